@@ -1,0 +1,1 @@
+export { transformCable, type CableTables, type SourceInfo } from './cable.js';

@@ -1,0 +1,180 @@
+import { col, defineTable } from './table.js';
+import { z } from 'zod';
+
+const cableFk = { fields: ['cable_id'], reference: { resource: 'cables', fields: ['cable_id'] } };
+const paragraphFk = { fields: ['paragraph_id'], reference: { resource: 'paragraphs', fields: ['paragraph_id'] } };
+
+/** Columns every fact row carries so that it can be traced to the words of the cable. */
+const provenance = {
+  cable_id: col.id('Cable the fact comes from.'),
+  paragraph_id: col.id('Paragraph the fact comes from.'),
+  text: col.string('The words of the source at [char_start, char_end), exactly as in the source file.'),
+  quote: col.string('The whole sentence the fact stands in, as clean text.'),
+  char_start: col.nonNegativeInt('Offset (UTF-16 code units) of the first character of `text` in the decoded source file.'),
+  char_end: col.nonNegativeInt('Offset just past the last character of `text` in the decoded source file.'),
+};
+
+export const QUANTITY_KINDS = ['count', 'money', 'percent', 'fraction', 'duration', 'age'] as const;
+export const QUALIFIERS = [
+  'exact', 'approximately', 'about', 'at_least', 'more_than', 'less_than', 'up_to', 'nearly', 'as_many_as', 'over', 'roughly',
+] as const;
+
+export const quantitiesTable = defineTable({
+  name: 'quantities',
+  title: 'Quantities',
+  description: 'Every figure in the cable bodies (counts, money, percentages, fractions, durations, ages), typed and unit-aware.',
+  primaryKey: ['quantity_id'],
+  foreignKeys: [cableFk, paragraphFk],
+  row: z.object({
+    quantity_id: col.id('Quantity id: paragraph id, "-q" and the position of the figure in the paragraph, e.g. 08VIENTIANE145-p005-q01.'),
+    cable_id: provenance.cable_id,
+    paragraph_id: provenance.paragraph_id,
+    kind: col.enum(QUANTITY_KINDS, 'What sort of figure: count, money, percent, fraction, duration or age.'),
+    value: col.number('The figure (the lower bound for a range).'),
+    value_max: col.nullableNumber('Upper bound of a range such as $35-$60 or five to fifteen years; null when not a range.'),
+    unit: col.nullableString('Unit: null for plain counts; ISO 4217 code for money (USD, THB, LAK); percent; fraction; year, month, week, day for durations and ages.'),
+    qualifier: col.enum(QUALIFIERS, 'How the cable qualifies the figure, e.g. exact, approximately, more_than.'),
+    per: col.nullableString('Rate denominator, e.g. month in "$150 per month"; null when none.'),
+    counted: col.nullableString('What is counted, best effort (cases, arrests, victims, members...); null when unclear.'),
+    text: provenance.text,
+    quote: provenance.quote,
+    char_start: provenance.char_start,
+    char_end: provenance.char_end,
+  }),
+});
+
+export const eventsTable = defineTable({
+  name: 'events',
+  title: 'Events',
+  description: 'Dated statements in the cable bodies, for a timeline.',
+  primaryKey: ['event_id'],
+  foreignKeys: [cableFk, paragraphFk],
+  row: z.object({
+    event_id: col.id('Event id: paragraph id, "-e" and the position of the date in the paragraph.'),
+    cable_id: provenance.cable_id,
+    paragraph_id: provenance.paragraph_id,
+    date_start: col.date('First day the date expression covers, ISO 8601.'),
+    date_end: col.date('Last day the date expression covers, ISO 8601.'),
+    precision: col.enum(['day', 'month', 'year', 'part_of_year'], 'How precise the date is: day, month, year, or part_of_year for "mid-2005", "late 2001".'),
+    text: col.string('The date expression exactly as in the source, e.g. "December 27, 2006".'),
+    quote: provenance.quote,
+    char_start: provenance.char_start,
+    char_end: provenance.char_end,
+  }),
+});
+
+export const ORGANIZATION_TYPES = ['lao_government', 'foreign_government', 'international_organization', 'ngo', 'other'] as const;
+
+export const organizationsTable = defineTable({
+  name: 'organizations',
+  title: 'Organizations',
+  description: 'Organizations named in the cable bodies, from acronyms the cable defines and a curated dictionary.',
+  primaryKey: ['org_id'],
+  foreignKeys: [],
+  row: z.object({
+    org_id: col.id('Organization id: a lowercase slug of the acronym or name, e.g. lwu.'),
+    name: col.string('Full name of the organization.'),
+    acronym: col.nullableString('Acronym, e.g. LWU, or null.'),
+    type: col.enum(ORGANIZATION_TYPES, 'Kind of organization.'),
+    mention_count: col.nonNegativeInt('Number of mentions in all cables of the dataset.'),
+    first_paragraph_id: col.id('Paragraph of the first mention.'),
+  }),
+});
+
+export const organizationMentionsTable = defineTable({
+  name: 'organization_mentions',
+  title: 'Organization mentions',
+  description: 'Every mention of an organization, by name or acronym.',
+  primaryKey: ['org_id', 'char_start', 'cable_id'],
+  foreignKeys: [
+    { fields: ['org_id'], reference: { resource: 'organizations', fields: ['org_id'] } },
+    cableFk,
+    paragraphFk,
+  ],
+  row: z.object({
+    org_id: col.id('Organization mentioned.'),
+    cable_id: provenance.cable_id,
+    paragraph_id: provenance.paragraph_id,
+    text: provenance.text,
+    char_start: provenance.char_start,
+    char_end: provenance.char_end,
+  }),
+});
+
+export const legalProvisionsTable = defineTable({
+  name: 'legal_provisions',
+  title: 'Legal provisions',
+  description: 'Articles of laws cited in the cable bodies.',
+  primaryKey: ['provision_id'],
+  foreignKeys: [cableFk, paragraphFk],
+  row: z.object({
+    provision_id: col.id('Provision id: paragraph id, "-l" and the position of the citation in the paragraph.'),
+    cable_id: provenance.cable_id,
+    paragraph_id: provenance.paragraph_id,
+    law: col.nullableString('The law the article belongs to, e.g. Penal Code, Law on Development and Protection of Women; null when not stated.'),
+    article: col.string('Article number as written, e.g. 134.'),
+    title: col.nullableString('Title of the article when the cable gives it, e.g. Human Trafficking.'),
+    text: provenance.text,
+    quote: provenance.quote,
+    char_start: provenance.char_start,
+    char_end: provenance.char_end,
+  }),
+});
+
+export const penaltiesTable = defineTable({
+  name: 'penalties',
+  title: 'Penalties',
+  description: 'Penalty tiers stated in quoted legal text: prison terms, fines and their conversions as the cable gives them.',
+  primaryKey: ['penalty_id'],
+  foreignKeys: [{ fields: ['provision_id'], reference: { resource: 'legal_provisions', fields: ['provision_id'] } }, cableFk, paragraphFk],
+  row: z.object({
+    penalty_id: col.id('Penalty id: paragraph id, "-t" and the tier number.'),
+    provision_id: col.id('Legal provision the penalty belongs to.'),
+    cable_id: provenance.cable_id,
+    paragraph_id: provenance.paragraph_id,
+    tier: col.nonNegativeInt('Order of the tier within the provision, from 1.'),
+    condition: col.string('When the tier applies, e.g. base offence, aggravated, resulting in death.'),
+    prison_min_years: col.nullableNumber('Minimum prison term in years.'),
+    prison_max_years: col.nullableNumber('Maximum prison term in years.'),
+    life_imprisonment: col.boolean('Whether the tier provides for life imprisonment.'),
+    death_penalty: col.boolean('Whether the tier provides for the death penalty.'),
+    fine_min: col.nullableNumber('Minimum fine in fine_currency.'),
+    fine_max: col.nullableNumber('Maximum fine in fine_currency.'),
+    fine_currency: col.nullableString('ISO 4217 code of the fine, e.g. LAK.'),
+    fine_min_usd: col.nullableNumber('Minimum fine in US dollars as the cable converts it.'),
+    fine_max_usd: col.nullableNumber('Maximum fine in US dollars as the cable converts it.'),
+    text: provenance.text,
+    quote: provenance.quote,
+    char_start: provenance.char_start,
+    char_end: provenance.char_end,
+  }),
+});
+
+export const INDICATOR_CATEGORIES = ['prosecution', 'protection', 'prevention', 'context'] as const;
+
+export const indicatorsTable = defineTable({
+  name: 'indicators',
+  title: 'Indicators',
+  description: 'Curated key figures of the dataset, chosen in its recipe file and located in the quantities table.',
+  primaryKey: ['indicator_id'],
+  foreignKeys: [{ fields: ['quantity_id'], reference: { resource: 'quantities', fields: ['quantity_id'] } }, cableFk, paragraphFk],
+  row: z.object({
+    indicator_id: col.id('Indicator id from the recipe, e.g. arrests-2007.'),
+    label: col.string('Short label for the figure.'),
+    category: col.enum(INDICATOR_CATEGORIES, 'TIP report 3P framework: prosecution, protection, prevention, or context.'),
+    period: col.nullableString('Period the figure refers to, e.g. 2007 or 2001-2007.'),
+    value: col.number('The figure.'),
+    value_max: col.nullableNumber('Upper bound when the figure is a range.'),
+    unit: col.nullableString('Unit, as in the quantities table.'),
+    qualifier: col.enum(QUALIFIERS, 'Qualifier, as in the quantities table.'),
+    quantity_id: col.id('The quantity the figure comes from.'),
+    cable_id: provenance.cable_id,
+    paragraph_id: provenance.paragraph_id,
+    citation: col.string('Where the figure stands in the cable, e.g. ¶5 or XXVIII F.'),
+    quote: provenance.quote,
+  }),
+});
+
+export const factTables = [
+  quantitiesTable, eventsTable, organizationsTable, organizationMentionsTable, legalProvisionsTable, penaltiesTable, indicatorsTable,
+] as const;

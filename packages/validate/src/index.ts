@@ -1,0 +1,9 @@
+export { col, defineTable, fieldsOf, type FieldDef, type FieldType, type ForeignKey, type Row, type TableDef } from './table.js';
+export { cablesTable, coreTables, paragraphsTable, recipientsTable, referencesTable, tagsTable } from './core-tables.js';
+export {
+  eventsTable, factTables, indicatorsTable, INDICATOR_CATEGORIES, legalProvisionsTable, organizationMentionsTable,
+  organizationsTable, ORGANIZATION_TYPES, penaltiesTable, QUALIFIERS, QUANTITY_KINDS, quantitiesTable,
+} from './fact-tables.js';
+export { allTables } from './tables.js';
+export { ValidationError, type Finding } from './errors.js';
+export { assertRows, checkRows } from './rows.js';

@@ -1,0 +1,45 @@
+import type { z } from 'zod';
+import { ValidationError, type Finding } from './errors.js';
+import type { TableDef } from './table.js';
+
+/** Checks rows against their table schema and primary key; returns every problem found. */
+export function checkRows(table: TableDef, rows: readonly unknown[]): Finding[] {
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  rows.forEach((row, index) => {
+    const result = (table.row as z.ZodObject).strict().safeParse(row);
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        findings.push({
+          code: 'ROW_SCHEMA',
+          severity: 'error',
+          message: `${table.name} row ${index + 1}: ${issue.path.join('.') || 'row'}: ${issue.message}`,
+          path: [table.name, index, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
+        });
+      }
+      return;
+    }
+    const key = JSON.stringify(table.primaryKey.map((k) => (row as Record<string, unknown>)[k]));
+    if (seen.has(key)) {
+      findings.push({
+        code: 'PRIMARY_KEY_DUPLICATE',
+        severity: 'error',
+        message: `${table.name} row ${index + 1}: duplicate primary key (${table.primaryKey.join(', ')}) = ${key}`,
+        path: [table.name, index],
+      });
+    }
+    seen.add(key);
+  });
+  return findings;
+}
+
+/** Throws a ValidationError listing the first problems when rows do not fit their schema. */
+export function assertRows(table: TableDef, rows: readonly unknown[]): void {
+  const findings = checkRows(table, rows);
+  if (findings.length > 0) {
+    const shown = findings.slice(0, 5).map((f) => f.message).join('; ');
+    throw new ValidationError('TABLE_SCHEMA', `table ${table.name} breaks its schema (${findings.length} problem(s)): ${shown}`, findings, {
+      field: table.name,
+    });
+  }
+}
