@@ -1,1 +1,2 @@
-export { transformCable, type CableTables, type SourceInfo } from './cable.js';
+export { paragraphId, transformCable, type CableTables, type SourceInfo } from './cable.js';
+export { describeTag } from './tag-dictionary.js';

@@ -1,0 +1,68 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { InputError } from '@cablepress/extract';
+
+/** The `cablepress` section of a dataset's package.json, which says what to build. */
+export interface DatasetManifest {
+  /** Absolute path of the dataset folder. */
+  dir: string;
+  /** Dataset name: the folder name, lowercase [a-z0-9-]. */
+  name: string;
+  /** Dataset version: the package version, bumped by changesets. */
+  version: string;
+  title: string;
+  description: string;
+  license: string;
+  /** Absolute path of the source cable. */
+  source: string;
+  /** Absolute path of the fact sheet PDF. */
+  report: string;
+  /** Absolute path of the indicator recipe, when the dataset has one. */
+  recipe: string | null;
+}
+
+interface PackageJson {
+  version?: string;
+  description?: string;
+  license?: string;
+  cablepress?: { source?: string; title?: string; report?: string; recipe?: string };
+}
+
+/** Reads and checks a dataset folder's package.json. */
+export async function readDatasetManifest(dirArg: string, cwd: string): Promise<DatasetManifest> {
+  const dir = path.resolve(cwd, dirArg);
+  const file = path.join(dir, 'package.json');
+  let pkg: PackageJson;
+  try {
+    pkg = JSON.parse(await readFile(file, 'utf8')) as PackageJson;
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new InputError(
+      missing ? 'DATASET_MISSING' : 'DATASET_INVALID',
+      missing ? 'there is no dataset package.json here.' : `package.json is not valid JSON (${(error as Error).message}).`,
+      { file },
+      'A dataset folder holds a package.json with a "cablepress" section naming its source cable; see datasets/laos-tip-2008.',
+    );
+  }
+  const name = path.basename(dir);
+  if (!/^[a-z0-9-]+$/.test(name)) {
+    throw new InputError('DATASET_NAME', `dataset folder name "${name}" must use only lowercase letters, digits and hyphens.`, { file: dir });
+  }
+  const cp = pkg.cablepress;
+  if (!cp?.source) {
+    throw new InputError('DATASET_INVALID', 'package.json has no "cablepress.source" naming the source cable.', { file, field: 'cablepress.source' });
+  }
+  if (!pkg.version) throw new InputError('DATASET_INVALID', 'package.json has no "version".', { file, field: 'version' });
+  const recipe = cp.recipe ?? null;
+  return {
+    dir,
+    name,
+    version: pkg.version,
+    title: cp.title ?? name,
+    description: pkg.description ?? '',
+    license: pkg.license ?? 'CC0-1.0',
+    source: path.resolve(dir, cp.source),
+    report: path.resolve(dir, cp.report ?? path.join('..', '..', 'reports', name, `${name}-fact-sheet.pdf`)),
+    recipe: recipe === null ? null : path.resolve(dir, recipe),
+  };
+}

@@ -1,0 +1,42 @@
+import { CablepressError } from '@cablepress/extract';
+import { EXIT, type Io } from './io.js';
+
+/** Wrong command-line usage. */
+export class UsageError extends CablepressError {
+  readonly kind = 'input' as const;
+  constructor(message: string, hint = 'Run `cablepress help` to see the commands and their options.') {
+    super('USAGE', message, {}, hint);
+  }
+}
+
+function where(error: CablepressError): string {
+  const { file, line, column, field } = error.location;
+  const parts = [file, line !== undefined ? `line ${line}${column !== undefined ? `, column ${column}` : ''}` : undefined, field];
+  return parts.filter(Boolean).join(': ');
+}
+
+export function exitCodeOf(error: unknown): number {
+  if (error instanceof CablepressError) {
+    if (error.kind === 'input') return EXIT.input;
+    if (error.kind === 'validation') return EXIT.invalid;
+  }
+  return EXIT.internal;
+}
+
+/** Reports an error to a person (one sentence: what, where, what to do) or as JSON; returns the exit code. */
+export function reportError(error: unknown, io: Io, json: boolean): number {
+  const code = exitCodeOf(error);
+  if (json) {
+    const body = error instanceof CablepressError ? error.toJSON() : { kind: 'internal', code: 'INTERNAL', message: String(error) };
+    io.stdout(`${JSON.stringify({ ok: false, exitCode: code, error: body })}\n`);
+    return code;
+  }
+  if (error instanceof CablepressError) {
+    const place = where(error);
+    io.stderr(`cablepress: ${error.code}: ${place ? `${place}: ` : ''}${error.message}${error.hint ? ` ${error.hint}` : ''}\n`);
+  } else {
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    io.stderr(`cablepress: INTERNAL: an unexpected error occurred; please report it with this output.\n${detail}\n`);
+  }
+  return code;
+}

@@ -1,0 +1,135 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { decodeCableBytes, InputError, parseCable, type Cable } from '@cablepress/extract';
+import { runChecks, parseRecipe, ValidationError, type Finding } from '@cablepress/validate';
+import { applyRecipe, extractFacts, transformCable } from '@cablepress/transform';
+import { renderFactSheet, writeDataset } from '@cablepress/publish';
+import type { DatasetManifest } from './dataset.js';
+
+export interface BuildOptions {
+  paper: 'a4' | 'letter';
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+export interface BuildSummary {
+  dataset: string;
+  version: string;
+  cable_id: string;
+  rows: Record<string, number>;
+  errors: number;
+  warnings: number;
+  findings: Finding[];
+  files: string[];
+}
+
+/** The build date: SOURCE_DATE_EPOCH when set, else the cable's own date — never the wall clock. */
+export function buildDate(env: BuildOptions['env'], cable: Cable): Date {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && epoch !== '') {
+    if (!/^\d+$/.test(epoch)) {
+      throw new InputError('SOURCE_DATE_EPOCH', `SOURCE_DATE_EPOCH must be whole seconds since 1970, not "${epoch}".`, { field: 'SOURCE_DATE_EPOCH' });
+    }
+    return new Date(Number(epoch) * 1000);
+  }
+  return new Date(cable.created ?? '1970-01-01T00:00:00Z');
+}
+
+async function readSource(file: string): Promise<Uint8Array> {
+  try {
+    return await readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(
+      code === 'ENOENT' ? 'SOURCE_MISSING' : 'SOURCE_UNREADABLE',
+      code === 'ENOENT' ? 'the source cable does not exist.' : `the source cable cannot be read (${code}).`,
+      { file },
+      'Check "cablepress.source" in the dataset package.json.',
+    );
+  }
+}
+
+/** Writes a file so that readers see either the old bytes or the new ones, never a part. */
+async function writeFileAtomic(file: string, bytes: Uint8Array): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const tmp = `${file}.tmp-${process.pid}`;
+  try {
+    await writeFile(tmp, bytes);
+    await rename(tmp, file);
+  } finally {
+    await rm(tmp, { force: true });
+  }
+}
+
+/** Builds one dataset from its single source cable: tables, checks, data files and fact sheet. */
+export async function buildDataset(manifest: DatasetManifest, options: BuildOptions): Promise<BuildSummary> {
+  const bytes = await readSource(manifest.source);
+  const file = path.basename(manifest.source);
+  const text = decodeCableBytes(bytes, manifest.source);
+  const cable = parseCable(text, { source: manifest.source });
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const core = transformCable(cable, { file, sha256 });
+  const facts = extractFacts(cable, core.paragraphs.map((p) => p.paragraph_id));
+  const recipe = manifest.recipe ? parseRecipe(JSON.parse(await readFile(manifest.recipe, 'utf8')), manifest.recipe) : null;
+  const indicators = recipe ? applyRecipe(recipe, { quantities: facts.quantities, paragraphs: core.paragraphs }) : [];
+  const tables = {
+    ...core,
+    quantities: facts.quantities,
+    events: facts.events,
+    organizations: facts.organizations,
+    organization_mentions: facts.organization_mentions,
+    legal_provisions: facts.legal_provisions,
+    penalties: facts.penalties,
+    indicators,
+  };
+  const findings = [
+    ...cable.warnings.map((w): Finding => ({
+      code: w.code,
+      severity: 'warning',
+      message: w.message,
+      path: ['cables', cable.id],
+      ...(w.span ? { spans: [{ cable_id: cable.id, char_start: w.span.start, char_end: w.span.end }] } : {}),
+    })),
+    ...runChecks({ tables, sources: new Map([[cable.id, cable.source]]) }),
+  ];
+  const errors = findings.filter((f) => f.severity === 'error');
+  if (errors.length > 0) {
+    throw new ValidationError('CHECKS_FAILED', `${errors.length} check(s) failed: ${errors.slice(0, 3).map((f) => f.message).join('; ')}`, findings, {
+      file: manifest.source,
+    });
+  }
+  const created = buildDate(options.env, cable);
+  const changelog = await readFile(path.join(manifest.dir, 'CHANGELOG.md'), 'utf8').catch(() => undefined);
+  const validation = `${JSON.stringify({ cable_id: cable.id, findings }, null, 2)}\n`;
+  const written = await writeDataset(manifest.dir, {
+    name: manifest.name,
+    title: manifest.title,
+    description: manifest.description,
+    version: manifest.version,
+    created: created.toISOString().replace(/\.000Z$/, 'Z'),
+    licenses: [{ name: manifest.license, path: `https://spdx.org/licenses/${manifest.license}.html`, title: manifest.license }],
+    sources: [{ id: cable.id, title: cable.subject || cable.title || cable.id, path: `https://wikileaks.org/plusd/cables/${cable.id}_a.html`, sha256 }],
+    contributors: [{ title: 'cablepress', roles: ['creator'] }],
+    tables,
+    extraFiles: [{ path: 'validation.json', content: validation, description: 'Findings of the cross-checks run on this build (codes, messages, source spans).', mediatype: 'application/json' }],
+    ...(changelog === undefined ? {} : { changelog }),
+  });
+  const pdf = await renderFactSheet({
+    tables,
+    findings,
+    dataset: { name: manifest.name, version: manifest.version, title: manifest.title },
+    paper: options.paper,
+    creationDate: created,
+  });
+  await writeFileAtomic(manifest.report, pdf);
+  return {
+    dataset: manifest.name,
+    version: manifest.version,
+    cable_id: cable.id,
+    rows: Object.fromEntries(Object.entries(tables).map(([name, rows]) => [name, rows.length])),
+    errors: errors.length,
+    warnings: findings.length - errors.length,
+    findings,
+    files: [...written.files, path.relative(manifest.dir, manifest.report)],
+  };
+}

@@ -1,0 +1,6 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: { conditions: ['source'] },
+  test: { include: ['**/*.test.ts'], testTimeout: 120_000, hookTimeout: 300_000 },
+});
