@@ -1,0 +1,198 @@
+import type { DataPackage, Resource } from './datapackage.js';
+
+/** What the dataset README says beyond the descriptor. */
+export interface ReadmeInput {
+  descriptor: DataPackage;
+  /** Row count of each table, by table name. */
+  rowCounts: Record<string, number>;
+  preparation?: string;
+  changelog?: string;
+}
+
+const DEFAULT_PREPARATION = [
+  'The source cable was read by cablepress (`@cablepress/extract`), turned into tables (`@cablepress/transform`),',
+  'and every row was checked against the zod schemas of `@cablepress/validate` before anything was written.',
+  'Each table is published three times with the same columns and rows: CSV (text, for spreadsheets and any tool),',
+  'Arrow IPC file (typed, column descriptions in the field metadata) and Parquet (typed, zstd-compressed).',
+  'After writing, the CSV and Arrow files are read back and compared with the rows, and the whole package is',
+  'verified against `datapackage.json` (sizes, sha256 hashes, schemas, primary and foreign keys).',
+].join('\n');
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+function typeLabel(field: NonNullable<Resource['schema']>['fields'][number]): string {
+  const parts: string[] = [field.type];
+  if (!field.constraints.required) parts.push('nullable');
+  return parts.join(', ');
+}
+
+function allowed(field: NonNullable<Resource['schema']>['fields'][number]): string {
+  const notes: string[] = [];
+  if (field.constraints.enum) notes.push(`one of ${field.constraints.enum.map((v) => `\`${v}\``).join(', ')}`);
+  if (field.constraints.minimum !== undefined) notes.push(`>= ${field.constraints.minimum}`);
+  if (field.constraints.minLength !== undefined) notes.push(`not empty`);
+  return notes.join('; ');
+}
+
+function fileSize(bytes: number): string {
+  return bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KiB`;
+}
+
+function reference(descriptor: DataPackage, rowCounts: Record<string, number>): string {
+  const out: string[] = [];
+  const tables = descriptor.resources.filter((r) => r.format === 'csv' && r.schema);
+  for (const csv of tables) {
+    const stem = csv.path.replace(/\.csv$/, '');
+    const formats = descriptor.resources.filter((r) => r.path.replace(/\.[^./]+$/, '') === stem);
+    const schema = csv.schema!;
+    out.push(`### ${csv.title ?? csv.name}`, '');
+    out.push(csv.description ?? '', '');
+    out.push(`${rowCounts[csv.name] ?? 0} rows. Primary key: ${schema.primaryKey.map((k) => `\`${k}\``).join(', ')}.`);
+    if (schema.foreignKeys.length > 0) {
+      const fks = schema.foreignKeys.map((fk) => `\`${fk.fields.join(', ')}\` → \`${fk.reference.resource}.${fk.reference.fields.join(', ')}\``);
+      out.push(`Foreign keys: ${fks.join('; ')}.`);
+    }
+    out.push('', 'Files: ' + formats.map((r) => `\`${r.path}\` (${fileSize(r.bytes)})`).join(', ') + '.', '');
+    out.push('| column | type | allowed values | description |', '|---|---|---|---|');
+    for (const field of schema.fields) {
+      out.push(`| \`${field.name}\` | ${typeLabel(field)} | ${cell(allowed(field))} | ${cell(field.description)} |`);
+    }
+    out.push('');
+  }
+  const others = descriptor.resources.filter((r) => r.type !== 'table');
+  if (others.length > 0) {
+    out.push('### Other files', '');
+    for (const r of others) out.push(`- \`${r.path}\` (${r.mediatype}, ${fileSize(r.bytes)}): ${r.description ?? r.title ?? r.name}`);
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+function loading(descriptor: DataPackage): string {
+  const first = descriptor.resources.find((r) => r.format === 'csv')?.name ?? 'cables';
+  return `Every table comes as \`data/<table>.csv\`, \`data/<table>.arrow\` (Arrow IPC file) and \`data/<table>.parquet\`.
+The Arrow and Parquet files carry the column types; the CSV needs the types from \`datapackage.json\`.
+Ids are text: read them as strings (\`000145\` must not become \`145\`).
+
+JavaScript ([apache-arrow](https://arrow.apache.org/docs/js/)):
+
+\`\`\`js
+import { readFileSync } from 'node:fs';
+import { tableFromIPC } from 'apache-arrow';
+
+const ${first} = tableFromIPC(readFileSync('data/${first}.arrow'));
+console.log(${first}.numRows, ${first}.schema.fields.map((f) => \`\${f.name}: \${f.type}\`));
+\`\`\`
+
+Polars ([nodejs-polars](https://pola-rs.github.io/nodejs-polars/); Python \`polars.read_ipc\` works the same way):
+
+\`\`\`js
+import { readFileSync } from 'node:fs';
+import pl from 'nodejs-polars';
+
+const ${first} = pl.readIPC(readFileSync('data/${first}.arrow'));
+console.log(${first}.schema);
+\`\`\`
+
+DuckDB ([@duckdb/node-api](https://duckdb.org/docs/api/node_neo/overview); the SQL is the same in the DuckDB shell or Python):
+
+\`\`\`js
+import { DuckDBInstance } from '@duckdb/node-api';
+
+const db = await (await DuckDBInstance.create(':memory:')).connect();
+const result = await db.runAndReadAll("SELECT count(*) AS n FROM read_parquet('data/${first}.parquet')");
+console.log(result.getRowObjectsJson());
+\`\`\`
+
+pandas (reads the CSV with the types and missing values declared in \`datapackage.json\`):
+
+\`\`\`python
+import json
+import pandas as pd
+
+package = json.load(open("datapackage.json", encoding="utf-8"))
+DTYPES = {"string": "string", "integer": "Int64", "number": "Float64", "boolean": "boolean", "date": "string", "datetime": "string"}
+
+def load(name):
+    resource = next(r for r in package["resources"] if r["name"] == name)
+    fields = resource["schema"]["fields"]
+    frame = pd.read_csv(
+        resource["path"],
+        dtype={f["name"]: DTYPES[f["type"]] for f in fields},
+        keep_default_na=False,
+        na_values={f["name"]: [""] for f in fields if not f["constraints"]["required"]},
+    )
+    for f in fields:
+        if f["type"] in ("date", "datetime"):
+            frame[f["name"]] = pd.to_datetime(frame[f["name"]], utc=f["type"] == "datetime")
+    return frame
+
+${first} = load("${first}")
+print(${first}.dtypes)
+\`\`\`
+
+R ([arrow](https://arrow.apache.org/docs/r/)):
+
+\`\`\`r
+library(arrow)
+${first} <- read_ipc_file("data/${first}.arrow")
+${first}_parquet <- read_parquet("data/${first}.parquet")
+\`\`\``;
+}
+
+/** The dataset README: description, sources, preparation, a reference entry per file, loading, citation, license, changelog. */
+export function datasetReadme({ descriptor, rowCounts, preparation, changelog }: ReadmeInput): string {
+  const sources = descriptor.sources.map((s) => {
+    const link = s.path ? `[${s.title}](${s.path})` : s.title;
+    return `- ${link}${s.sha256 ? ` — sha256 \`${s.sha256}\`` : ''}`;
+  });
+  const licenses = descriptor.licenses.map((l) => `- ${l.path ? `[${l.title ?? l.name}](${l.path})` : (l.title ?? l.name)}${l.name && l.title ? ` (\`${l.name}\`)` : ''}`);
+  const contributors = descriptor.contributors.map((c) => c.title).join(', ');
+  const year = descriptor.created.slice(0, 4);
+  const changes = changelog?.replace(/^# .*\n+/, '').trim();
+  return `# ${descriptor.title}
+
+${descriptor.description}
+
+Data package \`${descriptor.name}\`, version ${descriptor.version} (${descriptor.created.slice(0, 10)}). The machine-readable description of every
+file, column and type is [\`datapackage.json\`](datapackage.json) ([Frictionless Data Package v2](https://datapackage.org/)).
+
+## Sources
+
+${sources.join('\n')}
+
+## Preparation
+
+${preparation ?? DEFAULT_PREPARATION}
+
+To check a copy: \`npx cablepress validate <folder>\` recomputes every size and sha256 and checks every row against its schema.
+
+## Reference
+
+${reference(descriptor, rowCounts)}
+## Loading the data
+
+${loading(descriptor)}
+
+## Text cells that start with = + - @
+
+Cells are published exactly as the source has them; none is escaped or altered. A cell that starts with \`=\`, \`+\`, \`-\` or \`@\`
+(for example \`-5 percent\` or a quoted \`=\` sign) can be taken as a formula by spreadsheet programs (CSV or formula injection).
+Open the CSV files with an import dialog that sets every column to text, or load the typed Arrow or Parquet files; never let a
+spreadsheet evaluate cells from this dataset.
+
+## Citation
+
+${contributors ? `${contributors} (${year}). ` : ''}${descriptor.title}, version ${descriptor.version} [data set]. ${descriptor.sources.map((s) => s.title).join('; ')}.
+
+## License
+
+${licenses.join('\n')}
+
+## Changelog
+
+${changes && changes.length > 0 ? changes.replace(/^## /gm, '### ') : `${descriptor.version}: first release.`}
+`;
+}

@@ -1,0 +1,210 @@
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { InputError } from '@cablepress/extract';
+import { allTables, assertRows, fieldsOf, ValidationError, type Finding, type TableDef } from '@cablepress/validate';
+import { arrowFileBytes, arrowRowsAsText, parquetBytes, readArrow, rowsToArrow } from './arrow.js';
+import { stage } from './atomic.js';
+import { cellText } from './cells.js';
+import { parseCsv, tableToCsv } from './csv.js';
+import {
+  checkDescriptor, CSV_DIALECT, DATAPACKAGE_PROFILE, isSafePath, MEDIATYPES,
+  type Contributor, type DataPackage, type License, type Resource, type Source,
+} from './datapackage.js';
+import { sha256 } from './hash.js';
+import { datasetReadme } from './readme.js';
+import { tableSchemaOf } from './table-schema.js';
+import { verifyDataset } from './verify.js';
+
+/** A file published next to the tables (e.g. validation.json), listed as a resource of the package. */
+export interface ExtraFile {
+  path: string;
+  content: string | Uint8Array;
+  description: string;
+  mediatype: string;
+}
+
+export interface DatasetInput {
+  /** Package name, lowercase `[a-z0-9-]`. */
+  name: string;
+  title: string;
+  description: string;
+  /** Semantic version: the version of the dataset's workspace package. */
+  version: string;
+  /** ISO 8601 UTC datetime from SOURCE_DATE_EPOCH or the cable, never the wall clock. */
+  created: string;
+  licenses: License[];
+  sources: Source[];
+  contributors: Contributor[];
+  /** Rows of each table by table name; tables are written in `allTables` order. */
+  tables: Record<string, readonly Record<string, unknown>[]>;
+  extraFiles?: ExtraFile[];
+  /** Text of the dataset's CHANGELOG.md; read from `<dir>/CHANGELOG.md` when left out. */
+  changelog?: string;
+  /** The Preparation section of the README; a description of the cablepress pipeline when left out. */
+  preparation?: string;
+}
+
+export interface WriteOptions {
+  /** Called after each file is staged (package-relative path); throwing from it aborts the write with nothing changed. */
+  onFile?: (path: string) => void | Promise<void>;
+}
+
+export interface WrittenDataset {
+  descriptor: DataPackage;
+  /** Every file written, package-relative, in writing order. */
+  files: string[];
+}
+
+const RESERVED = new Set(['datapackage.json', 'README.md', 'CHANGELOG.md', 'package.json', 'releases.json', 'source', 'node_modules']);
+const NAME = /^[a-z0-9-]+$/;
+const CREATED = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
+
+/** The `created` timestamp for a build: SOURCE_DATE_EPOCH (seconds) when set, otherwise the fallback (e.g. the cable's date). */
+export function createdFromEnvironment(fallback: string, env: Record<string, string | undefined> = process.env): string {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && epoch !== '') {
+    if (!/^\d+$/.test(epoch)) throw new InputError('SOURCE_DATE_EPOCH', `SOURCE_DATE_EPOCH must be whole seconds since 1970, got "${epoch}"`);
+    return new Date(Number(epoch) * 1000).toISOString().replace('.000Z', 'Z');
+  }
+  return fallback;
+}
+
+function checkInput(input: DatasetInput): TableDef[] {
+  const bad = (code: string, message: string) => new InputError(code, message);
+  if (!NAME.test(input.name)) throw bad('DATASET_NAME', `dataset name "${input.name}" must be lowercase letters, digits and "-"`);
+  if (!SEMVER.test(input.version)) throw bad('DATASET_VERSION', `version "${input.version}" is not a semantic version`);
+  if (!CREATED.test(input.created) || Number.isNaN(Date.parse(input.created))) {
+    throw bad('DATASET_CREATED', `created "${input.created}" must be an ISO 8601 UTC datetime (from SOURCE_DATE_EPOCH or the cable)`);
+  }
+  const known = new Map(allTables.map((t) => [t.name, t as TableDef]));
+  for (const name of Object.keys(input.tables)) {
+    if (!known.has(name)) throw bad('UNKNOWN_TABLE', `table "${name}" is not one of ${[...known.keys()].join(', ')}`);
+  }
+  const paths = new Set<string>();
+  for (const extra of input.extraFiles ?? []) {
+    const top = extra.path.split('/')[0]!;
+    if (!isSafePath(extra.path) || top.startsWith('.') || RESERVED.has(top) || paths.has(extra.path)) {
+      throw bad('EXTRA_FILE_PATH', `extra file path "${extra.path}" must be a new relative path inside the dataset`);
+    }
+    if (/^data\/[^/]+\.(csv|arrow|parquet)$/.test(extra.path)) throw bad('EXTRA_FILE_PATH', `extra file "${extra.path}" would overwrite a table file`);
+    paths.add(extra.path);
+  }
+  return allTables.filter((t) => t.name in input.tables) as TableDef[];
+}
+
+function resourceName(path: string): string {
+  return path.toLowerCase().replace(/[^a-z0-9._-]+/g, '-');
+}
+
+function compareText(table: string, format: string, expected: string[][], actual: string[][]): Finding[] {
+  if (expected.length !== actual.length) {
+    return [{ code: 'READBACK_ROWS', severity: 'error', message: `${table}.${format}: read back ${actual.length} rows, wrote ${expected.length}`, path: [table] }];
+  }
+  for (let r = 0; r < expected.length; r++) {
+    const c = expected[r]!.findIndex((v, i) => v !== actual[r]![i]);
+    if (c >= 0 || expected[r]!.length !== actual[r]!.length) {
+      return [{ code: 'READBACK_VALUE', severity: 'error', message: `${table}.${format}: row ${r + 1} column ${c + 1} reads back as "${actual[r]![c]}", wrote "${expected[r]![c]}"`, path: [table, r] }];
+    }
+  }
+  return [];
+}
+
+async function previousEntries(dir: string): Promise<string[]> {
+  try {
+    const old = JSON.parse(await readFile(join(dir, 'datapackage.json'), 'utf8')) as DataPackage;
+    return (old.resources ?? []).map((r) => String(r.path).split('/')[0]!).filter((e) => isSafePath(e) && !RESERVED.has(e) && !e.startsWith('.'));
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Writes a dataset into `dir`: data/<table>.{csv,arrow,parquet}, extra files, datapackage.json and README.md.
+ * Rows are validated first; everything is staged in `dir/.tmp/`, read back and verified, then swapped in.
+ * On any failure the previous files stay exactly as they were. Two runs with the same input give identical bytes.
+ */
+export async function writeDataset(dir: string, input: DatasetInput, options: WriteOptions = {}): Promise<WrittenDataset> {
+  const info = await stat(dir).catch(() => undefined);
+  if (!info?.isDirectory()) throw new InputError('DATASET_DIR', `${dir} is not a folder`, { file: dir }, 'create the dataset folder first');
+  const tables = checkInput(input);
+  for (const table of tables) assertRows(table, input.tables[table.name]!);
+  const changelog = input.changelog ?? (await readFile(join(dir, 'CHANGELOG.md'), 'utf8').catch(() => undefined));
+
+  const staging = await stage(dir);
+  try {
+    const files: string[] = [];
+    const resources: Resource[] = [];
+    const rowCounts: Record<string, number> = {};
+    const readback: Finding[] = [];
+    const put = async (path: string, content: string | Uint8Array) => {
+      await staging.write(path, content);
+      files.push(path);
+      await options.onFile?.(path);
+      return typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    };
+    const described = (bytes: Uint8Array) => ({ bytes: bytes.length, hash: `sha256:${sha256(bytes)}` });
+
+    for (const table of tables) {
+      const rows = input.tables[table.name]!;
+      rowCounts[table.name] = rows.length;
+      const schema = tableSchemaOf(table);
+      const fields = fieldsOf(table);
+      const expected = rows.map((row) => fields.map((f) => cellText(f.type, row[f.name])));
+      const common = { type: 'table' as const, title: table.title, description: table.description };
+
+      const csvText = tableToCsv(table, rows);
+      const csv = await put(`data/${table.name}.csv`, csvText);
+      readback.push(...compareText(table.name, 'csv', expected, parseCsv(csvText).slice(1)));
+      resources.push({ name: table.name, ...common, path: `data/${table.name}.csv`, format: 'csv', mediatype: MEDIATYPES.csv!, encoding: 'utf-8', ...described(csv), dialect: CSV_DIALECT, schema });
+
+      const arrowTable = rowsToArrow(table, rows);
+      const arrow = await put(`data/${table.name}.arrow`, arrowFileBytes(arrowTable));
+      readback.push(...compareText(table.name, 'arrow', expected, arrowRowsAsText(readArrow(arrow))));
+      resources.push({ name: `${table.name}-arrow`, ...common, path: `data/${table.name}.arrow`, format: 'arrow', mediatype: MEDIATYPES.arrow!, ...described(arrow), schema });
+
+      const parquet = await put(`data/${table.name}.parquet`, parquetBytes(arrowTable));
+      resources.push({ name: `${table.name}-parquet`, ...common, path: `data/${table.name}.parquet`, format: 'parquet', mediatype: MEDIATYPES.parquet!, ...described(parquet), schema });
+    }
+    if (readback.length > 0) {
+      throw new ValidationError('READBACK_MISMATCH', `written files do not read back as the rows: ${readback.map((f) => f.message).join('; ')}`, readback);
+    }
+    for (const extra of [...(input.extraFiles ?? [])].sort((a, b) => (a.path < b.path ? -1 : 1))) {
+      const bytes = await put(extra.path, extra.content);
+      const text = extra.mediatype.startsWith('text/') || extra.mediatype.endsWith('json') || extra.mediatype.endsWith('+xml');
+      resources.push({
+        name: resourceName(extra.path), path: extra.path, description: extra.description, format: extra.path.split('.').pop()!.toLowerCase(),
+        mediatype: extra.mediatype, ...(text ? { encoding: 'utf-8' } : {}), ...described(bytes),
+      });
+    }
+
+    const descriptor: DataPackage = {
+      $schema: DATAPACKAGE_PROFILE,
+      name: input.name,
+      title: input.title,
+      description: input.description,
+      version: input.version,
+      created: input.created,
+      licenses: input.licenses,
+      sources: input.sources,
+      contributors: input.contributors,
+      resources,
+    };
+    const descriptorFindings = checkDescriptor(descriptor);
+    if (descriptorFindings.length > 0) {
+      throw new ValidationError('DESCRIPTOR_INVALID', `datapackage.json would be invalid: ${descriptorFindings.map((f) => f.message).join('; ')}`, descriptorFindings);
+    }
+    await put('datapackage.json', JSON.stringify(descriptor, null, 2) + '\n');
+    await put('README.md', datasetReadme({ descriptor, rowCounts, changelog, ...(input.preparation ? { preparation: input.preparation } : {}) }));
+
+    const problems = (await verifyDataset(staging.root)).filter((f) => f.severity === 'error');
+    if (problems.length > 0) {
+      throw new ValidationError('DATASET_VERIFY', `the staged dataset does not verify: ${problems.slice(0, 5).map((f) => f.message).join('; ')}`, problems);
+    }
+    const entries = (await readdir(staging.root)).sort();
+    await staging.commit(entries, await previousEntries(dir));
+    return { descriptor, files };
+  } finally {
+    await staging.discard();
+  }
+}
