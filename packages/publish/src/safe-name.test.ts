@@ -47,6 +47,11 @@ describe('safeFileName', () => {
     expect(safeFileName('name.')).toMatch(/^name_[0-9a-f]{12}$/);
   });
 
+  it('handles long runs of dots in linear time', () => {
+    const dots = '.'.repeat(200_000);
+    expect(safeFileName(`${dots}a${dots}b${dots}`)).toMatch(/^a_[0-9a-f]{12}$/);
+  });
+
   it('bounds the length of very long ids', () => {
     const name = safeFileName('A'.repeat(100_000));
     expect(name).toHaveLength(133);

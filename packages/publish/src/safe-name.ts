@@ -12,9 +12,16 @@ const MAX_LENGTH = 120;
  * unchanged; any other gets a short hash of the original appended, so two different ids never share a name.
  */
 export function safeFileName(id: string): string {
-  let name = id.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^[.-]+/, '').replace(/\.+$/, '');
+  let name = withoutTrailingDots(id.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^[.-]+/, ''));
   if (WINDOWS_RESERVED.test(name.split('.')[0]!)) name = `_${name}`;
   if (name === id && name.length > 0 && name.length <= MAX_LENGTH) return name;
   const hash = createHash('sha256').update(Buffer.from(id, 'utf16le')).digest('hex').slice(0, 12);
-  return `${name.slice(0, MAX_LENGTH).replace(/\.+$/, '')}_${hash}`;
+  return `${withoutTrailingDots(name.slice(0, MAX_LENGTH))}_${hash}`;
+}
+
+/** Drops trailing dots (Windows ignores them) in linear time; `/\.+$/` is quadratic on long runs of dots. */
+function withoutTrailingDots(name: string): string {
+  let end = name.length;
+  while (end > 0 && name.charCodeAt(end - 1) === 0x2e) end--;
+  return name.slice(0, end);
 }
