@@ -2,3 +2,4 @@ export { writeDataset, createdFromEnvironment, type DatasetInput, type ExtraFile
 export { verifyDataset } from './verify.js';
 export type { Contributor, DataPackage, License, Resource, Source } from './datapackage.js';
 export type { SchemaField, TableSchema } from './table-schema.js';
+export { renderFactSheet, type FactSheetInput } from './factsheet/index.js';

@@ -1,0 +1,112 @@
+import type { IndicatorRow } from './types.js';
+
+/**
+ * Which indicators each chart draws, by indicator id from the dataset recipe (datasets/<name>/indicators.json).
+ * A bar lists candidate ids, the first present wins; a chart with fewer than `minBars` bars is left out.
+ */
+export interface BarSpec {
+  ids: readonly string[];
+  /** Short label for the bar; the indicator's own label when absent. */
+  label?: string;
+  style?: BarStyle;
+}
+
+export type BarStyle = 'solid' | 'medium' | 'light' | 'hatched';
+
+export interface ChartSpec {
+  id: string;
+  kind: 'funnel' | 'bars';
+  title: string;
+  groups: readonly { label?: string; bars: readonly BarSpec[] }[];
+  minBars: number;
+  /** Sentence under the chart; may use {n:<indicator id>} to print a figure. */
+  note?: string;
+}
+
+export const CHART_SPECS: readonly ChartSpec[] = [
+  {
+    id: 'law-enforcement',
+    kind: 'funnel',
+    title: 'From investigation to court',
+    minBars: 2,
+    groups: [
+      {
+        bars: [
+          { ids: ['investigations-2007', 'cases-investigated-2007'], label: 'Cases investigated', style: 'solid' },
+          { ids: ['arrests-2007'], label: 'Arrests', style: 'medium' },
+          { ids: ['prosecutions-2007', 'cases-prosecuted-2007'], label: 'Sent for prosecution', style: 'light' },
+        ],
+      },
+      { bars: [{ ids: ['ongoing-investigations-2008', 'ongoing-investigations'], label: 'Still under investigation', style: 'hatched' }] },
+    ],
+  },
+  {
+    id: 'repatriation',
+    kind: 'bars',
+    title: 'Victims repatriated from Thailand',
+    minBars: 2,
+    groups: [
+      {
+        bars: [
+          { ids: ['victims-repatriated-2007', 'repatriated-2007'], label: 'In 2007', style: 'solid' },
+          { ids: ['victims-repatriated-since-2001', 'repatriated-since-2001'], label: 'Since 2001', style: 'light' },
+          { ids: ['victims-repatriated-jan-2008', 'repatriated-jan-2008'], label: 'January 2008', style: 'hatched' },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'shelters',
+    kind: 'bars',
+    title: 'Shelter use',
+    minBars: 2,
+    groups: [
+      {
+        label: 'LWU shelter',
+        bars: [
+          { ids: ['lwu-shelter-assisted-2007', 'lwu-assisted-2007'], label: 'Assisted in 2007', style: 'solid' },
+          { ids: ['lwu-shelter-capacity', 'lwu-shelter-housed-2008', 'lwu-housed-2008'], label: 'Housed, Feb 2008 (full)', style: 'hatched' },
+        ],
+      },
+      {
+        label: 'AFESIP shelter',
+        bars: [
+          { ids: ['afesip-long-term-2007', 'afesip-residents-2007'], label: 'Long-term residents, 2007', style: 'solid' },
+          { ids: ['afesip-residents-2008', 'afesip-current-residents'], label: 'Residents now', style: 'hatched' },
+          { ids: ['afesip-vocational-2007', 'afesip-vocational'], label: 'Vocational training', style: 'light' },
+        ],
+      },
+    ],
+  },
+];
+
+export interface ChartBar {
+  label: string;
+  indicator: IndicatorRow;
+  style: BarStyle;
+}
+
+export interface ChartData {
+  spec: ChartSpec;
+  groups: { label?: string; bars: ChartBar[] }[];
+}
+
+/** The charts whose data the indicators hold, in spec order. */
+export function selectCharts(indicators: readonly IndicatorRow[], specs: readonly ChartSpec[] = CHART_SPECS): ChartData[] {
+  const byId = new Map(indicators.map((i) => [i.indicator_id, i]));
+  const charts: ChartData[] = [];
+  for (const spec of specs) {
+    const groups = spec.groups
+      .map((g) => ({
+        ...(g.label ? { label: g.label } : {}),
+        bars: g.bars.flatMap((b): ChartBar[] => {
+          const indicator = b.ids.map((id) => byId.get(id)).find((i) => i !== undefined);
+          return indicator ? [{ label: b.label ?? indicator.label, indicator, style: b.style ?? 'solid' }] : [];
+        }),
+      }))
+      .filter((g) => g.bars.length > 0);
+    const count = groups.reduce((n, g) => n + g.bars.length, 0);
+    if (count >= spec.minBars) charts.push({ spec, groups });
+  }
+  return charts;
+}

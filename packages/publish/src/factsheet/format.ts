@@ -1,0 +1,140 @@
+import type { IndicatorRow, ParagraphRow, PenaltyRow, QuantityRow } from './types.js';
+
+type Qualifier = IndicatorRow['qualifier'];
+
+const QUALIFIER_WORDS: Record<Qualifier, string> = {
+  exact: '',
+  approximately: 'about',
+  about: 'about',
+  roughly: 'about',
+  at_least: 'at least',
+  more_than: 'more than',
+  over: 'over',
+  less_than: 'less than',
+  up_to: 'up to',
+  nearly: 'nearly',
+  as_many_as: 'as many as',
+};
+
+const CURRENCY_PREFIX: Record<string, string> = { USD: '$', GBP: '£', EUR: '€' };
+const CURRENCY_SUFFIX: Record<string, string> = { LAK: ' kip', THB: ' baht' };
+
+/** A number in English with thousands separators, e.g. 1,044 or 1.4 million; at most two decimals. */
+export function formatNumber(value: number): string {
+  if (Math.abs(value) >= 1_000_000 && value % 100_000 === 0) {
+    return `${formatNumber(value / 1_000_000)} million`;
+  }
+  return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+}
+
+/** The qualifier as words to print before a figure ("more than"), or an empty string for exact figures. */
+export function qualifierWords(qualifier: Qualifier): string {
+  return QUALIFIER_WORDS[qualifier];
+}
+
+/** "10–100 million" rather than "10 million–100 million"; "35–60" otherwise. */
+function formatRange(low: number, high: number): string {
+  const millions = low >= 1_000_000 && low % 100_000 === 0 && high % 100_000 === 0;
+  if (millions) return `${formatNumber(low / 1_000_000)}–${formatNumber(high / 1_000_000)} million`;
+  return `${formatNumber(low)}–${formatNumber(high)}`;
+}
+
+interface Figure {
+  value: number;
+  value_max: number | null;
+  unit: string | null;
+}
+
+/** The figure itself, with its unit but without the qualifier: 280, 71%, $35–60, 5–15 years. */
+export function formatFigure({ value, value_max, unit }: Figure): string {
+  const range = value_max !== null && value_max !== value ? formatRange(value, value_max) : formatNumber(value);
+  if (unit === null) return range;
+  if (unit === 'percent') return `${range}%`;
+  if (unit === 'fraction') return range;
+  const prefix = CURRENCY_PREFIX[unit];
+  if (prefix) return `${prefix}${range}`;
+  const suffix = CURRENCY_SUFFIX[unit];
+  if (suffix) return `${range}${suffix}`;
+  if (/^[A-Z]{3}$/.test(unit)) return `${unit} ${range}`;
+  const plural = value_max !== null || value !== 1 ? `${unit}s` : unit;
+  return `${range} ${plural}`;
+}
+
+/** "per month" for a rate, or an empty string. */
+export function perWords(per: string | null): string {
+  return per ? `per ${per}` : '';
+}
+
+/** A full figure as a sentence fragment: "more than 1,044", "$35–60 per month". */
+export function formatQuantity(q: Pick<QuantityRow, 'value' | 'value_max' | 'unit' | 'qualifier' | 'per'>): string {
+  return [qualifierWords(q.qualifier), formatFigure(q), perWords(q.per)].filter(Boolean).join(' ');
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** 29 February 2008, from an ISO date or datetime; the date part is read as written (no time-zone shift). */
+export function formatDate(iso: string): string {
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+  return `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`;
+}
+
+/** A date at the precision the cable gives it: "27 Feb 2007", "Jul 2007", "2007", "mid-2005". */
+export function formatEventDate(e: { date_start: string; date_end: string; precision: string; text: string }): string {
+  const [y, m, d] = e.date_start.split('-').map(Number);
+  const month = MONTHS[(m ?? 1) - 1]?.slice(0, 3) ?? '';
+  if (e.precision === 'day') return `${d} ${month} ${y}`;
+  if (e.precision === 'month') return `${month} ${y}`;
+  if (e.precision === 'year') return String(y);
+  const phrase = e.text.replace(/\s+/g, ' ').trim();
+  return phrase.length <= 16 ? phrase : String(y);
+}
+
+const ROMAN = /^(?=[MDCLXVI])M*(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})\b/;
+
+/** Where a paragraph stands in the cable, as a reader would cite it: ¶5, XXVIII F, or ¶ 12 (by position). */
+export function citeParagraph(p: Pick<ParagraphRow, 'number' | 'section' | 'key' | 'seq'>): string {
+  if (p.number !== null) return `¶${p.number}`;
+  const roman = p.section?.match(ROMAN)?.[0];
+  if (roman && p.key) return `${roman} ${p.key}`;
+  if (p.key) return `§${p.key}`;
+  return `para. ${p.seq}`;
+}
+
+/** Prison term of a penalty tier in words: "5–15 years", "life or death". */
+export function formatPrison(p: Pick<PenaltyRow, 'prison_min_years' | 'prison_max_years' | 'life_imprisonment' | 'death_penalty'>): string {
+  const parts: string[] = [];
+  if (p.prison_min_years !== null || p.prison_max_years !== null) {
+    parts.push(formatFigure({ value: p.prison_min_years ?? 0, value_max: p.prison_max_years, unit: 'year' }));
+  }
+  if (p.life_imprisonment) parts.push('life');
+  if (p.death_penalty) parts.push('death');
+  return parts.join(' or ') || 'not stated';
+}
+
+/** Fine of a penalty tier: "10–100 million kip ($1,086–10,860)". */
+export function formatFine(p: Pick<PenaltyRow, 'fine_min' | 'fine_max' | 'fine_currency' | 'fine_min_usd' | 'fine_max_usd'>): string {
+  const local = p.fine_min !== null
+    ? formatFigure({ value: p.fine_min, value_max: p.fine_max, unit: p.fine_currency })
+    : null;
+  const usd = p.fine_min_usd !== null
+    ? formatFigure({ value: p.fine_min_usd, value_max: p.fine_max_usd, unit: 'USD' })
+    : null;
+  if (local && usd && p.fine_currency !== 'USD') return `${local} (${usd})`;
+  return local ?? usd ?? 'none stated';
+}
+
+/** Sentence case for an all-caps subject line, keeping short all-caps words that look like acronyms (TIP, MOU). */
+export function sentenceCase(text: string, acronyms: ReadonlySet<string>): string {
+  const lower = text.toLowerCase();
+  const words = lower.split(/(\s+)/).map((w) => {
+    const bare = w.replace(/[^a-z0-9]/g, '').toUpperCase();
+    return acronyms.has(bare) ? w.toUpperCase() : w;
+  });
+  const joined = words.join('');
+  return joined.charAt(0).toUpperCase() + joined.slice(1);
+}
+
+/** Splits running text into sentences (good enough for cable prose: abbreviations like "U.S." may split early). */
+export function sentences(text: string): string[] {
+  return text.split(/(?<=[.!?]["')]?)\s+(?=["(]?[A-Z0-9])/).map((s) => s.trim()).filter(Boolean);
+}
