@@ -1,0 +1,144 @@
+import path from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { InputError } from '@cablepress/extract';
+import { allTables, ValidationError, type TableDef } from '@cablepress/validate';
+import { stage, type Staging } from '../atomic.js';
+import { checkDescriptor, CSV_DIALECT, DATAPACKAGE_PROFILE, MEDIATYPES, type DataPackage, type Resource } from '../datapackage.js';
+import { sha256 } from '../hash.js';
+import { datasetReadme } from '../readme.js';
+import { tableSchemaOf } from '../table-schema.js';
+import type { DatasetInput, ExtraFile, WrittenDataset } from '../write-dataset.js';
+import type { WrittenFile } from './hashed-file.js';
+import { TableStreamWriter, type StreamedTable } from './table-writer.js';
+
+export interface DatasetStreamOptions {
+  /** Rows per CSV chunk, Arrow record batch and Parquet row group (default 8192). */
+  batchRows?: number;
+}
+
+/** Everything `writeDataset` takes except the rows, which were streamed. */
+export type StreamedDatasetInput = Omit<DatasetInput, 'tables'>;
+
+function described(file: WrittenFile): { bytes: number; hash: string } {
+  return { bytes: file.bytes, hash: `sha256:${file.sha256}` };
+}
+
+/** The three resources of a streamed table, named and described as `writeDataset` names and describes them. */
+function tableResources(streamed: StreamedTable): Resource[] {
+  const { table } = streamed;
+  const schema = tableSchemaOf(table);
+  const common = { type: 'table' as const, title: table.title, description: table.description };
+  return [
+    { name: table.name, ...common, path: `data/${table.name}.csv`, format: 'csv', mediatype: MEDIATYPES.csv!, encoding: 'utf-8', ...described(streamed.csv), dialect: CSV_DIALECT, schema },
+    { name: `${table.name}-arrow`, ...common, path: `data/${table.name}.arrow`, format: 'arrow', mediatype: MEDIATYPES.arrow!, ...described(streamed.arrow), schema },
+    { name: `${table.name}-parquet`, ...common, path: `data/${table.name}.parquet`, format: 'parquet', mediatype: MEDIATYPES.parquet!, ...described(streamed.parquet), schema },
+  ];
+}
+
+function extraResource(extra: ExtraFile): Resource {
+  const bytes = typeof extra.content === 'string' ? Buffer.from(extra.content, 'utf8') : extra.content;
+  const text = extra.mediatype.startsWith('text/') || extra.mediatype.endsWith('json') || extra.mediatype.endsWith('+xml');
+  return {
+    name: extra.path.toLowerCase().replace(/[^a-z0-9._-]+/g, '-'),
+    path: extra.path,
+    description: extra.description,
+    format: extra.path.split('.').pop()!.toLowerCase(),
+    mediatype: extra.mediatype,
+    ...(text ? { encoding: 'utf-8' } : {}),
+    bytes: bytes.length,
+    hash: `sha256:${sha256(bytes)}`,
+  };
+}
+
+/**
+ * A dataset written while its rows arrive: `data/<table>.{csv,arrow,parquet}` are streamed into the same staging
+ * folder `writeDataset` uses, at most one batch per table in memory. `finish` writes the extra files,
+ * datapackage.json and README.md and swaps the whole dataset in; `abort` leaves the previous files as they were.
+ * The files have the schemas, types, CSV dialect and descriptions of `writeDataset`; Arrow and Parquet files hold
+ * one record batch / row group per batch instead of one.
+ */
+export class DatasetStreamWriter {
+  private constructor(
+    private readonly staging: Staging,
+    private readonly writers: Map<string, TableStreamWriter>,
+  ) {}
+
+  /** Opens a stream for every table of `allTables` (or the ones given), in publishing order. */
+  static async open(dir: string, options: DatasetStreamOptions & { tables?: readonly TableDef[] } = {}): Promise<DatasetStreamWriter> {
+    const staging = await stage(dir);
+    const tables = (options.tables ?? allTables) as readonly TableDef[];
+    const batchRows = options.batchRows ?? 8192;
+    const dataDir = path.join(staging.root, 'data');
+    await mkdir(dataDir, { recursive: true });
+    const writers = new Map(tables.map((t) => [t.name, new TableStreamWriter(t, dataDir, batchRows)]));
+    return new DatasetStreamWriter(staging, writers);
+  }
+
+  /** Appends rows to some of the tables; rows must already fit their schema (see `assertRows`). */
+  async append(rows: Readonly<Record<string, readonly Record<string, unknown>[]>>): Promise<void> {
+    for (const [name, tableRows] of Object.entries(rows)) {
+      const writer = this.writers.get(name);
+      if (!writer) throw new InputError('UNKNOWN_TABLE', `table "${name}" is not one of ${[...this.writers.keys()].join(', ')}`);
+      if (tableRows.length > 0) await writer.append(tableRows);
+    }
+  }
+
+  /** Rows buffered in all tables, waiting for their batch. */
+  get buffered(): number {
+    let n = 0;
+    for (const w of this.writers.values()) n += w.buffered;
+    return n;
+  }
+
+  /** Closes the table files, writes extra files, datapackage.json and README.md, and swaps the dataset in. */
+  async finish(input: StreamedDatasetInput): Promise<WrittenDataset & { rowCounts: Record<string, number> }> {
+    try {
+      const streamed: StreamedTable[] = [];
+      for (const writer of this.writers.values()) streamed.push(await writer.close());
+      const files = streamed.flatMap((s) => ['csv', 'arrow', 'parquet'].map((ext) => `data/${s.table.name}.${ext}`));
+      const resources = streamed.flatMap(tableResources);
+      for (const extra of [...(input.extraFiles ?? [])].sort((a, b) => (a.path < b.path ? -1 : 1))) {
+        if (extra.path.startsWith('data/') || ['datapackage.json', 'README.md'].includes(extra.path)) {
+          throw new InputError('EXTRA_FILE_PATH', `extra file "${extra.path}" would overwrite a dataset file`);
+        }
+        await this.staging.write(extra.path, extra.content);
+        files.push(extra.path);
+        resources.push(extraResource(extra));
+      }
+      const descriptor: DataPackage = {
+        $schema: DATAPACKAGE_PROFILE,
+        name: input.name,
+        title: input.title,
+        description: input.description,
+        version: input.version,
+        created: input.created,
+        licenses: input.licenses,
+        sources: input.sources,
+        contributors: input.contributors,
+        resources,
+      };
+      const problems = checkDescriptor(descriptor);
+      if (problems.length > 0) {
+        throw new ValidationError('DESCRIPTOR_INVALID', `datapackage.json would be invalid: ${problems.map((f) => f.message).join('; ')}`, problems);
+      }
+      const rowCounts = Object.fromEntries(streamed.map((s) => [s.table.name, s.rows]));
+      await this.staging.write('datapackage.json', JSON.stringify(descriptor, null, 2) + '\n');
+      await this.staging.write(
+        'README.md',
+        datasetReadme({ descriptor, rowCounts, ...(input.changelog ? { changelog: input.changelog } : {}), ...(input.preparation ? { preparation: input.preparation } : {}) }),
+      );
+      files.push('datapackage.json', 'README.md');
+      const entries = [...new Set(files.map((f) => f.split('/')[0]!))].sort();
+      await this.staging.commit(entries, []);
+      return { descriptor, files, rowCounts };
+    } finally {
+      await this.staging.discard();
+    }
+  }
+
+  /** Drops everything streamed so far; the dataset folder keeps its previous files. */
+  async abort(): Promise<void> {
+    await Promise.allSettled([...this.writers.values()].map((w) => w.close()));
+    await this.staging.discard();
+  }
+}

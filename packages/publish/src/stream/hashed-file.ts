@@ -1,0 +1,38 @@
+import { createHash, type Hash } from 'node:crypto';
+import { closeSync, openSync, writeSync } from 'node:fs';
+
+/** What a streamed file ended up as: its size and SHA-256, for the datapackage resource. */
+export interface WrittenFile {
+  /** Absolute path of the file. */
+  file: string;
+  bytes: number;
+  /** Lowercase hex SHA-256 of the bytes. */
+  sha256: string;
+}
+
+/** A file written front to back in chunks, hashed and counted as it goes, so nobody reads it back. */
+export class HashedFile {
+  readonly file: string;
+  private fd: number;
+  private hash: Hash = createHash('sha256');
+  private size = 0;
+
+  constructor(file: string) {
+    this.file = file;
+    this.fd = openSync(file, 'w');
+  }
+
+  write(chunk: Uint8Array | string): void {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    if (bytes.byteLength === 0) return;
+    this.hash.update(bytes);
+    let offset = 0;
+    while (offset < bytes.byteLength) offset += writeSync(this.fd, bytes, offset, bytes.byteLength - offset);
+    this.size += bytes.byteLength;
+  }
+
+  close(): WrittenFile {
+    closeSync(this.fd);
+    return { file: this.file, bytes: this.size, sha256: this.hash.digest('hex') };
+  }
+}
