@@ -1,2 +1,13 @@
 export type { Cable, CableFormat, Paragraph, ParagraphKind, ParseOptions, Recipient, Reference, Span, Warning } from './types.js';
 export { CablepressError, InputError, InternalError, type Location } from './errors.js';
+export { parseCable } from './parse.js';
+export { decodeCableBytes } from './decode.js';
+export { canonicalCableId } from './fields/cable-id.js';
+export { parseTags } from './fields/tags.js';
+export { parseSubject } from './fields/subject.js';
+export { parseReferences } from './fields/references.js';
+export { parseRecipients, parseInfoRecipients } from './fields/recipients.js';
+export { parseClassifiedBy, parseClassificationReasons } from './fields/classified-by.js';
+export { parseSignedBy } from './fields/signed-by.js';
+export { parseSummary } from './fields/summary.js';
+export { parseNondisclosureDeadline } from './fields/nondisclosure.js';

@@ -61,6 +61,8 @@ export interface Warning {
 export interface Cable {
   /** Canonical id, e.g. 08VIENTIANE145. */
   id: string;
+  /** The id exactly as the publisher's metadata writes it (may be malformed), or null when there is no metadata. */
+  sourceId: string | null;
   format: CableFormat;
   /** File name or label given by the caller, if any. */
   sourceName: string | null;
@@ -72,6 +74,8 @@ export interface Cable {
   classification: string | null;
   /** Categories and caveats found in the classification, e.g. ["SBU", "FOUO", "NOFORN"]. */
   classificationCaveats: string[];
+  /** Reasons cited on the "Classified By:" line, e.g. ["1.4 (b)", "1.4 (d)"]. */
+  classificationReasons: string[];
   origin: string | null;
   /** Publisher's title (Cable title / line 2 / page heading). */
   title: string | null;

@@ -1,0 +1,168 @@
+import type { Span } from '../types.js';
+import { MappedBuilder, normalizeMapped, trimRange, type MappedText } from '../text.js';
+import { emptyMeta, type Envelope, type EnvelopeMeta } from './envelope.js';
+import { spanOf } from './spans.js';
+
+/** True when the text is an HTML page with <pre> blocks. */
+export function looksLikeHtml(text: string): boolean {
+  const head = text.slice(0, 2000).toLowerCase();
+  return /^\s*(\ufeff)?\s*</.test(head) && (head.includes('<html') || head.includes('<!doctype') || text.includes('<pre'));
+}
+
+const NAMED: Record<string, number> = { amp: 38, lt: 60, gt: 62, quot: 34, apos: 39, nbsp: 160 };
+
+/**
+ * Decodes HTML text in [start, end): tags are removed, character references with a closing ";" are decoded,
+ * and anything else ("&not squeamish8", "a < b") is kept as written. Every character keeps its source offset.
+ */
+export function decodeHtml(source: string, start: number, end: number, out: MappedBuilder): void {
+  let i = start;
+  while (i < end) {
+    const c = source.charCodeAt(i);
+    if (c === 0x3c) {
+      const n = source.charCodeAt(i + 1);
+      const isTag = (n >= 65 && n <= 90) || (n >= 97 && n <= 122) || n === 0x2f || n === 0x21;
+      if (isTag) {
+        const close = source.indexOf('>', i + 1);
+        const nextOpen = source.indexOf('<', i + 1);
+        if (close >= 0 && close < end && close - i < 2000 && (nextOpen < 0 || nextOpen > close)) {
+          i = close + 1;
+          continue;
+        }
+      }
+      out.pushCode(c, i);
+      i++;
+    } else if (c === 0x26) {
+      const semi = source.indexOf(';', i + 1);
+      if (semi > i + 1 && semi - i <= 10 && semi < end) {
+        const name = source.slice(i + 1, semi);
+        let code = -1;
+        if (name.charCodeAt(0) === 0x23) {
+          const hex = name.charCodeAt(1) === 0x78 || name.charCodeAt(1) === 0x58;
+          const digits = name.slice(hex ? 2 : 1);
+          if (digits.length > 0 && (hex ? /^[0-9a-fA-F]+$/ : /^[0-9]+$/).test(digits)) code = parseInt(digits, hex ? 16 : 10);
+        } else if (Object.hasOwn(NAMED, name)) {
+          code = NAMED[name]!;
+        }
+        if (code >= 0 && code <= 0x10ffff) {
+          const str = String.fromCodePoint(code);
+          for (let k = 0; k < str.length; k++) out.pushCode(str.charCodeAt(k), i);
+          i = semi + 1;
+          continue;
+        }
+      }
+      out.pushCode(c, i);
+      i++;
+    } else {
+      out.pushCode(c, i);
+      i++;
+    }
+  }
+}
+
+function decodeRange(source: string, start: number, end: number): MappedText {
+  const b = new MappedBuilder(end - start);
+  decodeHtml(source, start, end, b);
+  return normalizeMapped(b.build());
+}
+
+function cellText(source: string, start: number, end: number): { value: string; span: Span } | null {
+  const t = decodeRange(source, start, end);
+  const r = trimRange(t.s.replace(/\n/g, ' '), 0, t.s.length);
+  if (r.end <= r.start) return null;
+  return { value: t.s.slice(r.start, r.end).replace(/\s+/g, ' '), span: spanOf(t, r.start, r.end) };
+}
+
+const HEADER_FIELD: Record<string, keyof EnvelopeMeta> = {
+  'reference id': 'id',
+  created: 'created',
+  classification: 'classification',
+  origin: 'origin',
+};
+
+/**
+ * Reads a WikiLeaks "Cable Viewer" page: only the cable's own metadata table (Reference ID, Created,
+ * Released, Classification, Origin), the "Viewing cable <ID>, <title>" heading and the <pre> blocks.
+ * The navigation and its tag links are ignored.
+ */
+export function readHtml(source: string): Envelope {
+  const lower = source.toLowerCase();
+  const meta = emptyMeta();
+  const spans: Record<string, Span> = {};
+
+  let tableStart = lower.indexOf("<table class='cable'");
+  if (tableStart < 0) tableStart = lower.indexOf('<table class="cable"');
+  if (tableStart < 0) {
+    const ref = lower.indexOf('reference id');
+    tableStart = ref >= 0 ? lower.lastIndexOf('<table', ref) : -1;
+  }
+  let after = 0;
+  if (tableStart >= 0) {
+    const tableEnd = lower.indexOf('</table>', tableStart);
+    const end = tableEnd < 0 ? source.length : tableEnd;
+    const heads: string[] = [];
+    const cells: { value: string; span: Span }[] = [];
+    let pos = tableStart;
+    for (;;) {
+      const th = lower.indexOf('<th', pos);
+      const td = lower.indexOf('<td', pos);
+      const next = th >= 0 && th < end && (td < 0 || th < td) ? th : td >= 0 && td < end ? td : -1;
+      if (next < 0) break;
+      const isHead = next === th;
+      const open = lower.indexOf('>', next);
+      const close = lower.indexOf(isHead ? '</th>' : '</td>', open);
+      if (open < 0 || close < 0 || close > end) break;
+      const cell = cellText(source, open + 1, close);
+      if (isHead) heads.push(cell ? cell.value.toLowerCase() : '');
+      else cells.push(cell ?? { value: '', span: { start: open + 1, end: open + 1 } });
+      pos = close + 5;
+    }
+    heads.forEach((h, k) => {
+      const field = HEADER_FIELD[h];
+      const cell = cells[k];
+      if (field && cell && cell.value) {
+        meta[field] = cell.value;
+        spans[field] = cell.span;
+      }
+    });
+    after = end;
+  }
+
+  const h3 = lower.indexOf('viewing cable ');
+  if (h3 >= 0) {
+    const close = lower.indexOf('</h3>', h3);
+    if (close > h3) {
+      const heading = cellText(source, h3 + 'viewing cable '.length, close);
+      const comma = heading ? heading.value.indexOf(',') : -1;
+      if (heading && comma >= 0) {
+        const title = heading.value.slice(comma + 1).trim();
+        if (title) {
+          meta.title = title;
+          const skip = heading.value.length - heading.value.slice(comma + 1).trimStart().length;
+          spans.title = { start: heading.span.start + skip, end: heading.span.end };
+        }
+      }
+      if (!meta.id && heading) {
+        const id = heading.value.slice(0, comma < 0 ? heading.value.length : comma).trim();
+        if (id) meta.id = id;
+      }
+    }
+  }
+
+  const b = new MappedBuilder(4096);
+  let pos = after;
+  let blocks = 0;
+  for (;;) {
+    const open = lower.indexOf('<pre', pos);
+    if (open < 0) break;
+    const gt = lower.indexOf('>', open);
+    if (gt < 0) break;
+    let close = lower.indexOf('</pre>', gt);
+    if (close < 0) close = source.length;
+    if (blocks > 0) b.pushCode(0x0a, open);
+    decodeHtml(source, gt + 1, close, b);
+    blocks++;
+    pos = close + 6;
+  }
+  return { format: 'html', meta, spans, cable: normalizeMapped(b.build()) };
+}

@@ -1,0 +1,196 @@
+import type { Cable, ParseOptions, Reference, Span, Warning } from './types.js';
+import { InputError, InternalError, CablepressError } from './errors.js';
+import type { Envelope } from './formats/envelope.js';
+import { looksLikeHtml, readHtml } from './formats/html.js';
+import { looksLikePlusd, readPlusd } from './formats/plusd.js';
+import { looksLikeCablegateText, readBareCable, readCablegateText } from './formats/cablegate.js';
+import { spanOf } from './formats/spans.js';
+import { splitLines, trimRange, type Line, type MappedText } from './text.js';
+import { readRouting, readHeader, type Segments } from './reader/header.js';
+import { readBody } from './reader/body.js';
+import { canonicalCableId } from './fields/cable-id.js';
+import { parseTags } from './fields/tags.js';
+import { parseSubject } from './fields/subject.js';
+import { parseReferences } from './fields/references.js';
+import { parseInfoRecipients, parseRecipients } from './fields/recipients.js';
+import { parseClassificationReasons, parseClassifiedBy } from './fields/classified-by.js';
+import { parseSummary } from './fields/summary.js';
+import { parseNondisclosureDeadline } from './fields/nondisclosure.js';
+import { resolveCreated } from './fields/created.js';
+import { parseCaveats } from './fields/classification.js';
+
+const TERMINAL = /[.!?:;"')\]\u201d*]$/;
+
+function detect(text: string): Envelope['format'] | 'bare' {
+  if (looksLikeHtml(text)) return 'html';
+  if (looksLikePlusd(text)) return 'plusd-text';
+  if (looksLikeCablegateText(text)) return 'cablegate-text';
+  return 'bare';
+}
+
+/** Parses one cable in any supported format. See README.md for the fields and the rules behind them. */
+export function parseCable(text: string, options: ParseOptions = {}): Cable {
+  const file = options.source;
+  const where = file === undefined ? {} : { file };
+  if (typeof text !== 'string') throw new InputError('NOT_TEXT', `${file ?? 'The input'} is not a string.`, where);
+  if (text.replace(/^\uFEFF/, '').trim().length === 0) {
+    throw new InputError('EMPTY_INPUT', `${file ?? 'The input'} is empty.`, { ...where, line: 1, column: 1 }, 'Give a cable text or page.');
+  }
+  try {
+    return parseInner(text, options);
+  } catch (err) {
+    if (err instanceof CablepressError) throw err;
+    throw new InternalError('PARSE_FAILED', `Reading ${file ?? 'the input'} failed: ${err instanceof Error ? err.message : String(err)}`, where);
+  }
+}
+
+function parseInner(text: string, options: ParseOptions): Cable {
+  const file = options.source;
+  const where = file === undefined ? {} : { file };
+  const format = options.format && options.format !== 'auto' ? options.format : detect(text);
+  const env: Envelope =
+    format === 'html' ? readHtml(text) : format === 'plusd-text' ? readPlusd(text) : format === 'cablegate-text' ? readCablegateText(text) : readBareCable(text);
+  const warnings: Warning[] = [];
+  const c = env.cable;
+  const lines = splitLines(c.s).map((l) => trimRange(c.s, l.start, l.end));
+  const routing = readRouting(c, lines);
+  const header = readHeader(c, lines, routing.next);
+  const hasCable = routing.banner !== null || header.found || routing.dtg !== null;
+  if (format === 'bare' && !hasCable) {
+    throw new InputError('NOT_A_CABLE', `${file ?? 'The input'} is not a cable: it has no publisher metadata, no routing header, no TAGS and no SUBJECT.`, { ...where, line: 1, column: 1 }, 'Give a PlusD export, a Cablegate text file or a WikiLeaks cable page.');
+  }
+  if (env.meta.id === null && !hasCable) {
+    throw new InputError('NOT_A_CABLE', `${file ?? 'The input'} has no cable in it (no reference id and no cable header).`, { ...where, line: 1, column: 1 });
+  }
+  if (format === 'bare') warnings.push({ code: 'METADATA_MISSING', message: 'No publisher metadata (id, created, classification, origin); values come from the cable text.' });
+
+  const joined = (segs: Segments | undefined): string | null => (segs && segs.length > 0 ? segs.map((l) => c.s.slice(l.start, l.end)).join('\n') : null);
+  const spanOfSegs = (segs: Segments): Span => {
+    const first = segs[0]!;
+    const last = segs[segs.length - 1]!;
+    return spanOf(c, first.start, last.end);
+  };
+  const fieldSpans: Record<string, Span> = { ...env.spans };
+  const lineText = (l: Line | null): string | null => (l ? c.s.slice(l.start, l.end).replace(/\s+/g, ' ').trim() : null);
+
+  const body = readBody(c, lines, header.found || routing.banner ? header.bodyStart : routing.next);
+  const bodyEmpty = body.paragraphs.length === 0;
+
+  const id = env.meta.id ? canonicalCableId(env.meta.id) : fallbackId(c, routing.banner, routing.dtg);
+  const dtg = routing.dtg;
+  const { created, mismatch } = resolveCreated(env.meta.created, dtg);
+  if (mismatch) warnings.push({ code: 'HEADER_BODY_MISMATCH', message: `The DTG ${dtg} and the publisher's created date ${env.meta.created} are more than a day apart.` });
+  if (created === null) warnings.push({ code: 'CREATED_MISSING', message: 'No created date in the metadata and no DTG in the cable.' });
+
+  const handling: string[] = [];
+  for (const segs of header.handling) {
+    const t = segs.map((l) => c.s.slice(l.start, l.end)).join(' ').replace(/\s+/g, ' ').trim();
+    if (/^(?:(?:SIPDIS|SENSITIVE|NOFORN)\s+)+(?:SIPDIS|SENSITIVE|NOFORN)$/.test(t)) handling.push(...t.split(' '));
+    else if (t && !/partial extract/i.test(t)) handling.push(t);
+  }
+
+  const eoText = joined(header.fields.eo);
+  const eo = eoText ? eoText.replace(/\s+/g, ' ').replace(/^(?:E\.? ?[OM]\.?|EO) ?1\d{4}\s*[:;]?\s*/i, '').trim() : null;
+  const tagsText = joined(header.fields.tags);
+  const tags = tagsText ? parseTags(tagsText) : [];
+  if (tags.length === 0) warnings.push({ code: 'TAGS_MISSING', message: 'The cable has no TAGS line.' });
+  const subjectText = joined(header.fields.subject);
+  const subject = subjectText ? parseSubject(subjectText) : '';
+  if (!subject) warnings.push({ code: 'SUBJECT_MISSING', message: 'The cable has no SUBJECT line.' });
+  const year = yearOf(id, dtg, created);
+  const refText = joined(header.fields.ref);
+  const references: Reference[] = refText ? parseReferences(refText, year, id) : [];
+  const cbText = joined(header.fields.classifiedBy);
+  const classifiedBy = cbText ? parseClassifiedBy(cbText) : [];
+  const classificationReasons = cbText ? parseClassificationReasons(cbText) : [];
+
+  for (const [name, segs] of Object.entries(header.fields)) if (segs && segs.length > 0) fieldSpans[name] = spanOfSegs(segs);
+  if (routing.transmissionId) fieldSpans.transmissionId = spanOf(c, routing.transmissionId.start, routing.transmissionId.end);
+  if (routing.dtgLine) fieldSpans.dtg = spanOf(c, routing.dtgLine.start, routing.dtgLine.end);
+  if (routing.from) fieldSpans.from = spanOf(c, routing.from.start, routing.from.end);
+  if (routing.to.length) fieldSpans.to = spanOfSegs(routing.to);
+  if (routing.info.length) fieldSpans.info = spanOfSegs(routing.info);
+  if (routing.banner) fieldSpans.banner = spanOf(c, routing.banner.start, routing.banner.end);
+
+  const paragraphs = body.paragraphs;
+  const signedBy = body.signedBy;
+  const bodyText = paragraphs
+    .map((p, k) => {
+      const heading = p.section && (k === 0 || paragraphs[k - 1]!.section !== p.section) ? `-----\n${p.section}\n-----\n\n` : '';
+      return heading + p.text;
+    })
+    .join('\n\n');
+  const summary = parseSummary(bodyText);
+
+  const end = paragraphs[paragraphs.length - 1];
+  const truncated = end !== undefined && signedBy.length === 0 && !TERMINAL.test(end.text) && !/^END\b/i.test(end.text);
+  if (truncated) warnings.push({ code: 'TRUNCATED', message: 'The text ends mid-sentence.', span: end!.span });
+  if (bodyEmpty) warnings.push({ code: 'BODY_MISSING', message: 'The cable text is missing: only metadata or the header is present.' });
+  const partial = bodyEmpty || routing.partialExtract;
+  if (routing.partialExtract) warnings.push({ code: 'PARTIAL_EXTRACT', message: 'The publisher marks this record as a partial extract of the original cable.' });
+
+  const classification = env.meta.classification ?? bannerClassification(c, routing.banner);
+  const result: Cable = {
+    id,
+    sourceId: env.meta.id,
+    format: env.format,
+    sourceName: options.source ?? null,
+    source: text,
+    created,
+    classification,
+    classificationCaveats: parseCaveats(classification, handling),
+    classificationReasons,
+    origin: env.meta.origin,
+    title: env.meta.title,
+    transmissionId: lineText(routing.transmissionId),
+    precedence: routing.precedence,
+    dtg,
+    from: lineText(routing.from),
+    to: parseRecipients(joined(routing.to) ?? ''),
+    info: parseInfoRecipients(joined(routing.info) ?? ''),
+    handling,
+    eo,
+    nondisclosureDeadline: eo ? parseNondisclosureDeadline(eo) : null,
+    tags,
+    subject,
+    references,
+    classifiedBy,
+    signedBy,
+    summary,
+    paragraphs,
+    truncated,
+    partial,
+    warnings,
+    fieldSpans,
+  };
+  return result;
+}
+
+function yearOf(id: string, dtg: string | null, created: string | null): number {
+  if (created) return Number(created.slice(0, 4));
+  const m = /^(\d{2})/.exec(id);
+  if (m) {
+    const y = Number(m[1]);
+    return y >= 66 ? 1900 + y : 2000 + y;
+  }
+  const d = dtg ? /(\d{2,4})$/.exec(dtg) : null;
+  return d ? 2000 + (Number(d[1]) % 100) : 2000;
+}
+
+function fallbackId(c: MappedText, banner: Line | null, dtg: string | null): string {
+  const t = banner ? c.s.slice(banner.start, banner.end) : '';
+  const m = /([A-Z][A-Z .']*?) 0*(\d{1,7})\s*$/.exec(t.slice(-60));
+  const y = dtg ? /(\d{2})$/.exec(dtg)?.[1] : undefined;
+  if (m && y) return canonicalCableId(`${y}${m[1]!.replace(/^SECTION \d+ OF \d+ /, '')}${m[2]}`);
+  return 'UNKNOWN';
+}
+
+function bannerClassification(c: MappedText, banner: Line | null): string | null {
+  if (!banner) return null;
+  const t = c.s.slice(banner.start, banner.end).replace(/ (?=[A-Z] )/g, '').toUpperCase();
+  if (t.startsWith('UNCLAS')) return 'UNCLASSIFIED';
+  if (t.startsWith('CONFIDENTIAL') || t.startsWith('C O N')) return 'CONFIDENTIAL';
+  if (t.startsWith('SECRET') || t.startsWith('S E C')) return 'SECRET';
+  if (t.startsWith('LIMITED')) return 'LIMITED OFFICIAL USE';
+  return null;
+}

@@ -1,0 +1,329 @@
+import type { Paragraph, ParagraphKind } from '../types.js';
+import { MappedBuilder, type Line, type MappedText } from '../text.js';
+import { MARKING } from '../fields/markings.js';
+import { parseSignedBy } from '../fields/signed-by.js';
+import { readHeader } from './header.js';
+import { fieldAt, isBannerLine, isDashed, isHandlingNoise, isLayoutNoise, isStrongParagraphStart, NUMBERED } from './lines.js';
+
+type Item = { type: 'text'; line: Line } | { type: 'blank' } | { type: 'dash' };
+
+interface Unit {
+  segs: Line[];
+  number: number | null;
+  key: string | null;
+  marking: string | null;
+  kind: ParagraphKind;
+  heading: string | null;
+  marker: boolean;
+  section: string | null;
+  /** Separated from the previous unit only by blank lines or noise (it may continue its sentence). */
+  afterBreak: boolean;
+}
+
+const ROMAN = /^([IVXLC]{1,7})\s?[.:]\s+(\S.*)$/;
+const LETTER_KEY = /^([A-Z])((?:, [A-Z])*,? and [A-Z]| and [A-Z]| through [A-Z]| - [A-Z]|-[A-Z])?\.\s+(?=\S)/;
+const BEGIN = /^(?:BEGIN|Begin|begin)\s+(?:TEXT|Text|text|QUOTE|Quote|quote|UNOFFICIAL|Unofficial|INFORMAL|Informal)\b/;
+const END = /^(?:END|End|end)\s+(?:OF\s+|of\s+)?(?:TEXT|Text|text|QUOTE|Quote|quote|UNOFFICIAL|Unofficial|INFORMAL|Informal)\b/;
+const TERMINAL = new Set(['.', '!', '?', ':', ';', '"', "'", ')', ']', '\u201d', '\u2019', '*']);
+
+function isRoman(s: string): boolean {
+  return /^(?:X{0,3})(?:IX|IV|V?I{0,3})$/.test(s) || /^(?:L|XL|XC|C)?X{0,3}(?:IX|IV|V?I{0,3})$/.test(s);
+}
+
+export interface BodyResult {
+  paragraphs: Paragraph[];
+  /** Signers found at the end of the text (removed from the paragraphs unless glued to other text). */
+  signedBy: string[];
+}
+
+/** Collects the body lines: noise removed, a repeated header block skipped, dashes and blank lines kept as markers. */
+function collect(c: MappedText, lines: Line[], from: number): Item[] {
+  const items: Item[] = [];
+  for (let i = from; i < lines.length; i++) {
+    const line = lines[i]!;
+    const t = c.s.slice(line.start, line.end);
+    if (t.length === 0) {
+      items.push({ type: 'blank' });
+      continue;
+    }
+    if (isBannerLine(t) || fieldAt(t) === 'eo' || fieldAt(t) === 'tags') {
+      const dup = readHeader(c, lines, fieldAt(t) ? i : i + 1);
+      if (dup.found) {
+        i = dup.bodyStart - 1;
+        items.push({ type: 'blank' });
+        continue;
+      }
+      if (isBannerLine(t)) continue;
+    }
+    if (isLayoutNoise(t) || isHandlingNoise(t)) continue;
+    if (isDashed(t)) {
+      items.push({ type: 'dash' });
+      continue;
+    }
+    items.push({ type: 'text', line });
+  }
+  return items;
+}
+
+/** Reads the body into paragraphs with sections, keys, numbers, markings and kinds. */
+export function readBody(c: MappedText, lines: Line[], from: number): BodyResult {
+  const items = collect(c, lines, from);
+  const units: Unit[] = [];
+  const text = (l: Line): string => c.s.slice(l.start, l.end);
+
+  let k = 0;
+  let section: string | null = null;
+  let inQuote = false;
+  let afterBreak = false;
+  while (k < items.length) {
+    const item = items[k]!;
+    if (item.type !== 'text') {
+      afterBreak = true;
+      k++;
+      continue;
+    }
+    let e = k;
+    while (e < items.length && items[e]!.type === 'text') e++;
+    const block = items.slice(k, e).map((it) => (it as { line: Line }).line);
+    const dashBefore = prevNonBlank(items, k) === 'dash';
+    const dashAfter = nextNonBlank(items, e) === 'dash';
+    const blockText = block.map(text).join(' ');
+    const first = text(block[0]!);
+
+    const romanMatch = ROMAN.exec(first);
+    const titleLike = block.length <= 3 && blockText.length <= 160 && !/\.$/.test(blockText) && !NUMBERED.test(first) && !/^¶/.test(first);
+    if ((dashBefore || dashAfter) && titleLike) {
+      section = blockText.replace(/\s+/g, ' ').replace(/\s*-+$/, '').trim();
+      units.push(headingUnit(section));
+      afterBreak = false;
+      k = e;
+      continue;
+    }
+    if (romanMatch && isRoman(romanMatch[1]!)) {
+      let titleEnd = 1;
+      while (titleEnd < block.length && titleEnd < 3 && !LETTER_KEY.test(text(block[titleEnd]!)) && !NUMBERED.test(text(block[titleEnd]!))) titleEnd++;
+      const title = [romanMatch[2]!, ...block.slice(1, titleEnd).map(text)].join(' ').replace(/\s+/g, ' ').replace(/[:.]$/, '').trim();
+      const raw = block.slice(0, titleEnd).map(text).join(' ').trim();
+      const single = romanMatch[1]!.length === 1;
+      const short =
+        title.length <= 120 && !/[.;]$/.test(raw) && !/[a-z]\. [A-Z]/.test(title) && (!single || titleEnd === block.length);
+      if (short) {
+        section = `${romanMatch[1]}: ${title}`;
+        units.push(headingUnit(section));
+        inQuote = false;
+        afterBreak = false;
+        if (titleEnd < block.length) {
+          splitBlock(block.slice(titleEnd), false);
+        }
+        k = e;
+        continue;
+      }
+    }
+    const capsHeading =
+      block.length === 1 && first.length <= 80 && !/[a-z]/.test(first) && /[A-Z].*[A-Z]/.test(first) && !/[.:;,]$/.test(first) &&
+      !NUMBERED.test(first) && !/^(END|BEGIN)\b/.test(first) && !isStrongParagraphStart(first) &&
+      k > 0 && items[k - 1]!.type === 'blank' && e < items.length && nextText(items, e) && !inQuote;
+    if (capsHeading) {
+      section = first.replace(/\s+/g, ' ');
+      units.push(headingUnit(section));
+      afterBreak = false;
+      k = e;
+      continue;
+    }
+    splitBlock(block, afterBreak);
+    afterBreak = false;
+    k = e;
+  }
+
+  function splitBlock(block: Line[], brokeBefore: boolean): void {
+    let cur: Unit | null = null;
+    block.forEach((line, idx) => {
+      const t = text(line);
+      const marker = BEGIN.test(t) || END.test(t);
+      const starts = idx === 0 || marker || isStrongParagraphStart(t) || (cur?.marker ?? false);
+      if (!starts && cur) {
+        cur.segs.push(stripPilcrow(c, line));
+        return;
+      }
+      if (marker) {
+        if (BEGIN.test(t)) inQuote = true;
+        cur = plainUnit(line, section, idx === 0 ? brokeBefore : false, 'paragraph');
+        cur.marker = true;
+        units.push(cur);
+        if (END.test(t)) inQuote = false;
+        return;
+      }
+      cur = startUnit(c, line, section, inQuote, idx === 0 ? brokeBefore : false);
+      units.push(cur);
+    });
+  }
+
+  const merged: Unit[] = [];
+  for (const u of units) {
+    const prev = merged[merged.length - 1];
+    if (prev && u.afterBreak && canJoin(c, prev, u)) {
+      prev.segs.push(...u.segs);
+      continue;
+    }
+    merged.push(u);
+  }
+
+  const textUnits = merged.filter((u) => u.heading === null);
+  const signedBy = takeSignature(c, textUnits);
+  const paragraphs: Paragraph[] = [];
+  for (const u of textUnits) {
+    const built = buildText(c, u.segs);
+    if (built.text.length === 0) continue;
+    paragraphs.push({
+      seq: paragraphs.length + 1,
+      number: u.number,
+      section: u.section,
+      key: u.key,
+      kind: u.kind,
+      classification: u.marking,
+      text: built.text,
+      span: built.span,
+      offsets: built.offsets,
+    });
+  }
+  return { paragraphs, signedBy };
+}
+
+/**
+ * Finds the signature at the end of the last unit (its own block, or the last line after a finished sentence)
+ * and removes those lines from the unit. A name glued to a "*** ... ***" banner stays in the text.
+ */
+function takeSignature(c: MappedText, units: Unit[]): string[] {
+  const last = units[units.length - 1];
+  if (!last || last.number !== null && last.segs.length === 1) return [];
+  const lines = last.segs.map((l) => c.s.slice(l.start, l.end));
+  const tail = (last.afterBreak || last.number === null ? '' : 'x.\n') + lines.join('\n');
+  const names = parseSignedBy(tail);
+  if (names.length === 0) return [];
+  const glued = lines[lines.length - 1]!.includes('*');
+  if (!glued) {
+    let drop = 0;
+    let remaining = names.join(' ').replace(/\s+/g, ' ');
+    for (let k = lines.length - 1; k >= 0 && remaining.length > 0; k--) {
+      const t = lines[k]!.replace(/[\s/]+/g, ' ').trim();
+      if (!remaining.endsWith(t)) break;
+      remaining = remaining.slice(0, remaining.length - t.length).trim();
+      drop++;
+    }
+    last.segs.splice(last.segs.length - drop, drop);
+    if (last.segs.length === 0) units.pop();
+  }
+  return names;
+}
+
+function prevNonBlank(items: Item[], k: number): Item['type'] | null {
+  for (let j = k - 1; j >= 0; j--) if (items[j]!.type !== 'blank') return items[j]!.type;
+  return null;
+}
+
+function nextNonBlank(items: Item[], k: number): Item['type'] | null {
+  for (let j = k; j < items.length; j++) if (items[j]!.type !== 'blank') return items[j]!.type;
+  return null;
+}
+
+function nextText(items: Item[], k: number): boolean {
+  return nextNonBlank(items, k) === 'text';
+}
+
+function headingUnit(title: string): Unit {
+  return { segs: [], number: null, key: null, marking: null, kind: 'paragraph', heading: title, marker: false, section: title, afterBreak: false };
+}
+
+function plainUnit(line: Line, section: string | null, afterBreak: boolean, kind: ParagraphKind): Unit {
+  return { segs: [line], number: null, key: null, marking: null, kind, heading: null, marker: false, section, afterBreak };
+}
+
+function stripPilcrow(c: MappedText, line: Line): Line {
+  let start = line.start;
+  if (c.s.charCodeAt(start) === 0xb6) {
+    start++;
+    while (start < line.end && c.s.charCodeAt(start) === 0x20) start++;
+  }
+  return { start, end: line.end };
+}
+
+/** Parses the prefix of a unit's first line: ¶, number, lettered key, marking. */
+function startUnit(c: MappedText, line: Line, section: string | null, inQuote: boolean, afterBreak: boolean): Unit {
+  const t = c.s.slice(line.start, line.end);
+  let pos = 0;
+  let number: number | null = null;
+  let key: string | null = null;
+  let marking: string | null = null;
+  const num = NUMBERED.exec(t);
+  const pilcrowYear = /^¶\s?\d{4}\b/.test(t);
+  if (num) {
+    number = Number(num[1]);
+    key = num[2] ?? null;
+    pos = num[0].length;
+  } else if (!pilcrowYear) {
+    const lk = LETTER_KEY.exec(t);
+    if (lk && !/^[A-Z]\.\s+[A-Z]\.\s/.test(t)) {
+      key = t.slice(0, lk[0].length).replace(/\.\s*$/, '').trim();
+      pos = lk[0].length;
+    }
+  }
+  const rest = t.slice(pos);
+  const mk = MARKING.exec(rest);
+  if (mk) {
+    marking = mk[1]!.toUpperCase();
+    pos += mk[0].length;
+    while (pos < t.length && t.charCodeAt(pos) === 0x20) pos++;
+  }
+  let start = line.start + pos;
+  if (pos === 0) start = stripPilcrow(c, line).start;
+  const body = c.s.slice(start, Math.min(line.end, start + 20));
+  let kind: ParagraphKind = 'paragraph';
+  if (inQuote) kind = number !== null ? 'list_item' : 'quoted_text';
+  else if (/^\(?\s*(NOTE|Note)\s*:/.test(body)) kind = 'note';
+  else if (/^(COMMENT|Comment)\s*[:.]/.test(body)) kind = 'comment';
+  const plain = number === null && key === null && marking === null;
+  return { segs: [{ start, end: line.end }], number, key, marking, kind, heading: null, marker: false, section, afterBreak: plain && afterBreak };
+}
+
+/** Whether unit `u` continues the sentence that `prev` left open (a blank line or a removed line split it). */
+function canJoin(c: MappedText, prev: Unit, u: Unit): boolean {
+  if (prev.heading !== null || prev.marker || u.marker || u.number !== null || u.key !== null || u.marking !== null) return false;
+  const lastSeg = prev.segs[prev.segs.length - 1];
+  const firstSeg = u.segs[0];
+  if (!lastSeg || !firstSeg || lastSeg.end <= lastSeg.start || firstSeg.end <= firstSeg.start) return false;
+  const end = c.s[lastSeg.end - 1]!;
+  if (TERMINAL.has(end)) return false;
+  const startCh = c.s[firstSeg.start]!;
+  if (startCh === '-' || startCh === '*' || startCh === '(') return false;
+  if (/[a-z0-9]/.test(startCh)) return true;
+  return /[a-z,]/.test(end);
+}
+
+/** Builds clean text from segments: spaces collapsed, lines joined with one space (none after a wrapped hyphen). */
+export function buildText(c: MappedText, segs: Line[]): { text: string; offsets: Int32Array; span: { start: number; end: number } } {
+  const b = new MappedBuilder(256);
+  let prevEnd = -1;
+  for (const seg of segs) {
+    if (seg.end <= seg.start) continue;
+    if (prevEnd >= 0) {
+      const last = b.lastCode();
+      const wrappedHyphen = last === 0x2d && /[A-Za-z]/.test(c.s[prevEnd - 2] ?? '') && /[A-Za-z]/.test(c.s[seg.start]!);
+      if (!wrappedHyphen) b.pushCode(0x20, prevEnd < c.map.length ? c.map[prevEnd]! : c.map[prevEnd - 1]! + 1);
+    }
+    let i = seg.start;
+    while (i < seg.end) {
+      let j = i;
+      while (j < seg.end && c.s.charCodeAt(j) !== 0x20) j++;
+      b.pushRange(c.s, c.map, i, j);
+      if (j >= seg.end) break;
+      b.pushCode(0x20, c.map[j]!);
+      while (j < seg.end && c.s.charCodeAt(j) === 0x20) j++;
+      i = j;
+    }
+    prevEnd = seg.end;
+  }
+  const built = b.build();
+  const n = built.map.length;
+  const span = n > 0 ? { start: built.map[0]!, end: built.map[n - 1]! + 1 } : { start: 0, end: 0 };
+  return { text: built.s, offsets: built.map, span };
+}

@@ -1,0 +1,168 @@
+import type { MappedText, Line } from '../text.js';
+import { parseDtgLine } from '../fields/dtg.js';
+import {
+  bannerIndex,
+  fieldAt,
+  fieldSplits,
+  isDashed,
+  isLayoutNoise,
+  isStrongParagraphStart,
+  NUMBERED,
+  type HeaderField,
+} from './lines.js';
+
+/** A piece of a header field: a [start, end) range in the cable text. */
+export type Segments = Line[];
+
+export interface Routing {
+  transmissionId: Line | null;
+  precedence: string | null;
+  dtg: string | null;
+  dtgLine: Line | null;
+  from: Line | null;
+  to: Segments;
+  info: Segments;
+  banner: Line | null;
+  partialExtract: boolean;
+  /** Index of the first line after the banner (the header), or 0 when there is no banner. */
+  next: number;
+}
+
+const textOf = (c: MappedText, l: Line): string => c.s.slice(l.start, l.end);
+
+/** Reads the routing header (VZCZC, DE, DTG, FM, TO, INFO) up to and including the classification banner. */
+export function readRouting(c: MappedText, lines: Line[]): Routing {
+  const r: Routing = {
+    transmissionId: null,
+    precedence: null,
+    dtg: null,
+    dtgLine: null,
+    from: null,
+    to: [],
+    info: [],
+    banner: null,
+    partialExtract: false,
+    next: 0,
+  };
+  let list: 'to' | 'info' | null = null;
+  const limit = Math.min(lines.length, 400);
+  for (let i = 0; i < limit; i++) {
+    const line = lines[i]!;
+    const t = textOf(c, line);
+    if (fieldAt(t) || isStrongParagraphStart(t)) break;
+    const b = bannerIndex(t);
+    const before: Line = b >= 0 ? { start: line.start, end: trimEnd(c.s, line.start, line.start + b) } : line;
+    const bt = textOf(c, before);
+    if (/partial extract/i.test(t)) r.partialExtract = true;
+    if (bt.length > 0) {
+      const dtg = parseDtgLine(bt);
+      if (/^DE\s+R[A-Z]{3,6}\s*#/.test(bt)) r.transmissionId = before;
+      else if (dtg && !r.dtg) {
+        r.precedence = dtg.precedence;
+        r.dtg = dtg.dtg;
+        r.dtgLine = before;
+      } else if (/^FM\s+/.test(bt)) {
+        r.from = { start: before.start + 3, end: before.end };
+        list = null;
+      } else if (/^TO\s+/.test(bt) && r.from) {
+        list = 'to';
+        r.to.push(before);
+      } else if (/^INFO\s+/.test(bt) && r.from) {
+        list = 'info';
+        r.info.push(before);
+      } else if (list && !isLayoutNoise(bt)) {
+        r[list].push(before);
+      }
+    }
+    if (b >= 0) {
+      r.banner = { start: line.start + b, end: line.end };
+      r.next = i + 1;
+      return r;
+    }
+  }
+  return r;
+}
+
+function trimEnd(s: string, start: number, end: number): number {
+  while (end > start && (s.charCodeAt(end - 1) === 0x20 || s.charCodeAt(end - 1) === 0x2f)) end--;
+  return end;
+}
+
+export interface Header {
+  handling: Segments[];
+  fields: Partial<Record<HeaderField, Segments>>;
+  /** Index of the first body line. */
+  bodyStart: number;
+  /** True when at least one of E.O., TAGS, SUBJECT was found. */
+  found: boolean;
+}
+
+const isBullet = (t: string): boolean => /^¶?\(?[A-Z1-9][.)]\s/.test(t);
+
+/**
+ * Reads header lines from `from`: handling lines (SIPDIS, DEPT FOR ...), E.O., TAGS, SUBJECT, REF and
+ * Classified By, each possibly over several lines or run together on one line. Stops at the first body line.
+ */
+export function readHeader(c: MappedText, lines: Line[], from: number): Header {
+  const h: Header = { handling: [], fields: {}, bodyStart: lines.length, found: false };
+  let current: HeaderField | 'handling' | null = null;
+  let blankSinceField = false;
+  for (let i = from; i < lines.length; i++) {
+    const line = lines[i]!;
+    const t = textOf(c, line);
+    if (t.length === 0) {
+      blankSinceField = true;
+      if (current !== 'ref') current = null;
+      continue;
+    }
+    if (isLayoutNoise(t)) continue;
+    const startsField = fieldAt(t);
+    const paragraph = isStrongParagraphStart(t) || isDashed(t) || (h.found && NUMBERED.test(t) && !startsField && current !== 'ref');
+    if (paragraph && !(current === 'ref' && !blankSinceField && isBullet(t))) {
+      h.bodyStart = i;
+      return h;
+    }
+    const cuts = [0, ...fieldSplits(t), t.length];
+    let continuing = false;
+    if (!startsField) {
+      if (current === 'ref' && (!blankSinceField || isBullet(t))) continuing = true;
+      else if (current === 'tags' || current === 'subject' || current === 'classifiedBy' || current === 'eo') continuing = !blankSinceField;
+      else if (!h.found) {
+        if (t.length > 100 || h.handling.length >= 15) return { handling: [], fields: {}, bodyStart: from, found: false };
+        continuing = false;
+      }
+      else {
+        h.bodyStart = i;
+        return h;
+      }
+    }
+    for (let k = 0; k + 1 < cuts.length; k++) {
+      const seg: Line = { start: line.start + cuts[k]!, end: trimEndSpaces(c.s, line.start + cuts[k]!, line.start + cuts[k + 1]!) };
+      const segText = textOf(c, seg);
+      const field = fieldAt(segText);
+      if (field) {
+        current = field;
+        blankSinceField = false;
+        if (field === 'eo' || field === 'tags' || field === 'subject') h.found = true;
+        (h.fields[field] ??= []).push(seg);
+      } else if (k === 0 && continuing && current && current !== 'handling') {
+        h.fields[current]!.push(seg);
+      } else if (!h.found) {
+        const prev = h.handling[h.handling.length - 1];
+        const prevText = prev ? textOf(c, prev[prev.length - 1]!) : '';
+        if (current === 'handling' && prev && /(,|\bFOR|\bAND|\bTO)$/.test(prevText)) prev.push(seg);
+        else h.handling.push([seg]);
+        current = 'handling';
+        blankSinceField = false;
+      } else if (current) {
+        h.fields[current === 'handling' ? 'subject' : current]?.push(seg);
+      }
+    }
+  }
+  return h;
+}
+
+function trimEndSpaces(s: string, start: number, end: number): number {
+  while (end > start && s.charCodeAt(end - 1) === 0x20) end--;
+  return end;
+}

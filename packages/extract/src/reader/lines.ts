@@ -1,0 +1,78 @@
+/** Line classifiers shared by the header and body readers. All regexes are anchored and linear. */
+
+/** Classification banner: "UNCLAS SECTION 01 OF 02 HANOI 003294", "C O N F I D E N T I A L MANAMA 000014". */
+export const BANNER =
+  /(UNCLAS(?:SIFIED)?|C O N F I D E N T I A L|S E C R E T|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE|L I M I T E D O F F I C I A L U S E)(?: (?:E F T O|EFTO|NOFORN|N O F O R N))?(?: +SECTION +\d{1,2} +[OG0]F +\d{1,2})? +([A-Z][A-Z'.]*(?: [A-Z][A-Z'.]*){0,3}) +([0-9A-Z]{0,3}\d[0-9A-Z]{0,7})(?![A-Za-z0-9])/;
+
+const BARE_CLASSIFICATION = /^(UNCLAS(?:SIFIED)?|C O N F I D E N T I A L|S E C R E T|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE|UNCLASSIFIED\/\/FOR OFFICIAL USE ONLY)(?: +[A-Z]{1,4}\d{2,8})?$/;
+const PAGE_BREAK = /^[A-Z][A-Z .']{1,30} \d{6,10} +\d{3}(?:\.\d)? +OF +\d{3}$/;
+const PAGE_HEADER = /^PAGE \d{2,3} +[A-Z][A-Z .']{1,30} +\d{3,6} +\d{2} +OF +\d{2} +\d{6}Z$/;
+const SECTION_LINE = /^SECTION \d{1,2} +OF +\d{1,2}$/;
+const HANDLING_NOISE = /^(?:(?:SIPDIS|SENSITIVE|NOFORN)\s*)+$/;
+
+/** A full-line classification banner with station and serial (own-cable banner or a continuation page). */
+export function isBannerLine(t: string): boolean {
+  if (t.length > 120) return false;
+  const m = BANNER.exec(t);
+  return m !== null && m.index === 0 && m[0].length === t.length;
+}
+
+/** Where a banner starts inside a routing line ("...PRIORITYUNCLAS REYKJAVIK 000215"), or -1. */
+export function bannerIndex(t: string): number {
+  if (t.length > 400) return -1;
+  const m = BANNER.exec(t);
+  return m ? m.index : -1;
+}
+
+/** Page breaks, page headers, section headers and bare classification lines: never cable text. */
+export function isLayoutNoise(t: string): boolean {
+  if (t.length > 120) return false;
+  return PAGE_BREAK.test(t) || PAGE_HEADER.test(t) || SECTION_LINE.test(t) || BARE_CLASSIFICATION.test(t) || t === 'NNNN' || t === 'BT';
+}
+
+/** SIPDIS / SENSITIVE / NOFORN alone on a line (they interrupt sentences in the body). */
+export function isHandlingNoise(t: string): boolean {
+  return t.length <= 60 && HANDLING_NOISE.test(t);
+}
+
+export function isDashed(t: string): boolean {
+  return t.length >= 3 && /^-{3,}[- ]*$/.test(t);
+}
+
+/** Header field markers at the start of a segment. */
+export const FIELD_MARKERS: { field: HeaderField; re: RegExp }[] = [
+  { field: 'eo', re: /^(?:E\.? ?[OM]\.?|EO) ?1\d{4}\b/i },
+  { field: 'tags', re: /^TAGS?\s*[:;]/i },
+  { field: 'subject', re: /^SUBJ(?:ECT)?\s*[:;.]/i },
+  { field: 'ref', re: /^(?:REFS?|REFTELS?|REFERENCES?)\s*[:;]|^REF\s+[A-Z]\s*:/i },
+  { field: 'classifiedBy', re: /^Classified\s+By\s*:?/i },
+];
+
+export type HeaderField = 'eo' | 'tags' | 'subject' | 'ref' | 'classifiedBy';
+
+/** Positions where a header line holds a further field ("DEPT FOR NEA/MAG AND DRL E.O. 12958: ..."). */
+const MID_MARKER = /\s(?=E\.? ?[OM]\.? ?1\d{4}\b|TAGS\s*:|SUBJECT\s*:|REFS?\s*:|Classified By\s*:|CLASSIFIED BY\s*:)/g;
+
+export function fieldSplits(t: string): number[] {
+  if (t.length > 2000) return [];
+  const out: number[] = [];
+  MID_MARKER.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = MID_MARKER.exec(t)) !== null) {
+    out.push(m.index + 1);
+    MID_MARKER.lastIndex = m.index + 1;
+  }
+  return out;
+}
+
+export function fieldAt(t: string): HeaderField | null {
+  for (const { field, re } of FIELD_MARKERS) if (re.test(t)) return field;
+  return null;
+}
+
+/** A numbered paragraph start: "¶5.", "5. (SBU)", "1.(C)", "21A." (not a year such as "2008."). */
+export const NUMBERED = /^¶?\s?(\d{1,3})([A-Z])?\s?\.(?!\d)\s*/;
+/** A strong paragraph start that may begin mid-block: a ¶ marker or a number followed by a marking. */
+export function isStrongParagraphStart(t: string): boolean {
+  return /^¶\s?\d{1,3}[A-Z]?\s?\./.test(t) || /^\d{1,3}[A-Z]?\s?\.\s*\((?:U|C|S|SBU|TS|FOUO|LOU|S\/\/NF|C\/\/NF|S\/NF|C\/NF|U\/\/FOUO)\)/i.test(t);
+}

@@ -1,0 +1,131 @@
+/**
+ * A string with a map back to the source: map[i] is the offset in the source of s[i].
+ * Every reader first turns its input into one of these, so that every later step can point into the source.
+ */
+export interface MappedText {
+  s: string;
+  map: Int32Array;
+}
+
+/** Growable (string, offsets) pair used to build mapped text in linear time. */
+export class MappedBuilder {
+  private parts: string[] = [];
+  private buf: number[] = [];
+  private offs: Int32Array;
+  length = 0;
+
+  constructor(capacity = 256) {
+    this.offs = new Int32Array(Math.max(16, capacity));
+  }
+
+  private grow(extra: number): void {
+    if (this.length + extra <= this.offs.length) return;
+    let n = this.offs.length * 2;
+    while (n < this.length + extra) n *= 2;
+    const next = new Int32Array(n);
+    next.set(this.offs.subarray(0, this.length));
+    this.offs = next;
+  }
+
+  private flushBuf(): void {
+    if (this.buf.length === 0) return;
+    for (let i = 0; i < this.buf.length; i += 8192) {
+      this.parts.push(String.fromCharCode.apply(null, this.buf.slice(i, i + 8192)));
+    }
+    this.buf = [];
+  }
+
+  /** Appends one UTF-16 code unit that stands for source offset `at`. */
+  pushCode(code: number, at: number): void {
+    this.grow(1);
+    this.buf.push(code);
+    this.offs[this.length++] = at;
+  }
+
+  /** Appends text[start, end) whose characters map to map[start, end). */
+  pushRange(text: string, map: Int32Array, start: number, end: number): void {
+    if (end <= start) return;
+    this.flushBuf();
+    this.grow(end - start);
+    this.parts.push(text.slice(start, end));
+    this.offs.set(map.subarray(start, end), this.length);
+    this.length += end - start;
+  }
+
+  lastCode(): number {
+    if (this.buf.length > 0) return this.buf[this.buf.length - 1]!;
+    const last = this.parts[this.parts.length - 1];
+    return last && last.length > 0 ? last.charCodeAt(last.length - 1) : -1;
+  }
+
+  build(): MappedText {
+    this.flushBuf();
+    return { s: this.parts.join(''), map: this.offs.slice(0, this.length) };
+  }
+}
+
+/**
+ * Normalises raw text for line-based reading, keeping the offset of every character:
+ * CRLF, lone CR, U+2028, U+2029 and NEL become "\n"; tabs and no-break spaces become " ";
+ * a BOM and other control characters are dropped.
+ */
+export function normalizeText(source: string, start = 0, end = source.length): MappedText {
+  return normalizeInto(source, null, start, end);
+}
+
+/** normalizeText for text that is already mapped (e.g. decoded HTML): offsets stay those of the original source. */
+export function normalizeMapped(text: MappedText): MappedText {
+  return normalizeInto(text.s, text.map, 0, text.s.length);
+}
+
+function normalizeInto(source: string, map: Int32Array | null, start: number, end: number): MappedText {
+  const b = new MappedBuilder(end - start);
+  for (let i = start; i < end; i++) {
+    const c = source.charCodeAt(i);
+    const at = map ? map[i]! : i;
+    if (c >= 0x20 && c !== 0x7f && c < 0x80) {
+      b.pushCode(c, at);
+    } else if (c === 0x0a) {
+      b.pushCode(0x0a, at);
+    } else if (c === 0x0d) {
+      b.pushCode(0x0a, at);
+      if (source.charCodeAt(i + 1) === 0x0a) i++;
+    } else if (c === 0x2028 || c === 0x2029 || c === 0x85) {
+      b.pushCode(0x0a, at);
+    } else if (c === 0x09 || c === 0xa0 || c === 0x0b || c === 0x0c) {
+      b.pushCode(0x20, at);
+    } else if (c < 0x20 || c === 0x7f || c === 0xfeff || (c >= 0x80 && c < 0xa0)) {
+      continue;
+    } else {
+      b.pushCode(c, at);
+    }
+  }
+  return b.build();
+}
+
+/** A line of a MappedText: [start, end) without the newline. */
+export interface Line {
+  start: number;
+  end: number;
+}
+
+export function splitLines(s: string): Line[] {
+  const lines: Line[] = [];
+  let pos = 0;
+  for (;;) {
+    const nl = s.indexOf('\n', pos);
+    if (nl < 0) {
+      lines.push({ start: pos, end: s.length });
+      return lines;
+    }
+    lines.push({ start: pos, end: nl });
+    pos = nl + 1;
+  }
+}
+
+/** The line without leading and trailing spaces, as a [start, end) range. */
+export function trimRange(s: string, start: number, end: number): Line {
+  while (start < end && s.charCodeAt(start) === 0x20) start++;
+  while (end > start && s.charCodeAt(end - 1) === 0x20) end--;
+  return { start, end };
+}
