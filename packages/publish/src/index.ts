@@ -1,6 +1,12 @@
 export { writeDataset, createdFromEnvironment, type DatasetInput, type ExtraFile, type WriteOptions, type WrittenDataset } from './write-dataset.js';
 export { verifyDataset } from './verify.js';
+export { diffDatasets, formatDiff, type Bump, type CellChange, type DatasetDiff, type TableDiff } from './diff.js';
+export { publishedFiles, writeReleaseBundle, type ReleaseBundle, type ReleaseBundleOptions } from './bundle.js';
+export {
+  checkDrift, copyDatasetInputs, fileHashes, recordRelease, RELEASE_LOG, type DriftOptions, type DriftReport, type ReleaseLog, type ReleaseRecord,
+} from './drift.js';
 export type { Contributor, DataPackage, License, Resource, Source } from './datapackage.js';
 export type { SchemaField, TableSchema } from './table-schema.js';
-export { renderFactSheet, type FactSheetInput } from './factsheet/index.js';
 export { DatasetStreamWriter, type DatasetStreamOptions, type StreamedDatasetInput, type StreamedTable } from './stream/index.js';
+export { renderFactSheet, type FactSheetInput } from './factsheet/index.js';
+export { safeFileName } from './safe-name.js';

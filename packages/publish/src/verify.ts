@@ -32,7 +32,7 @@ function stemOf(path: string): string {
   return path.replace(/\.[^./]+$/, '');
 }
 
-function compareBinaryTable(resource: Resource, table: Table, schema: TableSchema, csvText: string[][]): Finding[] {
+function compareBinaryTable(resource: Resource, table: Table, schema: TableSchema, csvRows: number, csvText?: string[][]): Finding[] {
   const at = [resource.name];
   const names = table.schema.fields.map((f) => f.name);
   const expected = schema.fields.map((f) => f.name);
@@ -46,11 +46,11 @@ function compareBinaryTable(resource: Resource, table: Table, schema: TableSchem
       findings.push(finding('BINARY_TYPE', `${resource.name}: column ${f.name} is ${String(f.type)}, schema declares ${declared}`, [...at, f.name]));
     }
   });
-  if (table.numRows !== csvText.length) {
-    findings.push(finding('BINARY_ROW_COUNT', `${resource.name}: has ${table.numRows} rows, the CSV has ${csvText.length}`, at));
+  if (table.numRows !== csvRows) {
+    findings.push(finding('BINARY_ROW_COUNT', `${resource.name}: has ${table.numRows} rows, the CSV has ${csvRows}`, at));
     return findings;
   }
-  if (findings.length > 0) return findings;
+  if (findings.length > 0 || !csvText) return findings;
   const rows = arrowRowsAsText(table);
   for (let r = 0; r < rows.length; r++) {
     const differs = rows[r]!.findIndex((cell, c) => cell !== csvText[r]![c]);
@@ -77,7 +77,7 @@ export async function verifyDataset(dirOrBundle: string): Promise<Finding[]> {
   const files = await openPackage(dirOrBundle);
   const { descriptor, findings } = await readDescriptor(files);
   if (!descriptor) return findings;
-  const tables = new Map<string, { schema: TableSchema; rows: Record<string, unknown>[]; text: string[][] }>();
+  const tables = new Map<string, { schema: TableSchema; rows: Record<string, unknown>[]; text?: string[][]; count: number }>();
   const binaries: { resource: Resource; bytes: Uint8Array }[] = [];
   for (const [i, resource] of descriptor.resources.entries()) {
     const at = ['resources', i];
@@ -110,9 +110,12 @@ export async function verifyDataset(dirOrBundle: string): Promise<Finding[]> {
       }
       const checked = checkCsvRows(resource.name, resource.schema, csv);
       findings.push(...checked.findings);
-      if (checked.findings.length === 0) {
-        tables.set(stemOf(resource.path), { schema: resource.schema, rows: checked.rows, text: canonicalCells(resource.schema, checked.rows) });
-      }
+      tables.set(stemOf(resource.path), {
+        schema: resource.schema,
+        rows: checked.rows,
+        text: checked.findings.length === 0 ? canonicalCells(resource.schema, checked.rows) : undefined,
+        count: csv.length - 1,
+      });
     } else if (resource.format === 'arrow' || resource.format === 'parquet') {
       binaries.push({ resource, bytes });
     }
@@ -126,7 +129,7 @@ export async function verifyDataset(dirOrBundle: string): Promise<Finding[]> {
       findings.push(finding('BINARY_UNREADABLE', `${resource.path} cannot be read as ${resource.format}: ${(error as Error).message}`, [resource.name]));
       continue;
     }
-    if (csv) findings.push(...compareBinaryTable(resource, table, resource.schema!, csv.text));
+    if (csv) findings.push(...compareBinaryTable(resource, table, resource.schema!, csv.count, csv.text));
   }
   findings.push(...checkForeignKeys(descriptor, tables));
   const listed = new Set(descriptor.resources.map((r) => r.path));

@@ -1,35 +1,16 @@
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ValidationError } from '@cablepress/validate';
 import { readArrow, readParquetTable } from './arrow.js';
 import { syntheticInput, syntheticTables } from './fixtures/rows.js';
+import { scratchFolders, snapshot } from './fixtures/scratch.js';
 import { verifyDataset } from './verify.js';
 import { writeDataset } from './write-dataset.js';
 
-const dirs: string[] = [];
-async function scratch(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'cablepress-publish-'));
-  dirs.push(dir);
-  return dir;
-}
-afterEach(async () => {
-  for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
-});
-
-async function snapshot(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  const walk = async (rel: string) => {
-    for (const e of await readdir(join(dir, rel), { withFileTypes: true })) {
-      const p = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) await walk(p);
-      else out[p] = (await readFile(join(dir, p))).toString('base64');
-    }
-  };
-  await walk('');
-  return out;
-}
+const folders = scratchFolders();
+const scratch = folders.make;
+afterEach(folders.cleanup);
 
 describe('writeDataset', () => {
   it('writes every table as CSV, Arrow and Parquet with a descriptor and README', async () => {
