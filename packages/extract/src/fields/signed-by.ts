@@ -1,23 +1,32 @@
-const NOT_A_NAME = /^(END|BEGIN|NNNN|BT|COMMENT|SUMMARY|TEXT|NOTE|SIPDIS|SENSITIVE|NOFORN|UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|THANKS|REGARDS|ACTION|INFO)\b/i;
+const NOT_A_NAME = /^(END|BEGIN|NNNN|BT|COMMENT|SUMMARY|TEXT|NOTE|SIPDIS|SENSITIVE|NOFORN|UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|THANKS|REGARDS|ACTION|INFO|THE|A|AN|AND|BUT|IN|ON|OF|TO|FOR|WE|HE|SHE|IT|THEY|THIS|THAT|POST|EMBASSY|MISSION|GOVERNMENT|MINISTER|AMBASSADOR)$/i;
 
 /**
- * The end of a cable → its signers: the last short name lines ("WATSON", "Tueller", "CLINTON", "RICE",
- * "MCCARTHY / JONES"), after dropping "NNNN" and "*** Visit ... ***" banners. Returns [] when the text ends
- * with a sentence.
+ * The end of a cable → its signers: the last short name lines ("WATSON", "Tueller", "CLINTON",
+ * "MCCARTHY / JONES"), a name glued after the last sentence ("... in the TIP report. SCOBEY") or after a
+ * "*** Visit ... ***" banner ("...***** ERELI"). "NNNN" and blank lines at the end are skipped.
+ * Returns [] when the text ends inside a sentence.
  */
 export function parseSignedBy(text: string): string[] {
   const lines = text.split('\n').map((l) => l.trim());
   while (lines.length > 0 && (lines[lines.length - 1] === '' || lines[lines.length - 1] === 'NNNN' || lines[lines.length - 1] === 'BT')) lines.pop();
+  const lastLine = lines[lines.length - 1];
+  if (lastLine === undefined) return [];
+  const stars = lastLine.lastIndexOf('*');
+  if (stars >= 0) {
+    const name = lastLine.slice(stars + 1).trim();
+    return isName(name) ? name.split(/\s*\/\s*/) : [];
+  }
+  const glued = /[.!?"')]\s+([A-Z][A-Z'-]{2,20})$/.exec(lastLine);
+  if (glued && !isName(lastLine) && !NOT_A_NAME.test(glued[1]!)) return [glued[1]!];
   const names: string[] = [];
   for (let k = lines.length - 1; k >= 0 && names.length < 3; k--) {
-    let line = lines[k]!;
-    const stars = line.lastIndexOf('*');
-    if (stars >= 0) line = line.slice(stars + 1).trim();
+    const line = lines[k]!;
     if (!isName(line)) break;
-    const before = stars >= 0 ? '' : k > 0 ? lines[k - 1]! : '';
-    if (before !== '' && !/[.!?:;"')\]*]$/.test(before) && !isName(before)) break;
+    const before = k > 0 ? lines[k - 1]! : '';
+    const allCaps = !/[a-z]/.test(line);
+    if (before !== '' && !allCaps && !/[.!?:;"')\]*]$/.test(before) && !/[A-Z]{3,}$/.test(before) && !isName(before)) break;
     names.unshift(...line.split(/\s*\/\s*/));
-    if (stars >= 0 || before === '' || !isName(before)) break;
+    if (before === '' || !isName(before)) break;
   }
   return names;
 }

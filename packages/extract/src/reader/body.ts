@@ -5,7 +5,7 @@ import { parseSignedBy } from '../fields/signed-by.js';
 import { readHeader } from './header.js';
 import { fieldAt, isBannerLine, isDashed, isHandlingNoise, isLayoutNoise, isStrongParagraphStart, NUMBERED } from './lines.js';
 
-type Item = { type: 'text'; line: Line } | { type: 'blank' } | { type: 'dash' };
+type Item = { type: 'text'; line: Line } | { type: 'blank' } | { type: 'dash' } | { type: 'noise' };
 
 interface Unit {
   segs: Line[];
@@ -18,6 +18,8 @@ interface Unit {
   section: string | null;
   /** Separated from the previous unit only by blank lines or noise (it may continue its sentence). */
   afterBreak: boolean;
+  /** A removed noise line (page break, SIPDIS, banner) sits between this unit and the previous one. */
+  afterNoise: boolean;
 }
 
 const ROMAN = /^([IVXLC]{1,7})\s?[.:]\s+(\S.*)$/;
@@ -53,9 +55,15 @@ function collect(c: MappedText, lines: Line[], from: number): Item[] {
         items.push({ type: 'blank' });
         continue;
       }
-      if (isBannerLine(t)) continue;
+      if (isBannerLine(t)) {
+        items.push({ type: 'noise' });
+        continue;
+      }
     }
-    if (isLayoutNoise(t) || isHandlingNoise(t)) continue;
+    if (isLayoutNoise(t) || isHandlingNoise(t)) {
+      items.push({ type: 'noise' });
+      continue;
+    }
     if (isDashed(t)) {
       items.push({ type: 'dash' });
       continue;
@@ -75,10 +83,13 @@ export function readBody(c: MappedText, lines: Line[], from: number): BodyResult
   let section: string | null = null;
   let inQuote = false;
   let afterBreak = false;
+  let afterNoise = false;
   while (k < items.length) {
     const item = items[k]!;
     if (item.type !== 'text') {
       afterBreak = true;
+      if (item.type === 'noise') afterNoise = true;
+      if (item.type === 'dash') afterNoise = false;
       k++;
       continue;
     }
@@ -96,6 +107,7 @@ export function readBody(c: MappedText, lines: Line[], from: number): BodyResult
       section = blockText.replace(/\s+/g, ' ').replace(/\s*-+$/, '').trim();
       units.push(headingUnit(section));
       afterBreak = false;
+      afterNoise = false;
       k = e;
       continue;
     }
@@ -112,8 +124,9 @@ export function readBody(c: MappedText, lines: Line[], from: number): BodyResult
         units.push(headingUnit(section));
         inQuote = false;
         afterBreak = false;
+        afterNoise = false;
         if (titleEnd < block.length) {
-          splitBlock(block.slice(titleEnd), false);
+          splitBlock(block.slice(titleEnd), false, false);
         }
         k = e;
         continue;
@@ -122,20 +135,22 @@ export function readBody(c: MappedText, lines: Line[], from: number): BodyResult
     const capsHeading =
       block.length === 1 && first.length <= 80 && !/[a-z]/.test(first) && /[A-Z].*[A-Z]/.test(first) && !/[.:;,]$/.test(first) &&
       !NUMBERED.test(first) && !/^(END|BEGIN)\b/.test(first) && !isStrongParagraphStart(first) &&
-      k > 0 && items[k - 1]!.type === 'blank' && e < items.length && nextText(items, e) && !inQuote;
+      k > 0 && items[k - 1]!.type !== 'text' && items[k - 1]!.type !== 'dash' && e < items.length && nextText(items, e) && !inQuote;
     if (capsHeading) {
       section = first.replace(/\s+/g, ' ');
       units.push(headingUnit(section));
       afterBreak = false;
+      afterNoise = false;
       k = e;
       continue;
     }
-    splitBlock(block, afterBreak);
+    splitBlock(block, afterBreak, afterNoise);
     afterBreak = false;
+    afterNoise = false;
     k = e;
   }
 
-  function splitBlock(block: Line[], brokeBefore: boolean): void {
+  function splitBlock(block: Line[], brokeBefore: boolean, noiseBefore: boolean): void {
     let cur: Unit | null = null;
     block.forEach((line, idx) => {
       const t = text(line);
@@ -147,13 +162,14 @@ export function readBody(c: MappedText, lines: Line[], from: number): BodyResult
       }
       if (marker) {
         if (BEGIN.test(t)) inQuote = true;
-        cur = plainUnit(line, section, idx === 0 ? brokeBefore : false, 'paragraph');
+        cur = plainUnit(line, section, false, 'paragraph');
         cur.marker = true;
         units.push(cur);
         if (END.test(t)) inQuote = false;
         return;
       }
       cur = startUnit(c, line, section, inQuote, idx === 0 ? brokeBefore : false);
+      cur.afterNoise = idx === 0 && noiseBefore && cur.afterBreak;
       units.push(cur);
     });
   }
@@ -195,34 +211,41 @@ export function readBody(c: MappedText, lines: Line[], from: number): BodyResult
  */
 function takeSignature(c: MappedText, units: Unit[]): string[] {
   const last = units[units.length - 1];
-  if (!last || last.number !== null && last.segs.length === 1) return [];
+  if (!last || last.segs.length === 0) return [];
   const lines = last.segs.map((l) => c.s.slice(l.start, l.end));
-  const tail = (last.afterBreak || last.number === null ? '' : 'x.\n') + lines.join('\n');
-  const names = parseSignedBy(tail);
+  const names = parseSignedBy((last.afterBreak || last.segs.length > 1 ? '' : '.\n') + lines.join('\n'));
   if (names.length === 0) return [];
-  const glued = lines[lines.length - 1]!.includes('*');
-  if (!glued) {
-    let drop = 0;
-    let remaining = names.join(' ').replace(/\s+/g, ' ');
-    for (let k = lines.length - 1; k >= 0 && remaining.length > 0; k--) {
-      const t = lines[k]!.replace(/[\s/]+/g, ' ').trim();
-      if (!remaining.endsWith(t)) break;
-      remaining = remaining.slice(0, remaining.length - t.length).trim();
-      drop++;
-    }
-    last.segs.splice(last.segs.length - drop, drop);
-    if (last.segs.length === 0) units.pop();
+  const lastLine = lines[lines.length - 1]!;
+  if (lastLine.includes('*')) return names;
+  const joined = names.join(' ');
+  const compact = lastLine.replace(/[\s/]+/g, ' ').trim();
+  if (compact !== joined && compact.endsWith(names[names.length - 1]!)) {
+    const seg = last.segs[last.segs.length - 1]!;
+    let end = seg.end - names[names.length - 1]!.length;
+    while (end > seg.start && c.s.charCodeAt(end - 1) === 0x20) end--;
+    seg.end = end;
+    return names;
   }
+  let drop = 0;
+  let remaining = joined;
+  for (let k = lines.length - 1; k >= 0 && remaining.length > 0; k--) {
+    const t = lines[k]!.replace(/[\s/]+/g, ' ').trim();
+    if (!remaining.endsWith(t)) break;
+    remaining = remaining.slice(0, remaining.length - t.length).trim();
+    drop++;
+  }
+  last.segs.splice(last.segs.length - drop, drop);
+  if (last.segs.length === 0) units.pop();
   return names;
 }
 
 function prevNonBlank(items: Item[], k: number): Item['type'] | null {
-  for (let j = k - 1; j >= 0; j--) if (items[j]!.type !== 'blank') return items[j]!.type;
+  for (let j = k - 1; j >= 0; j--) if (items[j]!.type !== 'blank' && items[j]!.type !== 'noise') return items[j]!.type;
   return null;
 }
 
 function nextNonBlank(items: Item[], k: number): Item['type'] | null {
-  for (let j = k; j < items.length; j++) if (items[j]!.type !== 'blank') return items[j]!.type;
+  for (let j = k; j < items.length; j++) if (items[j]!.type !== 'blank' && items[j]!.type !== 'noise') return items[j]!.type;
   return null;
 }
 
@@ -231,11 +254,11 @@ function nextText(items: Item[], k: number): boolean {
 }
 
 function headingUnit(title: string): Unit {
-  return { segs: [], number: null, key: null, marking: null, kind: 'paragraph', heading: title, marker: false, section: title, afterBreak: false };
+  return { segs: [], number: null, key: null, marking: null, kind: 'paragraph', heading: title, marker: false, section: title, afterBreak: false, afterNoise: false };
 }
 
 function plainUnit(line: Line, section: string | null, afterBreak: boolean, kind: ParagraphKind): Unit {
-  return { segs: [line], number: null, key: null, marking: null, kind, heading: null, marker: false, section, afterBreak };
+  return { segs: [line], number: null, key: null, marking: null, kind, heading: null, marker: false, section, afterBreak, afterNoise: false };
 }
 
 function stripPilcrow(c: MappedText, line: Line): Line {
@@ -282,7 +305,7 @@ function startUnit(c: MappedText, line: Line, section: string | null, inQuote: b
   else if (/^\(?\s*(NOTE|Note)\s*:/.test(body)) kind = 'note';
   else if (/^(COMMENT|Comment)\s*[:.]/.test(body)) kind = 'comment';
   const plain = number === null && key === null && marking === null;
-  return { segs: [{ start, end: line.end }], number, key, marking, kind, heading: null, marker: false, section, afterBreak: plain && afterBreak };
+  return { segs: [{ start, end: line.end }], number, key, marking, kind, heading: null, marker: false, section, afterBreak: plain && afterBreak, afterNoise: false };
 }
 
 /** Whether unit `u` continues the sentence that `prev` left open (a blank line or a removed line split it). */
@@ -295,6 +318,7 @@ function canJoin(c: MappedText, prev: Unit, u: Unit): boolean {
   if (TERMINAL.has(end)) return false;
   const startCh = c.s[firstSeg.start]!;
   if (startCh === '-' || startCh === '*' || startCh === '(') return false;
+  if (u.afterNoise) return true;
   if (/[a-z0-9]/.test(startCh)) return true;
   return /[a-z,]/.test(end);
 }

@@ -97,7 +97,7 @@ export interface Header {
   found: boolean;
 }
 
-const isBullet = (t: string): boolean => /^¶?\(?[A-Z1-9][.)]\s/.test(t);
+const isBullet = (t: string): boolean => /^¶?\(?[A-Z][.)]\s/.test(t);
 
 /**
  * Reads header lines from `from`: handling lines (SIPDIS, DEPT FOR ...), E.O., TAGS, SUBJECT, REF and
