@@ -1,0 +1,90 @@
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { InputError } from '@cablepress/extract';
+
+/** A file of the corpus: its absolute path, its path relative to the corpus root (with `/`) and its size. */
+export interface CorpusFile {
+  file: string;
+  label: string;
+  bytes: number;
+}
+
+/** Files that sit next to cables in a corpus folder but are not cables: documentation and manifests. */
+const SIDECAR = /\.(md|json)$/i;
+
+/** Compares by UTF-16 code units, the same on every machine and locale. */
+function byLabel(a: CorpusFile, b: CorpusFile): number {
+  return a.label < b.label ? -1 : a.label > b.label ? 1 : 0;
+}
+
+async function walk(root: string, dir: string, keep: (label: string) => boolean, out: CorpusFile[]): Promise<void> {
+  const found: Promise<CorpusFile>[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) await walk(root, file, keep, out);
+    else if (entry.isFile()) {
+      const label = path.relative(root, file).split(path.sep).join('/');
+      if (keep(label)) found.push(stat(file).then((info) => ({ file, label, bytes: info.size })));
+    }
+  }
+  out.push(...(await Promise.all(found)));
+}
+
+/** A glob as a regular expression over `/`-separated relative paths: `**` spans folders, `*` and `?` do not. */
+export function globToRegExp(glob: string): RegExp {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (c === '*' && glob[i + 1] === '*') {
+      const slash = glob[i + 2] === '/';
+      re += slash ? '(?:.*/)?' : '.*';
+      i += slash ? 2 : 1;
+    } else if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else if (c === '{') {
+      const end = glob.indexOf('}', i);
+      if (end < 0) re += '\\{';
+      else {
+        re += `(?:${glob.slice(i + 1, end).split(',').map((s) => s.replace(/[.+^$()|[\]\\]/g, '\\$&')).join('|')})`;
+        i = end;
+      }
+    } else if (c === '[') {
+      const end = glob.indexOf(']', i + 1);
+      if (end < 0) re += '\\[';
+      else {
+        re += `[${glob.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
+        i = end;
+      }
+    } else re += c.replace(/[.+^$()|\\]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`);
+}
+
+/**
+ * The cable files of a corpus, sorted by relative path. A folder gives every regular file below it except hidden
+ * entries and `.md`/`.json` sidecars (a README or manifest); a glob gives exactly the files it matches; a file
+ * gives itself. The format of each file is detected from its content later, so anything else is read as a cable.
+ */
+export async function listCorpusFiles(pattern: string, cwd: string): Promise<CorpusFile[]> {
+  const target = path.resolve(cwd, pattern);
+  const info = await stat(target).catch(() => undefined);
+  if (info?.isFile()) return [{ file: target, label: path.basename(target), bytes: info.size }];
+  const out: CorpusFile[] = [];
+  if (info?.isDirectory()) {
+    await walk(target, target, (label) => !SIDECAR.test(label), out);
+  } else if (/[*?[{]/.test(pattern)) {
+    const parts = target.split(path.sep);
+    const first = parts.findIndex((p) => /[*?[{]/.test(p));
+    const root = parts.slice(0, first).join(path.sep) || path.sep;
+    const matcher = globToRegExp(parts.slice(first).join('/'));
+    const rootInfo = await stat(root).catch(() => undefined);
+    if (rootInfo?.isDirectory()) await walk(root, root, (label) => matcher.test(label), out);
+  } else {
+    throw new InputError('CORPUS_MISSING', `${pattern} does not exist.`, { file: target }, 'Give a folder of cables or a glob such as "cables/**/*.txt".');
+  }
+  if (out.length === 0) {
+    throw new InputError('CORPUS_EMPTY', `${pattern} holds no cable files.`, { file: target }, 'Give a folder of cables or a glob such as "cables/**/*.txt".');
+  }
+  return out.sort(byLabel);
+}

@@ -1,0 +1,100 @@
+import { Worker } from 'node:worker_threads';
+import type { CorpusFile } from './files.js';
+import type { CableResult, Stage } from './work.js';
+import type { Task } from './worker.js';
+
+export interface PoolOptions {
+  /** Number of worker threads. */
+  jobs: number;
+  stage: Stage;
+  /** Cables in flight per worker, to hide message latency (default 4). */
+  depth?: number;
+}
+
+interface Slot {
+  worker: Worker;
+  busy: Set<number>;
+}
+
+const WORKER_URL = new URL('./worker.js', import.meta.url);
+
+/**
+ * Runs cables through worker threads and hands the results back in corpus order, whatever order the workers
+ * finish in: `onResult` is awaited for file 0, then 1, and so on, so what it writes never depends on the number of
+ * workers or on timing. At most `jobs * depth` cables are in flight or waiting for their turn. A worker that dies
+ * fails the cables it held (WORKER_CRASHED) and is replaced.
+ */
+export async function runPool(
+  files: readonly CorpusFile[],
+  options: PoolOptions,
+  onResult: (index: number, result: CableResult) => Promise<void> | void,
+): Promise<void> {
+  const depth = options.depth ?? 4;
+  const window = Math.max(1, options.jobs) * depth;
+  const done = new Map<number, CableResult>();
+  const slots: Slot[] = [];
+  let nextToSend = 0;
+  let nextToHand = 0;
+  let handing = false;
+  let settle!: (error?: unknown) => void;
+  const finished = new Promise<void>((resolve, reject) => (settle = (error) => (error === undefined ? resolve() : reject(error))));
+
+  const dispatch = () => {
+    for (const slot of slots) {
+      while (slot.busy.size < depth && nextToSend < files.length && nextToSend < nextToHand + window) {
+        const index = nextToSend++;
+        const { file, label } = files[index]!;
+        slot.busy.add(index);
+        slot.worker.postMessage({ index, file, label, stage: options.stage } satisfies Task);
+      }
+    }
+  };
+
+  const hand = async () => {
+    if (handing) return;
+    handing = true;
+    try {
+      while (done.has(nextToHand)) {
+        const result = done.get(nextToHand)!;
+        done.delete(nextToHand);
+        await onResult(nextToHand, result);
+        nextToHand++;
+        dispatch();
+      }
+      if (nextToHand >= files.length) settle();
+    } catch (error) {
+      settle(error);
+    } finally {
+      handing = false;
+    }
+  };
+
+  const spawn = (): Slot => {
+    const slot: Slot = { worker: new Worker(WORKER_URL), busy: new Set() };
+    slot.worker.on('message', (message: { index: number; result: CableResult }) => {
+      slot.busy.delete(message.index);
+      done.set(message.index, message.result);
+      dispatch();
+      void hand();
+    });
+    slot.worker.on('error', (error) => {
+      for (const index of slot.busy) {
+        done.set(index, { ok: false, bytes: 0, code: 'WORKER_CRASHED', message: `the worker reading this file stopped: ${error.message}` });
+      }
+      slot.busy.clear();
+      slots[slots.indexOf(slot)] = spawn();
+      dispatch();
+      void hand();
+    });
+    return slot;
+  };
+
+  if (files.length === 0) return;
+  for (let i = 0; i < Math.max(1, options.jobs); i++) slots.push(spawn());
+  dispatch();
+  try {
+    await finished;
+  } finally {
+    await Promise.all(slots.map((slot) => slot.worker.terminate()));
+  }
+}

@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { CablepressError, decodeCableBytes, parseCable } from '@cablepress/extract';
+import { extractFacts, transformCable } from '@cablepress/transform';
+import { allTables, assertRows, type TableDef } from '@cablepress/validate';
+
+/**
+ * How far a worker takes each cable: `parse` reads and parses it; `transform` also builds and checks every row
+ * but keeps them; `build` sends the rows back to be written. The first two exist for the benchmark.
+ */
+export type Stage = 'parse' | 'transform' | 'build';
+
+/** Rows of every table except indicators, which need a recipe. */
+export type CableRows = Record<string, Record<string, unknown>[]>;
+
+export interface CableDone {
+  ok: true;
+  cableId: string;
+  bytes: number;
+  warnings: number;
+  /** Present for the `build` stage. */
+  rows?: CableRows;
+}
+
+export interface CableFailed {
+  ok: false;
+  bytes: number;
+  code: string;
+  message: string;
+}
+
+export type CableResult = CableDone | CableFailed;
+
+const tables = new Map<string, TableDef>(allTables.map((t) => [t.name, t as TableDef]));
+
+function failure(error: unknown, bytes: number): CableFailed {
+  if (error instanceof CablepressError) return { ok: false, bytes, code: error.code, message: error.message };
+  const message = error instanceof Error ? error.message : String(error);
+  return { ok: false, bytes, code: 'INTERNAL', message: `cablepress could not process this file (a bug; please report it): ${message}` };
+}
+
+/** Reads one cable file and takes it through extract and transform; never throws, a problem becomes a failure. */
+export async function processCable(file: string, label: string, stage: Stage): Promise<CableResult> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
+    return { ok: false, bytes: 0, code: 'SOURCE_UNREADABLE', message: `the file cannot be read (${code}).` };
+  }
+  return processCableBytes(bytes, label, stage);
+}
+
+/** `processCable` on bytes already read. */
+export function processCableBytes(bytes: Uint8Array, label: string, stage: Stage): CableResult {
+  try {
+    const cable = parseCable(decodeCableBytes(bytes, label), { source: label });
+    if (stage === 'parse') return { ok: true, cableId: cable.id, bytes: bytes.length, warnings: cable.warnings.length };
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const core = transformCable(cable, { file: label, sha256 });
+    const facts = extractFacts(cable, core.paragraphs.map((p) => p.paragraph_id));
+    const rows: CableRows = { ...core, ...facts };
+    for (const [name, tableRows] of Object.entries(rows)) assertRows(tables.get(name)!, tableRows);
+    return { ok: true, cableId: cable.id, bytes: bytes.length, warnings: cable.warnings.length, ...(stage === 'build' ? { rows } : {}) };
+  } catch (error) {
+    return failure(error, bytes.length);
+  }
+}

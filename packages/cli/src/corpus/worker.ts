@@ -1,0 +1,14 @@
+import { parentPort } from 'node:worker_threads';
+import { processCable, type Stage } from './work.js';
+
+/** A cable to process, numbered by its position in the sorted corpus. */
+export interface Task {
+  index: number;
+  file: string;
+  label: string;
+  stage: Stage;
+}
+
+parentPort!.on('message', (task: Task) => {
+  void processCable(task.file, task.label, task.stage).then((result) => parentPort!.postMessage({ index: task.index, result }));
+});
