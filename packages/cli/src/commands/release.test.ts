@@ -1,0 +1,77 @@
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { writeDataset } from '@cablepress/publish';
+import { syntheticInput, syntheticTables } from '../../../publish/src/fixtures/rows.js';
+import type { Io } from '../io.js';
+import { main } from '../main.js';
+
+const roots: string[] = [];
+afterEach(async () => {
+  for (const dir of roots.splice(0)) await rm(dir, { recursive: true, force: true });
+});
+
+function captureIo(cwd: string): Io & { out: () => string; err: () => string } {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { stdout: (s) => out.push(s), stderr: (s) => err.push(s), cwd, env: {}, out: () => out.join(''), err: () => err.join('') };
+}
+
+/** A dataset folder laid out like datasets/<name>, built from synthetic rows, with a stand-in fact sheet. */
+async function dataset(): Promise<{ root: string; dir: string }> {
+  const root = await mkdtemp(path.join(tmpdir(), 'cablepress-cli-'));
+  roots.push(root);
+  const dir = path.join(root, 'test-dataset');
+  await mkdir(path.join(dir, 'source'), { recursive: true });
+  await writeFile(path.join(dir, 'source/cable.txt'), 'stand-in cable\n');
+  await writeFile(path.join(dir, 'fact-sheet.pdf'), '%PDF-1.7\n');
+  await writeFile(path.join(dir, 'CHANGELOG.md'), '# test-dataset\n\n## 1.2.3\n\n- First release.\n');
+  await writeFile(path.join(dir, 'package.json'), JSON.stringify({
+    name: '@x/test-dataset', version: '1.2.3', private: true, cablepress: { source: 'source/cable.txt', report: 'fact-sheet.pdf' },
+  }));
+  await writeDataset(dir, syntheticInput());
+  return { root, dir };
+}
+
+describe('cablepress release', () => {
+  it('writes the bundles and SHA256SUMS and records the release', async () => {
+    const { root, dir } = await dataset();
+    const io = captureIo(root);
+    expect(await main(['release', 'test-dataset', '--skip-rebuild'], io)).toBe(0);
+    expect(io.out()).toMatch(/^released test-dataset 1\.2\.3:\n {2}releases\/test-dataset-1\.2\.3\.tar\.gz {2}sha256 [0-9a-f]{64}\n {2}releases\/test-dataset-1\.2\.3\.zip {2}sha256 [0-9a-f]{64}\n {2}releases\/SHA256SUMS\n$/);
+    const sums = await readFile(path.join(root, 'releases/SHA256SUMS'), 'utf8');
+    const log = JSON.parse(await readFile(path.join(dir, 'releases.json'), 'utf8'));
+    expect(log.releases.map((r: { version: string }) => r.version)).toEqual(['1.2.3']);
+    expect(Object.keys(log.releases[0].files)).toContain('fact-sheet.pdf');
+
+    const again = captureIo(root);
+    expect(await main(['release', 'test-dataset', '--skip-rebuild'], again)).toBe(0);
+    expect(again.out()).toContain('(same files as the recorded release)');
+    expect(await readFile(path.join(root, 'releases/SHA256SUMS'), 'utf8')).toBe(sums);
+  });
+
+  it('exits 1 when the data changed but the version did not', async () => {
+    const { root, dir } = await dataset();
+    expect(await main(['release', 'test-dataset', '--skip-rebuild'], captureIo(root))).toBe(0);
+    const tables = syntheticTables();
+    tables.tags![0]!.description = 'Edited without a changeset';
+    await writeDataset(dir, { ...syntheticInput(tables), version: '1.2.3' });
+    const io = captureIo(root);
+    expect(await main(['release', 'test-dataset', '--skip-rebuild'], io)).toBe(1);
+    expect(io.err()).toMatch(/^cablepress: DRIFT_UNVERSIONED: .*test-dataset: files changed since release 1\.2\.3 was recorded, but the version still says 1\.2\.3: README\.md, data\/tags\.arrow, data\/tags\.csv, data\/tags\.parquet, datapackage\.json Describe the change in a changeset/);
+  });
+
+  it('checks without writing anything with --dry-run --json', async () => {
+    const { root } = await dataset();
+    const io = captureIo(root);
+    expect(await main(['release', 'test-dataset', '--skip-rebuild', '--dry-run', '--json'], io)).toBe(0);
+    expect(JSON.parse(io.out())).toEqual({ ok: true, exitCode: 0, dataset: 'test-dataset', version: '1.2.3', released: false, rebuilt: false });
+    await expect(readFile(path.join(root, 'releases/SHA256SUMS'))).rejects.toThrow();
+  });
+
+  it('exits 2 for a folder without a dataset package.json', async () => {
+    const io = captureIo(tmpdir());
+    expect(await main(['release', 'nowhere-at-all', '--skip-rebuild'], io)).toBe(2);
+  });
+});

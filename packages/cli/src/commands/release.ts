@@ -1,0 +1,61 @@
+import { copyFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkDrift, recordRelease, writeReleaseBundle } from '@cablepress/publish';
+import { readDatasetManifest } from '../dataset.js';
+import { UsageError } from '../errors.js';
+import { EXIT, type Io } from '../io.js';
+import { buildDataset } from '../pipeline.js';
+
+/**
+ * `cablepress release <dataset-dir> [--out releases] [--paper a4|letter] [--skip-rebuild] [--dry-run] [--json]`:
+ * checks the dataset against a fresh rebuild from its source and against releases.json (drift guard), then writes
+ * `<out>/<name>-<version>.tar.gz`, `.zip` and `SHA256SUMS` and records the version in releases.json.
+ * Exit 0 released, 1 drift or invalid data, 2 bad input.
+ */
+export async function run(args: string[], io: Io): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        out: { type: 'string', default: 'releases' },
+        paper: { type: 'string', default: 'a4' },
+        'skip-rebuild': { type: 'boolean', default: false },
+        'dry-run': { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(`release: ${(error as Error).message}.`);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length !== 1) throw new UsageError('release takes one dataset folder, e.g. `cablepress release datasets/laos-tip-2008`.');
+  if (values.paper !== 'a4' && values.paper !== 'letter') throw new UsageError(`--paper must be a4 or letter, not "${values.paper}".`);
+  const paper = values.paper;
+  const manifest = await readDatasetManifest(positionals[0]!, io.cwd);
+  const rebuild = async (out: string) => {
+    await copyFile(path.join(manifest.dir, 'CHANGELOG.md'), path.join(out, 'CHANGELOG.md')).catch(() => undefined);
+    const reportFile = path.join(out, path.basename(manifest.report));
+    await buildDataset({ ...manifest, dir: out, report: reportFile }, { paper, env: io.env });
+    return { reportFile };
+  };
+  const drift = await checkDrift(manifest.dir, { reportFile: manifest.report, ...(values['skip-rebuild'] ? {} : { rebuild }) });
+  if (values['dry-run']) {
+    const summary = { ok: true, exitCode: EXIT.ok, dataset: manifest.name, version: drift.version, released: drift.released, rebuilt: !values['skip-rebuild'] };
+    io.stdout(values.json ? `${JSON.stringify(summary)}\n` : `${manifest.name} ${drift.version}: no drift${drift.released ? ' (already released)' : ''}; nothing written (--dry-run).\n`);
+    return EXIT.ok;
+  }
+  const outDir = path.resolve(io.cwd, values.out);
+  const bundle = await writeReleaseBundle({ datasetDir: manifest.dir, reportFile: manifest.report, outDir });
+  await recordRelease(manifest.dir, { reportFile: manifest.report });
+  if (values.json) {
+    io.stdout(`${JSON.stringify({ ok: true, exitCode: EXIT.ok, dataset: manifest.name, version: drift.version, ...bundle })}\n`);
+  } else {
+    io.stdout(`released ${manifest.name} ${drift.version}${drift.released ? ' (same files as the recorded release)' : ''}:\n`);
+    for (const [name, hash] of Object.entries(bundle.hashes)) io.stdout(`  ${path.join(values.out, name)}  sha256 ${hash}\n`);
+    io.stdout(`  ${path.join(values.out, 'SHA256SUMS')}\n`);
+  }
+  return EXIT.ok;
+}

@@ -1,0 +1,49 @@
+import { access } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { CablepressError } from '@cablepress/extract';
+import { checkDrift, RELEASE_LOG, verifyDataset } from '@cablepress/publish';
+import type { Finding } from '@cablepress/validate';
+import { UsageError } from '../errors.js';
+import { EXIT, type Io } from '../io.js';
+
+const exists = (file: string) => access(file).then(() => true, () => false);
+
+/**
+ * `cablepress validate <dataset-dir-or-bundle> [--json]`: checks a published dataset (descriptor, every file's bytes
+ * and sha256, every row against its schema, Arrow and Parquet against the CSV) and, for a dataset folder with a
+ * releases.json, that its files still match the release its version names. Exit 0 valid, 1 invalid, 2 bad input.
+ */
+export async function run(args: string[], io: Io): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
+  } catch (error) {
+    throw new UsageError(`validate: ${(error as Error).message}.`);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length !== 1) throw new UsageError('validate takes one dataset folder or release bundle, e.g. `cablepress validate datasets/laos-tip-2008`.');
+  const target = path.resolve(io.cwd, positionals[0]!);
+  const findings: Finding[] = await verifyDataset(target);
+  if (findings.every((f) => f.severity !== 'error') && (await exists(path.join(target, RELEASE_LOG))) && (await exists(path.join(target, 'package.json')))) {
+    try {
+      await checkDrift(target);
+    } catch (error) {
+      if (!(error instanceof CablepressError) || error.kind !== 'validation') throw error;
+      findings.push({ code: error.code, severity: 'error', message: `${error.message}${error.hint ? ` ${error.hint}` : ''}`, path: [RELEASE_LOG] });
+    }
+  }
+  const errors = findings.filter((f) => f.severity === 'error');
+  const exitCode = errors.length > 0 ? EXIT.invalid : EXIT.ok;
+  if (values.json) {
+    io.stdout(`${JSON.stringify({ ok: exitCode === EXIT.ok, exitCode, target, findings })}\n`);
+    return exitCode;
+  }
+  for (const f of findings) io.stderr(`${f.severity} ${f.code}: ${f.message}\n`);
+  io.stdout(
+    errors.length > 0
+      ? `${positionals[0]}: invalid, ${errors.length} error(s), ${findings.length - errors.length} warning(s).\n`
+      : `${positionals[0]}: valid${findings.length > 0 ? ` with ${findings.length} warning(s)` : ''}.\n`,
+  );
+  return exitCode;
+}
