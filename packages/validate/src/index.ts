@@ -7,3 +7,6 @@ export {
 export { allTables } from './tables.js';
 export { ValidationError, type Finding } from './errors.js';
 export { assertRows, checkRows } from './rows.js';
+export {
+  indicatorRecipeSchema, locatorSchema, parseRecipe, recipeSchema, type IndicatorRecipe, type Locator, type Recipe,
+} from './recipe.js';

@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+
+interface CurrencyEntry {
+  code: string;
+  symbols: string[];
+  words: string[];
+  adjectives: string[];
+  countries: string[];
+}
+
+interface CurrencyData {
+  source: string;
+  currencies: CurrencyEntry[];
+}
+
+let loaded: CurrencyData | null = null;
+
+function data(): CurrencyData {
+  loaded ??= JSON.parse(readFileSync(new URL('../../data/currencies.json', import.meta.url), 'utf8')) as CurrencyData;
+  return loaded;
+}
+
+/** Resolves currency words, symbols and codes to ISO 4217 codes, using the cable's country tags for ambiguous words. */
+export class CurrencyResolver {
+  private readonly codes = new Set<string>();
+  private readonly symbols = new Map<string, string>();
+  private readonly words = new Map<string, CurrencyEntry[]>();
+
+  constructor(private readonly countryTags: readonly string[]) {
+    for (const entry of data().currencies) {
+      this.codes.add(entry.code);
+      for (const s of entry.symbols) if (!this.symbols.has(s)) this.symbols.set(s, entry.code);
+      for (const w of entry.words) {
+        const list = this.words.get(w) ?? [];
+        list.push(entry);
+        this.words.set(w, list);
+      }
+    }
+  }
+
+  /** ISO code for an upper-case code or symbol as written (USD, $, LE), else null. */
+  symbol(text: string): string | null {
+    if (this.codes.has(text)) return text;
+    return this.symbols.get(text) ?? null;
+  }
+
+  /** True when the lower-case word can name a currency (baht, dollars, pounds). */
+  isWord(word: string): boolean {
+    return this.words.has(word);
+  }
+
+  /**
+   * ISO code for a currency word, given the adjective before it (Egyptian pounds). Without an adjective, an ambiguous
+   * word takes the currency of the cable's country when that currency is named so, else the first entry.
+   */
+  word(word: string, adjective: string | null): string | null {
+    const entries = this.words.get(word);
+    if (!entries || entries.length === 0) return null;
+    if (adjective) {
+      const byAdjective = entries.find((e) => e.adjectives.includes(adjective));
+      if (byAdjective) return byAdjective.code;
+    }
+    if (entries.length === 1) return entries[0]!.code;
+    const local = entries.find((e) => e.countries.some((c) => this.countryTags.includes(c)));
+    return (local ?? entries[0]!).code;
+  }
+
+  /** True when the lower-case word is an adjective some currency entry uses (thai, egyptian). */
+  isAdjective(word: string): boolean {
+    return data().currencies.some((e) => e.adjectives.includes(word));
+  }
+}

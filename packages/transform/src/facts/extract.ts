@@ -1,0 +1,170 @@
+import type { Cable } from '@cablepress/extract';
+import type {
+  Row, eventsTable, legalProvisionsTable, organizationMentionsTable, organizationsTable, penaltiesTable, quantitiesTable,
+} from '@cablepress/validate';
+import { CurrencyResolver } from './currencies.js';
+import { scanDates } from './events.js';
+import { isHeadingPeriod, readPenalty, scanCitations, scanLaws, type CitationMatch, type LawMatch } from './legal.js';
+import { scanOrganizations } from './organizations.js';
+import { scanQuantities, type QuantityMatch } from './quantities.js';
+import { pad2, sourceSpan, splitSentences, tokenize, type Sentence } from './text.js';
+
+export type QuantityRow = Row<typeof quantitiesTable>;
+export type EventRow = Row<typeof eventsTable>;
+export type OrganizationRow = Row<typeof organizationsTable>;
+export type OrganizationMentionRow = Row<typeof organizationMentionsTable>;
+export type LegalProvisionRow = Row<typeof legalProvisionsTable>;
+export type PenaltyRow = Row<typeof penaltiesTable>;
+
+/** The fact rows one cable contributes to each fact table. */
+export interface CableFacts {
+  quantities: QuantityRow[];
+  events: EventRow[];
+  organizations: OrganizationRow[];
+  organization_mentions: OrganizationMentionRow[];
+  legal_provisions: LegalProvisionRow[];
+  penalties: PenaltyRow[];
+}
+
+interface PendingCitation {
+  row: LegalProvisionRow;
+  match: CitationMatch;
+  /** Law of the quoted block the citation stands in. */
+  blockLaw: string | null;
+  /** Last law named before the citation in the same paragraph. */
+  paragraphLaw: string | null;
+  /** The quoted article heading the citation stands under, for "of this law". */
+  heading: PendingCitation | null;
+}
+
+const BEGIN_TEXT = /\bbegin(?:ning of)? (?:quoted )?text\b/i;
+const END_TEXT = /\bend(?: of)? (?:quoted )?text\b/i;
+
+/** Country tags of a cable: the two-letter TAGS, used to resolve currency words such as "pounds". */
+function countryTags(cable: Cable): string[] {
+  return cable.tags.filter((t) => /^[A-Z]{2}$/.test(t));
+}
+
+/**
+ * Reads the facts of one cable: figures, dates, organizations, article citations and penalty tiers, each with the
+ * sentence it stands in and its exact span in cable.source. paragraphIds[i] is the id of cable.paragraphs[i].
+ */
+export function extractFacts(cable: Cable, paragraphIds: readonly string[]): CableFacts {
+  if (paragraphIds.length !== cable.paragraphs.length) {
+    throw new RangeError(`extractFacts: ${paragraphIds.length} paragraph ids for ${cable.paragraphs.length} paragraphs of ${cable.id}`);
+  }
+  const source = cable.source;
+  const currencies = new CurrencyResolver(countryTags(cable));
+  const facts: CableFacts = { quantities: [], events: [], organizations: [], organization_mentions: [], legal_provisions: [], penalties: [] };
+  const pending: PendingCitation[] = [];
+  const lawVotes = new Map<string, Map<string, number>>();
+  const vote = (article: string, law: string) => {
+    const votes = lawVotes.get(article) ?? new Map<string, number>();
+    votes.set(law, (votes.get(law) ?? 0) + 1);
+    lawVotes.set(article, votes);
+  };
+  const tiers = new Map<string, number>();
+  let inBlock = false;
+  let blockLaw: string | null = null;
+  let heading: PendingCitation | null = null;
+
+  cable.paragraphs.forEach((paragraph, index) => {
+    const pid = paragraphIds[index]!;
+    const text = paragraph.text;
+    const lineBreakAt = (i: number) => text[i] === ' ' && (source[paragraph.offsets[i]!] === '\n' || source[paragraph.offsets[i]!] === '\r');
+    const lineStart = (i: number) => i === 0 || (lineBreakAt(i - 1) && /[.:;!?"')\]]/.test(text[i - 2] ?? ''));
+    const span = (start: number, end: number) => sourceSpan(paragraph, source, start, end);
+    const paragraphLaws: LawMatch[] = [];
+    let q = 0;
+    let e = 0;
+    let l = 0;
+    for (const sentence of splitSentences(text, (dot) => isHeadingPeriod(text, dot, lineStart))) {
+      const tokens = tokenize(text, sentence.start, sentence.end);
+      const begins = BEGIN_TEXT.test(sentence.text);
+      if (begins) {
+        inBlock = true;
+        heading = null;
+        blockLaw = null;
+      }
+      const dates = scanDates(tokens);
+      const claimed = (start: number, end: number) => dates.some((d) => start < d.end && d.start < end);
+      const quantities = scanQuantities({ tokens, currencies, claimed });
+      const laws = scanLaws(tokens, text);
+      if (begins) blockLaw = laws.find((law) => law.start > sentence.start)?.name ?? null;
+      for (const d of dates) {
+        facts.events.push({
+          event_id: `${pid}-e${pad2(++e)}`, cable_id: cable.id, paragraph_id: pid, date_start: d.date_start, date_end: d.date_end,
+          precision: d.precision, ...pickText(span(d.start, d.end)), quote: sentence.text,
+        });
+      }
+      for (const m of quantities) facts.quantities.push(quantityRow(m, `${pid}-q${pad2(++q)}`, cable.id, pid, sentence, span));
+      const citations = scanCitations(tokens, text, laws, lineBreakAt, lineStart);
+      const sentenceProvisions: PendingCitation[] = [];
+      for (const c of citations) {
+        const row: LegalProvisionRow = {
+          provision_id: `${pid}-l${pad2(++l)}`, cable_id: cable.id, paragraph_id: pid, law: c.law, article: c.article, title: c.title,
+          ...pickText(span(c.start, c.end)), quote: sentence.text,
+        };
+        const lawBefore = [...paragraphLaws, ...laws.filter((law) => law.end <= c.start)].at(-1)?.name ?? null;
+        const entry: PendingCitation = { row, match: c, blockLaw: inBlock ? blockLaw : null, paragraphLaw: lawBefore, heading: c.heading ? null : heading };
+        pending.push(entry);
+        facts.legal_provisions.push(row);
+        if (c.law) vote(c.article, c.law);
+        if (c.heading && inBlock) {
+          heading = entry;
+          if (blockLaw) vote(c.article, blockLaw);
+        } else {
+          sentenceProvisions.push(entry);
+        }
+      }
+      paragraphLaws.push(...laws);
+      const target = inBlock && heading ? heading : sentenceProvisions.length === 1 && !inBlock ? sentenceProvisions[0]! : null;
+      if (target) {
+        const tier = (tiers.get(target.row.provision_id) ?? 0) + 1;
+        const penalty = readPenalty(sentence.text, quantities, tier);
+        if (penalty && (inBlock || penalty.prison_max_years !== null || penalty.life_imprisonment || penalty.death_penalty)) {
+          tiers.set(target.row.provision_id, tier);
+          facts.penalties.push({
+            penalty_id: `${target.row.provision_id}-t${tier}`, provision_id: target.row.provision_id, cable_id: cable.id, paragraph_id: pid, tier,
+            ...penalty, ...pickText(span(sentence.start, sentence.end)), quote: sentence.text,
+          });
+        }
+      }
+      if (END_TEXT.test(sentence.text)) {
+        inBlock = false;
+        heading = null;
+        blockLaw = null;
+      }
+    }
+  });
+
+  const knownLaw = new Map<string, string>();
+  for (const [article, votes] of lawVotes) {
+    knownLaw.set(article, [...votes].reduce((best, v) => (v[1] > best[1] ? v : best))[0]);
+  }
+  for (const p of pending) {
+    if (p.row.law) continue;
+    const headingLaw = p.heading ? p.heading.row.law : null;
+    p.row.law = (p.match.thisLaw ? (headingLaw ?? p.blockLaw) : null) ?? p.blockLaw ?? knownLaw.get(p.match.article) ?? p.paragraphLaw ?? null;
+  }
+
+  const orgs = scanOrganizations(cable, paragraphIds);
+  facts.organizations = orgs.organizations;
+  facts.organization_mentions = orgs.mentions;
+  return facts;
+}
+
+function pickText(s: { char_start: number; char_end: number; text: string }): { text: string; char_start: number; char_end: number } {
+  return { text: s.text, char_start: s.char_start, char_end: s.char_end };
+}
+
+function quantityRow(
+  m: QuantityMatch, id: string, cableId: string, pid: string, sentence: Sentence,
+  span: (start: number, end: number) => { char_start: number; char_end: number; text: string },
+): QuantityRow {
+  return {
+    quantity_id: id, cable_id: cableId, paragraph_id: pid, kind: m.kind, value: m.value, value_max: m.value_max, unit: m.unit,
+    qualifier: m.qualifier, per: m.per, counted: m.counted, ...pickText(span(m.start, m.end)), quote: sentence.text,
+  };
+}
+

@@ -1,0 +1,248 @@
+import type { QuantityMatch } from './quantities.js';
+import type { Token } from './text.js';
+
+/** An article citation found in clean text, with [start, end) offsets into the paragraph text. */
+export interface CitationMatch {
+  start: number;
+  end: number;
+  article: string;
+  /** Law named with the citation ("of the penal code", "Law on ..., Article 25"), null when not stated. */
+  law: string | null;
+  /** "of this law": the law of the text the citation stands in. */
+  thisLaw: boolean;
+  title: string | null;
+  /** The citation opens a quoted article ("Article 134: Human Trafficking"). */
+  heading: boolean;
+}
+
+/** A law named in clean text. */
+export interface LawMatch {
+  start: number;
+  end: number;
+  name: string;
+}
+
+const CODE_KINDS = new Set(['penal', 'criminal', 'labor', 'labour', 'civil', 'family', 'immigration', 'procedure']);
+const LAW_HEADS = new Set(['law', 'act', 'code', 'decree', 'constitution']);
+const NAME_CONNECTORS = new Set(['on', 'of', 'and', 'the', 'for', 'in', 'to', 'against']);
+
+function capitalised(t: Token | undefined): boolean {
+  return t !== undefined && t.kind === 'word' && t.text[0]! >= 'A' && t.text[0]! <= 'Z';
+}
+
+function titleCase(words: string[]): string {
+  return words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join(' ');
+}
+
+/** Finds names of laws: "penal code", "Law on Development and Protection of Women", "Child Law", "Trafficking Victims Protection Act". */
+export function scanLaws(tokens: readonly Token[], text: string): LawMatch[] {
+  const out: LawMatch[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== 'word') continue;
+    if (t.lower === 'code' && CODE_KINDS.has(tokens[i - 1]?.lower ?? '')) {
+      out.push({ start: tokens[i - 1]!.start, end: t.end, name: titleCase([tokens[i - 1]!.lower, 'code']) });
+      continue;
+    }
+    if (t.lower === 'law' && tokens[i + 1]?.lower === 'on') {
+      let j = i + 2;
+      let last = -1;
+      while (j < tokens.length) {
+        const u = tokens[j]!;
+        const possessive = u.kind === 'word' && u.lower === 's' && (tokens[j - 1]?.text === "'" || tokens[j - 1]?.text === '\u2019');
+        const connector = u.kind === 'word' && NAME_CONNECTORS.has(u.lower);
+        const joiner = u.kind === 'sym' && (u.text === '/' || u.text === "'" || u.text === '\u2019' || (u.text === '-' && !u.spaceBefore));
+        if (capitalised(u) || possessive) last = j;
+        else if (!connector && !joiner) break;
+        j++;
+      }
+      if (last > i + 1) out.push({ start: t.start, end: tokens[last]!.end, name: `Law on ${text.slice(tokens[i + 2]!.start, tokens[last]!.end)}` });
+      if (last > i + 1) i = last;
+      continue;
+    }
+    if (capitalised(t) && LAW_HEADS.has(t.lower) && t.lower !== 'constitution') {
+      let j = i - 1;
+      let first = i;
+      while (j >= 0) {
+        const u = tokens[j]!;
+        if (capitalised(u) && u.lower !== 'the' && u.lower !== 'this') first = j;
+        else if (!(u.kind === 'sym' && u.text === '-' && !u.spaceBefore)) break;
+        j--;
+      }
+      if (first < i) out.push({ start: tokens[first]!.start, end: t.end, name: text.slice(tokens[first]!.start, t.end) });
+    }
+  }
+  return out;
+}
+
+const HEADING_CITATION = /(?:^|[^A-Za-z])((?:article|section|chapter|part|rule)\s+\d+[a-z]?)$/i;
+
+/**
+ * True when the period at `dot` closes the number of an article heading at the start of a source line, as in
+ * "Article 25. Rights of Victims": the heading and its title then stay in one sentence.
+ */
+export function isHeadingPeriod(text: string, dot: number, lineStart: (i: number) => boolean): boolean {
+  const from = Math.max(0, dot - 24);
+  const m = HEADING_CITATION.exec(text.slice(from, dot));
+  return m !== null && lineStart(dot - m[1]!.length);
+}
+
+/** The title of a quoted article: the rest of its source line after "Article 134:", or a quoted title after the number. */
+function titleAfter(tokens: readonly Token[], j: number, text: string, lineBreakAt: (i: number) => boolean, atLineStart: boolean): { title: string; heading: boolean } | null {
+  const sep = tokens[j];
+  const first = tokens[j + 1];
+  if (!sep || !first) return null;
+  if (sep.text === ',' || sep.text === '(') {
+    const quote = first.text === '"' || first.text === '\u201c' ? j + 1 : sep.text === ',' && tokens[j + 1]?.text === '(' && tokens[j + 2]?.text === '"' ? j + 2 : -1;
+    if (quote < 0) return null;
+    for (let k = quote + 1; k < tokens.length && k < quote + 16; k++) {
+      if (tokens[k]!.text === '"' || tokens[k]!.text === '\u201d') {
+        const title = text.slice(tokens[quote + 1]!.start, tokens[k - 1]!.end).trim();
+        return title ? { title, heading: false } : null;
+      }
+    }
+    return null;
+  }
+  if (!atLineStart || (sep.text !== ':' && sep.text !== '.' && !isDashToken(sep)) || !capitalised(first)) return null;
+  const start = first.start;
+  let end = -1;
+  for (let i = start; i < text.length && i < start + 100; i++) {
+    if (lineBreakAt(i)) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0 && text.length - start <= 100) end = text.length;
+  if (end < 0) return null;
+  const title = text.slice(start, end).replace(/[.:;,\s]+$/, '');
+  if (!title || title.split(' ').length > 12) return null;
+  return { title, heading: true };
+}
+
+function isDashToken(t: Token): boolean {
+  return t.kind === 'sym' && (t.text === '-' || t.text === '\u2013' || t.text === '\u2014');
+}
+
+/**
+ * Finds article citations in one sentence: "Article 134 of the penal code", "Articles 92 and 119", "Article 32 of this
+ * law", "Law on the Protection of Women, Article 25", "Article 134: Human Trafficking".
+ */
+export function scanCitations(
+  tokens: readonly Token[], text: string, laws: readonly LawMatch[], lineBreakAt: (i: number) => boolean, lineStart: (i: number) => boolean,
+): CitationMatch[] {
+  const out: CitationMatch[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== 'word' || !['article', 'articles', 'art', 'arts'].includes(t.lower)) continue;
+    let j = i + 1;
+    if (tokens[j]?.text === '.' && t.lower.startsWith('art') && t.lower.length <= 4) j++;
+    const numbers: number[] = [];
+    while (tokens[j]?.kind === 'num' && /^\d+$/.test(tokens[j]!.text)) {
+      numbers.push(j);
+      const sep = tokens[j + 1];
+      const after = tokens[j + 2];
+      if (t.lower.endsWith('s') && sep && (sep.text === ',' || sep.lower === 'and' || sep.lower === 'or') && after) {
+        if (after.kind === 'num') { j += 2; continue; }
+        if ((after.lower === 'and' || after.lower === 'or') && tokens[j + 3]?.kind === 'num') { j += 3; continue; }
+      }
+      break;
+    }
+    if (numbers.length === 0) continue;
+    const lastNum = numbers[numbers.length - 1]!;
+    let law: string | null = null;
+    let thisLaw = false;
+    let k = lastNum + 1;
+    if (tokens[k]?.lower === 'of') {
+      const det = tokens[k + 1]?.lower;
+      if ((det === 'this' || det === 'the') && (tokens[k + 2]?.lower === 'law' || tokens[k + 2]?.lower === 'code') && det === 'this') thisLaw = true;
+      const next = laws.find((l) => l.start >= tokens[k]!.end && l.start <= (tokens[k + 3]?.start ?? l.start));
+      if (next && !thisLaw) law = next.name;
+    }
+    if (!law && !thisLaw) {
+      const before = laws.filter((l) => l.end <= t.start && t.start - l.end <= 3).at(-1);
+      if (before) law = before.name;
+    }
+    const atStart = lineStart(t.start);
+    const titled = titleAfter(tokens, lastNum + 1, text, lineBreakAt, atStart);
+    numbers.forEach((n, index) => {
+      const numTok = tokens[n]!;
+      const start = index === 0 ? t.start : numTok.start;
+      const single = numbers.length === 1;
+      out.push({
+        start, end: numTok.end, article: numTok.text, law, thisLaw, title: single ? (titled?.title ?? null) : null,
+        heading: single && (titled?.heading ?? false) && atStart,
+      });
+    });
+    i = lastNum;
+  }
+  return out;
+}
+
+/** A penalty tier read from one sentence of legal text. */
+export interface PenaltyMatch {
+  condition: string;
+  prison_min_years: number | null;
+  prison_max_years: number | null;
+  life_imprisonment: boolean;
+  death_penalty: boolean;
+  fine_min: number | null;
+  fine_max: number | null;
+  fine_currency: string | null;
+  fine_min_usd: number | null;
+  fine_max_usd: number | null;
+}
+
+const PUNISH = /\b(punish\w*|penalt\w*|sentenced?|imprison\w*|privation of liberty|fined?)\b/i;
+
+function toYears(value: number, unit: string | null): number {
+  if (unit === 'month') return Math.round((value / 12) * 1000) / 1000;
+  if (unit === 'week') return Math.round((value / 52) * 1000) / 1000;
+  if (unit === 'day') return Math.round((value / 365) * 1000) / 1000;
+  return value;
+}
+
+/** The condition of a tier: "base offence" for "Any person ...", else the "In the case ..." clause, as the text states it. */
+function conditionOf(sentence: string, tier: number): string {
+  const clause = /^(?:in (?:the )?case(?: of| with| where| that)?|if|where|when)\s+(.+)$/i.exec(sentence);
+  if (clause) {
+    const body = clause[1]!;
+    const shall = body.search(/\b(shall|will|is|are) (be )?(punish|sentenc|fined|liable)/i);
+    let head = shall > 0 ? body.slice(0, shall) : body;
+    const perpetrator = head.toLowerCase().lastIndexOf(' the perpetrator');
+    if (perpetrator > 0) head = head.slice(0, perpetrator);
+    return head.replace(/[\s,;]+$/, '');
+  }
+  const penaltyFor = /penalty for (.+?) (?:under|is|shall)\b/i.exec(sentence);
+  if (penaltyFor) return penaltyFor[1]!;
+  const subject = /^(.+?) (?:is|are) punishable\b/i.exec(sentence);
+  if (subject && tier === 1 && !/^(any|a) person|^whoever/i.test(subject[1]!)) return subject[1]!;
+  return tier === 1 ? 'base offence' : 'aggravated offence';
+}
+
+/** Reads a penalty tier from a sentence and the figures found in it; null when the sentence sets no penalty. */
+export function readPenalty(sentence: string, quantities: readonly QuantityMatch[], tier: number): PenaltyMatch | null {
+  if (!PUNISH.test(sentence)) return null;
+  const prison = quantities.find((q) => q.kind === 'duration' && (q.unit === 'year' || q.unit === 'month'));
+  const life = /\blife imprisonment\b|\bimprisonment for life\b|\bfor life\b|\bto life\b/i.test(sentence);
+  const death = /\bdeath\b|\bexecuted\b|\bexecution\b|\bcapital punishment\b/i.test(sentence);
+  const fine = quantities.find((q) => q.kind === 'money' && q.unit !== 'USD') ?? null;
+  const usdAll = quantities.filter((q) => q.kind === 'money' && q.unit === 'USD');
+  const usd = fine ? (usdAll[0] ?? null) : null;
+  const fineMain = fine ?? usdAll[0] ?? null;
+  if (!prison && !life && !death && !fineMain) return null;
+  if (!prison && !life && !fineMain) return null;
+  const prisonMin = prison ? toYears(prison.value, prison.unit) : null;
+  const prisonMax = prison ? toYears(prison.value_max ?? (prison.qualifier === 'up_to' ? prison.value : prison.value), prison.unit) : null;
+  return {
+    condition: conditionOf(sentence, tier),
+    prison_min_years: prison && prison.qualifier === 'up_to' ? null : prisonMin,
+    prison_max_years: prisonMax,
+    life_imprisonment: life,
+    death_penalty: death,
+    fine_min: fineMain ? fineMain.value : null,
+    fine_max: fineMain ? (fineMain.value_max ?? fineMain.value) : null,
+    fine_currency: fineMain ? fineMain.unit : null,
+    fine_min_usd: usd ? usd.value : fineMain && fineMain.unit === 'USD' ? fineMain.value : null,
+    fine_max_usd: usd ? (usd.value_max ?? usd.value) : fineMain && fineMain.unit === 'USD' ? (fineMain.value_max ?? fineMain.value) : null,
+  };
+}

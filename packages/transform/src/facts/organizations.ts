@@ -1,0 +1,225 @@
+import { readFileSync } from 'node:fs';
+import type { Cable } from '@cablepress/extract';
+import type { ORGANIZATION_TYPES, Row, organizationMentionsTable, organizationsTable } from '@cablepress/validate';
+import { sourceSpan, tokenize, type Token } from './text.js';
+
+type OrganizationType = (typeof ORGANIZATION_TYPES)[number];
+type OrganizationRow = Row<typeof organizationsTable>;
+type MentionRow = Row<typeof organizationMentionsTable>;
+
+/** An entry of data/organizations.json. */
+export interface OrganizationEntry {
+  id: string;
+  name: string;
+  acronym: string | null;
+  type: OrganizationType;
+  aliases: string[];
+  countries: string[];
+  source: string;
+}
+
+let dictionary: OrganizationEntry[] | null = null;
+
+/** The curated organization dictionary (packages/transform/data/organizations.json). */
+export function organizationDictionary(): readonly OrganizationEntry[] {
+  dictionary ??= (JSON.parse(readFileSync(new URL('../../data/organizations.json', import.meta.url), 'utf8')) as { organizations: OrganizationEntry[] }).organizations;
+  return dictionary;
+}
+
+/** Head words that make a defined long form the name of an organization rather than of a plan or a document. */
+const ORG_HEADS = /\b(Ministry|Ministries|Union|Office|Organi[sz]ation|Association|Committee|Department|Agency|Project|Programme|Program|Fund|Bank|Council|Commission|Foundation|Institute|Center|Centre|Government|Court|Police|Army|Party|Front|Network|Initiative|Federation|Church|Aid|Bureau|Service|Services|Authority|Assembly|Embassy|Consulate|Society|Alliance|Coalition|Corporation|Company|University|Directorate|Secretariat|Prosecutor|Unit|Force|Forces|Task Force|Group|Movement|Mission|Administration|Board|League|Centers|Cooperation)\b/;
+
+const FOREIGN_ADJECTIVES = /^(Thai|US|U\.S\.|American|Japanese|Chinese|Vietnamese|Cambodian|Australian|British|French|German|Norwegian|Swedish|Korean|Burmese|Indian|Canadian|Dutch|Italian|Spanish|Swiss|Russian|Malaysian|Singaporean|Philippine|Indonesian)\b/;
+
+/** Type of an organization a cable defines itself, from its name. */
+function typeOf(name: string, countryTags: readonly string[]): OrganizationType {
+  if (/^(UN|United Nations)\b|\bInternational Organi[sz]ation\b|\bWorld Bank\b|\bAsian Development Bank\b|\bEuropean Union\b|\bInterpol\b/.test(name)) return 'international_organization';
+  if (/\b(Foundation|Church|Aid|Vision|Watch|Amnesty|Caritas|Red Cross|Red Crescent|NGO|Children)\b/.test(name)) return 'ngo';
+  if (/\b(Ministry|Ministerial|Government|Department|Police|Court|Assembly|Parliament|Committee|Commission|Council|Office|Authority|Agency|Bureau|Directorate|Prosecutor|Army|Union|Front|Party|Secretariat|Administration|Bar Association)\b/.test(name)) {
+    if (FOREIGN_ADJECTIVES.test(name)) return 'foreign_government';
+    return countryTags.includes('LA') && !/^(Egyptian|Yemeni|Mexican)\b/.test(name) ? 'lao_government' : 'foreign_government';
+  }
+  return 'other';
+}
+
+/** Slug for org ids: lower case, [a-z0-9-]. */
+export function slug(s: string): string {
+  return s.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
+/** A long form / acronym pair a cable defines, as in "Lao Women's Union (LWU)". */
+export interface Definition {
+  name: string;
+  acronym: string;
+}
+
+function isAcronym(s: string): boolean {
+  if (s.length < 2 || s.length > 10) return false;
+  let upper = 0;
+  for (const c of s) {
+    if (c >= 'A' && c <= 'Z') upper++;
+    else if (!((c >= 'a' && c <= 'z') || c === '/' || c === '&')) return false;
+  }
+  return upper >= 2 && s[0]! >= 'A' && s[0]! <= 'Z';
+}
+
+/**
+ * Finds the long form of an acronym in the words before it (Schwartz & Hearst 2003): the acronym's letters are matched
+ * right to left in the words, its first letter at the start of a word.
+ */
+export function longFormFor(acronym: string, words: readonly string[]): number {
+  const letters = acronym.replace(/[^A-Za-z]/g, '').toLowerCase();
+  const text = words.join(' ').toLowerCase();
+  let t = text.length - 1;
+  for (let a = letters.length - 1; a >= 0; a--) {
+    const c = letters[a]!;
+    while (t >= 0 && (text[t] !== c || (a === 0 && t > 0 && /[a-z0-9]/.test(text[t - 1]!)))) t--;
+    if (t < 0) return -1;
+    t--;
+  }
+  const start = t + 1;
+  for (let pos = 0, w = 0; w < words.length; w++) {
+    const end = pos + words[w]!.length;
+    if (start >= pos && start < end) return w;
+    pos = end + 1;
+  }
+  return -1;
+}
+
+/** Finds acronyms the text defines: a capitalised name followed by its acronym in brackets. */
+export function findDefinitions(text: string): Definition[] {
+  const out: Definition[] = [];
+  let from = 0;
+  for (;;) {
+    const open = text.indexOf('(', from);
+    if (open < 0) break;
+    from = open + 1;
+    const close = text.indexOf(')', open);
+    if (close < 0 || close - open > 12) continue;
+    const inner = text.slice(open + 1, close).trim();
+    const acronym = inner.endsWith('s') && isAcronym(inner.slice(0, -1)) && inner.length > 2 ? null : inner;
+    if (!acronym || !isAcronym(acronym)) continue;
+    const before = text.slice(Math.max(0, open - 160), open);
+    const clause = before.split(/[.;:,()[\]]/).at(-1) ?? '';
+    const words = clause.trim().split(/\s+/).filter(Boolean).slice(-Math.min(acronym.length + 5, acronym.length * 2));
+    const first = longFormFor(acronym, words);
+    if (first < 0) continue;
+    const name = words.slice(first).join(' ');
+    if (!/^[A-Z]/.test(name) || !ORG_HEADS.test(name)) continue;
+    out.push({ name: name.replace(/^(The|the) /, ''), acronym });
+  }
+  return out;
+}
+
+interface Matcher {
+  orgId: string;
+  tokens: string[];
+}
+
+/** The organizations of one cable and every mention of them. */
+export function scanOrganizations(cable: Cable, paragraphIds: readonly string[]): { organizations: OrganizationRow[]; mentions: MentionRow[] } {
+  const countries = cable.tags.filter((t) => /^[A-Z]{2}$/.test(t));
+  const entries = new Map<string, { name: string; acronym: string | null; type: OrganizationType }>();
+  const matchers: Matcher[] = [];
+  const addMatcher = (orgId: string, alias: string) => {
+    const tokens = tokenize(alias).map((t) => t.text);
+    if (tokens.length > 0 && !matchers.some((m) => m.orgId === orgId && m.tokens.join('\u0000') === tokens.join('\u0000'))) matchers.push({ orgId, tokens });
+  };
+  const byAcronym = new Map<string, string>();
+  for (const e of organizationDictionary()) {
+    if (e.countries.length > 0 && !e.countries.some((c) => countries.includes(c))) continue;
+    entries.set(e.id, { name: e.name, acronym: e.acronym, type: e.type });
+    addMatcher(e.id, e.name);
+    if (e.acronym) {
+      addMatcher(e.id, e.acronym);
+      byAcronym.set(e.acronym, e.id);
+    }
+    for (const a of e.aliases) addMatcher(e.id, a);
+  }
+  for (const p of cable.paragraphs) {
+    for (const d of findDefinitions(p.text)) {
+      const known = byAcronym.get(d.acronym);
+      if (known) {
+        addMatcher(known, d.name);
+        continue;
+      }
+      const id = slug(d.acronym);
+      if (!entries.has(id)) entries.set(id, { name: d.name, acronym: d.acronym, type: typeOf(d.name, countries) });
+      byAcronym.set(d.acronym, id);
+      addMatcher(id, d.name);
+      addMatcher(id, d.acronym);
+    }
+  }
+  const byFirst = new Map<string, Matcher[]>();
+  for (const m of matchers) {
+    const list = byFirst.get(m.tokens[0]!) ?? [];
+    list.push(m);
+    byFirst.set(m.tokens[0]!, list);
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+
+  const mentions: MentionRow[] = [];
+  const counts = new Map<string, { count: number; first: string }>();
+  cable.paragraphs.forEach((p, index) => {
+    const pid = paragraphIds[index]!;
+    const tokens = tokenize(p.text);
+    let lastMention: { orgId: string; end: number } | null = null;
+    for (let i = 0; i < tokens.length; i++) {
+      const match = matchAt(tokens, i, byFirst);
+      if (!match) continue;
+      const first = tokens[i]!;
+      const last = tokens[i + match.tokens.length - 1]!;
+      i += match.tokens.length - 1;
+      const definesPrevious = lastMention !== null && lastMention.orgId === match.orgId && tokens[i - match.tokens.length]?.text === '(' && tokens[i - match.tokens.length - 1]?.end === lastMention.end;
+      lastMention = { orgId: match.orgId, end: last.end };
+      if (definesPrevious) continue;
+      const s = sourceSpan(p, cable.source, first.start, last.end);
+      mentions.push({ org_id: match.orgId, cable_id: cable.id, paragraph_id: pid, text: s.text, char_start: s.char_start, char_end: s.char_end });
+      const c = counts.get(match.orgId);
+      if (c) c.count++;
+      else counts.set(match.orgId, { count: 1, first: pid });
+    }
+  });
+  const organizations: OrganizationRow[] = [];
+  for (const [orgId, c] of counts) {
+    const e = entries.get(orgId)!;
+    organizations.push({ org_id: orgId, name: e.name, acronym: e.acronym, type: e.type, mention_count: c.count, first_paragraph_id: c.first });
+  }
+  organizations.sort((a, b) => a.org_id.localeCompare(b.org_id));
+  return { organizations, mentions };
+}
+
+function matchAt(tokens: readonly Token[], i: number, byFirst: ReadonlyMap<string, Matcher[]>): Matcher | null {
+  const candidates = byFirst.get(tokens[i]!.text);
+  if (!candidates) return null;
+  for (const m of candidates) {
+    let ok = true;
+    for (let k = 1; k < m.tokens.length; k++) {
+      if (tokens[i + k]?.text !== m.tokens[k]) {
+        ok = false;
+        break;
+      }
+    }
+    if (!ok) continue;
+    const next = tokens[i + m.tokens.length];
+    if (next && next.kind === 'word' && !next.spaceBefore) continue;
+    const prev = tokens[i - 1];
+    if (prev && prev.kind === 'word' && !tokens[i]!.spaceBefore) continue;
+    return m;
+  }
+  return null;
+}
+
+/**
+ * Combines organization rows of several cables: mention counts add up, and the first paragraph is the earliest in the
+ * order the rows are given (a before b).
+ */
+export function mergeOrganizations(a: readonly OrganizationRow[], b: readonly OrganizationRow[]): OrganizationRow[] {
+  const merged = new Map<string, OrganizationRow>();
+  for (const row of [...a, ...b]) {
+    const seen = merged.get(row.org_id);
+    if (seen) merged.set(row.org_id, { ...seen, mention_count: seen.mention_count + row.mention_count });
+    else merged.set(row.org_id, { ...row });
+  }
+  return [...merged.values()].sort((x, y) => x.org_id.localeCompare(y.org_id));
+}

@@ -1,0 +1,509 @@
+import type { QUALIFIERS, QUANTITY_KINDS } from '@cablepress/validate';
+import type { CurrencyResolver } from './currencies.js';
+import { digitNumberAt, fractionAt, wordNumberAt, type Figure } from './numbers.js';
+import type { Token } from './text.js';
+
+export type QuantityKind = (typeof QUANTITY_KINDS)[number];
+export type Qualifier = (typeof QUALIFIERS)[number];
+
+/** A figure found in clean text, with [start, end) offsets into the paragraph text. */
+export interface QuantityMatch {
+  start: number;
+  end: number;
+  kind: QuantityKind;
+  value: number;
+  value_max: number | null;
+  unit: string | null;
+  qualifier: Qualifier;
+  per: string | null;
+  counted: string | null;
+}
+
+/** Qualifier phrases written before a figure, longest first. */
+const PREFIX_QUALIFIERS: [string[], Qualifier][] = [
+  [['not', 'more', 'than'], 'up_to'], [['no', 'more', 'than'], 'up_to'], [['not', 'less', 'than'], 'at_least'],
+  [['no', 'less', 'than'], 'at_least'], [['not', 'to', 'exceed'], 'up_to'], [['not', 'exceeding'], 'up_to'],
+  [['as', 'many', 'as'], 'as_many_as'], [['as', 'much', 'as'], 'as_many_as'], [['as', 'high', 'as'], 'as_many_as'],
+  [['a', 'minimum', 'of'], 'at_least'], [['a', 'maximum', 'of'], 'up_to'], [['in', 'excess', 'of'], 'more_than'],
+  [['more', 'than'], 'more_than'], [['greater', 'than'], 'more_than'], [['upwards', 'of'], 'more_than'], [['fewer', 'than'], 'less_than'],
+  [['less', 'than'], 'less_than'], [['at', 'least'], 'at_least'], [['minimum', 'of'], 'at_least'], [['up', 'to'], 'up_to'],
+  [['maximum', 'of'], 'up_to'], [['an', 'estimated'], 'approximately'], [['close', 'to'], 'nearly'], [['just', 'over'], 'over'],
+  [['just', 'under'], 'less_than'], [['approximately'], 'approximately'], [['approx'], 'approximately'], [['estimated'], 'approximately'],
+  [['around'], 'about'], [['about'], 'about'], [['nearly'], 'nearly'], [['almost'], 'nearly'], [['roughly'], 'roughly'],
+  [['over'], 'over'], [['exceeding'], 'more_than'], [['under'], 'less_than'], [['below'], 'less_than'], [['above'], 'more_than'],
+  [['some'], 'approximately'], [['only'], 'exact'],
+];
+
+/** Qualifier phrases written after a figure: "10,000 or so", "two or more". */
+const SUFFIX_QUALIFIERS: [string[], Qualifier][] = [
+  [['or', 'older'], 'at_least'], [['and', 'older'], 'at_least'], [['or', 'above'], 'at_least'], [['or', 'over'], 'at_least'],
+  [['or', 'so'], 'about'], [['or', 'more'], 'at_least'], [['or', 'less'], 'up_to'], [['or', 'fewer'], 'up_to'], [['and', 'above'], 'at_least'],
+];
+
+const TIME_UNITS: Record<string, string> = {
+  year: 'year', years: 'year', yr: 'year', yrs: 'year', month: 'month', months: 'month', week: 'week', weeks: 'week',
+  day: 'day', days: 'day', hour: 'hour', hours: 'hour', decade: 'decade', decades: 'decade',
+};
+
+const RATE_WORDS: Record<string, string> = {
+  monthly: 'month', annually: 'year', yearly: 'year', weekly: 'week', daily: 'day', hourly: 'hour',
+};
+
+/** Words after which a number is an identifier, not a quantity: Article 134, section 28, E.O. 12958, STATE 2731. */
+const REFERENCE_WORDS = new Set([
+  'article', 'articles', 'art', 'arts', 'section', 'sections', 'sec', 'paragraph', 'paragraphs', 'para', 'paras', 'chapter', 'chapters',
+  'no', 'nos', 'number', 'numbers', 'decree', 'decrees', 'resolution', 'resolutions', 'law', 'laws', 'order', 'reftel', 'ref', 'page',
+  'pages', 'annex', 'item', 'items', 'point', 'points', 'line', 'lines', 'route', 'highway', 'flight', 'room', 'box', 'tel', 'telephone',
+  'phone', 'fax', 'hotline', 'ext', 'cable', 'code', 'clause', 'clauses', 'protocol', 'convention', 'conventions', 'act', 'bill',
+  'amendment', 'amendments', 'regulation', 'regulations', 'unscr', 'rule', 'rules', 'tier', 'level', 'grade', 'pl', 'ina', 'usc', 'cfr',
+  'file', 'case', 'id', 'serial', 'tags', 'fy', 'ilo', 'c', 'r', 'class', 'category', 'phase', 'round', 'volume', 'vol', 'version',
+]);
+
+/** Words that end the search for what a figure counts. */
+const STOP_WORDS = new Set([
+  'of', 'in', 'to', 'and', 'or', 'the', 'a', 'an', 'were', 'was', 'are', 'is', 'have', 'has', 'had', 'be', 'been', 'as', 'at', 'for',
+  'from', 'by', 'with', 'on', 'that', 'which', 'who', 'whom', 'per', 'than', 'into', 'since', 'during', 'under', 'over', 'but', 'not',
+  'this', 'these', 'those', 'it', 'its', 'their', 'they', 'them', 'us', 'you', 'he', 'she', 'we', 'his', 'her', 'our', 'will', 'would', 'could', 'can', 'may',
+  'last', 'each', 'while', 'between', 'through', 'until', 'after', 'before', 'both', 'also', 'all', 'such', 'so', 'if', 'when', 'where',
+  'did', 'do', 'does', 'out', 'up', 'down', 'about', 'among', 'against', 'there', 'here', 'then', 'only', 'more', 'less',
+]);
+
+/** Plural nouns that do not end in s. */
+const IRREGULAR_PLURALS = new Set(['people', 'women', 'men', 'children', 'police', 'staff', 'personnel', 'policemen', 'policewomen', 'youth', 'cattle', 'militia', 'clergy', 'families']);
+
+const NOT_PLURAL = new Set(['is', 'was', 'has', 'this', 'its', 'always', 'perhaps', 'whereas', 'less', 'unless', 'thus', 'towards', 'across', 'various', 'numerous', 'serious', 'previous', 'famous', 'us', 'yes', 'plus', 'status', 'news', 'basis', 'crisis', 'analysis', 'process', 'business', 'access', 'success', 'awareness', 'sometimes', 'besides', 'overseas', 'afterwards', 'lens', 'alias', 'gas', 'bus', 'christmas', 'mass']);
+
+function isPluralNoun(w: string): boolean {
+  if (IRREGULAR_PLURALS.has(w)) return true;
+  if (NOT_PLURAL.has(w) || STOP_WORDS.has(w) || w.length < 4) return false;
+  return w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is') && !w.endsWith('ous');
+}
+
+function isContentWord(w: string): boolean {
+  return !STOP_WORDS.has(w) && !w.endsWith('ed') && !w.endsWith('ing') && !w.endsWith('ly') && w.length > 2;
+}
+
+/** What the sentence scanner needs to know about the text around it. */
+export interface ScanContext {
+  tokens: readonly Token[];
+  currencies: CurrencyResolver;
+  /** True when [start, end) of the clean text already belongs to another fact (a date). */
+  claimed: (start: number, end: number) => boolean;
+}
+
+function isYearLike(t: Token): boolean {
+  return t.kind === 'num' && /^(1[89]|20)\d\d$/.test(t.text);
+}
+
+function isDash(t: Token | undefined): boolean {
+  return t !== undefined && t.kind === 'sym' && (t.text === '-' || t.text === '\u2013' || t.text === '\u2014');
+}
+
+class SentenceScanner {
+  private readonly tokens: readonly Token[];
+
+  constructor(private readonly ctx: ScanContext) {
+    this.tokens = ctx.tokens;
+  }
+
+  private lower(i: number): string | undefined {
+    return this.tokens[i]?.lower;
+  }
+
+  /** Matches a phrase of lower-case words ending at token `end` (inclusive); returns its first token or -1. */
+  private phraseEndingAt(words: string[], end: number): number {
+    let j = end;
+    for (let k = words.length - 1; k >= 0; k--, j--) {
+      if (this.lower(j) !== words[k]) return -1;
+    }
+    return j + 1;
+  }
+
+  private phraseStartingAt(words: string[], start: number): boolean {
+    return words.every((w, k) => this.lower(start + k) === w);
+  }
+
+  /** A currency written before token i: "$", "US$", "USD", "LE". Returns its code and first token. */
+  private currencyBefore(i: number): { code: string; first: number } | null {
+    const t = this.tokens[i - 1];
+    if (!t) return null;
+    if (t.kind === 'sym') {
+      const code = this.ctx.currencies.symbol(t.text);
+      if (!code) return null;
+      const us = this.tokens[i - 2];
+      if (t.text === '$' && us && us.kind === 'word' && !t.spaceBefore && (us.text === 'US' || us.text === 'A')) {
+        return { code: this.ctx.currencies.symbol(`${us.text}$`) ?? code, first: i - 2 };
+      }
+      return { code, first: i - 1 };
+    }
+    if (t.kind === 'word' && t.text === t.text.toUpperCase() && t.text.length >= 2) {
+      const code = this.ctx.currencies.symbol(t.text);
+      if (code) return { code, first: i - 1 };
+    }
+    return null;
+  }
+
+  /** A currency written after token i (exclusive): "baht", "US dollars", "Egyptian pounds", "USD". */
+  private currencyAfter(i: number): { code: string; last: number } | null {
+    let j = i;
+    let adjective: string | null = null;
+    const t = this.tokens[j];
+    if (!t || t.kind !== 'word') return null;
+    if (t.text === t.text.toUpperCase() && t.text.length >= 2 && this.ctx.currencies.symbol(t.text) && t.text !== 'US') {
+      return { code: this.ctx.currencies.symbol(t.text)!, last: j };
+    }
+    if (this.ctx.currencies.isAdjective(t.lower) && this.tokens[j + 1] && this.ctx.currencies.isWord(this.tokens[j + 1]!.lower)) {
+      adjective = t.lower;
+      j++;
+    } else if (t.text === 'US' && this.lower(j + 1) && this.ctx.currencies.isWord(this.lower(j + 1)!)) {
+      adjective = 'us';
+      j++;
+    }
+    const w = this.tokens[j]!.lower;
+    if (!this.ctx.currencies.isWord(w)) return null;
+    const code = this.ctx.currencies.word(w, adjective);
+    return code ? { code, last: j } : null;
+  }
+
+  private qualifierBefore(i: number): { qualifier: Qualifier; first: number } | null {
+    let end = i - 1;
+    if (this.tokens[end]?.text === '.' && this.lower(end - 1) === 'approx') end--;
+    for (const [words, qualifier] of PREFIX_QUALIFIERS) {
+      const first = this.phraseEndingAt(words, end);
+      if (first >= 0) {
+        if (words[0] === 'some' && this.lower(first - 1) !== undefined && ['for', 'in', 'of'].includes(this.lower(first - 1)!)) continue;
+        return { qualifier, first };
+      }
+    }
+    return null;
+  }
+
+  private qualifierAfter(i: number): { qualifier: Qualifier; last: number } | null {
+    for (const [words, qualifier] of SUFFIX_QUALIFIERS) {
+      if (this.phraseStartingAt(words, i)) return { qualifier, last: i + words.length - 1 };
+    }
+    return null;
+  }
+
+  /** True when the figure at token i is an identifier or a code rather than a quantity. */
+  private isReference(i: number): boolean {
+    let j = i - 1;
+    while (j >= 0) {
+      const t = this.tokens[j]!;
+      if (t.kind === 'num' || t.text === ',' || t.lower === 'and' || t.lower === 'or' || t.lower === 'to' || isDash(t)) {
+        j--;
+        continue;
+      }
+      break;
+    }
+    const prev = this.tokens[j];
+    const direct = this.tokens[i - 1];
+    if (direct && direct.kind === 'sym' && ['#', '\u00b6', '/', ':', '+', '.'].includes(direct.text) && !this.tokens[i]!.spaceBefore) return true;
+    if (!prev || prev.kind !== 'word') return false;
+    if (REFERENCE_WORDS.has(prev.lower) && j >= i - 6) return true;
+    if (j === i - 1 && prev.text.length >= 3 && prev.text === prev.text.toUpperCase() && !this.ctx.currencies.symbol(prev.text)) return true;
+    return false;
+  }
+
+  /**
+   * True for numbers that are parts of codes: telephone numbers and serials written with hyphens (967-1-755-2398,
+   * FSN-11), and the year of a cable reference (09 SANAA 1936).
+   */
+  private isCode(i: number): boolean {
+    const t = this.tokens[i]!;
+    const glued = (k: number) => this.tokens[k] !== undefined && !this.tokens[k]!.spaceBefore;
+    const prev = this.tokens[i - 1];
+    if (prev && isDash(prev) && !t.spaceBefore && (this.tokens[i - 2]?.kind === 'num' || (this.tokens[i - 2]?.kind === 'word' && this.tokens[i - 2]!.text === this.tokens[i - 2]!.text.toUpperCase())) && glued(i - 1)) return true;
+    if (isDash(this.tokens[i + 1]) && glued(i + 1) && this.tokens[i + 2]?.kind === 'num' && glued(i + 2) && isDash(this.tokens[i + 3]) && glued(i + 3) && this.tokens[i + 4]?.kind === 'num') return true;
+    const next = this.tokens[i + 1];
+    if (/^\d\d$/.test(t.text) && next && next.kind === 'word' && next.text.length >= 3 && next.text === next.text.toUpperCase() && this.tokens[i + 2]?.kind === 'num') return true;
+    return false;
+  }
+
+  private figureAt(i: number): Figure | null {
+    const t = this.tokens[i]!;
+    if (t.kind === 'num') return fractionAt(this.tokens, i) ?? digitNumberAt(this.tokens, i);
+    if (t.kind !== 'word') return null;
+    const fraction = fractionAt(this.tokens, i);
+    if (fraction) {
+      const after = this.lower(fraction.last + 1);
+      const word = this.tokens[i]!.lower;
+      if (word === 'half') {
+        const before = this.lower(i - 1);
+        const numberBefore = before === 'and' && (this.tokens[i - 2]?.kind === 'num' || wordNumberAt(this.tokens, i - 2) !== null);
+        if (this.tokens[i + 1]?.text === '-' || before === 'a' || numberBefore) return null;
+        if (after !== 'of' && after !== 'the' && after !== 'a' && after !== 'their' && after !== 'them' && !this.qualifierBefore(i)) return null;
+      } else if (word === 'a' && after !== 'of') {
+        return null;
+      }
+      return fraction;
+    }
+    if ((t.lower === 'a' || t.lower === 'an') && this.lower(i + 1) && this.lower(i + 1)! in TIME_UNITS && this.qualifierBefore(i)) {
+      return { value: 1, first: i, last: i, form: 'words' };
+    }
+    return wordNumberAt(this.tokens, i);
+  }
+
+  /** Reads the figure that may follow a range word: "-$60", "to 10,860", "to fifteen". */
+  private rangeEnd(after: number): { figure: Figure; currency: string | null; first: number } | null {
+    const sep = this.tokens[after];
+    if (!sep) return null;
+    const isRangeWord = isDash(sep) || sep.lower === 'to' || sep.lower === 'and' || sep.lower === 'through';
+    if (!isRangeWord) return null;
+    let i = after + 1;
+    const cur = this.currencyBefore(i + 1);
+    let currency: string | null = null;
+    if (cur && cur.first === i) {
+      currency = cur.code;
+      i = cur.first + (this.tokens[cur.first]!.text === 'US' ? 2 : 1);
+    }
+    const t = this.tokens[i];
+    if (!t || (t.kind !== 'num' && t.kind !== 'word')) return null;
+    if (t.kind === 'num' && (this.ctx.claimed(t.start, t.end) || (fractionAt(this.tokens, i)?.form === 'fraction'))) return null;
+    const figure = t.kind === 'num' ? digitNumberAt(this.tokens, i) : wordNumberAt(this.tokens, i);
+    if (!figure) return null;
+    return { figure, currency, first: after };
+  }
+
+  /** The unit words after a figure: percent, a currency, a time unit, or an age. */
+  private unitAfter(j: number): { kind: QuantityKind; unit: string | null; last: number } | null {
+    const t = this.tokens[j];
+    if (!t) return null;
+    if (t.text === '%') return { kind: 'percent', unit: 'percent', last: j };
+    if (t.lower === 'percent' || t.lower === 'pct') return { kind: 'percent', unit: 'percent', last: j };
+    if (t.lower === 'per' && this.lower(j + 1) === 'cent') return { kind: 'percent', unit: 'percent', last: j + 1 };
+    const currency = this.currencyAfter(j);
+    if (currency) return { kind: 'money', unit: currency.code, last: currency.last };
+    let k = j;
+    if (isDash(t) && !t.spaceBefore) k++;
+    const unitWord = this.lower(k);
+    if (unitWord && unitWord in TIME_UNITS && (k === j || !this.tokens[k]!.spaceBefore)) {
+      const unit = TIME_UNITS[unitWord]!;
+      if (isDash(this.tokens[k + 1]) && this.lower(k + 2) === 'old') return { kind: 'age', unit, last: k + 2 };
+      if (this.lower(k + 1) === 'old') return { kind: 'age', unit, last: k + 1 };
+      if (this.lower(k + 1) === 'of' && this.lower(k + 2) === 'age') return { kind: 'age', unit, last: k + 2 };
+      if (k !== j && this.lower(k + 1) !== undefined && isContentWord(this.lower(k + 1)!) && unit === 'year') {
+        return { kind: 'duration', unit, last: k };
+      }
+      return { kind: 'duration', unit, last: k };
+    }
+    return null;
+  }
+
+  private perAfter(j: number): { per: string; last: number } | null {
+    const t = this.tokens[j];
+    if (!t) return null;
+    if (t.lower in RATE_WORDS) return { per: RATE_WORDS[t.lower]!, last: j };
+    if ((t.lower === 'per' || t.lower === 'a' || t.lower === 'an' || t.lower === 'each' || t.text === '/') && this.tokens[j + 1]?.kind === 'word') {
+      const w = this.tokens[j + 1]!.lower;
+      if (w in TIME_UNITS) return { per: TIME_UNITS[w]!, last: j + 1 };
+      if (t.lower === 'per') return { per: w.endsWith('s') && w.length > 3 ? w.slice(0, -1) : w, last: j + 1 };
+    }
+    return null;
+  }
+
+  /** Best-effort noun the figure counts: the first plural noun within a few words, else a singular content word. */
+  private countedAfter(j: number): string | null {
+    let firstContent: string | null = null;
+    let words = 0;
+    for (let k = j; k < this.tokens.length && words < 4; k++) {
+      const t = this.tokens[k]!;
+      if (t.kind === 'sym') {
+        if (t.text === '-' && !t.spaceBefore) continue;
+        break;
+      }
+      if (t.kind !== 'word') break;
+      const w = t.lower;
+      if (STOP_WORDS.has(w)) break;
+      words++;
+      if (isPluralNoun(w)) {
+        const next = this.tokens[k + 1];
+        if (next && next.kind === 'word' && IRREGULAR_PLURALS.has(w) && isPluralNoun(next.lower) && !IRREGULAR_PLURALS.has(next.lower)) {
+          return `${w} ${next.lower}`;
+        }
+        return w;
+      }
+      const capital = t.text[0] !== w[0];
+      if (firstContent === null && isContentWord(w) && !capital) firstContent = w;
+    }
+    return firstContent;
+  }
+
+  private isAgeContext(i: number): boolean {
+    for (let k = i - 1, words = 0; k >= 0 && words < 6; k--) {
+      const t = this.tokens[k]!;
+      if (t.kind === 'num') return false;
+      if (t.kind === 'word') {
+        words++;
+        if (t.lower === 'age' || t.lower === 'ages' || t.lower === 'aged') return true;
+      }
+    }
+    return false;
+  }
+
+  scan(): QuantityMatch[] {
+    const out: QuantityMatch[] = [];
+    const tokens = this.tokens;
+    let i = 0;
+    while (i < tokens.length) {
+      const t = tokens[i]!;
+      if ((t.kind !== 'num' && t.kind !== 'word') || this.ctx.claimed(t.start, t.end)) {
+        i++;
+        continue;
+      }
+      const figure = this.figureAt(i);
+      if (!figure) {
+        i++;
+        continue;
+      }
+      const match = this.build(figure);
+      if (match) {
+        out.push(match.quantity);
+        i = match.next;
+      } else {
+        i = figure.last + 1;
+      }
+    }
+    return out;
+  }
+
+  private build(figure: Figure): { quantity: QuantityMatch; next: number } | null {
+    const tokens = this.tokens;
+    const first = tokens[figure.first]!;
+    const lastTok = tokens[figure.last]!;
+    if (figure.form === 'digits') {
+      const prev = tokens[figure.first - 1];
+      const next = tokens[figure.last + 1];
+      if (prev && prev.kind === 'word' && !first.spaceBefore) return null;
+      if (next && next.kind === 'word' && !next.spaceBefore) return null;
+      if (next && next.kind === 'sym' && !next.spaceBefore && (next.text === ':' || next.text === '/') && tokens[figure.last + 2]?.kind === 'num') return null;
+      if (next && next.kind === 'num') return null;
+      if (prev && prev.kind === 'num') return null;
+      if (figure.first === 0 && next && (next.text === '.' || next.text === ')') && /^\d{1,2}$/.test(first.text)) return null;
+      if (prev?.text === '(' && next?.text === ')' && /^\d{1,2}$/.test(first.text)) return null;
+      if (this.isReference(figure.first) || this.isCode(figure.first)) return null;
+    }
+    const currencyPrefix = figure.form === 'digits' ? this.currencyBefore(figure.first) : null;
+    let start = currencyPrefix ? currencyPrefix.first : figure.first;
+    let qualifier: Qualifier = 'exact';
+    let qualifierSkipsAge = false;
+    let q = this.qualifierBefore(start);
+    if (!q && (this.lower(start - 1) === 'age' || this.lower(start - 1) === 'ages')) {
+      const ageStart = this.lower(start - 2) === 'the' ? start - 2 : start - 1;
+      q = this.qualifierBefore(ageStart);
+      qualifierSkipsAge = q !== null;
+    }
+    if (q) {
+      qualifier = q.qualifier;
+      if (!qualifierSkipsAge && q.qualifier !== 'exact') start = q.first;
+    }
+    let kind: QuantityKind = figure.form === 'fraction' ? 'fraction' : 'count';
+    let unit: string | null = figure.form === 'fraction' ? 'fraction' : null;
+    let value = figure.value;
+    let valueMax: number | null = null;
+    let last = figure.last;
+    if (currencyPrefix) {
+      kind = 'money';
+      unit = currencyPrefix.code;
+    }
+    if (figure.form !== 'fraction') {
+      if (!currencyPrefix) {
+        const u = this.unitAfter(last + 1);
+        if (u) {
+          kind = u.kind;
+          unit = u.unit;
+          last = u.last;
+        }
+      }
+      const range = this.rangeEnd(last + 1);
+      if (range && (range.figure.form === figure.form || kind !== 'count' || figure.form === 'digits' || range.figure.form === 'digits')) {
+        const secondUnit = range.currency ? { kind: 'money' as const, unit: range.currency, last: range.figure.last } : this.unitAfter(range.figure.last + 1);
+        const firstHadUnit = unit !== null;
+        const sep = tokens[last + 1]!;
+        const between = sep.lower !== 'and' || this.lower(figure.first - 1) === 'between' || this.lower(start - 1) === 'between';
+        const compatible = firstHadUnit ? (secondUnit === null || secondUnit.unit === unit) : true;
+        const plausible = range.figure.value >= value && between && compatible && !(isYearLike(first) && !firstHadUnit && !secondUnit);
+        if (plausible) {
+          valueMax = range.figure.value;
+          last = secondUnit && !range.currency ? secondUnit.last : range.figure.last;
+          if (secondUnit && !firstHadUnit) {
+            kind = secondUnit.kind;
+            unit = secondUnit.unit;
+          } else if (range.currency) {
+            last = range.figure.last;
+          }
+          if (range.currency && !firstHadUnit) {
+            kind = 'money';
+            unit = range.currency;
+          }
+          if (!range.currency && !secondUnit && firstHadUnit === false) {
+            const u = this.unitAfter(last + 1);
+            if (u) {
+              kind = u.kind;
+              unit = u.unit;
+              last = u.last;
+            }
+          }
+        }
+      }
+      if (kind === 'count' && figure.form === 'digits' && !currencyPrefix && unit === null) {
+        const u = this.unitAfter(last + 1);
+        if (u && u.kind === 'money') {
+          kind = 'money';
+          unit = u.unit;
+          last = u.last;
+        }
+      }
+    }
+    if (kind === 'count' && isYearLike(first) && valueMax === null && !currencyPrefix) {
+      const next = tokens[last + 1];
+      const plural = next && next.kind === 'word' && isPluralNoun(next.lower) && next.text !== next.text.toUpperCase();
+      if (!plural || q) return null;
+    }
+    const suffix = this.qualifierAfter(last + 1);
+    if (suffix && qualifier === 'exact') {
+      qualifier = suffix.qualifier;
+      if (kind === 'duration' && ['older', 'above', 'over'].includes(this.lower(suffix.last)!)) kind = 'age';
+      last = suffix.last;
+    }
+    if (kind === 'count' && this.isAgeContext(figure.first)) {
+      kind = 'age';
+      unit = 'year';
+    }
+    const per = this.perAfter(last + 1);
+    const countedFrom = per ? per.last + 1 : last + 1;
+    let counted: string | null = null;
+    if (kind === 'count' || (kind === 'age' && this.lower(last) === 'old')) counted = this.countedAfter(countedFrom);
+    else if ((kind === 'percent' || kind === 'fraction') && this.lower(last + 1) === 'of') {
+      counted = this.countedAfter(this.lower(last + 2) === 'the' ? last + 3 : last + 2);
+    }
+    if (figure.form === 'words' && kind === 'count') {
+      if (valueMax === null && (figure.value === 1 || counted === null || !this.isDirectNoun(last + 1))) return null;
+    }
+    if (figure.form === 'words' && figure.value === 0) return null;
+    const endTok = tokens[last]!;
+    return {
+      quantity: {
+        start: tokens[start]!.start, end: endTok.end, kind, value: round(value), value_max: valueMax === null ? null : round(valueMax),
+        unit, qualifier, per: per?.per ?? null, counted,
+      },
+      next: Math.max(last, lastTok === endTok ? figure.last : last) + 1,
+    };
+  }
+
+  /** True when the word right after a figure (or after one adjective) is the noun it counts. */
+  private isDirectNoun(j: number): boolean {
+    const a = this.tokens[j];
+    if (!a || a.kind !== 'word' || STOP_WORDS.has(a.lower)) return false;
+    return isPluralNoun(a.lower) || (this.tokens[j + 1]?.kind === 'word' && isPluralNoun(this.tokens[j + 1]!.lower));
+  }
+}
+
+function round(n: number): number {
+  return Number.isInteger(n) ? n : Math.round(n * 1e6) / 1e6;
+}
+
+/** Finds every figure in one sentence's tokens. */
+export function scanQuantities(ctx: ScanContext): QuantityMatch[] {
+  return new SentenceScanner(ctx).scan();
+}

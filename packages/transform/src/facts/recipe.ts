@@ -1,0 +1,109 @@
+import { ValidationError, type Finding, type Locator, type Recipe, type Row, type indicatorsTable, type paragraphsTable, type quantitiesTable } from '@cablepress/validate';
+
+export type IndicatorRow = Row<typeof indicatorsTable>;
+type QuantityRow = Row<typeof quantitiesTable>;
+type ParagraphRow = Row<typeof paragraphsTable>;
+
+function normalise(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** True when the figure stands in the quantity's text as whole words: "38" matches "38", not "138". */
+function figureMatches(quantityText: string, figure: string): boolean {
+  return new RegExp(`(?<![\\w.,])${escapeRegExp(normalise(figure))}(?![\\w])`, 'i').test(normalise(quantityText));
+}
+
+const ROMAN = /^([IVXLCDM]+)\b/;
+
+/** How to cite a paragraph: ¶5 for a numbered paragraph, else the section's roman numeral and the key (XXVIII F). */
+export function citationOf(p: ParagraphRow): string {
+  if (p.number !== null) return `\u00b6${p.number}`;
+  const roman = p.section ? ROMAN.exec(p.section)?.[1] : undefined;
+  const section = roman ?? (p.section ? normalise(p.section) : null);
+  const parts = [section, p.key].filter((x): x is string => Boolean(x));
+  return parts.length > 0 ? parts.join(' ') : `paragraph ${p.seq}`;
+}
+
+function paragraphMatches(p: ParagraphRow, loc: Locator): boolean {
+  if (loc.cable_id !== undefined && p.cable_id !== loc.cable_id) return false;
+  const want = loc.paragraph;
+  if (want.number !== undefined && p.number !== want.number) return false;
+  if (want.section !== undefined) {
+    if (!p.section) return false;
+    const section = normalise(p.section);
+    if (!(section === want.section || new RegExp(`^${escapeRegExp(want.section)}(?![A-Za-z0-9])`).test(section))) return false;
+  }
+  if (want.key !== undefined && normalise(p.key ?? '') !== normalise(want.key)) return false;
+  return true;
+}
+
+function describe(loc: Locator): string {
+  const where = [
+    loc.cable_id,
+    loc.paragraph.number !== undefined ? `\u00b6${loc.paragraph.number}` : null,
+    loc.paragraph.section,
+    loc.paragraph.key ? `key ${loc.paragraph.key}` : null,
+  ].filter(Boolean).join(' ');
+  return `figure "${loc.figure}" in a sentence containing "${loc.sentence}" (${where})`;
+}
+
+/**
+ * Picks the recipe's key figures out of the quantities table. Each locator must find exactly one quantity; otherwise a
+ * ValidationError (RECIPE_LOCATOR_NO_MATCH or RECIPE_LOCATOR_AMBIGUOUS) lists every failing indicator with the
+ * candidates it found.
+ */
+export function applyRecipe(
+  recipe: Recipe,
+  facts: { quantities: readonly QuantityRow[]; paragraphs: readonly ParagraphRow[] },
+  options: { file?: string } = {},
+): IndicatorRow[] {
+  const paragraphs = new Map(facts.paragraphs.map((p) => [p.paragraph_id, p]));
+  const rows: IndicatorRow[] = [];
+  const findings: Finding[] = [];
+  recipe.indicators.forEach((ind, index) => {
+    const loc = ind.locate;
+    const sentence = normalise(loc.sentence).toLowerCase();
+    const matches = facts.quantities.filter((q) => {
+      const p = paragraphs.get(q.paragraph_id);
+      if (!p || !paragraphMatches(p, loc)) return false;
+      if (loc.kind !== undefined && q.kind !== loc.kind) return false;
+      return normalise(q.quote).toLowerCase().includes(sentence) && figureMatches(q.text, loc.figure);
+    });
+    const path = ['indicators', index, 'locate'];
+    if (matches.length === 0) {
+      findings.push({ code: 'RECIPE_LOCATOR_NO_MATCH', severity: 'error', message: `indicator ${ind.indicator_id}: no quantity matches ${describe(loc)}`, path });
+      return;
+    }
+    if (matches.length > 1) {
+      findings.push({
+        code: 'RECIPE_LOCATOR_AMBIGUOUS',
+        severity: 'error',
+        message: `indicator ${ind.indicator_id}: ${matches.length} quantities match ${describe(loc)}: ${matches.map((m) => m.quantity_id).join(', ')}`,
+        path,
+        spans: matches.map((m) => ({ cable_id: m.cable_id, char_start: m.char_start, char_end: m.char_end })),
+      });
+      return;
+    }
+    const q = matches[0]!;
+    rows.push({
+      indicator_id: ind.indicator_id, label: ind.label, category: ind.category, period: ind.period, value: q.value, value_max: q.value_max,
+      unit: q.unit, qualifier: q.qualifier, quantity_id: q.quantity_id, cable_id: q.cable_id, paragraph_id: q.paragraph_id,
+      citation: citationOf(paragraphs.get(q.paragraph_id)!), quote: q.quote,
+    });
+  });
+  if (findings.length > 0) {
+    const file = options.file ?? 'recipe';
+    throw new ValidationError(
+      findings[0]!.code,
+      `${file}: ${findings.length} indicator locator(s) do not find exactly one quantity: ${findings.map((f) => f.message).join('; ')}`,
+      findings,
+      { file, field: `$.indicators[${String(findings[0]!.path[1])}].locate` },
+      'Make each locator more specific (paragraph, sentence words, figure text, kind) or correct it so it finds one figure.',
+    );
+  }
+  return rows;
+}

@@ -1,0 +1,177 @@
+import type { Paragraph } from '@cablepress/extract';
+
+/** A sentence of a paragraph's clean text: [start, end) offsets into Paragraph.text. */
+export interface Sentence {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Words that end with a period without ending the sentence. Lower case, without the period. */
+const ABBREVIATIONS = new Set([
+  'approx', 'appr', 'apprx', 'est', 'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'col', 'lt', 'sgt', 'st', 'no', 'nos', 'art', 'arts',
+  'sec', 'para', 'paras', 'vol', 'pp', 'p', 'fig', 'vs', 'etc', 'cf', 'incl', 'dept', 'govt', 'amb', 'min', 'max', 'jan', 'feb', 'mar',
+  'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'jr', 'sr', 'co', 'corp', 'inc', 'ltd', 'e', 'i', 'eg', 'ie', 'u',
+]);
+
+function isUpper(c: string | undefined): boolean {
+  return c !== undefined && c >= 'A' && c <= 'Z';
+}
+
+function isDigit(c: string | undefined): boolean {
+  return c !== undefined && c >= '0' && c <= '9';
+}
+
+function isLetter(c: string | undefined): boolean {
+  if (c === undefined) return false;
+  const code = c.charCodeAt(0);
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7);
+}
+
+function isSpace(c: string | undefined): boolean {
+  return c === ' ' || c === '\n' || c === '\r' || c === '\t' || c === '\u00a0';
+}
+
+/** True when the period at `dot` ends an abbreviation or an initial (U.S., E.O., approx.) rather than a sentence. */
+function isAbbreviation(text: string, dot: number): boolean {
+  let w = dot;
+  while (w > 0 && isLetter(text[w - 1])) w--;
+  const word = text.slice(w, dot);
+  if (word.length === 0) return false;
+  if (text[w - 1] === '.' && word.length === 1) return true;
+  if (word.length === 1 && isUpper(word)) return true;
+  return ABBREVIATIONS.has(word.toLowerCase()) && !(word.length > 1 && word === word.toUpperCase());
+}
+
+/**
+ * Splits clean paragraph text into sentences. A sentence ends at ., ! or ? (with any closing quotes or brackets)
+ * followed by white space and a capital letter, digit, quote or bracket, unless the period ends an abbreviation or
+ * `keepTogether(offset of the period)` says it does not end the sentence.
+ */
+export function splitSentences(text: string, keepTogether: (dot: number) => boolean = () => false): Sentence[] {
+  const sentences: Sentence[] = [];
+  let start = 0;
+  const push = (end: number) => {
+    let s = start;
+    while (s < end && isSpace(text[s])) s++;
+    let e = end;
+    while (e > s && isSpace(text[e - 1])) e--;
+    if (e > s) sentences.push({ start: s, end: e, text: text.slice(s, e) });
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c !== '.' && c !== '!' && c !== '?') continue;
+    if (c === '.' && (isDigit(text[i + 1]) || isAbbreviation(text, i) || keepTogether(i))) continue;
+    let j = i + 1;
+    while (j < text.length && (text[j] === '"' || text[j] === ')' || text[j] === "'" || text[j] === ']' || text[j] === '\u201d')) j++;
+    if (j < text.length && !isSpace(text[j])) continue;
+    let k = j;
+    while (k < text.length && isSpace(text[k])) k++;
+    const next = text[k];
+    if (k < text.length && !(isUpper(next) || isDigit(next) || next === '"' || next === '(' || next === '[' || next === '\u201c')) continue;
+    push(j);
+    start = j;
+  }
+  push(text.length);
+  return sentences;
+}
+
+/** A span of the source with its text, ready to go into a fact row. */
+export interface SourceSpan {
+  char_start: number;
+  char_end: number;
+  text: string;
+}
+
+/**
+ * Maps [start, end) of a paragraph's clean text to the source. The end is taken past the source characters of the
+ * last clean character (an HTML entity such as &amp; stands for one clean character), never into following white space.
+ */
+export function sourceSpan(paragraph: Paragraph, source: string, start: number, end: number): SourceSpan {
+  const { offsets, text } = paragraph;
+  const charStart = offsets[start] ?? paragraph.span.start;
+  const last = end - 1;
+  const lastOffset = offsets[last] ?? charStart;
+  let charEnd = lastOffset + 1;
+  if (source[lastOffset] !== text[last]) {
+    charEnd = end < offsets.length ? (offsets[end] ?? paragraph.span.end) : paragraph.span.end;
+    while (charEnd > lastOffset + 1 && isSpace(source[charEnd - 1])) charEnd--;
+  }
+  return { char_start: charStart, char_end: charEnd, text: source.slice(charStart, charEnd) };
+}
+
+export type TokenKind = 'num' | 'word' | 'sym';
+
+/** A token of clean text: a digit run with its group separators, a run of letters, or one other character. */
+export interface Token {
+  kind: TokenKind;
+  text: string;
+  /** Lower-case text, for matching words. */
+  lower: string;
+  start: number;
+  end: number;
+  /** White space between this token and the previous one. */
+  spaceBefore: boolean;
+}
+
+/** Splits text into tokens in one pass. Separators inside numbers (1,044 10.000.000 1.4) stay in the number token. */
+export function tokenize(text: string, from = 0, to = text.length): Token[] {
+  const tokens: Token[] = [];
+  let i = from;
+  let space = true;
+  while (i < to) {
+    const c = text[i];
+    if (isSpace(c)) {
+      space = true;
+      i++;
+      continue;
+    }
+    const start = i;
+    let kind: TokenKind;
+    if (isDigit(c)) {
+      kind = 'num';
+      i++;
+      for (;;) {
+        while (i < to && isDigit(text[i])) i++;
+        if ((text[i] === ',' || text[i] === '.') && i + 1 < to && isDigit(text[i + 1])) {
+          if (text[i] === ',') {
+            let d = i + 1;
+            while (d < to && isDigit(text[d])) d++;
+            if (d - i - 1 !== 3) break;
+          }
+          i++;
+          continue;
+        }
+        break;
+      }
+    } else if (isLetter(c)) {
+      kind = 'word';
+      while (i < to && isLetter(text[i])) i++;
+    } else {
+      kind = 'sym';
+      i++;
+    }
+    const t = text.slice(start, i);
+    tokens.push({ kind, text: t, lower: t.toLowerCase(), start, end: i, spaceBefore: space });
+    space = false;
+  }
+  return tokens;
+}
+
+/**
+ * The value of a number token: commas group thousands, several dots group thousands (10.000.000), one dot is a
+ * decimal point (1.4).
+ */
+export function numberValue(token: string): number {
+  const dots = token.split('.').length - 1;
+  if (dots > 1) return Number(token.replace(/[.,]/g, ''));
+  if (token.includes(',') && dots === 1) {
+    return token.indexOf(',') < token.indexOf('.') ? Number(token.replace(/,/g, '')) : Number(token.replace(/\./g, '').replace(',', '.'));
+  }
+  return Number(token.replace(/,/g, ''));
+}
+
+/** Pads a position for ids: 5 → "05". */
+export function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
