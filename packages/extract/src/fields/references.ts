@@ -11,24 +11,29 @@ interface Item {
   text: string;
 }
 
+const BULLET = /(?:^|[\s;,])¶?\(?([A-Z]|[1-9])[.)](?=\s)/g;
+
+/** Splits a REF list into items at bullets that run in sequence (A, B, C... or 1, 2, 3...). */
 function splitItems(body: string): Item[] {
-  const items: Item[] = [];
-  const re = /(?:^|[\s;,])¶?\(?([A-Z]|[1-9])[.)](?=\s)/g;
   const starts: { at: number; textAt: number; bullet: string }[] = [];
+  let expected: number | null = null;
+  BULLET.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(body)) !== null) {
-    const lead = m[0].length - m[0].trimStart().length;
-    const sep = /^[;,]/.test(m[0]) ? 1 : lead;
-    starts.push({ at: m.index + sep, textAt: m.index + m[0].length, bullet: m[1]! });
+  while ((m = BULLET.exec(body)) !== null) {
+    const bullet = m[1]!;
+    const code = bullet.charCodeAt(0);
+    const first = expected === null && (bullet === 'A' || bullet === '1');
+    if (first || code === expected) {
+      const lead = m[0].length - m[0].replace(/^[\s;,]/, '').length;
+      starts.push({ at: m.index + lead, textAt: m.index + m[0].length, bullet });
+      expected = code + 1;
+    }
   }
-  const bulleted = starts.filter((s, k) => k === 0 ? /^[A1]$/.test(s.bullet) || s.at <= 1 : true);
-  if (bulleted.length === 0 || bulleted[0]!.at > 1) {
-    const lead = bulleted.length > 0 ? body.slice(0, bulleted[0]!.at) : body;
-    for (const part of lead.split(/;|\n/)) if (part.trim()) items.push({ bullet: null, text: part.trim() });
-    if (bulleted.length === 0) return items;
-  }
-  bulleted.forEach((s, k) => {
-    const end = k + 1 < bulleted.length ? bulleted[k + 1]!.at : body.length;
+  const items: Item[] = [];
+  const leadEnd = starts.length > 0 ? starts[0]!.at : body.length;
+  for (const part of body.slice(0, leadEnd).split(/;|\n/)) if (part.trim()) items.push({ bullet: null, text: part.trim() });
+  starts.forEach((s, k) => {
+    const end = k + 1 < starts.length ? starts[k + 1]!.at : body.length;
     const text = body.slice(s.textAt, end).trim();
     if (text) items.push({ bullet: s.bullet, text });
   });
@@ -45,7 +50,8 @@ export function parseReferences(text: string, year: number, ownId?: string): Ref
   const out: Reference[] = [];
   const own = ownId ? canonicalCableId(ownId) : null;
   for (const item of splitItems(body)) {
-    const clean = item.text.replace(/\s+/g, ' ').replace(/[.;,]+$/, '').trim();
+    const squeezed = item.text.replace(/\s+/g, ' ').trim();
+    const clean = squeezed.endsWith('...') ? squeezed : squeezed.replace(/[.;,]+$/, '').trim();
     const m = NOT_CABLE.test(clean) ? null : CABLE.exec(clean.toUpperCase() === clean ? clean : '');
     if (m) {
       const y = m[1] ? m[1].slice(-2) : String(year % 100).padStart(2, '0');

@@ -1,14 +1,20 @@
+import corrections from '../data/tag-corrections.json' with { type: 'json' };
+
+const FIXES: Record<string, string> = corrections.corrections;
+
 /**
  * TAGS line → tags, upper case, in order, de-duplicated. Accepts the "TAGS:" prefix, several lines, commas,
  * semicolons or spaces as separators, and tags glued together without spaces
  * ("KFRDKIRFCVISCMGTKOCIASECPHUMSMIGEG" → KFRD KIRF CVIS CMGT KOCI ASEC PHUM SMIG EG).
- * Person tags written "(SURNAME, GIVEN)" stay one tag: "SURNAME, GIVEN".
+ * Person tags written "(SURNAME, GIVEN)" stay one tag: "SURNAME, GIVEN". Known misspellings are corrected
+ * from data/tag-corrections.json (PGGV → PGOV).
  */
 export function parseTags(text: string): string[] {
   const body = text.replace(/^\s*TAGS?\s*:?/i, ' ');
   const out: string[] = [];
   const seen = new Set<string>();
-  const add = (tag: string): void => {
+  const add = (raw: string): void => {
+    const tag = FIXES[raw] ?? raw;
     if (tag && !seen.has(tag)) {
       seen.add(tag);
       out.push(tag);

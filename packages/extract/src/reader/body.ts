@@ -1,9 +1,9 @@
 import type { Paragraph, ParagraphKind } from '../types.js';
-import { MappedBuilder, type Line, type MappedText } from '../text.js';
+import { MappedBuilder, trimRange, type Line, type MappedText } from '../text.js';
 import { MARKING } from '../fields/markings.js';
 import { parseSignedBy } from '../fields/signed-by.js';
 import { readHeader } from './header.js';
-import { fieldAt, isBannerLine, isDashed, isHandlingNoise, isLayoutNoise, isStrongParagraphStart, NUMBERED } from './lines.js';
+import { fieldAt, inlinePageBreak, isBannerLine, isDashed, isHandlingNoise, isLayoutNoise, isStrongParagraphStart, NUMBERED, trailingHeading } from './lines.js';
 
 type Item = { type: 'text'; line: Line } | { type: 'blank' } | { type: 'dash' } | { type: 'noise' };
 
@@ -68,9 +68,30 @@ function collect(c: MappedText, lines: Line[], from: number): Item[] {
       items.push({ type: 'dash' });
       continue;
     }
-    items.push({ type: 'text', line });
+    pushText(c, items, line);
   }
   return items;
+}
+
+/** Pushes a text line, cutting out an inline page-break marker and splitting off a glued dashed heading. */
+function pushText(c: MappedText, items: Item[], line: Line): void {
+  const t = c.s.slice(line.start, line.end);
+  const cut = inlinePageBreak(t);
+  if (cut) {
+    const before = trimRange(c.s, line.start, line.start + cut[0]);
+    const after = trimRange(c.s, line.start + cut[1], line.end);
+    if (before.end > before.start) pushText(c, items, before);
+    if (after.end > after.start) pushText(c, items, after);
+    return;
+  }
+  const heading = trailingHeading(t);
+  if (heading) {
+    const before = trimRange(c.s, line.start, line.start + heading.textEnd);
+    if (before.end > before.start) items.push({ type: 'text', line: before });
+    items.push({ type: 'blank' }, { type: 'dash' }, { type: 'text', line: { start: line.start + heading.titleStart, end: line.start + heading.titleEnd } }, { type: 'dash' }, { type: 'blank' });
+    return;
+  }
+  items.push({ type: 'text', line });
 }
 
 /** Reads the body into paragraphs with sections, keys, numbers, markings and kinds. */
@@ -279,7 +300,11 @@ function startUnit(c: MappedText, line: Line, section: string | null, inQuote: b
   let marking: string | null = null;
   const num = NUMBERED.exec(t);
   const pilcrowYear = /^¶\s?\d{4}\b/.test(t);
-  if (num) {
+  const range = /^¶?\s?(\d{1,3}-\d{1,3})\.\s+/.exec(t);
+  if (range) {
+    key = range[1]!;
+    pos = range[0].length;
+  } else if (num) {
     number = Number(num[1]);
     key = num[2] ?? null;
     pos = num[0].length;

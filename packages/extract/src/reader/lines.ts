@@ -76,3 +76,25 @@ export const NUMBERED = /^¶?\s?(\d{1,3})([A-Z])?\s?\.(?!\d)\s*/;
 export function isStrongParagraphStart(t: string): boolean {
   return /^¶\s?\d{1,3}[A-Z]?\s?\./.test(t) || /^\d{1,3}[A-Z]?\s?\.\s*\((?:U|C|S|SBU|TS|FOUO|LOU|S\/\/NF|C\/\/NF|S\/NF|C\/NF|U\/\/FOUO)\)/i.test(t);
 }
+
+/** A page-break marker inside a reflowed line: "... a TRIPOLI 00000220 002 OF 003 visit ...". */
+const INLINE_PAGE_BREAK = /(?:^| )[A-Z][A-Z'.]{1,20}(?: [A-Z][A-Z'.]{1,20}){0,2} \d{8} +\d{3}(?:\.\d)? +OF +\d{3}(?= |$)/;
+
+/** [start, end) of an inline page-break marker in `t` (including one leading space), or null. */
+export function inlinePageBreak(t: string): [number, number] | null {
+  if (t.length < 20) return null;
+  const m = INLINE_PAGE_BREAK.exec(t);
+  return m ? [m.index, m.index + m[0].length] : null;
+}
+
+/** A dashed heading glued to the end of a reflowed line: "... subside. ------ Continued GOE Commitment ------". */
+const TRAILING_HEADING = / -{5,}[ -]*([^ -][^-]{0,120}?) +-{5,}[ -]*$/;
+
+/** { textEnd, titleStart, titleEnd } of a dashed heading at the end of `t`, or null. */
+export function trailingHeading(t: string): { textEnd: number; titleStart: number; titleEnd: number } | null {
+  if (t.length < 12 || t.charCodeAt(t.length - 1) !== 0x2d) return null;
+  const m = TRAILING_HEADING.exec(t);
+  if (!m) return null;
+  const titleStart = m.index + m[0].indexOf(m[1]!);
+  return { textEnd: m.index, titleStart, titleEnd: titleStart + m[1]!.length };
+}
