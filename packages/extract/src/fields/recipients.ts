@@ -5,7 +5,7 @@ const ROUTE = /^[A-Z]{4,8}$/;
 
 /** One address line → recipient: "RUEHC/SECSTATE WASHDC PRIORITY 1866" → route, name, precedence, mcn. */
 export function parseRecipientLine(line: string): Recipient | null {
-  const text = line.replace(/\s+/g, ' ').trim();
+  const text = line.replace(/\s+/g, ' ').trim().replace(/\/+$/, '');
   if (!text) return null;
   let route: string | null = null;
   let rest = text;
