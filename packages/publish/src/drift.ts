@@ -1,4 +1,4 @@
-import { cp, mkdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { InputError } from '@cablepress/extract';
@@ -176,13 +176,4 @@ export async function recordRelease(datasetDir: string, options: { reportFile?: 
   await writeFile(tmp, JSON.stringify(next, null, 2) + '\n');
   await rename(tmp, file);
   return record;
-}
-
-/** Copies the inputs of a dataset folder (package.json, source/, recipe, CHANGELOG.md) for a rebuild elsewhere. */
-export async function copyDatasetInputs(datasetDir: string, outDir: string, inputs: string[]): Promise<void> {
-  for (const entry of inputs) {
-    await cp(join(datasetDir, entry), join(outDir, entry), { recursive: true }).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ENOENT') throw error;
-    });
-  }
 }

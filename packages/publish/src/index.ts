@@ -3,7 +3,7 @@ export { verifyDataset } from './verify.js';
 export { diffDatasets, formatDiff, type Bump, type CellChange, type DatasetDiff, type TableDiff } from './diff.js';
 export { publishedFiles, writeReleaseBundle, type ReleaseBundle, type ReleaseBundleOptions } from './bundle.js';
 export {
-  checkDrift, copyDatasetInputs, fileHashes, recordRelease, RELEASE_LOG, type DriftOptions, type DriftReport, type ReleaseLog, type ReleaseRecord,
+  checkDrift, fileHashes, recordRelease, RELEASE_LOG, type DriftOptions, type DriftReport, type ReleaseLog, type ReleaseRecord,
 } from './drift.js';
 export type { Contributor, DataPackage, License, Resource, Source } from './datapackage.js';
 export type { SchemaField, TableSchema } from './table-schema.js';
