@@ -10,3 +10,7 @@ export { assertRows, checkRows } from './rows.js';
 export {
   indicatorRecipeSchema, locatorSchema, parseRecipe, recipeSchema, type IndicatorRecipe, type Locator, type Recipe,
 } from './recipe.js';
+export {
+  checkConflictingFigures, checkConversions, checkHeaderAgreement, checkProvenance, checkShareSums, impliedRates, PROVENANCE_TABLES, runChecks,
+  summariseFindings, RATE_TOLERANCE, SAME_FIGURE_TOLERANCE, type CheckInput, type FindingsSummary, type ImpliedRate, type TableRows,
+} from './checks/index.js';

@@ -19,16 +19,33 @@ function figureMatches(quantityText: string, figure: string): boolean {
 
 const ROMAN = /^([IVXLCDM]+)\b/;
 
+/**
+ * The reftel key each paragraph answers: its own key, or the key of the nearest keyed paragraph before it in the same
+ * section (the paragraphs after "A and B. ..." continue the answer to A and B).
+ */
+export function inheritedKeys(paragraphs: readonly ParagraphRow[]): Map<string, string | null> {
+  const keys = new Map<string, string | null>();
+  const ordered = [...paragraphs].sort((a, b) => (a.cable_id === b.cable_id ? a.seq - b.seq : a.cable_id < b.cable_id ? -1 : 1));
+  let last: { cable: string; section: string | null; key: string | null } = { cable: '', section: null, key: null };
+  for (const p of ordered) {
+    const sameSection = last.cable === p.cable_id && last.section === p.section;
+    const key = p.key ?? (sameSection && p.number === null ? last.key : null);
+    keys.set(p.paragraph_id, key);
+    last = { cable: p.cable_id, section: p.section, key };
+  }
+  return keys;
+}
+
 /** How to cite a paragraph: ¶5 for a numbered paragraph, else the section's roman numeral and the key (XXVIII F). */
-export function citationOf(p: ParagraphRow): string {
+export function citationOf(p: ParagraphRow, key: string | null = p.key): string {
   if (p.number !== null) return `\u00b6${p.number}`;
   const roman = p.section ? ROMAN.exec(p.section)?.[1] : undefined;
   const section = roman ?? (p.section ? normalise(p.section) : null);
-  const parts = [section, p.key].filter((x): x is string => Boolean(x));
+  const parts = [section, key].filter((x): x is string => Boolean(x));
   return parts.length > 0 ? parts.join(' ') : `paragraph ${p.seq}`;
 }
 
-function paragraphMatches(p: ParagraphRow, loc: Locator): boolean {
+function paragraphMatches(p: ParagraphRow, key: string | null, loc: Locator): boolean {
   if (loc.cable_id !== undefined && p.cable_id !== loc.cable_id) return false;
   const want = loc.paragraph;
   if (want.number !== undefined && p.number !== want.number) return false;
@@ -37,7 +54,7 @@ function paragraphMatches(p: ParagraphRow, loc: Locator): boolean {
     const section = normalise(p.section);
     if (!(section === want.section || new RegExp(`^${escapeRegExp(want.section)}(?![A-Za-z0-9])`).test(section))) return false;
   }
-  if (want.key !== undefined && normalise(p.key ?? '') !== normalise(want.key)) return false;
+  if (want.key !== undefined && normalise(key ?? '') !== normalise(want.key)) return false;
   return true;
 }
 
@@ -62,6 +79,7 @@ export function applyRecipe(
   options: { file?: string } = {},
 ): IndicatorRow[] {
   const paragraphs = new Map(facts.paragraphs.map((p) => [p.paragraph_id, p]));
+  const keys = inheritedKeys(facts.paragraphs);
   const rows: IndicatorRow[] = [];
   const findings: Finding[] = [];
   recipe.indicators.forEach((ind, index) => {
@@ -69,7 +87,7 @@ export function applyRecipe(
     const sentence = normalise(loc.sentence).toLowerCase();
     const matches = facts.quantities.filter((q) => {
       const p = paragraphs.get(q.paragraph_id);
-      if (!p || !paragraphMatches(p, loc)) return false;
+      if (!p || !paragraphMatches(p, keys.get(p.paragraph_id) ?? null, loc)) return false;
       if (loc.kind !== undefined && q.kind !== loc.kind) return false;
       return normalise(q.quote).toLowerCase().includes(sentence) && figureMatches(q.text, loc.figure);
     });
@@ -92,7 +110,7 @@ export function applyRecipe(
     rows.push({
       indicator_id: ind.indicator_id, label: ind.label, category: ind.category, period: ind.period, value: q.value, value_max: q.value_max,
       unit: q.unit, qualifier: q.qualifier, quantity_id: q.quantity_id, cable_id: q.cable_id, paragraph_id: q.paragraph_id,
-      citation: citationOf(paragraphs.get(q.paragraph_id)!), quote: q.quote,
+      citation: citationOf(paragraphs.get(q.paragraph_id)!, keys.get(q.paragraph_id) ?? null), quote: q.quote,
     });
   });
   if (findings.length > 0) {

@@ -1,0 +1,98 @@
+import type { Finding } from '../errors.js';
+import { num, str, type CheckInput } from './types.js';
+
+/** An exchange rate the cable implies by giving an amount and its conversion side by side. */
+export interface ImpliedRate {
+  cable_id: string;
+  /** Currency pair, e.g. THB/USD: units of `from` per one unit of `to`. */
+  pair: string;
+  rate: number;
+  /** Quantity ids of the amount and of its conversion. */
+  quantity_ids: [string, string];
+  spans: { cable_id: string; char_start: number; char_end: number }[];
+}
+
+interface Money {
+  id: string;
+  cable: string;
+  paragraph: string;
+  unit: string;
+  value: number;
+  valueMax: number | null;
+  start: number;
+  end: number;
+}
+
+/** What may stand between an amount and its conversion: "500 baht (about $14)", "100.000.000 Kip [note: USD 1,086". */
+const CONVERSION_GAP = /^[\s([]*(?:note\s*:?\s*|i\.e\.,?\s*|or\s+|equivalent to\s+|approximately\s+|about\s+)?$/i;
+
+function moneyRows(input: CheckInput): Money[] {
+  const out: Money[] = [];
+  for (const row of input.tables.quantities ?? []) {
+    const unit = str(row.unit);
+    const value = num(row.value);
+    const start = num(row.char_start);
+    const end = num(row.char_end);
+    if (row.kind !== 'money' || unit === null || value === null || start === null || end === null) continue;
+    out.push({
+      id: String(row.quantity_id), cable: String(row.cable_id), paragraph: String(row.paragraph_id), unit, value, valueMax: num(row.value_max), start, end,
+    });
+  }
+  return out.sort((a, b) => (a.cable === b.cable ? a.start - b.start : a.cable < b.cable ? -1 : 1));
+}
+
+/**
+ * Finds conversions the cable states (an amount followed directly by the same amount in another currency, in brackets
+ * or a note) and the exchange rate each implies. Ranges give a rate for each end.
+ */
+export function impliedRates(input: CheckInput): ImpliedRate[] {
+  const money = moneyRows(input);
+  const rates: ImpliedRate[] = [];
+  for (let i = 0; i + 1 < money.length; i++) {
+    const a = money[i]!;
+    const b = money[i + 1]!;
+    if (a.cable !== b.cable || a.paragraph !== b.paragraph || a.unit === b.unit) continue;
+    const source = input.sources.get(a.cable);
+    if (source === undefined || b.start - a.end > 24 || !CONVERSION_GAP.test(source.slice(a.end, b.start))) continue;
+    const spans = [
+      { cable_id: a.cable, char_start: a.start, char_end: a.end },
+      { cable_id: b.cable, char_start: b.start, char_end: b.end },
+    ];
+    const [from, to, fromQ, toQ] = b.unit === 'USD' || a.value < b.value ? [a.unit, b.unit, a, b] : [b.unit, a.unit, b, a];
+    const pair = `${from}/${to}`;
+    if (toQ.value > 0) rates.push({ cable_id: a.cable, pair, rate: fromQ.value / toQ.value, quantity_ids: [fromQ.id, toQ.id], spans });
+    if (fromQ.valueMax !== null && toQ.valueMax !== null && toQ.valueMax > 0) {
+      rates.push({ cable_id: a.cable, pair, rate: fromQ.valueMax / toQ.valueMax, quantity_ids: [fromQ.id, toQ.id], spans });
+    }
+    i++;
+  }
+  return rates;
+}
+
+/** Relative disagreement above which the rates one cable implies for a currency pair draw a warning. */
+export const RATE_TOLERANCE = 0.05;
+
+/** Warns when the rates a cable's conversions imply for one currency pair differ by more than 5 %. */
+export function checkConversions(input: CheckInput): Finding[] {
+  const byPair = new Map<string, ImpliedRate[]>();
+  for (const r of impliedRates(input)) {
+    const key = `${r.cable_id} ${r.pair}`;
+    byPair.set(key, [...(byPair.get(key) ?? []), r]);
+  }
+  const findings: Finding[] = [];
+  for (const rates of byPair.values()) {
+    const low = rates.reduce((m, r) => (r.rate < m.rate ? r : m));
+    const high = rates.reduce((m, r) => (r.rate > m.rate ? r : m));
+    const spread = (high.rate - low.rate) / low.rate;
+    if (spread <= RATE_TOLERANCE) continue;
+    const fmt = (r: ImpliedRate) => `${r.rate.toFixed(2)} (${r.quantity_ids.join(' = ')})`;
+    findings.push({
+      code: 'CONVERSION_RATES_DISAGREE',
+      severity: 'warning',
+      message: `${low.cable_id}: the conversions the cable states imply ${low.pair} rates from ${fmt(low)} to ${fmt(high)}, ${(spread * 100).toFixed(1)} % apart (more than ${RATE_TOLERANCE * 100} %)`,
+      path: ['quantities', low.quantity_ids[0], 'value'],
+      spans: [...low.spans, ...high.spans],
+    });
+  }
+  return findings;
+}
