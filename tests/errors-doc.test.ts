@@ -1,0 +1,131 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { EXIT } from '@cablepress/cli';
+import { repoRoot } from './helpers.js';
+
+type Kind = 'error' | 'finding';
+
+interface UsedCode {
+  code: string;
+  kind: Kind;
+  where: string;
+}
+
+const ERROR_CLASSES = new Set(['InputError', 'ValidationError', 'InternalError', 'UsageError', 'CablepressError']);
+const CODE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/;
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return ['node_modules', 'dist', 'fixtures'].includes(entry.name) ? [] : sourceFiles(full);
+    return entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') ? [full] : [];
+  });
+}
+
+/** String literals that can be the value of `node` (through ternaries, ?? and ||). */
+function literals(node: ts.Node | undefined): string[] {
+  if (!node) return [];
+  if (ts.isStringLiteralLike(node)) return [node.text];
+  if (ts.isConditionalExpression(node)) return [...literals(node.whenTrue), ...literals(node.whenFalse)];
+  if (ts.isParenthesizedExpression(node)) return literals(node.expression);
+  if (ts.isBinaryExpression(node) && [ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken].includes(node.operatorToken.kind)) {
+    return [...literals(node.left), ...literals(node.right)];
+  }
+  return [];
+}
+
+/**
+ * Every code the sources can raise: the first argument of `new InputError(...)` and its kin (or of `super(...)` in
+ * their subclasses, or of a local helper such as `bad(code, message)` that builds one), and the `code` of every
+ * object literal that also has a `message` (warnings, findings).
+ */
+function usedCodes(): UsedCode[] {
+  const used: UsedCode[] = [];
+  const packages = path.join(repoRoot, 'packages');
+  for (const pkg of readdirSync(packages)) {
+    let files: string[];
+    try {
+      files = sourceFiles(path.join(packages, pkg, 'src'));
+    } catch {
+      continue;
+    }
+    for (const file of files) {
+      const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
+      const where = (n: ts.Node) => `${path.relative(repoRoot, file)}:${sf.getLineAndCharacterOfPosition(n.getStart()).line + 1}`;
+      const helpers = new Map<string, number>();
+      const calls: ts.CallExpression[] = [];
+      const add = (n: ts.Node, values: string[], kind: Kind) => {
+        for (const code of values) if (CODE.test(code)) used.push({ code, kind, where: where(n) });
+      };
+      /** When `name` is a parameter of the function around `node`, calls of that function give the codes. */
+      const viaParameter = (node: ts.Node, name: string) => {
+        const fn = ts.findAncestor(node.parent, ts.isFunctionLike);
+        if (!fn) return;
+        const index = fn.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === name);
+        if (index < 0) return;
+        const owner = fn.parent;
+        if (ts.isVariableDeclaration(owner) && ts.isIdentifier(owner.name)) helpers.set(owner.name.text, index);
+        else if ((ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) && fn.name && ts.isIdentifier(fn.name)) helpers.set(fn.name.text, index);
+      };
+      const visit = (node: ts.Node): void => {
+        if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && ERROR_CLASSES.has(node.expression.text)) {
+          const first = node.arguments?.[0];
+          add(node, literals(first), 'error');
+          if (first && ts.isIdentifier(first)) viaParameter(node, first.text);
+        }
+        if (ts.isCallExpression(node)) {
+          calls.push(node);
+          if (node.expression.kind === ts.SyntaxKind.SuperKeyword) {
+            const cls = ts.findAncestor(node, ts.isClassDeclaration);
+            const base = cls?.heritageClauses?.[0]?.types[0]?.expression;
+            if (base && ts.isIdentifier(base) && ERROR_CLASSES.has(base.text)) add(node, literals(node.arguments[0]), 'error');
+          }
+        }
+        if (ts.isObjectLiteralExpression(node)) {
+          const named = (name: string) => node.properties.find((p) => (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) && p.name.getText(sf) === name);
+          const code = named('code');
+          if (code && named('message')) {
+            const value = ts.isPropertyAssignment(code) ? code.initializer : code.name;
+            add(node, literals(value), 'finding');
+            if (ts.isIdentifier(value)) viaParameter(node, value.text);
+          }
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(sf);
+      for (const call of calls) {
+        if (ts.isIdentifier(call.expression) && helpers.has(call.expression.text)) add(call, literals(call.arguments[helpers.get(call.expression.text)!]), 'error');
+      }
+    }
+  }
+  return used;
+}
+
+const docs = readFileSync(path.join(repoRoot, 'docs/errors.md'), 'utf8');
+/** Codes documented as table rows: "| `CODE` | ...". */
+const documented = new Set([...docs.matchAll(/^\|\s*`([A-Z][A-Z0-9_]*)`\s*\|/gm)].map((m) => m[1]!));
+
+describe('docs/errors.md', () => {
+  const used = usedCodes();
+
+  it('finds the codes the sources raise (the scanner works)', () => {
+    const codes = new Set(used.map((u) => u.code));
+    for (const code of ['EMPTY_INPUT', 'NOT_TEXT', 'NOT_A_CABLE', 'SOURCE_MISSING', 'DATASET_INVALID', 'USAGE', 'ROW_SCHEMA', 'TABLE_SCHEMA']) expect(codes).toContain(code);
+  });
+
+  it('documents every error, warning and check code used in packages/*/src', () => {
+    const missing = used.filter((u) => !documented.has(u.code)).map((u) => `${u.code} (${u.kind}, ${u.where})`);
+    expect([...new Set(missing)]).toEqual([]);
+  });
+
+  it('documents no code that the sources no longer use', () => {
+    const codes = new Set(used.map((u) => u.code));
+    expect([...documented].filter((c) => !codes.has(c) && c !== 'INTERNAL')).toEqual([]);
+  });
+
+  it('lists every exit code with its meaning', () => {
+    for (const [name, value] of Object.entries(EXIT)) expect(docs, name).toMatch(new RegExp(`^\\|\\s*${value}\\s*\\|\\s*\`${name}\``, 'm'));
+  });
+});
