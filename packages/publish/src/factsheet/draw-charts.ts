@@ -1,4 +1,4 @@
-import type { BarStyle, ChartData } from './charts.js';
+import type { BarStyle, ChartBar, ChartData } from './charts.js';
 import { formatFigure, qualifierWords } from './format.js';
 import type { PenaltyTier } from './model.js';
 import { type Doc, FONT, INK, type TextStyle, type Typesetter } from './pdf.js';
@@ -6,7 +6,6 @@ import { type Doc, FONT, INK, type TextStyle, type Typesetter } from './pdf.js';
 const LABEL: TextStyle = { font: FONT.regular, size: 7.5, color: INK.text };
 const GROUP: TextStyle = { font: FONT.bold, size: 7, color: INK.muted };
 const VALUE: TextStyle = { font: FONT.bold, size: 8, color: INK.text };
-const VALUE_IN: TextStyle = { font: FONT.bold, size: 8, color: INK.white };
 const AXIS: TextStyle = { font: FONT.regular, size: 6.5, color: INK.muted };
 const HEAD: TextStyle = { font: FONT.bold, size: 6.5, color: INK.muted };
 
@@ -33,32 +32,55 @@ export function fillBar(doc: Doc, x: number, y: number, w: number, h: number, st
   doc.restore();
 }
 
-function barValue(bar: ChartData['groups'][number]['bars'][number]): string {
-  return [qualifierWords(bar.indicator.qualifier), formatFigure(bar.indicator)].filter(Boolean).join(' ');
+const PREFIX: TextStyle = { font: FONT.regular, size: 6.5, color: INK.text };
+
+/** Width of a bar's value: qualifier words in small type, then the figure in bold. */
+function valueWidth(t: Typesetter, bar: ChartBar): number {
+  const q = qualifierWords(bar.indicator.qualifier);
+  return (q ? t.width(`${q} `, PREFIX) : 0) + t.width(formatFigure(bar.indicator), VALUE);
 }
 
-/** Height a bar chart needs at width w. */
+function drawValue(t: Typesetter, bar: ChartBar, x: number, y: number, onDark: boolean): void {
+  const q = qualifierWords(bar.indicator.qualifier);
+  const colour = onDark ? INK.white : INK.text;
+  let cx = x;
+  if (q) {
+    const qw = t.width(`${q} `, PREFIX);
+    t.draw(q, cx, y + (VALUE.size - PREFIX.size) * 0.928, qw, { ...PREFIX, color: colour }, 1);
+    cx += qw;
+  }
+  const text = formatFigure(bar.indicator);
+  t.draw(text, cx, y, t.width(text, VALUE) + 1, { ...VALUE, color: colour }, 1);
+}
+
+/** Height a bar chart needs. */
 export function barChartHeight(chart: ChartData): number {
   const bars = chart.groups.reduce((n, g) => n + g.bars.length, 0);
   const labels = chart.groups.filter((g) => g.label).length;
   const separators = chart.spec.kind === 'funnel' ? chart.groups.length - 1 : 0;
-  return bars * (BAR_H + BAR_GAP) + labels * 13 + separators * 8;
+  return bars * (BAR_H + BAR_GAP) + labels * 13 + separators * 8 - BAR_GAP;
 }
 
+const barMax = (b: ChartBar) => b.indicator.value_max ?? b.indicator.value;
+
 /**
- * Horizontal bars on one linear scale from zero, labels on the left and values at the bar end.
- * A funnel centres its bars so the narrowing reads at a glance; later groups (e.g. cases still open) sit below a rule.
+ * Horizontal bars on one linear scale from zero, labels on the left and values at the bar end (inside the longest bar
+ * when there is room). A funnel centres its bars so the narrowing reads at a glance; later groups sit below a rule.
  */
 export function drawBarChart(t: Typesetter, chart: ChartData, x: number, y: number, w: number): number {
   const doc = t.doc;
-  const labelW = Math.min(96, w * 0.38);
-  const valueW = Math.max(...chart.groups.flatMap((g) => g.bars.map((b) => t.width(barValue(b), VALUE)))) + 6;
+  const bars = chart.groups.flatMap((g) => g.bars);
+  const funnel = chart.spec.kind === 'funnel';
+  const labelW = Math.min(Math.max(...bars.map((b) => t.width(b.label, LABEL))) + 4, w * 0.4);
+  const max = Math.max(...bars.map(barMax));
+  const longest = bars.find((b) => barMax(b) === max);
+  const outside = Math.max(0, ...bars.filter((b) => funnel || b !== longest).map((b) => valueWidth(t, b) + 4));
+  let plotW = w - labelW - 6 - (funnel ? 0 : outside);
+  if (!funnel && longest && valueWidth(t, longest) + 8 > plotW) plotW = w - labelW - 6 - Math.max(outside, valueWidth(t, longest) + 4);
   const plotX = x + labelW + 6;
-  const plotW = Math.max(20, w - labelW - 6 - (chart.spec.kind === 'funnel' ? 0 : valueW));
-  const max = Math.max(...chart.groups.flatMap((g) => g.bars.map((b) => b.indicator.value_max ?? b.indicator.value)));
   let cy = y;
   chart.groups.forEach((group, gi) => {
-    if (chart.spec.kind === 'funnel' && gi > 0) {
+    if (funnel && gi > 0) {
       doc.save().lineWidth(0.6).strokeColor(INK.rule).dash(2, { space: 2 }).moveTo(x, cy + 1).lineTo(x + w, cy + 1).stroke().undash().restore();
       cy += 8;
     }
@@ -67,30 +89,29 @@ export function drawBarChart(t: Typesetter, chart: ChartData, x: number, y: numb
       cy += 13;
     }
     for (const bar of group.bars) {
-      const v = bar.indicator.value_max ?? bar.indicator.value;
-      const bw = Math.max(1.5, (v / max) * plotW);
-      const bx = chart.spec.kind === 'funnel' ? plotX + (plotW - bw) / 2 : plotX;
-      const labelStyle = LABEL;
-      const lines = t.height(t.fit(bar.label, labelW, labelStyle, 2), labelW, labelStyle) > t.lineHeight(labelStyle) + 0.5 ? 2 : 1;
-      const ly = cy + (BAR_H - lines * t.lineHeight(labelStyle)) / 2 + 0.5;
-      t.draw(bar.label, x, ly, labelW, labelStyle, 2);
+      const bw = Math.max(1.5, (barMax(bar) / max) * plotW);
+      const bx = funnel ? plotX + (plotW - bw) / 2 : plotX;
+      const twoLines = t.height(t.fit(bar.label, labelW, LABEL, 2), labelW, LABEL) > t.lineHeight(LABEL) + 0.5;
+      const ly = cy + (BAR_H - (twoLines ? 2 : 1) * t.lineHeight(LABEL)) / 2 + 0.5;
+      t.draw(bar.label, x, ly, labelW, LABEL, 2);
       fillBar(doc, bx, cy, bw, BAR_H, bar.style);
-      const text = barValue(bar);
-      const tw = t.width(text, VALUE);
+      const vw = valueWidth(t, bar);
       const vy = cy + (BAR_H - t.lineHeight(VALUE)) / 2 + 0.5;
-      if (chart.spec.kind === 'funnel' && bar.style !== 'light' && bar.style !== 'hatched' && tw + 8 <= bw) {
-        t.draw(text, bx, vy, bw, { ...VALUE_IN, align: 'center' }, 1);
-      } else if (chart.spec.kind === 'funnel' && tw + 8 <= bw) {
-        doc.save().rect(bx + (bw - tw) / 2 - 3, vy - 1, tw + 6, t.lineHeight(VALUE) + 1).fill(INK.white).restore();
-        t.draw(text, bx, vy, bw, { ...VALUE, align: 'center' }, 1);
+      const dark = bar.style === 'solid' || bar.style === 'medium';
+      const inside = vw + 8 <= bw && (funnel || bar === longest || bx + bw + 4 + vw > x + w);
+      if (inside && funnel) {
+        if (!dark) doc.save().rect(bx + (bw - vw) / 2 - 3, vy - 1, vw + 6, t.lineHeight(VALUE) + 1).fill(INK.white).restore();
+        drawValue(t, bar, bx + (bw - vw) / 2, vy, dark);
+      } else if (inside) {
+        if (bar.style === 'hatched') doc.save().rect(bx + bw - vw - 7, vy - 1, vw + 5, t.lineHeight(VALUE) + 1).fill(INK.white).restore();
+        drawValue(t, bar, bx + bw - vw - 4, vy, dark);
       } else {
-        const vx = Math.min(bx + bw + 4, x + w - tw);
-        t.draw(text, vx, vy, tw + 1, VALUE, 1);
+        drawValue(t, bar, Math.min(bx + bw + 4, x + w - vw), vy, false);
       }
       cy += BAR_H + BAR_GAP;
     }
   });
-  return cy - y;
+  return cy - BAR_GAP - y;
 }
 
 const LADDER_ROW = 30;
@@ -143,7 +164,7 @@ export function drawLadder(t: Typesetter, tiers: readonly PenaltyTier[], x: numb
     const rangeText = tier.prison;
     const inside = tier.life || tier.death;
     if (inside) {
-      t.draw(rangeText, sx(0) + 4, barY + 1.5, plotW - 6, { ...VALUE_IN, size: 7.5 }, 1);
+      t.draw(rangeText, sx(0) + 4, barY + 1.5, plotW - 6, { ...VALUE, color: INK.white, size: 7.5 }, 1);
     } else {
       const to = sx(tier.prisonMax ?? tier.prisonMin ?? 0);
       const tw = t.width(rangeText, { ...VALUE, size: 7.5 });

@@ -89,15 +89,17 @@ export function formatEventDate(e: { date_start: string; date_end: string; preci
   return phrase.length <= 16 ? phrase : String(y);
 }
 
-const ROMAN = /^(?=[MDCLXVI])M*(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})\b/;
+const ROMAN = /^([IVXLCDM]+)\b/;
 
-/** Where a paragraph stands in the cable, as a reader would cite it: ¶5, XXVIII F, or ¶ 12 (by position). */
+/**
+ * Where a paragraph stands in the cable, as the indicators table cites it: ¶5 for a numbered paragraph, else the
+ * section's roman numeral and the key (XXVIII F), else "paragraph 12" by position.
+ */
 export function citeParagraph(p: Pick<ParagraphRow, 'number' | 'section' | 'key' | 'seq'>): string {
   if (p.number !== null) return `¶${p.number}`;
-  const roman = p.section?.match(ROMAN)?.[0];
-  if (roman && p.key) return `${roman} ${p.key}`;
-  if (p.key) return `§${p.key}`;
-  return `para. ${p.seq}`;
+  const section = p.section ? (ROMAN.exec(p.section)?.[1] ?? p.section.replace(/\s+/g, ' ').trim()) : null;
+  const parts = [section, p.key].filter((x): x is string => Boolean(x));
+  return parts.length > 0 ? parts.join(' ') : `paragraph ${p.seq}`;
 }
 
 /** Prison term of a penalty tier in words: "5–15 years", "life or death". */

@@ -10,16 +10,16 @@ const S = {
   subtitle: { font: FONT.regular, size: 9.5, color: INK.muted, lineGap: 1.5 },
   h2: { font: FONT.bold, size: 11, color: INK.accent },
   h3: { font: FONT.bold, size: 8.5, color: INK.text },
-  category: { font: FONT.bold, size: 7.5, color: INK.accent },
+  category: { font: FONT.bold, size: 7, color: INK.accent },
   body: { font: FONT.regular, size: 8, color: INK.text, lineGap: 1 },
   bodyBold: { font: FONT.bold, size: 8, color: INK.text, lineGap: 1 },
   small: { font: FONT.regular, size: 7, color: INK.text, lineGap: 0.8 },
   smallBold: { font: FONT.bold, size: 7, color: INK.text, lineGap: 0.8 },
   note: { font: FONT.regular, size: 6.5, color: INK.muted, lineGap: 0.8 },
   th: { font: FONT.bold, size: 6.5, color: INK.muted },
-  figure: { font: FONT.bold, size: 16, color: INK.text },
-  prefix: { font: FONT.regular, size: 7, color: INK.muted },
-  label: { font: FONT.regular, size: 7.5, color: INK.text, lineGap: 0.5 },
+  figure: { font: FONT.bold, size: 14, color: INK.text },
+  prefix: { font: FONT.regular, size: 10, color: INK.muted },
+  label: { font: FONT.regular, size: 8, color: INK.text, lineGap: 0.5 },
   cite: { font: FONT.regular, size: 6.5, color: INK.muted },
   footer: { font: FONT.regular, size: 6.5, color: INK.faint },
 } satisfies Record<string, TextStyle>;
@@ -160,7 +160,7 @@ function caveatBox(s: Sheet, m: FactSheetModel): void {
   const lines = [
     ...m.caveats.map((q) => `“${q.text}” (${q.citation})`),
     'Figures are given as the cable reports them; they were not checked against other sources.'
-      + (m.notes.length > 0 ? ` Where the cable contradicts itself, see the notes at the end.` : ''),
+      + (m.notes.length > 0 ? ` Where the cable contradicts itself, see Sources and notes.` : ''),
   ];
   const headH = t.lineHeight(S.bodyBold);
   const hs = lines.map((l) => t.height(t.fit(l, innerW, S.body, 3), innerW, S.body));
@@ -179,75 +179,84 @@ function caveatBox(s: Sheet, m: FactSheetModel): void {
   s.y = top + total + 4;
 }
 
-interface TileLayout {
-  prefixH: number;
-  figureH: number;
-  labelH: number;
-  citeH: number;
-}
-
-function tileMetrics(s: Sheet, f: KeyFigure, w: number): TileLayout {
-  const { t } = s;
-  return {
-    prefixH: f.prefix ? t.lineHeight(S.prefix) : 0,
-    figureH: t.lineHeight(S.figure),
-    labelH: t.height(t.fit(f.label, w, S.label, 3), w, S.label),
-    citeH: t.lineHeight(S.cite),
-  };
-}
-
 function citeLine(f: KeyFigure): string {
-  return [f.period, f.citation].filter(Boolean).join(' · ');
+  return `(${[f.period, f.citation].filter(Boolean).join(', ')})`;
 }
 
-/** Key figures as large numbers with short labels, one row of tiles per category (prosecution, protection, ...). */
+/**
+ * Number column width and the gap to the label. Text extraction (pdftotext) joins the number, its qualifier and the
+ * label into one line only when the gap stays under about a third of the number's size and the qualifier is at least
+ * 10 pt, so these are tuned together with S.figure and S.prefix.
+ */
+const FIG = { number: 128, gap: 5 };
+
+/**
+ * Key figures as a list under category headings: large number (qualifier words before it) and label on one baseline,
+ * with the period and the paragraph cited after the label. One column, so that each figure stays with its label.
+ */
 function keyFigures(s: Sheet, m: FactSheetModel): void {
   if (m.groups.length === 0) return;
   s.heading(s.root, m.figuresFrom === 'indicators' ? 'Key figures' : 'Figures in the cable');
-  const cols = s.w > 480 ? 5 : 4;
-  const gap = 10;
-  const tileW = (s.w - gap * (cols - 1)) / cols;
-  for (const g of m.groups) figureGroup(s, g, cols, tileW, gap);
+  const list = s.group(s.root, 'Div');
+  for (const g of m.groups) figureGroup(s, list, g);
 }
 
-function figureGroup(s: Sheet, g: FigureGroup, cols: number, tileW: number, gap: number): void {
+function figureRowHeight(s: Sheet, f: KeyFigure): number {
+  const labelW = s.w - FIG.number - FIG.gap;
+  const text = `${f.label} ${citeLine(f)}`;
+  const labelH = s.t.height(s.t.fit(text, labelW, S.label, 3), labelW, S.label);
+  return Math.max(s.t.lineHeight(S.figure), labelH + (0.928 * (S.figure.size - S.label.size))) + 4;
+}
+
+function figureGroup(s: Sheet, parent: Struct, g: FigureGroup): void {
   const { t, doc } = s;
-  const rows: KeyFigure[][] = [];
-  for (let i = 0; i < g.figures.length; i += cols) rows.push(g.figures.slice(i, i + cols));
-  const rowHeights = rows.map((row) => {
-    const ms = row.map((f) => tileMetrics(s, f, tileW - 6));
-    const prefix = Math.max(...ms.map((x) => x.prefixH));
-    return prefix + Math.max(...ms.map((x) => x.figureH)) + Math.max(...ms.map((x) => x.labelH)) + 2 + Math.max(...ms.map((x) => x.citeH));
-  });
-  const catH = t.lineHeight(S.category) + 4;
-  s.need(catH + (rowHeights[0] ?? 0) + 6);
-  const sect = s.group(s.root, 'Sect');
-  const cy = s.y;
-  s.text(sect, 'H3', g.title.toUpperCase(), s.x, cy, s.w, S.category, 1);
-  s.y += catH;
-  rows.forEach((row, ri) => {
-    const rh = rowHeights[ri] ?? 0;
-    s.need(rh + 6);
-    const ms = row.map((f) => tileMetrics(s, f, tileW - 6));
-    const prefix = Math.max(...ms.map((x) => x.prefixH));
-    const labelH = Math.max(...ms.map((x) => x.labelH));
+  const heights = g.figures.map((f) => figureRowHeight(s, f));
+  const headH = t.lineHeight(S.category) + 3;
+  s.need(headH + (heights[0] ?? 0) + 4);
+  const sect = s.group(parent, 'Sect');
+  s.y += 3;
+  s.text(sect, 'H3', g.title.toUpperCase(), s.x, s.y, s.w, S.category, 1);
+  const ry = s.y + headH - 1.5;
+  const tw = t.width(g.title.toUpperCase(), S.category);
+  s.artifact(() => doc.save().lineWidth(0.5).strokeColor(INK.mid).moveTo(s.x + tw + 6, ry - 4).lineTo(s.x + s.w, ry - 4).stroke().restore());
+  s.y += headH;
+  const list = s.group(sect, 'L');
+  g.figures.forEach((f, i) => {
+    const h = heights[i] ?? 0;
+    s.need(h);
     const top = s.y;
-    row.forEach((f, i) => {
-      const x = s.x + i * (tileW + gap);
-      s.artifact(() => doc.save().rect(x, top, 1.5, rh).fill(INK.light).restore());
-      s.el(sect, 'P', () => {
-        const ix = x + 6;
-        const iw = tileW - 6;
-        if (f.prefix) t.draw(f.prefix, ix, top, iw, S.prefix, 1);
-        const fig = t.shrink([f.figure, f.suffix].filter(Boolean).join(' '), iw, S.figure, 9);
-        const fy = top + prefix + (t.lineHeight(S.figure) - t.lineHeight(fig.style)) * 0.7;
-        t.draw(fig.text, ix, fy, iw, fig.style, 1);
-        t.draw(f.label, ix, top + prefix + t.lineHeight(S.figure), iw, S.label, 3);
-        t.draw(citeLine(f), ix, top + prefix + t.lineHeight(S.figure) + labelH + 2, iw, S.cite, 1);
-      });
+    if (i > 0) s.artifact(() => doc.save().lineWidth(0.3).strokeColor(INK.rule).moveTo(s.x, top - 1).lineTo(s.x + s.w, top - 1).stroke().restore());
+    const li = s.group(list, 'LI');
+    s.el(li, 'Lbl', () => figureNumber(s, f, s.x, top + 1, FIG.number));
+    const labelX = s.x + FIG.number + FIG.gap;
+    const labelW = s.w - FIG.number - FIG.gap;
+    const baseline = top + 1 + 0.928 * S.figure.size;
+    s.el(li, 'LBody', () => {
+      const cite = citeLine(f);
+      const text = t.fit(`${f.label} ${cite}`, labelW, S.label, 3);
+      const label = text.endsWith(cite) ? text.slice(0, -cite.length) : text;
+      t.use(S.label);
+      doc.text(label, labelX, baseline - 0.928 * S.label.size, { width: labelW, lineGap: S.label.lineGap, continued: label !== text });
+      if (label !== text) {
+        t.use({ ...S.label, color: INK.muted });
+        doc.text(cite);
+      }
     });
-    s.y = top + rh + 8;
+    s.y = top + h;
   });
+  s.y += 3;
+}
+
+/** The figure right-aligned in its column, qualifier words in smaller type before it on the same baseline. */
+function figureNumber(s: Sheet, f: KeyFigure, x: number, top: number, w: number): void {
+  const { t } = s;
+  const prefixW = f.prefix ? t.width(`${f.prefix} `, S.prefix) : 0;
+  const fig = t.shrink([f.figure, f.suffix].filter(Boolean).join(' '), w - prefixW - 2, S.figure, 10);
+  const fw = t.width(fig.text, fig.style);
+  const baseline = top + 0.928 * S.figure.size;
+  const fx = x + w - fw;
+  if (f.prefix) t.draw(f.prefix, fx - prefixW, baseline - 0.928 * S.prefix.size, prefixW, S.prefix, 1);
+  t.draw(fig.text, fx, baseline - 0.928 * fig.style.size, fw + 1, fig.style, 1);
 }
 
 function chartAlt(c: ChartData): string {
@@ -265,7 +274,7 @@ function chartSources(c: ChartData): string {
 }
 
 function chartBlockHeight(s: Sheet, c: ChartData, w: number): number {
-  return s.t.height(c.spec.title, w, S.h3) + 6 + barChartHeight(c) + 2 + s.t.lineHeight(S.note) * 2;
+  return s.t.height(c.spec.title, w, S.h3) + 6 + barChartHeight(c) + 4 + s.t.lineHeight(S.note) * 2;
 }
 
 function drawChartBlock(s: Sheet, parent: Struct, c: ChartData, x: number, y: number, w: number): void {
@@ -275,24 +284,26 @@ function drawChartBlock(s: Sheet, parent: Struct, c: ChartData, x: number, y: nu
   s.el(parent, 'Figure', () => {
     cy += drawBarChart(t, c, x, cy, w);
   }, { alt: chartAlt(c) });
-  s.text(parent, 'P', chartSources(c), x, cy + 2, w, S.note, 2);
+  s.text(parent, 'P', chartSources(c), x, cy + 4, w, S.note, 2);
 }
 
-/** Charts two to a row. */
+/** Charts side by side, up to three to a row. */
 function charts(s: Sheet, list: readonly ChartData[]): void {
   if (list.length === 0) return;
-  const w = (s.w - GUTTER * 1.5) / 2;
-  for (let i = 0; i < list.length; i += 2) {
-    const row = list.slice(i, i + 2);
+  const gap = GUTTER * 1.25;
+  const perRow = list.length >= 3 ? 3 : 2;
+  const w = (s.w - gap * (perRow - 1)) / perRow;
+  for (let i = 0; i < list.length; i += perRow) {
+    const row = list.slice(i, i + perRow);
     const h = Math.max(...row.map((c) => chartBlockHeight(s, c, w)));
     s.need(h + 8);
     const top = s.y;
     const sect = s.group(s.root, 'Sect');
-    row.forEach((c, j) => drawChartBlock(s, sect, c, s.x + j * (w + GUTTER * 1.5), top, w));
-    if (row.length === 2) {
-      const rx = s.x + w + GUTTER * 0.75;
-      s.artifact(() => s.doc.save().lineWidth(0.5).strokeColor(INK.rule).moveTo(rx, top).lineTo(rx, top + h).stroke().restore());
-    }
+    row.forEach((c, j) => {
+      const x = s.x + j * (w + gap);
+      drawChartBlock(s, sect, c, x, top, w);
+      if (j > 0) s.artifact(() => s.doc.save().lineWidth(0.5).strokeColor(INK.rule).moveTo(x - gap / 2, top).lineTo(x - gap / 2, top + h).stroke().restore());
+    });
     s.y = top + h + 8;
   }
 }
@@ -343,104 +354,148 @@ interface Column {
   align?: 'left' | 'right';
 }
 
-/** A table with a header row of TH cells; rows are cut to `maxLines` lines per cell and stop at the page end. */
-function table(s: Sheet, parent: Struct, columns: readonly Column[], rows: readonly { cells: { text: string; style?: TextStyle }[] }[], maxLines: number): number {
-  const { t, doc } = s;
-  const pad = 3;
-  const headH = t.lineHeight(S.th) + 4;
-  const heights = rows.map((r) => Math.max(...r.cells.map((c, i) => {
-    const w = (columns[i]?.width ?? 0) - 2 * pad;
+interface TableRow {
+  cells: { text: string; style?: TextStyle }[];
+}
+
+function rowHeights(s: Sheet, columns: readonly Column[], rows: readonly TableRow[], maxLines: number): number[] {
+  const { t } = s;
+  return rows.map((r) => Math.max(...r.cells.map((c, i) => {
+    const w = (columns[i]?.width ?? 0) - 2 * CELL_PAD;
     const style = c.style ?? S.small;
     return t.height(t.fit(c.text, w, style, maxLines), w, style);
-  })) + 2 * pad);
-  s.need(headH + (heights[0] ?? 0));
+  })) + 2 * CELL_PAD);
+}
+
+const CELL_PAD = 2.5;
+
+/** A table with a header row of TH cells at (x, y); returns its height. */
+function table(s: Sheet, parent: Struct, x0: number, y0: number, columns: readonly Column[], rows: readonly TableRow[], maxLines: number): number {
+  const { t, doc } = s;
+  const width = columns.reduce((a, c) => a + c.width, 0);
+  const heights = rowHeights(s, columns, rows, maxLines);
+  const headH = t.lineHeight(S.th) + 4;
   const tbl = s.group(parent, 'Table');
   const head = s.group(tbl, 'TR');
-  let x = s.x;
-  const hy = s.y;
+  let x = x0;
   columns.forEach((c) => {
-    s.el(head, 'TH', () => t.draw(c.head.toUpperCase(), x + pad, hy, c.width - 2 * pad, { ...S.th, align: c.align ?? 'left' }, 1), { scope: 'Column' });
+    const cx = x;
+    s.el(head, 'TH', () => t.draw(c.head.toUpperCase(), cx + CELL_PAD, y0, c.width - 2 * CELL_PAD, { ...S.th, align: c.align ?? 'left' }, 1), { scope: 'Column' });
     x += c.width;
   });
-  s.y += headH;
-  const ly = s.y - 1.5;
-  s.artifact(() => doc.save().lineWidth(0.8).strokeColor(INK.text).moveTo(s.x, ly).lineTo(s.x + s.w, ly).stroke().restore());
-  let drawn = 0;
+  let y = y0 + headH;
+  const ly = y - 1.5;
+  s.artifact(() => doc.save().lineWidth(0.8).strokeColor(INK.text).moveTo(x0, ly).lineTo(x0 + width, ly).stroke().restore());
   rows.forEach((r, ri) => {
     const h = heights[ri] ?? 0;
-    if (s.y + h > s.bottom) return;
     const tr = s.group(tbl, 'TR');
-    let cx = s.x;
-    const y = s.y;
+    let cx = x0;
     r.cells.forEach((c, i) => {
       const col = columns[i];
       if (!col) return;
-      s.text(tr, 'TD', c.text, cx + pad, y + pad, col.width - 2 * pad, { ...(c.style ?? S.small), align: col.align ?? 'left' }, maxLines);
+      s.text(tr, 'TD', c.text, cx + CELL_PAD, y + CELL_PAD, col.width - 2 * CELL_PAD, { ...(c.style ?? S.small), align: col.align ?? 'left' }, maxLines);
       cx += col.width;
     });
-    s.y += h;
-    const by = s.y;
-    s.artifact(() => doc.save().lineWidth(0.4).strokeColor(INK.rule).moveTo(s.x, by).lineTo(s.x + s.w, by).stroke().restore());
-    drawn++;
+    y += h;
+    const by = y;
+    s.artifact(() => doc.save().lineWidth(0.4).strokeColor(INK.rule).moveTo(x0, by).lineTo(x0 + width, by).stroke().restore());
   });
-  return drawn;
+  return y - y0;
 }
 
-function timeline(s: Sheet, m: FactSheetModel): void {
-  if (m.timeline.length === 0) return;
-  s.heading(s.root, 'Timeline');
-  const sect = s.group(s.root, 'Sect');
-  const dateW = 62;
-  const citeW = 62;
-  table(s, sect, [
-    { head: 'Date', width: dateW },
-    { head: 'What the cable says', width: s.w - dateW - citeW },
-    { head: 'Source', width: citeW, align: 'right' },
-  ], m.timeline.map((e) => ({ cells: [{ text: e.date, style: S.smallBold }, { text: e.text }, { text: e.citation, style: { ...S.small, color: INK.muted } }] })), 2);
+function timelineTable(m: FactSheetModel, w: number): { columns: Column[]; rows: TableRow[] } {
+  const dateW = 64;
+  const citeW = 70;
+  return {
+    columns: [
+      { head: 'Date', width: dateW },
+      { head: 'What the cable says', width: w - dateW - citeW },
+      { head: 'Where', width: citeW, align: 'right' },
+    ],
+    rows: m.timeline.map((e) => ({ cells: [{ text: e.date, style: S.smallBold }, { text: e.text }, { text: e.citation, style: { ...S.small, color: INK.muted } }] })),
+  };
 }
 
-function organizations(s: Sheet, m: FactSheetModel): void {
-  if (m.organizations.length === 0) return;
-  s.heading(s.root, 'Who is involved');
-  const sect = s.group(s.root, 'Sect');
+function organizationTable(m: FactSheetModel, w: number): { columns: Column[]; rows: TableRow[] } {
   const nameW = 150;
   const countW = 50;
-  table(s, sect, [
-    { head: 'Organisation', width: nameW },
-    { head: 'Role, in the cable’s words', width: s.w - nameW - countW },
-    { head: 'Mentions', width: countW, align: 'right' },
-  ], m.organizations.map((o) => ({
-    cells: [
-      { text: `${o.name}${o.acronym && o.acronym !== o.name ? ` (${o.acronym})` : ''}`, style: S.smallBold },
-      { text: o.role ? `${o.role.text} (${o.role.citation})` : `${o.type}.` },
-      { text: String(o.mentions) },
+  return {
+    columns: [
+      { head: 'Organisation', width: nameW },
+      { head: 'Role, in the cable’s words', width: w - nameW - countW },
+      { head: 'Mentions', width: countW, align: 'right' },
     ],
-  })), 2);
+    rows: m.organizations.map((o) => ({
+      cells: [
+        { text: o.acronym && o.acronym !== o.name ? `${o.name} (${o.acronym})` : o.name, style: S.smallBold },
+        { text: o.role ? `${o.role.text} (${o.role.citation})` : `${o.type}.` },
+        { text: String(o.mentions) },
+      ],
+    })),
+  };
 }
 
+const TABLE_LINES = 2;
+
+/** Height of a titled table showing its first `n` rows. */
+function tableBlockHeight(s: Sheet, heights: readonly number[], n: number): number {
+  return 10 + s.t.lineHeight(S.h2) + 8 + s.t.lineHeight(S.th) + 4 + heights.slice(0, n).reduce((a, h) => a + h, 0);
+}
+
+/**
+ * Timeline, then organisations, each cut to the rows that fit above `reserve` points at the page end (at least three
+ * rows each, else they start a new page).
+ */
+function timelineAndOrganizations(s: Sheet, m: FactSheetModel, reserve: number): void {
+  const blocks = [
+    m.timeline.length > 0 ? { title: 'Timeline', ...timelineTable(m, s.w) } : null,
+    m.organizations.length > 0 ? { title: 'Who is involved', ...organizationTable(m, s.w) } : null,
+  ].filter((b) => b !== null);
+  const heights = blocks.map((b) => rowHeights(s, b.columns, b.rows, TABLE_LINES));
+  const minimum = (from: number) => heights.slice(from).reduce((a, hs) => a + tableBlockHeight(s, hs, Math.min(3, hs.length)), 0);
+  if (s.y + minimum(0) > s.bottom - reserve) s.newPage();
+  blocks.forEach((b, i) => {
+    const hs = heights[i] ?? [];
+    const space = s.bottom - reserve - s.y - minimum(i + 1);
+    let n = hs.length;
+    while (n > 1 && tableBlockHeight(s, hs, n) > space) n--;
+    s.heading(s.root, b.title, 10);
+    const sect = s.group(s.root, 'Sect');
+    s.y += table(s, sect, s.x, s.y, b.columns, b.rows.slice(0, n), TABLE_LINES);
+  });
+}
+
+function sourceNotes(m: FactSheetModel): string[] {
+  return [
+    ...m.notes,
+    'Figures are located in the cable text; each cites the paragraph it comes from (¶ number, or section and letter of the TIP questionnaire).',
+  ];
+}
+
+function sourcesHeight(s: Sheet, m: FactSheetModel): number {
+  const { t } = s;
+  const rowsH = m.sources.reduce((a, r) => a + t.height(t.fit(r.value, s.w - SOURCE_LABEL_W, S.small, 2), s.w - SOURCE_LABEL_W, S.small) + 2, 0);
+  const notesH = sourceNotes(m).reduce((a, n, i) => a + t.height(t.fit(`${i + 1}. ${n}`, s.w, S.note, 2), s.w, S.note) + 2, 0);
+  return 10 + t.lineHeight(S.h2) + 8 + rowsH + 6 + notesH;
+}
+
+const SOURCE_LABEL_W = 70;
+
 function sources(s: Sheet, m: FactSheetModel): void {
-  s.heading(s.root, 'Sources and notes');
+  s.need(sourcesHeight(s, m));
+  s.heading(s.root, 'Sources and notes', 10);
   const { t } = s;
   const sect = s.group(s.root, 'Sect');
-  const labelW = 70;
-  const rows = m.sources.map((r) => ({ ...r, h: t.height(t.fit(r.value, s.w - labelW, S.small, 2), s.w - labelW, S.small) }));
-  const notes = [
-    ...m.notes,
-    'Key figures are chosen in the dataset recipe and located in the cable text; each cites the paragraph it comes from (¶ numbers, or section and letter of the TIP questionnaire).',
-  ];
-  const noteHs = notes.map((n, i) => t.height(t.fit(`${i + 1}. ${n}`, s.w, S.note, 2), s.w, S.note));
-  s.need(rows.reduce((a, r) => a + r.h + 2, 0) + noteHs.reduce((a, h) => a + h + 2, 0) + 8);
   const tbl = s.group(sect, 'Table');
-  for (const r of rows) {
+  for (const r of m.sources) {
     const tr = s.group(tbl, 'TR');
     const y = s.y;
-    s.el(tr, 'TH', () => t.draw(r.label, s.x, y, labelW - 6, S.smallBold, 1), { scope: 'Row' });
-    s.text(tr, 'TD', r.value, s.x + labelW, y, s.w - labelW, S.small, 2);
-    s.y += r.h + 2;
+    s.el(tr, 'TH', () => t.draw(r.label, s.x, y, SOURCE_LABEL_W - 6, S.smallBold, 1), { scope: 'Row' });
+    s.y += s.text(tr, 'TD', r.value, s.x + SOURCE_LABEL_W, y, s.w - SOURCE_LABEL_W, S.small, 2) + 2;
   }
   s.y += 6;
   const list = s.group(sect, 'L');
-  notes.forEach((n, i) => {
+  sourceNotes(m).forEach((n, i) => {
     const li = s.group(list, 'LI');
     s.y += s.text(li, 'LBody', `${i + 1}. ${n}`, s.x, s.y, s.w, S.note, 2) + 2;
   });
@@ -468,11 +523,12 @@ export function renderModel(doc: Doc, m: FactSheetModel, paper: keyof typeof PAP
   header(s, m);
   caveatBox(s, m);
   keyFigures(s, m);
+  const sourcesFirst = s.y + sourcesHeight(s, m) <= s.bottom;
+  if (sourcesFirst) sources(s, m);
   charts(s, m.charts);
   law(s, m);
-  timeline(s, m);
-  organizations(s, m);
-  sources(s, m);
+  timelineAndOrganizations(s, m, sourcesFirst ? 0 : sourcesHeight(s, m));
+  if (!sourcesFirst) sources(s, m);
   footers(s, m);
   s.root.end();
 }
