@@ -23,12 +23,13 @@ export function tableToCsv(table: TableDef, rows: readonly Record<string, unknow
       return cellText(field.type, value);
     }),
   );
-  return Papa.unparse({ fields: fields.map((f) => f.name), data }, { newline: '\r\n', quotes: false, header: true }) + '\r\n';
+  const csv = Papa.unparse({ fields: fields.map((f) => f.name), data }, { newline: '\r\n', quotes: false, header: true });
+  return data.length === 0 ? csv.replace(/(\r\n)?$/, '\r\n') : `${csv}\r\n`;
 }
 
 /** Parses CSV text into rows of strings: never converts types, so ids like "000145" stay text. */
 export function parseCsv(text: string): string[][] {
-  const result = Papa.parse<string[]>(text, { dynamicTyping: false, skipEmptyLines: false, newline: '\r\n' });
+  const result = Papa.parse<string[]>(text, { delimiter: ',', quoteChar: '"', dynamicTyping: false, skipEmptyLines: false, newline: '\r\n' });
   const rows = result.data;
   if (rows.length > 0 && rows[rows.length - 1]!.length === 1 && rows[rows.length - 1]![0] === '') rows.pop();
   if (result.errors.length > 0) {

@@ -49,7 +49,8 @@ function reference(descriptor: DataPackage, rowCounts: Record<string, number>): 
     const schema = csv.schema!;
     out.push(`### ${csv.title ?? csv.name}`, '');
     out.push(csv.description ?? '', '');
-    out.push(`${rowCounts[csv.name] ?? 0} rows. Primary key: ${schema.primaryKey.map((k) => `\`${k}\``).join(', ')}.`);
+    const n = rowCounts[csv.name] ?? 0;
+    out.push(`${n} ${n === 1 ? 'row' : 'rows'}. Primary key: ${schema.primaryKey.map((k) => `\`${k}\``).join(', ')}.`);
     if (schema.foreignKeys.length > 0) {
       const fks = schema.foreignKeys.map((fk) => `\`${fk.fields.join(', ')}\` → \`${fk.reference.resource}.${fk.reference.fields.join(', ')}\``);
       out.push(`Foreign keys: ${fks.join('; ')}.`);
@@ -170,6 +171,11 @@ ${preparation ?? DEFAULT_PREPARATION}
 To check a copy: \`npx cablepress validate <folder>\` recomputes every size and sha256 and checks every row against its schema.
 
 ## Reference
+
+Column types are the Frictionless types of \`datapackage.json\`; in the Arrow and Parquet files they are: string → Utf8,
+integer → Int32, number → Float64, boolean → Bool, date → Date32 (days), datetime → Timestamp (milliseconds, UTC).
+In the CSV files an empty cell is a missing value (null), except in text columns that are not nullable, where it is an
+empty string. Dates are \`YYYY-MM-DD\`, datetimes ISO 8601 in UTC (\`2008-02-29T05:44:00Z\`), booleans \`true\`/\`false\`.
 
 ${reference(descriptor, rowCounts)}
 ## Loading the data

@@ -56,6 +56,17 @@ describe('writeDataset', () => {
     expect(events.getChild('date_end')!.get(0)).toBe(Date.UTC(2008, 1, 29));
   });
 
+  it('writes an empty table as a header line and zero-row Arrow and Parquet files', async () => {
+    const dir = await scratch();
+    await writeDataset(dir, syntheticInput({ ...syntheticTables(), indicators: [] }));
+    expect(await readFile(join(dir, 'data/indicators.csv'), 'utf8')).toBe(
+      'indicator_id,label,category,period,value,value_max,unit,qualifier,quantity_id,cable_id,paragraph_id,citation,quote\r\n',
+    );
+    expect(readArrow(new Uint8Array(await readFile(join(dir, 'data/indicators.arrow')))).numRows).toBe(0);
+    expect(readParquetTable(new Uint8Array(await readFile(join(dir, 'data/indicators.parquet')))).numRows).toBe(0);
+    expect(await verifyDataset(dir)).toEqual([]);
+  });
+
   it('is deterministic: two runs give byte-identical files', async () => {
     const a = await scratch();
     const b = await scratch();
