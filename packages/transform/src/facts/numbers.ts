@@ -65,9 +65,10 @@ export function wordNumberAt(tokens: readonly Token[], i: number): Figure | null
 export function fractionAt(tokens: readonly Token[], i: number): Figure | null {
   const t = tokens[i];
   if (!t) return null;
-  if (t.kind === 'num' && /^\d+$/.test(t.text) && adjacent(tokens, i + 1, '/') && tokens[i + 2]?.kind === 'num' && !tokens[i + 2]!.spaceBefore) {
+  if (t.kind === 'num' && /^[1-9]\d?$/.test(t.text) && adjacent(tokens, i + 1, '/') && tokens[i + 2]?.kind === 'num' && !tokens[i + 2]!.spaceBefore) {
+    if (!/^[1-9]\d?$/.test(tokens[i + 2]!.text)) return null;
     const den = Number(tokens[i + 2]!.text);
-    if (den === 0 || den > 100 || !/^\d+$/.test(tokens[i + 2]!.text)) return null;
+    if (Number(t.text) >= den) return null;
     let last = i + 2;
     const suffix = tokens[i + 3];
     if (suffix && suffix.kind === 'word' && !suffix.spaceBefore) {

@@ -199,6 +199,7 @@ class SentenceScanner {
     const prev = this.tokens[j];
     const direct = this.tokens[i - 1];
     if (direct && direct.kind === 'sym' && ['#', '\u00b6', '/', ':', '+', '.'].includes(direct.text) && !this.tokens[i]!.spaceBefore) return true;
+    if (direct?.text === '.' && this.tokens[i - 2]?.kind === 'word' && this.tokens[i - 2]!.text.length === 1 && this.tokens[i - 3]?.text === '.') return true;
     if (!prev || prev.kind !== 'word') return false;
     if (REFERENCE_WORDS.has(prev.lower) && j >= i - 6) return true;
     if (j === i - 1 && prev.text.length >= 3 && prev.text === prev.text.toUpperCase() && !this.ctx.currencies.symbol(prev.text)) return true;

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { CurrencyResolver } from './currencies.js';
+import { scanDates } from './events.js';
+import { scanQuantities, type QuantityMatch } from './quantities.js';
+import { tokenize } from './text.js';
+
+/** Figures of one sentence, as extractFacts finds them (dates are claimed first). */
+function figures(sentence: string, tags: string[] = ['LA']): (Omit<QuantityMatch, 'start' | 'end'> & { text: string })[] {
+  const tokens = tokenize(sentence);
+  const dates = scanDates(tokens);
+  const claimed = (start: number, end: number) => dates.some((d) => start < d.end && d.start < end);
+  return scanQuantities({ tokens, currencies: new CurrencyResolver(tags), claimed }).map(({ start, end, ...rest }) => ({ ...rest, text: sentence.slice(start, end) }));
+}
+
+function one(sentence: string, text: string) {
+  const found = figures(sentence).filter((f) => f.text === text);
+  expect(found, `${text} in ${sentence}: ${JSON.stringify(figures(sentence))}`).toHaveLength(1);
+  return found[0]!;
+}
+
+describe('counts', () => {
+  it('reads the Article 134 figures of paragraph 5 with what they count', () => {
+    const s = 'As a result, according to the Ministry of Public Security, police investigated 38 cases of Article 134 violations (human trafficking) in 2007, resulting in 23 arrests and 8 cases sent for prosecution.';
+    expect(figures(s).map((f) => [f.value, f.kind, f.counted])).toEqual([[38, 'count', 'cases'], [23, 'count', 'arrests'], [8, 'count', 'cases']]);
+    expect(figures('Those 8 cases remain in the court system, with another 20 ongoing investigations.').map((f) => [f.value, f.counted])).toEqual([[8, 'cases'], [20, 'investigations']]);
+  });
+
+  it('reads thousands separators and qualifiers', () => {
+    expect(one('bringing the total number of victims repatriated to Laos from Thailand since 2001 to more than 1,044.', 'more than 1,044')).toMatchObject({ value: 1044, qualifier: 'more_than', kind: 'count' });
+    expect(one('Approximately 100 other victims are currently residing in rehabilitation centers inside Thailand.', 'Approximately 100')).toMatchObject({ value: 100, qualifier: 'approximately', counted: 'victims' });
+    expect(one('There are only about 10,000 police officers in a country of 6 million people.', 'about 10,000')).toMatchObject({ value: 10000, qualifier: 'about', counted: 'police officers' });
+    expect(one('There are only about 10,000 police officers in a country of 6 million people.', '6 million')).toMatchObject({ value: 6_000_000, counted: 'people' });
+    expect(one('With only 80 members in the Lao Bar Association, half of whom do not have formal legal training.', '80')).toMatchObject({ value: 80, qualifier: 'exact', counted: 'members' });
+    expect(one('With only 10,000 or so policemen in the entire country, many villages do not have local law enforcement personnel.', '10,000 or so')).toMatchObject({ value: 10000, qualifier: 'about', counted: 'policemen' });
+    expect(one('The World Bank in 2006 estimated that there are at least 250,000 Lao workers employed in Thailand.', 'at least 250,000')).toMatchObject({ value: 250000, qualifier: 'at_least' });
+    expect(one('tourism in Laos has grown from less than 900,000 visitors in 2004 to over 1.4 million visitors in 2007.', 'over 1.4 million')).toMatchObject({ value: 1_400_000, qualifier: 'over', counted: 'visitors' });
+  });
+
+  it('reads number words only when they count something', () => {
+    expect(one('This initiative began when three agencies learned that they were all working on contact information cards.', 'three')).toMatchObject({ value: 3, counted: 'agencies' });
+    expect(figures('Through the aid clinic program, the Bar Association is currently working on one case for a victim of internal trafficking and one of cross-border trafficking.')).toEqual([]);
+  });
+});
+
+describe('money', () => {
+  it('reads dollar ranges with a rate', () => {
+    expect(one("Civil servants' salaries are low (usually $35-$60 per month)and corruption is rampant.", '$35-$60')).toMatchObject({ kind: 'money', value: 35, value_max: 60, unit: 'USD', per: 'month' });
+    expect(one('while the minimum wage in Thailand is roughly $150 per month.', 'roughly $150')).toMatchObject({ value: 150, unit: 'USD', qualifier: 'roughly', per: 'month' });
+  });
+
+  it('reads baht amounts and the conversions in brackets', () => {
+    const s = "Brokers' fees varied widely, from as little as 500 baht (about $14) to as much as 30,000 baht ($880).";
+    expect(figures(s).map((f) => [f.text, f.value, f.unit, f.qualifier])).toEqual([
+      ['500 baht', 500, 'THB', 'exact'], ['about $14', 14, 'USD', 'about'], ['as much as 30,000 baht', 30000, 'THB', 'as_many_as'], ['$880', 880, 'USD', 'exact'],
+    ]);
+    const m = 'The majority, however, paid between 2,500-7,000 baht ($75-$205) in broker fees, if they used one.';
+    expect(figures(m).map((f) => [f.value, f.value_max, f.unit])).toEqual([[2500, 7000, 'THB'], [75, 205, 'USD']]);
+  });
+
+  it('reads dot-grouped Kip and USD written before the number', () => {
+    const s = 'Any person performing infractions in the category of human trafficking shall be punished by privation of liberty for a period of five to fifteen years and shall be fined an amount of 10.000.000 to 100.000.000 Kip [note: USD 1086 to 10,860) and shall have their assets confiscated according to Article 32 of this law.';
+    expect(figures(s).map((f) => [f.kind, f.value, f.value_max, f.unit])).toEqual([
+      ['duration', 5, 15, 'year'], ['money', 10_000_000, 100_000_000, 'LAK'], ['money', 1086, 10860, 'USD'],
+    ]);
+  });
+
+  it('reads an ISO code after the figures', () => {
+    expect(one('Fees usually range from 2 to 4 USD.', '2 to 4 USD')).toMatchObject({ value: 2, value_max: 4, unit: 'USD' });
+  });
+
+  it('resolves an ambiguous currency word by its adjective or the cable country', () => {
+    expect(one('The fine is 5,000 Egyptian pounds.', '5,000 Egyptian pounds')).toMatchObject({ unit: 'EGP' });
+    expect(figures('The fine is 5,000 pounds.', ['EG'])[0]).toMatchObject({ unit: 'EGP' });
+    expect(figures('The fine is 5,000 pounds.', ['UK'])[0]).toMatchObject({ unit: 'GBP' });
+  });
+});
+
+describe('percentages and fractions', () => {
+  it('reads percentages with qualifiers', () => {
+    expect(one('NGOs have recently expressed concern about a study showing that as many as 50% of formally-identified trafficking victims have returned to Thailand.', 'as many as 50%')).toMatchObject({ kind: 'percent', value: 50, unit: 'percent', qualifier: 'as_many_as' });
+    expect(one('belonging to the lowland Lao or Tai ethnic group (approx. 66% of the population),with some basic education.', 'approx. 66%')).toMatchObject({ value: 66, qualifier: 'approximately', counted: 'population' });
+    expect(one('noting for example that 71% of young people had heard the term "human trafficking"', '71%')).toMatchObject({ value: 71, qualifier: 'exact' });
+  });
+
+  it('reads fractions in words and digits', () => {
+    expect(one('Other studies suggest that one-third of trafficking victims were employed in the sex industry.', 'one-third')).toMatchObject({ kind: 'fraction', unit: 'fraction', value: 0.333333 });
+    expect(one('The remaining 2/3s are victims of domestic violence or sexual assault.', '2/3s')).toMatchObject({ kind: 'fraction', value: 0.666667 });
+    expect(one('With only 80 members in the Lao Bar Association, half of whom do not have formal legal training.', 'half')).toMatchObject({ kind: 'fraction', value: 0.5 });
+    expect(one('found that nearly one-third of Lao trafficking victims had family members in Thailand', 'nearly one-third')).toMatchObject({ qualifier: 'nearly' });
+  });
+});
+
+describe('durations and ages', () => {
+  it('reads ranges in digits and words', () => {
+    expect(one('what is usually a stay of 5-8 months in the shelter in Thailand.', '5-8 months')).toMatchObject({ kind: 'duration', value: 5, value_max: 8, unit: 'month' });
+    expect(one('shall be punished by privation of liberty for a period of fifteen to twenty years', 'fifteen to twenty years')).toMatchObject({ value: 15, value_max: 20, unit: 'year' });
+    expect(one('Rape of a minor is punishable by seven to 15 years, prostitution by up to one year.', 'seven to 15 years')).toMatchObject({ value: 7, value_max: 15 });
+    expect(one('Rape of a minor is punishable by seven to 15 years, prostitution by up to one year.', 'up to one year')).toMatchObject({ value: 1, qualifier: 'up_to' });
+  });
+
+  it('keeps "14 days to 6 months" as two figures, since the units differ', () => {
+    const s = 'where they receive counseling and vocational training for anywhere from 14 days to 6 months.';
+    expect(figures(s).map((f) => [f.text, f.value, f.value_max, f.unit])).toEqual([['14 days', 14, null, 'day'], ['6 months', 6, null, 'month']]);
+  });
+
+  it('reads ages', () => {
+    expect(one('the majority of formally-identified victims of trafficking are girls between the ages of 12-18, from rural areas', '12-18')).toMatchObject({ kind: 'age', value: 12, value_max: 18, unit: 'year' });
+    expect(one('The above mentioned actions performed on minors/children under 18 years of age will be considered as human trafficking', 'under 18 years of age')).toMatchObject({ kind: 'age', value: 18, qualifier: 'less_than' });
+    expect(one('the LWU shelter had provided legal assistance to a 13-year-old girl', '13-year-old')).toMatchObject({ kind: 'age', value: 13, counted: 'girl' });
+  });
+});
+
+describe('not quantities', () => {
+  it('skips years and dates, which are events', () => {
+    expect(figures('In 2006, Laos enacted the revised Article 134 of the penal code.')).toEqual([]);
+    expect(figures('The February 27, 2007, signing of an MOU between the GOL and IOM has allowed IOM to establish a presence in Laos.')).toEqual([]);
+  });
+
+  it('skips article, law and section numbers', () => {
+    expect(figures('Abduction is punishable under Article 92 by five to fifteen years imprisonment.').map((f) => f.text)).toEqual(['five to fifteen years']);
+    expect(figures('(see section 28, Law on the Protection of Women, Article 25,"Rights of Victims").')).toEqual([]);
+    expect(figures('E.O. 12958: N/A')).toEqual([]);
+  });
+
+  it('skips routing serials, cable references and telephone numbers', () => {
+    expect(figures('TO RUEHC/SECSTATE WASHDC PRIORITY 1866')).toEqual([]);
+    expect(figures('REF: B. 09 SANAA 1936')).toEqual([]);
+    expect(figures('Embassy Sana\'a TIP POC: Faith Meyers, Acting Political Chief 967-1-755-2398')).toEqual([]);
+    expect(figures('DE RUEHVN #0145/01 0600544')).toEqual([]);
+  });
+});
