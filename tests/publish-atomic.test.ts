@@ -5,30 +5,31 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyDataset, writeDataset } from '@cablepress/publish';
 import { syntheticInput, syntheticTables } from '../packages/publish/src/fixtures/rows.js';
 import { snapshot } from '../packages/publish/src/fixtures/scratch.js';
-import { bundlePublish, repoScratch } from './publish-helpers.js';
+import { repoRoot } from './helpers.js';
+import { repoScratch } from './publish-helpers.js';
 
 let work: string;
 let remove: () => Promise<void>;
-let publishModule: string;
 
 beforeAll(async () => {
   ({ dir: work, remove } = await repoScratch('publish-atomic'));
-  publishModule = path.join(work, 'publish.mjs');
-  await bundlePublish(publishModule);
 });
 afterAll(() => remove());
 
-/** Runs writeDataset in a child process that kills itself with SIGKILL right after staging its nth file. */
+/**
+ * Runs writeDataset of the built @cablepress/publish (like the cablepress binary, `npm test` builds it first) in a
+ * child process that kills itself with SIGKILL right after staging its nth file.
+ */
 function killedWrite(dir: string, input: unknown, killAfter: number): Promise<NodeJS.Signals | null> {
   const script = `
-    import { writeDataset } from ${JSON.stringify(publishModule)};
+    import { writeDataset } from '@cablepress/publish';
     const input = JSON.parse(process.argv[1]);
     let n = 0;
     await writeDataset(${JSON.stringify(dir)}, input, { onFile: () => { if (++n === ${killAfter}) process.kill(process.pid, 'SIGKILL'); } });
     console.log('finished without being killed');
   `;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--input-type=module', '-e', script, JSON.stringify(input)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script, JSON.stringify(input)], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
     child.on('error', reject);
     child.on('exit', (_code, signal) => resolve(signal));
   });
