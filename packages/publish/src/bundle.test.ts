@@ -37,6 +37,23 @@ describe('writeReleaseBundle', () => {
     expect(sums).toBe(`${a.hashes['test-dataset-1.2.3.tar.gz']}  test-dataset-1.2.3.tar.gz\n${a.hashes['test-dataset-1.2.3.zip']}  test-dataset-1.2.3.zip\n`);
   });
 
+  it('gives the same bytes whatever the time zone of the machine', async () => {
+    const { dir, report } = await dataset();
+    const zone = process.env.TZ;
+    const hashes: Record<string, string>[] = [];
+    try {
+      for (const tz of ['UTC', 'America/New_York', 'Asia/Vientiane']) {
+        process.env.TZ = tz;
+        hashes.push((await writeReleaseBundle({ datasetDir: dir, reportFile: report, outDir: await folders.make() })).hashes);
+      }
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+    expect(hashes[1]).toEqual(hashes[0]);
+    expect(hashes[2]).toEqual(hashes[0]);
+  });
+
   it('puts data, descriptor, README, CHANGELOG and the fact sheet under one folder, with fixed times and modes', async () => {
     const { dir, report } = await dataset();
     const out = await folders.make();
@@ -51,6 +68,7 @@ describe('writeReleaseBundle', () => {
     const gz = await readFile(bundle.tarGz);
     expect(gz.readUInt32LE(4)).toBe(0);
     expect(gz[3]! & 0x08).toBe(0);
+    expect(gz[9]).toBe(3);
     const tar = gunzipSync(gz);
     expect(tar.subarray(0, 100).toString().replace(/\0+$/, '')).toBe('test-dataset-1.2.3/CHANGELOG.md');
     expect(tar.subarray(100, 107).toString()).toBe('000644 ');

@@ -56,7 +56,10 @@ async function tarGz(files: [string, Uint8Array][], mtime: Date): Promise<Uint8A
   }
   tar.finalize();
   await done;
-  return gzipSync(Buffer.concat(chunks), { level: constants.Z_BEST_COMPRESSION });
+  const gz = gzipSync(Buffer.concat(chunks), { level: constants.Z_BEST_COMPRESSION });
+  // zlib leaves MTIME at 0 and writes no name; its OS byte depends on the platform zlib was built for: fix it to Unix.
+  gz[9] = 3;
+  return gz;
 }
 
 async function zip(files: [string, Uint8Array][], mtime: Date): Promise<Uint8Array> {
