@@ -17,7 +17,9 @@ export interface ChartSpec {
   id: string;
   kind: 'funnel' | 'bars';
   title: string;
-  groups: readonly { label?: string; bars: readonly BarSpec[] }[];
+  /** Bar groups; a group with `minBars` set leaves the whole chart out when it has fewer bars than that. */
+  groups: readonly { label?: string; minBars?: number; bars: readonly BarSpec[] }[];
+  /** Fewest bars the chart needs in all. */
   minBars: number;
   /** Sentence under the chart; may use {n:<indicator id>} to print a figure. */
   note?: string;
@@ -31,6 +33,7 @@ export const CHART_SPECS: readonly ChartSpec[] = [
     minBars: 2,
     groups: [
       {
+        minBars: 2,
         bars: [
           { ids: ['investigations-2007', 'cases-investigated-2007'], label: 'Cases investigated', style: 'solid' },
           { ids: ['arrests-2007'], label: 'Arrests', style: 'medium' },
@@ -96,15 +99,17 @@ export function selectCharts(indicators: readonly IndicatorRow[], specs: readonl
   const byId = new Map(indicators.map((i) => [i.indicator_id, i]));
   const charts: ChartData[] = [];
   for (const spec of specs) {
-    const groups = spec.groups
+    const found = spec.groups
       .map((g) => ({
+        minBars: g.minBars ?? 0,
         ...(g.label ? { label: g.label } : {}),
         bars: g.bars.flatMap((b): ChartBar[] => {
           const indicator = b.ids.map((id) => byId.get(id)).find((i) => i !== undefined);
           return indicator ? [{ label: b.label ?? indicator.label, indicator, style: b.style ?? 'solid' }] : [];
         }),
-      }))
-      .filter((g) => g.bars.length > 0);
+      }));
+    if (found.some((g) => g.bars.length < g.minBars)) continue;
+    const groups = found.filter((g) => g.bars.length > 0).map(({ minBars: _, ...g }) => g);
     const count = groups.reduce((n, g) => n + g.bars.length, 0);
     if (count >= spec.minBars) charts.push({ spec, groups });
   }

@@ -124,7 +124,7 @@ export function ladderHeight(tiers: readonly PenaltyTier[]): number {
  * Penalty tiers as a ladder: one row per tier, prison terms as ranges on a years axis (life and death beyond its end),
  * the condition on the left and the fine on the right.
  */
-export function drawLadder(t: Typesetter, tiers: readonly PenaltyTier[], x: number, y: number, w: number): number {
+export function drawLadder(t: Typesetter, tiers: readonly PenaltyTier[], x: number, y: number, w: number, citedAbove: string): number {
   const doc = t.doc;
   const condW = w * 0.34;
   const fineW = w * 0.27;
@@ -171,7 +171,8 @@ export function drawLadder(t: Typesetter, tiers: readonly PenaltyTier[], x: numb
       const tx = to + 4 + tw <= plotX + plotW + endW ? to + 4 : sx(tier.prisonMin ?? 0) - tw - 4;
       t.draw(rangeText, tx, barY + 1.5, tw + 1, { ...VALUE, size: 7.5 }, 1);
     }
-    t.draw(`${tier.fine} · ${tier.citation}`, fineX, ry + 4, fineW, { ...LABEL, size: 7 }, 3);
+    const fine = tier.citation && tier.citation !== citedAbove ? `${tier.fine} (${tier.citation})` : tier.fine;
+    t.draw(fine, fineX, ry + 4, fineW, { ...LABEL, size: 7 }, 3);
   });
 
   for (let v = 0; v <= top; v += 5) {

@@ -212,7 +212,7 @@ function lawModel(provisions: readonly LegalProvisionRow[], penalties: readonly 
   return {
     provision: provisionRow ? { name: nameOf(provisionRow), citation: cite(provisionRow.paragraph_id) } : null,
     tiers,
-    others,
+    others: others.slice(0, LIMITS.otherProvisions),
   };
 }
 
@@ -331,8 +331,7 @@ export function buildModel(input: FactSheetInput): FactSheetModel {
 
   const datasetName = dataset.title ? `${dataset.title} (${dataset.name})` : dataset.name;
   const sources = [
-    { label: 'Cable', value: `${cable.cable_id}, ${post}${dated}; ${cable.paragraph_count} paragraphs${cable.truncated ? ' (the source text is cut off)' : ''}` },
-    { label: 'Published by', value: 'WikiLeaks (Cablegate, 2010–2011)' },
+    { label: 'Cable', value: `${cable.cable_id}, ${post}${dated}; ${cable.paragraph_count} paragraphs${cable.truncated ? ' (the source text is cut off)' : ''}; published by WikiLeaks` },
     { label: 'Source file', value: `${cable.source_file} (${cable.source_format})` },
     { label: 'SHA-256', value: cable.source_sha256 },
     { label: 'Dataset', value: `${datasetName}, version ${dataset.version}` },

@@ -25,6 +25,10 @@ const S = {
 } satisfies Record<string, TextStyle>;
 
 const MARGIN = { top: 42, bottom: 46, side: 46 };
+
+export type Density = 0 | 1 | 2;
+const FIGURE_ROW_PAD = [3.5, 2.5, 1.5] as const;
+const TABLE_MIN_ROWS = [3, 2, 1] as const;
 const GUTTER = 16;
 
 type ScopedOptions = PDFKit.Mixins.StructureElementOptions & { scope?: 'Column' | 'Row' };
@@ -39,7 +43,14 @@ class Sheet {
   readonly pageHeight: number;
   y = 0;
 
-  constructor(doc: Doc, paper: keyof typeof PAPER) {
+  /**
+   * How tightly to pack: 0 is the normal layout; each step shrinks row padding and the rows tables must show before
+   * they may start a new page, so that a sheet that would spill onto a third page fits on two.
+   */
+  readonly density: Density;
+
+  constructor(doc: Doc, paper: keyof typeof PAPER, density: Density) {
+    this.density = density;
     this.doc = doc;
     this.t = new Typesetter(doc);
     const { width, height } = PAPER[paper];
@@ -131,7 +142,8 @@ function metaTable(s: Sheet, m: FactSheetModel): void {
   const headRow = s.group(table, 'TR');
   let x = s.x + pad;
   across.forEach((c, i) => {
-    s.text(headRow, 'TH', c.label.toUpperCase(), x, y, (colW[i] ?? 0) - 8, S.th, 1);
+    const cx = x;
+    s.el(headRow, 'TH', () => t.draw(c.label.toUpperCase(), cx, y, (colW[i] ?? 0) - 8, S.th, 1), { scope: 'Column' });
     x += colW[i] ?? 0;
   });
   y += labelH + 2;
@@ -205,7 +217,7 @@ function figureRowHeight(s: Sheet, f: KeyFigure): number {
   const labelW = s.w - FIG.number - FIG.gap;
   const text = `${f.label} ${citeLine(f)}`;
   const labelH = s.t.height(s.t.fit(text, labelW, S.label, 3), labelW, S.label);
-  return Math.max(s.t.lineHeight(S.figure), labelH + (0.928 * (S.figure.size - S.label.size))) + 4;
+  return Math.max(s.t.lineHeight(S.figure), labelH + (0.928 * (S.figure.size - S.label.size))) + FIGURE_ROW_PAD[s.density];
 }
 
 function figureGroup(s: Sheet, parent: Struct, g: FigureGroup): void {
@@ -308,43 +320,31 @@ function charts(s: Sheet, list: readonly ChartData[]): void {
   }
 }
 
+const SMALL_NUMBERS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+
 function law(s: Sheet, m: FactSheetModel): void {
   const { law: l } = m;
   if (!l.provision && l.others.length === 0) return;
   s.heading(s.root, 'What the law says');
   const sect = s.group(s.root, 'Sect');
   if (l.provision && l.tiers.length > 0) {
-    const intro = `${l.provision.name} (${l.provision.citation}) sets ${l.tiers.length === 1 ? 'one penalty' : `${l.tiers.length} penalty tiers`}, as quoted in the cable:`;
+    const n = l.tiers.length;
+    const count = `${SMALL_NUMBERS[n] ?? n} penalty ${n === 1 ? 'tier' : 'tiers'}`;
+    const intro = `${l.provision.name} sets ${count}, as the cable quotes it (${l.provision.citation}):`;
     s.need(ladderHeight(l.tiers) + 30);
     s.y += s.text(sect, 'P', intro, s.x, s.y, s.w, S.body, 2) + 6;
     const alt = `Penalty ladder of ${l.provision.name}. ${l.tiers.map((tr) => `Tier ${tr.tier}, ${tr.condition}: prison ${tr.prison}; fine ${tr.fine}`).join('. ')}.`;
     s.el(sect, 'Figure', () => {
-      s.y += drawLadder(s.t, l.tiers, s.x, s.y, s.w);
+      s.y += drawLadder(s.t, l.tiers, s.x, s.y, s.w, l.provision?.citation ?? '');
     }, { alt });
     s.y += 6;
   }
   if (l.others.length > 0) {
-    const lead = l.provision ? 'The cable also cites:' : 'Laws the cable cites:';
-    const items = l.others.slice(0, 6);
-    const colW = (s.w - GUTTER) / 2;
-    const per = Math.ceil(items.length / 2);
-    const heights = items.map((o) => s.t.height(s.t.fit(`${o.name} · ${o.citation}`, colW - 10, S.small, 2), colW - 10, S.small));
-    const colH = (from: number, to: number) => heights.slice(from, to).reduce((a, h) => a + h + 2, 0);
-    s.need(s.t.lineHeight(S.small) + 4 + Math.max(colH(0, per), colH(per, items.length)));
-    s.y += s.text(sect, 'P', lead, s.x, s.y, s.w, S.smallBold, 1) + 3;
-    const list = s.group(sect, 'L');
-    const top = s.y;
-    let bottom = top;
-    items.forEach((o, i) => {
-      const col = i < per ? 0 : 1;
-      const x = s.x + col * (colW + GUTTER);
-      const y = top + (col === 0 ? colH(0, i) : colH(per, i));
-      const li = s.group(list, 'LI');
-      s.el(li, 'Lbl', () => s.t.draw('•', x, y, 8, S.small, 1));
-      s.text(li, 'LBody', `${o.name} · ${o.citation}`, x + 10, y, colW - 10, S.small, 2);
-      bottom = Math.max(bottom, y + (heights[i] ?? 0) + 2);
-    });
-    s.y = bottom + 2;
+    const lead = l.provision ? 'The cable also cites' : 'The cable cites';
+    const text = `${lead}: ${l.others.map((o) => `${o.name} (${o.citation})`).join('; ')}.`;
+    const h = s.t.height(s.t.fit(text, s.w, S.small, 4), s.w, S.small);
+    s.need(h + 4);
+    s.y += s.text(sect, 'P', text, s.x, s.y, s.w, S.small, 4) + 2;
   }
 }
 
@@ -452,7 +452,7 @@ function timelineAndOrganizations(s: Sheet, m: FactSheetModel, reserve: number):
     m.organizations.length > 0 ? { title: 'Who is involved', ...organizationTable(m, s.w) } : null,
   ].filter((b) => b !== null);
   const heights = blocks.map((b) => rowHeights(s, b.columns, b.rows, TABLE_LINES));
-  const minimum = (from: number) => heights.slice(from).reduce((a, hs) => a + tableBlockHeight(s, hs, Math.min(3, hs.length)), 0);
+  const minimum = (from: number) => heights.slice(from).reduce((a, hs) => a + tableBlockHeight(s, hs, Math.min(TABLE_MIN_ROWS[s.density], hs.length)), 0);
   if (s.y + minimum(0) > s.bottom - reserve) s.newPage();
   blocks.forEach((b, i) => {
     const hs = heights[i] ?? [];
@@ -517,9 +517,9 @@ function footers(s: Sheet, m: FactSheetModel): void {
   }
 }
 
-/** Draws the fact sheet into `doc` (a fresh document from createDoc). */
-export function renderModel(doc: Doc, m: FactSheetModel, paper: keyof typeof PAPER): void {
-  const s = new Sheet(doc, paper);
+/** Draws the fact sheet into `doc` (a fresh document from createDoc) and returns the number of pages. */
+export function renderModel(doc: Doc, m: FactSheetModel, paper: keyof typeof PAPER, density: Density = 0): number {
+  const s = new Sheet(doc, paper, density);
   header(s, m);
   caveatBox(s, m);
   keyFigures(s, m);
@@ -531,4 +531,5 @@ export function renderModel(doc: Doc, m: FactSheetModel, paper: keyof typeof PAP
   if (!sourcesFirst) sources(s, m);
   footers(s, m);
   s.root.end();
+  return doc.bufferedPageRange().count;
 }
