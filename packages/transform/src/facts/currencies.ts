@@ -25,11 +25,13 @@ export class CurrencyResolver {
   private readonly codes = new Set<string>();
   private readonly symbols = new Map<string, string>();
   private readonly words = new Map<string, CurrencyEntry[]>();
+  private readonly adjectives = new Set<string>();
 
   constructor(private readonly countryTags: readonly string[]) {
     for (const entry of data().currencies) {
       this.codes.add(entry.code);
       for (const s of entry.symbols) if (!this.symbols.has(s)) this.symbols.set(s, entry.code);
+      for (const a of entry.adjectives) this.adjectives.add(a);
       for (const w of entry.words) {
         const list = this.words.get(w) ?? [];
         list.push(entry);
@@ -67,6 +69,6 @@ export class CurrencyResolver {
 
   /** True when the lower-case word is an adjective some currency entry uses (thai, egyptian). */
   isAdjective(word: string): boolean {
-    return data().currencies.some((e) => e.adjectives.includes(word));
+    return this.adjectives.has(word);
   }
 }

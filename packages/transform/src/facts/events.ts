@@ -227,9 +227,22 @@ class DateScanner {
     return this.push(i, i, iso(y, 1, 1), iso(y, 12, 31), 'year');
   }
 
+  /** True when a date expression can start at token i: a number, a capitalised month, or a part word (mid, late, first). */
+  private canStart(i: number): boolean {
+    const t = this.tokens[i]!;
+    if (t.kind === 'num') return true;
+    if (t.kind !== 'word') return false;
+    return t.lower in MONTHS || t.lower in PARTS || t.lower === 'first' || t.lower === 'second';
+  }
+
   scan(): DateMatch[] {
+    if (!this.tokens.some((t) => t.kind === 'num' && t.text.length === 4)) return this.out;
     let i = 0;
     while (i < this.tokens.length) {
+      if (!this.canStart(i)) {
+        i++;
+        continue;
+      }
       let next = this.monthForm(i);
       if (next < 0) next = this.dayFirstForm(i);
       if (next < 0) next = this.decadeForm(i);

@@ -68,6 +68,7 @@ export function extractFacts(cable: Cable, paragraphIds: readonly string[]): Cab
   let blockLaw: string | null = null;
   let heading: PendingCitation | null = null;
 
+  const tokenized = cable.paragraphs.map((p) => tokenize(p.text));
   cable.paragraphs.forEach((paragraph, index) => {
     const pid = paragraphIds[index]!;
     const text = paragraph.text;
@@ -78,8 +79,13 @@ export function extractFacts(cable: Cable, paragraphIds: readonly string[]): Cab
     let q = 0;
     let e = 0;
     let l = 0;
+    const paragraphTokens = tokenized[index]!;
+    let next = 0;
     for (const sentence of splitSentences(text, (dot) => isHeadingPeriod(text, dot, lineStart))) {
-      const tokens = tokenize(text, sentence.start, sentence.end);
+      while (next < paragraphTokens.length && paragraphTokens[next]!.start < sentence.start) next++;
+      const first = next;
+      while (next < paragraphTokens.length && paragraphTokens[next]!.end <= sentence.end) next++;
+      const tokens = paragraphTokens.slice(first, next);
       const begins = BEGIN_TEXT.test(sentence.text);
       if (begins) {
         inBlock = true;
@@ -87,7 +93,10 @@ export function extractFacts(cable: Cable, paragraphIds: readonly string[]): Cab
         blockLaw = null;
       }
       const dates = scanDates(tokens);
-      const claimed = (start: number, end: number) => dates.some((d) => start < d.end && d.start < end);
+      const claimed = (start: number, end: number) => {
+        for (const d of dates) if (start < d.end && d.start < end) return true;
+        return false;
+      };
       const quantities = scanQuantities({ tokens, currencies, claimed });
       const laws = scanLaws(tokens, text);
       if (begins) blockLaw = laws.find((law) => law.start > sentence.start)?.name ?? null;
@@ -148,7 +157,7 @@ export function extractFacts(cable: Cable, paragraphIds: readonly string[]): Cab
     p.row.law = (p.match.thisLaw ? (headingLaw ?? p.blockLaw) : null) ?? p.blockLaw ?? knownLaw.get(p.match.article) ?? p.paragraphLaw ?? null;
   }
 
-  const orgs = scanOrganizations(cable, paragraphIds);
+  const orgs = scanOrganizations(cable, paragraphIds, tokenized);
   facts.organizations = orgs.organizations;
   facts.organization_mentions = orgs.mentions;
   return facts;

@@ -22,6 +22,7 @@ export interface LawMatch {
   name: string;
 }
 
+const ARTICLE_WORDS = new Set(['article', 'articles', 'art', 'arts']);
 const CODE_KINDS = new Set(['penal', 'criminal', 'labor', 'labour', 'civil', 'family', 'immigration', 'procedure']);
 const LAW_HEADS = new Set(['law', 'act', 'code', 'decree', 'constitution']);
 const NAME_CONNECTORS = new Set(['on', 'of', 'and', 'the', 'for', 'in', 'to', 'against']);
@@ -133,7 +134,7 @@ export function scanCitations(
   const out: CitationMatch[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (t.kind !== 'word' || !['article', 'articles', 'art', 'arts'].includes(t.lower)) continue;
+    if (t.kind !== 'word' || !ARTICLE_WORDS.has(t.lower)) continue;
     let j = i + 1;
     if (tokens[j]?.text === '.' && t.lower.startsWith('art') && t.lower.length <= 4) j++;
     const numbers: number[] = [];

@@ -13,6 +13,9 @@ const DENOMINATORS: Record<string, number> = {
   seventh: 7, sevenths: 7, eighth: 8, eighths: 8, ninth: 9, ninths: 9, tenth: 10, tenths: 10,
 };
 
+/** Words a figure written in words can start with: one, twenty, a (third), half. */
+export const NUMBER_WORD_STARTS: ReadonlySet<string> = new Set([...Object.keys(SMALL), ...Object.keys(TENS), 'a', 'an', 'half']);
+
 /** A figure read at a token: its value and the tokens [first, last] it covers. */
 export interface Figure {
   value: number;

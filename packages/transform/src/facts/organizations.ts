@@ -116,14 +116,21 @@ interface Matcher {
   tokens: string[];
 }
 
-/** The organizations of one cable and every mention of them. */
-export function scanOrganizations(cable: Cable, paragraphIds: readonly string[]): { organizations: OrganizationRow[]; mentions: MentionRow[] } {
+/** The organizations of one cable and every mention of them. `tokens[i]`, when given, are the tokens of paragraph i. */
+export function scanOrganizations(
+  cable: Cable, paragraphIds: readonly string[], tokens: readonly (readonly Token[])[] = cable.paragraphs.map((p) => tokenize(p.text)),
+): { organizations: OrganizationRow[]; mentions: MentionRow[] } {
+  const paragraphTokens = tokens;
   const countries = cable.tags.filter((t) => /^[A-Z]{2}$/.test(t));
   const entries = new Map<string, { name: string; acronym: string | null; type: OrganizationType }>();
   const matchers: Matcher[] = [];
+  const seen = new Set<string>();
   const addMatcher = (orgId: string, alias: string) => {
     const tokens = tokenize(alias).map((t) => t.text);
-    if (tokens.length > 0 && !matchers.some((m) => m.orgId === orgId && m.tokens.join('\u0000') === tokens.join('\u0000'))) matchers.push({ orgId, tokens });
+    const key = `${orgId}\u0000${tokens.join('\u0000')}`;
+    if (tokens.length === 0 || seen.has(key)) return;
+    seen.add(key);
+    matchers.push({ orgId, tokens });
   };
   const byAcronym = new Map<string, string>();
   for (const e of organizationDictionary()) {
@@ -162,7 +169,7 @@ export function scanOrganizations(cable: Cable, paragraphIds: readonly string[])
   const counts = new Map<string, { count: number; first: string }>();
   cable.paragraphs.forEach((p, index) => {
     const pid = paragraphIds[index]!;
-    const tokens = tokenize(p.text);
+    const tokens = paragraphTokens[index]!;
     let lastMention: { orgId: string; end: number } | null = null;
     for (let i = 0; i < tokens.length; i++) {
       const match = matchAt(tokens, i, byFirst);

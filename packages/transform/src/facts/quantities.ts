@@ -1,6 +1,6 @@
 import type { QUALIFIERS, QUANTITY_KINDS } from '@cablepress/validate';
 import type { CurrencyResolver } from './currencies.js';
-import { digitNumberAt, fractionAt, wordNumberAt, type Figure } from './numbers.js';
+import { digitNumberAt, fractionAt, NUMBER_WORD_STARTS, wordNumberAt, type Figure } from './numbers.js';
 import type { Token } from './text.js';
 
 export type QuantityKind = (typeof QUANTITY_KINDS)[number];
@@ -348,7 +348,7 @@ class SentenceScanner {
     let i = 0;
     while (i < tokens.length) {
       const t = tokens[i]!;
-      if ((t.kind !== 'num' && t.kind !== 'word') || this.ctx.claimed(t.start, t.end)) {
+      if ((t.kind !== 'num' && (t.kind !== 'word' || !NUMBER_WORD_STARTS.has(t.lower))) || this.ctx.claimed(t.start, t.end)) {
         i++;
         continue;
       }

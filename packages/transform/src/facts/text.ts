@@ -28,6 +28,18 @@ function isLetter(c: string | undefined): boolean {
   return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7);
 }
 
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isLetterCode(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
+}
+
+function isSpaceCode(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9 || c === 0xa0;
+}
+
 function isSpace(c: string | undefined): boolean {
   return c === ' ' || c === '\n' || c === '\r' || c === '\t' || c === '\u00a0';
 }
@@ -59,8 +71,9 @@ export function splitSentences(text: string, keepTogether: (dot: number) => bool
     if (e > s) sentences.push({ start: s, end: e, text: text.slice(s, e) });
   };
   for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== 46 && code !== 33 && code !== 63) continue;
     const c = text[i];
-    if (c !== '.' && c !== '!' && c !== '?') continue;
     if (c === '.' && (isDigit(text[i + 1]) || isAbbreviation(text, i) || keepTogether(i))) continue;
     let j = i + 1;
     while (j < text.length && (text[j] === '"' || text[j] === ')' || text[j] === "'" || text[j] === ']' || text[j] === '\u201d')) j++;
@@ -120,23 +133,24 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   let i = from;
   let space = true;
   while (i < to) {
-    const c = text[i];
-    if (isSpace(c)) {
+    const c = text.charCodeAt(i);
+    if (isSpaceCode(c)) {
       space = true;
       i++;
       continue;
     }
     const start = i;
     let kind: TokenKind;
-    if (isDigit(c)) {
+    if (isDigitCode(c)) {
       kind = 'num';
       i++;
       for (;;) {
-        while (i < to && isDigit(text[i])) i++;
-        if ((text[i] === ',' || text[i] === '.') && i + 1 < to && isDigit(text[i + 1])) {
-          if (text[i] === ',') {
+        while (i < to && isDigitCode(text.charCodeAt(i))) i++;
+        const sep = text.charCodeAt(i);
+        if ((sep === 44 || sep === 46) && i + 1 < to && isDigitCode(text.charCodeAt(i + 1))) {
+          if (sep === 44) {
             let d = i + 1;
-            while (d < to && isDigit(text[d])) d++;
+            while (d < to && isDigitCode(text.charCodeAt(d))) d++;
             if (d - i - 1 !== 3) break;
           }
           i++;
@@ -144,15 +158,15 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
         }
         break;
       }
-    } else if (isLetter(c)) {
+    } else if (isLetterCode(c)) {
       kind = 'word';
-      while (i < to && isLetter(text[i])) i++;
+      while (i < to && isLetterCode(text.charCodeAt(i))) i++;
     } else {
       kind = 'sym';
       i++;
     }
     const t = text.slice(start, i);
-    tokens.push({ kind, text: t, lower: t.toLowerCase(), start, end: i, spaceBefore: space });
+    tokens.push({ kind, text: t, lower: kind === 'word' ? t.toLowerCase() : t, start, end: i, spaceBefore: space });
     space = false;
   }
   return tokens;
