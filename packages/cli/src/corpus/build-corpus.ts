@@ -100,8 +100,8 @@ const PREPARATION = [
 /** Builds one dataset from a corpus of cable files; bad files are reported, never fatal. */
 export async function buildCorpus(options: CorpusBuildOptions, io: Io): Promise<CorpusSummary> {
   const started = performance.now();
-  const files = await listCorpusFiles(options.corpus, io.cwd);
   const out = path.resolve(io.cwd, options.out);
+  const files = await listCorpusFiles(options.corpus, io.cwd, out);
   const existing = await stat(out).catch(() => undefined);
   if (existing && !existing.isDirectory()) throw new InputError('OUT_NOT_A_FOLDER', `${options.out} exists and is not a folder.`, { file: out });
   const meta = await readMeta(out);
@@ -149,7 +149,7 @@ export async function buildCorpus(options: CorpusBuildOptions, io: Io): Promise<
   };
 
   try {
-    await runPool(files, { jobs: options.jobs, stage: 'build' }, async (index, result) => {
+    await runPool(files, { jobs: Math.min(options.jobs, files.length), stage: 'build' }, async (index, result) => {
       await accept(files[index]!, result);
       progress.update({ files: doneFiles, bytes: doneBytes, failed: failures.length });
     });
@@ -196,7 +196,7 @@ export async function buildCorpus(options: CorpusBuildOptions, io: Io): Promise<
     failed: failures.length,
     bytes: totalBytes,
     seconds,
-    jobs: options.jobs,
+    jobs: Math.min(options.jobs, files.length),
     cablesPerSecond: files.length / seconds,
     mbPerSecond: totalBytes / 1e6 / seconds,
     warnings,

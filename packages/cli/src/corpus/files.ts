@@ -17,12 +17,22 @@ function byLabel(a: CorpusFile, b: CorpusFile): number {
   return a.label < b.label ? -1 : a.label > b.label ? 1 : 0;
 }
 
-async function walk(root: string, dir: string, keep: (label: string) => boolean, out: CorpusFile[]): Promise<void> {
+interface Walk {
+  root: string;
+  keep: (label: string) => boolean;
+  /** A folder never to enter (the dataset being written). */
+  skip: string | undefined;
+}
+
+async function walk(w: Walk, dir: string, out: CorpusFile[]): Promise<void> {
+  const { root, keep } = w;
   const found: Promise<CorpusFile>[] = [];
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const file = path.join(dir, entry.name);
-    if (entry.isDirectory()) await walk(root, file, keep, out);
+    if (entry.isDirectory()) {
+      if (file !== w.skip) await walk(w, file, out);
+    }
     else if (entry.isFile()) {
       const label = path.relative(root, file).split(path.sep).join('/');
       if (keep(label)) found.push(stat(file).then((info) => ({ file, label, bytes: info.size })));
@@ -65,21 +75,22 @@ export function globToRegExp(glob: string): RegExp {
  * The cable files of a corpus, sorted by relative path. A folder gives every regular file below it except hidden
  * entries and `.md`/`.json` sidecars (a README or manifest); a glob gives exactly the files it matches; a file
  * gives itself. The format of each file is detected from its content later, so anything else is read as a cable.
+ * `skip` is a folder left out of the walk: the dataset being written when it lies inside the corpus.
  */
-export async function listCorpusFiles(pattern: string, cwd: string): Promise<CorpusFile[]> {
+export async function listCorpusFiles(pattern: string, cwd: string, skip?: string): Promise<CorpusFile[]> {
   const target = path.resolve(cwd, pattern);
   const info = await stat(target).catch(() => undefined);
   if (info?.isFile()) return [{ file: target, label: path.basename(target), bytes: info.size }];
   const out: CorpusFile[] = [];
   if (info?.isDirectory()) {
-    await walk(target, target, (label) => !SIDECAR.test(label), out);
+    await walk({ root: target, keep: (label) => !SIDECAR.test(label), skip }, target, out);
   } else if (/[*?[{]/.test(pattern)) {
     const parts = target.split(path.sep);
     const first = parts.findIndex((p) => /[*?[{]/.test(p));
     const root = parts.slice(0, first).join(path.sep) || path.sep;
     const matcher = globToRegExp(parts.slice(first).join('/'));
     const rootInfo = await stat(root).catch(() => undefined);
-    if (rootInfo?.isDirectory()) await walk(root, root, (label) => matcher.test(label), out);
+    if (rootInfo?.isDirectory()) await walk({ root, keep: (label) => matcher.test(label), skip }, root, out);
   } else {
     throw new InputError('CORPUS_MISSING', `${pattern} does not exist.`, { file: target }, 'Give a folder of cables or a glob such as "cables/**/*.txt".');
   }

@@ -1,0 +1,55 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { globToRegExp, listCorpusFiles } from './files.js';
+
+describe('globToRegExp', () => {
+  it('keeps * and ? inside one folder and lets ** span folders', () => {
+    expect(globToRegExp('*.txt').test('08VIENTIANE145.txt')).toBe(true);
+    expect(globToRegExp('*.txt').test('2008/08VIENTIANE145.txt')).toBe(false);
+    expect(globToRegExp('**/*.txt').test('2008/02/08VIENTIANE145.txt')).toBe(true);
+    expect(globToRegExp('**/*.txt').test('08VIENTIANE145.txt')).toBe(true);
+    expect(globToRegExp('0?CAIRO*.html').test('09CAIRO2205.html')).toBe(true);
+  });
+
+  it('reads {a,b} alternatives and [...] classes, and escapes the rest', () => {
+    expect(globToRegExp('*.{txt,html}').test('x.html')).toBe(true);
+    expect(globToRegExp('*.{txt,html}').test('x.htm')).toBe(false);
+    expect(globToRegExp('[01]*.txt').test('09CAIRO1222.txt')).toBe(true);
+    expect(globToRegExp('[!0]*.txt').test('09CAIRO1222.txt')).toBe(false);
+    expect(globToRegExp('a+b.txt').test('a+b.txt')).toBe(true);
+    expect(globToRegExp('a.txt').test('abtxt')).toBe(false);
+  });
+});
+
+describe('listCorpusFiles', () => {
+  let root: string;
+
+  beforeAll(async () => {
+    root = await mkdtemp(path.join(os.tmpdir(), 'cablepress-files-'));
+    for (const file of ['b/09CAIRO1222.txt', 'a/09CAIRO1222.html', 'README.md', 'manifest.json', '.hidden/x.txt', 'out/data/cables.csv', 'Z.txt']) {
+      await mkdir(path.dirname(path.join(root, file)), { recursive: true });
+      await writeFile(path.join(root, file), 'x');
+    }
+  });
+  afterAll(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('walks a folder in path order, without hidden entries, sidecars or the output folder', async () => {
+    const files = await listCorpusFiles(root, '/', path.join(root, 'out'));
+    expect(files.map((f) => f.label)).toEqual(['Z.txt', 'a/09CAIRO1222.html', 'b/09CAIRO1222.txt']);
+    expect(files[0]).toEqual({ file: path.join(root, 'Z.txt'), label: 'Z.txt', bytes: 1 });
+  });
+
+  it('takes exactly what a glob matches, relative to the cwd', async () => {
+    const files = await listCorpusFiles('**/*.txt', root);
+    expect(files.map((f) => f.label)).toEqual(['Z.txt', 'b/09CAIRO1222.txt']);
+  });
+
+  it('says when there is nothing to read', async () => {
+    await expect(listCorpusFiles(path.join(root, 'nope'), '/')).rejects.toMatchObject({ code: 'CORPUS_MISSING' });
+    await expect(listCorpusFiles('*.pdf', root)).rejects.toMatchObject({ code: 'CORPUS_EMPTY' });
+  });
+});
