@@ -142,7 +142,7 @@ export function scanCitations(
       numbers.push(j);
       const sep = tokens[j + 1];
       const after = tokens[j + 2];
-      if (t.lower.endsWith('s') && sep && (sep.text === ',' || sep.lower === 'and' || sep.lower === 'or') && after) {
+      if (t.lower.endsWith('s') && sep && (sep.text === ',' || sep.lower === 'and' || sep.lower === 'or' || sep.lower === 'to' || sep.lower === 'through' || isDashToken(sep)) && after) {
         if (after.kind === 'num') { j += 2; continue; }
         if ((after.lower === 'and' || after.lower === 'or') && tokens[j + 3]?.kind === 'num') { j += 3; continue; }
       }

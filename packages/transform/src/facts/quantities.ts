@@ -65,7 +65,7 @@ const STOP_WORDS = new Set([
   'from', 'by', 'with', 'on', 'that', 'which', 'who', 'whom', 'per', 'than', 'into', 'since', 'during', 'under', 'over', 'but', 'not',
   'this', 'these', 'those', 'it', 'its', 'their', 'they', 'them', 'us', 'you', 'he', 'she', 'we', 'his', 'her', 'our', 'will', 'would', 'could', 'can', 'may',
   'last', 'each', 'while', 'between', 'through', 'until', 'after', 'before', 'both', 'also', 'all', 'such', 'so', 'if', 'when', 'where',
-  'did', 'do', 'does', 'out', 'up', 'down', 'about', 'among', 'against', 'there', 'here', 'then', 'only', 'more', 'less',
+  'because', 'although', 'though', 'unless', 'whereas', 'whether', 'did', 'do', 'does', 'out', 'up', 'down', 'about', 'among', 'against', 'there', 'here', 'then', 'only', 'more', 'less',
 ]);
 
 /** Plural nouns that do not end in s. */
@@ -190,7 +190,7 @@ class SentenceScanner {
     let j = i - 1;
     while (j >= 0) {
       const t = this.tokens[j]!;
-      if (t.kind === 'num' || t.text === ',' || t.lower === 'and' || t.lower === 'or' || t.lower === 'to' || isDash(t)) {
+      if (t.kind === 'num' || t.text === ',' || t.text === '(' || t.text === ')' || t.text === ':' || t.lower === 'and' || t.lower === 'or' || t.lower === 'to' || isDash(t)) {
         j--;
         continue;
       }
@@ -200,8 +200,9 @@ class SentenceScanner {
     const direct = this.tokens[i - 1];
     if (direct && direct.kind === 'sym' && ['#', '\u00b6', '/', ':', '+', '.'].includes(direct.text) && !this.tokens[i]!.spaceBefore) return true;
     if (direct?.text === '.' && this.tokens[i - 2]?.kind === 'word' && this.tokens[i - 2]!.text.length === 1 && this.tokens[i - 3]?.text === '.') return true;
+    if (prev?.text === '.' && this.tokens[j - 1]?.kind === 'word' && REFERENCE_WORDS.has(this.tokens[j - 1]!.lower)) return true;
     if (!prev || prev.kind !== 'word') return false;
-    if (REFERENCE_WORDS.has(prev.lower) && j >= i - 6) return true;
+    if (REFERENCE_WORDS.has(prev.lower)) return true;
     if (j === i - 1 && prev.text.length >= 3 && prev.text === prev.text.toUpperCase() && !this.ctx.currencies.symbol(prev.text)) return true;
     return false;
   }
