@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { checkDrift, recordRelease } from './drift.js';
 import { syntheticInput, syntheticTables } from './fixtures/rows.js';
 import { scratchFolders } from './fixtures/scratch.js';
+import { sha256 } from './hash.js';
 import { writeDataset } from './write-dataset.js';
 
 const folders = scratchFolders();
@@ -31,6 +32,22 @@ describe('drift guard', () => {
     const log = JSON.parse(await readFile(join(dir, 'releases.json'), 'utf8'));
     await recordRelease(dir);
     expect(JSON.parse(await readFile(join(dir, 'releases.json'), 'utf8'))).toEqual(log);
+  });
+
+  it('records the fact sheet, and checks it only when it is given (validate has no fact sheet)', async () => {
+    const dir = await dataset();
+    const report = join(dir, 'fact-sheet.pdf');
+    await writeFile(report, '%PDF-1.7 one\n');
+    const record = await recordRelease(dir, { reportFile: report });
+    expect(record.report).toEqual({ file: 'fact-sheet.pdf', sha256: sha256('%PDF-1.7 one\n') });
+    expect(await checkDrift(dir)).toEqual({ version: '1.2.3', released: true, files: 39 });
+    expect(await checkDrift(dir, { reportFile: report })).toEqual({ version: '1.2.3', released: true, files: 40 });
+    await writeFile(report, '%PDF-1.7 two\n');
+    expect(await checkDrift(dir)).toMatchObject({ released: true });
+    await expect(checkDrift(dir, { reportFile: report })).rejects.toMatchObject({
+      code: 'DRIFT_UNVERSIONED',
+      message: 'files changed since release 1.2.3 was recorded, but the version still says 1.2.3: fact-sheet.pdf',
+    });
   });
 
   it('fails on a deliberately edited data file', async () => {

@@ -16,8 +16,10 @@ export interface ReleaseLog {
 export interface ReleaseRecord {
   version: string;
   created: string;
-  /** sha256 (hex) by package-relative path; the fact sheet under its file name. */
+  /** sha256 (hex) of every published dataset file, by package-relative path. */
   files: Record<string, string>;
+  /** The fact sheet released with the data, by file name. */
+  report?: { file: string; sha256: string };
 }
 
 export interface DriftOptions {
@@ -67,17 +69,28 @@ async function readLog(datasetDir: string, name: string): Promise<ReleaseLog> {
   }
 }
 
-/** sha256 of every published file of the dataset (and the fact sheet, under its file name). */
-export async function fileHashes(datasetDir: string, reportFile?: string): Promise<Record<string, string>> {
+/** sha256 of every published file of the dataset, by package-relative path, sorted. */
+export async function fileHashes(datasetDir: string): Promise<Record<string, string>> {
   const hashes: Record<string, string> = {};
   for (const path of await publishedFiles(datasetDir)) hashes[path] = sha256(await readFile(join(datasetDir, path)));
-  if (reportFile) {
-    const bytes = await readFile(reportFile).catch(() => {
-      throw new InputError('REPORT_MISSING', `the fact sheet ${reportFile} does not exist`, { file: reportFile });
-    });
-    hashes[basename(reportFile)] = sha256(bytes);
-  }
-  return Object.fromEntries(Object.entries(hashes).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return hashes;
+}
+
+async function reportHash(reportFile: string): Promise<{ file: string; sha256: string }> {
+  const bytes = await readFile(reportFile).catch(() => {
+    throw new InputError('REPORT_MISSING', `the fact sheet ${reportFile} does not exist`, { file: reportFile }, 'build the dataset first (`cablepress build`)');
+  });
+  return { file: basename(reportFile), sha256: sha256(bytes) };
+}
+
+/** Paths whose hashes differ, plus the fact sheet when both sides have one and they differ. */
+function changedFiles(
+  expected: { files: Record<string, string>; report?: { file: string; sha256: string } },
+  actual: { files: Record<string, string>; report?: { file: string; sha256: string } },
+): string[] {
+  const changed = differences(expected.files, actual.files);
+  if (expected.report && actual.report && expected.report.sha256 !== actual.report.sha256) changed.push(actual.report.file);
+  return changed;
 }
 
 function differences(expected: Record<string, string>, actual: Record<string, string>): string[] {
@@ -112,18 +125,17 @@ export async function checkDrift(datasetDir: string, options: DriftOptions = {})
     fail('DRIFT_VERSION', `datapackage.json is version ${descriptor.version} but package.json says ${version}`, [],
       'Rebuild the dataset (`cablepress build`) after `changeset version`.');
   }
-  const current = await fileHashes(datasetDir, options.reportFile);
+  const current = {
+    files: await fileHashes(datasetDir),
+    ...(options.reportFile ? { report: await reportHash(options.reportFile) } : {}),
+  };
   if (options.rebuild) {
     const work = join(datasetDir, '.tmp', `cablepress-rebuild-${randomBytes(6).toString('hex')}`);
     await mkdir(work, { recursive: true });
     try {
       const rebuilt = await options.rebuild(work);
-      const fresh = await fileHashes(work, rebuilt?.reportFile);
-      if (options.reportFile && rebuilt?.reportFile) {
-        fresh[basename(options.reportFile)] = fresh[basename(rebuilt.reportFile)]!;
-        if (basename(rebuilt.reportFile) !== basename(options.reportFile)) delete fresh[basename(rebuilt.reportFile)];
-      }
-      const stale = differences(fresh, current);
+      const fresh = { files: await fileHashes(work), ...(rebuilt?.reportFile ? { report: await reportHash(rebuilt.reportFile) } : {}) };
+      const stale = changedFiles(fresh, current);
       if (stale.length > 0) {
         fail('DRIFT_STALE', `committed files differ from a rebuild from the source: ${stale.join(', ')}`,
           stale.map((path) => ({ code: 'DRIFT_STALE', severity: 'error', message: `${path} differs from a fresh build`, path: [path] })),
@@ -137,14 +149,14 @@ export async function checkDrift(datasetDir: string, options: DriftOptions = {})
   const log = await readLog(datasetDir, descriptor.name);
   const record = log.releases.find((r) => r.version === version);
   if (record) {
-    const changed = differences(record.files, current);
+    const changed = changedFiles(record, current);
     if (changed.length > 0) {
       fail('DRIFT_UNVERSIONED', `files changed since release ${version} was recorded, but the version still says ${version}: ${changed.join(', ')}`,
         changed.map((path) => ({ code: 'DRIFT_UNVERSIONED', severity: 'error', message: `${path} differs from release ${version}`, path: [path] })),
         'Describe the change in a changeset (`npx changeset`), run `changeset version`, rebuild and release.');
     }
   }
-  return { version, released: Boolean(record), files: Object.keys(current).length };
+  return { version, released: Boolean(record), files: Object.keys(current.files).length + (current.report ? 1 : 0) };
 }
 
 /**
@@ -158,18 +170,21 @@ export async function recordRelease(datasetDir: string, options: { reportFile?: 
     throw new ValidationError('DRIFT_VERSION', `datapackage.json is version ${descriptor.version} but package.json says ${version}`, [], { file: datasetDir },
       'Rebuild the dataset (`cablepress build`) before recording the release.');
   }
-  const files = await fileHashes(datasetDir, options.reportFile);
+  const current = {
+    files: await fileHashes(datasetDir),
+    ...(options.reportFile ? { report: await reportHash(options.reportFile) } : {}),
+  };
   const log = await readLog(datasetDir, descriptor.name);
   const existing = log.releases.find((r) => r.version === version);
   if (existing) {
-    const changed = differences(existing.files, files);
+    const changed = changedFiles(existing, current);
     if (changed.length > 0) {
       throw new ValidationError('DRIFT_UNVERSIONED', `release ${version} is already recorded with other files: ${changed.join(', ')}`, [], { file: join(datasetDir, RELEASE_LOG) },
         'Published data needs a new version: add a changeset and run `changeset version`.');
     }
     return existing;
   }
-  const record: ReleaseRecord = { version, created: descriptor.created, files };
+  const record: ReleaseRecord = { version, created: descriptor.created, ...current };
   const next: ReleaseLog = { name: descriptor.name, releases: [...log.releases, record] };
   const file = join(datasetDir, RELEASE_LOG);
   const tmp = `${file}.tmp-${process.pid}`;

@@ -43,7 +43,9 @@ describe('cablepress release', () => {
     const sums = await readFile(path.join(root, 'releases/SHA256SUMS'), 'utf8');
     const log = JSON.parse(await readFile(path.join(dir, 'releases.json'), 'utf8'));
     expect(log.releases.map((r: { version: string }) => r.version)).toEqual(['1.2.3']);
-    expect(Object.keys(log.releases[0].files)).toContain('fact-sheet.pdf');
+    expect(log.releases[0].report).toEqual({ file: 'fact-sheet.pdf', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+
+    expect(await main(['validate', 'test-dataset'], captureIo(root))).toBe(0);
 
     const again = captureIo(root);
     expect(await main(['release', 'test-dataset', '--skip-rebuild'], again)).toBe(0);
