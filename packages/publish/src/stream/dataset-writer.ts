@@ -12,8 +12,14 @@ import type { WrittenFile } from './hashed-file.js';
 import { TableStreamWriter, type StreamedTable } from './table-writer.js';
 
 export interface DatasetStreamOptions {
-  /** Rows per CSV chunk, Arrow record batch and Parquet row group (default 8192). */
+  /** Rows per CSV chunk and Arrow record batch: what is held in memory per table (default 8192). */
   batchRows?: number;
+  /**
+   * Rows per Parquet row group (default 65536). The open row group is kept encoded and compressed in the writer's
+   * WebAssembly memory; bigger groups compress better (on paragraph-like rows, 8192-row groups made the file 2.6×
+   * the size of one group, 65536-row groups 1.3×) for a few more MB of memory.
+   */
+  rowGroupRows?: number;
 }
 
 /** Everything `writeDataset` takes except the rows, which were streamed. */
@@ -54,8 +60,8 @@ function extraResource(extra: ExtraFile): Resource {
  * A dataset written while its rows arrive: `data/<table>.{csv,arrow,parquet}` are streamed into the same staging
  * folder `writeDataset` uses, at most one batch per table in memory. `finish` writes the extra files,
  * datapackage.json and README.md and swaps the whole dataset in; `abort` leaves the previous files as they were.
- * The files have the schemas, types, CSV dialect and descriptions of `writeDataset`; Arrow and Parquet files hold
- * one record batch / row group per batch instead of one.
+ * The files have the schemas, types, CSV dialect and descriptions of `writeDataset`; Arrow files hold one record
+ * batch per `batchRows` rows and Parquet files one row group per `rowGroupRows` rows instead of one.
  */
 export class DatasetStreamWriter {
   private constructor(
@@ -68,9 +74,10 @@ export class DatasetStreamWriter {
     const staging = await stage(dir);
     const tables = (options.tables ?? allTables) as readonly TableDef[];
     const batchRows = options.batchRows ?? 8192;
+    const rowGroupRows = options.rowGroupRows ?? 65536;
     const dataDir = path.join(staging.root, 'data');
     await mkdir(dataDir, { recursive: true });
-    const writers = new Map(tables.map((t) => [t.name, new TableStreamWriter(t, dataDir, batchRows)]));
+    const writers = new Map(tables.map((t) => [t.name, new TableStreamWriter(t, dataDir, batchRows, rowGroupRows)]));
     return new DatasetStreamWriter(staging, writers);
   }
 

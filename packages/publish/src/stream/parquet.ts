@@ -5,9 +5,10 @@ import {
 import { HashedFile, type WrittenFile } from './hashed-file.js';
 
 /**
- * A table's Parquet file written one row group per batch through parquet-wasm's `transformParquetStream`.
- * Writer settings are those of `parquetBytes` (zstd) plus a row-group cap equal to the batch size, so the
- * writer never buffers more than one batch; the Arrow schema and its metadata are kept in `ARROW:schema`.
+ * A table's Parquet file written while batches arrive, through parquet-wasm's `transformParquetStream` (arrow-rs's
+ * ArrowWriter): each closed row group is emitted and written out, so only the open one stays in memory, encoded.
+ * Writer settings are those of `parquetBytes` (zstd) plus a row-group cap; the Arrow schema and its metadata are
+ * kept in `ARROW:schema`.
  */
 export class ParquetStreamWriter {
   private out: HashedFile;

@@ -17,8 +17,9 @@ export interface StreamedTable {
 
 /**
  * Writes one table as CSV, Arrow IPC and Parquet while rows arrive: rows are buffered until `batchRows` of them
- * are waiting, then written as one CSV chunk, one Arrow record batch and one Parquet row group. Batch boundaries
- * depend only on the order of the rows, so the same rows give the same bytes.
+ * are waiting, then written as one CSV chunk and one Arrow record batch, and handed to the Parquet writer, which
+ * closes a row group every `rowGroupRows` rows. Batch and row-group boundaries depend only on the order of the
+ * rows, so the same rows give the same bytes.
  */
 export class TableStreamWriter {
   private pending: Record<string, unknown>[] = [];
@@ -32,10 +33,11 @@ export class TableStreamWriter {
     readonly table: TableDef,
     dataDir: string,
     private readonly batchRows: number,
+    rowGroupRows: number,
   ) {
     this.csv = new CsvStreamWriter(table, path.join(dataDir, `${table.name}.csv`));
     this.arrow = new ArrowStreamWriter(table, path.join(dataDir, `${table.name}.arrow`));
-    this.parquet = new ParquetStreamWriter(path.join(dataDir, `${table.name}.parquet`), batchRows);
+    this.parquet = new ParquetStreamWriter(path.join(dataDir, `${table.name}.parquet`), rowGroupRows);
   }
 
   /** Rows waiting for the next batch. */
