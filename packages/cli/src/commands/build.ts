@@ -20,7 +20,7 @@ function reportCorpus(summary: CorpusSummary, io: Io, json: boolean, quiet: bool
   const counts = Object.entries(summary.rows).map(([t, n]) => `${t} ${n}`).join(', ');
   io.stdout(`built ${summary.dataset} ${summary.version} from ${summary.cables} cable(s) in ${summary.files} file(s): ${counts}\n`);
   io.stdout(
-    `${summary.seconds.toFixed(2)} s with ${summary.jobs} worker(s): ${Math.round(summary.cablesPerSecond)} cables/s, ${summary.mbPerSecond.toFixed(1)} MB/s; ${summary.warnings} parser warning(s)\n`,
+    `${summary.seconds.toFixed(2)} s with ${summary.jobs} worker(s): ${Math.round(summary.cablesPerSecond)} cables/s, ${summary.mbPerSecond.toFixed(1)} MB/s; ${summary.warnings} warning(s) (see validation.json)\n`,
   );
   if (summary.failed > 0) {
     io.stdout(`${summary.failed} file(s) failed and are listed in ${summary.out}/failures.json:\n`);

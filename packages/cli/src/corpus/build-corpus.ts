@@ -42,11 +42,14 @@ export interface CorpusSummary {
   cablesPerSecond: number;
   mbPerSecond: number;
   warnings: number;
+  /** Warnings by code, codes in alphabetical order. */
+  warningCodes: Record<string, number>;
   rows: Record<string, number>;
   failures: Failure[];
 }
 
 export const FAILURES_FILE = 'failures.json';
+export const VALIDATION_FILE = 'validation.json';
 
 /** Organization rows are merged every this many cables, so merging stays linear in the corpus. */
 const ORG_MERGE_EVERY = 512;
@@ -90,7 +93,9 @@ const PREPARATION = [
   'and checked row by row against the zod schemas of `@cablepress/validate`, in parallel worker threads whose results are',
   'put back in file order, so the bytes never depend on the number of workers. Rows were streamed to the files in batches:',
   'CSV in chunks, Arrow IPC with one record batch and Parquet with one row group per batch. Organizations are merged across',
-  'cables. There is no indicator recipe for a corpus, so the indicators table is empty.',
+  'cables. The cross-checks of `@cablepress/validate` ran on every cable: a cable with an error is left out and listed in',
+  `\`${FAILURES_FILE}\` (code \`CHECKS_FAILED\`); warnings are counted by code in \`${VALIDATION_FILE}\`. There is no indicator`,
+  'recipe for a corpus, so the indicators table is empty.',
   '',
   `Files that could not be read as a cable are listed in \`${FAILURES_FILE}\` with an error code and message. When two files`,
   'hold the same cable (e.g. the .txt and the .html of one cable), the first by path is kept and the others are listed there',
@@ -117,7 +122,7 @@ export async function buildCorpus(options: CorpusBuildOptions, io: Io): Promise<
   let sinceMerge = 0;
   let latest: string | null = null;
   let cables = 0;
-  let warnings = 0;
+  const warningCodes = new Map<string, number>();
   let doneFiles = 0;
   let doneBytes = 0;
 
@@ -135,7 +140,7 @@ export async function buildCorpus(options: CorpusBuildOptions, io: Io): Promise<
     }
     seen.set(result.cableId, file.label);
     cables++;
-    warnings += result.warnings;
+    for (const [code, n] of Object.entries(result.warnings)) warningCodes.set(code, (warningCodes.get(code) ?? 0) + n);
     const { organizations: orgs = [], ...rows } = result.rows ?? {};
     pendingOrganizations.push(...(orgs as OrganizationRow[]));
     if (++sinceMerge >= ORG_MERGE_EVERY) {
@@ -166,6 +171,9 @@ export async function buildCorpus(options: CorpusBuildOptions, io: Io): Promise<
   }
 
   const report = { files: files.length, cables, failed: failures.length, failures };
+  const byCode = Object.fromEntries([...warningCodes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const warnings = [...warningCodes.values()].reduce((a, b) => a + b, 0);
+  const validation = { cables, warnings, by_code: byCode };
   const written = await writer.finish({
     name: meta.name,
     title: meta.title,
@@ -180,6 +188,12 @@ export async function buildCorpus(options: CorpusBuildOptions, io: Io): Promise<
         path: FAILURES_FILE,
         content: `${JSON.stringify(report, null, 2)}\n`,
         description: 'Files of the corpus that gave no rows (not a cable, unreadable, or a duplicate of a cable already read), with an error code and message.',
+        mediatype: 'application/json',
+      },
+      {
+        path: VALIDATION_FILE,
+        content: `${JSON.stringify(validation, null, 2)}\n`,
+        description: 'Warnings of the parser and of the cross-checks over the cables that were built, counted by code (a cable with a cross-check error is in failures.json instead).',
         mediatype: 'application/json',
       },
     ],
@@ -200,6 +214,7 @@ export async function buildCorpus(options: CorpusBuildOptions, io: Io): Promise<
     cablesPerSecond: files.length / seconds,
     mbPerSecond: totalBytes / 1e6 / seconds,
     warnings,
+    warningCodes: byCode,
     rows: written.rowCounts,
     failures,
   };

@@ -2,12 +2,12 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { CablepressError, decodeCableBytes, parseCable } from '@cablepress/extract';
 import { extractFacts, transformCable } from '@cablepress/transform';
-import { allTables, assertRows, type TableDef } from '@cablepress/validate';
+import { allTables, assertRows, runChecks, type TableDef } from '@cablepress/validate';
 
 /**
  * How far a worker takes each cable: `parse` reads and parses it; `transform` also builds its core and fact rows;
- * `build` checks every row against its schema and sends the rows back to be written. The first two exist for the
- * benchmark.
+ * `build` checks every row against its schema, runs the cross-checks and sends the rows back to be written. The
+ * first two exist for the benchmark.
  */
 export type Stage = 'parse' | 'transform' | 'build';
 
@@ -18,7 +18,8 @@ export interface CableDone {
   ok: true;
   cableId: string;
   bytes: number;
-  warnings: number;
+  /** Parser warnings and cross-check warnings, by code (for the `build` stage; parser warnings only before). */
+  warnings: Record<string, number>;
   /** Present for the `build` stage. */
   rows?: CableRows;
 }
@@ -33,6 +34,12 @@ export interface CableFailed {
 export type CableResult = CableDone | CableFailed;
 
 const tables = new Map<string, TableDef>(allTables.map((t) => [t.name, t as TableDef]));
+
+function countCodes(findings: readonly { code: string }[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const f of findings) counts[f.code] = (counts[f.code] ?? 0) + 1;
+  return counts;
+}
 
 function failure(error: unknown, bytes: number): CableFailed {
   if (error instanceof CablepressError) return { ok: false, bytes, code: error.code, message: error.message };
@@ -56,14 +63,20 @@ export async function processCable(file: string, label: string, stage: Stage): P
 export function processCableBytes(bytes: Uint8Array, label: string, stage: Stage): CableResult {
   try {
     const cable = parseCable(decodeCableBytes(bytes, label), { source: label });
-    if (stage === 'parse') return { ok: true, cableId: cable.id, bytes: bytes.length, warnings: cable.warnings.length };
+    if (stage === 'parse') return { ok: true, cableId: cable.id, bytes: bytes.length, warnings: countCodes(cable.warnings) };
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const core = transformCable(cable, { file: label, sha256 });
     const facts = extractFacts(cable, core.paragraphs.map((p) => p.paragraph_id));
     const rows: CableRows = { ...core, ...facts };
-    if (stage === 'transform') return { ok: true, cableId: cable.id, bytes: bytes.length, warnings: cable.warnings.length };
+    if (stage === 'transform') return { ok: true, cableId: cable.id, bytes: bytes.length, warnings: countCodes(cable.warnings) };
     for (const [name, tableRows] of Object.entries(rows)) assertRows(tables.get(name)!, tableRows);
-    return { ok: true, cableId: cable.id, bytes: bytes.length, warnings: cable.warnings.length, rows };
+    const findings = runChecks({ tables: rows, sources: new Map([[cable.id, cable.source]]) });
+    const errors = findings.filter((f) => f.severity === 'error');
+    if (errors.length > 0) {
+      const shown = errors.slice(0, 3).map((f) => f.message).join('; ');
+      return { ok: false, bytes: bytes.length, code: 'CHECKS_FAILED', message: `${errors.length} cross-check(s) failed: ${shown}` };
+    }
+    return { ok: true, cableId: cable.id, bytes: bytes.length, warnings: countCodes([...cable.warnings, ...findings]), rows };
   } catch (error) {
     return failure(error, bytes.length);
   }
