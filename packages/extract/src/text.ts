@@ -7,60 +7,57 @@ export interface MappedText {
   map: Int32Array;
 }
 
-/** Growable (string, offsets) pair used to build mapped text in linear time. */
+const UTF16 = new TextDecoder('utf-16le');
+
+/** Growable (string, offsets) pair used to build mapped text in linear time, in typed arrays. */
 export class MappedBuilder {
-  private parts: string[] = [];
-  private buf: number[] = [];
+  private codes: Uint16Array;
   private offs: Int32Array;
   length = 0;
 
   constructor(capacity = 256) {
-    this.offs = new Int32Array(Math.max(16, capacity));
+    const n = Math.max(16, capacity);
+    this.codes = new Uint16Array(n);
+    this.offs = new Int32Array(n);
   }
 
   private grow(extra: number): void {
-    if (this.length + extra <= this.offs.length) return;
-    let n = this.offs.length * 2;
+    if (this.length + extra <= this.codes.length) return;
+    let n = this.codes.length * 2;
     while (n < this.length + extra) n *= 2;
-    const next = new Int32Array(n);
-    next.set(this.offs.subarray(0, this.length));
-    this.offs = next;
-  }
-
-  private flushBuf(): void {
-    if (this.buf.length === 0) return;
-    for (let i = 0; i < this.buf.length; i += 8192) {
-      this.parts.push(String.fromCharCode.apply(null, this.buf.slice(i, i + 8192)));
-    }
-    this.buf = [];
+    const codes = new Uint16Array(n);
+    codes.set(this.codes.subarray(0, this.length));
+    this.codes = codes;
+    const offs = new Int32Array(n);
+    offs.set(this.offs.subarray(0, this.length));
+    this.offs = offs;
   }
 
   /** Appends one UTF-16 code unit that stands for source offset `at`. */
   pushCode(code: number, at: number): void {
-    this.grow(1);
-    this.buf.push(code);
+    if (this.length === this.codes.length) this.grow(1);
+    this.codes[this.length] = code;
     this.offs[this.length++] = at;
   }
 
   /** Appends text[start, end) whose characters map to map[start, end). */
   pushRange(text: string, map: Int32Array, start: number, end: number): void {
     if (end <= start) return;
-    this.flushBuf();
     this.grow(end - start);
-    this.parts.push(text.slice(start, end));
+    const base = this.length - start;
+    for (let k = start; k < end; k++) this.codes[base + k] = text.charCodeAt(k);
     this.offs.set(map.subarray(start, end), this.length);
     this.length += end - start;
   }
 
   lastCode(): number {
-    if (this.buf.length > 0) return this.buf[this.buf.length - 1]!;
-    const last = this.parts[this.parts.length - 1];
-    return last && last.length > 0 ? last.charCodeAt(last.length - 1) : -1;
+    return this.length > 0 ? this.codes[this.length - 1]! : -1;
   }
 
   build(): MappedText {
-    this.flushBuf();
-    return { s: this.parts.join(''), map: this.offs.slice(0, this.length) };
+    const codes = this.codes.subarray(0, this.length);
+    const s = this.length < 512 ? String.fromCharCode.apply(null, codes as unknown as number[]) : UTF16.decode(codes);
+    return { s, map: this.offs.slice(0, this.length) };
   }
 }
 

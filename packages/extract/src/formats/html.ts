@@ -23,9 +23,8 @@ export function decodeHtml(source: string, start: number, end: number, out: Mapp
       const n = source.charCodeAt(i + 1);
       const isTag = (n >= 65 && n <= 90) || (n >= 97 && n <= 122) || n === 0x2f || n === 0x21;
       if (isTag) {
-        const close = source.indexOf('>', i + 1);
-        const nextOpen = source.indexOf('<', i + 1);
-        if (close >= 0 && close < end && close - i < 2000 && (nextOpen < 0 || nextOpen > close)) {
+        const close = tagEnd(source, i + 1, Math.min(end, i + 2000));
+        if (close >= 0) {
           i = close + 1;
           continue;
         }
@@ -33,8 +32,8 @@ export function decodeHtml(source: string, start: number, end: number, out: Mapp
       out.pushCode(c, i);
       i++;
     } else if (c === 0x26) {
-      const semi = source.indexOf(';', i + 1);
-      if (semi > i + 1 && semi - i <= 10 && semi < end) {
+      const semi = indexWithin(source, 0x3b, i + 1, Math.min(end, i + 11));
+      if (semi > i + 1) {
         const name = source.slice(i + 1, semi);
         let code = -1;
         if (name.charCodeAt(0) === 0x23) {
@@ -58,6 +57,22 @@ export function decodeHtml(source: string, start: number, end: number, out: Mapp
       i++;
     }
   }
+}
+
+/** Index of the '>' closing a tag opened before `from`, searching [from, limit) and giving up at another '<'. */
+function tagEnd(source: string, from: number, limit: number): number {
+  for (let k = from; k < limit; k++) {
+    const c = source.charCodeAt(k);
+    if (c === 0x3e) return k;
+    if (c === 0x3c) return -1;
+  }
+  return -1;
+}
+
+/** Index of `code` in [from, limit), or -1. */
+function indexWithin(source: string, code: number, from: number, limit: number): number {
+  for (let k = from; k < limit; k++) if (source.charCodeAt(k) === code) return k;
+  return -1;
 }
 
 function decodeRange(source: string, start: number, end: number): MappedText {
@@ -103,9 +118,11 @@ export function readHtml(source: string): Envelope {
     const heads: string[] = [];
     const cells: { value: string; span: Span }[] = [];
     let pos = tableStart;
+    let th = -2;
+    let td = -2;
     for (;;) {
-      const th = lower.indexOf('<th', pos);
-      const td = lower.indexOf('<td', pos);
+      if (th !== -1 && th < pos) th = lower.indexOf('<th', pos);
+      if (td !== -1 && td < pos) td = lower.indexOf('<td', pos);
       const next = th >= 0 && th < end && (td < 0 || th < td) ? th : td >= 0 && td < end ? td : -1;
       if (next < 0) break;
       const isHead = next === th;

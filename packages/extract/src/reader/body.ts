@@ -119,7 +119,7 @@ export function readBody(c: MappedText, lines: Line[], from: number): BodyResult
     const block = items.slice(k, e).map((it) => (it as { line: Line }).line);
     const dashBefore = prevNonBlank(items, k) === 'dash';
     const dashAfter = nextNonBlank(items, e) === 'dash';
-    const blockText = block.map(text).join(' ');
+    const blockText = block.length <= 3 ? block.map(text).join(' ') : '';
     const first = text(block[0]!);
 
     const romanMatch = ROMAN.exec(first);
@@ -350,7 +350,9 @@ function canJoin(c: MappedText, prev: Unit, u: Unit): boolean {
 
 /** Builds clean text from segments: spaces collapsed, lines joined with one space (none after a wrapped hyphen). */
 export function buildText(c: MappedText, segs: Line[]): { text: string; offsets: Int32Array; span: { start: number; end: number } } {
-  const b = new MappedBuilder(256);
+  let capacity = 0;
+  for (const seg of segs) capacity += seg.end - seg.start + 1;
+  const b = new MappedBuilder(capacity);
   let prevEnd = -1;
   for (const seg of segs) {
     if (seg.end <= seg.start) continue;

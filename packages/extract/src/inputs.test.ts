@@ -1,0 +1,127 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { CablepressError, decodeCableBytes, InputError, parseCable } from './index.js';
+import { seedPath } from '../test-support/paths.js';
+
+const seedText = readFileSync(seedPath, 'utf8');
+
+function thrown(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (err) {
+    return err;
+  }
+  throw new Error('expected a throw');
+}
+
+describe('decodeCableBytes', () => {
+  it('decodes UTF-8 and drops a BOM', () => {
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('TAGS: KTIP ¶1.')]);
+    expect(decodeCableBytes(bytes)).toBe('TAGS: KTIP ¶1.');
+  });
+
+  it('decodes UTF-16 LE and BE with a BOM', () => {
+    const text = 'SUBJECT: ICELAND';
+    const le = new Uint8Array(2 + text.length * 2);
+    const be = new Uint8Array(2 + text.length * 2);
+    le.set([0xff, 0xfe]);
+    be.set([0xfe, 0xff]);
+    for (let i = 0; i < text.length; i++) {
+      le[2 + 2 * i] = text.charCodeAt(i);
+      be[3 + 2 * i] = text.charCodeAt(i);
+    }
+    expect(decodeCableBytes(le)).toBe(text);
+    expect(decodeCableBytes(be)).toBe(text);
+  });
+
+  it('rejects a PNG with InputError NOT_TEXT naming the file', () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+    const err = thrown(() => decodeCableBytes(png, 'scan.png'));
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as InputError).code).toBe('NOT_TEXT');
+    expect((err as InputError).location.file).toBe('scan.png');
+  });
+
+  it('rejects bytes that are mostly invalid UTF-8', () => {
+    const bytes = new Uint8Array(400).map((_, i) => (i % 2 ? 0xff : 0x41));
+    expect((thrown(() => decodeCableBytes(bytes, 'x.bin')) as InputError).code).toBe('NOT_TEXT');
+  });
+
+  it('keeps text with a few invalid bytes, replacing them', () => {
+    const bytes = new Uint8Array([...new TextEncoder().encode('SUBJECT: CAF'), 0xe9, ...new TextEncoder().encode(' TALKS')]);
+    expect(decodeCableBytes(bytes)).toBe('SUBJECT: CAF\ufffd TALKS');
+  });
+});
+
+describe('parseCable input errors', () => {
+  it('EMPTY_INPUT for empty or blank text, with the file and line', () => {
+    for (const text of ['', '   \n\t\n', '\ufeff']) {
+      const err = thrown(() => parseCable(text, { source: 'empty.txt' })) as InputError;
+      expect(err).toBeInstanceOf(InputError);
+      expect(err.code).toBe('EMPTY_INPUT');
+      expect(err.location).toEqual({ file: 'empty.txt', line: 1, column: 1 });
+    }
+  });
+
+  it('NOT_A_CABLE for text that is not a cable', () => {
+    const err = thrown(() => parseCable('Dear Sir,\nPlease find attached the minutes.\n', { source: 'letter.txt' })) as InputError;
+    expect(err.code).toBe('NOT_A_CABLE');
+    expect(err.location.file).toBe('letter.txt');
+    expect(err.toJSON()).toMatchObject({ kind: 'input', code: 'NOT_A_CABLE' });
+  });
+
+  it('NOT_A_CABLE for an HTML page without a cable', () => {
+    const err = thrown(() => parseCable('<!doctype html><html><body><p>Nothing here</p></body></html>', { source: 'page.html' })) as InputError;
+    expect(err.code).toBe('NOT_A_CABLE');
+  });
+});
+
+describe('text variants are read alike', () => {
+  const base = parseCable(seedText);
+  const same = (text: string) => {
+    const c = parseCable(text);
+    expect(c.id).toBe(base.id);
+    expect(c.subject).toBe(base.subject);
+    expect(c.tags).toEqual(base.tags);
+    expect(c.paragraphs.map((p) => p.text)).toEqual(base.paragraphs.map((p) => p.text));
+  };
+  it('with a BOM', () => same(`\ufeff${seedText}`));
+  it('with CRLF line ends', () => same(seedText.replace(/\n/g, '\r\n')));
+  it('with lone CR line ends', () => same(seedText.replace(/\n/g, '\r')));
+  it('with U+2028 line separators', () => same(seedText.replace(/\n/g, '\u2028')));
+  it('with stray control characters', () => same(seedText.replace(/ the /g, ' the\u0007 ').replace(/\n\n/g, '\n\u0000\n')));
+});
+
+describe('hostile input finishes quickly and never throws an untyped error', () => {
+  const n = 200_000;
+  const cases: [string, string][] = [
+    ['spaces', `UNCLAS VIENTIANE 000145\n${' '.repeat(n)}x`],
+    ['dashes', `TAGS: X\nSUBJECT: Y\n${'- '.repeat(n / 2)}\n`],
+    ['letter keys on one line', `SUBJECT: X\n${'A. '.repeat(n / 3)}`],
+    ['short lines', `SUBJECT: X\n${'A.\n'.repeat(n / 3)}`],
+    ['banner words', 'UNCLAS '.repeat(n / 7)],
+    ['unclosed tags', `<html><pre>${'<a'.repeat(n / 2)}</pre>`],
+    ['unfinished references', `<html><pre>${'&#x'.repeat(n / 3)}</pre>`],
+    ['roman headings', `TAGS: X\n\n${'XXVII. T\n\n'.repeat(n / 10)}`],
+    ['REF bullets', `TAGS: X\nREF: ${'A. B. '.repeat(n / 6)}`],
+    ['SUBJECT run-on', `SUBJECT: ${'REF '.repeat(n / 4)}`],
+    ['numbered paragraphs', `TAGS: X\n\n${'1. (SBU) a\n\n'.repeat(n / 12)}`],
+    ['pilcrows', `TAGS: X\n\n${'¶'.repeat(n)}`],
+    ['signature lines', `TAGS: X\n\nHello.\n${'SMITH\n'.repeat(n / 6)}`],
+    ['parentheses in TAGS', `TAGS: ${'('.repeat(n)}\nSUBJECT: x\n`],
+    ['dashed heading line', `TAGS: X\n\nfoo ------${' a'.repeat(n / 2)} ------`],
+    ['page-break words', `TAGS: X\n\nfoo ${'ABC 12345678 '.repeat(n / 13)}`],
+    ['summary', `TAGS: X\n\nSUMMARY: ${'x '.repeat(n / 2)}`],
+    ['Ruby dates', `01X\nT\nThu Dec 20 00:00:00 +0100 2001\n${'Thu Dec 20 00:00:00 +0100 2001\n'.repeat(n / 31)}`],
+  ];
+  for (const [name, text] of cases) {
+    it(name, () => {
+      try {
+        const c = parseCable(text, { source: name });
+        for (const p of c.paragraphs) expect(p.offsets.length).toBe(p.text.length);
+      } catch (err) {
+        expect(err).toBeInstanceOf(CablepressError);
+      }
+    });
+  }
+});
