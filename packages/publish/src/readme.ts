@@ -199,6 +199,6 @@ ${licenses.join('\n')}
 
 ## Changelog
 
-${changes && changes.length > 0 ? changes.replace(/^## /gm, '### ') : `${descriptor.version}: first release.`}
+${changes && changes.length > 0 ? changes.replace(/^(#+) /gm, '#$1 ') : `${descriptor.version}: first release.`}
 `;
 }
