@@ -17,7 +17,7 @@ function visibleWords(cable: Cable, start: number, end: number): string[] {
   return raw.split(/[\s\u2028\u2029¶]+/).filter(Boolean);
 }
 
-/** True when `needle` occurs in order inside `hay` (removed noise lines may sit between the words). */
+/** True when `needle` occurs in order inside `hay` (removed noise lines may sit in between). */
 function isSubsequence(needle: string[], hay: string[]): boolean {
   let k = 0;
   for (const w of hay) if (k < needle.length && w === needle[k]) k++;
@@ -52,8 +52,9 @@ function check(cable: Cable): number {
       const j = Math.min(p.text.length, i + 1 + Math.floor(rand() * 200));
       const words = p.text.slice(i, j).split(' ').filter(Boolean);
       const sourceWords = visibleWords(cable, p.offsets[i]!, p.offsets[j - 1]! + 1);
-      if (words.length > 2 && !isSubsequence(words.slice(1, -1), sourceWords)) problems.push(`#${p.seq}: [${i}, ${j}) words not in source`);
-      if (!sourceWords.join('').includes(words[0] ?? '')) problems.push(`#${p.seq}: first word of [${i}, ${j}) not in source`);
+      if (!isSubsequence([...words.join('')], [...sourceWords.join('')])) problems.push(`#${p.seq}: [${i}, ${j}) not in source order`);
+      const glued = sourceWords.join('');
+      if (!glued.startsWith(words[0] ?? '') || !glued.endsWith(words[words.length - 1] ?? '')) problems.push(`#${p.seq}: [${i}, ${j}) ends differ from source`);
       checked++;
     }
   }

@@ -191,6 +191,13 @@ export function readBody(c: MappedText, lines: Line[], from: number): BodyResult
       }
       cur = startUnit(c, line, section, inQuote, idx === 0 ? brokeBefore : false);
       cur.afterNoise = idx === 0 && noiseBefore && cur.afterBreak;
+      if (cur.number !== null && block.length === 1 && !inQuote) {
+        const title = c.s.slice(cur.segs[0]!.start, line.end).trim();
+        if (isCapsTitle(title)) {
+          section = title.replace(/\s+/g, ' ');
+          cur.section = section;
+        }
+      }
       units.push(cur);
     });
   }
@@ -260,6 +267,11 @@ function takeSignature(c: MappedText, units: Unit[]): string[] {
   return names;
 }
 
+/** A short upper-case line without a full stop: "THE COUNTRY'S TIP SITUATION". */
+function isCapsTitle(t: string): boolean {
+  return t.length >= 4 && t.length <= 80 && !/[a-z]/.test(t) && /[A-Z]{2}/.test(t) && !/[.;,]$/.test(t) && !/^(END|BEGIN)\b/.test(t);
+}
+
 function prevNonBlank(items: Item[], k: number): Item['type'] | null {
   for (let j = k - 1; j >= 0; j--) if (items[j]!.type !== 'blank' && items[j]!.type !== 'noise') return items[j]!.type;
   return null;
@@ -309,10 +321,12 @@ function startUnit(c: MappedText, line: Line, section: string | null, inQuote: b
     key = num[2] ?? null;
     pos = num[0].length;
   } else if (!pilcrowYear) {
-    const lk = LETTER_KEY.exec(t);
-    if (lk && !/^[A-Z]\.\s+[A-Z]\.\s/.test(t)) {
-      key = t.slice(0, lk[0].length).replace(/\.\s*$/, '').trim();
-      pos = lk[0].length;
+    const lead = t.charCodeAt(0) === 0xb6 ? (t.charCodeAt(1) === 0x20 ? 2 : 1) : 0;
+    const rest = t.slice(lead);
+    const lk = LETTER_KEY.exec(rest);
+    if (lk && !/^[A-Z]\.\s+[A-Z]\.\s/.test(rest)) {
+      key = rest.slice(0, lk[0].length).replace(/\.\s*$/, '').trim();
+      pos = lead + lk[0].length;
     }
   }
   const rest = t.slice(pos);
