@@ -25,6 +25,7 @@ export interface ChartSpec {
   note?: string;
 }
 
+/** Charts for the laos-tip-2008 recipe; ids as in datasets/laos-tip-2008/indicators.json. */
 export const CHART_SPECS: readonly ChartSpec[] = [
   {
     id: 'law-enforcement',
@@ -35,12 +36,12 @@ export const CHART_SPECS: readonly ChartSpec[] = [
       {
         minBars: 2,
         bars: [
-          { ids: ['investigations-2007', 'cases-investigated-2007'], label: 'Cases investigated', style: 'solid' },
+          { ids: ['investigations-2007'], label: 'Cases investigated', style: 'solid' },
           { ids: ['arrests-2007'], label: 'Arrests', style: 'medium' },
-          { ids: ['prosecutions-2007', 'cases-prosecuted-2007'], label: 'Sent for prosecution', style: 'light' },
+          { ids: ['prosecutions-2007'], label: 'Sent for prosecution', style: 'light' },
         ],
       },
-      { bars: [{ ids: ['ongoing-investigations-2008', 'ongoing-investigations'], label: 'Still under investigation', style: 'hatched' }] },
+      { bars: [{ ids: ['ongoing-investigations-2007'], label: 'Still under investigation', style: 'hatched' }] },
     ],
   },
   {
@@ -51,9 +52,9 @@ export const CHART_SPECS: readonly ChartSpec[] = [
     groups: [
       {
         bars: [
-          { ids: ['victims-repatriated-2007', 'repatriated-2007'], label: 'In 2007', style: 'solid' },
-          { ids: ['victims-repatriated-since-2001', 'repatriated-since-2001'], label: 'Since 2001', style: 'light' },
-          { ids: ['victims-repatriated-jan-2008', 'repatriated-jan-2008'], label: 'January 2008', style: 'hatched' },
+          { ids: ['victims-repatriated-2007'], label: 'In 2007', style: 'solid' },
+          { ids: ['victims-repatriated-since-2001'], label: 'Since 2001', style: 'light' },
+          { ids: ['victims-repatriated-2008-01'], label: 'January 2008', style: 'hatched' },
         ],
       },
     ],
@@ -67,16 +68,16 @@ export const CHART_SPECS: readonly ChartSpec[] = [
       {
         label: 'LWU shelter',
         bars: [
-          { ids: ['lwu-shelter-assisted-2007', 'lwu-assisted-2007'], label: 'Assisted in 2007', style: 'solid' },
-          { ids: ['lwu-shelter-capacity', 'lwu-shelter-housed-2008', 'lwu-housed-2008'], label: 'Housed, Feb 2008 (full)', style: 'hatched' },
+          { ids: ['lwu-shelter-assisted-2007'], label: 'Assisted in 2007', style: 'solid' },
+          { ids: ['lwu-shelter-housed-2008-02'], label: 'Housed, Feb 2008 (full)', style: 'hatched' },
         ],
       },
       {
         label: 'AFESIP shelter',
         bars: [
-          { ids: ['afesip-long-term-2007', 'afesip-residents-2007'], label: 'Long-term residents, 2007', style: 'solid' },
-          { ids: ['afesip-residents-2008', 'afesip-current-residents'], label: 'Residents now', style: 'hatched' },
-          { ids: ['afesip-vocational-2007', 'afesip-vocational'], label: 'Vocational training', style: 'light' },
+          { ids: ['afesip-long-term-residents-2007'], label: 'Long-term residents, 2007', style: 'solid' },
+          { ids: ['afesip-current-residents'], label: 'Residents, Feb 2008', style: 'hatched' },
+          { ids: ['afesip-vocational-training'], label: 'Vocational training', style: 'light' },
         ],
       },
     ],

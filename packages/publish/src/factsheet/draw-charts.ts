@@ -114,7 +114,7 @@ export function drawBarChart(t: Typesetter, chart: ChartData, x: number, y: numb
   return cy - BAR_GAP - y;
 }
 
-const LADDER_ROW = 30;
+const LADDER_ROW = 27;
 
 export function ladderHeight(tiers: readonly PenaltyTier[]): number {
   return 14 + tiers.length * LADDER_ROW + 12;
@@ -150,7 +150,7 @@ export function drawLadder(t: Typesetter, tiers: readonly PenaltyTier[], x: numb
     const ry = rowsY + i * LADDER_ROW;
     if (i > 0) doc.save().lineWidth(0.4).strokeColor(INK.rule).moveTo(x, ry).lineTo(x + w, ry).stroke().restore();
     const label = `${tier.tier}. ${tier.condition}`;
-    t.draw(label, x, ry + 4, condW, { ...LABEL, size: 7 }, 3);
+    t.draw(label, x, ry + 2.5, condW, { ...LABEL, size: 7 }, 3);
     const barY = ry + (LADDER_ROW - 12) / 2;
     if (tier.prisonMin !== null || tier.prisonMax !== null) {
       const from = sx(tier.prisonMin ?? 0);
@@ -172,7 +172,7 @@ export function drawLadder(t: Typesetter, tiers: readonly PenaltyTier[], x: numb
       t.draw(rangeText, tx, barY + 1.5, tw + 1, { ...VALUE, size: 7.5 }, 1);
     }
     const fine = tier.citation && tier.citation !== citedAbove ? `${tier.fine} (${tier.citation})` : tier.fine;
-    t.draw(fine, fineX, ry + 4, fineW, { ...LABEL, size: 7 }, 3);
+    t.draw(fine, fineX, ry + 2.5, fineW, { ...LABEL, size: 7 }, 3);
   });
 
   for (let v = 0; v <= top; v += 5) {

@@ -78,6 +78,15 @@ export function formatDate(iso: string): string {
   return `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`;
 }
 
+/** A recipe period for print: 2008-01 becomes Jan 2008, 2001-2007 becomes 2001–2007; anything else stays as written. */
+export function formatPeriod(period: string): string {
+  const month = period.match(/^(\d{4})-(\d{2})$/);
+  if (month) return `${MONTHS[Number(month[2]) - 1]?.slice(0, 3) ?? month[2]} ${month[1]}`;
+  const years = period.match(/^(\d{4})-(\d{4})$/);
+  if (years) return `${years[1]}–${years[2]}`;
+  return period;
+}
+
 /** A date at the precision the cable gives it: "27 Feb 2007", "Jul 2007", "2007", "mid-2005". */
 export function formatEventDate(e: { date_start: string; date_end: string; precision: string; text: string }): string {
   const [y, m, d] = e.date_start.split('-').map(Number);
@@ -85,6 +94,7 @@ export function formatEventDate(e: { date_start: string; date_end: string; preci
   if (e.precision === 'day') return `${d} ${month} ${y}`;
   if (e.precision === 'month') return `${month} ${y}`;
   if (e.precision === 'year') return String(y);
+  if (e.precision === 'decade' && !/\d{4}s/.test(e.text)) return `${Math.floor((y ?? 0) / 10) * 10}s`;
   const phrase = e.text.replace(/\s+/g, ' ').trim();
   return phrase.length <= 16 ? phrase : String(y);
 }

@@ -5,9 +5,13 @@ import type { FactSheetInput } from './types.js';
 
 export type { FactSheetInput, FactSheetTables } from './types.js';
 
-/** The sheet is meant for two pages; tighter layouts are tried before it spills onto a third. */
+/**
+ * The sheet is meant for two pages with the key figures on the first: the loosest layout that does so is drawn, else
+ * the loosest on two pages, else the tightest.
+ */
 const MAX_PAGES = 2;
 const DENSITIES: readonly Density[] = [0, 1, 2];
+const TIGHTEST: Density = 2;
 
 /**
  * Renders the dataset's PDF fact sheet: tagged PDF/A-3b with embedded DejaVu Sans, byte-identical for the same input.
@@ -25,14 +29,11 @@ export async function renderFactSheet(input: FactSheetInput): Promise<Uint8Array
     creationDate: input.creationDate,
     paper,
   };
-  for (const density of DENSITIES) {
-    const doc = createDoc(meta);
-    const pages = renderModel(doc, model, paper, density);
-    if (pages <= MAX_PAGES || density === DENSITIES[DENSITIES.length - 1]) {
-      const bytes = collect(doc);
-      doc.end();
-      return bytes;
-    }
-  }
-  throw new Error('unreachable: the last density always returns');
+  const layouts = DENSITIES.map((density) => ({ density, ...renderModel(createDoc(meta), model, paper, density) }));
+  const chosen = layouts.find((l) => l.pages <= MAX_PAGES && l.figuresEndPage === 1) ?? layouts.find((l) => l.pages <= MAX_PAGES);
+  const doc = createDoc(meta);
+  renderModel(doc, model, paper, chosen?.density ?? TIGHTEST);
+  const bytes = collect(doc);
+  doc.end();
+  return bytes;
 }

@@ -2,10 +2,10 @@ import countries from './data/countries.json' with { type: 'json' };
 import topics from './data/topics.json' with { type: 'json' };
 import { type ChartData, selectCharts } from './charts.js';
 import {
-  citeParagraph, formatDate, formatEventDate, formatFigure, formatFine, formatPrison, perWords, qualifierWords, sentences,
+  citeParagraph, formatDate, formatEventDate, formatFigure, formatFine, formatPeriod, formatPrison, perWords, qualifierWords, sentences,
 } from './format.js';
 import type {
-  CableRow, FactSheetInput, IndicatorRow, LegalProvisionRow, OrganizationRow, ParagraphRow, PenaltyRow, QuantityRow,
+  CableRow, FactSheetInput, IndicatorRow, LegalProvisionRow, OrganizationRow, ParagraphRow, PenaltyRow, QuantityRow, TagRow,
 } from './types.js';
 import type { Finding } from '@cablepress/validate';
 
@@ -83,6 +83,8 @@ export interface FactSheetModel {
   organizations: OrganizationEntry[];
   sources: { label: string; value: string }[];
   notes: string[];
+  /** How to read the citations, with examples from this cable. */
+  citationNote: string;
   language: string;
   keywords: string;
 }
@@ -108,13 +110,20 @@ const CAVEAT_PATTERN = /unreliable|not reliable|no (?:generally accepted|reliabl
 const TAG_COUNTRIES: Record<string, string> = countries.tags;
 const POST_COUNTRIES: Record<string, string> = countries.posts;
 
-/** The country a cable is about: its post's country when it is among the TAGS, else the first country tag, else the post's. */
-export function countryOf(cable: Pick<CableRow, 'origin'>, tags: readonly string[]): string | null {
+/**
+ * The country a cable is about: the country of the post that sent it (an embassy is in the country it reports on),
+ * else the first country among its TAGS (for cables from Washington).
+ */
+export function countryOf(cable: Pick<CableRow, 'origin'>, tags: readonly Pick<TagRow, 'tag' | 'description'>[]): string | null {
   const city = cable.origin?.replace(/^(?:U\.?S\.?\s+)?(?:Embassy|Consulate(?: General)?|Mission|Interests Section)\s+/i, '').toUpperCase();
   const postTag = city ? POST_COUNTRIES[city] : undefined;
-  const countryTags = tags.filter((t) => TAG_COUNTRIES[t] !== undefined);
-  const tag = postTag && countryTags.includes(postTag) ? postTag : (countryTags[0] ?? postTag);
-  return tag ? (TAG_COUNTRIES[tag] ?? null) : null;
+  if (postTag && TAG_COUNTRIES[postTag]) return TAG_COUNTRIES[postTag];
+  for (const t of tags) {
+    const named = t.description?.match(/^Country:\s*(.+)$/)?.[1];
+    if (named) return named.trim();
+    if (TAG_COUNTRIES[t.tag]) return TAG_COUNTRIES[t.tag] ?? null;
+  }
+  return null;
 }
 
 /** The topic for the title, from the subject line and the TAGS (data/topics.json). */
@@ -148,7 +157,7 @@ function indicatorFigure(i: IndicatorRow): KeyFigure {
     figure: formatFigure(i),
     suffix: '',
     label: i.label,
-    period: i.period,
+    period: i.period === null ? null : formatPeriod(i.period),
     citation: i.citation,
   };
 }
@@ -159,21 +168,25 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** Up to `limit` figures for a cable without a recipe: counts, money and percentages, in the order of the cable. */
+/**
+ * Up to `limit` figures for a cable without a recipe: counts, money and percentages whose subject the extractor
+ * recognised (which leaves out phone numbers, dates and paragraph numbers), one per sentence, in the order of the cable,
+ * each labelled with the sentence it stands in.
+ */
 function quantityFigures(quantities: readonly QuantityRow[], cite: (paragraphId: string) => string, limit: number): KeyFigure[] {
   const seen = new Set<string>();
   const out: KeyFigure[] = [];
   for (const q of quantities) {
-    if (!['count', 'money', 'percent'].includes(q.kind) || YEAR_LIKE(q)) continue;
-    const key = `${q.value}|${q.value_max}|${q.unit}|${q.counted}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    if (!['count', 'money', 'percent'].includes(q.kind) || q.counted === null || YEAR_LIKE(q)) continue;
+    const sentence = q.quote.replace(/\s+/g, ' ').trim();
+    if (seen.has(sentence)) continue;
+    seen.add(sentence);
     out.push({
       id: q.quantity_id,
       prefix: qualifierWords(q.qualifier),
       figure: formatFigure(q),
       suffix: perWords(q.per),
-      label: capitalise(q.counted ?? q.quote.replace(/\s+/g, ' ')),
+      label: sentence || capitalise(q.counted),
       period: null,
       citation: cite(q.paragraph_id),
     });
@@ -191,7 +204,7 @@ function lawModel(provisions: readonly LegalProvisionRow[], penalties: readonly 
     [p.law, `Article ${p.article}`].filter(Boolean).join(', ') + (p.title ? ` (${p.title})` : '');
   const tiers = [...rows].sort((a, b) => a.tier - b.tier).map((p) => ({
     tier: p.tier,
-    condition: p.condition,
+    condition: capitalise(p.condition.replace(/\s+/g, ' ').trim()),
     prison: formatPrison(p),
     prisonMin: p.prison_min_years,
     prisonMax: p.prison_max_years,
@@ -201,11 +214,10 @@ function lawModel(provisions: readonly LegalProvisionRow[], penalties: readonly 
     citation: cite(p.paragraph_id),
   }));
   const seen = new Set<string>();
-  if (provisionRow) seen.add(`${provisionRow.law}|${provisionRow.article}`);
   const others: LawModel['others'] = [];
   for (const p of provisions) {
     const key = `${p.law}|${p.article}`;
-    if (seen.has(key)) continue;
+    if (seen.has(key) || p.article === provisionRow?.article) continue;
     seen.add(key);
     others.push({ name: nameOf(p), citation: cite(p.paragraph_id) });
   }
@@ -216,7 +228,7 @@ function lawModel(provisions: readonly LegalProvisionRow[], penalties: readonly 
   };
 }
 
-const PRECISION_RANK: Record<string, number> = { day: 0, month: 1, part_of_year: 2, year: 3 };
+const PRECISION_RANK: Record<string, number> = { day: 0, month: 1, part_of_year: 2, year: 3, decade: 4 };
 
 /** Dated statements, most precise first, one per sentence, in date order. */
 function timeline(input: FactSheetInput, cite: (id: string) => string, limit: number): TimelineEntry[] {
@@ -276,12 +288,40 @@ function caveats(paragraphs: readonly ParagraphRow[], limit: number): Quote[] {
   return [...primary, ...out.filter((q) => !primary.includes(q))].slice(0, limit);
 }
 
-function findingNote(f: Finding): string {
-  const kind = f.code === 'FIGURE_CONFLICT' ? 'The cable gives two different figures' : `${f.severity === 'error' ? 'Error' : 'Warning'} ${f.code}`;
-  return `${kind}: ${f.message}`;
+const FINDING_LEADS: Record<string, string> = {
+  FIGURE_CONFLICT: 'The cable gives two different figures',
+  CONFLICTING_FIGURES: 'The cable gives two different figures',
+  CONVERSION_RATES_DISAGREE: 'The cable’s currency conversions disagree',
+  TRUNCATED: 'The source is incomplete',
+};
+
+/**
+ * A cross-check finding as a footnote a reader can follow: table ids (08VIENTIANE145-p004-q01, "-p004 [4502, 4504)")
+ * become paragraph citations and organization ids their acronyms.
+ */
+function findingNote(f: Finding, cableId: string, cite: (paragraphId: string) => string, orgs: readonly OrganizationRow[]): string {
+  const id = escapeRegExp(cableId);
+  let text = f.message.replace(new RegExp(`^${id}:\\s*`), '');
+  text = text.replace(new RegExp(`(${id}-p\\d+)(?:-[a-z]\\d+)*(?:\\s*\\[\\d+,\\s*\\d+\\))?`, 'g'), (_, pid: string) => cite(pid) || pid);
+  text = text.replace(/\(([^()=]+?) = \1\)/g, '($1)');
+  for (const o of orgs) {
+    if (o.acronym && o.org_id.length >= 3) text = text.replace(new RegExp(`\\b${escapeRegExp(o.org_id)}\\b`, 'g'), o.acronym);
+  }
+  const lead = FINDING_LEADS[f.code] ?? (f.severity === 'error' ? `Error ${f.code}` : `Warning ${f.code}`);
+  return `${lead}: ${text}`;
 }
 
-export const LIMITS = { quantityFigures: 8, timeline: 9, organizations: 6, caveats: 2, otherProvisions: 6 };
+/** "Citations: ¶5 is the cable’s numbered paragraph 5; XXVII D is answer D under section XXVII." from citations in use. */
+function citationNote(citations: readonly string[]): string {
+  const parts: string[] = [];
+  const numbered = citations.find((c) => /^¶\d+$/.test(c));
+  if (numbered) parts.push(`${numbered} is the cable’s numbered paragraph ${numbered.slice(1)}`);
+  const keyed = citations.map((c) => c.match(/^([IVXLCDM]+) ([A-Z])$/)).find((m) => m !== null);
+  if (keyed) parts.push(`${keyed[0]} is answer ${keyed[2]} under section ${keyed[1]}`);
+  return parts.length > 0 ? `Citations: ${parts.join('; ')}.` : 'Citations give the paragraph of the cable each statement comes from.';
+}
+
+export const LIMITS = { quantityFigures: 8, timeline: 9, organizations: 6, caveats: 2, otherProvisions: 5 };
 
 /** Everything the fact sheet prints, derived from the tables; no layout. */
 export function buildModel(input: FactSheetInput): FactSheetModel {
@@ -296,8 +336,8 @@ export function buildModel(input: FactSheetInput): FactSheetModel {
   };
   const tagRows = tables.tags.filter((t) => t.cable_id === cable.cable_id).sort((a, b) => a.position - b.position);
   const tagCodes = tagRows.map((t) => t.tag);
-  const country = countryOf(cable, tagCodes);
-  const topic = topicOf(cable.subject, tagCodes);
+  const country = countryOf(cable, tagRows);
+  const topic = topicOf(cable.subject || cable.title || '', tagCodes);
   const indicators = tables.indicators.filter((i) => i.cable_id === cable.cable_id);
   const createdYear = cable.created?.slice(0, 4) ?? null;
   const year = mostCommonYear(indicators.map((i) => i.period)) ?? createdYear;
@@ -315,7 +355,7 @@ export function buildModel(input: FactSheetInput): FactSheetModel {
       .filter((g) => g.figures.length > 0)
     : [{
       category: 'context' as const,
-      title: 'Figures in the cable',
+      title: '',
       figures: quantityFigures(tables.quantities.filter((q) => q.cable_id === cable.cable_id), cite, LIMITS.quantityFigures),
     }].filter((g) => g.figures.length > 0);
 
@@ -337,7 +377,8 @@ export function buildModel(input: FactSheetInput): FactSheetModel {
     { label: 'Dataset', value: `${datasetName}, version ${dataset.version}` },
   ];
 
-  const notes = input.findings.filter((f) => f.severity === 'warning' || f.severity === 'error').map(findingNote);
+  const notes = input.findings.map((f) => findingNote(f, cable.cable_id, cite, tables.organizations));
+  const citations = [...indicators.map((i) => i.citation), ...paragraphs.map(citeParagraph)];
 
   return {
     cableId: cable.cable_id,
@@ -354,6 +395,7 @@ export function buildModel(input: FactSheetInput): FactSheetModel {
     organizations: organizations(input, paragraphs, LIMITS.organizations),
     sources,
     notes,
+    citationNote: citationNote(citations),
     language: 'en-US',
     keywords: [cable.cable_id, ...tagCodes, dataset.name].join(', '),
   };

@@ -17,17 +17,17 @@ const S = {
   smallBold: { font: FONT.bold, size: 7, color: INK.text, lineGap: 0.8 },
   note: { font: FONT.regular, size: 6.5, color: INK.muted, lineGap: 0.8 },
   th: { font: FONT.bold, size: 6.5, color: INK.muted },
-  figure: { font: FONT.bold, size: 14, color: INK.text },
+  figure: { font: FONT.bold, size: 13, color: INK.text },
   prefix: { font: FONT.regular, size: 10, color: INK.muted },
   label: { font: FONT.regular, size: 8, color: INK.text, lineGap: 0.5 },
   cite: { font: FONT.regular, size: 6.5, color: INK.muted },
   footer: { font: FONT.regular, size: 6.5, color: INK.faint },
 } satisfies Record<string, TextStyle>;
 
-const MARGIN = { top: 42, bottom: 46, side: 46 };
+const MARGIN = { top: 38, bottom: 42, side: 46 };
 
 export type Density = 0 | 1 | 2;
-const FIGURE_ROW_PAD = [3.5, 2.5, 1.5] as const;
+const FIGURE_ROW_PAD = [2.5, 1.5, 0.5] as const;
 const TABLE_MIN_ROWS = [3, 2, 1] as const;
 const GUTTER = 16;
 
@@ -102,9 +102,10 @@ class Sheet {
     return h;
   }
 
-  heading(parent: Struct, text: string, space = 10): void {
+  /** An H2 with a rule under it; moves to a new page unless `keep` points of what follows fit under it too. */
+  heading(parent: Struct, text: string, space = 10, keep = 60): void {
     const h = this.t.height(text, this.w, S.h2);
-    this.need(space + h + 60);
+    this.need(space + h + 8 + keep);
     this.y += space;
     this.text(parent, 'H2', text, this.x, this.y, this.w, S.h2, 1);
     this.y += h + 2;
@@ -133,7 +134,8 @@ function metaTable(s: Sheet, m: FactSheetModel): void {
   const labelH = t.lineHeight(S.th);
   const valueH = Math.max(...across.map((c, i) => t.height(t.fit(c.value, (colW[i] ?? 0) - 8, S.body, 2), (colW[i] ?? 0) - 8, S.body)));
   const rowLabelW = 62;
-  const rowHs = rows.map((r) => t.height(t.fit(r.value, s.w - 2 * pad - rowLabelW, S.body, 3), s.w - 2 * pad - rowLabelW, S.body));
+  const rowStyle = (i: number) => (i === rows.length - 1 && rows.length > 1 ? S.small : S.body);
+  const rowHs = rows.map((r, i) => t.height(t.fit(r.value, s.w - 2 * pad - rowLabelW, rowStyle(i), 3), s.w - 2 * pad - rowLabelW, rowStyle(i)));
   const total = pad + labelH + 2 + valueH + 6 + rowHs.reduce((a, h) => a + h + 4, 0) + pad - 4;
   const top = s.y;
   s.artifact(() => doc.save().rect(s.x, top, s.w, total).fill(INK.panel).restore());
@@ -157,7 +159,7 @@ function metaTable(s: Sheet, m: FactSheetModel): void {
   rows.forEach((r, i) => {
     const tr = s.group(table, 'TR');
     s.el(tr, 'TH', () => t.draw(r.label.toUpperCase(), s.x + pad, y + 1.2, rowLabelW - 6, S.th, 1), { scope: 'Row' });
-    s.text(tr, 'TD', r.value, s.x + pad + rowLabelW, y, s.w - 2 * pad - rowLabelW, S.body, 3);
+    s.text(tr, 'TD', r.value, s.x + pad + rowLabelW, y, s.w - 2 * pad - rowLabelW, rowStyle(i), 3);
     y += (rowHs[i] ?? 0) + 4;
   });
   s.y = top + total + 10;
@@ -167,27 +169,23 @@ function metaTable(s: Sheet, m: FactSheetModel): void {
 function caveatBox(s: Sheet, m: FactSheetModel): void {
   if (m.caveats.length === 0 && m.notes.length === 0) return;
   const { t, doc } = s;
-  const pad = 8;
+  const pad = 7;
   const innerW = s.w - 2 * pad - 4;
-  const lines = [
-    ...m.caveats.map((q) => `“${q.text}” (${q.citation})`),
-    'Figures are given as the cable reports them; they were not checked against other sources.'
-      + (m.notes.length > 0 ? ` Where the cable contradicts itself, see Sources and notes.` : ''),
-  ];
+  const quotes = m.caveats.map((q) => `“${q.text}” (${q.citation})`).join(' ');
+  const text = [
+    quotes ? `The cable warns: ${quotes}` : '',
+    'Figures here are as the cable reports them, not checked against other sources'
+      + (m.notes.length > 0 ? '; where the cable contradicts itself, see Sources and notes.' : '.'),
+  ].filter(Boolean).join(' ');
   const headH = t.lineHeight(S.bodyBold);
-  const hs = lines.map((l) => t.height(t.fit(l, innerW, S.body, 3), innerW, S.body));
-  const total = pad + headH + 2 + hs.reduce((a, h) => a + h + 2, 0) + pad - 2;
+  const bodyH = t.height(t.fit(text, innerW, S.body, 5), innerW, S.body);
+  const total = pad + headH + 1 + bodyH + pad;
   s.need(total);
   const top = s.y;
   s.artifact(() => doc.save().rect(s.x, top, s.w, total).fill(INK.panel).rect(s.x, top, 3, total).fill(INK.accent).restore());
   const box = s.group(s.root, 'Div');
-  let y = top + pad;
-  s.text(box, 'P', 'Handle these numbers with care', s.x + pad + 4, y, innerW, S.bodyBold, 1);
-  y += headH + 2;
-  lines.forEach((l, i) => {
-    s.text(box, 'P', l, s.x + pad + 4, y, innerW, S.body, 3);
-    y += (hs[i] ?? 0) + 2;
-  });
+  s.text(box, 'P', 'Handle these numbers with care', s.x + pad + 4, top + pad, innerW, S.bodyBold, 1);
+  s.text(box, 'P', text, s.x + pad + 4, top + pad + headH + 1, innerW, S.body, 5);
   s.y = top + total + 4;
 }
 
@@ -200,7 +198,14 @@ function citeLine(f: KeyFigure): string {
  * label into one line only when the gap stays under about a third of the number's size and the qualifier is at least
  * 10 pt, so these are tuned together with S.figure and S.prefix.
  */
-const FIG = { number: 128, gap: 5 };
+const FIG = { minNumber: 80, maxNumber: 200, gap: 5 };
+
+/** Width of the number column: the widest figure with its qualifier at full size, within bounds. */
+function numberColumn(s: Sheet, m: FactSheetModel): number {
+  const widths = m.groups.flatMap((g) => g.figures.map((f) =>
+    (f.prefix ? s.t.width(`${f.prefix} `, S.prefix) : 0) + s.t.width([f.figure, f.suffix].filter(Boolean).join(' '), S.figure) + 2));
+  return Math.min(FIG.maxNumber, Math.max(FIG.minNumber, ...widths));
+}
 
 /**
  * Key figures as a list under category headings: large number (qualifier words before it) and label on one baseline,
@@ -210,28 +215,31 @@ function keyFigures(s: Sheet, m: FactSheetModel): void {
   if (m.groups.length === 0) return;
   s.heading(s.root, m.figuresFrom === 'indicators' ? 'Key figures' : 'Figures in the cable');
   const list = s.group(s.root, 'Div');
-  for (const g of m.groups) figureGroup(s, list, g);
+  const numberW = numberColumn(s, m);
+  for (const g of m.groups) figureGroup(s, list, g, numberW);
 }
 
-function figureRowHeight(s: Sheet, f: KeyFigure): number {
-  const labelW = s.w - FIG.number - FIG.gap;
+function figureRowHeight(s: Sheet, f: KeyFigure, numberW: number): number {
+  const labelW = s.w - numberW - FIG.gap;
   const text = `${f.label} ${citeLine(f)}`;
   const labelH = s.t.height(s.t.fit(text, labelW, S.label, 3), labelW, S.label);
   return Math.max(s.t.lineHeight(S.figure), labelH + (0.928 * (S.figure.size - S.label.size))) + FIGURE_ROW_PAD[s.density];
 }
 
-function figureGroup(s: Sheet, parent: Struct, g: FigureGroup): void {
+function figureGroup(s: Sheet, parent: Struct, g: FigureGroup, numberW: number): void {
   const { t, doc } = s;
-  const heights = g.figures.map((f) => figureRowHeight(s, f));
+  const heights = g.figures.map((f) => figureRowHeight(s, f, numberW));
   const headH = t.lineHeight(S.category) + 3;
   s.need(headH + (heights[0] ?? 0) + 4);
   const sect = s.group(parent, 'Sect');
   s.y += 3;
-  s.text(sect, 'H3', g.title.toUpperCase(), s.x, s.y, s.w, S.category, 1);
-  const ry = s.y + headH - 1.5;
-  const tw = t.width(g.title.toUpperCase(), S.category);
-  s.artifact(() => doc.save().lineWidth(0.5).strokeColor(INK.mid).moveTo(s.x + tw + 6, ry - 4).lineTo(s.x + s.w, ry - 4).stroke().restore());
-  s.y += headH;
+  if (g.title) {
+    s.text(sect, 'H3', g.title.toUpperCase(), s.x, s.y, s.w, S.category, 1);
+    const ry = s.y + headH - 1.5;
+    const tw = t.width(g.title.toUpperCase(), S.category);
+    s.artifact(() => doc.save().lineWidth(0.5).strokeColor(INK.mid).moveTo(s.x + tw + 6, ry - 4).lineTo(s.x + s.w, ry - 4).stroke().restore());
+    s.y += headH;
+  }
   const list = s.group(sect, 'L');
   g.figures.forEach((f, i) => {
     const h = heights[i] ?? 0;
@@ -239,9 +247,9 @@ function figureGroup(s: Sheet, parent: Struct, g: FigureGroup): void {
     const top = s.y;
     if (i > 0) s.artifact(() => doc.save().lineWidth(0.3).strokeColor(INK.rule).moveTo(s.x, top - 1).lineTo(s.x + s.w, top - 1).stroke().restore());
     const li = s.group(list, 'LI');
-    s.el(li, 'Lbl', () => figureNumber(s, f, s.x, top + 1, FIG.number));
-    const labelX = s.x + FIG.number + FIG.gap;
-    const labelW = s.w - FIG.number - FIG.gap;
+    s.el(li, 'Lbl', () => figureNumber(s, f, s.x, top + 1, numberW));
+    const labelX = s.x + numberW + FIG.gap;
+    const labelW = s.w - numberW - FIG.gap;
     const baseline = top + 1 + 0.928 * S.figure.size;
     s.el(li, 'LBody', () => {
       const cite = citeLine(f);
@@ -263,7 +271,7 @@ function figureGroup(s: Sheet, parent: Struct, g: FigureGroup): void {
 function figureNumber(s: Sheet, f: KeyFigure, x: number, top: number, w: number): void {
   const { t } = s;
   const prefixW = f.prefix ? t.width(`${f.prefix} `, S.prefix) : 0;
-  const fig = t.shrink([f.figure, f.suffix].filter(Boolean).join(' '), w - prefixW - 2, S.figure, 10);
+  const fig = t.shrink([f.figure, f.suffix].filter(Boolean).join(' '), w - prefixW - 2, S.figure, 8);
   const fw = t.width(fig.text, fig.style);
   const baseline = top + 0.928 * S.figure.size;
   const fx = x + w - fw;
@@ -352,6 +360,8 @@ interface Column {
   head: string;
   width: number;
   align?: 'left' | 'right';
+  /** Lines a cell may take before it is cut with an ellipsis; the table's default when absent. */
+  maxLines?: number;
 }
 
 interface TableRow {
@@ -363,7 +373,7 @@ function rowHeights(s: Sheet, columns: readonly Column[], rows: readonly TableRo
   return rows.map((r) => Math.max(...r.cells.map((c, i) => {
     const w = (columns[i]?.width ?? 0) - 2 * CELL_PAD;
     const style = c.style ?? S.small;
-    return t.height(t.fit(c.text, w, style, maxLines), w, style);
+    return t.height(t.fit(c.text, w, style, columns[i]?.maxLines ?? maxLines), w, style);
   })) + 2 * CELL_PAD);
 }
 
@@ -393,7 +403,7 @@ function table(s: Sheet, parent: Struct, x0: number, y0: number, columns: readon
     r.cells.forEach((c, i) => {
       const col = columns[i];
       if (!col) return;
-      s.text(tr, 'TD', c.text, cx + CELL_PAD, y + CELL_PAD, col.width - 2 * CELL_PAD, { ...(c.style ?? S.small), align: col.align ?? 'left' }, maxLines);
+      s.text(tr, 'TD', c.text, cx + CELL_PAD, y + CELL_PAD, col.width - 2 * CELL_PAD, { ...(c.style ?? S.small), align: col.align ?? 'left' }, col.maxLines ?? maxLines);
       cx += col.width;
     });
     y += h;
@@ -410,7 +420,7 @@ function timelineTable(m: FactSheetModel, w: number): { columns: Column[]; rows:
     columns: [
       { head: 'Date', width: dateW },
       { head: 'What the cable says', width: w - dateW - citeW },
-      { head: 'Where', width: citeW, align: 'right' },
+      { head: 'Where', width: citeW, align: 'right', maxLines: 4 },
     ],
     rows: m.timeline.map((e) => ({ cells: [{ text: e.date, style: S.smallBold }, { text: e.text }, { text: e.citation, style: { ...S.small, color: INK.muted } }] })),
   };
@@ -437,38 +447,60 @@ function organizationTable(m: FactSheetModel, w: number): { columns: Column[]; r
 
 const TABLE_LINES = 2;
 
+/** `n` items spread evenly over a list in order, first and last included, so a cut timeline still spans its period. */
+function spread<T>(items: readonly T[], n: number): T[] {
+  if (n >= items.length) return [...items];
+  if (n <= 1) return items.slice(0, n);
+  return Array.from({ length: n }, (_, i) => items[Math.round((i * (items.length - 1)) / (n - 1))]!);
+}
+
 /** Height of a titled table showing its first `n` rows. */
 function tableBlockHeight(s: Sheet, heights: readonly number[], n: number): number {
   return 10 + s.t.lineHeight(S.h2) + 8 + s.t.lineHeight(S.th) + 4 + heights.slice(0, n).reduce((a, h) => a + h, 0);
 }
 
 /**
- * Timeline, then organisations, each cut to the rows that fit above `reserve` points at the page end (at least three
- * rows each, else they start a new page).
+ * Timeline, then organisations, cut to the rows that fit above `reserve` points at the page end: each gets a few rows
+ * (else both start a new page), then rows are added to each in turn while they fit.
  */
 function timelineAndOrganizations(s: Sheet, m: FactSheetModel, reserve: number): void {
   const blocks = [
-    m.timeline.length > 0 ? { title: 'Timeline', ...timelineTable(m, s.w) } : null,
-    m.organizations.length > 0 ? { title: 'Who is involved', ...organizationTable(m, s.w) } : null,
+    m.timeline.length > 0 ? { title: 'Timeline', spread: true, ...timelineTable(m, s.w) } : null,
+    m.organizations.length > 0 ? { title: 'Who is involved', spread: false, ...organizationTable(m, s.w) } : null,
   ].filter((b) => b !== null);
+  if (blocks.length === 0) return;
   const heights = blocks.map((b) => rowHeights(s, b.columns, b.rows, TABLE_LINES));
-  const minimum = (from: number) => heights.slice(from).reduce((a, hs) => a + tableBlockHeight(s, hs, Math.min(TABLE_MIN_ROWS[s.density], hs.length)), 0);
-  if (s.y + minimum(0) > s.bottom - reserve) s.newPage();
+  const counts = heights.map((hs) => Math.min(TABLE_MIN_ROWS[s.density], hs.length));
+  const total = () => heights.reduce((a, hs, i) => a + tableBlockHeight(s, hs, counts[i] ?? 0), 0);
+  if (s.y + total() > s.bottom - reserve) s.newPage();
+  const space = s.bottom - reserve - s.y;
+  for (let grew = true; grew;) {
+    grew = false;
+    heights.forEach((hs, i) => {
+      const n = counts[i] ?? 0;
+      if (n >= hs.length) return;
+      counts[i] = n + 1;
+      if (total() <= space) grew = true;
+      else counts[i] = n;
+    });
+  }
   blocks.forEach((b, i) => {
-    const hs = heights[i] ?? [];
-    const space = s.bottom - reserve - s.y - minimum(i + 1);
-    let n = hs.length;
-    while (n > 1 && tableBlockHeight(s, hs, n) > space) n--;
-    s.heading(s.root, b.title, 10);
+    const n = counts[i] ?? 0;
+    s.heading(s.root, b.title, 10, s.t.lineHeight(S.th) + 4 + (heights[i]?.[0] ?? 0));
     const sect = s.group(s.root, 'Sect');
-    s.y += table(s, sect, s.x, s.y, b.columns, b.rows.slice(0, n), TABLE_LINES);
+    s.y += table(s, sect, s.x, s.y, b.columns, b.spread ? spread(b.rows, n) : b.rows.slice(0, n), TABLE_LINES);
   });
 }
 
+const MAX_NOTES = 4;
+
 function sourceNotes(m: FactSheetModel): string[] {
+  const shown = m.notes.slice(0, MAX_NOTES);
+  const more = m.notes.length - shown.length;
   return [
-    ...m.notes,
-    'Figures are located in the cable text; each cites the paragraph it comes from (¶ number, or section and letter of the TIP questionnaire).',
+    ...shown,
+    ...(more > 0 ? [`${more} more cross-check ${more === 1 ? 'warning is' : 'warnings are'} listed in the dataset's validation.json.`] : []),
+    m.citationNote,
   ];
 }
 
@@ -506,7 +538,7 @@ function footers(s: Sheet, m: FactSheetModel): void {
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
-    const y = s.pageHeight - MARGIN.bottom + 16;
+    const y = s.pageHeight - MARGIN.bottom + 12;
     const right = `Page ${i + 1} of ${range.count}`;
     const rw = t.width(right, S.footer) + 1;
     doc.markContent('Artifact', { type: 'Pagination' });
@@ -517,19 +549,24 @@ function footers(s: Sheet, m: FactSheetModel): void {
   }
 }
 
-/** Draws the fact sheet into `doc` (a fresh document from createDoc) and returns the number of pages. */
-export function renderModel(doc: Doc, m: FactSheetModel, paper: keyof typeof PAPER, density: Density = 0): number {
+export interface Layout {
+  pages: number;
+  /** Page (from 1) on which the key figures end. */
+  figuresEndPage: number;
+}
+
+/** Draws the fact sheet into `doc` (a fresh document from createDoc). */
+export function renderModel(doc: Doc, m: FactSheetModel, paper: keyof typeof PAPER, density: Density = 0): Layout {
   const s = new Sheet(doc, paper, density);
   header(s, m);
   caveatBox(s, m);
   keyFigures(s, m);
-  const sourcesFirst = s.y + sourcesHeight(s, m) <= s.bottom;
-  if (sourcesFirst) sources(s, m);
+  const figuresEndPage = doc.bufferedPageRange().count;
   charts(s, m.charts);
   law(s, m);
-  timelineAndOrganizations(s, m, sourcesFirst ? 0 : sourcesHeight(s, m));
-  if (!sourcesFirst) sources(s, m);
+  timelineAndOrganizations(s, m, sourcesHeight(s, m));
+  sources(s, m);
   footers(s, m);
   s.root.end();
-  return doc.bufferedPageRange().count;
+  return { pages: doc.bufferedPageRange().count, figuresEndPage };
 }
