@@ -129,7 +129,7 @@ export function drawLadder(t: Typesetter, tiers: readonly PenaltyTier[], x: numb
   const condW = w * 0.34;
   const fineW = w * 0.27;
   const plotX = x + condW + 10;
-  const endW = 54;
+  const endW = 64;
   const plotW = w - condW - fineW - 20 - endW;
   const fineX = x + w - fineW;
   const maxYears = Math.max(5, ...tiers.map((r) => r.prisonMax ?? r.prisonMin ?? 0));
