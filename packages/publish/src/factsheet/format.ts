@@ -115,8 +115,10 @@ export function citeParagraph(p: Pick<ParagraphRow, 'number' | 'section' | 'key'
 /** Prison term of a penalty tier in words: "5–15 years", "life or death". */
 export function formatPrison(p: Pick<PenaltyRow, 'prison_min_years' | 'prison_max_years' | 'life_imprisonment' | 'death_penalty'>): string {
   const parts: string[] = [];
-  if (p.prison_min_years !== null || p.prison_max_years !== null) {
-    parts.push(formatFigure({ value: p.prison_min_years ?? 0, value_max: p.prison_max_years, unit: 'year' }));
+  if (p.prison_min_years === null && p.prison_max_years !== null) {
+    parts.push(`up to ${formatFigure({ value: p.prison_max_years, value_max: null, unit: 'year' })}`);
+  } else if (p.prison_min_years !== null) {
+    parts.push(formatFigure({ value: p.prison_min_years, value_max: p.prison_max_years, unit: 'year' }));
   }
   if (p.life_imprisonment) parts.push('life');
   if (p.death_penalty) parts.push('death');

@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { CHART_SPECS, selectCharts } from './charts.js';
+import { laosFindings, laosTables } from './fixtures/laos-tip-2008.js';
+import { minimalTables } from './fixtures/minimal.js';
+import {
+  citeParagraph, formatEventDate, formatFigure, formatFine, formatNumber, formatPeriod, formatPrison, formatQuantity, sentences,
+} from './format.js';
+import { buildModel, countryOf, postName, topicOf } from './model.js';
+
+const laos = buildModel({
+  tables: laosTables,
+  findings: laosFindings,
+  dataset: { name: 'laos-tip-2008', version: '0.1.0' },
+  creationDate: new Date('2008-02-29T05:44:00Z'),
+});
+
+describe('formatting', () => {
+  it('writes figures with separators, ranges, units and qualifiers', () => {
+    expect(formatNumber(1044)).toBe('1,044');
+    expect(formatNumber(1_400_000)).toBe('1.4 million');
+    expect(formatFigure({ value: 71, value_max: null, unit: 'percent' })).toBe('71%');
+    expect(formatFigure({ value: 35, value_max: 60, unit: 'USD' })).toBe('$35–60');
+    expect(formatFigure({ value: 10_000_000, value_max: 100_000_000, unit: 'LAK' })).toBe('10–100 million kip');
+    expect(formatFigure({ value: 5, value_max: 15, unit: 'year' })).toBe('5–15 years');
+    expect(formatFigure({ value: 1, value_max: null, unit: 'year' })).toBe('1 year');
+    expect(formatQuantity({ value: 1044, value_max: null, unit: null, qualifier: 'more_than', per: null })).toBe('more than 1,044');
+    expect(formatQuantity({ value: 150, value_max: null, unit: 'USD', qualifier: 'roughly', per: 'month' })).toBe('about $150 per month');
+  });
+
+  it('prints recipe periods and event dates at their precision', () => {
+    expect(formatPeriod('2008-01')).toBe('Jan 2008');
+    expect(formatPeriod('2001-2007')).toBe('2001–2007');
+    expect(formatPeriod('2007')).toBe('2007');
+    const at = (date_start: string, precision: string, text: string) => formatEventDate({ date_start, date_end: date_start, precision, text });
+    expect(at('2007-02-27', 'day', 'February 27, 2007')).toBe('27 Feb 2007');
+    expect(at('2007-07-01', 'month', 'July 2007')).toBe('Jul 2007');
+    expect(at('2005-05-01', 'part_of_year', 'mid-2005')).toBe('mid-2005');
+    expect(at('1995-01-01', 'decade', 'mid-1990s')).toBe('mid-1990s');
+  });
+
+  it('cites paragraphs as the indicators table does', () => {
+    expect(citeParagraph({ number: 5, section: 'SUMMARY', key: null, seq: 5 })).toBe('¶5');
+    expect(citeParagraph({ number: null, section: 'XXVIII: Investigation and Prosecution of Traffickers', key: 'F', seq: 60 })).toBe('XXVIII F');
+    expect(citeParagraph({ number: null, section: null, key: null, seq: 12 })).toBe('paragraph 12');
+  });
+
+  it('states penalty tiers in words', () => {
+    const base = laosTables.penalties.find((p) => p.prison_min_years === 5 && p.fine_currency === 'LAK');
+    const worst = laosTables.penalties.find((p) => p.death_penalty);
+    expect(formatPrison(base!)).toBe('5–15 years');
+    expect(formatFine(base!)).toBe('10–100 million kip ($1,086–10,860)');
+    expect(formatPrison(worst!)).toBe('life or death');
+    expect(formatPrison({ prison_min_years: null, prison_max_years: 3, life_imprisonment: false, death_penalty: false })).toBe('up to 3 years');
+  });
+
+  it('splits cable prose into sentences', () => {
+    expect(sentences('Laos is a source country. In 2007, 280 victims returned. "Magnets" too.')).toEqual([
+      'Laos is a source country.', 'In 2007, 280 victims returned.', '"Magnets" too.',
+    ]);
+  });
+});
+
+describe('title', () => {
+  it('takes the country of the post, then of the TAGS', () => {
+    expect(countryOf({ origin: 'Embassy Vientiane' }, [])).toBe('Laos');
+    expect(countryOf({ origin: 'Embassy Bishkek' }, [{ tag: 'IC', description: 'Country: Iceland' }])).toBe('Kyrgyzstan');
+    expect(countryOf({ origin: 'Secretary of State' }, [{ tag: 'PREL', description: null }, { tag: 'IC', description: 'Country: Iceland' }])).toBe('Iceland');
+    expect(countryOf({ origin: 'Secretary of State' }, [{ tag: 'EG', description: null }])).toBe('Egypt');
+    expect(countryOf({ origin: null }, [])).toBeNull();
+  });
+
+  it('takes the topic from the subject, then the TAGS', () => {
+    expect(topicOf('EIGHTH ANNUAL TIP REPORT FOR LAOS', ['KCRM', 'PHUM'])).toBe('Trafficking in persons');
+    expect(topicOf('CUBAN MEDICAL PERSONNEL FLEE VENEZUELA', ['PGOV', 'PHUM'])).toBe('Human rights');
+    expect(topicOf('NOTHING TO SEE', [])).toBe('Diplomatic cable');
+    expect(postName('Embassy Vientiane')).toBe('U.S. Embassy Vientiane');
+    expect(postName('Secretary of State')).toBe('Secretary of State');
+  });
+
+  it('builds the Laos title and subtitle from the cables row and the indicators', () => {
+    expect(laos.title).toBe('Laos: Trafficking in persons, 2007');
+    expect(laos.subtitle).toBe('Key figures reported by the U.S. Embassy Vientiane in cable 08VIENTIANE145 of 29 February 2008, marked '
+      + 'UNCLASSIFIED//FOR OFFICIAL USE ONLY, as published by WikiLeaks.');
+  });
+});
+
+describe('buildModel for the Laos dataset', () => {
+  it('groups every indicator by the 3P framework, in the recipe order', () => {
+    expect(laos.groups.map((g) => g.category)).toEqual(['prosecution', 'protection', 'prevention', 'context']);
+    expect(laos.groups.flatMap((g) => g.figures).length).toBe(laosTables.indicators.length);
+    const first = laos.groups[0]!.figures[0]!;
+    expect(first).toMatchObject({ figure: '38', prefix: '', period: '2007', citation: '¶5' });
+    const since2001 = laos.groups[1]!.figures.find((f) => f.id === 'victims-repatriated-since-2001');
+    expect(since2001).toMatchObject({ prefix: 'more than', figure: '1,044', period: '2001–2007' });
+  });
+
+  it('finds the cable’s own caveat', () => {
+    expect(laos.caveats[0]).toEqual({ text: 'Statistics in Laos are notoriously unreliable and difficult to find.', citation: 'XXVII E' });
+  });
+
+  it('charts the funnel, the repatriations and the shelters', () => {
+    expect(laos.charts.map((c) => c.spec.id)).toEqual(['law-enforcement', 'repatriation', 'shelters']);
+    expect(laos.charts[0]!.groups.flatMap((g) => g.bars.map((b) => b.indicator.value))).toEqual([38, 23, 8, 20]);
+  });
+
+  it('reads Article 134’s three tiers and other cited articles', () => {
+    expect(laos.law.provision?.name).toBe('Penal Code, Article 134 (Human Trafficking)');
+    expect(laos.law.tiers.map((t) => t.prison)).toEqual(['5–15 years', '15–20 years', 'life or death']);
+    expect(laos.law.others.every((o) => !o.name.includes('Article 134'))).toBe(true);
+  });
+
+  it('gives organisations a role in the cable’s words', () => {
+    const mlsw = laos.organizations.find((o) => o.acronym === 'MLSW');
+    expect(mlsw?.role?.text).toBe('The MLSW has the lead in trafficking prevention, as well as victim\'s assistance and reintegration.');
+  });
+
+  it('turns finding messages into notes with paragraph citations', () => {
+    const conflict = laos.notes.find((n) => n.startsWith('The cable gives two different figures'));
+    expect(conflict).toBe('The cable gives two different figures: LBA members given as 80 (¶4) and as 82 (XXVII, XXIX G and H)');
+    expect(laos.notes.join(' ')).not.toMatch(/08VIENTIANE145-p\d/);
+  });
+
+  it('lists the timeline in date order with most precise dates first', () => {
+    const dates = laos.timeline.map((e) => e.date);
+    expect(dates.length).toBeGreaterThan(4);
+    expect(dates).toContain('27 Feb 2007');
+  });
+});
+
+describe('selectCharts', () => {
+  it('leaves out a funnel missing its first steps, keeps a chart with enough bars', () => {
+    const without = laosTables.indicators.filter((i) => i.indicator_id !== 'investigations-2007' && i.indicator_id !== 'arrests-2007');
+    expect(selectCharts(without).map((c) => c.spec.id)).toEqual(['repatriation', 'shelters']);
+    expect(selectCharts([])).toEqual([]);
+    expect(CHART_SPECS.length).toBe(3);
+  });
+});
+
+describe('buildModel for a cable without a recipe', () => {
+  it('shows figures from quantities labelled with their sentence', () => {
+    const m = buildModel({ tables: minimalTables(), findings: [], dataset: { name: 'x', version: '0.1.0' }, creationDate: new Date(0) });
+    expect(m.figuresFrom).toBe('quantities');
+    expect(m.groups[0]!.figures.map((f) => [f.prefix, f.figure, f.citation])).toEqual([['', '5', '¶1'], ['about', '20', '¶2']]);
+    expect(m.charts).toEqual([]);
+    expect(m.law).toEqual({ provision: null, tiers: [], others: [] });
+    expect(m.citationNote).toBe('Citations: ¶1 is the cable’s numbered paragraph 1.');
+  });
+});
