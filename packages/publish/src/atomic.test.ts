@@ -1,7 +1,7 @@
 import { mkdir, readdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { recoverInterruptedWrites, stage } from './atomic.js';
+import { stage } from './atomic.js';
 import { scratchFolders, snapshot } from './fixtures/scratch.js';
 
 const folders = scratchFolders();
@@ -25,6 +25,13 @@ async function staged(dir: string) {
   return staging;
 }
 
+/** The writer dies here: its lock now names a process that does not run; the next writer recovers and cleans up. */
+async function diedHere(dir: string): Promise<void> {
+  await writeFile(join(dir, '.tmp/cablepress-write.lock'), '2147483646');
+  const next = await stage(dir);
+  await next.discard();
+}
+
 describe('staged writes', () => {
   it('swap every entry in on commit and leave nothing behind', async () => {
     const dir = await oldDataset();
@@ -46,6 +53,18 @@ describe('staged writes', () => {
     await staging.discard();
   });
 
+  it('refuse a second writer while the first one runs, and take over the lock of a dead one', async () => {
+    const dir = await oldDataset();
+    const first = await stage(dir);
+    await expect(stage(dir)).rejects.toMatchObject({ code: 'DATASET_BUSY', message: `another cablepress process (pid ${process.pid}) is writing this dataset` });
+    await first.discard();
+    await mkdir(join(dir, '.tmp'));
+    await writeFile(join(dir, '.tmp/cablepress-write.lock'), '2147483646');
+    const second = await stage(dir);
+    await second.discard();
+    expect(await readdir(dir)).not.toContain('.tmp');
+  });
+
   it('put the old files back when a process died halfway through the swap', async () => {
     const dir = await oldDataset();
     const before = await snapshot(dir);
@@ -57,7 +76,7 @@ describe('staged writes', () => {
     await rename(join(dir, 'README.md'), join(work, 'old/README.md'));
     await rename(join(dir, 'data'), join(work, 'old/data'));
     await rename(join(staging.root, 'README.md'), join(dir, 'README.md'));
-    await recoverInterruptedWrites(dir);
+    await diedHere(dir);
     expect(await snapshot(dir)).toEqual(before);
     expect(await readdir(dir)).not.toContain('.tmp');
   });
@@ -72,7 +91,7 @@ describe('staged writes', () => {
       await rename(join(dir, entry), join(work, 'old', entry));
       await rename(join(staging.root, entry), join(dir, entry));
     }
-    await recoverInterruptedWrites(dir);
+    await diedHere(dir);
     expect((await snapshot(dir))['README.md']).toBe(Buffer.from('# new\n').toString('base64'));
     expect(await readdir(dir)).toEqual(['CHANGELOG.md', 'README.md', 'data', 'datapackage.json']);
   });

@@ -2,12 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { isSafePath } from './datapackage.js';
-import { InternalError } from '@cablepress/extract';
+import { InputError, InternalError } from '@cablepress/extract';
 
 /** Work folders live in `<dir>/.tmp/` (same file system as the target, so renames are atomic; ignored by git). */
 const WORK = '.tmp';
 const PREFIX = 'cablepress-write-';
 const JOURNAL = 'swap.json';
+const LOCK = 'cablepress-write.lock';
 
 async function exists(path: string): Promise<boolean> {
   return lstat(path).then(
@@ -20,7 +21,7 @@ async function removeWorkRoot(dir: string): Promise<void> {
   try {
     await rmdir(join(dir, WORK));
   } catch {
-    // not empty (another tool's files) or already gone
+    // not empty (a lock or another tool's files) or already gone
   }
 }
 
@@ -28,7 +29,7 @@ async function removeWorkRoot(dir: string): Promise<void> {
  * Puts back the state from before an interrupted write. A work folder without a journal was never swapped in
  * (the previous files are untouched): it is deleted. With a journal, entries that were moved aside are moved back.
  */
-export async function recoverInterruptedWrites(dir: string): Promise<void> {
+async function recoverInterruptedWrites(dir: string): Promise<void> {
   let names: string[];
   try {
     names = await readdir(join(dir, WORK));
@@ -75,8 +76,43 @@ export interface Staging {
   discard(): Promise<void>;
 }
 
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Takes `<dir>/.tmp/cablepress-write.lock` (our pid); a lock left by a process that no longer runs is taken over. */
+async function lock(dir: string): Promise<() => Promise<void>> {
+  const file = join(dir, WORK, LOCK);
+  await mkdir(join(dir, WORK), { recursive: true });
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      await writeFile(file, String(process.pid), { flag: 'wx' });
+      return () => rm(file, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const owner = Number(await readFile(file, 'utf8').catch(() => 'NaN'));
+      if (Number.isInteger(owner) && owner > 0 && alive(owner)) {
+        throw new InputError('DATASET_BUSY', `another cablepress process (pid ${owner}) is writing this dataset`, { file: dir }, `wait for it to finish; if it is gone, delete ${file}`);
+      }
+      await rm(file, { force: true });
+    }
+  }
+  throw new InputError('DATASET_BUSY', `cannot take the write lock ${file}`, { file: dir });
+}
+
 export async function stage(dir: string): Promise<Staging> {
-  await recoverInterruptedWrites(dir);
+  const unlock = await lock(dir);
+  try {
+    await recoverInterruptedWrites(dir);
+  } catch (error) {
+    await unlock();
+    throw error;
+  }
   const work = join(dir, WORK, PREFIX + randomBytes(6).toString('hex'));
   const root = join(work, 'new');
   await mkdir(root, { recursive: true });
@@ -113,6 +149,7 @@ export async function stage(dir: string): Promise<Staging> {
     },
     async discard() {
       await rm(work, { recursive: true, force: true });
+      await unlock();
       await removeWorkRoot(dir);
     },
   };
