@@ -24,8 +24,11 @@ interface Unit {
 
 const ROMAN = /^([IVXLC]{1,7})\s?[.:]\s+(\S.*)$/;
 const LETTER_KEY = /^([A-Z])((?:, [A-Z])*,? and [A-Z]| and [A-Z]| through [A-Z]| - [A-Z]|-[A-Z])?\.\s+(?=\S)/;
-const BEGIN = /^(?:BEGIN|Begin|begin)\s+(?:TEXT|Text|text|QUOTE|Quote|quote|UNOFFICIAL|Unofficial|INFORMAL|Informal)\b/;
-const END = /^(?:END|End|end)\s+(?:OF\s+|of\s+)?(?:TEXT|Text|text|QUOTE|Quote|quote|UNOFFICIAL|Unofficial|INFORMAL|Informal)\b/;
+const QUOTED = '(?:TEXT|Text|text|QUOTE|Quote|quote|NON-PAPER|Non-Paper|non-paper|UNOFFICIAL TRANSLATION|Unofficial Translation|unofficial translation)';
+/** "Begin Text:", "BEGIN TEXT OF PART 1", "Begin Final Text of ...", "(begin non-paper)". */
+const BEGIN = new RegExp(`^\\(?(?:BEGIN|Begin|begin)\\b[^.:;]{0,40}?\\b${QUOTED}\\b`);
+/** "End Text.", "END TEXT OF PART 1.", "(end non-paper)". */
+const END = new RegExp(`^\\(?(?:END|End|end)\\b[^.:;]{0,40}?\\b${QUOTED}\\b`);
 const TERMINAL = new Set(['.', '!', '?', ':', ';', '"', "'", ')', ']', '\u201d', '\u2019', '*']);
 
 function isRoman(s: string): boolean {
@@ -103,6 +106,16 @@ export function readBody(c: MappedText, lines: Line[], from: number): BodyResult
   let k = 0;
   let section: string | null = null;
   let inQuote = false;
+  let sectionBeforeQuote: string | null = null;
+  let lastNumber = 0;
+  const openQuote = (): void => {
+    if (!inQuote) sectionBeforeQuote = section;
+    inQuote = true;
+  };
+  const closeQuote = (): void => {
+    if (inQuote) section = sectionBeforeQuote;
+    inQuote = false;
+  };
   let afterBreak = false;
   let afterNoise = false;
   while (k < items.length) {
@@ -123,9 +136,9 @@ export function readBody(c: MappedText, lines: Line[], from: number): BodyResult
     const first = text(block[0]!);
 
     const romanMatch = ROMAN.exec(first);
-    const titleLike = block.length <= 3 && blockText.length <= 160 && !/\.$/.test(blockText) && !NUMBERED.test(first) && !/^¶/.test(first);
+    const titleLike = block.length <= 3 && blockText.length <= 160 && !/\.$/.test(blockText) && !NUMBERED.test(first) && !/^¶\s?\d/.test(first);
     if ((dashBefore || dashAfter) && titleLike) {
-      section = blockText.replace(/\s+/g, ' ').replace(/\s*-+$/, '').trim();
+      section = headingTitle(blockText);
       units.push(headingUnit(section));
       afterBreak = false;
       afterNoise = false;
@@ -176,21 +189,29 @@ export function readBody(c: MappedText, lines: Line[], from: number): BodyResult
     block.forEach((line, idx) => {
       const t = text(line);
       const marker = BEGIN.test(t) || END.test(t);
-      const starts = idx === 0 || marker || isStrongParagraphStart(t) || (cur?.marker ?? false);
+      const spurious = idx > 0 && isSpuriousPilcrow(t, text(block[idx - 1]!), lastNumber);
+      const starts = idx === 0 || marker || (isStrongParagraphStart(t) && !spurious) || (cur?.marker ?? false);
       if (!starts && cur) {
         cur.segs.push(stripPilcrow(c, line));
         return;
       }
       if (marker) {
-        if (BEGIN.test(t)) inQuote = true;
+        if (BEGIN.test(t)) openQuote();
         cur = plainUnit(line, section, false, 'paragraph');
         cur.marker = true;
         units.push(cur);
-        if (END.test(t)) inQuote = false;
+        if (END.test(t)) closeQuote();
         return;
+      }
+      if (inQuote && /^¶?\s?\d{1,3}\s?\./.test(t)) {
+        const n = NUMBERED.exec(t);
+        if (n && Number(n[1]) === lastNumber + 1 && (t.charCodeAt(0) === 0xb6 || isStrongParagraphStart(t))) closeQuote();
       }
       cur = startUnit(c, line, section, inQuote, idx === 0 ? brokeBefore : false);
       cur.afterNoise = idx === 0 && noiseBefore && cur.afterBreak;
+      if (cur.number !== null && cur.kind !== 'list_item') lastNumber = cur.number;
+      const opening = c.s.slice(cur.segs[0]!.start, line.end);
+      if (BEGIN.test(opening)) openQuote();
       if (cur.number !== null && block.length === 1 && !inQuote) {
         const title = c.s.slice(cur.segs[0]!.start, line.end).trim();
         if (isCapsTitle(title)) {
@@ -265,6 +286,24 @@ function takeSignature(c: MappedText, units: Unit[]): string[] {
   last.segs.splice(last.segs.length - drop, drop);
   if (last.segs.length === 0) units.pop();
   return names;
+}
+
+/**
+ * A "¶N." at the start of a wrapped line that is not a paragraph: the line before ends inside a sentence and
+ * N is not the next paragraph number ("... June \n¶16. The State Department ...").
+ */
+function isSpuriousPilcrow(t: string, prev: string, lastNumber: number): boolean {
+  const m = /^¶\s?(\d{1,3})\b/.exec(t);
+  if (!m) return false;
+  return Number(m[1]) !== lastNumber + 1 && !TERMINAL.has(prev[prev.length - 1] ?? '.');
+}
+
+/** A heading as one line: ¶ and trailing dashes removed; "XXVII. Overview" → "XXVII: Overview". */
+function headingTitle(raw: string): string {
+  const t = raw.replace(/\s+/g, ' ').replace(/^¶\s?/, '').replace(/\s*-+$/, '').trim();
+  const m = ROMAN.exec(t);
+  if (m && isRoman(m[1]!)) return `${m[1]}: ${m[2]!.replace(/[:.]$/, '').trim()}`;
+  return t;
 }
 
 /** A short upper-case line without a full stop: "THE COUNTRY'S TIP SITUATION". */

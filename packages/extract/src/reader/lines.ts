@@ -71,7 +71,7 @@ export function fieldAt(t: string): HeaderField | null {
 }
 
 /** A numbered paragraph start: "¶5.", "5. (SBU)", "1.(C)", "21A." (not a year such as "2008."). */
-export const NUMBERED = /^¶?\s?(\d{1,3})([A-Z])?\s?\.(?!\d)\s*/;
+export const NUMBERED = /^¶?\s?(\d{1,3})([A-Z](?:-[A-Z])?)?\s?\.(?!\d)\s*/;
 /** A strong paragraph start that may begin mid-block: a ¶ marker or a number followed by a marking. */
 export function isStrongParagraphStart(t: string): boolean {
   return /^¶\s?\d{1,3}[A-Z]?\s?\./.test(t) || /^\d{1,3}[A-Z]?\s?\.\s*\((?:U|C|S|SBU|TS|FOUO|LOU|S\/\/NF|C\/\/NF|S\/NF|C\/NF|U\/\/FOUO)\)/i.test(t);
