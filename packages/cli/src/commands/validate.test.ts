@@ -60,6 +60,16 @@ describe('cablepress validate', () => {
     expect(io.err()).toMatch(/^cablepress: PACKAGE_NOT_FOUND: .*no-such-dataset: .*no-such-dataset does not exist/);
   });
 
+  it('exits 2 for a folder without a datapackage.json', async () => {
+    const dir = await dataset();
+    await rm(path.join(dir, 'datapackage.json'));
+    const io = captureIo(dir);
+    expect(await main(['validate', '.'], io)).toBe(2);
+    expect(io.err()).toBe(
+      `cablepress: DATASET_MISSING: ${path.join(dir, 'datapackage.json')}: there is no datapackage.json here, so this is not a published dataset. Give a dataset folder built by \`cablepress build\`, or a release bundle.\n`,
+    );
+  });
+
   it('exits 2 without a dataset argument', async () => {
     const io = captureIo(tmpdir());
     expect(await main(['validate'], io)).toBe(2);

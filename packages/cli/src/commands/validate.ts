@@ -1,7 +1,7 @@
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { CablepressError } from '@cablepress/extract';
+import { CablepressError, InputError } from '@cablepress/extract';
 import { checkDrift, RELEASE_LOG, verifyDataset } from '@cablepress/publish';
 import type { Finding } from '@cablepress/validate';
 import { UsageError } from '../errors.js';
@@ -12,7 +12,8 @@ const exists = (file: string) => access(file).then(() => true, () => false);
 /**
  * `cablepress validate <dataset-dir-or-bundle> [--json]`: checks a published dataset (descriptor, every file's bytes
  * and sha256, every row against its schema, Arrow and Parquet against the CSV) and, for a dataset folder with a
- * releases.json, that its files still match the release its version names. Exit 0 valid, 1 invalid, 2 bad input.
+ * releases.json, that its files still match the release its version names. Exit 0 valid, 1 invalid, 2 bad input
+ * (nothing there, or no datapackage.json).
  */
 export async function run(args: string[], io: Io): Promise<number> {
   let parsed;
@@ -25,6 +26,10 @@ export async function run(args: string[], io: Io): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('validate takes one dataset folder or release bundle, e.g. `cablepress validate datasets/laos-tip-2008`.');
   const target = path.resolve(io.cwd, positionals[0]!);
   const findings: Finding[] = await verifyDataset(target);
+  if (findings.some((f) => f.code === 'DESCRIPTOR_MISSING')) {
+    throw new InputError('DATASET_MISSING', 'there is no datapackage.json here, so this is not a published dataset.', { file: path.join(target, 'datapackage.json') },
+      'Give a dataset folder built by `cablepress build`, or a release bundle.');
+  }
   if (findings.every((f) => f.severity !== 'error') && (await exists(path.join(target, RELEASE_LOG))) && (await exists(path.join(target, 'package.json')))) {
     try {
       await checkDrift(target);
