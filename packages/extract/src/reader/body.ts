@@ -104,6 +104,7 @@ export function readBody(c: MappedText, lines: Line[], from: number): BodyResult
   const text = (l: Line): string => c.s.slice(l.start, l.end);
 
   let k = 0;
+  const usedDashes = new Set<number>();
   let section: string | null = null;
   let inQuote = false;
   let sectionBeforeQuote: string | null = null;
@@ -130,14 +131,20 @@ export function readBody(c: MappedText, lines: Line[], from: number): BodyResult
     let e = k;
     while (e < items.length && items[e]!.type === 'text') e++;
     const block = items.slice(k, e).map((it) => (it as { line: Line }).line);
-    const dashBefore = prevNonBlank(items, k) === 'dash';
-    const dashAfter = nextNonBlank(items, e) === 'dash';
+    const before = prevNonBlankIndex(items, k);
+    const after = nextNonBlankIndex(items, e);
+    const dashBefore = before >= 0 && items[before]!.type === 'dash' && !usedDashes.has(before);
+    const dashAfter = after >= 0 && items[after]!.type === 'dash' && !usedDashes.has(after);
     const blockText = block.length <= 3 ? block.map(text).join(' ') : '';
     const first = text(block[0]!);
 
     const romanMatch = ROMAN.exec(first);
-    const titleLike = block.length <= 3 && blockText.length <= 160 && !/\.$/.test(blockText) && !NUMBERED.test(first) && !/^¶\s?\d/.test(first);
+    const bare = first.replace(/^¶\s?/, '');
+    const titleLike =
+      block.length <= 3 && blockText.length <= 160 && !/\.$/.test(blockText) && !NUMBERED.test(bare) && !/\((?:U|C|S|SBU)\)/.test(blockText);
     if ((dashBefore || dashAfter) && titleLike) {
+      if (dashBefore) usedDashes.add(before);
+      if (dashAfter) usedDashes.add(after);
       section = headingTitle(blockText);
       units.push(headingUnit(section));
       afterBreak = false;
@@ -309,6 +316,16 @@ function headingTitle(raw: string): string {
 /** A short upper-case line without a full stop: "THE COUNTRY'S TIP SITUATION". */
 function isCapsTitle(t: string): boolean {
   return t.length >= 4 && t.length <= 80 && !/[a-z]/.test(t) && /[A-Z]{2}/.test(t) && !/[.;,]$/.test(t) && !/^(END|BEGIN)\b/.test(t);
+}
+
+function prevNonBlankIndex(items: Item[], k: number): number {
+  for (let j = k - 1; j >= 0; j--) if (items[j]!.type !== 'blank' && items[j]!.type !== 'noise') return j;
+  return -1;
+}
+
+function nextNonBlankIndex(items: Item[], k: number): number {
+  for (let j = k; j < items.length; j++) if (items[j]!.type !== 'blank' && items[j]!.type !== 'noise') return j;
+  return -1;
 }
 
 function prevNonBlank(items: Item[], k: number): Item['type'] | null {
