@@ -2,7 +2,7 @@ import type { Finding } from '@cablepress/validate';
 import type { Table } from 'apache-arrow';
 import { arrowRowsAsText, fieldTypeOfArrow, readArrow, readParquetTable } from './arrow.js';
 import { cellText } from './cells.js';
-import { parseCsv, } from './csv.js';
+import { parseCsv } from './csv.js';
 import { checkDescriptor, type DataPackage, type Resource } from './datapackage.js';
 import { openPackage, type PackageFiles } from './files.js';
 import { sha256 } from './hash.js';

@@ -102,9 +102,13 @@ function compareText(table: string, format: string, expected: string[][], actual
     return [{ code: 'READBACK_ROWS', severity: 'error', message: `${table}.${format}: read back ${actual.length} rows, wrote ${expected.length}`, path: [table] }];
   }
   for (let r = 0; r < expected.length; r++) {
-    const c = expected[r]!.findIndex((v, i) => v !== actual[r]![i]);
-    if (c >= 0 || expected[r]!.length !== actual[r]!.length) {
-      return [{ code: 'READBACK_VALUE', severity: 'error', message: `${table}.${format}: row ${r + 1} column ${c + 1} reads back as "${actual[r]![c]}", wrote "${expected[r]![c]}"`, path: [table, r] }];
+    const [want, got] = [expected[r]!, actual[r]!];
+    if (want.length !== got.length) {
+      return [{ code: 'READBACK_VALUE', severity: 'error', message: `${table}.${format}: row ${r + 1} reads back with ${got.length} cells, wrote ${want.length}`, path: [table, r] }];
+    }
+    const c = want.findIndex((v, i) => v !== got[i]);
+    if (c >= 0) {
+      return [{ code: 'READBACK_VALUE', severity: 'error', message: `${table}.${format}: row ${r + 1} column ${c + 1} reads back as "${got[c]}", wrote "${want[c]}"`, path: [table, r] }];
     }
   }
   return [];
