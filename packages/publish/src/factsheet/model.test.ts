@@ -5,7 +5,7 @@ import { minimalTables } from './fixtures/minimal.js';
 import {
   citeParagraph, formatEventDate, formatFigure, formatFine, formatNumber, formatPeriod, formatPrison, formatQuantity, sentences,
 } from './format.js';
-import { buildModel, countryOf, postName, topicOf } from './model.js';
+import { buildModel, countryOf, postName, shortCitation, topicOf } from './model.js';
 
 const laos = buildModel({
   tables: laosTables,
@@ -42,6 +42,11 @@ describe('formatting', () => {
     expect(citeParagraph({ number: 5, section: 'SUMMARY', key: null, seq: 5 })).toBe('¶5');
     expect(citeParagraph({ number: null, section: 'XXVIII: Investigation and Prosecution of Traffickers', key: 'F', seq: 60 })).toBe('XXVIII F');
     expect(citeParagraph({ number: null, section: null, key: null, seq: 12 })).toBe('paragraph 12');
+  });
+
+  it('shortens run-on citations', () => {
+    expect(shortCitation('XXVII A and B')).toBe('XXVII A and B');
+    expect(shortCitation('A. EXISTING ANTI-TIP LAWS: 1) (U) NEW LEGISLATION: On February 12')).toBe('A. EXISTING ANTI-TIP LAWS:…');
   });
 
   it('states penalty tiers in words', () => {

@@ -158,8 +158,20 @@ function indicatorFigure(i: IndicatorRow): KeyFigure {
     suffix: '',
     label: i.label,
     period: i.period === null ? null : formatPeriod(i.period),
-    citation: i.citation,
+    citation: shortCitation(i.citation),
   };
+}
+
+const CITATION_MAX = 28;
+
+/**
+ * A citation short enough for a table cell: a section heading that runs on (when the reader mistook a sentence for a
+ * heading) is cut at a word with an ellipsis.
+ */
+export function shortCitation(citation: string): string {
+  if (citation.length <= CITATION_MAX) return citation;
+  const cut = citation.slice(0, CITATION_MAX + 1).replace(/\s+\S*$/, '');
+  return `${cut.length > 0 ? cut : citation.slice(0, CITATION_MAX)}…`;
 }
 
 const YEAR_LIKE = (q: QuantityRow) => q.kind === 'count' && q.unit === null && Number.isInteger(q.value) && q.value >= 1900 && q.value <= 2100;
@@ -258,7 +270,7 @@ function roleOf(org: OrganizationRow, paragraphs: readonly ParagraphRow[]): Quot
   for (const p of paragraphs) {
     if (p.kind === 'quoted_text') continue;
     for (const s of sentences(p.text)) {
-      if (subject.test(s)) return { text: s, citation: citeParagraph(p) };
+      if (subject.test(s)) return { text: s, citation: shortCitation(citeParagraph(p)) };
     }
   }
   return null;
@@ -281,7 +293,7 @@ function caveats(paragraphs: readonly ParagraphRow[], limit: number): Quote[] {
   const out: Quote[] = [];
   for (const p of paragraphs) {
     for (const s of sentences(p.text)) {
-      if (CAVEAT_PATTERN.test(s) && s.length <= 240) out.push({ text: s, citation: citeParagraph(p) });
+      if (CAVEAT_PATTERN.test(s) && s.length <= 240) out.push({ text: s, citation: shortCitation(citeParagraph(p)) });
     }
   }
   const primary = out.filter((q) => /unreliable|not reliable/i.test(q.text));
@@ -332,7 +344,7 @@ export function buildModel(input: FactSheetInput): FactSheetModel {
   const paragraphById = new Map(tables.paragraphs.map((p) => [p.paragraph_id, p]));
   const cite = (paragraphId: string) => {
     const p = paragraphById.get(paragraphId);
-    return p ? citeParagraph(p) : '';
+    return p ? shortCitation(citeParagraph(p)) : '';
   };
   const tagRows = tables.tags.filter((t) => t.cable_id === cable.cable_id).sort((a, b) => a.position - b.position);
   const tagCodes = tagRows.map((t) => t.tag);
