@@ -29,10 +29,18 @@ export async function renderFactSheet(input: FactSheetInput): Promise<Uint8Array
     creationDate: input.creationDate,
     paper,
   };
-  const layouts = DENSITIES.map((density) => ({ density, ...renderModel(createDoc(meta), model, paper, density) }));
-  const chosen = layouts.find((l) => l.pages <= MAX_PAGES && l.figuresEndPage === 1) ?? layouts.find((l) => l.pages <= MAX_PAGES);
+  let chosen: Density | undefined;
+  for (const density of DENSITIES) {
+    const layout = renderModel(createDoc(meta), model, paper, density);
+    if (layout.pages > MAX_PAGES) continue;
+    chosen ??= density;
+    if (layout.figuresEndPage === 1) {
+      chosen = density;
+      break;
+    }
+  }
   const doc = createDoc(meta);
-  renderModel(doc, model, paper, chosen?.density ?? TIGHTEST);
+  renderModel(doc, model, paper, chosen ?? TIGHTEST);
   const bytes = collect(doc);
   doc.end();
   return bytes;

@@ -438,7 +438,7 @@ function organizationTable(m: FactSheetModel, w: number): { columns: Column[]; r
     rows: m.organizations.map((o) => ({
       cells: [
         { text: o.acronym && o.acronym !== o.name ? `${o.name} (${o.acronym})` : o.name, style: S.smallBold },
-        { text: o.role ? `${o.role.text} (${o.role.citation})` : `${o.type}.` },
+        { text: o.role ? `${o.role.text} (${o.role.citation})` : 'Named in the cable; no sentence describes its role.', ...(o.role ? {} : { style: { ...S.small, color: INK.muted } }) },
         { text: String(o.mentions) },
       ],
     })),
