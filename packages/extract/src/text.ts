@@ -45,8 +45,12 @@ export class MappedBuilder {
     if (end <= start) return;
     this.grow(end - start);
     const base = this.length - start;
-    for (let k = start; k < end; k++) this.codes[base + k] = text.charCodeAt(k);
-    this.offs.set(map.subarray(start, end), this.length);
+    const codes = this.codes;
+    const offs = this.offs;
+    for (let k = start; k < end; k++) {
+      codes[base + k] = text.charCodeAt(k);
+      offs[base + k] = map[k]!;
+    }
     this.length += end - start;
   }
 

@@ -431,15 +431,16 @@ export function buildText(c: MappedText, segs: Line[]): { text: string; offsets:
       const wrappedHyphen = last === 0x2d && /[A-Za-z]/.test(c.s[prevEnd - 2] ?? '') && /[A-Za-z]/.test(c.s[seg.start]!);
       if (!wrappedHyphen) b.pushCode(0x20, prevEnd < c.map.length ? c.map[prevEnd]! : c.map[prevEnd - 1]! + 1);
     }
-    let i = seg.start;
-    while (i < seg.end) {
-      let j = i;
-      while (j < seg.end && c.s.charCodeAt(j) !== 0x20) j++;
-      b.pushRange(c.s, c.map, i, j);
-      if (j >= seg.end) break;
-      b.pushCode(0x20, c.map[j]!);
-      while (j < seg.end && c.s.charCodeAt(j) === 0x20) j++;
-      i = j;
+    let space = false;
+    for (let i = seg.start; i < seg.end; i++) {
+      const code = c.s.charCodeAt(i);
+      if (code === 0x20) {
+        if (!space) b.pushCode(0x20, c.map[i]!);
+        space = true;
+      } else {
+        b.pushCode(code, c.map[i]!);
+        space = false;
+      }
     }
     prevEnd = seg.end;
   }
