@@ -4,7 +4,7 @@ import type {
 } from '@cablepress/validate';
 import { CurrencyResolver } from './currencies.js';
 import { scanDates } from './events.js';
-import { isHeadingPeriod, readPenalty, scanCitations, scanLaws, type CitationMatch, type LawMatch } from './legal.js';
+import { isHeadingPeriod, readPenalty, scanCitations, scanLaws, type CitationMatch } from './legal.js';
 import { scanOrganizations } from './organizations.js';
 import { scanQuantities, type QuantityMatch } from './quantities.js';
 import { pad2, sourceSpan, splitSentences, tokenize, type Sentence } from './text.js';
@@ -75,7 +75,7 @@ export function extractFacts(cable: Cable, paragraphIds: readonly string[]): Cab
     const lineBreakAt = (i: number) => text[i] === ' ' && (source[paragraph.offsets[i]!] === '\n' || source[paragraph.offsets[i]!] === '\r');
     const lineStart = (i: number) => i === 0 || (lineBreakAt(i - 1) && /[.:;!?"')\]]/.test(text[i - 2] ?? ''));
     const span = (start: number, end: number) => sourceSpan(paragraph, source, start, end);
-    const paragraphLaws: LawMatch[] = [];
+    let paragraphLaw: string | null = null;
     let q = 0;
     let e = 0;
     let l = 0;
@@ -93,10 +93,12 @@ export function extractFacts(cable: Cable, paragraphIds: readonly string[]): Cab
         blockLaw = null;
       }
       const dates = scanDates(tokens);
-      const claimed = (start: number, end: number) => {
-        for (const d of dates) if (start < d.end && d.start < end) return true;
-        return false;
-      };
+      const claimedStarts = new Set<number>();
+      for (let k = 0, d = 0; k < tokens.length && d < dates.length; k++) {
+        while (d < dates.length && dates[d]!.end <= tokens[k]!.start) d++;
+        if (d < dates.length && dates[d]!.start <= tokens[k]!.start) claimedStarts.add(tokens[k]!.start);
+      }
+      const claimed = (start: number) => claimedStarts.has(start);
       const quantities = scanQuantities({ tokens, currencies, claimed });
       const laws = scanLaws(tokens, text);
       if (begins) blockLaw = laws.find((law) => law.start > sentence.start)?.name ?? null;
@@ -109,12 +111,14 @@ export function extractFacts(cable: Cable, paragraphIds: readonly string[]): Cab
       for (const m of quantities) facts.quantities.push(quantityRow(m, `${pid}-q${pad2(++q)}`, cable.id, pid, sentence, span));
       const citations = scanCitations(tokens, text, laws, lineBreakAt, lineStart);
       const sentenceProvisions: PendingCitation[] = [];
+      let lawIndex = 0;
+      let lawBefore = paragraphLaw;
       for (const c of citations) {
+        while (lawIndex < laws.length && laws[lawIndex]!.end <= c.start) lawBefore = laws[lawIndex++]!.name;
         const row: LegalProvisionRow = {
           provision_id: `${pid}-l${pad2(++l)}`, cable_id: cable.id, paragraph_id: pid, law: c.law, article: c.article, title: c.title,
           ...pickText(span(c.start, c.end)), quote: sentence.text,
         };
-        const lawBefore = [...paragraphLaws, ...laws.filter((law) => law.end <= c.start)].at(-1)?.name ?? null;
         const entry: PendingCitation = { row, match: c, blockLaw: inBlock ? blockLaw : null, paragraphLaw: lawBefore, heading: c.heading ? null : heading };
         pending.push(entry);
         facts.legal_provisions.push(row);
@@ -126,7 +130,7 @@ export function extractFacts(cable: Cable, paragraphIds: readonly string[]): Cab
           sentenceProvisions.push(entry);
         }
       }
-      paragraphLaws.push(...laws);
+      paragraphLaw = laws.at(-1)?.name ?? paragraphLaw;
       const target = inBlock && heading ? heading : sentenceProvisions.length === 1 && !inBlock ? sentenceProvisions[0]! : null;
       if (target) {
         const tier = (tiers.get(target.row.provision_id) ?? 0) + 1;

@@ -22,6 +22,8 @@ export interface LawMatch {
   name: string;
 }
 
+/** Longest law name read, in tokens: keeps the scan linear on hostile input. */
+const MAX_NAME_TOKENS = 24;
 const ARTICLE_WORDS = new Set(['article', 'articles', 'art', 'arts']);
 const CODE_KINDS = new Set(['penal', 'criminal', 'labor', 'labour', 'civil', 'family', 'immigration', 'procedure']);
 const LAW_HEADS = new Set(['law', 'act', 'code', 'decree', 'constitution']);
@@ -48,7 +50,7 @@ export function scanLaws(tokens: readonly Token[], text: string): LawMatch[] {
     if (t.lower === 'law' && tokens[i + 1]?.lower === 'on') {
       let j = i + 2;
       let last = -1;
-      while (j < tokens.length) {
+      while (j < tokens.length && j < i + MAX_NAME_TOKENS) {
         const u = tokens[j]!;
         const possessive = u.kind === 'word' && u.lower === 's' && (tokens[j - 1]?.text === "'" || tokens[j - 1]?.text === '\u2019');
         const connector = u.kind === 'word' && NAME_CONNECTORS.has(u.lower);
@@ -64,7 +66,7 @@ export function scanLaws(tokens: readonly Token[], text: string): LawMatch[] {
     if (capitalised(t) && LAW_HEADS.has(t.lower) && t.lower !== 'constitution') {
       let j = i - 1;
       let first = i;
-      while (j >= 0) {
+      while (j >= 0 && j > i - MAX_NAME_TOKENS) {
         const u = tokens[j]!;
         if (capitalised(u) && u.lower !== 'the' && u.lower !== 'this') first = j;
         else if (!(u.kind === 'sym' && u.text === '-' && !u.spaceBefore)) break;
@@ -115,7 +117,7 @@ function titleAfter(tokens: readonly Token[], j: number, text: string, lineBreak
   }
   if (end < 0 && text.length - start <= 100) end = text.length;
   if (end < 0) return null;
-  const title = text.slice(start, end).replace(/[.:;,\s]+$/, '');
+  const title = trimEnd(text.slice(start, end), '.:;, ');
   if (!title || title.split(' ').length > 12) return null;
   return { title, heading: true };
 }
@@ -132,6 +134,8 @@ export function scanCitations(
   tokens: readonly Token[], text: string, laws: readonly LawMatch[], lineBreakAt: (i: number) => boolean, lineStart: (i: number) => boolean,
 ): CitationMatch[] {
   const out: CitationMatch[] = [];
+  let lawBefore = 0;
+  let lawAfter = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.kind !== 'word' || !ARTICLE_WORDS.has(t.lower)) continue;
@@ -156,13 +160,13 @@ export function scanCitations(
     if (tokens[k]?.lower === 'of') {
       const det = tokens[k + 1]?.lower;
       if ((det === 'this' || det === 'the') && (tokens[k + 2]?.lower === 'law' || tokens[k + 2]?.lower === 'code') && det === 'this') thisLaw = true;
-      const next = laws.find((l) => l.start >= tokens[k]!.end && l.start <= (tokens[k + 3]?.start ?? l.start));
-      if (next && !thisLaw) law = next.name;
+      while (lawAfter < laws.length && laws[lawAfter]!.start < tokens[k]!.end) lawAfter++;
+      const next = laws[lawAfter];
+      if (next && !thisLaw && next.start <= (tokens[k + 3]?.start ?? next.start)) law = next.name;
     }
-    if (!law && !thisLaw) {
-      const before = laws.filter((l) => l.end <= t.start && t.start - l.end <= 3).at(-1);
-      if (before) law = before.name;
-    }
+    while (lawBefore < laws.length && laws[lawBefore]!.end <= t.start) lawBefore++;
+    const before = laws[lawBefore - 1];
+    if (!law && !thisLaw && before && t.start - before.end <= 3) law = before.name;
     const atStart = lineStart(t.start);
     const titled = titleAfter(tokens, lastNum + 1, text, lineBreakAt, atStart);
     numbers.forEach((n, index) => {
@@ -193,7 +197,7 @@ export interface PenaltyMatch {
   fine_max_usd: number | null;
 }
 
-const PUNISH = /\b(punish\w*|penalt\w*|sentenced?|imprison\w*|privation of liberty|fined?)\b/i;
+const PUNISH = /\b(?:punish|penalt|sentence|imprison|privation of liberty|fine)/i;
 
 function toYears(value: number, unit: string | null): number {
   if (unit === 'month') return Math.round((value / 12) * 1000) / 1000;
@@ -202,21 +206,39 @@ function toYears(value: number, unit: string | null): number {
   return value;
 }
 
+/** Drops trailing characters that are in `chars` (or any white space), without a regular expression. */
+function trimEnd(s: string, chars: string): string {
+  let end = s.length;
+  while (end > 0 && (chars.includes(s[end - 1]!) || /\s/.test(s[end - 1]!))) end--;
+  return s.slice(0, end);
+}
+
+const CLAUSE_OPENING = /^(?:in (?:the )?case(?: of| with| where| that)?|if|where|when) /i;
+const PUNISHED_VERB = /\b(?:shall|will|is|are) (?:be )?(?:punish|sentenc|fined|liable)/i;
+
 /** The condition of a tier: "base offence" for "Any person ...", else the "In the case ..." clause, as the text states it. */
 function conditionOf(sentence: string, tier: number): string {
-  const clause = /^(?:in (?:the )?case(?: of| with| where| that)?|if|where|when)\s+(.+)$/i.exec(sentence);
-  if (clause) {
-    const body = clause[1]!;
-    const shall = body.search(/\b(shall|will|is|are) (be )?(punish|sentenc|fined|liable)/i);
+  const opening = CLAUSE_OPENING.exec(sentence);
+  if (opening) {
+    const body = sentence.slice(opening[0].length).trimStart();
+    const shall = body.search(PUNISHED_VERB);
     let head = shall > 0 ? body.slice(0, shall) : body;
     const perpetrator = head.toLowerCase().lastIndexOf(' the perpetrator');
     if (perpetrator > 0) head = head.slice(0, perpetrator);
-    return head.replace(/[\s,;]+$/, '');
+    return trimEnd(head, ',;');
   }
-  const penaltyFor = /penalty for (.+?) (?:under|is|shall)\b/i.exec(sentence);
-  if (penaltyFor) return penaltyFor[1]!;
-  const subject = /^(.+?) (?:is|are) punishable\b/i.exec(sentence);
-  if (subject && tier === 1 && !/^(any|a) person|^whoever/i.test(subject[1]!)) return subject[1]!;
+  const lower = sentence.toLowerCase();
+  const penaltyFor = lower.indexOf('penalty for ');
+  if (penaltyFor >= 0) {
+    const from = penaltyFor + 'penalty for '.length;
+    const ends = [' under ', ' is ', ' shall '].map((w) => lower.indexOf(w, from)).filter((i) => i > from);
+    if (ends.length > 0) return sentence.slice(from, Math.min(...ends));
+  }
+  const punishable = lower.search(/ (?:is|are) punishable\b/);
+  if (punishable > 0 && tier === 1) {
+    const subject = sentence.slice(0, punishable);
+    if (!/^(?:any|a) person|^whoever/i.test(subject)) return subject;
+  }
   return tier === 1 ? 'base offence' : 'aggravated offence';
 }
 

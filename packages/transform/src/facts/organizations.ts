@@ -94,8 +94,8 @@ export function findDefinitions(text: string): Definition[] {
     const open = text.indexOf('(', from);
     if (open < 0) break;
     from = open + 1;
-    const close = text.indexOf(')', open);
-    if (close < 0 || close - open > 12) continue;
+    const close = text.slice(open + 1, open + 13).indexOf(')') + open + 1;
+    if (close === open) continue;
     const inner = text.slice(open + 1, close).trim();
     const acronym = inner.endsWith('s') && isAcronym(inner.slice(0, -1)) && inner.length > 2 ? null : inner;
     if (!acronym || !isAcronym(acronym)) continue;

@@ -8,7 +8,7 @@ import { tokenize } from './text.js';
 function figures(sentence: string, tags: string[] = ['LA']): (Omit<QuantityMatch, 'start' | 'end'> & { text: string })[] {
   const tokens = tokenize(sentence);
   const dates = scanDates(tokens);
-  const claimed = (start: number, end: number) => dates.some((d) => start < d.end && d.start < end);
+  const claimed = (start: number) => dates.some((d) => d.start <= start && start < d.end);
   return scanQuantities({ tokens, currencies: new CurrencyResolver(tags), claimed }).map(({ start, end, ...rest }) => ({ ...rest, text: sentence.slice(start, end) }));
 }
 

@@ -49,6 +49,9 @@ const RATE_WORDS: Record<string, string> = {
   monthly: 'month', annually: 'year', yearly: 'year', weekly: 'week', daily: 'day', hourly: 'hour',
 };
 
+/** How far back (in tokens) the scanner looks for the word a figure depends on: keeps it linear on hostile input. */
+const MAX_LOOKBACK = 48;
+
 /** Words after which a number is an identifier, not a quantity: Article 134, section 28, E.O. 12958, STATE 2731. */
 const REFERENCE_WORDS = new Set([
   'article', 'articles', 'art', 'arts', 'section', 'sections', 'sec', 'paragraph', 'paragraphs', 'para', 'paras', 'chapter', 'chapters',
@@ -87,8 +90,8 @@ function isContentWord(w: string): boolean {
 export interface ScanContext {
   tokens: readonly Token[];
   currencies: CurrencyResolver;
-  /** True when [start, end) of the clean text already belongs to another fact (a date). */
-  claimed: (start: number, end: number) => boolean;
+  /** True when the token starting at this offset of the clean text already belongs to another fact (a date). */
+  claimed: (start: number) => boolean;
 }
 
 function isYearLike(t: Token): boolean {
@@ -188,7 +191,7 @@ class SentenceScanner {
   /** True when the figure at token i is an identifier or a code rather than a quantity. */
   private isReference(i: number): boolean {
     let j = i - 1;
-    while (j >= 0) {
+    while (j >= 0 && j > i - MAX_LOOKBACK) {
       const t = this.tokens[j]!;
       if (t.kind === 'num' || t.text === ',' || t.text === '(' || t.text === ')' || t.text === ':' || t.lower === 'and' || t.lower === 'or' || t.lower === 'to' || isDash(t)) {
         j--;
@@ -261,7 +264,7 @@ class SentenceScanner {
     }
     const t = this.tokens[i];
     if (!t || (t.kind !== 'num' && t.kind !== 'word')) return null;
-    if (t.kind === 'num' && (this.ctx.claimed(t.start, t.end) || (fractionAt(this.tokens, i)?.form === 'fraction'))) return null;
+    if (t.kind === 'num' && (this.ctx.claimed(t.start) || (fractionAt(this.tokens, i)?.form === 'fraction'))) return null;
     const figure = t.kind === 'num' ? digitNumberAt(this.tokens, i) : wordNumberAt(this.tokens, i);
     if (!figure) return null;
     return { figure, currency, first: after };
@@ -332,7 +335,7 @@ class SentenceScanner {
   }
 
   private isAgeContext(i: number): boolean {
-    for (let k = i - 1, words = 0; k >= 0 && words < 6; k--) {
+    for (let k = i - 1, words = 0; k >= 0 && words < 6 && k > i - MAX_LOOKBACK; k--) {
       const t = this.tokens[k]!;
       if (t.kind === 'num') return false;
       if (t.kind === 'word') {
@@ -349,7 +352,7 @@ class SentenceScanner {
     let i = 0;
     while (i < tokens.length) {
       const t = tokens[i]!;
-      if ((t.kind !== 'num' && (t.kind !== 'word' || !NUMBER_WORD_STARTS.has(t.lower))) || this.ctx.claimed(t.start, t.end)) {
+      if ((t.kind !== 'num' && (t.kind !== 'word' || !NUMBER_WORD_STARTS.has(t.lower))) || this.ctx.claimed(t.start)) {
         i++;
         continue;
       }

@@ -58,33 +58,32 @@ export function checkConflictingFigures(input: CheckInput): Finding[] {
         id: String(row.quantity_id), cable: String(row.cable_id), paragraph: String(row.paragraph_id), value, qualifier: String(row.qualifier),
         noun: singular(counted), quote, years: years(quote), start, end,
       };
-      const key = `${count.cable} ${orgId} ${count.noun} ${count.years}`;
+      const key = `${count.cable} ${orgId} ${count.noun} ${count.years} ${count.qualifier === 'exact'}`;
       groups.set(key, [...(groups.get(key) ?? []), count]);
     }
   }
   const findings: Finding[] = [];
-  const reported = new Set<string>();
   for (const [key, counts] of groups) {
     const [, orgId] = key.split(' ');
-    for (let i = 0; i < counts.length; i++) {
-      for (let j = i + 1; j < counts.length; j++) {
-        const a = counts[i]!;
-        const b = counts[j]!;
-        if (a.paragraph === b.paragraph || a.value === b.value || (a.qualifier === 'exact') !== (b.qualifier === 'exact')) continue;
-        if (Math.abs(a.value - b.value) / Math.max(a.value, b.value) > SAME_FIGURE_TOLERANCE) continue;
-        const pairKey = `${a.cable} ${orgId} ${a.noun} ${Math.min(a.value, b.value)} ${Math.max(a.value, b.value)}`;
-        if (reported.has(pairKey)) continue;
-        reported.add(pairKey);
-        const stating = counts.filter((c) => c.value === a.value || c.value === b.value);
-        const where = (v: number) => stating.filter((c) => c.value === v).map((c) => `${c.paragraph} [${c.start}, ${c.end})`).join(', ');
-        findings.push({
-          code: 'CONFLICTING_FIGURES',
-          severity: 'warning',
-          message: `${a.cable}: ${orgId} ${a.noun}s given as ${a.value} (${where(a.value)}) and as ${b.value} (${where(b.value)})`,
-          path: ['quantities', a.id, 'value'],
-          spans: stating.map((c) => ({ cable_id: c.cable, char_start: c.start, char_end: c.end })),
-        });
-      }
+    const byValue = new Map<number, Count[]>();
+    for (const c of counts) byValue.set(c.value, [...(byValue.get(c.value) ?? []), c]);
+    const values = [...byValue.keys()].sort((x, y) => x - y);
+    for (let i = 0; i + 1 < values.length; i++) {
+      const low = values[i]!;
+      const high = values[i + 1]!;
+      if ((high - low) / high > SAME_FIGURE_TOLERANCE) continue;
+      const stating = [...byValue.get(low)!, ...byValue.get(high)!].sort((x, y) => x.start - y.start);
+      if (new Set(stating.map((c) => c.paragraph)).size < 2) continue;
+      const first = stating[0]!;
+      const where = (v: number) => stating.filter((c) => c.value === v).map((c) => `${c.paragraph} [${c.start}, ${c.end})`).join(', ');
+      const [a, b] = first.value === low ? [low, high] : [high, low];
+      findings.push({
+        code: 'CONFLICTING_FIGURES',
+        severity: 'warning',
+        message: `${first.cable}: ${orgId} ${first.noun}s given as ${a} (${where(a)}) and as ${b} (${where(b)})`,
+        path: ['quantities', first.id, 'value'],
+        spans: stating.map((c) => ({ cable_id: c.cable, char_start: c.start, char_end: c.end })),
+      });
     }
   }
   return findings;

@@ -23,8 +23,15 @@ interface Money {
   end: number;
 }
 
-/** What may stand between an amount and its conversion: "500 baht (about $14)", "100.000.000 Kip [note: USD 1,086". */
-const CONVERSION_GAP = /^[\s([]*(?:note\s*:?\s*|i\.e\.,?\s*|or\s+|equivalent to\s+|approximately\s+|about\s+)?$/i;
+/**
+ * What may stand between an amount and its conversion, once white space and opening brackets are removed:
+ * "500 baht (about $14)", "100.000.000 Kip [note: USD 1,086".
+ */
+const CONVERSION_GAPS = new Set(['', 'note', 'note:', 'i.e.', 'i.e.,', 'or', 'equivalentto', 'approximately', 'about']);
+
+function isConversionGap(gap: string): boolean {
+  return gap.length <= 24 && CONVERSION_GAPS.has(gap.replace(/[\s([]/g, '').toLowerCase());
+}
 
 function moneyRows(input: CheckInput): Money[] {
   const out: Money[] = [];
@@ -53,7 +60,7 @@ export function impliedRates(input: CheckInput): ImpliedRate[] {
     const b = money[i + 1]!;
     if (a.cable !== b.cable || a.paragraph !== b.paragraph || a.unit === b.unit) continue;
     const source = input.sources.get(a.cable);
-    if (source === undefined || b.start - a.end > 24 || !CONVERSION_GAP.test(source.slice(a.end, b.start))) continue;
+    if (source === undefined || b.start - a.end > 24 || !isConversionGap(source.slice(a.end, b.start))) continue;
     const spans = [
       { cable_id: a.cable, char_start: a.start, char_end: a.end },
       { cable_id: b.cable, char_start: b.start, char_end: b.end },

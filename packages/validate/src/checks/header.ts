@@ -3,8 +3,38 @@ import { str, type CheckInput } from './types.js';
 
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
 
-/** The classification banner of a cable: "UNCLAS VIENTIANE 000145", "C O N F I D E N T I A L SECTION 01 OF 02 CAIRO 002263". */
-const BANNER = /^[ \t]*(UNCLAS(?:SIFIED)?|CONFIDENTIAL|C O N F I D E N T I A L|SECRET|S E C R E T|LIMITED OFFICIAL USE)\b[^\n]*?\b([A-Z][A-Z ]*?[A-Z])\s+0*(\d{1,6})\b/m;
+/** Start of the classification banner line of a cable: "UNCLAS VIENTIANE 000145", "C O N F I D E N T I A L SECTION 01 OF 02 CAIRO 002263". */
+const BANNER_START = /^[ \t]{0,20}(UNCLAS(?:SIFIED)?|CONFIDENTIAL|C O N F I D E N T I A L|SECRET|S E C R E T|LIMITED OFFICIAL USE)\b/;
+/** A post and serial in the rest of the banner line; the last one is the cable's ("SECTION 01 OF 02 CAIRO 002263"). */
+const POST_SERIAL = /\b([A-Z][A-Z ]{0,30}[A-Z]) +0*(\d{1,6})\b/g;
+
+interface Banner {
+  text: string;
+  classification: string;
+  post: string;
+  serial: number;
+  start: number;
+  length: number;
+}
+
+/** Finds the banner among the first lines of the source, reading at most 200 characters of each line. */
+function findBanner(source: string): Banner | null {
+  let start = 0;
+  for (let line = 0; line < 400 && start < source.length; line++) {
+    const nl = source.indexOf('\n', start);
+    const end = nl < 0 ? source.length : nl;
+    const text = source.slice(start, Math.min(end, start + 200)).replace(/\r$/, '');
+    const length = source[end - 1] === '\r' ? end - 1 - start : end - start;
+    const head = BANNER_START.exec(text);
+    if (head) {
+      const last = [...text.slice(head[0].length).matchAll(POST_SERIAL)].at(-1);
+      if (last) return { text: text.trim(), classification: head[1]!, post: last[1]!.replace(/ +/g, ''), serial: Number(last[2]), start, length };
+    }
+    if (nl < 0) break;
+    start = nl + 1;
+  }
+  return null;
+}
 
 function level(classification: string): string | null {
   const c = classification.replace(/\s+/g, '').toUpperCase();
@@ -44,24 +74,24 @@ export function checkHeaderAgreement(input: CheckInput): Finding[] {
     const id = str(row.cable_id);
     const source = id ? input.sources.get(id) : undefined;
     if (!id || source === undefined) return;
-    const banner = BANNER.exec(source);
-    const idMatch = /^(\d{2})([A-Z]+?)(\d+)$/.exec(id);
+    const banner = findBanner(source);
+    const idMatch = /^\d{2}([A-Z]{1,40})(\d{1,7})$/.exec(id);
     if (banner && idMatch) {
-      const spans = [{ cable_id: id, char_start: banner.index, char_end: banner.index + banner[0].length }];
-      const post = banner[2]!.replace(/\s+/g, '');
-      if (Number(banner[3]) !== Number(idMatch[3]) || (post !== idMatch[2] && !post.endsWith(idMatch[2]!) && !idMatch[2]!.endsWith(post))) {
+      const spans = [{ cable_id: id, char_start: banner.start, char_end: banner.start + banner.length }];
+      const post = idMatch[1]!;
+      if (banner.serial !== Number(idMatch[2]) || (banner.post !== post && !banner.post.endsWith(post) && !post.endsWith(banner.post))) {
         findings.push({
           code: 'HEADER_ID_MISMATCH', severity: 'warning', path: ['cables', index, 'cable_id'], spans,
-          message: `${id}: the cable header reads "${banner[0].trim()}", which is not the id in the metadata`,
+          message: `${id}: the cable header reads "${banner.text}", which is not the id in the metadata`,
         });
       }
       const classification = str(row.classification);
       const meta = classification ? level(classification) : null;
-      const head = level(banner[1]!);
+      const head = level(banner.classification);
       if (meta && head && meta !== head) {
         findings.push({
           code: 'HEADER_CLASSIFICATION_MISMATCH', severity: 'warning', path: ['cables', index, 'classification'], spans,
-          message: `${id}: the metadata classification is ${classification} but the cable header is marked ${banner[1]}`,
+          message: `${id}: the metadata classification is ${classification} but the cable header is marked ${banner.classification}`,
         });
       }
     }
