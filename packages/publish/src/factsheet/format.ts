@@ -1,4 +1,4 @@
-import type { IndicatorRow, ParagraphRow, PenaltyRow, QuantityRow } from './types.js';
+import type { IndicatorRow, ParagraphRow, PenaltyRow } from './types.js';
 
 type Qualifier = IndicatorRow['qualifier'];
 
@@ -63,11 +63,6 @@ export function formatFigure({ value, value_max, unit }: Figure): string {
 /** "per month" for a rate, or an empty string. */
 export function perWords(per: string | null): string {
   return per ? `per ${per}` : '';
-}
-
-/** A full figure as a sentence fragment: "more than 1,044", "$35–60 per month". */
-export function formatQuantity(q: Pick<QuantityRow, 'value' | 'value_max' | 'unit' | 'qualifier' | 'per'>): string {
-  return [qualifierWords(q.qualifier), formatFigure(q), perWords(q.per)].filter(Boolean).join(' ');
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -135,17 +130,6 @@ export function formatFine(p: Pick<PenaltyRow, 'fine_min' | 'fine_max' | 'fine_c
     : null;
   if (local && usd && p.fine_currency !== 'USD') return `${local} (${usd})`;
   return local ?? usd ?? 'none stated';
-}
-
-/** Sentence case for an all-caps subject line, keeping short all-caps words that look like acronyms (TIP, MOU). */
-export function sentenceCase(text: string, acronyms: ReadonlySet<string>): string {
-  const lower = text.toLowerCase();
-  const words = lower.split(/(\s+)/).map((w) => {
-    const bare = w.replace(/[^a-z0-9]/g, '').toUpperCase();
-    return acronyms.has(bare) ? w.toUpperCase() : w;
-  });
-  const joined = words.join('');
-  return joined.charAt(0).toUpperCase() + joined.slice(1);
 }
 
 /** Splits running text into sentences (good enough for cable prose: abbreviations like "U.S." may split early). */

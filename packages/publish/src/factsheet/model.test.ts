@@ -3,7 +3,7 @@ import { CHART_SPECS, selectCharts } from './charts.js';
 import { laosFindings, laosTables } from './fixtures/laos-tip-2008.js';
 import { minimalTables } from './fixtures/minimal.js';
 import {
-  citeParagraph, formatEventDate, formatFigure, formatFine, formatNumber, formatPeriod, formatPrison, formatQuantity, sentences,
+  citeParagraph, formatEventDate, formatFigure, formatFine, formatNumber, formatPeriod, formatPrison, perWords, qualifierWords, sentences,
 } from './format.js';
 import { buildModel, countryOf, postName, shortCitation, topicOf } from './model.js';
 
@@ -23,8 +23,10 @@ describe('formatting', () => {
     expect(formatFigure({ value: 10_000_000, value_max: 100_000_000, unit: 'LAK' })).toBe('10–100 million kip');
     expect(formatFigure({ value: 5, value_max: 15, unit: 'year' })).toBe('5–15 years');
     expect(formatFigure({ value: 1, value_max: null, unit: 'year' })).toBe('1 year');
-    expect(formatQuantity({ value: 1044, value_max: null, unit: null, qualifier: 'more_than', per: null })).toBe('more than 1,044');
-    expect(formatQuantity({ value: 150, value_max: null, unit: 'USD', qualifier: 'roughly', per: 'month' })).toBe('about $150 per month');
+    expect(qualifierWords('more_than')).toBe('more than');
+    expect(qualifierWords('roughly')).toBe('about');
+    expect(qualifierWords('exact')).toBe('');
+    expect(perWords('month')).toBe('per month');
   });
 
   it('prints recipe periods and event dates at their precision', () => {

@@ -43,7 +43,6 @@ export interface TimelineEntry {
 export interface OrganizationEntry {
   name: string;
   acronym: string | null;
-  type: string;
   mentions: number;
   role: Quote | null;
 }
@@ -94,14 +93,6 @@ export const CATEGORY_TITLES: Record<Category, string> = {
   protection: 'Protection',
   prevention: 'Prevention',
   context: 'Context',
-};
-
-const ORG_TYPES: Record<OrganizationRow['type'], string> = {
-  lao_government: 'Government',
-  foreign_government: 'Foreign government',
-  international_organization: 'International organisation',
-  ngo: 'NGO',
-  other: 'Other',
 };
 
 /** A phrase that marks the cable's own warning about its numbers. */
@@ -283,7 +274,6 @@ function organizations(input: FactSheetInput, paragraphs: readonly ParagraphRow[
     .map((o) => ({
       name: o.name,
       acronym: o.acronym,
-      type: ORG_TYPES[o.type],
       mentions: o.mention_count,
       role: roleOf(o, paragraphs),
     }));

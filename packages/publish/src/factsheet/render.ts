@@ -245,7 +245,7 @@ function figureGroup(s: Sheet, parent: Struct, g: FigureGroup, numberW: number):
     const h = heights[i] ?? 0;
     s.need(h);
     const top = s.y;
-    if (i > 0) s.artifact(() => doc.save().lineWidth(0.3).strokeColor(INK.rule).moveTo(s.x, top - 1).lineTo(s.x + s.w, top - 1).stroke().restore());
+    if (i > 0) s.artifact(() => doc.save().lineWidth(0.3).strokeColor(INK.rule).moveTo(s.x, top + 0.5).lineTo(s.x + s.w, top + 0.5).stroke().restore());
     const li = s.group(list, 'LI');
     s.el(li, 'Lbl', () => figureNumber(s, f, s.x, top + 1, numberW));
     const labelX = s.x + numberW + FIG.gap;
