@@ -201,6 +201,9 @@ describe('the oddities each corpus file is kept for', () => {
     expect(c.tags).toEqual(['PREL', 'PGOV', 'KPAK', 'IC']);
     expect(c.eo).toBe("N'A");
     expect(c.subject).toBe('Libel S5iT3 Chill Fre% Sp%ech in KyR%yzStan');
+    expect(c.partial).toBe(true);
+    expect(c.warnings.map((w) => w.code)).toContain('SECTION_MISSING');
+    expect(c.paragraphs.some((p) => p.text.includes('Missing Section'))).toBe(false);
   });
 
   it('09MADRID604: text stops after SUBJECT → partial with BODY_MISSING', () => {
@@ -265,5 +268,6 @@ describe('the oddities each corpus file is kept for', () => {
     expect(c.references.map((r) => r.text)).toEqual(['MINSK 1721', 'ANKAR...']);
     expect(c.paragraphs[0]?.number).toBe(1);
     expect(c.signedBy).toEqual(['ARNETT']);
+    expect(c.paragraphs.some((p) => p.text.includes('TAGS:') || p.section?.includes('TAGS:'))).toBe(false);
   });
 });

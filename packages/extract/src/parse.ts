@@ -19,6 +19,9 @@ import { parseNondisclosureDeadline } from './fields/nondisclosure.js';
 import { resolveCreated } from './fields/created.js';
 import { parseCaveats } from './fields/classification.js';
 
+/** fieldSpans keys use Cable field names. */
+const FIELD_SPAN_NAME: Record<string, string> = { ref: 'references', eo: 'eo', tags: 'tags', subject: 'subject', classifiedBy: 'classifiedBy' };
+
 const TERMINAL = /[.!?:;"')\]\u201d*]$/;
 
 function detect(text: string): Envelope['format'] | 'bare' {
@@ -104,7 +107,8 @@ function parseInner(text: string, options: ParseOptions): Cable {
   const classifiedBy = cbText ? parseClassifiedBy(cbText) : [];
   const classificationReasons = cbText ? parseClassificationReasons(cbText) : [];
 
-  for (const [name, segs] of Object.entries(header.fields)) if (segs && segs.length > 0) fieldSpans[name] = spanOfSegs(segs);
+  for (const [name, segs] of Object.entries(header.fields)) if (segs && segs.length > 0) fieldSpans[FIELD_SPAN_NAME[name] ?? name] = spanOfSegs(segs);
+  if (header.handling.length > 0) fieldSpans.handling = { start: spanOfSegs(header.handling[0]!).start, end: spanOfSegs(header.handling[header.handling.length - 1]!).end };
   if (routing.transmissionId) fieldSpans.transmissionId = spanOf(c, routing.transmissionId.start, routing.transmissionId.end);
   if (routing.dtgLine) fieldSpans.dtg = spanOf(c, routing.dtgLine.start, routing.dtgLine.end);
   if (routing.from) fieldSpans.from = spanOf(c, routing.from.start, routing.from.end);
@@ -126,7 +130,8 @@ function parseInner(text: string, options: ParseOptions): Cable {
   const truncated = end !== undefined && signedBy.length === 0 && !TERMINAL.test(end.text) && !/^END\b/i.test(end.text);
   if (truncated) warnings.push({ code: 'TRUNCATED', message: 'The text ends mid-sentence.', span: end!.span });
   if (bodyEmpty) warnings.push({ code: 'BODY_MISSING', message: 'The cable text is missing: only metadata or the header is present.' });
-  const partial = bodyEmpty || routing.partialExtract;
+  if (body.missingSections > 0) warnings.push({ code: 'SECTION_MISSING', message: `The publisher marks ${body.missingSections} section(s) of the cable as missing.` });
+  const partial = bodyEmpty || routing.partialExtract || body.missingSections > 0;
   if (routing.partialExtract) warnings.push({ code: 'PARTIAL_EXTRACT', message: 'The publisher marks this record as a partial extract of the original cable.' });
 
   const classification = env.meta.classification ?? bannerClassification(c, routing.banner);

@@ -3,7 +3,7 @@ import { MappedBuilder, trimRange, type Line, type MappedText } from '../text.js
 import { MARKING } from '../fields/markings.js';
 import { parseSignedBy } from '../fields/signed-by.js';
 import { readHeader } from './header.js';
-import { fieldAt, inlinePageBreak, isBannerLine, isDashed, isHandlingNoise, isLayoutNoise, isStrongParagraphStart, NUMBERED, trailingHeading } from './lines.js';
+import { fieldAt, fieldSplits, inlinePageBreak, isBannerLine, isDashed, isHandlingNoise, isLayoutNoise, isStrongParagraphStart, NUMBERED, trailingHeading } from './lines.js';
 
 type Item = { type: 'text'; line: Line } | { type: 'blank' } | { type: 'dash' } | { type: 'noise' };
 
@@ -39,10 +39,16 @@ export interface BodyResult {
   paragraphs: Paragraph[];
   /** Signers found at the end of the text (removed from the paragraphs unless glued to other text). */
   signedBy: string[];
+  /** How many "* Missing Section NNN *" placeholders the publisher left in the text. */
+  missingSections: number;
 }
 
+/** The publisher's placeholder for a lost section: "* Missing Section 002 *" between lines of stars. */
+const MISSING_SECTION = /^\*+ ?Missing Section \d{1,3} ?\*+$/i;
+const STARS = /^\*{5,}$/;
+
 /** Collects the body lines: noise removed, a repeated header block skipped, dashes and blank lines kept as markers. */
-function collect(c: MappedText, lines: Line[], from: number): Item[] {
+function collect(c: MappedText, lines: Line[], from: number, found: { missingSections: number }): Item[] {
   const items: Item[] = [];
   for (let i = from; i < lines.length; i++) {
     const line = lines[i]!;
@@ -63,7 +69,8 @@ function collect(c: MappedText, lines: Line[], from: number): Item[] {
         continue;
       }
     }
-    if (isLayoutNoise(t) || isHandlingNoise(t)) {
+    if (MISSING_SECTION.test(t)) found.missingSections++;
+    if (isLayoutNoise(t) || isHandlingNoise(t) || isHeaderFragment(t) || MISSING_SECTION.test(t) || STARS.test(t)) {
       items.push({ type: 'noise' });
       continue;
     }
@@ -74,6 +81,11 @@ function collect(c: MappedText, lines: Line[], from: number): Item[] {
     pushText(c, items, line);
   }
   return items;
+}
+
+/** A repeated header line inside the body: upper case with a TAGS:/E.O./SUBJECT: marker ("SNSITIVE TAGS: TU BO MD"). */
+function isHeaderFragment(t: string): boolean {
+  return t.length <= 160 && !/[a-z]/.test(t) && fieldSplits(t).length > 0;
 }
 
 /** Pushes a text line, cutting out an inline page-break marker and splitting off a glued dashed heading. */
@@ -99,7 +111,8 @@ function pushText(c: MappedText, items: Item[], line: Line): void {
 
 /** Reads the body into paragraphs with sections, keys, numbers, markings and kinds. */
 export function readBody(c: MappedText, lines: Line[], from: number): BodyResult {
-  const items = collect(c, lines, from);
+  const found = { missingSections: 0 };
+  const items = collect(c, lines, from, found);
   const units: Unit[] = [];
   const text = (l: Line): string => c.s.slice(l.start, l.end);
 
@@ -258,7 +271,7 @@ export function readBody(c: MappedText, lines: Line[], from: number): BodyResult
       offsets: built.offsets,
     });
   }
-  return { paragraphs, signedBy };
+  return { paragraphs, signedBy, missingSections: found.missingSections };
 }
 
 /**
