@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { parseCable } from '@cablepress/extract';
-import { parseRecipe, runChecks, ValidationError } from '@cablepress/validate';
+import {
+  checkRows, eventsTable, legalProvisionsTable, organizationMentionsTable, organizationsTable, parseRecipe, penaltiesTable, quantitiesTable,
+  runChecks, ValidationError,
+} from '@cablepress/validate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { paragraphId, transformCable } from '../cable.js';
 import { extractFacts, type CableFacts } from './extract.js';
@@ -23,6 +26,14 @@ describe('facts of 08VIENTIANE145', () => {
       for (const row of rows) expect(cable.source.slice(row.char_start, row.char_end)).toBe(row.text);
     }
     expect(runChecks({ tables: { ...facts }, sources: new Map([[cable.id, cable.source]]) }).filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  it('gives rows that fit their table schemas, with unique ids', () => {
+    expect([
+      ...checkRows(quantitiesTable, facts.quantities), ...checkRows(eventsTable, facts.events), ...checkRows(organizationsTable, facts.organizations),
+      ...checkRows(organizationMentionsTable, facts.organization_mentions), ...checkRows(legalProvisionsTable, facts.legal_provisions),
+      ...checkRows(penaltiesTable, facts.penalties),
+    ]).toEqual([]);
   });
 
   it('finds the Article 134 figures of paragraph 5: 38 investigations, 23 arrests, 8 prosecutions, 20 ongoing', () => {

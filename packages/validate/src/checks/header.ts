@@ -6,7 +6,7 @@ const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', '
 /** Start of the classification banner line of a cable: "UNCLAS VIENTIANE 000145", "C O N F I D E N T I A L SECTION 01 OF 02 CAIRO 002263". */
 const BANNER_START = /^[ \t]{0,20}(UNCLAS(?:SIFIED)?|CONFIDENTIAL|C O N F I D E N T I A L|SECRET|S E C R E T|LIMITED OFFICIAL USE)\b/;
 /** A post and serial in the rest of the banner line; the last one is the cable's ("SECTION 01 OF 02 CAIRO 002263"). */
-const POST_SERIAL = /\b([A-Z][A-Z ]{0,30}[A-Z]) +0*(\d{1,6})\b/g;
+const POST_SERIAL = /\b([A-Z][A-Z ]{0,30}[A-Z]) {1,8}0{0,6}(\d{1,6})\b/g;
 
 interface Banner {
   text: string;
