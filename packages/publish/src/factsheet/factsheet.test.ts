@@ -194,6 +194,15 @@ describe('renderFactSheet for the Laos dataset', () => {
     expect(Buffer.from(again).equals(Buffer.from(a4.bytes))).toBe(true);
   });
 
+  it('cuts an over-long label with an ellipsis but keeps its citation', async () => {
+    const long = 'Cases investigated under Article 134 '.repeat(12).trim();
+    const indicators = laosTables.indicators.map((i) => (i.indicator_id === 'investigations-2007' ? { ...i, label: long } : i));
+    const { file } = await render({ ...laos, tables: { ...laosTables, indicators } });
+    expect(flat(text(file))).toMatch(/38 Cases investigated under Article 134 [^(]*… \(2007, ¶5\)/);
+    expect(outside(file)).toEqual([]);
+    expect(overlaps(file)).toEqual([]);
+  });
+
   it('leaves out a chart whose indicators are missing and draws the rest', async () => {
     const indicators = laosTables.indicators.filter((i) => !['investigations-2007', 'arrests-2007'].includes(i.indicator_id));
     const { file } = await render({ ...laos, tables: { ...laosTables, indicators } });

@@ -109,24 +109,28 @@ export class Typesetter {
     return this.doc.heightOfString(text, { width, lineGap: style.lineGap ?? 0 });
   }
 
-  /** The longest prefix of `text` (cut at a word, with an ellipsis) that fits in `maxLines` lines of `width`. */
-  fit(text: string, width: number, style: TextStyle, maxLines: number): string {
+  /**
+   * The longest prefix of `text` (cut at a word, with an ellipsis) that fits in `maxLines` lines of `width`, followed
+   * by `suffix` (e.g. a citation), which is never cut.
+   */
+  fit(text: string, width: number, style: TextStyle, maxLines: number, suffix = ''): string {
     const clean = text.replace(/\s+/g, ' ').trim();
+    const tail = suffix ? ` ${suffix}` : '';
     const limit = maxLines * this.lineHeight(style) + 0.5;
-    if (this.height(clean, width, style) <= limit) return clean;
+    if (this.height(clean + tail, width, style) <= limit) return clean + tail;
+    const cut = (prefix: string) => `${prefix.replace(/[,;:.]$/, '')}…${tail}`;
     const words = clean.split(' ');
     let lo = 0;
     let hi = words.length;
     while (lo < hi) {
       const mid = Math.ceil((lo + hi) / 2);
-      const candidate = `${words.slice(0, mid).join(' ').replace(/[,;:.]$/, '')}…`;
-      if (this.height(candidate, width, style) <= limit) lo = mid;
+      if (this.height(cut(words.slice(0, mid).join(' ')), width, style) <= limit) lo = mid;
       else hi = mid - 1;
     }
-    if (lo > 0) return `${words.slice(0, lo).join(' ').replace(/[,;:.]$/, '')}…`;
+    if (lo > 0) return cut(words.slice(0, lo).join(' '));
     let chars = clean.length;
-    while (chars > 1 && this.height(`${clean.slice(0, chars)}…`, width, style) > limit) chars--;
-    return `${clean.slice(0, chars)}…`;
+    while (chars > 1 && this.height(cut(clean.slice(0, chars)), width, style) > limit) chars--;
+    return cut(clean.slice(0, chars));
   }
 
   /** The largest size, from style.size down to minSize, at which `text` fits on one line of `width`; truncates below that. */
@@ -139,9 +143,9 @@ export class Typesetter {
     return { text: this.fit(text, width, s, 1), style: s };
   }
 
-  /** Draws text at (x, y) within `width`, at most `maxLines` lines; returns the height used. */
-  draw(text: string, x: number, y: number, width: number, style: TextStyle, maxLines = 99): number {
-    const fitted = this.fit(text, width, style, maxLines);
+  /** Draws text (then `suffix`, never cut) at (x, y) within `width`, at most `maxLines` lines; returns the height used. */
+  draw(text: string, x: number, y: number, width: number, style: TextStyle, maxLines = 99, suffix = ''): number {
+    const fitted = this.fit(text, width, style, maxLines, suffix);
     const h = this.height(fitted, width, style);
     this.use(style);
     this.doc.text(fitted, x, y, { width, lineGap: style.lineGap ?? 0, align: style.align ?? 'left', lineBreak: true });

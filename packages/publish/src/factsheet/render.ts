@@ -94,10 +94,10 @@ class Sheet {
     this.doc.endMarkedContent();
   }
 
-  text(parent: Struct, type: string, text: string, x: number, y: number, w: number, style: TextStyle, maxLines = 99): number {
+  text(parent: Struct, type: string, text: string, x: number, y: number, w: number, style: TextStyle, maxLines = 99, suffix = ''): number {
     let h = 0;
     this.el(parent, type, () => {
-      h = this.t.draw(text, x, y, w, style, maxLines);
+      h = this.t.draw(text, x, y, w, style, maxLines, suffix);
     });
     return h;
   }
@@ -221,8 +221,7 @@ function keyFigures(s: Sheet, m: FactSheetModel): void {
 
 function figureRowHeight(s: Sheet, f: KeyFigure, numberW: number): number {
   const labelW = s.w - numberW - FIG.gap;
-  const text = `${f.label} ${citeLine(f)}`;
-  const labelH = s.t.height(s.t.fit(text, labelW, S.label, 3), labelW, S.label);
+  const labelH = s.t.height(s.t.fit(f.label, labelW, S.label, 3, citeLine(f)), labelW, S.label);
   return Math.max(s.t.lineHeight(S.figure), labelH + (0.928 * (S.figure.size - S.label.size))) + FIGURE_ROW_PAD[s.density];
 }
 
@@ -253,14 +252,11 @@ function figureGroup(s: Sheet, parent: Struct, g: FigureGroup, numberW: number):
     const baseline = top + 1 + 0.928 * S.figure.size;
     s.el(li, 'LBody', () => {
       const cite = citeLine(f);
-      const text = t.fit(`${f.label} ${cite}`, labelW, S.label, 3);
-      const label = text.endsWith(cite) ? text.slice(0, -cite.length) : text;
+      const label = t.fit(f.label, labelW, S.label, 3, cite).slice(0, -cite.length);
       t.use(S.label);
-      doc.text(label, labelX, baseline - 0.928 * S.label.size, { width: labelW, lineGap: S.label.lineGap, continued: label !== text });
-      if (label !== text) {
-        t.use({ ...S.label, color: INK.muted });
-        doc.text(cite);
-      }
+      doc.text(label, labelX, baseline - 0.928 * S.label.size, { width: labelW, lineGap: S.label.lineGap, continued: true });
+      t.use({ ...S.label, color: INK.muted });
+      doc.text(cite);
     });
     s.y = top + h;
   });
@@ -365,7 +361,8 @@ interface Column {
 }
 
 interface TableRow {
-  cells: { text: string; style?: TextStyle }[];
+  /** Cell text, and a suffix such as a citation that is kept when the text is cut. */
+  cells: { text: string; suffix?: string; style?: TextStyle }[];
 }
 
 function rowHeights(s: Sheet, columns: readonly Column[], rows: readonly TableRow[], maxLines: number): number[] {
@@ -373,7 +370,7 @@ function rowHeights(s: Sheet, columns: readonly Column[], rows: readonly TableRo
   return rows.map((r) => Math.max(...r.cells.map((c, i) => {
     const w = (columns[i]?.width ?? 0) - 2 * CELL_PAD;
     const style = c.style ?? S.small;
-    return t.height(t.fit(c.text, w, style, columns[i]?.maxLines ?? maxLines), w, style);
+    return t.height(t.fit(c.text, w, style, columns[i]?.maxLines ?? maxLines, c.suffix), w, style);
   })) + 2 * CELL_PAD);
 }
 
@@ -403,7 +400,7 @@ function table(s: Sheet, parent: Struct, x0: number, y0: number, columns: readon
     r.cells.forEach((c, i) => {
       const col = columns[i];
       if (!col) return;
-      s.text(tr, 'TD', c.text, cx + CELL_PAD, y + CELL_PAD, col.width - 2 * CELL_PAD, { ...(c.style ?? S.small), align: col.align ?? 'left' }, col.maxLines ?? maxLines);
+      s.text(tr, 'TD', c.text, cx + CELL_PAD, y + CELL_PAD, col.width - 2 * CELL_PAD, { ...(c.style ?? S.small), align: col.align ?? 'left' }, col.maxLines ?? maxLines, c.suffix);
       cx += col.width;
     });
     y += h;
@@ -438,7 +435,9 @@ function organizationTable(m: FactSheetModel, w: number): { columns: Column[]; r
     rows: m.organizations.map((o) => ({
       cells: [
         { text: o.acronym && o.acronym !== o.name ? `${o.name} (${o.acronym})` : o.name, style: S.smallBold },
-        { text: o.role ? `${o.role.text} (${o.role.citation})` : 'Named in the cable; no sentence describes its role.', ...(o.role ? {} : { style: { ...S.small, color: INK.muted } }) },
+        o.role
+          ? { text: o.role.text, suffix: `(${o.role.citation})` }
+          : { text: 'Named in the cable; no sentence describes its role.', style: { ...S.small, color: INK.muted } },
         { text: String(o.mentions) },
       ],
     })),
