@@ -76,6 +76,21 @@ describe('parseCable input errors', () => {
   });
 });
 
+describe('forced formats', () => {
+  it('format html on a text file finds no cable', () => {
+    expect((thrown(() => parseCable('just words', { format: 'html', source: 'x.txt' })) as InputError).code).toBe('NOT_A_CABLE');
+  });
+  it('format plusd-text is the same as auto for the seed', () => {
+    expect(parseCable(seedText, { format: 'plusd-text' }).paragraphs.length).toBe(parseCable(seedText).paragraphs.length);
+  });
+  it('format cablegate-text on the seed still reads the cable, with the PlusD lines as metadata', () => {
+    const c = parseCable(seedText, { format: 'cablegate-text' });
+    expect(c.format).toBe('cablegate-text');
+    expect(c.subject).toBe('EIGHTH ANNUAL TIP REPORT FOR LAOS');
+    expect(c.tags).toHaveLength(10);
+  });
+});
+
 describe('text variants are read alike', () => {
   const base = parseCable(seedText);
   const same = (text: string) => {

@@ -341,11 +341,6 @@ function nextNonBlankIndex(items: Item[], k: number): number {
   return -1;
 }
 
-function prevNonBlank(items: Item[], k: number): Item['type'] | null {
-  for (let j = k - 1; j >= 0; j--) if (items[j]!.type !== 'blank' && items[j]!.type !== 'noise') return items[j]!.type;
-  return null;
-}
-
 function nextNonBlank(items: Item[], k: number): Item['type'] | null {
   for (let j = k; j < items.length; j++) if (items[j]!.type !== 'blank' && items[j]!.type !== 'noise') return items[j]!.type;
   return null;

@@ -24,7 +24,7 @@ export interface Routing {
   info: Segments;
   banner: Line | null;
   partialExtract: boolean;
-  /** Index of the first line after the banner (the header), or 0 when there is no banner. */
+  /** Index of the first header line: after the banner, else after the routing lines, else 0. */
   next: number;
 }
 
@@ -49,7 +49,10 @@ export function readRouting(c: MappedText, lines: Line[]): Routing {
   for (let i = 0; i < limit; i++) {
     const line = lines[i]!;
     const t = textOf(c, line);
-    if (fieldAt(t) || isStrongParagraphStart(t)) break;
+    if (fieldAt(t) || isStrongParagraphStart(t)) {
+      if (r.from || r.dtg) r.next = i;
+      break;
+    }
     const b = bannerIndex(t);
     const before: Line = b >= 0 ? { start: line.start, end: trimEnd(c.s, line.start, line.start + b) } : line;
     const bt = textOf(c, before);
@@ -62,7 +65,7 @@ export function readRouting(c: MappedText, lines: Line[]): Routing {
         r.dtg = dtg.dtg;
         r.dtgLine = before;
       } else if (/^FM\s+/.test(bt)) {
-        r.from = { start: before.start + 3, end: before.end };
+        r.from = { start: before.start + (/^FM\s+/.exec(bt)![0].length), end: before.end };
         list = null;
       } else if (/^TO\s+/.test(bt) && r.from) {
         list = 'to';
