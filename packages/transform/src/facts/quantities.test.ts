@@ -127,5 +127,19 @@ describe('not quantities', () => {
     expect(figures('REF: B. 09 SANAA 1936')).toEqual([]);
     expect(figures('Embassy Sana\'a TIP POC: Faith Meyers, Acting Political Chief 967-1-755-2398')).toEqual([]);
     expect(figures('DE RUEHVN #0145/01 0600544')).toEqual([]);
+    expect(figures('and, should he choose, the ability to: 1) leave his room, and: 2) leave the TMC are important.')).toEqual([]);
+  });
+});
+
+describe('dates without a year, clock times and ages after a noun', () => {
+  it('skips the day of "June 16" and "12 noon"', () => {
+    expect(figures("Until the time of the Secretary's June 16 press conference, any public release of the Report is prohibited.")).toEqual([]);
+    expect(figures('No earlier than 12 noon local time on Monday June 15 for WHA, AF, EUR, and NEA posts')).toEqual([]);
+  });
+
+  it('reads "children under 18" and "minimum working ages from fourteen to fifteen years" as ages', () => {
+    expect(one('A 2003 decree by the MOMM barred children under 18 from 44 hazardous occupations.', 'under 18')).toMatchObject({ kind: 'age', value: 18, qualifier: 'less_than' });
+    expect(one('A 2003 decree by the MOMM barred children under 18 from 44 hazardous occupations.', '44')).toMatchObject({ kind: 'count', counted: 'occupations' });
+    expect(one('Egypt amended its Child Protection Law to raise the minimum working ages from fourteen to fifteen years for regular employment', 'fourteen to fifteen years')).toMatchObject({ kind: 'age', value: 14, value_max: 15 });
   });
 });

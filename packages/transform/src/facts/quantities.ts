@@ -49,6 +49,15 @@ const RATE_WORDS: Record<string, string> = {
   monthly: 'month', annually: 'year', yearly: 'year', weekly: 'week', daily: 'day', hourly: 'hour',
 };
 
+const MONTH_WORDS: Record<string, true> = {
+  january: true, february: true, march: true, april: true, may: true, june: true, july: true, august: true, september: true, october: true,
+  november: true, december: true, jan: true, feb: true, mar: true, apr: true, jun: true, jul: true, aug: true, sep: true, sept: true, oct: true,
+  nov: true, dec: true,
+};
+const TIME_OF_DAY = new Set(['noon', 'midnight', 'am', 'pm', 'edt', 'est', 'gmt', 'utc', 'hrs']);
+/** Nouns that make "children under 18" an age. */
+const AGE_NOUNS = new Set(['children', 'child', 'minors', 'minor', 'girls', 'girl', 'boys', 'boy', 'youth', 'youths', 'juveniles', 'kids', 'teenagers']);
+
 /** How far back (in tokens) the scanner looks for the word a figure depends on: keeps it linear on hostile input. */
 const MAX_LOOKBACK = 48;
 
@@ -225,6 +234,16 @@ class SentenceScanner {
     return false;
   }
 
+  /** True for the day of a date without a year (June 16, 16 June) and for clock times (1200 noon, 3:30 pm). */
+  private isDayOrTime(i: number): boolean {
+    const t = this.tokens[i]!;
+    const prev = this.tokens[i - 1];
+    const next = this.tokens[i + 1];
+    if (/^\d{1,2}$/.test(t.text) && ((prev && prev.kind === 'word' && prev.lower in MONTH_WORDS && prev.text[0] !== prev.lower[0])
+      || (next && next.kind === 'word' && next.lower in MONTH_WORDS && next.text[0] !== next.lower[0]))) return true;
+    return next !== undefined && next.kind === 'word' && TIME_OF_DAY.has(next.lower);
+  }
+
   private figureAt(i: number): Figure | null {
     const t = this.tokens[i]!;
     if (t.kind === 'num') return fractionAt(this.tokens, i) ?? digitNumberAt(this.tokens, i);
@@ -385,8 +404,8 @@ class SentenceScanner {
       if (next && next.kind === 'num') return null;
       if (prev && prev.kind === 'num') return null;
       if (figure.first === 0 && next && (next.text === '.' || next.text === ')') && /^\d{1,2}$/.test(first.text)) return null;
-      if (prev?.text === '(' && next?.text === ')' && /^\d{1,2}$/.test(first.text)) return null;
-      if (this.isReference(figure.first) || this.isCode(figure.first)) return null;
+      if (next?.text === ')' && !next.spaceBefore && /^\d{1,2}$/.test(first.text) && (prev?.text === '(' || prev === undefined || prev.text === ':' || prev.text === ',' || prev.lower === 'and' || prev.lower === 'or')) return null;
+      if (this.isReference(figure.first) || this.isCode(figure.first) || this.isDayOrTime(figure.first)) return null;
     }
     const currencyPrefix = figure.form === 'digits' ? this.currencyBefore(figure.first) : null;
     let start = currencyPrefix ? currencyPrefix.first : figure.first;
@@ -471,7 +490,8 @@ class SentenceScanner {
       if (kind === 'duration' && ['older', 'above', 'over'].includes(this.lower(suffix.last)!)) kind = 'age';
       last = suffix.last;
     }
-    if (kind === 'count' && this.isAgeContext(figure.first)) {
+    const ageNoun = AGE_NOUNS.has(this.lower(start - 1) ?? '') && (qualifier === 'less_than' || qualifier === 'over' || qualifier === 'more_than');
+    if ((kind === 'count' || (kind === 'duration' && unit === 'year')) && (ageNoun || this.isAgeContext(figure.first))) {
       kind = 'age';
       unit = 'year';
     }
