@@ -10,5 +10,5 @@ export interface Task {
 }
 
 parentPort!.on('message', (task: Task) => {
-  void processCable(task.file, task.label, task.stage).then((result) => parentPort!.postMessage({ index: task.index, result }));
+  parentPort!.postMessage({ index: task.index, result: processCable(task.file, task.label, task.stage) });
 });
