@@ -1,13 +1,21 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Finding } from '@cablepress/validate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { laosFindings, laosTables } from './fixtures/laos-tip-2008.js';
 import { minimalTables } from './fixtures/minimal.js';
 import { formatFigure, formatPeriod, qualifierWords } from './format.js';
 import { type FactSheetInput, renderFactSheet } from './index.js';
 import type { FactSheetTables } from './types.js';
+
+/** Rows the pipeline builds for the seed cable (see the file's _source). */
+const fixture = JSON.parse(readFileSync(new URL('./fixtures/laos-tip-2008.json', import.meta.url), 'utf8')) as {
+  tables: FactSheetTables;
+  findings: Finding[];
+};
+const laosTables = fixture.tables;
+const laosFindings = fixture.findings;
 
 const dir = mkdtempSync(join(tmpdir(), 'cablepress-factsheet-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
