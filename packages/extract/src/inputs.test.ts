@@ -83,11 +83,12 @@ describe('forced formats', () => {
   it('format plusd-text is the same as auto for the seed', () => {
     expect(parseCable(seedText, { format: 'plusd-text' }).paragraphs.length).toBe(parseCable(seedText).paragraphs.length);
   });
-  it('format cablegate-text on the seed still reads the cable, with the PlusD lines as metadata', () => {
+  it('format cablegate-text on the seed reads the wrong lines as metadata but still finds the body', () => {
     const c = parseCable(seedText, { format: 'cablegate-text' });
     expect(c.format).toBe('cablegate-text');
-    expect(c.subject).toBe('EIGHTH ANNUAL TIP REPORT FOR LAOS');
-    expect(c.tags).toHaveLength(10);
+    expect(c.sourceId).toBe('Identifier');
+    expect(c.tags).toEqual(['KCRM', 'PHUM', 'KWMN', 'ELAB', 'SMIG', 'ASEC', 'PREF', 'KFRD', 'PREL', 'LA']);
+    expect(c.paragraphs.find((p) => p.number === 5)?.text.startsWith('The penal code was amended')).toBe(true);
   });
 });
 

@@ -100,6 +100,13 @@ export interface Header {
   found: boolean;
 }
 
+/** A continuation line of TAGS: upper-case codes (and person tags), not a routing line. */
+function isTagLine(t: string): boolean {
+  if (t.length > 100 || /[a-z]/.test(t) || /^VZCZC/.test(t) || parseDtgLine(t)) return false;
+  const tokens = t.split(/[\s,;]+/).filter(Boolean);
+  return tokens.length > 0 && tokens.every((w) => w.length <= 12);
+}
+
 const isBullet = (t: string): boolean => /^¶?\(?[A-Z][.)]\s/.test(t);
 
 /**
@@ -128,16 +135,14 @@ export function readHeader(c: MappedText, lines: Line[], from: number): Header {
     const cuts = [0, ...fieldSplits(t), t.length];
     let continuing = false;
     if (!startsField) {
-      if (current === 'ref' && (!blankSinceField || isBullet(t))) continuing = true;
-      else if (current === 'tags' || current === 'subject' || current === 'classifiedBy' || current === 'eo') continuing = !blankSinceField;
-      else if (!h.found) {
-        if (t.length > 100 || h.handling.length >= 15) return { handling: [], fields: {}, bodyStart: from, found: false };
-        continuing = false;
-      }
-      else {
+      if (current === 'ref') continuing = !blankSinceField || isBullet(t);
+      else if (current === 'tags') continuing = !blankSinceField && isTagLine(t);
+      else if (current === 'subject' || current === 'classifiedBy' || current === 'eo') continuing = !blankSinceField;
+      if (!continuing && h.found) {
         h.bodyStart = i;
         return h;
       }
+      if (!continuing && (t.length > 100 || h.handling.length >= 15)) return { handling: [], fields: {}, bodyStart: from, found: false };
     }
     for (let k = 0; k + 1 < cuts.length; k++) {
       const seg: Line = { start: line.start + cuts[k]!, end: trimEndSpaces(c.s, line.start + cuts[k]!, line.start + cuts[k + 1]!) };
@@ -157,8 +162,8 @@ export function readHeader(c: MappedText, lines: Line[], from: number): Header {
         else h.handling.push([seg]);
         current = 'handling';
         blankSinceField = false;
-      } else if (current) {
-        h.fields[current === 'handling' ? 'subject' : current]?.push(seg);
+      } else if (current && current !== 'handling') {
+        h.fields[current]!.push(seg);
       }
     }
   }
