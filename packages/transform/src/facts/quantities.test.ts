@@ -64,6 +64,14 @@ describe('money', () => {
     ]);
   });
 
+  it('gives a bare amount listed after another its currency', () => {
+    const s = 'a fine of not less than BD 2,000 and not more than BD 10,000 (approximately USD 5,300 and 26,500).';
+    expect(figures(s, ['BA']).map((f) => [f.text, f.value, f.unit, f.qualifier])).toEqual([
+      ['not less than BD 2,000', 2000, 'BHD', 'at_least'], ['not more than BD 10,000', 10000, 'BHD', 'up_to'],
+      ['approximately USD 5,300', 5300, 'USD', 'approximately'], ['26,500', 26500, 'USD', 'exact'],
+    ]);
+  });
+
   it('reads an ISO code after the figures', () => {
     expect(one('Fees usually range from 2 to 4 USD.', '2 to 4 USD')).toMatchObject({ value: 2, value_max: 4, unit: 'USD' });
   });

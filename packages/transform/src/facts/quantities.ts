@@ -369,6 +369,7 @@ class SentenceScanner {
     const out: QuantityMatch[] = [];
     const tokens = this.tokens;
     let i = 0;
+    let lastEnd = -1;
     while (i < tokens.length) {
       const t = tokens[i]!;
       if ((t.kind !== 'num' && (t.kind !== 'word' || !NUMBER_WORD_STARTS.has(t.lower))) || this.ctx.claimed(t.start)) {
@@ -380,9 +381,12 @@ class SentenceScanner {
         i++;
         continue;
       }
-      const match = this.build(figure);
+      const previous = out.at(-1);
+      const listed = previous && previous.kind === 'money' && lastEnd === figure.first - 2 && ['and', 'or'].includes(this.lower(figure.first - 1)!) ? previous : null;
+      const match = this.build(figure, listed?.unit ?? null);
       if (match) {
         out.push(match.quantity);
+        lastEnd = match.next - 1;
         i = match.next;
       } else {
         i = figure.last + 1;
@@ -391,7 +395,11 @@ class SentenceScanner {
     return out;
   }
 
-  private build(figure: Figure): { quantity: QuantityMatch; next: number } | null {
+  /**
+   * Builds the quantity at a figure. `listedCurrency` is the currency of an amount listed just before it ("USD 5,300
+   * and 26,500"), which a bare figure takes.
+   */
+  private build(figure: Figure, listedCurrency: string | null = null): { quantity: QuantityMatch; next: number } | null {
     const tokens = this.tokens;
     const first = tokens[figure.first]!;
     const lastTok = tokens[figure.last]!;
@@ -478,6 +486,10 @@ class SentenceScanner {
           last = u.last;
         }
       }
+    }
+    if (kind === 'count' && unit === null && listedCurrency && figure.form === 'digits') {
+      kind = 'money';
+      unit = listedCurrency;
     }
     if (kind === 'count' && isYearLike(first) && valueMax === null && !currencyPrefix) {
       const next = tokens[last + 1];

@@ -56,6 +56,23 @@ describe('conversions', () => {
   });
 });
 
+describe('listed conversions', () => {
+  it('pairs amounts listed together in order: BD 2,000 and BD 10,000 (approximately USD 5,300 and 26,500)', () => {
+    const manama = sourceWith(['Persons convicted under the new law will face jail time and a fine of not less than BD 2,000 and not more than BD 10,000 (approximately USD 5,300 and 26,500).']);
+    const rows = [
+      q('q1', 'p002', 'money', 2000, null, 'BHD', manama.at('not less than BD 2,000')),
+      q('q2', 'p002', 'money', 10000, null, 'BHD', manama.at('not more than BD 10,000')),
+      q('q3', 'p002', 'money', 5300, null, 'USD', manama.at('approximately USD 5,300')),
+      q('q4', 'p002', 'money', 26500, null, 'USD', manama.at('26,500')),
+    ];
+    const input = { tables: { quantities: rows }, sources: new Map([['C', manama.source]]) };
+    expect(impliedRates(input).map((r) => [r.pair, Number(r.rate.toFixed(3)), r.quantity_ids])).toEqual([
+      ['BHD/USD', 0.377, ['C-p002-q1', 'C-p002-q3']], ['BHD/USD', 0.377, ['C-p002-q2', 'C-p002-q4']],
+    ]);
+    expect(checkConversions(input)).toEqual([]);
+  });
+});
+
 describe('shares that make a whole', () => {
   const tourists = sourceWith([
     'Over 55% of those tourists are from Thailand, with another 23% coming from other Asian countries. "International" tourists (from Europe, Australia',

@@ -48,28 +48,51 @@ function moneyRows(input: CheckInput): Money[] {
   return out.sort((a, b) => (a.cable === b.cable ? a.start - b.start : a.cable < b.cable ? -1 : 1));
 }
 
+const LIST_WORDS = new Set(['', 'and', 'or', 'to']);
+
+/** Amounts of one currency listed together ("BD 2,000 and not more than BD 10,000"): consecutive, close, same unit. */
+function runs(money: readonly Money[], sources: ReadonlyMap<string, string>): Money[][] {
+  const out: Money[][] = [];
+  for (const m of money) {
+    const run = out.at(-1);
+    const last = run?.at(-1);
+    const source = sources.get(m.cable);
+    const listed = last && source !== undefined && last.cable === m.cable && last.paragraph === m.paragraph && last.unit === m.unit
+      && m.start - last.end <= 12 && LIST_WORDS.has(source.slice(last.end, m.start).replace(/[\s,]/g, '').toLowerCase());
+    if (listed) run!.push(m);
+    else out.push([m]);
+  }
+  return out;
+}
+
 /**
- * Finds conversions the cable states (an amount followed directly by the same amount in another currency, in brackets
- * or a note) and the exchange rate each implies. Ranges give a rate for each end.
+ * Finds conversions the cable states (amounts followed directly by the same amounts in another currency, in brackets
+ * or a note) and the exchange rate each implies. Ranges give a rate for each end; listed amounts ("BD 2,000 and BD
+ * 10,000 (approximately USD 5,300 and 26,500)") are paired in order.
  */
 export function impliedRates(input: CheckInput): ImpliedRate[] {
-  const money = moneyRows(input);
+  const grouped = runs(moneyRows(input), input.sources);
   const rates: ImpliedRate[] = [];
-  for (let i = 0; i + 1 < money.length; i++) {
-    const a = money[i]!;
-    const b = money[i + 1]!;
-    if (a.cable !== b.cable || a.paragraph !== b.paragraph || a.unit === b.unit) continue;
-    const source = input.sources.get(a.cable);
-    if (source === undefined || b.start - a.end > 24 || !isConversionGap(source.slice(a.end, b.start))) continue;
-    const spans = [
-      { cable_id: a.cable, char_start: a.start, char_end: a.end },
-      { cable_id: b.cable, char_start: b.start, char_end: b.end },
-    ];
-    const [from, to, fromQ, toQ] = b.unit === 'USD' || a.value < b.value ? [a.unit, b.unit, a, b] : [b.unit, a.unit, b, a];
-    const pair = `${from}/${to}`;
-    if (toQ.value > 0) rates.push({ cable_id: a.cable, pair, rate: fromQ.value / toQ.value, quantity_ids: [fromQ.id, toQ.id], spans });
-    if (fromQ.valueMax !== null && toQ.valueMax !== null && toQ.valueMax > 0) {
-      rates.push({ cable_id: a.cable, pair, rate: fromQ.valueMax / toQ.valueMax, quantity_ids: [fromQ.id, toQ.id], spans });
+  for (let i = 0; i + 1 < grouped.length; i++) {
+    const left = grouped[i]!;
+    const right = grouped[i + 1]!;
+    const a0 = left.at(-1)!;
+    const b0 = right[0]!;
+    if (a0.cable !== b0.cable || a0.paragraph !== b0.paragraph || a0.unit === b0.unit) continue;
+    const source = input.sources.get(a0.cable);
+    if (source === undefined || b0.start - a0.end > 24 || !isConversionGap(source.slice(a0.end, b0.start))) continue;
+    const pairs: [Money, Money][] = left.length === right.length ? left.map((a, k) => [a, right[k]!]) : [[a0, b0]];
+    for (const [a, b] of pairs) {
+      const spans = [
+        { cable_id: a.cable, char_start: a.start, char_end: a.end },
+        { cable_id: b.cable, char_start: b.start, char_end: b.end },
+      ];
+      const [fromQ, toQ] = b.unit === 'USD' || a.value < b.value ? [a, b] : [b, a];
+      const pair = `${fromQ.unit}/${toQ.unit}`;
+      if (toQ.value > 0) rates.push({ cable_id: a.cable, pair, rate: fromQ.value / toQ.value, quantity_ids: [fromQ.id, toQ.id], spans });
+      if (fromQ.valueMax !== null && toQ.valueMax !== null && toQ.valueMax > 0) {
+        rates.push({ cable_id: a.cable, pair, rate: fromQ.valueMax / toQ.valueMax, quantity_ids: [fromQ.id, toQ.id], spans });
+      }
     }
     i++;
   }
