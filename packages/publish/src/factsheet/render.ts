@@ -117,7 +117,7 @@ class Sheet {
 
 function header(s: Sheet, m: FactSheetModel): void {
   const { t } = s;
-  s.text(s.root, 'P', m.kicker.toUpperCase(), s.x, s.y, s.w, S.kicker, 1);
+  s.text(s.root, 'P', m.kicker.replace(/^Fact sheet/, 'FACT SHEET'), s.x, s.y, s.w, S.kicker, 1);
   s.y += t.lineHeight(S.kicker) + 6;
   s.y += s.text(s.root, 'H1', m.title, s.x, s.y, s.w, S.h1, 2) + 4;
   s.y += s.text(s.root, 'P', m.subtitle, s.x, s.y, s.w, S.subtitle, 3) + 10;
