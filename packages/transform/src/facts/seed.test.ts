@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseCable } from '@cablepress/extract';
 import {
-  checkRows, eventsTable, legalProvisionsTable, organizationMentionsTable, organizationsTable, parseRecipe, penaltiesTable, quantitiesTable,
+  checkRows, eventsTable, indicatorsTable, legalProvisionsTable, organizationMentionsTable, organizationsTable, parseRecipe, penaltiesTable, quantitiesTable,
   runChecks, ValidationError,
 } from '@cablepress/validate';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -102,6 +102,7 @@ describe('the laos-tip-2008 recipe', () => {
     const rows = applyRecipe(recipe, { quantities: facts.quantities, paragraphs: core.paragraphs });
     const byId = new Map(rows.map((r) => [r.indicator_id, r]));
     expect(rows).toHaveLength(recipe.indicators.length);
+    expect(checkRows(indicatorsTable, rows)).toEqual([]);
     expect(byId.get('arrests-2007')).toMatchObject({ value: 23, citation: '\u00b65', category: 'prosecution', quantity_id: '08VIENTIANE145-p005-q02' });
     expect(byId.get('victims-repatriated-since-2001')).toMatchObject({ value: 1044, qualifier: 'more_than', citation: 'XXVII A and B' });
     expect(byId.get('broker-fee-typical')).toMatchObject({ value: 2500, value_max: 7000, unit: 'THB' });
