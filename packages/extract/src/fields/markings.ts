@@ -1,2 +1,11 @@
-/** Portion markings written in parentheses: (U), (C), (S), (SBU), (S//NF), (C/NF), (FOUO), (LOU), (TS)... */
-export const MARKING = /^\(\s*(U|C|S|TS|SBU|FOUO|LOU|U\/\/FOUO|U\/\/SBU|C\/\/NF|S\/\/NF|C\/NF|S\/NF|S\/\/REL[A-Z ,/]{0,30}|C\/\/REL[A-Z ,/]{0,30}|NF)\s*\)/i;
+/**
+ * Portion markings written in parentheses at the start of a paragraph or subject: (U), (C), (S), (TS),
+ * (SBU), (FOUO), (LOU), (NF), with caveats after a slash: (S//NF), (C/NF), (S/REL UK), (U//FOUO).
+ * Upper case only, so list letters such as "(c)" are not taken for markings.
+ */
+export const MARKING = /^\(\s?(U|C|S|TS|SBU|FOUO|LOU|NF)((?:\s?\/\/?\s?[A-Z][A-Z ,]{0,20}){0,3})\s?\)/;
+
+/** The marking as written inside the parentheses, e.g. "SBU", "S//NF". */
+export function markingOf(match: RegExpExecArray): string {
+  return `${match[1]}${match[2] ?? ''}`.replace(/\s*\/\s*/g, '/').replace(/\s+/g, ' ').trim();
+}

@@ -1,6 +1,6 @@
 import type { Paragraph, ParagraphKind } from '../types.js';
 import { MappedBuilder, trimRange, type Line, type MappedText } from '../text.js';
-import { MARKING } from '../fields/markings.js';
+import { MARKING, markingOf } from '../fields/markings.js';
 import { parseSignedBy } from '../fields/signed-by.js';
 import { readHeader } from './header.js';
 import { fieldAt, fieldSplits, inlinePageBreak, isBannerLine, isDashed, isHandlingNoise, isLayoutNoise, isStrongParagraphStart, NUMBERED, trailingHeading } from './lines.js';
@@ -396,7 +396,7 @@ function startUnit(c: MappedText, line: Line, section: string | null, inQuote: b
   const rest = t.slice(pos);
   const mk = MARKING.exec(rest);
   if (mk) {
-    marking = mk[1]!.toUpperCase();
+    marking = markingOf(mk);
     pos += mk[0].length;
     while (pos < t.length && t.charCodeAt(pos) === 0x20) pos++;
   }

@@ -1,3 +1,5 @@
+import { MARKING } from '../fields/markings.js';
+
 /** Line classifiers shared by the header and body readers. All regexes are anchored and linear. */
 
 /** Classification banner: "UNCLAS SECTION 01 OF 02 HANOI 003294", "C O N F I D E N T I A L MANAMA 000014". */
@@ -6,7 +8,7 @@ export const BANNER =
 
 const BARE_CLASSIFICATION = /^(UNCLAS(?:SIFIED)?|C O N F I D E N T I A L|S E C R E T|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE|UNCLASSIFIED\/\/FOR OFFICIAL USE ONLY)(?: +[A-Z]{1,4}\d{2,8})?$/;
 const PAGE_BREAK = /^[A-Z][A-Z .']{1,30} \d{6,10} +\d{3}(?:\.\d)? +OF +\d{3}$/;
-const PAGE_HEADER = /^PAGE \d{2,3} +[A-Z][A-Z .']{1,30} +\d{3,6} +\d{2} +OF +\d{2} +\d{6}Z$/;
+const PAGE_HEADER = /^PAGE \d{2,3} +[A-Z][A-Z.']{1,20}(?: [A-Z][A-Z.']{1,20}){0,2} +\d{2,7}(?: +\d{2} +OF +\d{2})? +\d{6}Z\b/;
 const SECTION_LINE = /^SECTION \d{1,2} +OF +\d{1,2}$/;
 const HANDLING_NOISE = /^(?:(?:SIPDIS|SENSITIVE|NOFORN)\s*)+$/;
 
@@ -74,7 +76,9 @@ export function fieldAt(t: string): HeaderField | null {
 export const NUMBERED = /^¶?\s?(\d{1,3})([A-Z](?:-[A-Z])?)?\s?\.(?!\d)\s*/;
 /** A strong paragraph start that may begin mid-block: a ¶ marker or a number followed by a marking. */
 export function isStrongParagraphStart(t: string): boolean {
-  return /^¶\s?\d{1,3}[A-Z]?\s?\./.test(t) || /^\d{1,3}[A-Z]?\s?\.\s*\((?:U|C|S|SBU|TS|FOUO|LOU|S\/\/NF|C\/\/NF|S\/NF|C\/NF|U\/\/FOUO)\)/i.test(t);
+  if (/^¶\s?\d{1,3}[A-Z]?\s?\./.test(t)) return true;
+  const m = /^\d{1,3}[A-Z]?\s?\.\s*/.exec(t);
+  return m !== null && MARKING.test(t.slice(m[0].length));
 }
 
 /** A page-break marker inside a reflowed line: "... a TRIPOLI 00000220 002 OF 003 visit ...". */
