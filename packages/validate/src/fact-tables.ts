@@ -75,7 +75,7 @@ export const organizationsTable = defineTable({
   primaryKey: ['org_id'],
   foreignKeys: [],
   row: z.object({
-    org_id: col.id('Organization id: a lowercase slug of the acronym or name, e.g. lwu.'),
+    org_id: col.id('Organization id: the id of its entry in the organization dictionary (e.g. lwu), else a lowercase slug of the acronym the cable defines, prefixed with the country tag for government bodies (e.g. ym-mosal) so that ministries of different countries stay apart.'),
     name: col.string('Full name of the organization.'),
     acronym: col.nullableString('Acronym, e.g. LWU, or null.'),
     type: col.enum(

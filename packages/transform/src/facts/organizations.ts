@@ -34,8 +34,8 @@ const FOREIGN_ADJECTIVES = /^(Thai|US|U\.S\.|American|Japanese|Chinese|Vietnames
 /** Type of an organization a cable defines itself, from its name. */
 function typeOf(name: string, countryTags: readonly string[]): OrganizationType {
   if (/^(UN|United Nations)\b|\bInternational Organi[sz]ation\b|\bWorld Bank\b|\bAsian Development Bank\b|\bEuropean Union\b|\bInterpol\b/.test(name)) return 'international_organization';
-  if (/\b(Foundation|Church|Aid|Vision|Watch|Amnesty|Caritas|Red Cross|Red Crescent|NGO|Children)\b/.test(name)) return 'ngo';
-  if (/\b(Ministry|Ministerial|Government|Department|Police|Court|Assembly|Parliament|Committee|Commission|Council|Office|Authority|Agency|Bureau|Directorate|Prosecutor|Army|Union|Front|Party|Secretariat|Administration|Bar Association)\b/.test(name)) {
+  if (/\b(Foundation|Church|Aid|Vision|Watch|Amnesty|Caritas|Red Cross|Red Crescent|NGO)\b/.test(name)) return 'ngo';
+  if (/\b(Ministry|Ministerial|Government|Department|Police|Court|Assembly|Parliament|Committee|Commission|Council|Office|Authority|Agency|Bureau|Directorate|Prosecutor|Army|Union|Front|Party|Secretariat|Administration|Bar Association|Service|Services)\b/.test(name)) {
     if (FOREIGN_ADJECTIVES.test(name)) return 'foreign_government';
     return countryTags.includes('LA') && !/^(Egyptian|Yemeni|Mexican)\b/.test(name) ? 'lao_government' : 'foreign_government';
   }
@@ -106,7 +106,7 @@ export function findDefinitions(text: string): Definition[] {
     if (first < 0) continue;
     const name = words.slice(first).join(' ');
     if (!/^[A-Z]/.test(name) || !ORG_HEADS.test(name)) continue;
-    out.push({ name: name.replace(/^(The|the) /, ''), acronym });
+    out.push({ name: name.replace(/^(The|the) /, '').replace(/['\u2019]s$/, ''), acronym });
   }
   return out;
 }
@@ -122,6 +122,7 @@ export function scanOrganizations(
 ): { organizations: OrganizationRow[]; mentions: MentionRow[] } {
   const paragraphTokens = tokens;
   const countries = cable.tags.filter((t) => /^[A-Z]{2}$/.test(t));
+  const country = countries[0] ?? /^\d{2}([A-Z]{1,30})\d/.exec(cable.id)?.[1] ?? cable.id;
   const entries = new Map<string, { name: string; acronym: string | null; type: OrganizationType }>();
   const matchers: Matcher[] = [];
   const seen = new Set<string>();
@@ -150,8 +151,10 @@ export function scanOrganizations(
         addMatcher(known, d.name);
         continue;
       }
-      const id = slug(d.acronym);
-      if (!entries.has(id)) entries.set(id, { name: d.name, acronym: d.acronym, type: typeOf(d.name, countries) });
+      const type = typeOf(d.name, countries);
+      const government = type === 'lao_government' || type === 'foreign_government';
+      const id = government && !FOREIGN_ADJECTIVES.test(d.name) ? slug(`${country}-${d.acronym}`) : slug(d.acronym);
+      if (!entries.has(id)) entries.set(id, { name: d.name, acronym: d.acronym, type });
       byAcronym.set(d.acronym, id);
       addMatcher(id, d.name);
       addMatcher(id, d.acronym);
