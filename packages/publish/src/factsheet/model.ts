@@ -254,10 +254,21 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** Verbs that, right after an organisation's name, make the sentence say what it does. */
+const ROLE_VERBS = [
+  'is', 'was', 'has', 'have', 'had', 'runs', 'run', 'ran', 'chairs', 'chaired', 'provides', 'provided', 'works', 'worked', 'assists',
+  'assisted', 'manages', 'managed', 'leads', 'led', 'funds', 'funded', 'believes', 'reported', 'reports', 'keeps', 'conducts', 'conducted',
+  'maintains', 'opened', 'broke', 'will', 'also', 'does', 'did', 'can', 'continues', 'continued', 'launched', 'signed', 'established',
+  'organized', 'organised', 'issued', 'drafted', 'coordinates', 'coordinated', 'operates', 'operated', 'supports', 'supported',
+];
+
 /** The first sentence in which the organisation is the subject ("The MLSW has the lead in ..."). */
 function roleOf(org: OrganizationRow, paragraphs: readonly ParagraphRow[]): Quote | null {
   const names = [org.acronym, org.name].filter((n): n is string => !!n).map(escapeRegExp);
-  const subject = new RegExp(`^(?:The )?(?:${names.join('|')})\\b(?!['’]s)(?:,[^,]{3,80},)?\\s+(?:is|was|has|have|had|runs|run|chairs|provides|provided|works|worked|assists|assisted|manages|leads|funds|funded|believes|reported|reports|keeps|conducts|maintains|opened|broke|will|also|does|did|can|continues)\\b`);
+  const subject = new RegExp(
+    `^(?:(?:In|On|Since|By|During) [^,]{3,30}, )?(?:The |[A-Z][\\w-]*['’]s )?(?:${names.join('|')})\\b(?!['’]s)(?: \\([A-Z]{2,10}\\))?(?:,[^,]{3,80},)?\\s+`
+      + `(?:${ROLE_VERBS.join('|')})\\b`,
+  );
   for (const p of paragraphs) {
     if (p.kind === 'quoted_text') continue;
     for (const s of sentences(p.text)) {
