@@ -44,7 +44,8 @@ const cableish = fc.array(
 /** Patterns repeated into very long lines: each one is a prefix some reader may try to match again and again. */
 const LONG_LINE_UNITS = [
   'A', ' ', '-', '(', '((', '1. ', '1.1.', 'SUBJECT: ', 'TAGS ', '&#x000A;', '&', '<', '<a', 'RUEHC/', '\t', 'a b ', ', ',
-  '$1,', '10.', 'REF: A. ', 'END ', 'SUMMARY ', '(SBU)', '¶', 'x\u00a0', '\u2028',
+  '$1,', '10.', 'REF: A. ', 'END ', 'SUMMARY ', '(SBU)', '¶', 'x\u00a0', '\u2028', 'UNCLAS AB CD ', 'AB 12345678 ', '$1,000 ',
+  'USD 5 ', '10 percent ', 'Article 1 ', 'January 1, 2008 ', ' -----', '1. (SBU) ', 'E.O. 1', 'a, b; ',
 ];
 
 type Op =
@@ -54,7 +55,7 @@ type Op =
   | { op: 'duplicate-lines'; start: number; count: number; to: number }
   | { op: 'delete-lines'; start: number; count: number }
   | { op: 'swap-lines'; a: number; b: number }
-  | { op: 'long-line'; at: number; unit: string; times: number }
+  | { op: 'long-line'; at: number; unit: string; times: number; append: boolean }
   | { op: 'insert'; at: number; text: string }
   | { op: 'line-ends'; style: '\r\n' | '\r' }
   | { op: 'flip-bytes'; at: number[] };
@@ -68,7 +69,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ op: fc.constant('duplicate-lines' as const), start: pos, count: fc.integer({ min: 1, max: 40 }), to: pos }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('delete-lines' as const), start: pos, count: fc.integer({ min: 1, max: 40 }) }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('swap-lines' as const), a: fc.nat({ max: 60 }), b: fc.nat({ max: 60 }) }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('long-line' as const), at: pos, unit: fc.constantFrom(...LONG_LINE_UNITS), times: fc.integer({ min: 1000, max: 40_000 }) }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('long-line' as const), at: pos, unit: fc.constantFrom(...LONG_LINE_UNITS), times: fc.integer({ min: 1000, max: 40_000 }), append: fc.boolean() }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('insert' as const), at: pos, text: fc.oneof(cableish, fc.string({ unit: codeUnit, maxLength: 50 })) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('line-ends' as const), style: fc.constantFrom('\r\n' as const, '\r' as const) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('flip-bytes' as const), at: fc.array(pos, { minLength: 1, maxLength: 20 }) }) },
@@ -112,8 +113,14 @@ function apply(text: string, op: Op, seeds: SeedCable[]): string {
     }
     case 'long-line': {
       const starts = lineStarts(text);
-      const p = starts[op.at % starts.length]!;
-      return `${text.slice(0, p)}${op.unit.repeat(Math.ceil(op.times / op.unit.length))}\n${text.slice(p)}`;
+      const k = op.at % starts.length;
+      const run = op.unit.repeat(Math.ceil(op.times / op.unit.length));
+      if (op.append) {
+        const end = k + 1 < starts.length ? starts[k + 1]! - 1 : text.length;
+        return `${text.slice(0, end)} ${run}${text.slice(end)}`;
+      }
+      const p = starts[k]!;
+      return `${text.slice(0, p)}${run}\n${text.slice(p)}`;
     }
     case 'insert': {
       const p = at(op.at);
@@ -129,7 +136,7 @@ function apply(text: string, op: Op, seeds: SeedCable[]): string {
 function describe(op: Op): string {
   switch (op.op) {
     case 'long-line':
-      return `long-line(${JSON.stringify(op.unit)}x${op.times})`;
+      return `${op.append ? 'long-run-on-line' : 'long-line'}(${JSON.stringify(op.unit)}x${op.times})`;
     case 'insert':
       return `insert(${op.text.length})`;
     case 'line-ends':

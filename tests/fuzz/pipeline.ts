@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { CablepressError, decodeCableBytes, parseCable, type Cable } from '@cablepress/extract';
 import { extractFacts, transformCable } from '@cablepress/transform';
-import { allTables, assertRows, type TableDef } from '@cablepress/validate';
+import { allTables, assertRows, runChecks, type Finding, type TableDef } from '@cablepress/validate';
 import type { FuzzInput } from './inputs.js';
 
 /** A broken invariant: the reason a case fails, as opposed to a typed rejection of bad input. */
@@ -12,8 +12,8 @@ export class InvariantError extends Error {
 
 export type Tables = Record<string, readonly Record<string, unknown>[]>;
 
-/** The in-process pipeline of `cablepress build`, up to the row schema checks (no files written). */
-export function runPipeline(input: FuzzInput): { text: string; cable: Cable; tables: Tables } {
+/** The in-process pipeline of `cablepress build`: read, transform, extract facts, row schemas and cross-checks (no files written). */
+export function runPipeline(input: FuzzInput): { text: string; cable: Cable; tables: Tables; checkErrors: Finding[] } {
   const file = input.label.split(' ')[0] ?? 'fuzz.txt';
   const text = 'bytes' in input ? decodeCableBytes(input.bytes, file) : input.text;
   const cable = parseCable(text, { format: 'auto', source: file });
@@ -25,7 +25,8 @@ export function runPipeline(input: FuzzInput): { text: string; cable: Cable; tab
     const rows = tables[table.name];
     if (rows) assertRows(table, rows);
   }
-  return { text, cable, tables };
+  const checkErrors = runChecks({ tables, sources: new Map([[cable.id, cable.source]]), cables: [cable] }).filter((f) => f.severity === 'error');
+  return { text, cable, tables, checkErrors };
 }
 
 function fail(message: string): never {
@@ -75,12 +76,12 @@ export function checkProvenance(decoded: string, cable: Cable, tables: Tables): 
 
 export type Outcome =
   | { kind: 'rows'; rows: number }
-  | { kind: 'rejected'; code: string }
+  | { kind: 'rejected'; code: string; message: string }
   | { kind: 'failure'; error: unknown };
 
 /** Only input and validation errors may escape: anything else, or a broken invariant, is a failure. */
 export function classify(error: unknown): Outcome {
-  if (error instanceof CablepressError && (error.kind === 'input' || error.kind === 'validation')) return { kind: 'rejected', code: error.code };
+  if (error instanceof CablepressError && (error.kind === 'input' || error.kind === 'validation')) return { kind: 'rejected', code: error.code, message: error.message };
   return { kind: 'failure', error };
 }
 
@@ -104,5 +105,6 @@ export function runCase(input: FuzzInput): CaseResult {
   } catch (error) {
     return { outcome: { kind: 'failure', error }, ms };
   }
+  if (result.checkErrors.length > 0) return { outcome: { kind: 'rejected', code: 'CHECKS_FAILED', message: result.checkErrors[0]!.message }, ms };
   return { outcome: { kind: 'rows', rows: Object.values(result.tables).reduce((n, rows) => n + rows.length, 0) }, ms };
 }

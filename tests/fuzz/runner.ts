@@ -5,6 +5,8 @@ import { runCase, type CaseResult } from './pipeline.js';
 /** The time bound: 50 ms per 10 KB of input, inputs under 10 KB counted as 10 KB. */
 export const MS_PER_10KB = 50;
 const BATCH = 100;
+/** Rejections of rows the pipeline itself made: allowed (typed), but worth a look. */
+const SUSPICIOUS = new Set(['TABLE_SCHEMA', 'CHECKS_FAILED', 'ARROW_INT32_RANGE', 'CSV_AMBIGUOUS_EMPTY']);
 
 export interface Failure {
   /** What broke, without offsets or sizes, so that one bug is listed once. */
@@ -28,6 +30,8 @@ export interface FuzzSummary {
   cases: number;
   withRows: number;
   rejected: Record<string, number>;
+  /** The first input rejected with each code that points at data the pipeline made (schema or check errors). */
+  suspicious: Record<string, { label: string; message: string }>;
   failures: Failure[];
   failureCount: number;
   slow: SlowCase[];
@@ -82,7 +86,7 @@ function show(input: FuzzInput): string {
 export function runFuzz(options: { cases: number; seed: number; onProgress?: (done: number) => void }): FuzzSummary {
   const arb = fuzzInput(loadSeeds());
   const summary: FuzzSummary = {
-    seed: options.seed, cases: 0, withRows: 0, rejected: {}, failures: [], failureCount: 0, slow: [], slowest: [], totalBytes: 0, totalMs: 0,
+    seed: options.seed, cases: 0, withRows: 0, rejected: {}, suspicious: {}, failures: [], failureCount: 0, slow: [], slowest: [], totalBytes: 0, totalMs: 0,
   };
   const bySignature = new Map<string, Failure>();
   for (let batch = 0; summary.cases < options.cases; batch++) {
@@ -102,7 +106,10 @@ export function runFuzz(options: { cases: number; seed: number; onProgress?: (do
       if (timing.msPer10KB > MS_PER_10KB) summary.slow.push(timing);
       const { outcome } = result;
       if (outcome.kind === 'rows') summary.withRows++;
-      else if (outcome.kind === 'rejected') summary.rejected[outcome.code] = (summary.rejected[outcome.code] ?? 0) + 1;
+      else if (outcome.kind === 'rejected') {
+        summary.rejected[outcome.code] = (summary.rejected[outcome.code] ?? 0) + 1;
+        if (SUSPICIOUS.has(outcome.code)) summary.suspicious[outcome.code] ??= { label: input.label, message: outcome.message.slice(0, 300) };
+      }
       else {
         summary.failureCount++;
         const signature = signatureOf(outcome.error);
@@ -127,6 +134,7 @@ export function formatSummary(s: FuzzSummary): string {
     `rejections: ${Object.entries(s.rejected).sort((a, b) => b[1] - a[1]).map(([code, n]) => `${code} ${n}`).join(', ') || 'none'}`,
     `time: ${(s.totalMs / 1000).toFixed(1)} s for ${(s.totalBytes / 1e6).toFixed(1)} MB; slowest case ${s.slowest[0]?.msPer10KB ?? 0} ms/10KB (bound ${MS_PER_10KB})`,
     ...s.slowest.map((c) => `  ${c.msPer10KB} ms/10KB  ${c.ms} ms  ${c.bytes} bytes  ${c.label}`),
+    ...Object.entries(s.suspicious).map(([code, e]) => `first ${code}: ${e.label}: ${e.message}`),
   ];
   for (const f of s.failures) lines.push('', `FAILURE x${f.count}: ${f.signature}`, `  first seen: ${f.label}`, `  minimal input: ${f.minimal}`, f.stack.replace(/^/gm, '    '));
   for (const c of s.slow) lines.push(`SLOW: ${c.msPer10KB} ms/10KB (${c.ms} ms, ${c.bytes} bytes): ${c.label}`);
