@@ -128,6 +128,8 @@ describe('hostile input finishes quickly and never throws an untyped error', () 
     ['dashed heading line', `TAGS: X\n\nfoo ------${' a'.repeat(n / 2)} ------`],
     ['page-break words', `TAGS: X\n\nfoo ${'ABC 12345678 '.repeat(n / 13)}`],
     ['summary', `TAGS: X\n\nSUMMARY: ${'x '.repeat(n / 2)}`],
+    ['one paragraph of many lines', `TAGS: X\n\nfoo\n${'bar\n'.repeat(n / 4)}`],
+    ['paragraphs joined across blank lines', `TAGS: X\n\nfoo\n${'\nbar\n'.repeat(n / 5)}`],
     ['Ruby dates', `01X\nT\nThu Dec 20 00:00:00 +0100 2001\n${'Thu Dec 20 00:00:00 +0100 2001\n'.repeat(n / 31)}`],
   ];
   for (const [name, text] of cases) {

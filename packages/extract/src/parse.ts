@@ -88,7 +88,7 @@ function parseInner(text: string, options: ParseOptions): Cable {
   const handling: string[] = [];
   for (const segs of header.handling) {
     const t = segs.map((l) => c.s.slice(l.start, l.end)).join(' ').replace(/\s+/g, ' ').trim();
-    if (/^(?:(?:SIPDIS|SENSITIVE|NOFORN)\s+)+(?:SIPDIS|SENSITIVE|NOFORN)$/.test(t)) handling.push(...t.split(' '));
+    if (/^(?:(?:SIPDIS|SENSITIVE|NOFORN)\s+)+(?:SIPDIS|SENSITIVE|NOFORN)$/.test(t)) for (const word of t.split(' ')) handling.push(word);
     else if (t && !/partial extract/i.test(t)) handling.push(t);
   }
 

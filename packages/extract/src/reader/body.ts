@@ -247,7 +247,7 @@ export function readBody(c: MappedText, lines: Line[], from: number): BodyResult
   for (const u of units) {
     const prev = merged[merged.length - 1];
     if (prev && u.afterBreak && canJoin(c, prev, u)) {
-      prev.segs.push(...u.segs);
+      for (const seg of u.segs) prev.segs.push(seg);
       continue;
     }
     merged.push(u);
