@@ -28,6 +28,11 @@ const MARGIN = { top: 38, bottom: 42, side: 46 };
 
 export type Density = 0 | 1 | 2;
 const FIGURE_ROW_PAD = [2.5, 1.5, 0.5] as const;
+const FIGURE_SIZE = [13, 13, 12] as const;
+
+function figureStyle(s: Sheet): TextStyle {
+  return { ...S.figure, size: FIGURE_SIZE[s.density] };
+}
 const TABLE_MIN_ROWS = [3, 2, 1] as const;
 const GUTTER = 16;
 
@@ -203,7 +208,7 @@ const FIG = { minNumber: 80, maxNumber: 200, gap: 5 };
 /** Width of the number column: the widest figure with its qualifier at full size, within bounds. */
 function numberColumn(s: Sheet, m: FactSheetModel): number {
   const widths = m.groups.flatMap((g) => g.figures.map((f) =>
-    (f.prefix ? s.t.width(`${f.prefix} `, S.prefix) : 0) + s.t.width([f.figure, f.suffix].filter(Boolean).join(' '), S.figure) + 2));
+    (f.prefix ? s.t.width(`${f.prefix} `, S.prefix) : 0) + s.t.width([f.figure, f.suffix].filter(Boolean).join(' '), figureStyle(s)) + 2));
   return Math.min(FIG.maxNumber, Math.max(FIG.minNumber, ...widths));
 }
 
@@ -222,7 +227,8 @@ function keyFigures(s: Sheet, m: FactSheetModel): void {
 function figureRowHeight(s: Sheet, f: KeyFigure, numberW: number): number {
   const labelW = s.w - numberW - FIG.gap;
   const labelH = s.t.height(s.t.fit(f.label, labelW, S.label, 3, citeLine(f)), labelW, S.label);
-  return Math.max(s.t.lineHeight(S.figure), labelH + (0.928 * (S.figure.size - S.label.size))) + FIGURE_ROW_PAD[s.density];
+  const fig = figureStyle(s);
+  return Math.max(s.t.lineHeight(fig), labelH + (0.928 * (fig.size - S.label.size))) + FIGURE_ROW_PAD[s.density];
 }
 
 function figureGroup(s: Sheet, parent: Struct, g: FigureGroup, numberW: number): void {
@@ -249,7 +255,7 @@ function figureGroup(s: Sheet, parent: Struct, g: FigureGroup, numberW: number):
     s.el(li, 'Lbl', () => figureNumber(s, f, s.x, top + 1, numberW));
     const labelX = s.x + numberW + FIG.gap;
     const labelW = s.w - numberW - FIG.gap;
-    const baseline = top + 1 + 0.928 * S.figure.size;
+    const baseline = top + 1 + 0.928 * figureStyle(s).size;
     s.el(li, 'LBody', () => {
       const cite = citeLine(f);
       const label = t.fit(f.label, labelW, S.label, 3, cite).slice(0, -cite.length);
@@ -267,9 +273,10 @@ function figureGroup(s: Sheet, parent: Struct, g: FigureGroup, numberW: number):
 function figureNumber(s: Sheet, f: KeyFigure, x: number, top: number, w: number): void {
   const { t } = s;
   const prefixW = f.prefix ? t.width(`${f.prefix} `, S.prefix) : 0;
-  const fig = t.shrink([f.figure, f.suffix].filter(Boolean).join(' '), w - prefixW - 2, S.figure, 8);
+  const full = figureStyle(s);
+  const fig = t.shrink([f.figure, f.suffix].filter(Boolean).join(' '), w - prefixW - 2, full, 8);
   const fw = t.width(fig.text, fig.style);
-  const baseline = top + 0.928 * S.figure.size;
+  const baseline = top + 0.928 * full.size;
   const fx = x + w - fw;
   if (f.prefix) t.draw(f.prefix, fx - prefixW, baseline - 0.928 * S.prefix.size, prefixW, S.prefix, 1);
   t.draw(fig.text, fx, baseline - 0.928 * fig.style.size, fw + 1, fig.style, 1);
