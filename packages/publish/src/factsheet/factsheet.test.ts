@@ -145,12 +145,14 @@ describe('renderFactSheet for the Laos dataset', () => {
     expect(raw).toContain('/Scope /Column');
   });
 
-  it('prints every indicator as value, label, period and citation on one line of extracted text', () => {
-    const t = flat(text(a4.file));
-    for (const ind of laosTables.indicators) {
-      const value = [qualifierWords(ind.qualifier), formatFigure(ind)].filter(Boolean).join(' ');
-      const cite = [ind.period === null ? null : formatPeriod(ind.period), ind.citation].filter(Boolean).join(', ');
-      expect(t).toContain(`${value} ${ind.label} (${cite})`);
+  it('prints every indicator as value, label, period and citation on one line of extracted text, on page 1', () => {
+    for (const file of [a4.file, letter.file]) {
+      const page1 = flat(tool('pdftotext', ['-f', '1', '-l', '1', file, '-']));
+      for (const ind of laosTables.indicators) {
+        const value = [qualifierWords(ind.qualifier), formatFigure(ind)].filter(Boolean).join(' ');
+        const cite = [ind.period === null ? null : formatPeriod(ind.period), ind.citation].filter(Boolean).join(', ');
+        expect(page1).toContain(`${value} ${ind.label} (${cite})`);
+      }
     }
   });
 
