@@ -153,6 +153,13 @@ describe('selectCharts', () => {
   });
 });
 
+describe('buildModel without a cable', () => {
+  it('refuses with an input error that says what is missing', () => {
+    expect(() => buildModel({ tables: minimalTables({ cables: [] }), findings: [], dataset: { name: 'x', version: '0.1.0' }, creationDate: new Date(0) }))
+      .toThrow(expect.objectContaining({ code: 'FACTSHEET_NO_CABLE', kind: 'input' }));
+  });
+});
+
 describe('buildModel for a cable without a recipe', () => {
   it('shows figures from quantities labelled with their sentence', () => {
     const m = buildModel({ tables: minimalTables(), findings: [], dataset: { name: 'x', version: '0.1.0' }, creationDate: new Date(0) });

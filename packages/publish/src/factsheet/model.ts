@@ -7,6 +7,7 @@ import {
 import type {
   CableRow, FactSheetInput, IndicatorRow, LegalProvisionRow, OrganizationRow, ParagraphRow, PenaltyRow, QuantityRow, TagRow,
 } from './types.js';
+import { InputError } from '@cablepress/extract';
 import type { Finding } from '@cablepress/validate';
 
 export type Category = IndicatorRow['category'];
@@ -340,7 +341,10 @@ export const LIMITS = { quantityFigures: 8, timeline: 9, organizations: 6, cavea
 export function buildModel(input: FactSheetInput): FactSheetModel {
   const { tables, dataset } = input;
   const cable = tables.cables[0];
-  if (!cable) throw new Error('The fact sheet needs at least one row in the cables table.');
+  if (!cable) {
+    throw new InputError('FACTSHEET_NO_CABLE', 'The fact sheet needs a row in the cables table, and there is none.', { field: 'tables.cables' },
+      'Build the fact sheet from the tables of a dataset with its cable.');
+  }
   const paragraphs = tables.paragraphs.filter((p) => p.cable_id === cable.cable_id).sort((a, b) => a.seq - b.seq);
   const paragraphById = new Map(tables.paragraphs.map((p) => [p.paragraph_id, p]));
   const cite = (paragraphId: string) => {
