@@ -79,29 +79,45 @@ export function normalizeMapped(text: MappedText): MappedText {
   return normalizeInto(text.s, text.map, 0, text.s.length);
 }
 
+/** Characters normalizeText changes or drops; everything else is copied in runs. */
+const SPECIAL = /[\u0000-\u0009\u000b-\u001f\u007f-\u00a0\u2028\u2029\ufeff]/g;
+
 function normalizeInto(source: string, map: Int32Array | null, start: number, end: number): MappedText {
-  const b = new MappedBuilder(end - start);
-  for (let i = start; i < end; i++) {
+  const parts: string[] = [];
+  const offs = new Int32Array(end - start);
+  let len = 0;
+  const copy = (from: number, to: number): void => {
+    if (to <= from) return;
+    parts.push(source.slice(from, to));
+    if (map) offs.set(map.subarray(from, to), len);
+    else for (let k = from; k < to; k++) offs[len + k - from] = k;
+    len += to - from;
+  };
+  const put = (ch: string, at: number): void => {
+    parts.push(ch);
+    offs[len++] = map ? map[at]! : at;
+  };
+  let pos = start;
+  SPECIAL.lastIndex = start;
+  for (;;) {
+    const m = SPECIAL.exec(source);
+    if (m === null || m.index >= end) break;
+    const i = m.index;
+    copy(pos, i);
     const c = source.charCodeAt(i);
-    const at = map ? map[i]! : i;
-    if (c >= 0x20 && c !== 0x7f && c < 0x80) {
-      b.pushCode(c, at);
-    } else if (c === 0x0a) {
-      b.pushCode(0x0a, at);
-    } else if (c === 0x0d) {
-      b.pushCode(0x0a, at);
-      if (source.charCodeAt(i + 1) === 0x0a) i++;
+    pos = i + 1;
+    if (c === 0x0d) {
+      put('\n', i);
+      if (pos < end && source.charCodeAt(pos) === 0x0a) pos++;
     } else if (c === 0x2028 || c === 0x2029 || c === 0x85) {
-      b.pushCode(0x0a, at);
+      put('\n', i);
     } else if (c === 0x09 || c === 0xa0 || c === 0x0b || c === 0x0c) {
-      b.pushCode(0x20, at);
-    } else if (c < 0x20 || c === 0x7f || c === 0xfeff || (c >= 0x80 && c < 0xa0)) {
-      continue;
-    } else {
-      b.pushCode(c, at);
+      put(' ', i);
     }
+    SPECIAL.lastIndex = pos;
   }
-  return b.build();
+  copy(pos, end);
+  return { s: parts.join(''), map: len === offs.length ? offs : offs.slice(0, len) };
 }
 
 /** A line of a MappedText: [start, end) without the newline. */

@@ -1,5 +1,5 @@
 import type { Paragraph, ParagraphKind } from '../types.js';
-import { MappedBuilder, trimRange, type Line, type MappedText } from '../text.js';
+import { trimRange, type Line, type MappedText } from '../text.js';
 import { MARKING, markingOf } from '../fields/markings.js';
 import { parseSignedBy } from '../fields/signed-by.js';
 import { readHeader } from './header.js';
@@ -430,30 +430,43 @@ function canJoin(c: MappedText, prev: Unit, u: Unit): boolean {
 export function buildText(c: MappedText, segs: Line[]): { text: string; offsets: Int32Array; span: { start: number; end: number } } {
   let capacity = 0;
   for (const seg of segs) capacity += seg.end - seg.start + 1;
-  const b = new MappedBuilder(capacity);
+  const parts: string[] = [];
+  const offs = new Int32Array(capacity);
+  let len = 0;
+  let last = -1;
   let prevEnd = -1;
+  const copy = (from: number, to: number): void => {
+    parts.push(c.s.slice(from, to));
+    offs.set(c.map.subarray(from, to), len);
+    len += to - from;
+    last = c.s.charCodeAt(to - 1);
+  };
   for (const seg of segs) {
     if (seg.end <= seg.start) continue;
     if (prevEnd >= 0) {
-      const last = b.lastCode();
-      const wrappedHyphen = last === 0x2d && /[A-Za-z]/.test(c.s[prevEnd - 2] ?? '') && /[A-Za-z]/.test(c.s[seg.start]!);
-      if (!wrappedHyphen) b.pushCode(0x20, prevEnd < c.map.length ? c.map[prevEnd]! : c.map[prevEnd - 1]! + 1);
-    }
-    let space = false;
-    for (let i = seg.start; i < seg.end; i++) {
-      const code = c.s.charCodeAt(i);
-      if (code === 0x20) {
-        if (!space) b.pushCode(0x20, c.map[i]!);
-        space = true;
-      } else {
-        b.pushCode(code, c.map[i]!);
-        space = false;
+      const wrappedHyphen = last === 0x2d && isLetter(c.s.charCodeAt(prevEnd - 2)) && isLetter(c.s.charCodeAt(seg.start));
+      if (!wrappedHyphen) {
+        parts.push(' ');
+        offs[len++] = prevEnd < c.map.length ? c.map[prevEnd]! : c.map[prevEnd - 1]! + 1;
+        last = 0x20;
       }
     }
+    let run = seg.start;
+    for (let i = seg.start; i < seg.end; i++) {
+      if (c.s.charCodeAt(i) === 0x20 && c.s.charCodeAt(i - 1) === 0x20 && i > seg.start) {
+        if (i > run) copy(run, i);
+        run = i + 1;
+      }
+    }
+    if (seg.end > run) copy(run, seg.end);
     prevEnd = seg.end;
   }
-  const built = b.build();
-  const n = built.map.length;
-  const span = n > 0 ? { start: built.map[0]!, end: built.map[n - 1]! + 1 } : { start: 0, end: 0 };
-  return { text: built.s, offsets: built.map, span };
+  const text = parts.join('');
+  const offsets = len === offs.length ? offs : offs.slice(0, len);
+  const span = len > 0 ? { start: offsets[0]!, end: offsets[len - 1]! + 1 } : { start: 0, end: 0 };
+  return { text, offsets, span };
+}
+
+function isLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
