@@ -87,7 +87,8 @@ describe('percentages and fractions', () => {
   it('reads percentages with qualifiers', () => {
     expect(one('NGOs have recently expressed concern about a study showing that as many as 50% of formally-identified trafficking victims have returned to Thailand.', 'as many as 50%')).toMatchObject({ kind: 'percent', value: 50, unit: 'percent', qualifier: 'as_many_as' });
     expect(one('belonging to the lowland Lao or Tai ethnic group (approx. 66% of the population),with some basic education.', 'approx. 66%')).toMatchObject({ value: 66, qualifier: 'approximately', counted: 'population' });
-    expect(one('noting for example that 71% of young people had heard the term "human trafficking"', '71%')).toMatchObject({ value: 71, qualifier: 'exact' });
+    expect(one('noting for example that 71% of young people had heard the term "human trafficking"', '71%')).toMatchObject({ value: 71, qualifier: 'exact', counted: 'people' });
+    expect(one("Post notes that 70% of the government's capital budget comes from official development assistance.", '70%')).toMatchObject({ counted: 'budget' });
   });
 
   it('reads fractions in words and digits', () => {

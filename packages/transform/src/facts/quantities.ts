@@ -80,6 +80,13 @@ const STOP_WORDS = new Set([
   'because', 'although', 'though', 'unless', 'whereas', 'whether', 'did', 'do', 'does', 'out', 'up', 'down', 'about', 'among', 'against', 'there', 'here', 'then', 'only', 'more', 'less',
 ]);
 
+/** Verbs in -s that often follow a counted noun phrase ("70% of the budget comes from"): they end it. */
+const VERBS_IN_S = new Set([
+  'comes', 'goes', 'makes', 'says', 'does', 'remains', 'shows', 'seems', 'appears', 'includes', 'receives', 'lives', 'works', 'provides',
+  'reaches', 'continues', 'exists', 'occurs', 'needs', 'takes', 'gets', 'gives', 'uses', 'means', 'represents', 'reports', 'states', 'notes',
+  'suggests', 'indicates', 'believes', 'estimates', 'stands', 'falls', 'rises', 'accounts', 'consists', 'belongs', 'lacks', 'wants',
+]);
+
 /** Plural nouns that do not end in s. */
 const IRREGULAR_PLURALS = new Set(['people', 'women', 'men', 'children', 'police', 'staff', 'personnel', 'policemen', 'policewomen', 'youth', 'cattle', 'militia', 'clergy', 'families']);
 
@@ -326,7 +333,7 @@ class SentenceScanner {
     return null;
   }
 
-  /** Best-effort noun the figure counts: the first plural noun within a few words, else a singular content word. */
+  /** Best-effort noun the figure counts: the first plural noun within a few words, else the last content word before a break. */
   private countedAfter(j: number): string | null {
     let firstContent: string | null = null;
     let words = 0;
@@ -338,7 +345,12 @@ class SentenceScanner {
       }
       if (t.kind !== 'word') break;
       const w = t.lower;
-      if (STOP_WORDS.has(w)) break;
+      if (STOP_WORDS.has(w) || VERBS_IN_S.has(w)) break;
+      const apostrophe = this.tokens[k + 1];
+      if (apostrophe && (apostrophe.text === "'" || apostrophe.text === '\u2019') && !apostrophe.spaceBefore && this.lower(k + 2) === 's') {
+        k += 2;
+        continue;
+      }
       words++;
       if (isPluralNoun(w)) {
         const next = this.tokens[k + 1];
@@ -348,7 +360,7 @@ class SentenceScanner {
         return w;
       }
       const capital = t.text[0] !== w[0];
-      if (firstContent === null && isContentWord(w) && !capital) firstContent = w;
+      if (isContentWord(w) && !capital) firstContent = w;
     }
     return firstContent;
   }
