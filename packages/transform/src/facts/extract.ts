@@ -155,10 +155,12 @@ export function extractFacts(cable: Cable, paragraphIds: readonly string[]): Cab
   for (const [article, votes] of lawVotes) {
     knownLaw.set(article, [...votes].reduce((best, v) => (v[1] > best[1] ? v : best))[0]);
   }
+  const laws = new Set(knownLaw.values());
+  const onlyLaw = laws.size === 1 ? [...laws][0]! : null;
   for (const p of pending) {
     if (p.row.law) continue;
     const headingLaw = p.heading ? p.heading.row.law : null;
-    p.row.law = (p.match.thisLaw ? (headingLaw ?? p.blockLaw) : null) ?? p.blockLaw ?? knownLaw.get(p.match.article) ?? p.paragraphLaw ?? null;
+    p.row.law = (p.match.thisLaw ? (headingLaw ?? p.blockLaw) : null) ?? p.blockLaw ?? knownLaw.get(p.match.article) ?? p.paragraphLaw ?? onlyLaw;
   }
 
   const orgs = scanOrganizations(cable, paragraphIds, tokenized);

@@ -214,6 +214,8 @@ function trimEnd(s: string, chars: string): string {
 }
 
 const CLAUSE_OPENING = /^(?:in (?:the )?case(?: of| with| where| that)?|if|where|when) /i;
+/** Where the consequence starts after an "If ..." clause that has no "shall be punished": ", the penalty is ...". */
+const CONSEQUENCE = /, (?:the )?(?:penalty|sentence|punishment|perpetrator|offender|imprisonment|he|she|they)\b/i;
 const PUNISHED_VERB = /\b(?:shall|will|is|are) (?:be )?(?:punish|sentenc|fined|liable)/i;
 
 /** The condition of a tier: "base offence" for "Any person ...", else the "In the case ..." clause, as the text states it. */
@@ -222,7 +224,8 @@ function conditionOf(sentence: string, tier: number): string {
   if (opening) {
     const body = sentence.slice(opening[0].length).trimStart();
     const shall = body.search(PUNISHED_VERB);
-    let head = shall > 0 ? body.slice(0, shall) : body;
+    const comma = shall > 0 ? -1 : body.search(CONSEQUENCE);
+    let head = shall > 0 ? body.slice(0, shall) : comma > 0 ? body.slice(0, comma) : body;
     const perpetrator = head.toLowerCase().lastIndexOf(' the perpetrator');
     if (perpetrator > 0) head = head.slice(0, perpetrator);
     return trimEnd(head, ',;');
