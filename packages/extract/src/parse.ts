@@ -18,6 +18,8 @@ import { parseSummary } from './fields/summary.js';
 import { parseNondisclosureDeadline } from './fields/nondisclosure.js';
 import { resolveCreated } from './fields/created.js';
 import { parseCaveats } from './fields/classification.js';
+import { parseEo } from './fields/eo.js';
+import { parseHandling } from './fields/handling.js';
 
 /** fieldSpans keys use Cable field names. */
 const FIELD_SPAN_NAME: Record<string, string> = { ref: 'references', eo: 'eo', tags: 'tags', subject: 'subject', classifiedBy: 'classifiedBy' };
@@ -85,15 +87,9 @@ function parseInner(text: string, options: ParseOptions): Cable {
   if (mismatch) warnings.push({ code: 'HEADER_BODY_MISMATCH', message: `The DTG ${dtg} and the publisher's created date ${env.meta.created} are more than a day apart.` });
   if (created === null) warnings.push({ code: 'CREATED_MISSING', message: 'No created date in the metadata and no DTG in the cable.' });
 
-  const handling: string[] = [];
-  for (const segs of header.handling) {
-    const t = segs.map((l) => c.s.slice(l.start, l.end)).join(' ').replace(/\s+/g, ' ').trim();
-    if (/^(?:(?:SIPDIS|SENSITIVE|NOFORN)\s+)+(?:SIPDIS|SENSITIVE|NOFORN)$/.test(t)) for (const word of t.split(' ')) handling.push(word);
-    else if (t && !/partial extract/i.test(t)) handling.push(t);
-  }
-
+  const handling = parseHandling(header.handling.map((segs) => segs.map((l) => c.s.slice(l.start, l.end)).join(' ')));
   const eoText = joined(header.fields.eo);
-  const eo = eoText ? eoText.replace(/\s+/g, ' ').replace(/^(?:E\.? ?[OM]\.?|EO) ?1\d{4}\s*[:;]?\s*/i, '').trim() : null;
+  const eo = eoText ? parseEo(eoText) : null;
   const tagsText = joined(header.fields.tags);
   const tags = tagsText ? parseTags(tagsText) : [];
   if (tags.length === 0) warnings.push({ code: 'TAGS_MISSING', message: 'The cable has no TAGS line.' });

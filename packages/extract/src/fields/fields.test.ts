@@ -4,6 +4,8 @@ import { parseCreatedMeta, resolveCreated } from './created.js';
 import { parseCaveats } from './classification.js';
 import { parseRecipientLine } from './recipients.js';
 import { canonicalStation } from './cable-id.js';
+import { parseEo } from './eo.js';
+import { parseHandling } from './handling.js';
 
 describe('DTG and precedence', () => {
   it('reads the precedence and DTG line', () => {
@@ -63,5 +65,19 @@ describe('stations', () => {
     expect(canonicalStation('SAN JOSE')).toBe('SANJOSE');
     expect(canonicalStation('SECSTATE')).toBe('STATE');
     expect(canonicalStation('BISHIEK')).toBe('BISHKEK');
+  });
+});
+
+describe('E.O. and handling lines', () => {
+  it('drop the E.O. prefix, also garbled or old ones', () => {
+    expect(parseEo('E.O. 12958: DECL: 06/28/2019 ')).toBe('DECL: 06/28/2019');
+    expect(parseEo("E.M. 12958: N'A")).toBe("N'A");
+    expect(parseEo('E.O. 11652: GDS')).toBe('GDS');
+    expect(parseEo('EO 13526: DECL: 2019/11/12')).toBe('DECL: 2019/11/12');
+  });
+  it('give one entry per handling instruction', () => {
+    expect(parseHandling(['SIPDIS SIPDIS ', 'DEPT FOR NEA/MAG AND DRL'])).toEqual(['SIPDIS', 'SIPDIS', 'DEPT FOR NEA/MAG AND DRL']);
+    expect(parseHandling(['This record is a partial extract of the original cable. The full text of the original cable is not available.', 'SIPDIS'])).toEqual(['SIPDIS']);
+    expect(parseHandling(['DEPARTMENT FOR NEA/ELA, G/TIP FOR YOUSEY, NEA/ELA FOR  CHATTERJI'])).toEqual(['DEPARTMENT FOR NEA/ELA, G/TIP FOR YOUSEY, NEA/ELA FOR CHATTERJI']);
   });
 });
