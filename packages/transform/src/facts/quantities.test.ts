@@ -36,6 +36,11 @@ describe('counts', () => {
     expect(one('tourism in Laos has grown from less than 900,000 visitors in 2004 to over 1.4 million visitors in 2007.', 'over 1.4 million')).toMatchObject({ value: 1_400_000, qualifier: 'over', counted: 'visitors' });
   });
 
+  it('scales both ends of a range by the word after the second', () => {
+    expect(one('between 1.5 and 2 million people crossed the border', '1.5 and 2 million')).toMatchObject({ value: 1_500_000, value_max: 2_000_000, counted: 'people' });
+    expect(one('UNICEF estimated that 2-3 million children work', '2-3 million')).toMatchObject({ value: 2_000_000, value_max: 3_000_000 });
+  });
+
   it('reads number words only when they count something', () => {
     expect(one('This initiative began when three agencies learned that they were all working on contact information cards.', 'three')).toMatchObject({ value: 3, counted: 'agencies' });
     expect(figures('Through the aid clinic program, the Bar Association is currently working on one case for a victim of internal trafficking and one of cross-border trafficking.')).toEqual([]);

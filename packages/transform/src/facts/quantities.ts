@@ -1,6 +1,6 @@
 import type { QUALIFIERS, QUANTITY_KINDS } from '@cablepress/validate';
 import type { CurrencyResolver } from './currencies.js';
-import { digitNumberAt, fractionAt, NUMBER_WORD_STARTS, wordNumberAt, type Figure } from './numbers.js';
+import { digitNumberAt, fractionAt, NUMBER_WORD_STARTS, SCALES, wordNumberAt, type Figure } from './numbers.js';
 import type { Token } from './text.js';
 
 export type QuantityKind = (typeof QUANTITY_KINDS)[number];
@@ -466,6 +466,9 @@ class SentenceScanner {
         const sep = tokens[last + 1]!;
         const between = sep.lower !== 'and' || this.lower(figure.first - 1) === 'between' || this.lower(start - 1) === 'between';
         const compatible = firstHadUnit ? (secondUnit === null || secondUnit.unit === unit) : true;
+        const scaleWord = tokens[range.figure.last]!.lower;
+        const firstScaled = tokens[figure.last]!.lower in SCALES;
+        if (scaleWord in SCALES && !firstScaled && last === figure.last && range.figure.value / SCALES[scaleWord]! >= value) value *= SCALES[scaleWord]!;
         const plausible = range.figure.value >= value && between && compatible && !(isYearLike(first) && !firstHadUnit && !secondUnit);
         if (plausible) {
           valueMax = range.figure.value;
