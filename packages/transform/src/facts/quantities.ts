@@ -276,7 +276,7 @@ class SentenceScanner {
   }
 
   /** Reads the figure that may follow a range word: "-$60", "to 10,860", "to fifteen". */
-  private rangeEnd(after: number): { figure: Figure; currency: string | null; first: number } | null {
+  private rangeEnd(after: number): { figure: Figure; currency: string | null } | null {
     const sep = this.tokens[after];
     if (!sep) return null;
     const isRangeWord = isDash(sep) || sep.lower === 'to' || sep.lower === 'and' || sep.lower === 'through';
@@ -293,7 +293,7 @@ class SentenceScanner {
     if (t.kind === 'num' && (this.ctx.claimed(t.start) || (fractionAt(this.tokens, i)?.form === 'fraction'))) return null;
     const figure = t.kind === 'num' ? digitNumberAt(this.tokens, i) : wordNumberAt(this.tokens, i);
     if (!figure) return null;
-    return { figure, currency, first: after };
+    return { figure, currency };
   }
 
   /** The unit words after a figure: percent, a currency, a time unit, or an age. */
@@ -313,9 +313,6 @@ class SentenceScanner {
       if (isDash(this.tokens[k + 1]) && this.lower(k + 2) === 'old') return { kind: 'age', unit, last: k + 2 };
       if (this.lower(k + 1) === 'old') return { kind: 'age', unit, last: k + 1 };
       if (this.lower(k + 1) === 'of' && this.lower(k + 2) === 'age') return { kind: 'age', unit, last: k + 2 };
-      if (k !== j && this.lower(k + 1) !== undefined && isContentWord(this.lower(k + 1)!) && unit === 'year') {
-        return { kind: 'duration', unit, last: k };
-      }
       return { kind: 'duration', unit, last: k };
     }
     return null;
@@ -414,7 +411,6 @@ class SentenceScanner {
   private build(figure: Figure, listedCurrency: string | null = null): { quantity: QuantityMatch; next: number } | null {
     const tokens = this.tokens;
     const first = tokens[figure.first]!;
-    const lastTok = tokens[figure.last]!;
     if (figure.form === 'digits') {
       const prev = tokens[figure.first - 1];
       const next = tokens[figure.last + 1];
@@ -468,9 +464,10 @@ class SentenceScanner {
         const compatible = firstHadUnit ? (secondUnit === null || secondUnit.unit === unit) : true;
         const scaleWord = tokens[range.figure.last]!.lower;
         const firstScaled = tokens[figure.last]!.lower in SCALES;
-        if (scaleWord in SCALES && !firstScaled && last === figure.last && range.figure.value / SCALES[scaleWord]! >= value) value *= SCALES[scaleWord]!;
-        const plausible = range.figure.value >= value && between && compatible && !(isYearLike(first) && !firstHadUnit && !secondUnit);
+        const scaled = scaleWord in SCALES && !firstScaled && last === figure.last ? value * SCALES[scaleWord]! : value;
+        const plausible = range.figure.value >= scaled && between && compatible && !(isYearLike(first) && !firstHadUnit && !secondUnit);
         if (plausible) {
+          value = scaled;
           valueMax = range.figure.value;
           last = secondUnit && !range.currency ? secondUnit.last : range.figure.last;
           if (secondUnit && !firstHadUnit) {
@@ -539,7 +536,7 @@ class SentenceScanner {
         start: tokens[start]!.start, end: endTok.end, kind, value: round(value), value_max: valueMax === null ? null : round(valueMax),
         unit, qualifier, per: per?.per ?? null, counted,
       },
-      next: Math.max(last, lastTok === endTok ? figure.last : last) + 1,
+      next: last + 1,
     };
   }
 
