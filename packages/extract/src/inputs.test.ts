@@ -92,6 +92,25 @@ describe('forced formats', () => {
   });
 });
 
+describe('PlusD metadata layouts', () => {
+  const cableStart = seedText.indexOf('VZCZC');
+  const rest = seedText.slice(cableStart);
+  const expectSeed = (text: string) => {
+    const c = parseCable(text);
+    expect(c.format).toBe('plusd-text');
+    expect([c.id, c.created, c.classification, c.origin]).toEqual(['08VIENTIANE145', '2008-02-29T05:44:00Z', 'UNCLASSIFIED//FOR OFFICIAL USE ONLY', 'Embassy Vientiane']);
+    expect(c.source.slice(c.fieldSpans.origin!.start, c.fieldSpans.origin!.end)).toBe('Embassy Vientiane');
+    expect(c.paragraphs.find((p) => p.number === 5)?.text.startsWith('The penal code was amended')).toBe(true);
+  };
+  it('labels then values (the seed)', () => expectSeed(seedText));
+  it('"Label: value" lines', () =>
+    expectSeed(`Identifier: 08VIENTIANE145\nCreated: 2008-02-29 05:44:00\nClassification: UNCLASSIFIED//FOR OFFICIAL USE ONLY\nOrigin: Embassy Vientiane\nCable title: EIGHTH ANNUAL TIP REPORT FOR LAOS\n${rest}`));
+  it('a label row and a value row copied from a table, with a Released column', () =>
+    expectSeed(`Identifier\tCreated\tReleased\tClassification\tOrigin\n08VIENTIANE145\t2008-02-29 05:44:00\t2011-08-30 01:44\tUNCLASSIFIED//FOR OFFICIAL USE ONLY\tEmbassy Vientiane\n${rest}`));
+  it('labels then values with a Released label', () =>
+    expectSeed(`Identifier\nCreated\nReleased\nClassification\nOrigin\n08VIENTIANE145\n2008-02-29 05:44:00\n2011-08-30 01:44:00\nUNCLASSIFIED//FOR OFFICIAL USE ONLY\nEmbassy Vientiane\n${rest}`));
+});
+
 describe('text variants are read alike', () => {
   const base = parseCable(seedText);
   const same = (text: string) => {

@@ -3,13 +3,19 @@ import { normalizeText, splitLines, trimRange, type Line, type MappedText } from
 import { emptyMeta, type Envelope, type EnvelopeMeta } from './envelope.js';
 import { spanOf } from './spans.js';
 
-const LABELS = ['identifier', 'created', 'classification', 'origin'] as const;
-const FIELD: Record<(typeof LABELS)[number], keyof EnvelopeMeta> = {
+const LABELS = ['identifier', 'created', 'released', 'classification', 'origin'] as const;
+/** Where each metadata label goes; "released" is read past but not kept. */
+const FIELD: Record<(typeof LABELS)[number], keyof EnvelopeMeta | null> = {
   identifier: 'id',
   created: 'created',
+  released: null,
   classification: 'classification',
   origin: 'origin',
 };
+/** The labels written across one line, as in a copied table: "Identifier Created Classification Origin". */
+const LABEL_ROW = /^Identifier\s+Created\s+(?:Released\s+)?Classification\s+Origin$/i;
+/** Its value row: id, date and time, then the classification (upper case) and the origin (from the first word with a lower-case letter). */
+const VALUE_ROW = /^(\S+) +(\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}(?::\d{2})?)?) +(?:\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}(?::\d{2})?)? +)?([^a-z]+?) +([A-Z][a-z].*)$/;
 
 /** True when the text starts like a PlusD export (an "Identifier" label block or a "Cable title:" line near the top). */
 export function looksLikePlusd(text: string): boolean {
@@ -18,9 +24,10 @@ export function looksLikePlusd(text: string): boolean {
 }
 
 /**
- * Reads a PlusD text export: the Identifier/Created/Classification/Origin block (labels then values, or
- * "Label: value" lines), "Cable title:", "Tags:", the "pdf how-to read a cable" line, then the cable, then
- * the page's "Share this cable" residue, which is dropped.
+ * Reads a PlusD text export: the Identifier/Created/Classification/Origin block (labels then values, the
+ * labels and values as two table rows, or "Label: value" lines; a Released date is read past),
+ * "Cable title:", "Tags:", the "pdf how-to read a cable" line, then the cable, then the page's
+ * "Share this cable" residue, which is dropped.
  */
 export function readPlusd(source: string): Envelope {
   const text = normalizeText(source);
@@ -49,8 +56,24 @@ export function readPlusd(source: string): Envelope {
   }
   for (const label of labels) {
     if (i >= lines.length) break;
-    set(FIELD[label], lines[i]!);
+    const field = FIELD[label];
+    if (field) set(field, lines[i]!);
     i = nextNonEmpty(i + 1);
+  }
+  if (labels.length === 0 && i < lines.length && LABEL_ROW.test(s.slice(lines[i]!.start, lines[i]!.end))) {
+    const row = nextNonEmpty(i + 1);
+    const line = lines[row];
+    const m = line && line.end - line.start <= 300 ? VALUE_ROW.exec(s.slice(line.start, line.end)) : null;
+    if (line && m) {
+      let at = line.start;
+      const parts: [keyof EnvelopeMeta, string][] = [['id', m[1]!], ['created', m[2]!], ['classification', m[3]!], ['origin', m[4]!]];
+      for (const [field, value] of parts) {
+        const start = s.indexOf(value, at);
+        set(field, { start, end: start + value.length });
+        at = start + value.length;
+      }
+      i = nextNonEmpty(row + 1);
+    }
   }
 
   let cableStart = -1;
@@ -58,10 +81,11 @@ export function readPlusd(source: string): Envelope {
   for (let k = i; k < lines.length; k++) {
     const line = lines[k]!;
     const lower = s.slice(line.start, Math.min(line.end, line.start + 40)).toLowerCase();
-    const inline = /^(identifier|created|classification|origin)\s*:/.exec(lower);
+    const inline = /^(identifier|created|released|classification|origin)\s*:/.exec(lower);
+    const inlineField = inline ? FIELD[inline[1] as (typeof LABELS)[number]] : null;
     if (cableStart < 0 && inline) {
       const colon = s.indexOf(':', line.start);
-      set(FIELD[inline[1] as (typeof LABELS)[number]], trimRange(s, colon + 1, line.end));
+      if (inlineField) set(inlineField, trimRange(s, colon + 1, line.end));
     } else if (cableStart < 0 && lower.startsWith('cable title:')) {
       const colon = s.indexOf(':', line.start);
       let value = trimRange(s, colon + 1, line.end);
