@@ -248,27 +248,23 @@ function conditionOf(sentence: string, tier: number): string {
 /** Reads a penalty tier from a sentence and the figures found in it; null when the sentence sets no penalty. */
 export function readPenalty(sentence: string, quantities: readonly QuantityMatch[], tier: number): PenaltyMatch | null {
   if (!PUNISH.test(sentence)) return null;
-  const prison = quantities.find((q) => q.kind === 'duration' && (q.unit === 'year' || q.unit === 'month'));
+  const prison = quantities.find((q) => q.kind === 'duration' && (q.unit === 'year' || q.unit === 'month')) ?? null;
   const life = /\blife imprisonment\b|\bimprisonment for life\b|\bfor life\b|\bto life\b/i.test(sentence);
   const death = /\bdeath\b|\bexecuted\b|\bexecution\b|\bcapital punishment\b/i.test(sentence);
-  const fine = quantities.find((q) => q.kind === 'money' && q.unit !== 'USD') ?? null;
-  const usdAll = quantities.filter((q) => q.kind === 'money' && q.unit === 'USD');
-  const usd = fine ? (usdAll[0] ?? null) : null;
-  const fineMain = fine ?? usdAll[0] ?? null;
-  if (!prison && !life && !death && !fineMain) return null;
-  if (!prison && !life && !fineMain) return null;
-  const prisonMin = prison ? toYears(prison.value, prison.unit) : null;
-  const prisonMax = prison ? toYears(prison.value_max ?? (prison.qualifier === 'up_to' ? prison.value : prison.value), prison.unit) : null;
+  const usd = quantities.find((q) => q.kind === 'money' && q.unit === 'USD') ?? null;
+  const fine = quantities.find((q) => q.kind === 'money' && q.unit !== 'USD') ?? usd;
+  if (!prison && !life && !fine) return null;
+  const inUsd = fine === usd ? fine : usd;
   return {
     condition: conditionOf(sentence, tier),
-    prison_min_years: prison && prison.qualifier === 'up_to' ? null : prisonMin,
-    prison_max_years: prisonMax,
+    prison_min_years: prison && prison.qualifier !== 'up_to' ? toYears(prison.value, prison.unit) : null,
+    prison_max_years: prison ? toYears(prison.value_max ?? prison.value, prison.unit) : null,
     life_imprisonment: life,
     death_penalty: death,
-    fine_min: fineMain ? fineMain.value : null,
-    fine_max: fineMain ? (fineMain.value_max ?? fineMain.value) : null,
-    fine_currency: fineMain ? fineMain.unit : null,
-    fine_min_usd: usd ? usd.value : fineMain && fineMain.unit === 'USD' ? fineMain.value : null,
-    fine_max_usd: usd ? (usd.value_max ?? usd.value) : fineMain && fineMain.unit === 'USD' ? (fineMain.value_max ?? fineMain.value) : null,
+    fine_min: fine ? fine.value : null,
+    fine_max: fine ? (fine.value_max ?? fine.value) : null,
+    fine_currency: fine ? fine.unit : null,
+    fine_min_usd: inUsd ? inUsd.value : null,
+    fine_max_usd: inUsd ? (inUsd.value_max ?? inUsd.value) : null,
   };
 }
