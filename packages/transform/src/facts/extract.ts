@@ -105,7 +105,7 @@ export function extractFacts(cable: Cable, paragraphIds: readonly string[]): Cab
       for (const d of dates) {
         facts.events.push({
           event_id: `${pid}-e${pad2(++e)}`, cable_id: cable.id, paragraph_id: pid, date_start: d.date_start, date_end: d.date_end,
-          precision: d.precision, ...pickText(span(d.start, d.end)), quote: sentence.text,
+          precision: d.precision, ...span(d.start, d.end), quote: sentence.text,
         });
       }
       for (const m of quantities) facts.quantities.push(quantityRow(m, `${pid}-q${pad2(++q)}`, cable.id, pid, sentence, span));
@@ -117,7 +117,7 @@ export function extractFacts(cable: Cable, paragraphIds: readonly string[]): Cab
         while (lawIndex < laws.length && laws[lawIndex]!.end <= c.start) lawBefore = laws[lawIndex++]!.name;
         const row: LegalProvisionRow = {
           provision_id: `${pid}-l${pad2(++l)}`, cable_id: cable.id, paragraph_id: pid, law: c.law, article: c.article, title: c.title,
-          ...pickText(span(c.start, c.end)), quote: sentence.text,
+          ...span(c.start, c.end), quote: sentence.text,
         };
         const entry: PendingCitation = { row, match: c, blockLaw: inBlock ? blockLaw : null, paragraphLaw: lawBefore, heading: c.heading ? null : heading };
         pending.push(entry);
@@ -139,7 +139,7 @@ export function extractFacts(cable: Cable, paragraphIds: readonly string[]): Cab
           tiers.set(target.row.provision_id, tier);
           facts.penalties.push({
             penalty_id: `${target.row.provision_id}-t${tier}`, provision_id: target.row.provision_id, cable_id: cable.id, paragraph_id: pid, tier,
-            ...penalty, ...pickText(span(sentence.start, sentence.end)), quote: sentence.text,
+            ...penalty, ...span(sentence.start, sentence.end), quote: sentence.text,
           });
         }
       }
@@ -169,17 +169,13 @@ export function extractFacts(cable: Cable, paragraphIds: readonly string[]): Cab
   return facts;
 }
 
-function pickText(s: { char_start: number; char_end: number; text: string }): { text: string; char_start: number; char_end: number } {
-  return { text: s.text, char_start: s.char_start, char_end: s.char_end };
-}
-
 function quantityRow(
   m: QuantityMatch, id: string, cableId: string, pid: string, sentence: Sentence,
   span: (start: number, end: number) => { char_start: number; char_end: number; text: string },
 ): QuantityRow {
   return {
     quantity_id: id, cable_id: cableId, paragraph_id: pid, kind: m.kind, value: m.value, value_max: m.value_max, unit: m.unit,
-    qualifier: m.qualifier, per: m.per, counted: m.counted, ...pickText(span(m.start, m.end)), quote: sentence.text,
+    qualifier: m.qualifier, per: m.per, counted: m.counted, ...span(m.start, m.end), quote: sentence.text,
   };
 }
 
