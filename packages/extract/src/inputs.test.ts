@@ -111,6 +111,23 @@ describe('PlusD metadata layouts', () => {
     expectSeed(`Identifier\nCreated\nReleased\nClassification\nOrigin\n08VIENTIANE145\n2008-02-29 05:44:00\n2011-08-30 01:44:00\nUNCLASSIFIED//FOR OFFICIAL USE ONLY\nEmbassy Vientiane\n${rest}`));
 });
 
+describe('layouts seen in other cables', () => {
+  it('numbered paragraphs with no blank line between them', () => {
+    const c = parseCable('TAGS: EFIN, FR\nSUBJECT: BUDGET\n\n1. THE GOF EXPECTS A DEFICIT.\n2. OFFICIALS TOLD EMBOFF THAT THE BUDGET\nWOULD BE REVISED IN\n3. PERCENT STEPS.\n3. COMMENT: WE DOUBT IT.\n');
+    expect(c.paragraphs.map((p) => [p.number, p.text])).toEqual([
+      [1, 'THE GOF EXPECTS A DEFICIT.'],
+      [2, 'OFFICIALS TOLD EMBOFF THAT THE BUDGET WOULD BE REVISED IN 3. PERCENT STEPS.'],
+      [3, 'COMMENT: WE DOUBT IT.'],
+    ]);
+  });
+  it('an HTML page that breaks lines with <br> inside <pre>', () => {
+    const page = "<html><body><table class='cable'><tr><th>Reference ID</th><th>Date</th><th>Classification</th><th>Origin</th></tr><tr><td>09REYKJAVIK215</td><td>2009-12-04 15:04</td><td>UNCLASSIFIED</td><td>Embassy Reykjavik</td></tr></table><pre>P 041545Z DEC 09<br>FM AMEMBASSY REYKJAVIK<br/>TO RUEHC/SECSTATE WASHDC PRIORITY 4231<br>UNCLAS REYKJAVIK 000215<br><br>TAGS: KTIP PGOV<br>SUBJECT: ICELAND: ACQUITTAL<br><br>1. (U) In October, prosecutors indicted Catalina Ncogo &amp; others.<br></pre></body></html>";
+    const c = parseCable(page);
+    expect([c.id, c.created, c.from, c.subject]).toEqual(['09REYKJAVIK215', '2009-12-04T15:45:00Z', 'AMEMBASSY REYKJAVIK', 'ICELAND: ACQUITTAL']);
+    expect(c.paragraphs[0]?.text).toBe('In October, prosecutors indicted Catalina Ncogo & others.');
+  });
+});
+
 describe('text variants are read alike', () => {
   const base = parseCable(seedText);
   const same = (text: string) => {

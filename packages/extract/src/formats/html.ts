@@ -9,6 +9,9 @@ export function looksLikeHtml(text: string): boolean {
   return /^\s*(\ufeff)?\s*</.test(head) && (head.includes('<html') || head.includes('<!doctype') || text.includes('<pre'));
 }
 
+/** Tags that stand for a line break when a page writes them inside <pre>: <br>, <br/>, <p>, </p>. */
+const LINE_BREAK_TAG = /^<(?:br\b|\/?p\b)/i;
+
 const NAMED: Record<string, number> = { amp: 38, lt: 60, gt: 62, quot: 34, apos: 39, nbsp: 160 };
 
 /**
@@ -25,6 +28,7 @@ export function decodeHtml(source: string, start: number, end: number, out: Mapp
       if (isTag) {
         const close = tagEnd(source, i + 1, Math.min(end, i + 2000));
         if (close >= 0) {
+          if (LINE_BREAK_TAG.test(source.slice(i, Math.min(close + 1, i + 8)))) out.pushCode(0x0a, i);
           i = close + 1;
           continue;
         }
@@ -90,7 +94,10 @@ function cellText(source: string, start: number, end: number): { value: string; 
 
 const HEADER_FIELD: Record<string, keyof EnvelopeMeta> = {
   'reference id': 'id',
+  reference: 'id',
+  id: 'id',
   created: 'created',
+  date: 'created',
   classification: 'classification',
   origin: 'origin',
 };

@@ -209,8 +209,10 @@ export function readBody(c: MappedText, lines: Line[], from: number): BodyResult
     block.forEach((line, idx) => {
       const t = text(line);
       const marker = BEGIN.test(t) || END.test(t);
-      const spurious = idx > 0 && isSpuriousPilcrow(t, text(block[idx - 1]!), lastNumber);
-      const starts = idx === 0 || marker || (isStrongParagraphStart(t) && !spurious) || (cur?.marker ?? false);
+      const prevLine = idx > 0 ? text(block[idx - 1]!) : '';
+      const spurious = idx > 0 && isSpuriousPilcrow(t, prevLine, lastNumber);
+      const next = idx > 0 && startsNextNumber(t, prevLine, (cur?.number ?? lastNumber) + 1);
+      const starts = idx === 0 || marker || (isStrongParagraphStart(t) && !spurious) || next || (cur?.marker ?? false);
       if (!starts && cur) {
         cur.segs.push(stripPilcrow(c, line));
         return;
@@ -316,6 +318,15 @@ function isSpuriousPilcrow(t: string, prev: string, lastNumber: number): boolean
   const m = /^¶\s?(\d{1,3})\b/.exec(t);
   if (!m) return false;
   return Number(m[1]) !== lastNumber + 1 && !TERMINAL.has(prev[prev.length - 1] ?? '.');
+}
+
+/**
+ * A line "N. Text" after a finished sentence, where N is the number expected next: a new paragraph even
+ * without a blank line before it ("...in the spring.\n3. COMMENT: ...").
+ */
+function startsNextNumber(t: string, prev: string, expected: number): boolean {
+  const m = /^(\d{1,3}) ?\. +\S/.exec(t);
+  return m !== null && Number(m[1]) === expected && TERMINAL.has(prev[prev.length - 1] ?? '');
 }
 
 /** A heading as one line: ¶ and trailing dashes removed; "XXVII. Overview" → "XXVII: Overview". */
