@@ -201,6 +201,8 @@ async function main() {
     const corpusDir = path.join(work, 'corpus');
     const made = makeCorpus(corpusDir, all, (_, bytes) => bytes >= TARGET_MB * 1e6);
     const files = await listCorpusFiles(corpusDir, root);
+    say(`Settings: BENCH_MB=${TARGET_MB}, BENCH_RSS=${RSS_CABLES.join(',')}.`);
+    say('');
     say(`Corpus: ${made.count} cables, ${fmt(made.bytes / 1e6)} MB (the ${all.length} dev-corpus and seed cables repeated under distinct ids; ${fmt(made.bytes / made.count / 1e3)} KB a cable).`);
     say('');
     floor(files);
