@@ -27,6 +27,7 @@ const MAX_NAME_TOKENS = 24;
 const ARTICLE_WORDS = new Set(['article', 'articles', 'art', 'arts']);
 const CODE_KINDS = new Set(['penal', 'criminal', 'labor', 'labour', 'civil', 'family', 'immigration', 'procedure']);
 const LAW_HEADS = new Set(['law', 'act', 'code', 'decree', 'constitution']);
+const LAW_PREPOSITIONS = new Set(['on', 'against', 'for', 'of', 'to']);
 const NAME_CONNECTORS = new Set(['on', 'of', 'and', 'the', 'for', 'in', 'to', 'against']);
 
 function capitalised(t: Token | undefined): boolean {
@@ -37,7 +38,10 @@ function titleCase(words: string[]): string {
   return words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join(' ');
 }
 
-/** Finds names of laws: "penal code", "Law on Development and Protection of Women", "Child Law", "Trafficking Victims Protection Act". */
+/**
+ * Finds names of laws: "penal code", "Law on Development and Protection of Women", "Law Against Sexual Exploitation of
+ * Minors", "Child Law", "Trafficking Victims Protection Act".
+ */
 export function scanLaws(tokens: readonly Token[], text: string): LawMatch[] {
   const out: LawMatch[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -47,7 +51,7 @@ export function scanLaws(tokens: readonly Token[], text: string): LawMatch[] {
       out.push({ start: tokens[i - 1]!.start, end: t.end, name: titleCase([tokens[i - 1]!.lower, 'code']) });
       continue;
     }
-    if (t.lower === 'law' && tokens[i + 1]?.lower === 'on') {
+    if (t.lower === 'law' && LAW_PREPOSITIONS.has(tokens[i + 1]?.lower ?? '')) {
       let j = i + 2;
       let last = -1;
       while (j < tokens.length && j < i + MAX_NAME_TOKENS) {
@@ -59,7 +63,7 @@ export function scanLaws(tokens: readonly Token[], text: string): LawMatch[] {
         else if (!connector && !joiner) break;
         j++;
       }
-      if (last > i + 1) out.push({ start: t.start, end: tokens[last]!.end, name: `Law on ${text.slice(tokens[i + 2]!.start, tokens[last]!.end)}` });
+      if (last > i + 1) out.push({ start: t.start, end: tokens[last]!.end, name: `Law ${tokens[i + 1]!.text} ${text.slice(tokens[i + 2]!.start, tokens[last]!.end)}` });
       if (last > i + 1) i = last;
       continue;
     }
