@@ -3,7 +3,8 @@ import { dtgParts, expandPrecedence, parseDtgLine } from './dtg.js';
 import { parseCreatedMeta, resolveCreated } from './created.js';
 import { parseCaveats } from './classification.js';
 import { parseRecipientLine } from './recipients.js';
-import { canonicalStation } from './cable-id.js';
+import { canonicalCableId, canonicalStation } from './cable-id.js';
+import { parseReferences } from './references.js';
 import { parseEo } from './eo.js';
 import { parseHandling } from './handling.js';
 
@@ -79,5 +80,20 @@ describe('E.O. and handling lines', () => {
     expect(parseHandling(['SIPDIS SIPDIS ', 'DEPT FOR NEA/MAG AND DRL'])).toEqual(['SIPDIS', 'SIPDIS', 'DEPT FOR NEA/MAG AND DRL']);
     expect(parseHandling(['This record is a partial extract of the original cable. The full text of the original cable is not available.', 'SIPDIS'])).toEqual(['SIPDIS']);
     expect(parseHandling(['DEPARTMENT FOR NEA/ELA, G/TIP FOR YOUSEY, NEA/ELA FOR  CHATTERJI'])).toEqual(['DEPARTMENT FOR NEA/ELA, G/TIP FOR YOUSEY, NEA/ELA FOR CHATTERJI']);
+  });
+});
+
+describe('PlusD ids of the 1970s', () => {
+  it('keep their four-digit year, padded serial and lower-case suffix', () => {
+    expect(canonicalCableId('1975PARIS00123')).toBe('1975PARIS00123');
+    expect(canonicalCableId('1979STATE123456_E')).toBe('1979STATE123456_e');
+    expect(canonicalCableId('1975 PARIS 123')).toBe('1975PARIS00123');
+  });
+  it('make references in the same form', () => {
+    expect(parseReferences('REF: A) STATE 283001; B) 74 PARIS 31456', 1975, '1975PARIS00123').map((r) => r.canonicalId)).toEqual([
+      '1975STATE283001',
+      '1974PARIS31456',
+    ]);
+    expect(parseReferences('REF: 99 STATE 1234', 2001).map((r) => r.canonicalId)).toEqual(['99STATE1234']);
   });
 });

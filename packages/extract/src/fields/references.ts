@@ -1,10 +1,17 @@
 import type { Reference } from '../types.js';
-import { canonicalCableId, canonicalStation } from './cable-id.js';
+import { canonicalCableId, canonicalStation, plusdId } from './cable-id.js';
 
 /** Words that make an item a document rather than a cable even when it ends with a number. */
 const NOT_CABLE = /\b(E-?MAIL|EMAIL|LETTER|MEMO|REPORT|TELCON|PHONE|FAX|MEETING|DATED|TIP|CONVERSATION|NOTE|SPEECH|ARTICLE|LAW)\b/i;
 /** "08 CAIRO 2525", "STATE 2731", "2008 STATE 12345", "SAN JOSE 481", "USUN NEW YORK 123" (+ optional "(NOTAL)"). */
 const CABLE = /^(?:(\d{2}|\d{4}) ?)?([A-Z][A-Z']{1,20}(?: [A-Z][A-Z']{1,20}){0,2})[ -]0*(\d{1,6})(?: ?\((?:NOTAL|EXDIS|NODIS|LIMDIS)\))?[.,;]?$/;
+
+/** A two-digit year in the century that puts it nearest the citing cable's year. */
+function centuryOf(yy: number, year: number): number {
+  const base = year - (year % 100);
+  const candidates = [base - 100 + yy, base + yy, base + 100 + yy];
+  return candidates.reduce((best, y) => (Math.abs(y - year) < Math.abs(best - year) ? y : best));
+}
 
 interface Item {
   bullet: string | null;
@@ -44,18 +51,22 @@ function splitItems(body: string): Item[] {
  * REF text → references. Cable references get a canonical id; when the year is not written it is the
  * cable's own year (`STATE 2731` in an 08 cable → 08STATE2731). E-mails, reports, meetings... are kind
  * 'other' with canonicalId null. Bullets may be "A.", "¶B.", "(C)", "1.". A reference to ownId is dropped.
+ * When ownId is a PlusD id of the 1970s ("1975PARIS00123"), references take the same form ("1975STATE283001").
  */
 export function parseReferences(text: string, year: number, ownId?: string): Reference[] {
   const body = text.replace(/^\s*(?:REFS?|REFTELS?|REFERENCES?)\s*[:.]?/i, '').replace(/[ \t]+/g, ' ').trim();
   const out: Reference[] = [];
   const own = ownId ? canonicalCableId(ownId) : null;
+  const plusdStyle = own !== null && /^\d{4}[A-Z]/.test(own);
   for (const item of splitItems(body)) {
     const squeezed = item.text.replace(/\s+/g, ' ').trim();
     const clean = squeezed.endsWith('...') ? squeezed : squeezed.replace(/[.;,]+$/, '').trim();
     const m = NOT_CABLE.test(clean) ? null : CABLE.exec(clean.toUpperCase() === clean ? clean : '');
     if (m) {
-      const y = m[1] ? m[1].slice(-2) : String(year % 100).padStart(2, '0');
-      const id = canonicalCableId(`${y}${canonicalStation(m[2]!)}${m[3]}`);
+      const fullYear = m[1] ? (m[1].length === 4 ? Number(m[1]) : centuryOf(Number(m[1]), year)) : year;
+      const id = plusdStyle
+        ? plusdId(fullYear, m[2]!, m[3]!)
+        : canonicalCableId(`${String(fullYear % 100).padStart(2, '0')}${canonicalStation(m[2]!)}${m[3]}`);
       if (own && id === own) continue;
       out.push({ text: clean, canonicalId: id, kind: 'cable', bullet: item.bullet });
     } else if (clean) {
