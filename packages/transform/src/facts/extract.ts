@@ -40,6 +40,15 @@ interface PendingCitation {
 const BEGIN_TEXT = /\bbegin(?:ning of)? (?:quoted )?text\b/i;
 const END_TEXT = /\bend(?: of)? (?:quoted )?text\b/i;
 
+/** True when the white space at `offset` of the source starts a new line: a line end, or one written as an HTML entity or tag. */
+function isLineBreak(source: string, offset: number): boolean {
+  const c = source[offset];
+  if (c === '\n' || c === '\r') return true;
+  if (c !== '&' && c !== '<') return false;
+  const ahead = source.slice(offset, offset + 8).toLowerCase();
+  return ahead.startsWith('&#x000a;') || ahead.startsWith('&#xa;') || ahead.startsWith('&#10;') || ahead.startsWith('<br');
+}
+
 /** Country tags of a cable: the two-letter TAGS, used to resolve currency words such as "pounds". */
 function countryTags(cable: Cable): string[] {
   return cable.tags.filter((t) => /^[A-Z]{2}$/.test(t));
@@ -72,7 +81,7 @@ export function extractFacts(cable: Cable, paragraphIds: readonly string[]): Cab
   cable.paragraphs.forEach((paragraph, index) => {
     const pid = paragraphIds[index]!;
     const text = paragraph.text;
-    const lineBreakAt = (i: number) => text[i] === ' ' && (source[paragraph.offsets[i]!] === '\n' || source[paragraph.offsets[i]!] === '\r');
+    const lineBreakAt = (i: number) => text[i] === ' ' && isLineBreak(source, paragraph.offsets[i]!);
     const lineStart = (i: number) => i === 0 || (lineBreakAt(i - 1) && /[.:;!?"')\]]/.test(text[i - 2] ?? ''));
     const span = (start: number, end: number) => sourceSpan(paragraph, source, start, end);
     let paragraphLaw: string | null = null;
