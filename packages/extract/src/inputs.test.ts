@@ -120,6 +120,36 @@ describe('layouts seen in other cables', () => {
       [3, 'COMMENT: WE DOUBT IT.'],
     ]);
   });
+  it('a 1970s teleprinter copy: ACTION/INFO table, header fields running into the body, NNN', () => {
+    const text = [
+      'PAGE 01 PARIS 00123 031530Z',
+      'ACTION EUR-12',
+      'INFO OCT-01 ISO-00 CIAE-00 /031 W',
+      '------------------ 031545 /43',
+      'R 031512Z JAN 75',
+      'FM AMEMBASSY PARIS',
+      'TO SECSTATE WASHDC 7856',
+      'INFO AMEMBASSY LONDON',
+      'C O N F I D E N T I A L PARIS 00123',
+      'E.O. 11652: GDS',
+      'TAGS: EFIN, FR',
+      'SUBJECT: FRENCH BUDGET',
+      'REF: STATE 283001',
+      'CLASSIFIED BY: DCM JOHN SMITH, REASONS 1.5 (B) AND (D).',
+      'SUMMARY: THE GOF EXPECTS A SMALL DEFICIT. END SUMMARY.',
+      '1. FINANCE MINISTRY OFFICIALS TOLD EMBOFF.',
+      'RUSH',
+      'NNN',
+    ].join('\n');
+    const c = parseCable(text);
+    expect([c.id, c.created, c.classification, c.eo, c.subject]).toEqual(['75PARIS123', '1975-01-03T15:12:00Z', 'CONFIDENTIAL', 'GDS', 'FRENCH BUDGET']);
+    expect(c.info).toEqual([{ route: null, name: 'AMEMBASSY LONDON', precedence: null, mcn: null }]);
+    expect(c.references.map((r) => r.canonicalId)).toEqual(['75STATE283001']);
+    expect(c.classifiedBy).toEqual(['DCM JOHN SMITH']);
+    expect(c.summary).toBe('THE GOF EXPECTS A SMALL DEFICIT.');
+    expect(c.paragraphs.map((p) => p.text)).toEqual(['SUMMARY: THE GOF EXPECTS A SMALL DEFICIT. END SUMMARY.', 'FINANCE MINISTRY OFFICIALS TOLD EMBOFF.']);
+    expect(c.signedBy).toEqual(['RUSH']);
+  });
   it('an HTML page that breaks lines with <br> inside <pre>', () => {
     const page = "<html><body><table class='cable'><tr><th>Reference ID</th><th>Date</th><th>Classification</th><th>Origin</th></tr><tr><td>09REYKJAVIK215</td><td>2009-12-04 15:04</td><td>UNCLASSIFIED</td><td>Embassy Reykjavik</td></tr></table><pre>P 041545Z DEC 09<br>FM AMEMBASSY REYKJAVIK<br/>TO RUEHC/SECSTATE WASHDC PRIORITY 4231<br>UNCLAS REYKJAVIK 000215<br><br>TAGS: KTIP PGOV<br>SUBJECT: ICELAND: ACQUITTAL<br><br>1. (U) In October, prosecutors indicted Catalina Ncogo &amp; others.<br></pre></body></html>";
     const c = parseCable(page);

@@ -8,6 +8,7 @@ import { spanOf } from './formats/spans.js';
 import { splitLines, trimRange, type Line, type MappedText } from './text.js';
 import { readRouting, readHeader, type Segments } from './reader/header.js';
 import { readBody } from './reader/body.js';
+import { bannerParts } from './reader/lines.js';
 import { canonicalCableId } from './fields/cable-id.js';
 import { parseTags } from './fields/tags.js';
 import { parseSubject } from './fields/subject.js';
@@ -82,6 +83,7 @@ function parseInner(text: string, options: ParseOptions): Cable {
   const bodyEmpty = body.paragraphs.length === 0;
 
   const id = env.meta.id ? canonicalCableId(env.meta.id) : fallbackId(c, routing.banner, routing.dtg);
+  if (id === 'UNKNOWN') warnings.push({ code: 'ID_MISSING', message: 'No reference id in the metadata, and the banner and DTG do not give one; id is "UNKNOWN".' });
   const dtg = routing.dtg;
   const { created, mismatch } = resolveCreated(env.meta.created, dtg);
   if (mismatch) warnings.push({ code: 'HEADER_BODY_MISMATCH', message: `The DTG ${dtg} and the publisher's created date ${env.meta.created} are more than a day apart.` });
@@ -178,11 +180,11 @@ function yearOf(id: string, dtg: string | null, created: string | null): number 
   return d ? 2000 + (Number(d[1]) % 100) : 2000;
 }
 
+/** The id a bare cable gives itself: the DTG's year, the banner's station and serial. */
 function fallbackId(c: MappedText, banner: Line | null, dtg: string | null): string {
-  const t = banner ? c.s.slice(banner.start, banner.end) : '';
-  const m = /([A-Z][A-Z .']*?) 0*(\d{1,7})\s*$/.exec(t.slice(-60));
-  const y = dtg ? /(\d{2})$/.exec(dtg)?.[1] : undefined;
-  if (m && y) return canonicalCableId(`${y}${m[1]!.replace(/^SECTION \d+ OF \d+ /, '')}${m[2]}`);
+  const parts = banner ? bannerParts(c.s.slice(banner.start, banner.end)) : null;
+  const year = dtg ? /(\d{2})$/.exec(dtg)?.[1] : undefined;
+  if (parts && year && /^\d+$/.test(parts.serial)) return canonicalCableId(`${year}${parts.station}${parts.serial}`);
   return 'UNKNOWN';
 }
 

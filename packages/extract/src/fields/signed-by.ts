@@ -8,7 +8,7 @@ const NOT_A_NAME = /^(END|BEGIN|NNNN|BT|COMMENT|SUMMARY|TEXT|NOTE|SIPDIS|SENSITI
  */
 export function parseSignedBy(text: string): string[] {
   const lines = text.split('\n').map((l) => l.trim());
-  while (lines.length > 0 && (lines[lines.length - 1] === '' || lines[lines.length - 1] === 'NNNN' || lines[lines.length - 1] === 'BT')) lines.pop();
+  while (lines.length > 0 && /^(?:|NNNN?|BT)$/.test(lines[lines.length - 1]!)) lines.pop();
   const lastLine = lines[lines.length - 1];
   if (lastLine === undefined) return [];
   const stars = lastLine.lastIndexOf('*');

@@ -100,6 +100,11 @@ export interface Header {
   found: boolean;
 }
 
+/** A line that opens the body even without a blank line before it: "SUMMARY:", "BEGIN SUMMARY", "1. ...". */
+const BODY_OPENING = /^(?:BEGIN )?SUMMARY\b|^¶?\s?\d{1,3}\s?\.\s/i;
+/** A "Classified By" line that has given its reasons and ends there. */
+const REASONS_DONE = /reasons?\b.{0,40}[.)]$/i;
+
 /** A continuation line of TAGS: upper-case codes (and person tags), not a routing line. */
 function isTagLine(t: string): boolean {
   if (t.length > 100 || /[a-z]/.test(t) || /^VZCZC/.test(t) || parseDtgLine(t)) return false;
@@ -135,9 +140,14 @@ export function readHeader(c: MappedText, lines: Line[], from: number): Header {
     const cuts = [0, ...fieldSplits(t), t.length];
     let continuing = false;
     if (!startsField) {
-      if (current === 'ref') continuing = !blankSinceField || isBullet(t);
+      const body = BODY_OPENING.test(t);
+      const lastSeg = current && current !== 'handling' ? h.fields[current]?.at(-1) : undefined;
+      const last = lastSeg ? textOf(c, lastSeg) : '';
+      if (current === 'ref') continuing = !body && (!blankSinceField || isBullet(t));
       else if (current === 'tags') continuing = !blankSinceField && isTagLine(t);
-      else if (current === 'subject' || current === 'classifiedBy' || current === 'eo') continuing = !blankSinceField;
+      else if (current === 'subject') continuing = !blankSinceField && !body && (h.fields.subject?.length ?? 0) < 4;
+      else if (current === 'classifiedBy') continuing = !blankSinceField && !body && !REASONS_DONE.test(last);
+      else if (current === 'eo') continuing = !blankSinceField && !body;
       if (!continuing && h.found) {
         h.bodyStart = i;
         return h;

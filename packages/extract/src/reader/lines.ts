@@ -19,6 +19,13 @@ export function isBannerLine(t: string): boolean {
   return m !== null && m.index === 0 && m[0].length === t.length;
 }
 
+/** The station and serial a banner names: "UNCLAS SECTION 01 OF 02 SAN JOSE 000481" → SAN JOSE, 000481. */
+export function bannerParts(t: string): { station: string; serial: string } | null {
+  if (t.length > 400) return null;
+  const m = BANNER.exec(t);
+  return m ? { station: m[2]!, serial: m[3]! } : null;
+}
+
 /** Where a banner starts inside a routing line ("...PRIORITYUNCLAS REYKJAVIK 000215"), or -1. */
 export function bannerIndex(t: string): number {
   if (t.length > 400) return -1;
@@ -29,7 +36,7 @@ export function bannerIndex(t: string): number {
 /** Page breaks, page headers, section headers and bare classification lines: never cable text. */
 export function isLayoutNoise(t: string): boolean {
   if (t.length > 120) return false;
-  return PAGE_BREAK.test(t) || PAGE_HEADER.test(t) || SECTION_LINE.test(t) || BARE_CLASSIFICATION.test(t) || t === 'NNNN' || t === 'BT';
+  return PAGE_BREAK.test(t) || PAGE_HEADER.test(t) || SECTION_LINE.test(t) || BARE_CLASSIFICATION.test(t) || t === 'NNNN' || t === 'NNN' || t === 'BT';
 }
 
 /** SIPDIS / SENSITIVE / NOFORN alone on a line (they interrupt sentences in the body). */
