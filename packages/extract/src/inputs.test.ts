@@ -150,6 +150,10 @@ describe('layouts seen in other cables', () => {
     expect(c.paragraphs.map((p) => p.text)).toEqual(['SUMMARY: THE GOF EXPECTS A SMALL DEFICIT. END SUMMARY.', 'FINANCE MINISTRY OFFICIALS TOLD EMBOFF.']);
     expect(c.signedBy).toEqual(['RUSH']);
   });
+  it('a cable without metadata whose banner serial is garbled takes its id from FM and the transmission serial', () => {
+    const text = 'DE RUEHEK #1021/01 2800932\nP 060932Z OCT 08\nFM AMEMBASSY BISHKEK\nTO RUEHC/SECSTATE WASHDC PRIORITY 1417\nUNCLAS SECTION 01 GF 02 BISHIEK 00Q021\n\nTAGS: PREL PGGV KPAK IC\nSUBJECT: LIBEL SUITS\n\n1. (SBU) Text.\n';
+    expect(parseCable(text).id).toBe('08BISHKEK1021');
+  });
   it('an HTML page that breaks lines with <br> inside <pre>', () => {
     const page = "<html><body><table class='cable'><tr><th>Reference ID</th><th>Date</th><th>Classification</th><th>Origin</th></tr><tr><td>09REYKJAVIK215</td><td>2009-12-04 15:04</td><td>UNCLASSIFIED</td><td>Embassy Reykjavik</td></tr></table><pre>P 041545Z DEC 09<br>FM AMEMBASSY REYKJAVIK<br/>TO RUEHC/SECSTATE WASHDC PRIORITY 4231<br>UNCLAS REYKJAVIK 000215<br><br>TAGS: KTIP PGOV<br>SUBJECT: ICELAND: ACQUITTAL<br><br>1. (U) In October, prosecutors indicted Catalina Ncogo &amp; others.<br></pre></body></html>";
     const c = parseCable(page);

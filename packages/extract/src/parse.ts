@@ -6,7 +6,7 @@ import { looksLikePlusd, readPlusd } from './formats/plusd.js';
 import { looksLikeCablegateText, readBareCable, readCablegateText } from './formats/cablegate.js';
 import { spanOf } from './formats/spans.js';
 import { splitLines, trimRange, type Line, type MappedText } from './text.js';
-import { readRouting, readHeader, type Segments } from './reader/header.js';
+import { readRouting, readHeader, type Routing, type Segments } from './reader/header.js';
 import { readBody } from './reader/body.js';
 import { bannerParts } from './reader/lines.js';
 import { canonicalCableId } from './fields/cable-id.js';
@@ -82,7 +82,7 @@ function parseInner(text: string, options: ParseOptions): Cable {
   const body = readBody(c, lines, header.found || routing.banner ? header.bodyStart : routing.next);
   const bodyEmpty = body.paragraphs.length === 0;
 
-  const id = env.meta.id ? canonicalCableId(env.meta.id) : fallbackId(c, routing.banner, routing.dtg);
+  const id = env.meta.id ? canonicalCableId(env.meta.id) : fallbackId(c, routing);
   if (id === 'UNKNOWN') warnings.push({ code: 'ID_MISSING', message: 'No reference id in the metadata, and the banner and DTG do not give one; id is "UNKNOWN".' });
   const dtg = routing.dtg;
   const { created, mismatch } = resolveCreated(env.meta.created, dtg);
@@ -180,12 +180,20 @@ function yearOf(id: string, dtg: string | null, created: string | null): number 
   return d ? 2000 + (Number(d[1]) % 100) : 2000;
 }
 
-/** The id a bare cable gives itself: the DTG's year, the banner's station and serial. */
-function fallbackId(c: MappedText, banner: Line | null, dtg: string | null): string {
-  const parts = banner ? bannerParts(c.s.slice(banner.start, banner.end)) : null;
-  const year = dtg ? /(\d{2})$/.exec(dtg)?.[1] : undefined;
-  if (parts && year && /^\d+$/.test(parts.serial)) return canonicalCableId(`${year}${parts.station}${parts.serial}`);
-  return 'UNKNOWN';
+/**
+ * The id a cable without metadata gives itself: the DTG's year with the banner's station and serial, or else
+ * with the FM station ("AMEMBASSY BISHKEK" → BISHKEK, "SECSTATE WASHDC" → STATE) and the transmission serial
+ * ("DE RUEHEK #1021/01 2800932" → 1021).
+ */
+function fallbackId(c: MappedText, routing: Routing): string {
+  const year = routing.dtg ? /(\d{2})$/.exec(routing.dtg)?.[1] : undefined;
+  if (!year) return 'UNKNOWN';
+  const parts = routing.banner ? bannerParts(c.s.slice(routing.banner.start, routing.banner.end)) : null;
+  if (parts && /^\d+$/.test(parts.serial)) return canonicalCableId(`${year}${parts.station}${parts.serial}`);
+  const from = routing.from ? c.s.slice(routing.from.start, routing.from.end).trim() : '';
+  const station = /^SECSTATE\b/.test(from) ? 'STATE' : /^(?:AMEMBASSY|AMCONSUL|AMCONSULATE|USMISSION|USINT|USLO|AIT)\s+([A-Z][A-Z ]{1,40})$/.exec(from)?.[1];
+  const serial = routing.transmissionId ? /#(\d{1,7})/.exec(c.s.slice(routing.transmissionId.start, routing.transmissionId.end))?.[1] : undefined;
+  return station && serial ? canonicalCableId(`${year}${station}${serial}`) : 'UNKNOWN';
 }
 
 function bannerClassification(c: MappedText, banner: Line | null): string | null {
