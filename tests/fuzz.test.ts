@@ -12,11 +12,13 @@ import { formatSummary, MS_PER_10KB, per10KB, runFuzz } from './fuzz/runner.js';
 const CASES = Number(process.env.FUZZ_CASES ?? 300);
 const SEED = Number(process.env.FUZZ_SEED ?? 20080229);
 const seedText = readFileSync(path.join(seedDataset, 'source/08VIENTIANE145.txt'), 'utf8');
+/** The seed's metadata, header and first two paragraphs: every reader runs on it, in a tenth of the time. */
+const seedHead = seedText.slice(0, seedText.indexOf('\n3. (SBU)'));
 
 describe('the fuzz harness', () => {
   it('treats input and validation errors as rejections and anything else as a failure', () => {
-    expect(classify(new InputError('NOT_A_CABLE', 'x'))).toEqual({ kind: 'rejected', code: 'NOT_A_CABLE' });
-    expect(classify(new ValidationError('TABLE_SCHEMA', 'x'))).toEqual({ kind: 'rejected', code: 'TABLE_SCHEMA' });
+    expect(classify(new InputError('NOT_A_CABLE', 'no header'))).toEqual({ kind: 'rejected', code: 'NOT_A_CABLE', message: 'no header' });
+    expect(classify(new ValidationError('TABLE_SCHEMA', 'bad row'))).toEqual({ kind: 'rejected', code: 'TABLE_SCHEMA', message: 'bad row' });
     expect(classify(new InternalError('BUG', 'x')).kind).toBe('failure');
     expect(classify(new TypeError('x is undefined')).kind).toBe('failure');
   });
@@ -67,7 +69,7 @@ describe('regular expressions in packages/*/src', () => {
     const slow: string[] = [];
     for (const r of vulnerable) {
       const attack = attackString(r.attack!, 10_000);
-      for (const { place, text } of plantAttack(seedText, attack)) {
+      for (const { place, text } of plantAttack(seedHead, attack)) {
         const input = { label: `08VIENTIANE145.txt + ${r.file}:${r.line} attack in ${place}`, text };
         const bytes = Buffer.byteLength(text, 'utf8');
         let best = Infinity;
