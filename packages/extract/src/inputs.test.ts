@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CablepressError, decodeCableBytes, InputError, parseCable } from './index.js';
-import { seedPath } from '../test-support/paths.js';
+import { corpusDir, seedPath } from '../test-support/paths.js';
 
 const seedText = readFileSync(seedPath, 'utf8');
 
@@ -176,6 +177,16 @@ describe('text variants are read alike', () => {
   it('with lone CR line ends', () => same(seedText.replace(/\n/g, '\r')));
   it('with U+2028 line separators', () => same(seedText.replace(/\n/g, '\u2028')));
   it('with stray control characters', () => same(seedText.replace(/ the /g, ' the\u0007 ').replace(/\n\n/g, '\n\u0000\n')));
+  it('an HTML page with a BOM, CRLF and &#10; newlines', () => {
+    const page = readFileSync(path.join(corpusDir, '09REYKJAVIK215.txt'), 'utf8');
+    const html = readFileSync(path.join(corpusDir, '10CAIRO209.html'), 'utf8');
+    const variant = `\ufeff${html.replace(/\n/g, '\r\n').replace(/&#x000A;/g, '&#10;')}`;
+    const a = parseCable(html);
+    const b = parseCable(variant);
+    expect(b.id).toBe(a.id);
+    expect(b.paragraphs.map((p) => p.text)).toEqual(a.paragraphs.map((p) => p.text));
+    expect(parseCable(page.replace(/\n/g, '\r\n')).paragraphs.map((p) => p.text)).toEqual(parseCable(page).paragraphs.map((p) => p.text));
+  });
 });
 
 describe('hostile input finishes quickly and never throws an untyped error', () => {

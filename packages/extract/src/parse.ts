@@ -115,6 +115,7 @@ function parseInner(text: string, options: ParseOptions): Cable {
   if (routing.banner) fieldSpans.banner = spanOf(c, routing.banner.start, routing.banner.end);
 
   const paragraphs = body.paragraphs;
+  if (env.format === 'html') for (const p of paragraphs) p.span.end = pastEntity(text, p.span.end);
   const signedBy = body.signedBy;
   const bodyText = paragraphs
     .map((p, k) => {
@@ -178,6 +179,13 @@ function yearOf(id: string, dtg: string | null, created: string | null): number 
   }
   const d = dtg ? /(\d{2,4})$/.exec(dtg) : null;
   return d ? 2000 + (Number(d[1]) % 100) : 2000;
+}
+
+/** A span that ends on the "&" of a character reference ends after its ";" instead. */
+function pastEntity(source: string, end: number): number {
+  if (source.charCodeAt(end - 1) !== 0x26) return end;
+  for (let k = end; k < Math.min(source.length, end + 10); k++) if (source.charCodeAt(k) === 0x3b) return k + 1;
+  return end;
 }
 
 /**
