@@ -151,6 +151,13 @@ describe('layouts seen in other cables', () => {
     expect(c.paragraphs.map((p) => p.text)).toEqual(['SUMMARY: THE GOF EXPECTS A SMALL DEFICIT. END SUMMARY.', 'FINANCE MINISTRY OFFICIALS TOLD EMBOFF.']);
     expect(c.signedBy).toEqual(['RUSH']);
   });
+  it('a word hyphenated at a line end is rejoined, without its hyphen only when the cable spells it so elsewhere', () => {
+    const c = parseCable('TAGS: KTIP\nSUBJECT: X\n\n1. (U) Victims of traf-\nficking are many; trafficking is a crime. The well-\nwritten laws, the ONE-\nON-ONE meeting.\n');
+    expect(c.paragraphs[0]?.text).toBe('Victims of trafficking are many; trafficking is a crime. The well-written laws, the ONE-ON-ONE meeting.');
+    const p = c.paragraphs[0]!;
+    const at = p.text.indexOf('trafficking');
+    expect(c.source.slice(p.offsets[at]!, p.offsets[at + 10]! + 1)).toBe('traf-\nficking');
+  });
   it('a cable without metadata whose banner serial is garbled takes its id from FM and the transmission serial', () => {
     const text = 'DE RUEHEK #1021/01 2800932\nP 060932Z OCT 08\nFM AMEMBASSY BISHKEK\nTO RUEHC/SECSTATE WASHDC PRIORITY 1417\nUNCLAS SECTION 01 GF 02 BISHIEK 00Q021\n\nTAGS: PREL PGGV KPAK IC\nSUBJECT: LIBEL SUITS\n\n1. (SBU) Text.\n';
     expect(parseCable(text).id).toBe('08BISHKEK1021');

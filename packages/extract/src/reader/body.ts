@@ -256,10 +256,12 @@ export function readBody(c: MappedText, lines: Line[], from: number): BodyResult
   }
 
   const textUnits = merged.filter((u) => u.heading === null);
+  let words: Set<string> | null = null;
+  const vocabulary = (): Set<string> => (words ??= vocabularyOf(c.s));
   const signedBy = takeSignature(c, textUnits);
   const paragraphs: Paragraph[] = [];
   for (const u of textUnits) {
-    const built = buildText(c, u.segs);
+    const built = buildText(c, u.segs, vocabulary);
     if (built.text.length === 0) continue;
     paragraphs.push({
       seq: paragraphs.length + 1,
@@ -437,8 +439,33 @@ function canJoin(c: MappedText, prev: Unit, u: Unit): boolean {
   return /[a-z,]/.test(end);
 }
 
-/** Builds clean text from segments: spaces collapsed, lines joined with one space (none after a wrapped hyphen). */
-export function buildText(c: MappedText, segs: Line[]): { text: string; offsets: Int32Array; span: { start: number; end: number } } {
+/** The words of a text, lower case, hyphenated compounds kept whole ("by-and-large"). */
+function vocabularyOf(s: string): Set<string> {
+  const out = new Set<string>();
+  const re = /[A-Za-z]+(?:-[A-Za-z]+)*/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s)) !== null) out.add(m[0].toLowerCase());
+  return out;
+}
+
+/** The letters before `end` and from `start` on, as far as a non-letter. */
+function letterRun(s: string, from: number, step: 1 | -1, limit: number): string {
+  let k = from;
+  while (k !== limit && isLetter(s.charCodeAt(k))) k += step;
+  return step === 1 ? s.slice(from, k) : s.slice(k + 1, from + 1);
+}
+
+/**
+ * Builds clean text from segments: spaces collapsed, lines joined with one space. A line ending in
+ * "letter-" joined to a line starting with a letter gets no space; the hyphen itself is dropped only when the
+ * cable writes the joined word elsewhere without it and never with it ("traf-\nficking" → "trafficking",
+ * "ONE-\nON-ONE" → "ONE-ON-ONE").
+ */
+export function buildText(
+  c: MappedText,
+  segs: Line[],
+  vocabulary: () => Set<string> = () => new Set(),
+): { text: string; offsets: Int32Array; span: { start: number; end: number } } {
   let capacity = 0;
   for (const seg of segs) capacity += seg.end - seg.start + 1;
   const parts: string[] = [];
@@ -460,6 +487,15 @@ export function buildText(c: MappedText, segs: Line[]): { text: string; offsets:
         parts.push(' ');
         offs[len++] = prevEnd < c.map.length ? c.map[prevEnd]! : c.map[prevEnd - 1]! + 1;
         last = 0x20;
+      } else {
+        const left = letterRun(c.s, prevEnd - 2, -1, -1).toLowerCase();
+        const right = letterRun(c.s, seg.start, 1, seg.end).toLowerCase();
+        const words = vocabulary();
+        if (words.has(left + right) && !words.has(`${left}-${right}`)) {
+          const lastPart = parts[parts.length - 1]!;
+          parts[parts.length - 1] = lastPart.slice(0, -1);
+          len--;
+        }
       }
     }
     let run = seg.start;
