@@ -83,6 +83,8 @@ describe('the oddities each corpus file is kept for', () => {
     expect(c.summary?.endsWith('CREDIBILITY OF SECURITY ORGANS IN MIND OF PUBLIC.')).toBe(true);
     expect(c.paragraphs.filter((p) => p.number !== null).map((p) => p.number)).toEqual([1, 2, 3]);
     expect(c.paragraphs.find((p) => p.text.startsWith('COMMENT:'))?.kind).toBe('comment');
+    expect(c.paragraphs.slice(-3).map((p) => p.kind)).toEqual(['comment', 'comment', 'comment']);
+    expect(c.paragraphs[0]?.kind).toBe('paragraph');
     expect(c.signedBy).toEqual(['FARLAND']);
   });
 

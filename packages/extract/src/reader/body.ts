@@ -256,6 +256,7 @@ export function readBody(c: MappedText, lines: Line[], from: number): BodyResult
   }
 
   const textUnits = merged.filter((u) => u.heading === null);
+  markCommentBlocks(c, merged);
   let words: Set<string> | null = null;
   const vocabulary = (): Set<string> => (words ??= vocabularyOf(c.s));
   const signedBy = takeSignature(c, textUnits);
@@ -437,6 +438,22 @@ function canJoin(c: MappedText, prev: Unit, u: Unit): boolean {
   if (u.afterNoise) return true;
   if (/[a-z0-9]/.test(startCh)) return true;
   return /[a-z,]/.test(end);
+}
+
+const END_COMMENT = /\bEND (?:OF )?COMMENT\b/i;
+
+/**
+ * A comment that opens without closing ("COMMENT: ..." with no "END COMMENT") runs on over the unnumbered
+ * paragraphs that follow, up to "END COMMENT", a numbered paragraph or a heading: they are kind 'comment' too.
+ */
+function markCommentBlocks(c: MappedText, units: Unit[]): void {
+  let open = false;
+  for (const u of units) {
+    const text = u.segs.map((l) => c.s.slice(l.start, l.end)).join(' ');
+    if (u.heading !== null || u.number !== null || u.key !== null || u.marker || u.kind === 'quoted_text' || u.kind === 'list_item') open = false;
+    else if (open && u.kind === 'paragraph') u.kind = 'comment';
+    if (u.kind === 'comment') open = !END_COMMENT.test(text);
+  }
 }
 
 /** The words of a text, lower case, hyphenated compounds kept whole ("by-and-large"). */
