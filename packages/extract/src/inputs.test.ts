@@ -218,6 +218,10 @@ describe('hostile input finishes quickly and never throws an untyped error', () 
     ['summary', `TAGS: X\n\nSUMMARY: ${'x '.repeat(n / 2)}`],
     ['one paragraph of many lines', `TAGS: X\n\nfoo\n${'bar\n'.repeat(n / 4)}`],
     ['paragraphs joined across blank lines', `TAGS: X\n\nfoo\n${'\nbar\n'.repeat(n / 5)}`],
+    ['a line of dashes ending in a letter', `TAGS: X\n\n${'-'.repeat(n)}x\n`],
+    ['a long dash run ending a line', `TAGS: X\n\nfoo ${'-'.repeat(n)}\n`],
+    ['dashes, words, dashes', `TAGS: X\n\nfoo ${'----- a '.repeat(n / 8)}-----\n`],
+    ['blank lines before Cable title', `${'\n'.repeat(n)}Cable title: x`],
     ['Ruby dates', `01X\nT\nThu Dec 20 00:00:00 +0100 2001\n${'Thu Dec 20 00:00:00 +0100 2001\n'.repeat(n / 31)}`],
   ];
   for (const [name, text] of cases) {

@@ -6,7 +6,7 @@ import { spanOf } from './spans.js';
 /** True when the text is an HTML page with <pre> blocks. */
 export function looksLikeHtml(text: string): boolean {
   const head = text.slice(0, 2000).toLowerCase();
-  return /^\s*(\ufeff)?\s*</.test(head) && (head.includes('<html') || head.includes('<!doctype') || text.includes('<pre'));
+  return /^\s*</.test(head) && (head.includes('<html') || head.includes('<!doctype') || text.includes('<pre'));
 }
 
 /** Tags that stand for a line break when a page writes them inside <pre>: <br>, <br/>, <p>, </p>. */

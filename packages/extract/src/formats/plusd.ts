@@ -20,7 +20,7 @@ const VALUE_ROW = /^(\S+) +(\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}(?::\d{2})?)?) +(?:\
 /** True when the text starts like a PlusD export (an "Identifier" label block or a "Cable title:" line near the top). */
 export function looksLikePlusd(text: string): boolean {
   const head = text.slice(0, 4000);
-  return /^\s*Identifier\b/.test(head.replace(/^\uFEFF/, '')) || /(^|\n)\s*Cable title:/i.test(head);
+  return /^\s*Identifier\b/.test(head) || /(?:^|\n)[ \t\u00a0]*Cable title:/i.test(head);
 }
 
 /**

@@ -44,8 +44,14 @@ export function isHandlingNoise(t: string): boolean {
   return t.length <= 60 && HANDLING_NOISE.test(t);
 }
 
+/** A line of dashes (spaces allowed after the first three): "-------", "--------------------------------------------- --". */
 export function isDashed(t: string): boolean {
-  return t.length >= 3 && /^-{3,}[- ]*$/.test(t);
+  if (t.length < 3 || !t.startsWith('---')) return false;
+  for (let k = 3; k < t.length; k++) {
+    const c = t.charCodeAt(k);
+    if (c !== 0x2d && c !== 0x20) return false;
+  }
+  return true;
 }
 
 /** Header field markers at the start of a segment. */
@@ -98,14 +104,31 @@ export function inlinePageBreak(t: string): [number, number] | null {
   return m ? [m.index, m.index + m[0].length] : null;
 }
 
-/** A dashed heading glued to the end of a reflowed line: "... subside. ------ Continued GOE Commitment ------". */
-const TRAILING_HEADING = / -{5,}[ -]*([^ -][^-]{0,120}?) +-{5,}[ -]*$/;
-
-/** { textEnd, titleStart, titleEnd } of a dashed heading at the end of `t`, or null. */
+/**
+ * A dashed heading glued to the end of a reflowed line: "... subside. ------ Continued GOE Commitment ------".
+ * Returns { textEnd, titleStart, titleEnd } or null. Scans back from the end once (no regex backtracking).
+ */
 export function trailingHeading(t: string): { textEnd: number; titleStart: number; titleEnd: number } | null {
   if (t.length < 12 || t.charCodeAt(t.length - 1) !== 0x2d) return null;
-  const m = TRAILING_HEADING.exec(t);
-  if (!m) return null;
-  const titleStart = m.index + m[0].indexOf(m[1]!);
-  return { textEnd: m.index, titleStart, titleEnd: titleStart + m[1]!.length };
+  const isDashOrSpace = (k: number): boolean => t.charCodeAt(k) === 0x2d || t.charCodeAt(k) === 0x20;
+  let k = t.length - 1;
+  let dashes = 0;
+  while (k >= 0 && isDashOrSpace(k)) {
+    if (t.charCodeAt(k) === 0x2d) dashes++;
+    k--;
+  }
+  if (dashes < 5 || k < 0) return null;
+  const titleEnd = k + 1;
+  while (k >= 0 && t.charCodeAt(k) !== 0x2d && titleEnd - k <= 121) k--;
+  if (k < 0 || t.charCodeAt(k) !== 0x2d) return null;
+  let titleStart = k + 1;
+  while (titleStart < titleEnd && t.charCodeAt(titleStart) === 0x20) titleStart++;
+  if (titleStart >= titleEnd) return null;
+  dashes = 0;
+  while (k >= 0 && isDashOrSpace(k)) {
+    if (t.charCodeAt(k) === 0x2d) dashes++;
+    k--;
+  }
+  if (dashes < 5 || t.charCodeAt(k + 1) !== 0x20) return null;
+  return { textEnd: k + 1, titleStart, titleEnd };
 }
