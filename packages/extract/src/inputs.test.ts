@@ -93,6 +93,22 @@ describe('forced formats', () => {
   });
 });
 
+describe('metadata that disagrees with the cable', () => {
+  it('HEADER_BODY_MISMATCH for another serial and another classification level', () => {
+    const c = parseCable(seedText.replace('08VIENTIANE145\n', '08VIENTIANE146\n').replace('UNCLASSIFIED//FOR OFFICIAL USE ONLY\nEmbassy', 'SECRET\nEmbassy'));
+    const messages = c.warnings.filter((w) => w.code === 'HEADER_BODY_MISMATCH').map((w) => w.message);
+    expect(messages).toEqual([
+      'The id 08VIENTIANE146 and the banner serial 000145 disagree.',
+      'The id 08VIENTIANE146 and the transmission serial #0145 disagree.',
+      'The metadata says SECRET but the banner says UNCLASSIFIED.',
+    ]);
+    expect(c.id).toBe('08VIENTIANE146');
+  });
+  it('no warning when they agree', () => {
+    expect(parseCable(seedText).warnings.map((w) => w.code)).toEqual(['TRUNCATED']);
+  });
+});
+
 describe('PlusD metadata layouts', () => {
   const cableStart = seedText.indexOf('VZCZC');
   const rest = seedText.slice(cableStart);

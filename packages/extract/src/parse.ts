@@ -133,7 +133,11 @@ function parseInner(text: string, options: ParseOptions): Cable {
   const partial = bodyEmpty || routing.partialExtract || body.missingSections > 0;
   if (routing.partialExtract) warnings.push({ code: 'PARTIAL_EXTRACT', message: 'The publisher marks this record as a partial extract of the original cable.' });
 
-  const classification = env.meta.classification ?? bannerClassification(c, routing.banner);
+  const bannerLevel = bannerClassification(c, routing.banner);
+  const classification = env.meta.classification ?? bannerLevel;
+  for (const problem of headerMismatches(c, routing, env.meta.id ? id : null, env.meta.classification, bannerLevel)) {
+    warnings.push({ code: 'HEADER_BODY_MISMATCH', message: problem, ...(routing.banner ? { span: spanOf(c, routing.banner.start, routing.banner.end) } : {}) });
+  }
   const result: Cable = {
     id,
     sourceId: env.meta.id,
@@ -202,6 +206,25 @@ function fallbackId(c: MappedText, routing: Routing): string {
   const station = /^SECSTATE\b/.test(from) ? 'STATE' : /^(?:AMEMBASSY|AMCONSUL|AMCONSULATE|USMISSION|USINT|USLO|AIT)\s+([A-Z][A-Z ]{1,40})$/.exec(from)?.[1];
   const serial = routing.transmissionId ? /#(\d{1,7})/.exec(c.s.slice(routing.transmissionId.start, routing.transmissionId.end))?.[1] : undefined;
   return station && serial ? canonicalCableId(`${year}${station}${serial}`) : 'UNKNOWN';
+}
+
+/**
+ * Where the publisher's metadata and the cable's own header disagree: the serial of the id against the banner
+ * serial ("VIENTIANE 000145") and the transmission serial ("#0145", its last digits), and the classification
+ * level against the banner's.
+ */
+function headerMismatches(c: MappedText, routing: Routing, id: string | null, metaLevel: string | null, bannerLevel: string | null): string[] {
+  const problems: string[] = [];
+  const serial = id ? /(\d+)(?:_[a-z0-9]+)?$/.exec(id)?.[1]?.replace(/^0+(?=\d)/, '') : undefined;
+  const parts = routing.banner ? bannerParts(c.s.slice(routing.banner.start, routing.banner.end)) : null;
+  if (serial && parts && /^\d+$/.test(parts.serial) && parts.serial.replace(/^0+(?=\d)/, '') !== serial) {
+    problems.push(`The id ${id} and the banner serial ${parts.serial} disagree.`);
+  }
+  const trans = routing.transmissionId ? /#(\d{1,7})/.exec(c.s.slice(routing.transmissionId.start, routing.transmissionId.end))?.[1] : undefined;
+  if (serial && trans && !serial.endsWith(trans.replace(/^0+(?=\d)/, ''))) problems.push(`The id ${id} and the transmission serial #${trans} disagree.`);
+  const level = metaLevel ? /^(UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE|TOP SECRET)/i.exec(metaLevel)?.[1]?.toUpperCase() : undefined;
+  if (level && bannerLevel && level !== bannerLevel) problems.push(`The metadata says ${metaLevel} but the banner says ${bannerLevel}.`);
+  return problems;
 }
 
 function bannerClassification(c: MappedText, banner: Line | null): string | null {
