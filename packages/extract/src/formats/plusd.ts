@@ -46,7 +46,7 @@ export function readPlusd(source: string): Envelope {
     while (k < lines.length && lines[k]!.end === lines[k]!.start) k++;
     return k;
   };
-  const labelAt = (k: number): string => (k < lines.length ? s.slice(lines[k]!.start, lines[k]!.end).toLowerCase() : '');
+  const labelAt = (k: number): string => (k < lines.length ? s.slice(lines[k]!.start, Math.min(lines[k]!.end, lines[k]!.start + 60)).toLowerCase() : '');
 
   i = nextNonEmpty(0);
   const labels: (typeof LABELS)[number][] = [];
@@ -77,16 +77,16 @@ export function readPlusd(source: string): Envelope {
   }
 
   let cableStart = -1;
-  let cableEnd = lines.length;
-  for (let k = i; k < lines.length; k++) {
+  const metaLimit = Math.min(lines.length, i + 40);
+  for (let k = i; k < metaLimit && cableStart < 0; k++) {
     const line = lines[k]!;
     const lower = s.slice(line.start, Math.min(line.end, line.start + 40)).toLowerCase();
     const inline = /^(identifier|created|released|classification|origin)\s*:/.exec(lower);
-    const inlineField = inline ? FIELD[inline[1] as (typeof LABELS)[number]] : null;
-    if (cableStart < 0 && inline) {
+    if (inline) {
+      const field = FIELD[inline[1] as (typeof LABELS)[number]];
       const colon = s.indexOf(':', line.start);
-      if (inlineField) set(inlineField, trimRange(s, colon + 1, line.end));
-    } else if (cableStart < 0 && lower.startsWith('cable title:')) {
+      if (field) set(field, trimRange(s, colon + 1, line.end));
+    } else if (lower.startsWith('cable title:')) {
       const colon = s.indexOf(':', line.start);
       let value = trimRange(s, colon + 1, line.end);
       if (value.end === value.start) {
@@ -97,12 +97,17 @@ export function readPlusd(source: string): Envelope {
         }
       }
       if (value.end > value.start) set('title', value);
-    } else if (cableStart < 0 && lower.startsWith('tags:')) {
+    } else if (lower.startsWith('tags:')) {
       spans.publisherTags = spanOf(text, line.start, line.end);
-      cableStart = k + 1;
+      const howTo = nextNonEmpty(k + 1);
+      cableStart = howTo < lines.length && labelAt(howTo).includes('how-to read a cable') ? howTo + 1 : k + 1;
     } else if (lower.includes('how-to read a cable')) {
       cableStart = k + 1;
-    } else if (cableStart >= 0 && lower.startsWith('share this cable')) {
+    }
+  }
+  let cableEnd = lines.length;
+  for (let k = lines.length - 1; k >= Math.max(0, lines.length - 12); k--) {
+    if (labelAt(k).startsWith('share this cable')) {
       cableEnd = k;
       break;
     }
