@@ -1,7 +1,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { decodeCableBytes } from '@cablepress/extract';
@@ -281,6 +281,21 @@ describe('cable ids crafted to leave the output folder', () => {
         const [cable] = await readCsv(path.join(scratch.dir, 'data/cables.csv'));
         expect(cable!.cable_id.length).toBeGreaterThan(0);
       }
+    });
+  }
+});
+
+describe('dataset names become folder and file names only when they are safe', () => {
+  for (const name of ['con', 'aux', 'nul', 'prn', 'com1', 'lpt9', 'Laos TIP', 'laos_tip']) {
+    it(`a dataset folder named ${JSON.stringify(name)} is refused with DATASET_NAME and nothing is written`, async () => {
+      const scratch = await scratchDataset();
+      const dir = path.join(path.dirname(scratch.dir), name);
+      await rename(scratch.dir, dir);
+      const before = await snapshot(scratch.root);
+      const result = await cli(['build', dir]);
+      expect(result.code, result.stderr).toBe(2);
+      expect(result.stderr).toMatch(/^cablepress: DATASET_NAME: /);
+      expect(await snapshot(scratch.root)).toEqual(before);
     });
   }
 });
