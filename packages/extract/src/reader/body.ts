@@ -449,10 +449,9 @@ const END_COMMENT = /\bEND (?:OF )?COMMENT\b/i;
 function markCommentBlocks(c: MappedText, units: Unit[]): void {
   let open = false;
   for (const u of units) {
-    const text = u.segs.map((l) => c.s.slice(l.start, l.end)).join(' ');
     if (u.heading !== null || u.number !== null || u.key !== null || u.marker || u.kind === 'quoted_text' || u.kind === 'list_item') open = false;
     else if (open && u.kind === 'paragraph') u.kind = 'comment';
-    if (u.kind === 'comment') open = !END_COMMENT.test(text);
+    if (u.kind === 'comment') open = !u.segs.some((l) => END_COMMENT.test(c.s.slice(l.start, l.end)));
   }
 }
 
@@ -490,10 +489,10 @@ export function buildText(
   let len = 0;
   let last = -1;
   let prevEnd = -1;
+  const map = c.map;
   const copy = (from: number, to: number): void => {
     parts.push(c.s.slice(from, to));
-    offs.set(c.map.subarray(from, to), len);
-    len += to - from;
+    for (let k = from; k < to; k++) offs[len++] = map[k]!;
     last = c.s.charCodeAt(to - 1);
   };
   for (const seg of segs) {
@@ -516,11 +515,14 @@ export function buildText(
       }
     }
     let run = seg.start;
+    let space = false;
     for (let i = seg.start; i < seg.end; i++) {
-      if (c.s.charCodeAt(i) === 0x20 && c.s.charCodeAt(i - 1) === 0x20 && i > seg.start) {
+      const isSpace = c.s.charCodeAt(i) === 0x20;
+      if (isSpace && space) {
         if (i > run) copy(run, i);
         run = i + 1;
       }
+      space = isSpace;
     }
     if (seg.end > run) copy(run, seg.end);
     prevEnd = seg.end;
