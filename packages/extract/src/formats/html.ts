@@ -12,7 +12,15 @@ export function looksLikeHtml(text: string): boolean {
 /** Tags that stand for a line break when a page writes them inside <pre>: <br>, <br/>, <p>, </p>. */
 const LINE_BREAK_TAG = /^<(?:br\b|\/?p\b)/i;
 
-const NAMED: Record<string, number> = { amp: 38, lt: 60, gt: 62, quot: 34, apos: 39, nbsp: 160 };
+/** Named character references decoded inside <pre> (with their ";"); any other "&name;" stays as written. */
+const NAMED: Record<string, number> = {
+  amp: 38, lt: 60, gt: 62, quot: 34, apos: 39, nbsp: 160, para: 182, sect: 167, deg: 176, middot: 183,
+  ndash: 0x2013, mdash: 0x2014, lsquo: 0x2018, rsquo: 0x2019, ldquo: 0x201c, rdquo: 0x201d, hellip: 0x2026,
+  laquo: 171, raquo: 187, copy: 169, reg: 174, euro: 0x20ac, pound: 163, yen: 165, cent: 162,
+  aacute: 225, eacute: 233, iacute: 237, oacute: 243, uacute: 250, agrave: 224, egrave: 232, ograve: 242,
+  acirc: 226, ecirc: 234, ocirc: 244, auml: 228, euml: 235, ouml: 246, uuml: 252, ntilde: 241, ccedil: 231,
+  Aacute: 193, Eacute: 201, Iacute: 205, Oacute: 211, Uacute: 218, Ntilde: 209, Ccedil: 199, szlig: 223,
+};
 
 /**
  * Decodes HTML text in [start, end): tags are removed, character references with a closing ";" are decoded,
