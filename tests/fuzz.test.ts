@@ -5,7 +5,9 @@ import { ValidationError } from '@cablepress/validate';
 import { describe, expect, it } from 'vitest';
 import { seedDataset } from './helpers.js';
 import { attackString, auditRegexes, plantAttack, type AuditedRegex } from './fuzz/regex-audit.js';
-import { checkProvenance, classify, InvariantError, runCase, runPipeline } from './fuzz/pipeline.js';
+import fc from 'fast-check';
+import { htmlWithMarkup, loadSeeds } from './fuzz/inputs.js';
+import { checkProvenance, classify, InvariantError, markupCells, runCase, runPipeline } from './fuzz/pipeline.js';
 import { formatSummary, MS_PER_10KB, per10KB, runFuzz } from './fuzz/runner.js';
 
 /** `npm test` runs a fixed sample; `npm run fuzz` sets FUZZ_CASES=10000 (and FUZZ_SEED to explore further). */
@@ -49,6 +51,24 @@ describe(`fuzzing the reader and the pipeline (${CASES} cases, seed ${SEED})`, (
     expect(summary.withRows).toBeGreaterThan(0);
     expect(summary.failures.map((f) => `${f.signature} — minimal input ${f.minimal}`)).toEqual([]);
     expect(summary.slow).toEqual([]);
+  });
+});
+
+describe('HTML pages with hostile markup', () => {
+  it('never copy a script, an event handler or a javascript: link into a cell', { timeout: 300_000 }, () => {
+    fc.assert(
+      fc.property(htmlWithMarkup(loadSeeds()), (input) => {
+        let tables;
+        try {
+          tables = runPipeline(input).tables;
+        } catch (error) {
+          expect(classify(error).kind, String(error)).toBe('rejected');
+          return;
+        }
+        expect(markupCells(tables)).toEqual([]);
+      }),
+      { seed: SEED, numRuns: Math.max(60, Math.round(CASES / 10)) },
+    );
   });
 });
 

@@ -187,3 +187,39 @@ export function fuzzInput(seeds: SeedCable[]): fc.Arbitrary<FuzzInput> {
 export function sizeOf(input: FuzzInput): number {
   return 'bytes' in input ? input.bytes.length : Buffer.byteLength(input.text, 'utf8');
 }
+
+/** Markup a hostile page may carry: scripts, styles, event handlers, broken tags, a <pre> hidden in a script. */
+export const HOSTILE_MARKUP = [
+  '<script>alert(1)</script>',
+  '<SCRIPT type="text/javascript">document.write("<pre>INJECTED</pre>")</SCRIPT>',
+  '<script>var s = "</pre><pre>INJECTED";</script>',
+  '<img src=x onerror=alert(1)>',
+  '<img src=x onerror="alert(1)" ',
+  '<svg onload=alert(1)><circle r=1></circle></svg>',
+  '<a href="javascript:alert(1)" onclick="alert(1)">link</a>',
+  '<style>pre{display:none}</style>',
+  '<iframe src="javascript:alert(1)"></iframe>',
+  '<div onmouseover=\'alert(1)\'>',
+  '<body onload=alert(1)>',
+  '<scr<script>ipt>alert(1)</script>',
+];
+
+/** A real cable page with hostile markup put between tags and at line starts inside its <pre> blocks. */
+export function htmlWithMarkup(seeds: SeedCable[]): fc.Arbitrary<FuzzInput & { text: string }> {
+  const pages = seeds.filter((s) => s.name.endsWith('.html'));
+  return fc
+    .record({
+      page: fc.nat({ max: pages.length - 1 }),
+      inserts: fc.array(fc.record({ at: pos, markup: fc.constantFrom(...HOSTILE_MARKUP) }), { minLength: 1, maxLength: 6 }),
+    })
+    .map(({ page, inserts }) => {
+      const base = pages[page]!;
+      const spots: number[] = [];
+      for (let i = base.text.indexOf('>'); i >= 0; i = base.text.indexOf('>', i + 1)) spots.push(i + 1);
+      for (let i = base.text.indexOf('&#x000A;'); i >= 0; i = base.text.indexOf('&#x000A;', i + 1)) spots.push(i + 8);
+      const chosen = inserts.map(({ at, markup }) => ({ at: spots[at % spots.length]!, markup })).sort((a, b) => b.at - a.at);
+      const text = chosen.reduce((t, { at, markup }) => t.slice(0, at) + markup + t.slice(at), base.text);
+      const label = `${base.name} with ${chosen.map(({ at, markup }) => `${JSON.stringify(markup)} at ${at}`).join(', ')}`;
+      return { label, text, [fc.toStringMethod]: () => label };
+    });
+}

@@ -108,3 +108,19 @@ export function runCase(input: FuzzInput): CaseResult {
   if (result.checkErrors.length > 0) return { outcome: { kind: 'rejected', code: 'CHECKS_FAILED', message: result.checkErrors[0]!.message }, ms };
   return { outcome: { kind: 'rows', rows: Object.values(result.tables).reduce((n, rows) => n + rows.length, 0) }, ms };
 }
+
+/** Markup that must never reach a published cell when the input is an HTML page. */
+export const MARKUP_IN_OUTPUT = /<script|<\/script|\bon(?:error|load|click|mouseover)\s*=|javascript:|alert\(|INJECTED/i;
+
+/** The string cells of every table that contain markup from the page, as "table.column: value". */
+export function markupCells(tables: Tables): string[] {
+  const found: string[] = [];
+  for (const [name, rows] of Object.entries(tables)) {
+    for (const row of rows) {
+      for (const [column, value] of Object.entries(row)) {
+        if (typeof value === 'string' && MARKUP_IN_OUTPUT.test(value)) found.push(`${name}.${column}: ${value.slice(0, 120)}`);
+      }
+    }
+  }
+  return found;
+}
