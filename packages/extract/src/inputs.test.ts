@@ -104,6 +104,11 @@ describe('metadata that disagrees with the cable', () => {
     ]);
     expect(c.id).toBe('08VIENTIANE146');
   });
+  it('tags from the PlusD Tags: line when the cable has none', () => {
+    const c = parseCable(seedText.replace(/^TAGS: .*\n/gm, ''));
+    expect(c.tags).toEqual(['KCRM', 'PHUM', 'KWMN', 'ELAB', 'SMIG', 'ASEC', 'PREF', 'KFRD', 'PREL', 'LA']);
+    expect(c.warnings.map((w) => w.code)).toContain('TAGS_FROM_METADATA');
+  });
   it('no warning when they agree', () => {
     expect(parseCable(seedText).warnings.map((w) => w.code)).toEqual(['TRUNCATED']);
   });

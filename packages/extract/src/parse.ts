@@ -93,8 +93,10 @@ function parseInner(text: string, options: ParseOptions): Cable {
   const eoText = joined(header.fields.eo);
   const eo = eoText ? parseEo(eoText) : null;
   const tagsText = joined(header.fields.tags);
-  const tags = tagsText ? parseTags(tagsText) : [];
+  const publisherTags = env.spans.publisherTags ? text.slice(env.spans.publisherTags.start, env.spans.publisherTags.end) : null;
+  const tags = tagsText ? parseTags(tagsText) : publisherTags ? parseTags(publisherTags) : [];
   if (tags.length === 0) warnings.push({ code: 'TAGS_MISSING', message: 'The cable has no TAGS line.' });
+  else if (!tagsText) warnings.push({ code: 'TAGS_FROM_METADATA', message: "The cable has no TAGS line; the tags are the publisher's." });
   const subjectText = joined(header.fields.subject);
   const subject = subjectText ? parseSubject(subjectText) : '';
   if (!subject) warnings.push({ code: 'SUBJECT_MISSING', message: 'The cable has no SUBJECT line.' });

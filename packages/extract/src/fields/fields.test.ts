@@ -97,3 +97,18 @@ describe('PlusD ids of the 1970s', () => {
     expect(parseReferences('REF: 99 STATE 1234', 2001).map((r) => r.canonicalId)).toEqual(['99STATE1234']);
   });
 });
+
+describe('references', () => {
+  it('split an item that names several cables, and keep other items whole', () => {
+    expect(parseReferences('REF: STATE 12345, BOGOTA 234', 2007).map((r) => [r.text, r.canonicalId])).toEqual([
+      ['STATE 12345', '07STATE12345'],
+      ['BOGOTA 234', '07BOGOTA234'],
+    ]);
+    expect(parseReferences('REF: A. 07 STATE 1 AND 07 STATE 2 B. EMAIL FROM SMITH, DATED 12/3', 2007).map((r) => [r.bullet, r.text, r.canonicalId])).toEqual([
+      ['A', '07 STATE 1', '07STATE1'],
+      ['A', '07 STATE 2', '07STATE2'],
+      ['B', 'EMAIL FROM SMITH, DATED 12/3', null],
+    ]);
+    expect(parseReferences('REF: (A) 07 STATE 12345 (NOTAL), (B) 07 BOGOTA 234', 2007).map((r) => r.canonicalId)).toEqual(['07STATE12345', '07BOGOTA234']);
+  });
+});

@@ -51,6 +51,7 @@ function splitItems(body: string): Item[] {
  * REF text → references. Cable references get a canonical id; when the year is not written it is the
  * cable's own year (`STATE 2731` in an 08 cable → 08STATE2731). E-mails, reports, meetings... are kind
  * 'other' with canonicalId null. Bullets may be "A.", "¶B.", "(C)", "1.". A reference to ownId is dropped.
+ * Several cables in one item ("STATE 1234, BOGOTA 567", "A. 07 STATE 1 AND 07 STATE 2") give one reference each.
  * When ownId is a PlusD id of the 1970s ("1975PARIS00123"), references take the same form ("1975STATE283001").
  */
 export function parseReferences(text: string, year: number, ownId?: string): Reference[] {
@@ -58,18 +59,26 @@ export function parseReferences(text: string, year: number, ownId?: string): Ref
   const out: Reference[] = [];
   const own = ownId ? canonicalCableId(ownId) : null;
   const plusdStyle = own !== null && /^\d{4}[A-Z]/.test(own);
+  const cableId = (clean: string): string | null => {
+    const m = NOT_CABLE.test(clean) || clean.toUpperCase() !== clean ? null : CABLE.exec(clean);
+    if (!m) return null;
+    const fullYear = m[1] ? (m[1].length === 4 ? Number(m[1]) : centuryOf(Number(m[1]), year)) : year;
+    return plusdStyle ? plusdId(fullYear, m[2]!, m[3]!) : canonicalCableId(`${String(fullYear % 100).padStart(2, '0')}${canonicalStation(m[2]!)}${m[3]}`);
+  };
   for (const item of splitItems(body)) {
     const squeezed = item.text.replace(/\s+/g, ' ').trim();
     const clean = squeezed.endsWith('...') ? squeezed : squeezed.replace(/[.;,]+$/, '').trim();
-    const m = NOT_CABLE.test(clean) ? null : CABLE.exec(clean.toUpperCase() === clean ? clean : '');
-    if (m) {
-      const fullYear = m[1] ? (m[1].length === 4 ? Number(m[1]) : centuryOf(Number(m[1]), year)) : year;
-      const id = plusdStyle
-        ? plusdId(fullYear, m[2]!, m[3]!)
-        : canonicalCableId(`${String(fullYear % 100).padStart(2, '0')}${canonicalStation(m[2]!)}${m[3]}`);
-      if (own && id === own) continue;
-      out.push({ text: clean, canonicalId: id, kind: 'cable', bullet: item.bullet });
-    } else if (clean) {
+    if (!clean) continue;
+    const id = cableId(clean);
+    const parts = id ? [] : clean.split(/\s*,\s*|\s+AND\s+/).map((p) => p.trim()).filter(Boolean);
+    const ids = parts.length > 1 ? parts.map(cableId) : [];
+    if (id) {
+      if (id !== own) out.push({ text: clean, canonicalId: id, kind: 'cable', bullet: item.bullet });
+    } else if (ids.length > 1 && ids.every((x) => x !== null)) {
+      ids.forEach((x, k) => {
+        if (x !== own) out.push({ text: parts[k]!, canonicalId: x, kind: 'cable', bullet: item.bullet });
+      });
+    } else {
       out.push({ text: clean, canonicalId: null, kind: 'other', bullet: item.bullet });
     }
   }
