@@ -46,6 +46,8 @@ describe('line classifiers (real lines from the corpus)', () => {
     expect(fieldAt('REF A: STATE 1234')).toBe('ref');
     expect(fieldAt('CLASSIFIED BY: Chris Stevens')).toBe('classifiedBy');
     expect(fieldAt('Reference is made to ...')).toBeNull();
+    expect(fieldAt('TAGS PREL PGOV KDEM')).toBe('tags');
+    expect(fieldAt('Tags are important')).toBeNull();
     const t = 'POSTS FOR FRAUD PREVENTION UNITS E.O. 12958: N/A TAGS: KFRDKIRF';
     expect(fieldSplits(t).map((i) => t.slice(i, i + 5))).toEqual(['E.O. ', 'TAGS:']);
   });

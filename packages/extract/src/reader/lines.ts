@@ -58,6 +58,7 @@ export function isDashed(t: string): boolean {
 export const FIELD_MARKERS: { field: HeaderField; re: RegExp }[] = [
   { field: 'eo', re: /^(?:E\.? ?[OM]\.?|EO) ?1\d{4}\b/i },
   { field: 'tags', re: /^TAGS?\s*[:;]/i },
+  { field: 'tags', re: /^TAGS [A-Z]{2,6}(?: |,|$)/ },
   { field: 'subject', re: /^SUBJ(?:ECT)?\s*[:;.]/i },
   { field: 'ref', re: /^(?:REFS?|REFTELS?|REFERENCES?)\s*[:;]|^REF\s+[A-Z]\s*:/i },
   { field: 'classifiedBy', re: /^Classified\s+By\s*:?/i },
