@@ -179,6 +179,10 @@ describe('layouts seen in other cables', () => {
     const at = p.text.indexOf('trafficking');
     expect(c.source.slice(p.offsets[at]!, p.offsets[at + 10]! + 1)).toBe('traf-\nficking');
   });
+  it('a body paragraph that starts like a header field is kept', () => {
+    const c = parseCable('TAGS: KTIP\nSUBJECT: X\n\n1. (U) First.\n\nE.O. 13526 requires that\nall documents be marked.\n\n2. (U) Second.\n');
+    expect(c.paragraphs.map((p) => p.text)).toEqual(['First.', 'E.O. 13526 requires that all documents be marked.', 'Second.']);
+  });
   it('a cable without metadata whose banner serial is garbled takes its id from FM and the transmission serial', () => {
     const text = 'DE RUEHEK #1021/01 2800932\nP 060932Z OCT 08\nFM AMEMBASSY BISHKEK\nTO RUEHC/SECSTATE WASHDC PRIORITY 1417\nUNCLAS SECTION 01 GF 02 BISHIEK 00Q021\n\nTAGS: PREL PGGV KPAK IC\nSUBJECT: LIBEL SUITS\n\n1. (SBU) Text.\n';
     expect(parseCable(text).id).toBe('08BISHKEK1021');

@@ -57,14 +57,16 @@ function collect(c: MappedText, lines: Line[], from: number, found: { missingSec
       items.push({ type: 'blank' });
       continue;
     }
-    if (isBannerLine(t) || fieldAt(t) === 'eo' || fieldAt(t) === 'tags') {
-      const dup = readHeader(c, lines, fieldAt(t) ? i : i + 1);
-      if (dup.found) {
+    const banner = isBannerLine(t);
+    if (banner || fieldAt(t) === 'eo' || fieldAt(t) === 'tags') {
+      const dup = readHeader(c, lines, banner ? i + 1 : i);
+      const fields = (dup.fields.eo ? 1 : 0) + (dup.fields.tags ? 1 : 0) + (dup.fields.subject ? 1 : 0);
+      if (banner ? dup.found : fields >= 2) {
         i = dup.bodyStart - 1;
         items.push({ type: 'blank' });
         continue;
       }
-      if (isBannerLine(t)) {
+      if (banner) {
         items.push({ type: 'noise' });
         continue;
       }
