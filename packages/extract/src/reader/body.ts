@@ -492,22 +492,17 @@ export function buildText(
   let last = -1;
   let prevEnd = -1;
   const map = c.map;
-  const copy = (from: number, to: number): void => {
-    parts.push(c.s.slice(from, to));
-    for (let k = from; k < to; k++) offs[len++] = map[k]!;
-    last = c.s.charCodeAt(to - 1);
-  };
+  const src = c.s;
   for (const seg of segs) {
     if (seg.end <= seg.start) continue;
     if (prevEnd >= 0) {
-      const wrappedHyphen = last === 0x2d && isLetter(c.s.charCodeAt(prevEnd - 2)) && isLetter(c.s.charCodeAt(seg.start));
+      const wrappedHyphen = last === 0x2d && isLetter(src.charCodeAt(prevEnd - 2)) && isLetter(src.charCodeAt(seg.start));
       if (!wrappedHyphen) {
         parts.push(' ');
-        offs[len++] = prevEnd < c.map.length ? c.map[prevEnd]! : c.map[prevEnd - 1]! + 1;
-        last = 0x20;
+        offs[len++] = prevEnd < map.length ? map[prevEnd]! : map[prevEnd - 1]! + 1;
       } else {
-        const left = letterRun(c.s, prevEnd - 2, -1, -1).toLowerCase();
-        const right = letterRun(c.s, seg.start, 1, seg.end).toLowerCase();
+        const left = letterRun(src, prevEnd - 2, -1, -1).toLowerCase();
+        const right = letterRun(src, seg.start, 1, seg.end).toLowerCase();
         const words = vocabulary();
         if (words.has(left + right) && !words.has(`${left}-${right}`)) {
           const lastPart = parts[parts.length - 1]!;
@@ -519,14 +514,17 @@ export function buildText(
     let run = seg.start;
     let space = false;
     for (let i = seg.start; i < seg.end; i++) {
-      const isSpace = c.s.charCodeAt(i) === 0x20;
+      const isSpace = src.charCodeAt(i) === 0x20;
       if (isSpace && space) {
-        if (i > run) copy(run, i);
+        if (i > run) parts.push(src.slice(run, i));
         run = i + 1;
+      } else {
+        offs[len++] = map[i]!;
       }
       space = isSpace;
     }
-    if (seg.end > run) copy(run, seg.end);
+    if (seg.end > run) parts.push(src.slice(run, seg.end));
+    last = src.charCodeAt(seg.end - 1);
     prevEnd = seg.end;
   }
   const text = parts.join('');
