@@ -58,7 +58,8 @@ function collect(c: MappedText, lines: Line[], from: number, found: { missingSec
       continue;
     }
     const banner = isBannerLine(t);
-    if (banner || fieldAt(t) === 'eo' || fieldAt(t) === 'tags') {
+    const field = banner ? null : fieldAt(t);
+    if (banner || field === 'eo' || field === 'tags') {
       const dup = readHeader(c, lines, banner ? i + 1 : i);
       const fields = (dup.fields.eo ? 1 : 0) + (dup.fields.tags ? 1 : 0) + (dup.fields.subject ? 1 : 0);
       if (banner ? dup.found : fields >= 2) {

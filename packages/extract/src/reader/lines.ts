@@ -14,7 +14,8 @@ const HANDLING_NOISE = /^(?:(?:SIPDIS|SENSITIVE|NOFORN)\s*)+$/;
 
 /** A full-line classification banner with station and serial (own-cable banner or a continuation page). */
 export function isBannerLine(t: string): boolean {
-  if (t.length > 120) return false;
+  const first = t.charCodeAt(0);
+  if (t.length > 120 || (first !== 0x55 && first !== 0x43 && first !== 0x53 && first !== 0x4c)) return false;
   const m = BANNER.exec(t);
   return m !== null && m.index === 0 && m[0].length === t.length;
 }
@@ -82,6 +83,8 @@ export function fieldSplits(t: string): number[] {
 }
 
 export function fieldAt(t: string): HeaderField | null {
+  const first = t.charCodeAt(0) | 0x20;
+  if (first !== 0x65 && first !== 0x74 && first !== 0x73 && first !== 0x72 && first !== 0x63) return null;
   for (const { field, re } of FIELD_MARKERS) if (re.test(t)) return field;
   return null;
 }
