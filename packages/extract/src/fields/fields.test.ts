@@ -5,6 +5,7 @@ import { parseCaveats } from './classification.js';
 import { parseRecipientLine } from './recipients.js';
 import { canonicalCableId, canonicalStation } from './cable-id.js';
 import { parseReferences } from './references.js';
+import { parseNondisclosureDeadline } from './nondisclosure.js';
 import { parseEo } from './eo.js';
 import { parseHandling } from './handling.js';
 
@@ -110,5 +111,16 @@ describe('references', () => {
       ['B', 'EMAIL FROM SMITH, DATED 12/3', null],
     ]);
     expect(parseReferences('REF: (A) 07 STATE 12345 (NOTAL), (B) 07 BOGOTA 234', 2007).map((r) => r.canonicalId)).toEqual(['07STATE12345', '07BOGOTA234']);
+  });
+});
+
+describe('nondisclosure deadlines', () => {
+  it('read the date forms cables use, and nothing else', () => {
+    expect(parseNondisclosureDeadline('E.O. 12958: DECL: 20190628')).toBe('2019-06-28');
+    expect(parseNondisclosureDeadline('E.O. 13526: DECL: 2020/01/05')).toBe('2020-01-05');
+    expect(parseNondisclosureDeadline('DECL: 1.6X1')).toBeNull();
+    expect(parseNondisclosureDeadline('DECL: OADR')).toBeNull();
+    expect(parseNondisclosureDeadline('DECL: 02/30/2019')).toBeNull();
+    expect(parseNondisclosureDeadline('DECLASSIFIED 21 JUNE 2006')).toBe('2006-06-21');
   });
 });
