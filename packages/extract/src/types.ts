@@ -32,11 +32,11 @@ export type ParagraphKind = 'paragraph' | 'quoted_text' | 'list_item' | 'note' |
 export interface Paragraph {
   /** 1-based position in the body. */
   seq: number;
-  /** Printed paragraph number, e.g. 5 for "5. (SBU) ..." or "¶5.", else null. */
+  /** Printed paragraph number, e.g. 5 for "5. (SBU) ..." or "¶5." (for a list_item, the item number), else null. */
   number: number | null;
   /** Heading the paragraph falls under, e.g. "SUMMARY", "XXVIII: Investigation and Prosecution of Traffickers". */
   section: string | null;
-  /** Reftel key such as "A and B", else null. */
+  /** Reftel key such as "A and B", "A through C", "¶B" → "B", "21A." → "A", "4-14.", else null. */
   key: string | null;
   kind: ParagraphKind;
   /** Portion marking without parentheses, e.g. "SBU", else null. */
