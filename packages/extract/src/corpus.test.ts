@@ -261,6 +261,8 @@ describe('the oddities each corpus file is kept for', () => {
     expect(c.handling.at(-1)).toBe('POSTS FOR FRAUD PREVENTION UNITS');
     expect(c.subject).toBe("BLIND COPTIC GIRLS' CHOIR USED FOR ALIEN SMUGGLING");
     expect(c.references.map((r) => r.canonicalId)).toEqual(['09CAIRO2178']);
+    expect(c.paragraphs.map((p) => p.section)).toEqual([null, 'Bogus Support Staff', 'Illegal Immigration Lawyer', 'The 2006 Tour', 'Comment']);
+    expect(c.paragraphs.every((p) => !p.text.includes('---'))).toBe(true);
   });
 
   it('05ISTANBUL38: duplicated tags, homoglyph redactions', () => {

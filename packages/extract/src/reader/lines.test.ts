@@ -37,6 +37,11 @@ describe('line classifiers (real lines from the corpus)', () => {
     expect(h.slice(0, th.textEnd)).toBe('to subside.');
     expect(h.slice(th.titleStart, th.titleEnd)).toBe('Continued GOE Commitment to Combat TIP');
     expect(trailingHeading('the highest levels -')).toBeNull();
+    const one = 'converted to Christianity. End Summary. Bogus Support Staff -------------------';
+    const oh = trailingHeading(one)!;
+    expect([one.slice(0, oh.textEnd), one.slice(oh.titleStart, oh.titleEnd)]).toEqual(['converted to Christianity. End Summary.', 'Bogus Support Staff']);
+    expect(trailingHeading('and the rest of the sentence continues here -------')).toBeNull();
+    expect(trailingHeading('Bogus Support Staff -------------------')).toEqual({ textEnd: 0, titleStart: 0, titleEnd: 19 });
   });
 
   it('find header fields, also run together on one line', () => {

@@ -124,7 +124,7 @@ export function trailingHeading(t: string): { textEnd: number; titleStart: numbe
   if (dashes < 5 || k < 0) return null;
   const titleEnd = k + 1;
   while (k >= 0 && t.charCodeAt(k) !== 0x2d && titleEnd - k <= 121) k--;
-  if (k < 0 || t.charCodeAt(k) !== 0x2d) return null;
+  if (k < 0 || t.charCodeAt(k) !== 0x2d) return headingAfterSentence(t, titleEnd);
   let titleStart = k + 1;
   while (titleStart < titleEnd && t.charCodeAt(titleStart) === 0x20) titleStart++;
   if (titleStart >= titleEnd) return null;
@@ -133,6 +133,20 @@ export function trailingHeading(t: string): { textEnd: number; titleStart: numbe
     if (t.charCodeAt(k) === 0x2d) dashes++;
     k--;
   }
-  if (dashes < 5 || t.charCodeAt(k + 1) !== 0x20) return null;
+  if (dashes < 5 || t.charCodeAt(k + 1) !== 0x20) return headingAfterSentence(t, titleEnd);
   return { textEnd: k + 1, titleStart, titleEnd };
+}
+
+/**
+ * A heading with its dashes after it only, glued after the last sentence of a reflowed paragraph:
+ * "... to Christianity. End Summary. Bogus Support Staff -------------------". The title is at most eight
+ * words after a sentence end and starts with a capital.
+ */
+function headingAfterSentence(t: string, titleEnd: number): { textEnd: number; titleStart: number; titleEnd: number } | null {
+  let k = titleEnd - 1;
+  while (k >= 0 && titleEnd - k <= 80 && !(t.charCodeAt(k) === 0x20 && /[.!?:"')]/.test(t[k - 1] ?? ''))) k--;
+  if (titleEnd - k > 80) return null;
+  const title = t.slice(k + 1, titleEnd);
+  if (!/^[A-Z][^.]*$/.test(title) || title.split(' ').length > 8) return null;
+  return { textEnd: Math.max(k, 0), titleStart: k + 1, titleEnd };
 }
