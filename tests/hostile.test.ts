@@ -307,11 +307,14 @@ describe('atomic publishing: a build killed at any moment leaves the previous re
   let newFiles: Record<string, string>;
   let buildMs = 0;
 
-  /** The dataset folder (without its .tmp work folder) and the whole report folder, file by file. */
+  /**
+   * The published files, one by one: the dataset folder without its `.tmp` work folder, and the report folder without
+   * hidden files (a staged fact sheet a killed build left, which the next build removes).
+   */
   const state = async (s: Scratch): Promise<Record<string, string>> => {
     const files: Record<string, string> = {};
     for (const [f, h] of Object.entries(await snapshot(s.dir, true))) files[`dataset/${f}`] = h;
-    for (const [f, h] of Object.entries(await snapshot(path.dirname(s.report)))) files[`reports/${f}`] = h;
+    for (const [f, h] of Object.entries(await snapshot(path.dirname(s.report)))) if (!f.startsWith('.')) files[`reports/${f}`] = h;
     return files;
   };
 
