@@ -18,8 +18,10 @@ export interface CorpusBuildOptions {
   jobs: number;
   /** Show progress on stderr. */
   progress: boolean;
-  /** Rows per CSV chunk, Arrow record batch and Parquet row group. */
+  /** Rows per CSV chunk and Arrow record batch (see DatasetStreamOptions). */
   batchRows?: number;
+  /** Rows per Parquet row group (see DatasetStreamOptions). */
+  rowGroupRows?: number;
 }
 
 /** A file that gave no cable rows, as listed in failures.json. */
@@ -114,7 +116,10 @@ export async function buildCorpus(options: CorpusBuildOptions, io: Io): Promise<
 
   const totalBytes = files.reduce((n, f) => n + f.bytes, 0);
   const progress = new Progress(io, files.length, totalBytes, options.progress);
-  const writer = await DatasetStreamWriter.open(out, options.batchRows === undefined ? {} : { batchRows: options.batchRows });
+  const writer = await DatasetStreamWriter.open(out, {
+    ...(options.batchRows === undefined ? {} : { batchRows: options.batchRows }),
+    ...(options.rowGroupRows === undefined ? {} : { rowGroupRows: options.rowGroupRows }),
+  });
   const failures: Failure[] = [];
   const seen = new Map<string, string>();
   let organizations: OrganizationRow[] = [];
