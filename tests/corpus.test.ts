@@ -155,6 +155,18 @@ describe('cablepress build --corpus with bad files in the folder', () => {
   });
 });
 
+describe('cablepress build --corpus with a glob', () => {
+  it('reads exactly the files the glob matches', async () => {
+    const root = await corpusCopy({ 'notes.md': '# not a cable\n' });
+    const out = path.join(root, 'txt-only');
+    const result = await cli(['build', '--corpus', path.join(root, 'cables', '*.txt'), '--out', out, '--quiet']);
+    expect(result.code).toBe(0);
+    const txt = (await cableFiles()).filter((f) => f.endsWith('.txt'));
+    const cables = await readCsv(path.join(out, 'data/cables.csv'));
+    expect(cables.map((c) => c.source_file).sort()).toEqual([...txt, '08VIENTIANE145.txt'].sort());
+  });
+});
+
 describe('cablepress build --corpus usage', () => {
   it('rejects a missing --out and a bad --jobs with exit code 2', async () => {
     expect((await cli(['build', '--corpus', corpusDir])).code).toBe(2);
