@@ -145,7 +145,7 @@ export class DatasetStreamWriter {
 
   /** Drops everything streamed so far; the dataset folder keeps its previous files. */
   async abort(): Promise<void> {
-    await Promise.allSettled([...this.writers.values()].map((w) => w.close()));
+    for (const writer of this.writers.values()) await writer.abandon();
     await this.staging.discard();
   }
 }

@@ -59,6 +59,12 @@ export class TableStreamWriter {
     this.batches += 1;
   }
 
+  /** Closes the files without writing the rows still waiting, after a failure; never throws. */
+  async abandon(): Promise<void> {
+    this.pending = [];
+    await this.close().catch(() => undefined);
+  }
+
   async close(): Promise<StreamedTable> {
     if (this.pending.length > 0 || this.batches === 0) await this.flush(this.pending.splice(0));
     const parquet = await this.parquet.close();
