@@ -18,6 +18,17 @@ interface Slot {
 
 const WORKER_URL = new URL('./worker.js', import.meta.url);
 
+/** Node options for the workers: the parent's, except `--input-type`, which a worker started from a file refuses. */
+function workerExecArgv(): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < process.execArgv.length; i++) {
+    const arg = process.execArgv[i]!;
+    if (arg === '--input-type') i++;
+    else if (!arg.startsWith('--input-type=')) out.push(arg);
+  }
+  return out;
+}
+
 /**
  * Runs cables through worker threads and hands the results back in corpus order, whatever order the workers
  * finish in: `onResult` is awaited for file 0, then 1, and so on, so what it writes never depends on the number of
@@ -70,7 +81,7 @@ export async function runPool(
   };
 
   const spawn = (): Slot => {
-    const slot: Slot = { worker: new Worker(WORKER_URL), busy: new Set() };
+    const slot: Slot = { worker: new Worker(WORKER_URL, { execArgv: workerExecArgv() }), busy: new Set() };
     slot.worker.on('message', (message: { index: number; result: CableResult }) => {
       slot.busy.delete(message.index);
       done.set(message.index, message.result);
