@@ -10,12 +10,17 @@ export interface WrittenFile {
   sha256: string;
 }
 
+/** Writes smaller than this are gathered first: the Arrow writer hands over every buffer and padding on its own. */
+const GATHER = 1 << 16;
+
 /** A file written front to back in chunks, hashed and counted as it goes, so nobody reads it back. */
 export class HashedFile {
   readonly file: string;
   private fd: number;
   private hash: Hash = createHash('sha256');
   private size = 0;
+  private gathered = Buffer.allocUnsafe(GATHER);
+  private used = 0;
 
   constructor(file: string) {
     this.file = file;
@@ -25,13 +30,35 @@ export class HashedFile {
   write(chunk: Uint8Array | string): void {
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
     if (bytes.byteLength === 0) return;
+    this.size += bytes.byteLength;
+    if (this.used + bytes.byteLength <= GATHER) {
+      this.gathered.set(bytes, this.used);
+      this.used += bytes.byteLength;
+      return;
+    }
+    this.flush();
+    if (bytes.byteLength < GATHER) {
+      this.gathered.set(bytes, 0);
+      this.used = bytes.byteLength;
+    } else {
+      this.put(bytes);
+    }
+  }
+
+  private put(bytes: Uint8Array): void {
     this.hash.update(bytes);
     let offset = 0;
     while (offset < bytes.byteLength) offset += writeSync(this.fd, bytes, offset, bytes.byteLength - offset);
-    this.size += bytes.byteLength;
+  }
+
+  private flush(): void {
+    if (this.used === 0) return;
+    this.put(this.gathered.subarray(0, this.used));
+    this.used = 0;
   }
 
   close(): WrittenFile {
+    this.flush();
     closeSync(this.fd);
     return { file: this.file, bytes: this.size, sha256: this.hash.digest('hex') };
   }
