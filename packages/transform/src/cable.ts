@@ -24,8 +24,13 @@ export function paragraphId(cableId: string, seq: number): string {
   return `${cableId}-p${String(seq).padStart(3, '0')}`;
 }
 
+/** A missing or empty value as null: in CSV an empty cell is null, so empty strings are not kept in nullable columns. */
+function orNull(value: string | null | undefined): string | null {
+  return value ? value : null;
+}
+
 function joined(values: readonly string[]): string | null {
-  return values.length > 0 ? values.join('; ') : null;
+  return orNull(values.filter(Boolean).join('; '));
 }
 
 /** Turns one parsed cable into its rows of the core tables. */
@@ -36,10 +41,10 @@ export function transformCable(cable: Cable, source: SourceInfo): CableTables {
     cable_id: cableId,
     seq: p.seq,
     number: p.number,
-    section: p.section,
-    key: p.key,
+    section: orNull(p.section),
+    key: orNull(p.key),
     kind: p.kind,
-    classification_marking: p.classification,
+    classification_marking: orNull(p.classification),
     text: p.text,
     char_start: p.span.start,
     char_end: p.span.end,
@@ -48,15 +53,15 @@ export function transformCable(cable: Cable, source: SourceInfo): CableTables {
     cables: [
       {
         cable_id: cableId,
-        created: cable.created,
-        classification: cable.classification,
-        origin: cable.origin,
+        created: orNull(cable.created),
+        classification: orNull(cable.classification),
+        origin: orNull(cable.origin),
         subject: cable.subject,
-        title: cable.title,
-        precedence: cable.precedence,
-        dtg: cable.dtg,
-        transmission_id: cable.transmissionId,
-        from: cable.from,
+        title: orNull(cable.title),
+        precedence: orNull(cable.precedence),
+        dtg: orNull(cable.dtg),
+        transmission_id: orNull(cable.transmissionId),
+        from: orNull(cable.from),
         handling: joined(cable.handling),
         classified_by: joined(cable.classifiedBy),
         signed_by: joined(cable.signedBy),
@@ -76,18 +81,18 @@ export function transformCable(cable: Cable, source: SourceInfo): CableTables {
       cable_id: cableId,
       role,
       position,
-      routing_indicator: r.route,
+      routing_indicator: orNull(r.route),
       name: r.name,
-      precedence: r.precedence,
-      serial: r.mcn,
+      precedence: orNull(r.precedence),
+      serial: orNull(r.mcn),
     })),
     references: cable.references.map((ref, i) => ({
       cable_id: cableId,
       position: i + 1,
-      bullet: ref.bullet,
+      bullet: orNull(ref.bullet),
       text: ref.text,
       kind: ref.kind,
-      referenced_cable_id: ref.canonicalId,
+      referenced_cable_id: orNull(ref.canonicalId),
     })),
   };
 }

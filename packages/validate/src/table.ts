@@ -33,14 +33,16 @@ export function defineTable<S extends z.ZodObject>(def: TableDef<S>): TableDef<S
   return def;
 }
 
-/** Column helpers: every column carries its description, so the codebook can never drift from the schema. */
+/** Column helpers: every column carries its description, so the codebook can never drift from the schema.
+ * Integers are 32-bit, as in the Arrow and Parquet files. */
 export const col = {
   id: (description: string) => z.string().min(1).meta({ description }),
   string: (description: string) => z.string().meta({ description }),
-  nullableString: (description: string) => z.string().nullable().meta({ description }),
-  int: (description: string) => z.int().meta({ description }),
-  nonNegativeInt: (description: string) => z.int().min(0).meta({ description }),
-  nullableInt: (description: string) => z.int().nullable().meta({ description }),
+  /** Null, or a non-empty string: in CSV an empty cell is null, so an empty string could not survive a round trip. */
+  nullableString: (description: string) => z.string().min(1).nullable().meta({ description }),
+  int: (description: string) => z.int32().meta({ description }),
+  nonNegativeInt: (description: string) => z.int32().min(0).meta({ description }),
+  nullableInt: (description: string) => z.int32().nullable().meta({ description }),
   number: (description: string) => z.number().meta({ description }),
   nullableNumber: (description: string) => z.number().nullable().meta({ description }),
   boolean: (description: string) => z.boolean().meta({ description }),
