@@ -16,7 +16,7 @@ describe('tableSchemaOf', () => {
     expect(field('cable_id')).toMatchObject({ type: 'string', constraints: { required: true, minLength: 1 } });
     expect(field('cable_id')).toHaveProperty('missingValues', []);
     expect(field('subject')).toEqual({ name: 'subject', type: 'string', description: expect.any(String), constraints: { required: true }, missingValues: [] });
-    expect(field('title')).toEqual({ name: 'title', type: 'string', description: expect.any(String), constraints: { required: false } });
+    expect(field('title')).toEqual({ name: 'title', type: 'string', description: expect.any(String), constraints: { required: false, minLength: 1 } });
     expect(field('created')).toMatchObject({ type: 'datetime', constraints: { required: false } });
     expect(field('paragraph_count')).toMatchObject({ type: 'integer', constraints: { required: true, minimum: 0 } });
     expect(field('source_format')!.constraints.enum).toEqual(['plusd-text', 'cablegate-text', 'html']);

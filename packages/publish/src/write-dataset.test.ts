@@ -91,7 +91,8 @@ describe('writeDataset', () => {
     tables.tags![1]!.description = '';
     const error = await writeDataset(await scratch(), syntheticInput(tables)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).code).toBe('CSV_AMBIGUOUS_EMPTY');
+    expect((error as ValidationError).code).toBe('TABLE_SCHEMA');
+    expect((error as ValidationError).message).toMatch(/tags row 2: description: /);
   });
 
   it('leaves the previous files exactly as they were when a write fails midway', async () => {

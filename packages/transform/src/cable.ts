@@ -1,5 +1,5 @@
 import type { Cable } from '@cablepress/extract';
-import type { Row, cablesTable, paragraphsTable, recipientsTable, referencesTable, tagsTable } from '@cablepress/validate';
+import type { CableRow, ParagraphRow, RecipientRow, ReferenceRow, TagRow } from '@cablepress/validate';
 import { describeTag } from './tag-dictionary.js';
 
 /** What the caller knows about the file the cable came from. */
@@ -12,11 +12,11 @@ export interface SourceInfo {
 
 /** The rows one cable contributes to each core table. */
 export interface CableTables {
-  cables: Row<typeof cablesTable>[];
-  paragraphs: Row<typeof paragraphsTable>[];
-  tags: Row<typeof tagsTable>[];
-  recipients: Row<typeof recipientsTable>[];
-  references: Row<typeof referencesTable>[];
+  cables: CableRow[];
+  paragraphs: ParagraphRow[];
+  tags: TagRow[];
+  recipients: RecipientRow[];
+  references: ReferenceRow[];
 }
 
 /** Paragraph id of the paragraph at 1-based position `seq`, e.g. 08VIENTIANE145-p001. */

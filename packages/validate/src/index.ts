@@ -4,7 +4,10 @@ export {
   eventsTable, factTables, indicatorsTable, INDICATOR_CATEGORIES, legalProvisionsTable, organizationMentionsTable,
   organizationsTable, ORGANIZATION_TYPES, penaltiesTable, QUALIFIERS, QUANTITY_KINDS, quantitiesTable,
 } from './fact-tables.js';
-export { allTables } from './tables.js';
+export {
+  allTables, type CableRow, type EventRow, type IndicatorRow, type LegalProvisionRow, type OrganizationMentionRow, type OrganizationRow,
+  type ParagraphRow, type PenaltyRow, type QuantityRow, type RecipientRow, type ReferenceRow, type TagRow,
+} from './tables.js';
 export { ValidationError, type Finding } from './errors.js';
 export { assertRows, checkRows } from './rows.js';
 export {

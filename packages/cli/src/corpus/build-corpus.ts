@@ -1,7 +1,8 @@
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '@cablepress/extract';
-import { mergeOrganizations, type OrganizationRow } from '@cablepress/transform';
+import { mergeOrganizations } from '@cablepress/transform';
+import type { OrganizationRow } from '@cablepress/validate';
 import { createdFromEnvironment, DatasetStreamWriter } from '@cablepress/publish';
 import type { Io } from '../io.js';
 import { listCorpusFiles, type CorpusFile } from './files.js';

@@ -1,18 +1,11 @@
 import type {
-  cablesTable, eventsTable, Finding, indicatorsTable, legalProvisionsTable, organizationMentionsTable, organizationsTable,
-  paragraphsTable, penaltiesTable, quantitiesTable, Row, tagsTable,
+  CableRow, EventRow, Finding, IndicatorRow, LegalProvisionRow, OrganizationMentionRow, OrganizationRow, ParagraphRow, PenaltyRow,
+  QuantityRow, TagRow,
 } from '@cablepress/validate';
 
-export type CableRow = Row<typeof cablesTable>;
-export type ParagraphRow = Row<typeof paragraphsTable>;
-export type TagRow = Row<typeof tagsTable>;
-export type QuantityRow = Row<typeof quantitiesTable>;
-export type EventRow = Row<typeof eventsTable>;
-export type OrganizationRow = Row<typeof organizationsTable>;
-export type OrganizationMentionRow = Row<typeof organizationMentionsTable>;
-export type LegalProvisionRow = Row<typeof legalProvisionsTable>;
-export type PenaltyRow = Row<typeof penaltiesTable>;
-export type IndicatorRow = Row<typeof indicatorsTable>;
+export type {
+  CableRow, EventRow, IndicatorRow, LegalProvisionRow, OrganizationMentionRow, OrganizationRow, ParagraphRow, PenaltyRow, QuantityRow, TagRow,
+};
 
 /** The dataset tables the fact sheet is drawn from. `indicators` and `penalties` are empty for a cable without a recipe. */
 export interface FactSheetTables {

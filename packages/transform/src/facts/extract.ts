@@ -1,6 +1,6 @@
 import type { Cable } from '@cablepress/extract';
 import type {
-  Row, eventsTable, legalProvisionsTable, organizationMentionsTable, organizationsTable, penaltiesTable, quantitiesTable,
+  EventRow, LegalProvisionRow, OrganizationMentionRow, OrganizationRow, PenaltyRow, QuantityRow,
 } from '@cablepress/validate';
 import { CurrencyResolver } from './currencies.js';
 import { scanDates } from './events.js';
@@ -9,12 +9,6 @@ import { scanOrganizations } from './organizations.js';
 import { scanQuantities, type QuantityMatch } from './quantities.js';
 import { pad2, sourceSpan, splitSentences, tokenize, type Sentence } from './text.js';
 
-export type QuantityRow = Row<typeof quantitiesTable>;
-export type EventRow = Row<typeof eventsTable>;
-export type OrganizationRow = Row<typeof organizationsTable>;
-export type OrganizationMentionRow = Row<typeof organizationMentionsTable>;
-export type LegalProvisionRow = Row<typeof legalProvisionsTable>;
-export type PenaltyRow = Row<typeof penaltiesTable>;
 
 /** The fact rows one cable contributes to each fact table. */
 export interface CableFacts {

@@ -1,11 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { Cable } from '@cablepress/extract';
-import type { ORGANIZATION_TYPES, Row, organizationMentionsTable, organizationsTable } from '@cablepress/validate';
+import type { ORGANIZATION_TYPES, OrganizationMentionRow as MentionRow, OrganizationRow } from '@cablepress/validate';
 import { sourceSpan, tokenize, type Token } from './text.js';
 
 type OrganizationType = (typeof ORGANIZATION_TYPES)[number];
-type OrganizationRow = Row<typeof organizationsTable>;
-type MentionRow = Row<typeof organizationMentionsTable>;
 
 /** An entry of data/organizations.json. */
 export interface OrganizationEntry {

@@ -1,8 +1,6 @@
-import { ValidationError, type Finding, type Locator, type Recipe, type Row, type indicatorsTable, type paragraphsTable, type quantitiesTable } from '@cablepress/validate';
-
-export type IndicatorRow = Row<typeof indicatorsTable>;
-type QuantityRow = Row<typeof quantitiesTable>;
-type ParagraphRow = Row<typeof paragraphsTable>;
+import {
+  ValidationError, type Finding, type IndicatorRow, type Locator, type ParagraphRow, type QuantityRow, type Recipe,
+} from '@cablepress/validate';
 
 function normalise(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
