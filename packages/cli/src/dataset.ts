@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '@cablepress/extract';
+import { safeFileName } from '@cablepress/publish';
 
 /** The `cablepress` section of a dataset's package.json, which says what to build. */
 export interface DatasetManifest {
@@ -45,8 +46,13 @@ export async function readDatasetManifest(dirArg: string, cwd: string): Promise<
     );
   }
   const name = path.basename(dir);
-  if (!/^[a-z0-9-]+$/.test(name)) {
-    throw new InputError('DATASET_NAME', `dataset folder name "${name}" must use only lowercase letters, digits and hyphens.`, { file: dir });
+  if (!/^[a-z0-9-]+$/.test(name) || safeFileName(name) !== name) {
+    throw new InputError(
+      'DATASET_NAME',
+      `dataset folder name "${name}" cannot be used: it becomes file names, so it must use only lowercase letters, digits and hyphens and must not be a reserved device name (con, nul, com1...).`,
+      { file: dir },
+      'Rename the folder, e.g. laos-tip-2008.',
+    );
   }
   const cp = pkg.cablepress;
   if (!cp?.source) {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { decodeCableBytes, InputError, parseCable, type Cable } from '@cablepress/extract';
 import { runChecks, parseRecipe, ValidationError, type Finding } from '@cablepress/validate';
@@ -49,16 +49,29 @@ async function readSource(file: string): Promise<Uint8Array> {
   }
 }
 
-/** Writes a file so that readers see either the old bytes or the new ones, never a part. */
-async function writeFileAtomic(file: string, bytes: Uint8Array): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const tmp = `${file}.tmp-${process.pid}`;
+function isAlive(pid: number): boolean {
   try {
-    await writeFile(tmp, bytes);
-    await rename(tmp, file);
-  } finally {
-    await rm(tmp, { force: true });
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/**
+ * Writes a file beside its target under a hidden name, to be moved into place with one rename when the dataset
+ * is committed. Staged copies that a killed build left behind are removed first.
+ */
+async function stageFile(file: string, bytes: Uint8Array): Promise<{ publish: () => Promise<void>; discard: () => Promise<void> }> {
+  const dir = path.dirname(file);
+  const prefix = `.${path.basename(file)}.staged-`;
+  await mkdir(dir, { recursive: true });
+  for (const name of await readdir(dir)) {
+    if (name.startsWith(prefix) && !isAlive(Number(name.slice(prefix.length)))) await rm(path.join(dir, name), { force: true });
+  }
+  const staged = path.join(dir, `${prefix}${process.pid}`);
+  await writeFile(staged, bytes);
+  return { publish: () => rename(staged, file), discard: () => rm(staged, { force: true }) };
 }
 
 /** Builds one dataset from its single source cable: tables, checks, data files and fact sheet. */
@@ -101,6 +114,14 @@ export async function buildDataset(manifest: DatasetManifest, options: BuildOpti
   const created = buildDate(options.env, cable);
   const changelog = await readFile(path.join(manifest.dir, 'CHANGELOG.md'), 'utf8').catch(() => undefined);
   const validation = `${JSON.stringify({ cable_id: cable.id, findings }, null, 2)}\n`;
+  const pdf = await renderFactSheet({
+    tables,
+    findings,
+    dataset: { name: manifest.name, version: manifest.version, title: manifest.title },
+    paper: options.paper,
+    creationDate: created,
+  });
+  const report = await stageFile(manifest.report, pdf);
   const written = await writeDataset(manifest.dir, {
     name: manifest.name,
     title: manifest.title,
@@ -113,15 +134,7 @@ export async function buildDataset(manifest: DatasetManifest, options: BuildOpti
     tables,
     extraFiles: [{ path: 'validation.json', content: validation, description: 'Findings of the cross-checks run on this build (codes, messages, source spans).', mediatype: 'application/json' }],
     ...(changelog === undefined ? {} : { changelog }),
-  });
-  const pdf = await renderFactSheet({
-    tables,
-    findings,
-    dataset: { name: manifest.name, version: manifest.version, title: manifest.title },
-    paper: options.paper,
-    creationDate: created,
-  });
-  await writeFileAtomic(manifest.report, pdf);
+  }, { onCommitted: report.publish }).finally(report.discard);
   return {
     dataset: manifest.name,
     version: manifest.version,

@@ -47,6 +47,11 @@ export interface DatasetInput {
 export interface WriteOptions {
   /** Called after each file is staged (package-relative path); throwing from it aborts the write with nothing changed. */
   onFile?: (path: string) => void | Promise<void>;
+  /**
+   * Called right after the new files are swapped in, before the work folder is cleaned up: the place to move a
+   * companion file (the fact sheet) into place with one rename, so the two are published together.
+   */
+  onCommitted?: () => void | Promise<void>;
 }
 
 export interface WrittenDataset {
@@ -207,6 +212,7 @@ export async function writeDataset(dir: string, input: DatasetInput, options: Wr
     }
     const entries = (await readdir(staging.root)).sort();
     await staging.commit(entries, await previousEntries(dir));
+    await options.onCommitted?.();
     return { descriptor, files };
   } finally {
     await staging.discard();
