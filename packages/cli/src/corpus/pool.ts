@@ -32,8 +32,9 @@ function workerExecArgv(): string[] {
 /**
  * Runs cables through worker threads and hands the results back in corpus order, whatever order the workers
  * finish in: `onResult` is awaited for file 0, then 1, and so on, so what it writes never depends on the number of
- * workers or on timing. At most `jobs * depth` cables are in flight or waiting for their turn. A worker that dies
- * fails the cables it held (WORKER_CRASHED) and is replaced.
+ * workers or on timing. Each cable goes to the least busy worker; at most `depth` cables are queued in a worker, and
+ * a worker may run ahead of the next result to hand over by `4 * jobs * depth` cables, so a slow cable does not
+ * leave the other workers idle. A worker that dies fails the cables it held (WORKER_CRASHED) and is replaced.
  */
 export async function runPool(
   files: readonly CorpusFile[],
@@ -41,7 +42,7 @@ export async function runPool(
   onResult: (index: number, result: CableResult) => Promise<void> | void,
 ): Promise<void> {
   const depth = options.depth ?? 4;
-  const window = Math.max(1, options.jobs) * depth;
+  const window = Math.max(1, options.jobs) * depth * 4;
   const done = new Map<number, CableResult>();
   const slots: Slot[] = [];
   let nextToSend = 0;
@@ -51,13 +52,14 @@ export async function runPool(
   const finished = new Promise<void>((resolve, reject) => (settle = (error) => (error === undefined ? resolve() : reject(error))));
 
   const dispatch = () => {
-    for (const slot of slots) {
-      while (slot.busy.size < depth && nextToSend < files.length && nextToSend < nextToHand + window) {
-        const index = nextToSend++;
-        const { file, label } = files[index]!;
-        slot.busy.add(index);
-        slot.worker.postMessage({ index, file, label, stage: options.stage } satisfies Task);
-      }
+    while (nextToSend < files.length && nextToSend < nextToHand + window) {
+      let slot = slots[0]!;
+      for (const other of slots) if (other.busy.size < slot.busy.size) slot = other;
+      if (slot.busy.size >= depth) return;
+      const index = nextToSend++;
+      const { file, label } = files[index]!;
+      slot.busy.add(index);
+      slot.worker.postMessage({ index, file, label, stage: options.stage } satisfies Task);
     }
   };
 
