@@ -2,12 +2,25 @@ import type { z } from 'zod';
 import { ValidationError, type Finding } from './errors.js';
 import type { TableDef } from './table.js';
 
+const strictSchemas = new WeakMap<TableDef, z.ZodObject>();
+
+/** The table's row schema refusing unknown columns, built once per table (building it per row costs more than checking). */
+function strictRow(table: TableDef): z.ZodObject {
+  let schema = strictSchemas.get(table);
+  if (!schema) {
+    schema = (table.row as z.ZodObject).strict();
+    strictSchemas.set(table, schema);
+  }
+  return schema;
+}
+
 /** Checks rows against their table schema and primary key; returns every problem found. */
 export function checkRows(table: TableDef, rows: readonly unknown[]): Finding[] {
   const findings: Finding[] = [];
   const seen = new Set<string>();
+  const schema = strictRow(table);
   rows.forEach((row, index) => {
-    const result = (table.row as z.ZodObject).strict().safeParse(row);
+    const result = schema.safeParse(row);
     if (!result.success) {
       for (const issue of result.error.issues) {
         findings.push({
