@@ -101,6 +101,12 @@ describe('cablepress build on the seed cable', () => {
     expect((await readFile(scratch.report)).equals(await readFile(seedReport)), 'the fact sheet differs from the committed one').toBe(true);
   });
 
+  it('validates the committed release against its files and releases.json (drift guard)', async () => {
+    const result = await cli(['validate', seedDataset]);
+    expect(result.stderr).toBe('');
+    expect(result.code, result.stdout).toBe(0);
+  });
+
   it('writes a fact sheet that passes qpdf and names the cable', async () => {
     execFileSync('qpdf', ['--check', scratch.report]);
     const text = execFileSync('pdftotext', [scratch.report, '-']).toString();
