@@ -34,10 +34,23 @@ export function decodeHtml(source: string, start: number, end: number, out: Mapp
       const n = source.charCodeAt(i + 1);
       const isTag = (n >= 65 && n <= 90) || (n >= 97 && n <= 122) || n === 0x2f || n === 0x21;
       if (isTag) {
+        if (source.startsWith('<!--', i)) {
+          const comment = source.indexOf('-->', i + 4);
+          i = comment < 0 || comment + 3 > end ? end : comment + 3;
+          continue;
+        }
         const close = tagEnd(source, i + 1, Math.min(end, i + 2000));
         if (close >= 0) {
-          if (LINE_BREAK_TAG.test(source.slice(i, Math.min(close + 1, i + 8)))) out.pushCode(0x0a, i);
-          i = close + 1;
+          const head = source.slice(i, Math.min(close + 1, i + 8));
+          if (LINE_BREAK_TAG.test(head)) out.pushCode(0x0a, i);
+          const raw = RAW_TEXT_TAG.exec(head);
+          i = raw ? endOfRawText(source, close + 1, end, raw[1]!.toLowerCase()) : close + 1;
+          continue;
+        }
+        BROKEN_TAG.lastIndex = i;
+        const broken = BROKEN_TAG.exec(source);
+        if (broken && isMarkup(broken[0])) {
+          i = Math.min(end, i + broken[0].length);
           continue;
         }
       }
@@ -69,6 +82,45 @@ export function decodeHtml(source: string, start: number, end: number, out: Mapp
       i++;
     }
   }
+}
+
+/** Elements whose content is code, not text: dropped whole with their content, never decoded. */
+const RAW_TEXT_TAG = /^<(script|style)(?![a-z0-9-])/i;
+/**
+ * The name and attributes of a tag left open ("<img src=x onerror=alert(1) <b>", "<img src=x onerror=alert(1) 1. (U)"):
+ * what a browser would read as markup, up to the first word that cannot be an attribute.
+ */
+const BROKEN_TAG = /<\/?[a-zA-Z][a-zA-Z0-9-]*(?:\s+[a-zA-Z_:@][\w:.@-]*(?:\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>=`]+))?)*\s*\/?/y;
+
+/** Index just past the end tag of a script or style element whose content starts at `from`, or `end` without one. */
+function endOfRawText(source: string, from: number, end: number, name: string): number {
+  const re = name === 'script' ? /<\/script\s*>/gi : /<\/style\s*>/gi;
+  re.lastIndex = from;
+  const m = re.exec(source);
+  return m && m.index + m[0].length <= end ? m.index + m[0].length : end;
+}
+
+/**
+ * A tag left open is markup to drop when it has attributes or names an element that runs code or loads something
+ * ("<img src=x onerror=alert(1) <b>", "<script <b>"); "a <b <i>" stays text.
+ */
+function isMarkup(run: string): boolean {
+  return run.includes('=') || ACTIVE_ELEMENT.test(run);
+}
+const ACTIVE_ELEMENT = /^<\/?(?:script|style|iframe|frame|object|embed|svg|math|img|image|video|audio|source|link|meta|base|body|form|input|button|a)(?![a-z0-9-])/i;
+
+/** lower.indexOf(needle, from) outside <script> elements, where a "<pre>" or "</pre>" is code; linear in the page. */
+function indexOutsideScripts(lower: string, needle: string, from: number): number {
+  let at = lower.indexOf(needle, from);
+  let script = lower.indexOf('<script', from);
+  while (at >= 0 && script >= 0 && script < at) {
+    const close = lower.indexOf('</script', script + 7);
+    if (close < 0) return -1;
+    const after = close + 8;
+    if (at < after) at = lower.indexOf(needle, after);
+    script = lower.indexOf('<script', after);
+  }
+  return at;
 }
 
 /** Index of the '>' closing a tag opened before `from`, searching [from, limit) and giving up at another '<'. */
@@ -185,11 +237,11 @@ export function readHtml(source: string): Envelope {
   let pos = after;
   let blocks = 0;
   for (;;) {
-    const open = lower.indexOf('<pre', pos);
+    const open = indexOutsideScripts(lower, '<pre', pos);
     if (open < 0) break;
     const gt = lower.indexOf('>', open);
     if (gt < 0) break;
-    let close = lower.indexOf('</pre>', gt);
+    let close = indexOutsideScripts(lower, '</pre>', gt);
     if (close < 0) close = source.length;
     if (blocks > 0) b.pushCode(0x0a, open);
     decodeHtml(source, gt + 1, close, b);
