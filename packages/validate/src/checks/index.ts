@@ -2,6 +2,7 @@ import type { Finding } from '../errors.js';
 import { checkConflictingFigures } from './conflicts.js';
 import { checkConversions } from './conversions.js';
 import { checkHeaderAgreement } from './header.js';
+import { checkActiveMarkup } from './markup.js';
 import { checkShareSums } from './percentages.js';
 import { checkProvenance } from './provenance.js';
 import type { CheckInput } from './types.js';
@@ -9,13 +10,15 @@ import type { CheckInput } from './types.js';
 export { checkConflictingFigures, SAME_FIGURE_TOLERANCE } from './conflicts.js';
 export { checkConversions, impliedRates, RATE_TOLERANCE, type ImpliedRate } from './conversions.js';
 export { checkHeaderAgreement } from './header.js';
+export { checkActiveMarkup } from './markup.js';
 export { checkShareSums } from './percentages.js';
 export { checkProvenance, PROVENANCE_TABLES } from './provenance.js';
 export type { CheckInput, TableRows } from './types.js';
 
 /**
  * Runs every cross-check over the dataset's tables and the cables' sources: provenance (errors), stated conversions,
- * shares that must make a whole, figures given twice with different values, and header/body agreement (warnings).
+ * shares that must make a whole, figures given twice with different values, and header/body agreement (warnings);
+ * active HTML in any cell (error).
  */
 export function runChecks(input: CheckInput): Finding[] {
   return [
@@ -24,6 +27,7 @@ export function runChecks(input: CheckInput): Finding[] {
     ...checkShareSums(input),
     ...checkConflictingFigures(input),
     ...checkHeaderAgreement(input),
+    ...checkActiveMarkup(input),
   ];
 }
 
