@@ -34,6 +34,28 @@ interface PendingCitation {
 const BEGIN_TEXT = /\bbegin(?:ning of)? (?:quoted )?text\b/i;
 const END_TEXT = /\bend(?: of)? (?:quoted )?text\b/i;
 
+/** Longest sentence quoted whole: real cable sentences stay far below it (the longest in the corpus has 1,165 characters). */
+const MAX_QUOTE = 2000;
+/** Characters of context kept on each side of a fact quoted from a longer sentence. */
+const QUOTE_CONTEXT = 200;
+
+/**
+ * The quote of a fact at [start, end) of the paragraph text: its whole sentence, or, when a hostile input makes one
+ * sentence longer than MAX_QUOTE, the words around the fact. Every fact repeats its quote, so quoting whole sentences
+ * of any length would make the tables grow with the square of the input.
+ */
+function quoteOf(sentence: Sentence, start: number, end: number): string {
+  const text = sentence.text;
+  if (text.length <= MAX_QUOTE) return text;
+  const factStart = start - sentence.start;
+  const factEnd = end - sentence.start;
+  let from = Math.max(0, factStart - QUOTE_CONTEXT);
+  let to = Math.min(text.length, factEnd + QUOTE_CONTEXT);
+  while (from > 0 && from < factStart && text[from - 1] !== ' ') from++;
+  while (to < text.length && to > factEnd && text[to] !== ' ') to--;
+  return `${from > 0 ? '… ' : ''}${text.slice(from, to).trim()}${to < text.length ? ' …' : ''}`;
+}
+
 /** True when the white space at `offset` of the source starts a new line: a line end, or one written as an HTML entity or tag. */
 function isLineBreak(source: string, offset: number): boolean {
   const c = source[offset];
@@ -108,7 +130,7 @@ export function extractFacts(cable: Cable, paragraphIds: readonly string[]): Cab
       for (const d of dates) {
         facts.events.push({
           event_id: `${pid}-e${pad2(++e)}`, cable_id: cable.id, paragraph_id: pid, date_start: d.date_start, date_end: d.date_end,
-          precision: d.precision, ...span(d.start, d.end), quote: sentence.text,
+          precision: d.precision, ...span(d.start, d.end), quote: quoteOf(sentence, d.start, d.end),
         });
       }
       for (const m of quantities) facts.quantities.push(quantityRow(m, `${pid}-q${pad2(++q)}`, cable.id, pid, sentence, span));
@@ -120,7 +142,7 @@ export function extractFacts(cable: Cable, paragraphIds: readonly string[]): Cab
         while (lawIndex < laws.length && laws[lawIndex]!.end <= c.start) lawBefore = laws[lawIndex++]!.name;
         const row: LegalProvisionRow = {
           provision_id: `${pid}-l${pad2(++l)}`, cable_id: cable.id, paragraph_id: pid, law: c.law, article: c.article, title: c.title,
-          ...span(c.start, c.end), quote: sentence.text,
+          ...span(c.start, c.end), quote: quoteOf(sentence, c.start, c.end),
         };
         const entry: PendingCitation = { row, match: c, blockLaw: inBlock ? blockLaw : null, paragraphLaw: lawBefore, heading: c.heading ? null : heading };
         pending.push(entry);
@@ -142,7 +164,7 @@ export function extractFacts(cable: Cable, paragraphIds: readonly string[]): Cab
           tiers.set(target.row.provision_id, tier);
           facts.penalties.push({
             penalty_id: `${target.row.provision_id}-t${tier}`, provision_id: target.row.provision_id, cable_id: cable.id, paragraph_id: pid, tier,
-            ...penalty, ...span(sentence.start, sentence.end), quote: sentence.text,
+            ...penalty, ...span(sentence.start, sentence.end), quote: quoteOf(sentence, sentence.start, sentence.end),
           });
         }
       }
@@ -178,7 +200,7 @@ function quantityRow(
 ): QuantityRow {
   return {
     quantity_id: id, cable_id: cableId, paragraph_id: pid, kind: m.kind, value: m.value, value_max: m.value_max, unit: m.unit,
-    qualifier: m.qualifier, per: m.per, counted: m.counted, ...span(m.start, m.end), quote: sentence.text,
+    qualifier: m.qualifier, per: m.per, counted: m.counted, ...span(m.start, m.end), quote: quoteOf(sentence, m.start, m.end),
   };
 }
 

@@ -106,5 +106,6 @@ export function digitNumberAt(tokens: readonly Token[], i: number): Figure | nul
     value *= SCALES[next.lower]!;
     last = i + 1;
   }
+  if (!Number.isFinite(value)) return null;
   return { value, first: i, last, form: 'digits' };
 }
