@@ -102,7 +102,7 @@ async function lock(dir: string): Promise<() => Promise<void>> {
       await rm(file, { force: true });
     }
   }
-  throw new InputError('DATASET_BUSY', `cannot take the write lock ${file}`, { file: dir });
+  throw new InputError('DATASET_BUSY', `cannot take the write lock ${file}`, { file: dir }, `wait for the other build to finish; if none runs, delete ${file}`);
 }
 
 export async function stage(dir: string): Promise<Staging> {

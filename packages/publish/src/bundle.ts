@@ -114,7 +114,7 @@ export async function writeReleaseBundle({ datasetDir, reportFile, outDir }: Rel
   for (const path of await publishedFiles(datasetDir)) files.push([`${prefix}/${path}`, (await readFile(join(datasetDir, path)))]);
   const reportName = basename(reportFile);
   if (files.some(([name]) => name === `${prefix}/${reportName}`)) {
-    throw new InputError('REPORT_NAME', `the fact sheet name ${reportName} clashes with a dataset file`, { file: reportFile });
+    throw new InputError('REPORT_NAME', `the fact sheet name ${reportName} clashes with a dataset file`, { file: reportFile }, 'rename the fact sheet in "cablepress.report"');
   }
   files.push([`${prefix}/${reportName}`, new Uint8Array(report)]);
   files.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));

@@ -58,13 +58,13 @@ async function load(source: string): Promise<{ files: PackageFiles; descriptor: 
   const files = await openPackage(source);
   const { descriptor, findings } = await readDescriptor(files);
   if (!descriptor) {
-    throw new InputError('DIFF_NOT_A_DATASET', `${source} has no valid datapackage.json: ${findings[0]?.message ?? 'unknown problem'}`, { file: source });
+    throw new InputError('DIFF_NOT_A_DATASET', `${source} has no valid datapackage.json: ${findings[0]?.message ?? 'unknown problem'}`, { file: source }, 'give two dataset folders or release bundles (.tar.gz or .zip)');
   }
   const tables = new Map<string, LoadedTable>();
   for (const resource of descriptor.resources) {
     if (resource.format !== 'csv' || !resource.schema) continue;
     const bytes = await files.read(resource.path);
-    if (!bytes) throw new InputError('DIFF_MISSING_FILE', `${source}: ${resource.path} is missing`, { file: source });
+    if (!bytes) throw new InputError('DIFF_MISSING_FILE', `${source}: ${resource.path} is missing`, { file: source }, 'rebuild the dataset or download the bundle again');
     const { rows } = checkCsvRows(resource.name, resource.schema, parseCsv(new TextDecoder().decode(bytes)));
     tables.set(resource.name, { resource, schema: resource.schema, rows });
   }

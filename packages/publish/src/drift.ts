@@ -48,7 +48,7 @@ async function packageVersion(datasetDir: string): Promise<string> {
     if (typeof pkg.version !== 'string') throw new Error('no version');
     return pkg.version;
   } catch (error) {
-    throw new InputError('DATASET_PACKAGE', `${file} is missing or has no "version" (${(error as Error).message})`, { file });
+    throw new InputError('DATASET_PACKAGE', `${file} is missing or has no "version" (${(error as Error).message})`, { file }, 'give the dataset package.json a semantic "version"');
   }
 }
 
@@ -65,7 +65,7 @@ async function readLog(datasetDir: string, name: string): Promise<ReleaseLog> {
     if (!Array.isArray(log.releases)) throw new Error('"releases" is not an array');
     return log;
   } catch (error) {
-    throw new InputError('RELEASE_LOG_INVALID', `${file} is not a valid release log: ${(error as Error).message}`, { file });
+    throw new InputError('RELEASE_LOG_INVALID', `${file} is not a valid release log: ${(error as Error).message}`, { file }, 'restore it from git: `cablepress release` writes it');
   }
 }
 

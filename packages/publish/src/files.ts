@@ -93,7 +93,7 @@ export async function openPackage(source: string): Promise<PackageFiles> {
     if (/\.(tar\.gz|tgz)$/.test(source)) return memoryFiles(source, stripTopFolder(await untar(gunzipSync(bytes))));
     if (source.endsWith('.zip')) return memoryFiles(source, stripTopFolder(new Map(Object.entries(unzipSync(bytes)).filter(([p]) => !p.endsWith('/')))));
   } catch (error) {
-    throw new InputError('BUNDLE_UNREADABLE', `${source} is not a readable bundle: ${(error as Error).message}`, { file: source });
+    throw new InputError('BUNDLE_UNREADABLE', `${source} is not a readable bundle: ${(error as Error).message}`, { file: source }, 'download it again and check it against SHA256SUMS');
   }
-  throw new InputError('PACKAGE_KIND', `${source} is neither a dataset folder nor a .tar.gz or .zip bundle`, { file: source });
+  throw new InputError('PACKAGE_KIND', `${source} is neither a dataset folder nor a .tar.gz or .zip bundle`, { file: source }, 'give a dataset folder or a release bundle (.tar.gz or .zip)');
 }

@@ -11,6 +11,7 @@ import {
   type Contributor, type DataPackage, type License, type Resource, type Source,
 } from './datapackage.js';
 import { sha256 } from './hash.js';
+import { safeFileName } from './safe-name.js';
 import { datasetReadme } from './readme.js';
 import { tableSchemaOf } from './table-schema.js';
 import { verifyDataset } from './verify.js';
@@ -69,30 +70,33 @@ const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0
 export function createdFromEnvironment(fallback: string, env: Record<string, string | undefined> = process.env): string {
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch !== undefined && epoch !== '') {
-    if (!/^\d+$/.test(epoch)) throw new InputError('SOURCE_DATE_EPOCH', `SOURCE_DATE_EPOCH must be whole seconds since 1970, got "${epoch}"`);
+    if (!/^\d+$/.test(epoch)) throw new InputError('SOURCE_DATE_EPOCH', `SOURCE_DATE_EPOCH must be whole seconds since 1970, got "${epoch}"`, { field: 'SOURCE_DATE_EPOCH' }, 'unset it, or set it to an integer such as 1204264000');
     return new Date(Number(epoch) * 1000).toISOString().replace('.000Z', 'Z');
   }
   return fallback;
 }
 
 function checkInput(input: DatasetInput): TableDef[] {
-  const bad = (code: string, message: string) => new InputError(code, message);
-  if (!NAME.test(input.name)) throw bad('DATASET_NAME', `dataset name "${input.name}" must be lowercase letters, digits and "-"`);
-  if (!SEMVER.test(input.version)) throw bad('DATASET_VERSION', `version "${input.version}" is not a semantic version`);
+  const bad = (code: string, message: string, field: string, hint: string) => new InputError(code, message, { field }, hint);
+  if (!NAME.test(input.name) || safeFileName(input.name) !== input.name) {
+    throw bad('DATASET_NAME', `dataset name "${input.name}" must be lowercase letters, digits and "-", and not a Windows device name`, 'name',
+      'name the dataset folder with lowercase letters, digits and "-", e.g. laos-tip-2008');
+  }
+  if (!SEMVER.test(input.version)) throw bad('DATASET_VERSION', `version "${input.version}" is not a semantic version`, 'version', 'give the dataset package.json a version such as 0.1.0');
   if (!CREATED.test(input.created) || Number.isNaN(Date.parse(input.created))) {
-    throw bad('DATASET_CREATED', `created "${input.created}" must be an ISO 8601 UTC datetime (from SOURCE_DATE_EPOCH or the cable)`);
+    throw bad('DATASET_CREATED', `created "${input.created}" must be an ISO 8601 UTC datetime (from SOURCE_DATE_EPOCH or the cable)`, 'created', 'set SOURCE_DATE_EPOCH to whole seconds since 1970');
   }
   const known = new Map(allTables.map((t) => [t.name, t as TableDef]));
   for (const name of Object.keys(input.tables)) {
-    if (!known.has(name)) throw bad('UNKNOWN_TABLE', `table "${name}" is not one of ${[...known.keys()].join(', ')}`);
+    if (!known.has(name)) throw bad('UNKNOWN_TABLE', `table "${name}" is not one of ${[...known.keys()].join(', ')}`, `tables.${name}`, 'use the table names of @cablepress/validate');
   }
   const paths = new Set<string>();
   for (const extra of input.extraFiles ?? []) {
     const top = extra.path.split('/')[0]!;
     if (!isSafePath(extra.path) || top.startsWith('.') || RESERVED.has(top) || paths.has(extra.path)) {
-      throw bad('EXTRA_FILE_PATH', `extra file path "${extra.path}" must be a new relative path inside the dataset`);
+      throw bad('EXTRA_FILE_PATH', `extra file path "${extra.path}" must be a new relative path inside the dataset`, 'extraFiles', 'give it a new path such as validation.json');
     }
-    if (/^data\/[^/]+\.(csv|arrow|parquet)$/.test(extra.path)) throw bad('EXTRA_FILE_PATH', `extra file "${extra.path}" would overwrite a table file`);
+    if (/^data\/[^/]+\.(csv|arrow|parquet)$/.test(extra.path)) throw bad('EXTRA_FILE_PATH', `extra file "${extra.path}" would overwrite a table file`, 'extraFiles', 'give it a path outside data/');
     paths.add(extra.path);
   }
   return allTables.filter((t) => t.name in input.tables) as TableDef[];

@@ -85,7 +85,7 @@ export class DatasetStreamWriter {
   async append(rows: Readonly<Record<string, readonly Record<string, unknown>[]>>): Promise<void> {
     for (const [name, tableRows] of Object.entries(rows)) {
       const writer = this.writers.get(name);
-      if (!writer) throw new InputError('UNKNOWN_TABLE', `table "${name}" is not one of ${[...this.writers.keys()].join(', ')}`);
+      if (!writer) throw new InputError('UNKNOWN_TABLE', `table "${name}" is not one of ${[...this.writers.keys()].join(', ')}`, { field: name }, 'use the table names of @cablepress/validate');
       if (tableRows.length > 0) await writer.append(tableRows);
     }
   }
@@ -106,7 +106,7 @@ export class DatasetStreamWriter {
       const resources = streamed.flatMap(tableResources);
       for (const extra of [...(input.extraFiles ?? [])].sort((a, b) => (a.path < b.path ? -1 : 1))) {
         if (extra.path.startsWith('data/') || ['datapackage.json', 'README.md'].includes(extra.path)) {
-          throw new InputError('EXTRA_FILE_PATH', `extra file "${extra.path}" would overwrite a dataset file`);
+          throw new InputError('EXTRA_FILE_PATH', `extra file "${extra.path}" would overwrite a dataset file`, { field: extra.path }, 'give the extra file a new path inside the dataset, such as validation.json');
         }
         await this.staging.write(extra.path, extra.content);
         files.push(extra.path);
