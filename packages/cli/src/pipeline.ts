@@ -28,7 +28,7 @@ export function buildDate(env: BuildOptions['env'], cable: Cable): Date {
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch !== undefined && epoch !== '') {
     if (!/^\d+$/.test(epoch)) {
-      throw new InputError('SOURCE_DATE_EPOCH', `SOURCE_DATE_EPOCH must be whole seconds since 1970, not "${epoch}".`, { field: 'SOURCE_DATE_EPOCH' });
+      throw new InputError('SOURCE_DATE_EPOCH', `SOURCE_DATE_EPOCH must be whole seconds since 1970, not "${epoch}".`, { field: 'SOURCE_DATE_EPOCH' }, 'Unset it, or set it to an integer such as 1204264000.');
     }
     return new Date(Number(epoch) * 1000);
   }

@@ -38,7 +38,7 @@ function detect(text: string): Envelope['format'] | 'bare' {
 export function parseCable(text: string, options: ParseOptions = {}): Cable {
   const file = options.source;
   const where = file === undefined ? {} : { file };
-  if (typeof text !== 'string') throw new InputError('NOT_TEXT', `${file ?? 'The input'} is not a string.`, where);
+  if (typeof text !== 'string') throw new InputError('NOT_TEXT', `${file ?? 'The input'} is not a string.`, where, 'Decode the file first (decodeCableBytes) and pass its text.');
   if (text.replace(/^\uFEFF/, '').trim().length === 0) {
     throw new InputError('EMPTY_INPUT', `${file ?? 'The input'} is empty.`, { ...where, line: 1, column: 1 }, 'Give a cable text or page.');
   }
@@ -66,7 +66,7 @@ function parseInner(text: string, options: ParseOptions): Cable {
     throw new InputError('NOT_A_CABLE', `${file ?? 'The input'} is not a cable: it has no publisher metadata, no routing header, no TAGS and no SUBJECT.`, { ...where, line: 1, column: 1 }, 'Give a PlusD export, a Cablegate text file or a WikiLeaks cable page.');
   }
   if (env.meta.id === null && !hasCable) {
-    throw new InputError('NOT_A_CABLE', `${file ?? 'The input'} has no cable in it (no reference id and no cable header).`, { ...where, line: 1, column: 1 });
+    throw new InputError('NOT_A_CABLE', `${file ?? 'The input'} has no cable in it (no reference id and no cable header).`, { ...where, line: 1, column: 1 }, 'Give a PlusD export, a Cablegate text file or a WikiLeaks cable page.');
   }
   if (format === 'bare') warnings.push({ code: 'METADATA_MISSING', message: 'No publisher metadata (id, created, classification, origin); values come from the cable text.' });
 

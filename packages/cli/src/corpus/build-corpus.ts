@@ -3,7 +3,7 @@ import path from 'node:path';
 import { InputError } from '@cablepress/extract';
 import { mergeOrganizations } from '@cablepress/transform';
 import type { OrganizationRow } from '@cablepress/validate';
-import { createdFromEnvironment, DatasetStreamWriter } from '@cablepress/publish';
+import { createdFromEnvironment, DatasetStreamWriter, safeFileName } from '@cablepress/publish';
 import type { Io } from '../io.js';
 import { listCorpusFiles, type CorpusFile } from './files.js';
 import { runPool } from './pool.js';
@@ -68,8 +68,8 @@ interface DatasetMeta {
 
 async function readMeta(dir: string): Promise<DatasetMeta> {
   const name = path.basename(dir);
-  if (!/^[a-z0-9-]+$/.test(name)) {
-    throw new InputError('DATASET_NAME', `dataset folder name "${name}" must use only lowercase letters, digits and hyphens.`, { file: dir }, 'Pick an --out folder such as datasets/tip-corpus.');
+  if (!/^[a-z0-9-]+$/.test(name) || safeFileName(name) !== name) {
+    throw new InputError('DATASET_NAME', `dataset folder name "${name}" must use only lowercase letters, digits and hyphens, and not be a Windows device name (con, prn, aux, nul, com1-9, lpt1-9).`, { file: dir }, 'Pick an --out folder such as datasets/tip-corpus.');
   }
   let pkg: { version?: string; description?: string; license?: string; cablepress?: { title?: string } } = {};
   const file = path.join(dir, 'package.json');
@@ -77,7 +77,7 @@ async function readMeta(dir: string): Promise<DatasetMeta> {
     pkg = JSON.parse(await readFile(file, 'utf8')) as typeof pkg;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-      throw new InputError('DATASET_INVALID', `package.json is not valid JSON (${(error as Error).message}).`, { file });
+      throw new InputError('DATASET_INVALID', `package.json is not valid JSON (${(error as Error).message}).`, { file }, 'Fix the JSON of the --out folder\'s package.json, or give a new folder.');
     }
   }
   return {
@@ -111,7 +111,7 @@ export async function buildCorpus(options: CorpusBuildOptions, io: Io): Promise<
   const out = path.resolve(io.cwd, options.out);
   const files = await listCorpusFiles(options.corpus, io.cwd, out);
   const existing = await stat(out).catch(() => undefined);
-  if (existing && !existing.isDirectory()) throw new InputError('OUT_NOT_A_FOLDER', `${options.out} exists and is not a folder.`, { file: out });
+  if (existing && !existing.isDirectory()) throw new InputError('OUT_NOT_A_FOLDER', `${options.out} exists and is not a folder.`, { file: out }, 'Give --out a folder, e.g. datasets/tip-corpus.');
   const meta = await readMeta(out);
   await mkdir(out, { recursive: true });
 
@@ -167,7 +167,7 @@ export async function buildCorpus(options: CorpusBuildOptions, io: Io): Promise<
     progress.stop({ files: doneFiles, bytes: doneBytes, failed: failures.length });
     if (cables === 0) {
       const shown = failures.slice(0, 3).map((f) => `${f.file}: ${f.code}`).join('; ');
-      throw new InputError('CORPUS_NO_CABLES', `none of the ${files.length} file(s) could be read as a cable (${shown}).`, { file: options.corpus });
+      throw new InputError('CORPUS_NO_CABLES', `none of the ${files.length} file(s) could be read as a cable (${shown}).`, { file: options.corpus }, 'Give PlusD exports, Cablegate text files or WikiLeaks cable pages; docs/errors.md explains each code.');
     }
     await writer.append({ organizations: mergeOrganizations(organizations, pendingOrganizations) });
   } catch (error) {
