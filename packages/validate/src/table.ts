@@ -83,8 +83,19 @@ function fieldType(node: JsonSchemaNode): { type: FieldType; nullable: boolean; 
   throw new Error(`unsupported column schema ${JSON.stringify(node)}`);
 }
 
-/** The columns of a table, in order, derived from its zod schema. */
+const fieldCache = new WeakMap<TableDef, FieldDef[]>();
+
+/** The columns of a table, in order, derived from its zod schema (computed once per table). */
 export function fieldsOf(table: TableDef): FieldDef[] {
+  let fields = fieldCache.get(table);
+  if (!fields) {
+    fields = deriveFields(table);
+    fieldCache.set(table, fields);
+  }
+  return fields.map((f) => ({ ...f }));
+}
+
+function deriveFields(table: TableDef): FieldDef[] {
   const json = z.toJSONSchema(table.row) as { properties: Record<string, JsonSchemaNode> };
   return Object.entries(json.properties).map(([name, node]) => {
     const { type, nullable, values } = fieldType(node);

@@ -57,3 +57,18 @@ describe('scanDates', () => {
     expect(dates('there are more than 2000 victims')).toEqual([]);
   });
 });
+
+describe('word lists', () => {
+  it('does not take words that name object properties for months or parts of a year', async () => {
+    const { extractFacts } = await import('./extract.js');
+    const { parseCable } = await import('@cablepress/extract');
+    const { readFileSync } = await import('node:fs');
+    const seed = readFileSync(new URL('../../../../datasets/laos-tip-2008/source/08VIENTIANE145.txt', import.meta.url), 'utf8');
+    const text = seed.replace('In 2006, Laos enacted', 'In constructor 2006 and toString 2007 and early hasOwnProperty, Laos enacted');
+    const cable = parseCable(text);
+    const facts = extractFacts(cable, cable.paragraphs.map((p) => `x-p${p.seq}`));
+    expect(facts.events.map((e) => e.text)).not.toContain('constructor 2006');
+    expect(facts.events.map((e) => e.text)).not.toContain('toString 2007');
+    expect(facts.events.map((e) => e.text)).toEqual(expect.arrayContaining(['2006', '2007']));
+  });
+});

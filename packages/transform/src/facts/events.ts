@@ -1,4 +1,4 @@
-import type { Token } from './text.js';
+import { wordTable, type Token } from './text.js';
 
 export type Precision = 'day' | 'month' | 'part_of_year' | 'year' | 'decade';
 
@@ -11,18 +11,18 @@ export interface DateMatch {
   precision: Precision;
 }
 
-const MONTHS: Record<string, number> = {
+const MONTHS: Record<string, number> = wordTable({
   january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
   jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
-};
+});
 
 /** Parts of a year: [first month, last month]. */
-const PARTS: Record<string, [number, number]> = {
+const PARTS: Record<string, [number, number]> = wordTable({
   early: [1, 4], mid: [5, 8], middle: [5, 8], late: [9, 12], end: [10, 12], beginning: [1, 3], start: [1, 3],
-};
+});
 
 /** Parts of a decade: [first year, last year] within it. */
-const DECADE_PARTS: Record<string, [number, number]> = { early: [0, 3], mid: [4, 6], late: [7, 9] };
+const DECADE_PARTS: Record<string, [number, number]> = wordTable({ early: [0, 3], mid: [4, 6], late: [7, 9] });
 
 /** Words directly before a number that make it an identifier, not a year (Article 1997, No. 2004). */
 const NOT_YEAR_BEFORE = new Set(['article', 'articles', 'section', 'no', 'number', 'decree', 'resolution', 'page', 'paragraph', 'law', 'route', 'flight', 'room', 'chapter', 'item', 'convention']);

@@ -193,7 +193,7 @@ export function scanOrganizations(
     const e = entries.get(orgId)!;
     organizations.push({ org_id: orgId, name: e.name, acronym: e.acronym, type: e.type, mention_count: c.count, first_paragraph_id: c.first });
   }
-  organizations.sort((a, b) => a.org_id.localeCompare(b.org_id));
+  organizations.sort((a, b) => (a.org_id < b.org_id ? -1 : a.org_id > b.org_id ? 1 : 0));
   return { organizations, mentions };
 }
 
@@ -229,5 +229,5 @@ export function mergeOrganizations(a: readonly OrganizationRow[], b: readonly Or
     if (seen) merged.set(row.org_id, { ...seen, mention_count: seen.mention_count + row.mention_count });
     else merged.set(row.org_id, { ...row });
   }
-  return [...merged.values()].sort((x, y) => x.org_id.localeCompare(y.org_id));
+  return [...merged.values()].sort((x, y) => (x.org_id < y.org_id ? -1 : x.org_id > y.org_id ? 1 : 0));
 }

@@ -1,7 +1,7 @@
 import type { QUALIFIERS, QUANTITY_KINDS } from '@cablepress/validate';
 import type { CurrencyResolver } from './currencies.js';
 import { digitNumberAt, fractionAt, NUMBER_WORD_STARTS, SCALES, wordNumberAt, type Figure } from './numbers.js';
-import type { Token } from './text.js';
+import { wordTable, type Token } from './text.js';
 
 export type QuantityKind = (typeof QUANTITY_KINDS)[number];
 export type Qualifier = (typeof QUALIFIERS)[number];
@@ -40,14 +40,14 @@ const SUFFIX_QUALIFIERS: [string[], Qualifier][] = [
   [['or', 'so'], 'about'], [['or', 'more'], 'at_least'], [['or', 'less'], 'up_to'], [['or', 'fewer'], 'up_to'], [['and', 'above'], 'at_least'],
 ];
 
-const TIME_UNITS: Record<string, string> = {
+const TIME_UNITS: Record<string, string> = wordTable({
   year: 'year', years: 'year', yr: 'year', yrs: 'year', month: 'month', months: 'month', week: 'week', weeks: 'week',
   day: 'day', days: 'day', hour: 'hour', hours: 'hour', decade: 'decade', decades: 'decade',
-};
+});
 
-const RATE_WORDS: Record<string, string> = {
+const RATE_WORDS: Record<string, string> = wordTable({
   monthly: 'month', annually: 'year', yearly: 'year', weekly: 'week', daily: 'day', hourly: 'hour',
-};
+});
 
 const MONTH_WORDS: Record<string, true> = {
   january: true, february: true, march: true, april: true, may: true, june: true, july: true, august: true, september: true, october: true,

@@ -189,3 +189,11 @@ export function numberValue(token: string): number {
 export function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
+
+/**
+ * A word list to look words up in with `in`: it has no prototype, so the words of a cable such as "constructor"
+ * or "toString" are not found in it by accident.
+ */
+export function wordTable<T>(entries: Record<string, T>): Record<string, T> {
+  return Object.assign(Object.create(null) as Record<string, T>, entries);
+}
