@@ -103,6 +103,29 @@ function usedCodes(): UsedCode[] {
   return used;
 }
 
+/** Every `new <className>(...)` in packages/*\/src. */
+function errorConstructions(className: string): { node: ts.NewExpression; sf: ts.SourceFile; file: string }[] {
+  const found: { node: ts.NewExpression; sf: ts.SourceFile; file: string }[] = [];
+  const packages = path.join(repoRoot, 'packages');
+  for (const pkg of readdirSync(packages)) {
+    let files: string[];
+    try {
+      files = sourceFiles(path.join(packages, pkg, 'src'));
+    } catch {
+      continue;
+    }
+    for (const file of files) {
+      const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
+      const visit = (node: ts.Node): void => {
+        if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === className) found.push({ node, sf, file });
+        ts.forEachChild(node, visit);
+      };
+      visit(sf);
+    }
+  }
+  return found;
+}
+
 const docs = readFileSync(path.join(repoRoot, 'docs/errors.md'), 'utf8');
 /** Codes documented as table rows: "| `CODE` | ...". */
 const documented = new Set([...docs.matchAll(/^\|\s*`([A-Z][A-Z0-9_]*)`\s*\|/gm)].map((m) => m[1]!));
@@ -123,6 +146,17 @@ describe('docs/errors.md', () => {
   it('documents no code that the sources no longer use', () => {
     const codes = new Set(used.map((u) => u.code));
     expect([...documented].filter((c) => !codes.has(c) && c !== 'INTERNAL')).toEqual([]);
+  });
+
+  it('gives every input error a place (file, line, column or field) and a hint saying what to do', () => {
+    const incomplete: string[] = [];
+    for (const { node, sf, file } of errorConstructions('InputError')) {
+      const [, , location, hint] = node.arguments ?? [];
+      const where = `${path.relative(repoRoot, file)}:${sf.getLineAndCharacterOfPosition(node.getStart()).line + 1} ${node.arguments?.[0]?.getText(sf)}`;
+      if (!location || (ts.isObjectLiteralExpression(location) && location.properties.length === 0)) incomplete.push(`${where}: no location`);
+      if (!hint) incomplete.push(`${where}: no hint`);
+    }
+    expect(incomplete).toEqual([]);
   });
 
   it('lists every exit code with its meaning', () => {

@@ -182,6 +182,20 @@ describe('named hostile inputs, through the real CLI', () => {
     }
   });
 
+  it('one endless sentence of figures gives tables that grow with the input, not with its square', { timeout: 300_000 }, async () => {
+    const at = seedText.indexOf('\n1. (SBU)');
+    const text = `${seedText.slice(0, at)}\n${'$1,000 '.repeat(Math.ceil(60_000 / 7))}${seedText.slice(at)}`;
+    const scratch = await scratchDataset();
+    await useSource(scratch, SEED_FILE, text);
+    const result = await cli(['build', scratch.dir]);
+    expect(result.code, result.stderr).toBe(0);
+    const quantities = await readCsv(path.join(scratch.dir, 'data/quantities.csv'));
+    expect(quantities.length).toBeGreaterThan(8000);
+    const bytes = (await readFile(path.join(scratch.dir, 'data/quantities.csv'))).length;
+    expect(bytes).toBeLessThan(100 * Buffer.byteLength(text));
+    expect(Math.max(...quantities.map((q) => q.quote.length))).toBeLessThanOrEqual(2000);
+  });
+
   it('a 50 MB cable is built in bounded time and memory', { timeout: 900_000 }, async () => {
     const scratch = await scratchDataset();
     const at = seedText.indexOf('\n1. (SBU)');
