@@ -6,14 +6,11 @@ import { arrowFileBytes, arrowRowsAsText, parquetBytes, readArrow, rowsToArrow }
 import { stage } from './atomic.js';
 import { cellText } from './cells.js';
 import { parseCsv, tableToCsv } from './csv.js';
-import {
-  checkDescriptor, CSV_DIALECT, DATAPACKAGE_PROFILE, isSafePath, MEDIATYPES,
-  type Contributor, type DataPackage, type License, type Resource, type Source,
-} from './datapackage.js';
+import { isSafePath, type Contributor, type DataPackage, type License, type Resource, type Source } from './datapackage.js';
 import { sha256 } from './hash.js';
 import { safeFileName } from './safe-name.js';
 import { datasetReadme } from './readme.js';
-import { tableSchemaOf } from './table-schema.js';
+import { datasetDescriptor, extraResource, tableResources } from './resources.js';
 import { verifyDataset } from './verify.js';
 
 /** A file published next to the tables (e.g. validation.json), listed as a resource of the package. */
@@ -102,10 +99,6 @@ function checkInput(input: DatasetInput): TableDef[] {
   return allTables.filter((t) => t.name in input.tables) as TableDef[];
 }
 
-function resourceName(path: string): string {
-  return path.toLowerCase().replace(/[^a-z0-9._-]+/g, '-');
-}
-
 function compareText(table: string, format: string, expected: string[][], actual: string[][]): Finding[] {
   if (expected.length !== actual.length) {
     return [{ code: 'READBACK_ROWS', severity: 'error', message: `${table}.${format}: read back ${actual.length} rows, wrote ${expected.length}`, path: [table] }];
@@ -156,57 +149,34 @@ export async function writeDataset(dir: string, input: DatasetInput, options: Wr
       await options.onFile?.(path);
       return typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
     };
-    const described = (bytes: Uint8Array) => ({ bytes: bytes.length, hash: `sha256:${sha256(bytes)}` });
+    const digest = (bytes: Uint8Array) => ({ bytes: bytes.length, sha256: sha256(bytes) });
 
     for (const table of tables) {
       const rows = input.tables[table.name]!;
       rowCounts[table.name] = rows.length;
-      const schema = tableSchemaOf(table);
       const fields = fieldsOf(table);
       const expected = rows.map((row) => fields.map((f) => cellText(f.type, row[f.name])));
-      const common = { type: 'table' as const, title: table.title, description: table.description };
 
       const csvText = tableToCsv(table, rows);
       const csv = await put(`data/${table.name}.csv`, csvText);
       readback.push(...compareText(table.name, 'csv', expected, parseCsv(csvText).slice(1)));
-      resources.push({ name: table.name, ...common, path: `data/${table.name}.csv`, format: 'csv', mediatype: MEDIATYPES.csv!, encoding: 'utf-8', ...described(csv), dialect: CSV_DIALECT, schema });
 
       const arrowTable = rowsToArrow(table, rows);
       const arrow = await put(`data/${table.name}.arrow`, arrowFileBytes(arrowTable));
       readback.push(...compareText(table.name, 'arrow', expected, arrowRowsAsText(readArrow(arrow))));
-      resources.push({ name: `${table.name}-arrow`, ...common, path: `data/${table.name}.arrow`, format: 'arrow', mediatype: MEDIATYPES.arrow!, ...described(arrow), schema });
 
       const parquet = await put(`data/${table.name}.parquet`, parquetBytes(arrowTable));
-      resources.push({ name: `${table.name}-parquet`, ...common, path: `data/${table.name}.parquet`, format: 'parquet', mediatype: MEDIATYPES.parquet!, ...described(parquet), schema });
+      resources.push(...tableResources(table, { csv: digest(csv), arrow: digest(arrow), parquet: digest(parquet) }));
     }
     if (readback.length > 0) {
       throw new ValidationError('READBACK_MISMATCH', `written files do not read back as the rows: ${readback.map((f) => f.message).join('; ')}`, readback);
     }
     for (const extra of [...(input.extraFiles ?? [])].sort((a, b) => (a.path < b.path ? -1 : 1))) {
-      const bytes = await put(extra.path, extra.content);
-      const text = extra.mediatype.startsWith('text/') || extra.mediatype.endsWith('json') || extra.mediatype.endsWith('+xml');
-      resources.push({
-        name: resourceName(extra.path), path: extra.path, description: extra.description, format: extra.path.split('.').pop()!.toLowerCase(),
-        mediatype: extra.mediatype, ...(text ? { encoding: 'utf-8' } : {}), ...described(bytes),
-      });
+      await put(extra.path, extra.content);
+      resources.push(extraResource(extra));
     }
 
-    const descriptor: DataPackage = {
-      $schema: DATAPACKAGE_PROFILE,
-      name: input.name,
-      title: input.title,
-      description: input.description,
-      version: input.version,
-      created: input.created,
-      licenses: input.licenses,
-      sources: input.sources,
-      contributors: input.contributors,
-      resources,
-    };
-    const descriptorFindings = checkDescriptor(descriptor);
-    if (descriptorFindings.length > 0) {
-      throw new ValidationError('DESCRIPTOR_INVALID', `datapackage.json would be invalid: ${descriptorFindings.map((f) => f.message).join('; ')}`, descriptorFindings);
-    }
+    const descriptor = datasetDescriptor(input, resources);
     await put('datapackage.json', JSON.stringify(descriptor, null, 2) + '\n');
     await put('README.md', datasetReadme({ descriptor, rowCounts, changelog, ...(input.preparation ? { preparation: input.preparation } : {}) }));
 

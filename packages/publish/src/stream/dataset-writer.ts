@@ -1,14 +1,11 @@
 import path from 'node:path';
 import { mkdir } from 'node:fs/promises';
 import { InputError } from '@cablepress/extract';
-import { allTables, ValidationError, type TableDef } from '@cablepress/validate';
+import { allTables, type TableDef } from '@cablepress/validate';
 import { stage, type Staging } from '../atomic.js';
-import { checkDescriptor, CSV_DIALECT, DATAPACKAGE_PROFILE, MEDIATYPES, type DataPackage, type Resource } from '../datapackage.js';
-import { sha256 } from '../hash.js';
 import { datasetReadme } from '../readme.js';
-import { tableSchemaOf } from '../table-schema.js';
-import type { DatasetInput, ExtraFile, WrittenDataset } from '../write-dataset.js';
-import type { WrittenFile } from './hashed-file.js';
+import { datasetDescriptor, extraResource, tableResources } from '../resources.js';
+import type { DatasetInput, WrittenDataset } from '../write-dataset.js';
 import { TableStreamWriter, type StreamedTable } from './table-writer.js';
 
 export interface DatasetStreamOptions {
@@ -24,37 +21,6 @@ export interface DatasetStreamOptions {
 
 /** Everything `writeDataset` takes except the rows, which were streamed. */
 export type StreamedDatasetInput = Omit<DatasetInput, 'tables'>;
-
-function described(file: WrittenFile): { bytes: number; hash: string } {
-  return { bytes: file.bytes, hash: `sha256:${file.sha256}` };
-}
-
-/** The three resources of a streamed table, named and described as `writeDataset` names and describes them. */
-function tableResources(streamed: StreamedTable): Resource[] {
-  const { table } = streamed;
-  const schema = tableSchemaOf(table);
-  const common = { type: 'table' as const, title: table.title, description: table.description };
-  return [
-    { name: table.name, ...common, path: `data/${table.name}.csv`, format: 'csv', mediatype: MEDIATYPES.csv!, encoding: 'utf-8', ...described(streamed.csv), dialect: CSV_DIALECT, schema },
-    { name: `${table.name}-arrow`, ...common, path: `data/${table.name}.arrow`, format: 'arrow', mediatype: MEDIATYPES.arrow!, ...described(streamed.arrow), schema },
-    { name: `${table.name}-parquet`, ...common, path: `data/${table.name}.parquet`, format: 'parquet', mediatype: MEDIATYPES.parquet!, ...described(streamed.parquet), schema },
-  ];
-}
-
-function extraResource(extra: ExtraFile): Resource {
-  const bytes = typeof extra.content === 'string' ? Buffer.from(extra.content, 'utf8') : extra.content;
-  const text = extra.mediatype.startsWith('text/') || extra.mediatype.endsWith('json') || extra.mediatype.endsWith('+xml');
-  return {
-    name: extra.path.toLowerCase().replace(/[^a-z0-9._-]+/g, '-'),
-    path: extra.path,
-    description: extra.description,
-    format: extra.path.split('.').pop()!.toLowerCase(),
-    mediatype: extra.mediatype,
-    ...(text ? { encoding: 'utf-8' } : {}),
-    bytes: bytes.length,
-    hash: `sha256:${sha256(bytes)}`,
-  };
-}
 
 /**
  * A dataset written while its rows arrive: `data/<table>.{csv,arrow,parquet}` are streamed into the same staging
@@ -103,7 +69,7 @@ export class DatasetStreamWriter {
       const streamed: StreamedTable[] = [];
       for (const writer of this.writers.values()) streamed.push(await writer.close());
       const files = streamed.flatMap((s) => ['csv', 'arrow', 'parquet'].map((ext) => `data/${s.table.name}.${ext}`));
-      const resources = streamed.flatMap(tableResources);
+      const resources = streamed.flatMap((s) => tableResources(s.table, s));
       for (const extra of [...(input.extraFiles ?? [])].sort((a, b) => (a.path < b.path ? -1 : 1))) {
         if (extra.path.startsWith('data/') || ['datapackage.json', 'README.md'].includes(extra.path)) {
           throw new InputError('EXTRA_FILE_PATH', `extra file "${extra.path}" would overwrite a dataset file`, { field: extra.path }, 'give the extra file a new path inside the dataset, such as validation.json');
@@ -112,22 +78,7 @@ export class DatasetStreamWriter {
         files.push(extra.path);
         resources.push(extraResource(extra));
       }
-      const descriptor: DataPackage = {
-        $schema: DATAPACKAGE_PROFILE,
-        name: input.name,
-        title: input.title,
-        description: input.description,
-        version: input.version,
-        created: input.created,
-        licenses: input.licenses,
-        sources: input.sources,
-        contributors: input.contributors,
-        resources,
-      };
-      const problems = checkDescriptor(descriptor);
-      if (problems.length > 0) {
-        throw new ValidationError('DESCRIPTOR_INVALID', `datapackage.json would be invalid: ${problems.map((f) => f.message).join('; ')}`, problems);
-      }
+      const descriptor = datasetDescriptor(input, resources);
       const rowCounts = Object.fromEntries(streamed.map((s) => [s.table.name, s.rows]));
       await this.staging.write('datapackage.json', JSON.stringify(descriptor, null, 2) + '\n');
       await this.staging.write(
