@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
-import { parseArgs } from 'node:util';
 import { buildCorpus, type CorpusSummary } from '../corpus/build-corpus.js';
 import { readDatasetManifest } from '../dataset.js';
+import { parseCommandArgs } from '../args.js';
 import { UsageError } from '../errors.js';
 import { EXIT, type Io } from '../io.js';
 
@@ -30,24 +30,14 @@ function reportCorpus(summary: CorpusSummary, io: Io, json: boolean, quiet: bool
 }
 
 export async function run(args: string[], io: Io): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        paper: { type: 'string', default: 'a4' },
-        json: { type: 'boolean', default: false },
-        quiet: { type: 'boolean', default: false },
-        corpus: { type: 'string' },
-        out: { type: 'string' },
-        jobs: { type: 'string' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(`build: ${(error as Error).message}.`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs('build', args, {
+    paper: { type: 'string', default: 'a4' },
+    json: { type: 'boolean', default: false },
+    quiet: { type: 'boolean', default: false },
+    corpus: { type: 'string' },
+    out: { type: 'string' },
+    jobs: { type: 'string' },
+  });
   if (values.corpus !== undefined || values.out !== undefined || values.jobs !== undefined) {
     if (values.corpus === undefined || values.out === undefined || positionals.length > 0) {
       throw new UsageError('corpus mode takes --corpus <dir-or-glob> and --out <dataset-dir>, e.g. `cablepress build --corpus cables/ --out datasets/tip-corpus`.');

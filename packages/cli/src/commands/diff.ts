@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { diffDatasets, formatDiff } from '@cablepress/publish';
+import { parseCommandArgs } from '../args.js';
 import { UsageError } from '../errors.js';
 import { EXIT, type Io } from '../io.js';
 
@@ -10,17 +10,11 @@ import { EXIT, type Io } from '../io.js';
  * version bumps less than the changes require.
  */
 export async function run(args: string[], io: Io): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: { json: { type: 'boolean', default: false }, check: { type: 'boolean', default: false }, rows: { type: 'string', default: '5' } },
-    });
-  } catch (error) {
-    throw new UsageError(`diff: ${(error as Error).message}.`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs('diff', args, {
+    json: { type: 'boolean', default: false },
+    check: { type: 'boolean', default: false },
+    rows: { type: 'string', default: '5' },
+  });
   if (positionals.length !== 2) throw new UsageError('diff takes two datasets (folders or .tar.gz/.zip bundles): `cablepress diff <old> <new>`.');
   const maxRows = Number(values.rows);
   if (!Number.isInteger(maxRows) || maxRows < 0) throw new UsageError(`--rows must be a whole number, not "${values.rows}".`);

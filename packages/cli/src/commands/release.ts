@@ -1,8 +1,8 @@
 import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { checkDrift, recordRelease, writeReleaseBundle } from '@cablepress/publish';
 import { readDatasetManifest } from '../dataset.js';
+import { parseCommandArgs } from '../args.js';
 import { UsageError } from '../errors.js';
 import { EXIT, type Io } from '../io.js';
 import { buildDataset } from '../pipeline.js';
@@ -14,23 +14,13 @@ import { buildDataset } from '../pipeline.js';
  * Exit 0 released, 1 drift or invalid data, 2 bad input.
  */
 export async function run(args: string[], io: Io): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        out: { type: 'string', default: 'releases' },
-        paper: { type: 'string', default: 'a4' },
-        'skip-rebuild': { type: 'boolean', default: false },
-        'dry-run': { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(`release: ${(error as Error).message}.`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs('release', args, {
+    out: { type: 'string', default: 'releases' },
+    paper: { type: 'string', default: 'a4' },
+    'skip-rebuild': { type: 'boolean', default: false },
+    'dry-run': { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+  });
   if (positionals.length !== 1) throw new UsageError('release takes one dataset folder, e.g. `cablepress release datasets/laos-tip-2008`.');
   if (values.paper !== 'a4' && values.paper !== 'letter') throw new UsageError(`--paper must be a4 or letter, not "${values.paper}".`);
   const paper = values.paper;

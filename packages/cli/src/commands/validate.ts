@@ -1,9 +1,9 @@
 import { access } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { CablepressError, InputError } from '@cablepress/extract';
 import { checkDrift, RELEASE_LOG, verifyDataset } from '@cablepress/publish';
 import type { Finding } from '@cablepress/validate';
+import { parseCommandArgs } from '../args.js';
 import { UsageError } from '../errors.js';
 import { EXIT, type Io } from '../io.js';
 
@@ -16,13 +16,7 @@ const exists = (file: string) => access(file).then(() => true, () => false);
  * (nothing there, or no datapackage.json).
  */
 export async function run(args: string[], io: Io): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
-  } catch (error) {
-    throw new UsageError(`validate: ${(error as Error).message}.`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs('validate', args, { json: { type: 'boolean', default: false } });
   if (positionals.length !== 1) throw new UsageError('validate takes one dataset folder or release bundle, e.g. `cablepress validate datasets/laos-tip-2008`.');
   const target = path.resolve(io.cwd, positionals[0]!);
   const findings: Finding[] = await verifyDataset(target);
