@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,9 +30,18 @@ export function cli(args: string[], options: { cwd?: string; env?: Record<string
   });
 }
 
-/** Copies the inputs of a dataset (not its built files) into a fresh workspace laid out like the repo. */
+const scratchRoots: string[] = [];
+process.on('exit', () => {
+  for (const root of scratchRoots) rmSync(root, { recursive: true, force: true });
+});
+
+/**
+ * Copies the inputs of a dataset (not its built files) into a fresh workspace laid out like the repo; the
+ * workspace is removed when the test process ends.
+ */
 export async function scratchDataset(name = 'laos-tip-2008'): Promise<{ root: string; dir: string; report: string }> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'cablepress-test-'));
+  scratchRoots.push(root);
   const dir = path.join(root, 'datasets', name);
   await mkdir(dir, { recursive: true });
   for (const entry of ['package.json', 'source', 'indicators.json', 'CHANGELOG.md']) {

@@ -59,6 +59,17 @@ export async function readDatasetManifest(dirArg: string, cwd: string): Promise<
     throw new InputError('DATASET_INVALID', 'package.json has no "cablepress.source" naming the source cable.', { file, field: 'cablepress.source' }, 'Add "cablepress": { "source": "source/<cable file>" }, as in datasets/laos-tip-2008/package.json.');
   }
   if (!pkg.version) throw new InputError('DATASET_INVALID', 'package.json has no "version".', { file, field: 'version' }, 'Add a semantic version such as "0.1.0"; changesets keeps it from then on.');
+  const report = path.resolve(dir, cp.report ?? path.join('..', '..', 'reports', name, `${name}-fact-sheet.pdf`));
+  const reportsRoot = path.resolve(dir, '..', '..', 'reports');
+  const inside = (root: string) => report.startsWith(root + path.sep);
+  if (!(inside(reportsRoot) || inside(dir)) || path.extname(report) !== '.pdf') {
+    throw new InputError(
+      'DATASET_INVALID',
+      `"cablepress.report" must name a .pdf file inside ${reportsRoot} or the dataset folder, not ${report}.`,
+      { file, field: 'cablepress.report' },
+      'Point it at ../../reports/<dataset-name>/<dataset-name>-fact-sheet.pdf, or leave it out for that default.',
+    );
+  }
   const recipe = cp.recipe ?? null;
   return {
     dir,
@@ -68,7 +79,7 @@ export async function readDatasetManifest(dirArg: string, cwd: string): Promise<
     description: pkg.description ?? '',
     license: pkg.license ?? 'CC0-1.0',
     source: path.resolve(dir, cp.source),
-    report: path.resolve(dir, cp.report ?? path.join('..', '..', 'reports', name, `${name}-fact-sheet.pdf`)),
+    report,
     recipe: recipe === null ? null : path.resolve(dir, recipe),
   };
 }

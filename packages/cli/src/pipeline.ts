@@ -129,7 +129,7 @@ export async function buildDataset(manifest: DatasetManifest, options: BuildOpti
     version: manifest.version,
     created: created.toISOString().replace(/\.000Z$/, 'Z'),
     licenses: [{ name: manifest.license, path: `https://spdx.org/licenses/${manifest.license}.html`, title: manifest.license }],
-    sources: [{ id: cable.id, title: cable.subject || cable.title || cable.id, path: `https://wikileaks.org/plusd/cables/${cable.id}_a.html`, sha256 }],
+    sources: [{ id: cable.id, title: cable.subject || cable.title || cable.id, path: `https://wikileaks.org/plusd/cables/${encodeURIComponent(cable.id)}_a.html`, sha256 }],
     contributors: [{ title: 'cablepress', roles: ['creator'] }],
     tables,
     extraFiles: [{ path: 'validation.json', content: validation, description: 'Findings of the cross-checks run on this build (codes, messages, source spans).', mediatype: 'application/json' }],
