@@ -24,6 +24,20 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
+/** Every non-test source file of packages/*\/src, parsed. */
+function packageSources(): { file: string; sf: ts.SourceFile }[] {
+  const packages = path.join(repoRoot, 'packages');
+  return readdirSync(packages).flatMap((pkg) => {
+    let files: string[];
+    try {
+      files = sourceFiles(path.join(packages, pkg, 'src'));
+    } catch {
+      return [];
+    }
+    return files.map((file) => ({ file, sf: ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true) }));
+  });
+}
+
 /** String literals that can be the value of `node` (through ternaries, ?? and ||). */
 function literals(node: ts.Node | undefined): string[] {
   if (!node) return [];
@@ -43,61 +57,51 @@ function literals(node: ts.Node | undefined): string[] {
  */
 function usedCodes(): UsedCode[] {
   const used: UsedCode[] = [];
-  const packages = path.join(repoRoot, 'packages');
-  for (const pkg of readdirSync(packages)) {
-    let files: string[];
-    try {
-      files = sourceFiles(path.join(packages, pkg, 'src'));
-    } catch {
-      continue;
-    }
-    for (const file of files) {
-      const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
-      const where = (n: ts.Node) => `${path.relative(repoRoot, file)}:${sf.getLineAndCharacterOfPosition(n.getStart()).line + 1}`;
-      const helpers = new Map<string, number>();
-      const calls: ts.CallExpression[] = [];
-      const add = (n: ts.Node, values: string[], kind: Kind) => {
-        for (const code of values) if (CODE.test(code)) used.push({ code, kind, where: where(n) });
-      };
-      /** When `name` is a parameter of the function around `node`, calls of that function give the codes. */
-      const viaParameter = (node: ts.Node, name: string) => {
-        const fn = ts.findAncestor(node.parent, ts.isFunctionLike);
-        if (!fn) return;
-        const index = fn.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === name);
-        if (index < 0) return;
-        const owner = fn.parent;
-        if (ts.isVariableDeclaration(owner) && ts.isIdentifier(owner.name)) helpers.set(owner.name.text, index);
-        else if ((ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) && fn.name && ts.isIdentifier(fn.name)) helpers.set(fn.name.text, index);
-      };
-      const visit = (node: ts.Node): void => {
-        if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && ERROR_CLASSES.has(node.expression.text)) {
-          const first = node.arguments?.[0];
-          add(node, literals(first), 'error');
-          if (first && ts.isIdentifier(first)) viaParameter(node, first.text);
-        }
-        if (ts.isCallExpression(node)) {
-          calls.push(node);
-          if (node.expression.kind === ts.SyntaxKind.SuperKeyword) {
-            const cls = ts.findAncestor(node, ts.isClassDeclaration);
-            const base = cls?.heritageClauses?.[0]?.types[0]?.expression;
-            if (base && ts.isIdentifier(base) && ERROR_CLASSES.has(base.text)) add(node, literals(node.arguments[0]), 'error');
-          }
-        }
-        if (ts.isObjectLiteralExpression(node)) {
-          const named = (name: string) => node.properties.find((p) => (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) && p.name.getText(sf) === name);
-          const code = named('code');
-          if (code && named('message')) {
-            const value = ts.isPropertyAssignment(code) ? code.initializer : code.name;
-            add(node, literals(value), 'finding');
-            if (ts.isIdentifier(value)) viaParameter(node, value.text);
-          }
-        }
-        ts.forEachChild(node, visit);
-      };
-      visit(sf);
-      for (const call of calls) {
-        if (ts.isIdentifier(call.expression) && helpers.has(call.expression.text)) add(call, literals(call.arguments[helpers.get(call.expression.text)!]), 'error');
+  for (const { file, sf } of packageSources()) {
+    const where = (n: ts.Node) => `${path.relative(repoRoot, file)}:${sf.getLineAndCharacterOfPosition(n.getStart()).line + 1}`;
+    const helpers = new Map<string, number>();
+    const calls: ts.CallExpression[] = [];
+    const add = (n: ts.Node, values: string[], kind: Kind) => {
+      for (const code of values) if (CODE.test(code)) used.push({ code, kind, where: where(n) });
+    };
+    /** When `name` is a parameter of the function around `node`, calls of that function give the codes. */
+    const viaParameter = (node: ts.Node, name: string) => {
+      const fn = ts.findAncestor(node.parent, ts.isFunctionLike);
+      if (!fn) return;
+      const index = fn.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === name);
+      if (index < 0) return;
+      const owner = fn.parent;
+      if (ts.isVariableDeclaration(owner) && ts.isIdentifier(owner.name)) helpers.set(owner.name.text, index);
+      else if ((ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) && fn.name && ts.isIdentifier(fn.name)) helpers.set(fn.name.text, index);
+    };
+    const visit = (node: ts.Node): void => {
+      if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && ERROR_CLASSES.has(node.expression.text)) {
+        const first = node.arguments?.[0];
+        add(node, literals(first), 'error');
+        if (first && ts.isIdentifier(first)) viaParameter(node, first.text);
       }
+      if (ts.isCallExpression(node)) {
+        calls.push(node);
+        if (node.expression.kind === ts.SyntaxKind.SuperKeyword) {
+          const cls = ts.findAncestor(node, ts.isClassDeclaration);
+          const base = cls?.heritageClauses?.[0]?.types[0]?.expression;
+          if (base && ts.isIdentifier(base) && ERROR_CLASSES.has(base.text)) add(node, literals(node.arguments[0]), 'error');
+        }
+      }
+      if (ts.isObjectLiteralExpression(node)) {
+        const named = (name: string) => node.properties.find((p) => (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) && p.name.getText(sf) === name);
+        const code = named('code');
+        if (code && named('message')) {
+          const value = ts.isPropertyAssignment(code) ? code.initializer : code.name;
+          add(node, literals(value), 'finding');
+          if (ts.isIdentifier(value)) viaParameter(node, value.text);
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sf);
+    for (const call of calls) {
+      if (ts.isIdentifier(call.expression) && helpers.has(call.expression.text)) add(call, literals(call.arguments[helpers.get(call.expression.text)!]), 'error');
     }
   }
   return used;
@@ -106,22 +110,12 @@ function usedCodes(): UsedCode[] {
 /** Every `new <className>(...)` in packages/*\/src. */
 function errorConstructions(className: string): { node: ts.NewExpression; sf: ts.SourceFile; file: string }[] {
   const found: { node: ts.NewExpression; sf: ts.SourceFile; file: string }[] = [];
-  const packages = path.join(repoRoot, 'packages');
-  for (const pkg of readdirSync(packages)) {
-    let files: string[];
-    try {
-      files = sourceFiles(path.join(packages, pkg, 'src'));
-    } catch {
-      continue;
-    }
-    for (const file of files) {
-      const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
-      const visit = (node: ts.Node): void => {
-        if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === className) found.push({ node, sf, file });
-        ts.forEachChild(node, visit);
-      };
-      visit(sf);
-    }
+  for (const { file, sf } of packageSources()) {
+    const visit = (node: ts.Node): void => {
+      if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === className) found.push({ node, sf, file });
+      ts.forEachChild(node, visit);
+    };
+    visit(sf);
   }
   return found;
 }
