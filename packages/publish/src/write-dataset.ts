@@ -6,7 +6,7 @@ import { arrowFileBytes, arrowRowsAsText, parquetBytes, readArrow, rowsToArrow }
 import { stage } from './atomic.js';
 import { cellText } from './cells.js';
 import { parseCsv, tableToCsv } from './csv.js';
-import { isSafePath, type Contributor, type DataPackage, type License, type Resource, type Source } from './datapackage.js';
+import { isSafePath, type DataPackage, type Resource } from './datapackage.js';
 import { sha256 } from './hash.js';
 import { safeFileName } from './safe-name.js';
 import { datasetReadme } from './readme.js';
@@ -21,18 +21,12 @@ export interface ExtraFile {
   mediatype: string;
 }
 
-export interface DatasetInput {
-  /** Package name, lowercase `[a-z0-9-]`. */
-  name: string;
-  title: string;
-  description: string;
-  /** Semantic version: the version of the dataset's workspace package. */
-  version: string;
-  /** ISO 8601 UTC datetime from SOURCE_DATE_EPOCH or the cable, never the wall clock. */
-  created: string;
-  licenses: License[];
-  sources: Source[];
-  contributors: Contributor[];
+/**
+ * What a dataset is written from: the descriptor's own fields (name lowercase `[a-z0-9-]`, version the semver of the
+ * dataset's workspace package, created an ISO 8601 UTC datetime from SOURCE_DATE_EPOCH or the cable, never the wall
+ * clock) and the rows.
+ */
+export interface DatasetInput extends Omit<DataPackage, '$schema' | 'resources'> {
   /** Rows of each table by table name; tables are written in `allTables` order. */
   tables: Record<string, readonly Record<string, unknown>[]>;
   extraFiles?: ExtraFile[];
