@@ -57,6 +57,8 @@ export interface Resource {
   bytes: number;
   hash: string;
   rows?: number;
+  /** A file of a Hive-style partitioned table: its partition column (not stored in the file) and value. */
+  partition?: { field: string; value: string };
   dialect?: CsvDialect;
   schema?: TableSchema;
 }

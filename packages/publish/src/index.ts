@@ -7,6 +7,9 @@ export {
 } from './drift.js';
 export type { Contributor, DataPackage, License, Resource, Source } from './datapackage.js';
 export type { SchemaField, TableSchema } from './table-schema.js';
-export { DatasetStreamWriter, type DatasetStreamOptions, type StreamedDatasetInput, type StreamedTable } from './stream/index.js';
+export {
+  DatasetStreamWriter, encodeTablePart, hivePartitionFolder, partBuffers,
+  type DatasetStreamOptions, type ExtraFileStream, type PartitionFile, type StreamedDatasetInput, type StreamedTable, type TablePart,
+} from './stream/index.js';
 export { renderFactSheet, type FactSheetInput } from './factsheet/index.js';
 export { safeFileName } from './safe-name.js';

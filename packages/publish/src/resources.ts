@@ -26,9 +26,32 @@ export function tableResources(table: TableDef, files: { csv: FileDigest; arrow:
   ];
 }
 
+/**
+ * The resources of a table whose Parquet is a Hive-style partitioned folder: CSV and Arrow as in `tableResources`,
+ * then one Parquet resource per partition file (`<table>-parquet-<n>`, n in the order of the values), each naming
+ * its partition column and value in `partition`.
+ */
+export function partitionedTableResources(
+  table: TableDef,
+  files: { csv: FileDigest; arrow: FileDigest; parquet: (FileDigest & { path: string; value: string })[] },
+  field: string,
+): Resource[] {
+  const [csv, arrow, parquet] = tableResources(table, { ...files, parquet: { bytes: 0, sha256: '' } });
+  return [
+    csv!,
+    arrow!,
+    ...files.parquet.map((part, n) => ({ ...parquet!, name: `${table.name}-parquet-${n}`, path: part.path, ...described(part), partition: { field, value: part.value } })),
+  ];
+}
+
 /** The resource of an extra file such as validation.json. */
 export function extraResource(extra: ExtraFile): Resource {
   const bytes = typeof extra.content === 'string' ? Buffer.from(extra.content, 'utf8') : extra.content;
+  return extraResourceOf(extra, { bytes: bytes.length, sha256: sha256(bytes) });
+}
+
+/** The resource of an extra file already written, from its size and hash. */
+export function extraResourceOf(extra: Omit<ExtraFile, 'content'>, digest: FileDigest): Resource {
   const text = extra.mediatype.startsWith('text/') || extra.mediatype.endsWith('json') || extra.mediatype.endsWith('+xml');
   return {
     name: extra.path.toLowerCase().replace(/[^a-z0-9._-]+/g, '-'),
@@ -37,7 +60,7 @@ export function extraResource(extra: ExtraFile): Resource {
     format: extra.path.split('.').pop()!.toLowerCase(),
     mediatype: extra.mediatype,
     ...(text ? { encoding: 'utf-8' } : {}),
-    ...described({ bytes: bytes.length, sha256: sha256(bytes) }),
+    ...described(digest),
   };
 }
 

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { buildCorpus, type CorpusSummary } from '../corpus/build-corpus.js';
+import type { Partition } from '../corpus/work.js';
 import { readDatasetManifest } from '../dataset.js';
 import { parseCommandArgs } from '../args.js';
 import { UsageError } from '../errors.js';
@@ -9,6 +10,12 @@ function parseJobs(value: string | undefined): number {
   if (value === undefined) return availableParallelism();
   if (!/^[1-9]\d*$/.test(value)) throw new UsageError(`--jobs must be a whole number of at least 1, not "${value}".`);
   return Number(value);
+}
+
+function parsePartition(value: string | undefined): { partition?: Partition } {
+  if (value === undefined) return {};
+  if (value !== 'year' && value !== 'origin') throw new UsageError(`--partition must be year or origin, not "${value}".`);
+  return { partition: value };
 }
 
 function reportCorpus(summary: CorpusSummary, io: Io, json: boolean, quiet: boolean, exitCode: number): void {
@@ -37,13 +44,14 @@ export async function run(args: string[], io: Io): Promise<number> {
     corpus: { type: 'string' },
     out: { type: 'string' },
     jobs: { type: 'string' },
+    partition: { type: 'string' },
   });
-  if (values.corpus !== undefined || values.out !== undefined || values.jobs !== undefined) {
+  if (values.corpus !== undefined || values.out !== undefined || values.jobs !== undefined || values.partition !== undefined) {
     if (values.corpus === undefined || values.out === undefined || positionals.length > 0) {
       throw new UsageError('corpus mode takes --corpus <dir-or-glob> and --out <dataset-dir>, e.g. `cablepress build --corpus cables/ --out datasets/tip-corpus`.');
     }
     const summary = await buildCorpus(
-      { corpus: values.corpus, out: values.out, jobs: parseJobs(values.jobs), progress: !values.quiet && !values.json },
+      { corpus: values.corpus, out: values.out, jobs: parseJobs(values.jobs), progress: !values.quiet && !values.json, ...parsePartition(values.partition) },
       io,
     );
     const exitCode = summary.failed > 0 ? EXIT.partial : EXIT.ok;

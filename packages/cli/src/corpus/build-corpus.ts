@@ -8,7 +8,8 @@ import type { Io } from '../io.js';
 import { listCorpusFiles, type CorpusFile } from './files.js';
 import { runPool } from './pool.js';
 import { Progress } from './progress.js';
-import type { CableResult } from './work.js';
+import { processChunk, type ChunkFile, type ChunkResult, type Partition } from './work.js';
+import { JsonListFile } from './json-list.js';
 
 export interface CorpusBuildOptions {
   /** Folder, glob or single file of cables, relative to `io.cwd`. */
@@ -19,10 +20,12 @@ export interface CorpusBuildOptions {
   jobs: number;
   /** Show progress on stderr. */
   progress: boolean;
-  /** Rows per CSV chunk and Arrow record batch (see DatasetStreamOptions). */
-  batchRows?: number;
-  /** Rows per Parquet row group (see DatasetStreamOptions). */
-  rowGroupRows?: number;
+  /** Write each table's Parquet as a Hive-style folder partitioned by the cable's year or origin. */
+  partition?: Partition;
+  /** Cables per chunk: the unit of work of a worker, an Arrow record batch and a Parquet row group (default `chunkSize`). */
+  chunkCables?: number;
+  /** Seconds between two plain progress lines when stderr is not a terminal (default 5). */
+  progressEvery?: number;
 }
 
 /** A file that gave no cable rows, as listed in failures.json. */
@@ -48,14 +51,26 @@ export interface CorpusSummary {
   /** Warnings by code, codes in alphabetical order. */
   warningCodes: Record<string, number>;
   rows: Record<string, number>;
+  /** The first failures (all of them are in failures.json). */
   failures: Failure[];
 }
 
 export const FAILURES_FILE = 'failures.json';
 export const VALIDATION_FILE = 'validation.json';
+const FAILURES_DESCRIPTION = 'Files of the corpus that gave no rows (not a cable, unreadable, or a duplicate of a cable already read), with an error code and message.';
+const VALIDATION_DESCRIPTION =
+  'Warnings of the parser and of the cross-checks over the cables that were built, one per line with the cable id, code, severity and source span (char_start, char_end), then counted by code (a cable with a cross-check error is in failures.json instead).';
 
-/** Organization rows are merged every this many cables, so merging stays linear in the corpus. */
-const ORG_MERGE_EVERY = 512;
+/** Failures kept for the summary; failures.json lists them all. */
+const SUMMARY_FAILURES = 100;
+/**
+ * Cables per chunk: a 32nd of the corpus, at least 8 and at most 512, so a small corpus still keeps every worker busy
+ * and a big one gets Parquet row groups of a few thousand rows. It depends on the number of files only, never on
+ * `--jobs`, so neither do the bytes.
+ */
+export function chunkSize(files: number): number {
+  return Math.min(512, Math.max(8, Math.ceil(files / 32)));
+}
 
 interface DatasetMeta {
   name: string;
@@ -93,17 +108,24 @@ async function readMeta(dir: string): Promise<DatasetMeta> {
 const PREPARATION = [
   'Every file of the corpus was read by cablepress in corpus mode (`cablepress build --corpus`): files sorted by path,',
   'format detected from the content, parsed by `@cablepress/extract`, turned into tables and facts by `@cablepress/transform`',
-  'and checked row by row against the zod schemas of `@cablepress/validate`, in parallel worker threads whose results are',
-  'put back in file order, so the bytes never depend on the number of workers. Rows were streamed to the files in batches:',
-  'CSV in chunks, Arrow IPC with one record batch and Parquet with one row group per batch. Organizations are merged across',
+  'and checked row by row against the zod schemas of `@cablepress/validate`, in parallel worker threads that each took a',
+  'chunk of cables (up to 512) and encoded it as CSV lines, one Arrow record batch and one Parquet row group per table; the chunks',
+  'were appended in file order, so the bytes never depend on the number of workers. Organizations are merged across',
   'cables. The cross-checks of `@cablepress/validate` ran on every cable: a cable with an error is left out and listed in',
-  `\`${FAILURES_FILE}\` (code \`CHECKS_FAILED\`); warnings are counted by code in \`${VALIDATION_FILE}\`. There is no indicator`,
+  `\`${FAILURES_FILE}\` (code \`CHECKS_FAILED\`); warnings are listed per cable and counted by code in \`${VALIDATION_FILE}\`. There is no indicator`,
   'recipe for a corpus, so the indicators table is empty.',
   '',
   `Files that could not be read as a cable are listed in \`${FAILURES_FILE}\` with an error code and message. When two files`,
   'hold the same cable (e.g. the .txt and the .html of one cable), the first by path is kept and the others are listed there',
   'with the code `DUPLICATE_CABLE`.',
 ].join('\n');
+
+/** The files in chunks of `size`, in order: chunk boundaries depend only on the file list. */
+function chunksOf<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}
 
 /** Builds one dataset from a corpus of cable files; bad files are reported, never fatal. */
 export async function buildCorpus(options: CorpusBuildOptions, io: Io): Promise<CorpusSummary> {
@@ -116,70 +138,74 @@ export async function buildCorpus(options: CorpusBuildOptions, io: Io): Promise<
   await mkdir(out, { recursive: true });
 
   const totalBytes = files.reduce((n, f) => n + f.bytes, 0);
-  const progress = new Progress(io, files.length, totalBytes, options.progress);
-  const writer = await DatasetStreamWriter.open(out, {
-    ...(options.batchRows === undefined ? {} : { batchRows: options.batchRows }),
-    ...(options.rowGroupRows === undefined ? {} : { rowGroupRows: options.rowGroupRows }),
-  });
+  const progress = new Progress(io, files.length, totalBytes, options.progress, started, options.progressEvery);
+  const writer = await DatasetStreamWriter.open(out, options.partition ? { partition: { name: options.partition, byColumn: 'cable_id' } } : {});
+  const failuresFile = new JsonListFile(writer.openExtraFile({ path: FAILURES_FILE, description: FAILURES_DESCRIPTION, mediatype: 'application/json' }), 'failures');
+  const findingsFile = new JsonListFile(writer.openExtraFile({ path: VALIDATION_FILE, description: VALIDATION_DESCRIPTION, mediatype: 'application/json' }), 'findings');
   const failures: Failure[] = [];
-  const seen = new Map<string, string>();
+  let failed = 0;
+  const seen = new Map<string, number>();
   let organizations: OrganizationRow[] = [];
-  let pendingOrganizations: OrganizationRow[] = [];
-  let sinceMerge = 0;
   let latest: string | null = null;
   let cables = 0;
   const warningCodes = new Map<string, number>();
   let doneFiles = 0;
   let doneBytes = 0;
+  const fail = (failure: Failure) => {
+    failed++;
+    if (failures.length < SUMMARY_FAILURES) failures.push(failure);
+    failuresFile.add(failure);
+  };
+  const cablesPerChunk = options.chunkCables ?? chunkSize(files.length);
+  const chunks = chunksOf(files, cablesPerChunk);
+  const chunkFiles = (chunk: readonly CorpusFile[]): ChunkFile[] => chunk.map(({ file, label }) => ({ file, label }));
 
-  const accept = async (file: CorpusFile, result: CableResult) => {
-    doneFiles++;
-    doneBytes += file.bytes;
-    if (!result.ok) {
-      failures.push({ file: file.label, code: result.code, message: result.message });
-      return;
-    }
-    const first = seen.get(result.cableId);
-    if (first !== undefined) {
-      failures.push({ file: file.label, code: 'DUPLICATE_CABLE', message: `cable ${result.cableId} was already read from ${first}; this copy is left out.` });
-      return;
-    }
-    seen.set(result.cableId, file.label);
-    cables++;
-    for (const [code, n] of Object.entries(result.warnings)) warningCodes.set(code, (warningCodes.get(code) ?? 0) + n);
-    const { organizations: orgs = [], ...rows } = result.rows ?? {};
-    pendingOrganizations.push(...(orgs as OrganizationRow[]));
-    if (++sinceMerge >= ORG_MERGE_EVERY) {
-      organizations = mergeOrganizations(organizations, pendingOrganizations);
-      pendingOrganizations = [];
-      sinceMerge = 0;
-    }
-    const created = rows.cables?.[0]?.created;
-    if (typeof created === 'string' && (latest === null || created > latest)) latest = created;
-    await writer.append(rows);
+  /** Takes a chunk's outcomes in file order; duplicates of a cable already taken are left out (encoded again without them). */
+  const accept = (index: number, result: ChunkResult) => {
+    const chunk = chunks[index]!;
+    const duplicates: number[] = [];
+    result.cables.forEach((outcome, position) => {
+      const file = chunk[position]!;
+      doneFiles++;
+      doneBytes += file.bytes;
+      if (!outcome.ok) return fail({ file: file.label, code: outcome.code, message: outcome.message });
+      const first = seen.get(outcome.cableId);
+      if (first !== undefined) {
+        duplicates.push(position);
+        return fail({ file: file.label, code: 'DUPLICATE_CABLE', message: `cable ${outcome.cableId} was already read from ${files[first]!.label}; this copy is left out.` });
+      }
+      seen.set(outcome.cableId, index * cablesPerChunk + position);
+      cables++;
+      for (const [code, n] of Object.entries(outcome.warnings)) warningCodes.set(code, (warningCodes.get(code) ?? 0) + n);
+      for (const finding of outcome.findings ?? []) findingsFile.add({ cable_id: outcome.cableId, ...finding });
+      if (outcome.created !== null && (latest === null || outcome.created > latest)) latest = outcome.created;
+    });
+    const kept = duplicates.length === 0 ? result : processChunk(chunkFiles(chunk), 'build', { exclude: duplicates, ...(options.partition ? { partition: options.partition } : {}) });
+    organizations = mergeOrganizations(organizations, kept.organizations);
+    writer.appendParts(kept.parts ?? {});
   };
 
+  const counts = () => ({ files: doneFiles, bytes: doneBytes, failed });
   try {
-    await runPool(files, { jobs: Math.min(options.jobs, files.length), stage: 'build' }, async (index, result) => {
-      await accept(files[index]!, result);
-      progress.update({ files: doneFiles, bytes: doneBytes, failed: failures.length });
+    await runPool(chunks.map(chunkFiles), { jobs: Math.min(options.jobs, chunks.length), stage: 'build', ...(options.partition ? { partition: options.partition } : {}) }, (index, result) => {
+      accept(index, result);
+      progress.update(counts());
     });
-    progress.stop({ files: doneFiles, bytes: doneBytes, failed: failures.length });
     if (cables === 0) {
       const shown = failures.slice(0, 3).map((f) => `${f.file}: ${f.code}`).join('; ');
       throw new InputError('CORPUS_NO_CABLES', `none of the ${files.length} file(s) could be read as a cable (${shown}).`, { file: options.corpus }, 'Give PlusD exports, Cablegate text files or WikiLeaks cable pages; docs/errors.md explains each code.');
     }
-    await writer.append({ organizations: mergeOrganizations(organizations, pendingOrganizations) });
+    await writer.append({ organizations });
   } catch (error) {
-    progress.stop({ files: doneFiles, bytes: doneBytes, failed: failures.length });
+    progress.stop(counts(), performance.now());
     await writer.abort();
     throw error;
   }
 
-  const report = { files: files.length, cables, failed: failures.length, failures };
   const byCode = Object.fromEntries([...warningCodes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   const warnings = [...warningCodes.values()].reduce((a, b) => a + b, 0);
-  const validation = { cables, warnings, by_code: byCode };
+  failuresFile.close({ files: files.length, cables, failed });
+  findingsFile.close({ cables, warnings, by_code: byCode });
   const written = await writer.finish({
     name: meta.name,
     title: meta.title,
@@ -189,34 +215,20 @@ export async function buildCorpus(options: CorpusBuildOptions, io: Io): Promise<
     licenses: [{ name: meta.license, path: `https://spdx.org/licenses/${meta.license}.html`, title: meta.license }],
     sources: [{ title: `US diplomatic cables (WikiLeaks Cablegate / PlusD): ${cables} cables from ${files.length} files; each cable's file and sha256 are in the cables table`, path: 'https://wikileaks.org/plusd/' }],
     contributors: [{ title: 'cablepress', roles: ['creator'] }],
-    extraFiles: [
-      {
-        path: FAILURES_FILE,
-        content: `${JSON.stringify(report, null, 2)}\n`,
-        description: 'Files of the corpus that gave no rows (not a cable, unreadable, or a duplicate of a cable already read), with an error code and message.',
-        mediatype: 'application/json',
-      },
-      {
-        path: VALIDATION_FILE,
-        content: `${JSON.stringify(validation, null, 2)}\n`,
-        description: 'Warnings of the parser and of the cross-checks over the cables that were built, counted by code (a cable with a cross-check error is in failures.json instead).',
-        mediatype: 'application/json',
-      },
-    ],
     ...(meta.changelog === undefined ? {} : { changelog: meta.changelog }),
     preparation: PREPARATION,
   });
-  const seconds = (performance.now() - started) / 1000;
+  const seconds = progress.stop(counts(), performance.now());
   return {
     dataset: meta.name,
     version: meta.version,
     out,
     files: files.length,
     cables,
-    failed: failures.length,
+    failed,
     bytes: totalBytes,
     seconds,
-    jobs: Math.min(options.jobs, files.length),
+    jobs: Math.min(options.jobs, chunks.length),
     cablesPerSecond: files.length / seconds,
     mbPerSecond: totalBytes / 1e6 / seconds,
     warnings,

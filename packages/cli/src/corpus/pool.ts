@@ -1,19 +1,19 @@
 import { Worker } from 'node:worker_threads';
-import type { CorpusFile } from './files.js';
-import type { CableResult, Stage } from './work.js';
+import type { ChunkFile, ChunkResult, Partition, Stage } from './work.js';
 import type { Task } from './worker.js';
 
 export interface PoolOptions {
   /** Number of worker threads. */
   jobs: number;
   stage: Stage;
-  /** Cables in flight per worker, to hide message latency (default 4). */
+  partition?: Partition;
+  /** Chunks in flight per worker, to hide message latency (default 2). */
   depth?: number;
 }
 
 interface Slot {
   worker: Worker;
-  busy: Set<number>;
+  busy: Map<number, ChunkFile[]>;
 }
 
 const WORKER_URL = new URL('./worker.js', import.meta.url);
@@ -29,21 +29,26 @@ function workerExecArgv(): string[] {
   return out;
 }
 
+/** The result of a chunk whose worker died: every cable of it fails with WORKER_CRASHED. */
+function crashed(files: readonly ChunkFile[], error: Error): ChunkResult {
+  return { cables: files.map(() => ({ ok: false, bytes: 0, code: 'WORKER_CRASHED', message: `the worker reading this file stopped: ${error.message}` })), organizations: [] };
+}
+
 /**
- * Runs cables through worker threads and hands the results back in corpus order, whatever order the workers
- * finish in: `onResult` is awaited for file 0, then 1, and so on, so what it writes never depends on the number of
- * workers or on timing. Each cable goes to the least busy worker; at most `depth` cables are queued in a worker, and
- * a worker may run ahead of the next result to hand over by `4 * jobs * depth` cables, so a slow cable does not
- * leave the other workers idle. A worker that dies fails the cables it held (WORKER_CRASHED) and is replaced.
+ * Runs chunks of cables through worker threads and hands the results back in corpus order, whatever order the
+ * workers finish in: `onResult` is awaited for chunk 0, then 1, and so on, so what it writes never depends on the
+ * number of workers or on timing. Each chunk goes to the least busy worker; at most `depth` chunks are queued in a
+ * worker, and the workers may run ahead of the next result to hand over by `2 * jobs * depth` chunks, so a slow chunk
+ * does not leave the other workers idle. A worker that dies fails the cables it held (WORKER_CRASHED) and is replaced.
  */
 export async function runPool(
-  files: readonly CorpusFile[],
+  chunks: readonly (readonly ChunkFile[])[],
   options: PoolOptions,
-  onResult: (index: number, result: CableResult) => Promise<void> | void,
+  onResult: (index: number, result: ChunkResult) => Promise<void> | void,
 ): Promise<void> {
-  const depth = options.depth ?? 4;
-  const window = Math.max(1, options.jobs) * depth * 4;
-  const done = new Map<number, CableResult>();
+  const depth = options.depth ?? 2;
+  const window = Math.max(1, options.jobs) * depth * 2;
+  const done = new Map<number, ChunkResult>();
   const slots: Slot[] = [];
   let nextToSend = 0;
   let nextToHand = 0;
@@ -52,14 +57,14 @@ export async function runPool(
   const finished = new Promise<void>((resolve, reject) => (settle = (error) => (error === undefined ? resolve() : reject(error))));
 
   const dispatch = () => {
-    while (nextToSend < files.length && nextToSend < nextToHand + window) {
+    while (nextToSend < chunks.length && nextToSend < nextToHand + window) {
       let slot = slots[0]!;
       for (const other of slots) if (other.busy.size < slot.busy.size) slot = other;
       if (slot.busy.size >= depth) return;
       const index = nextToSend++;
-      const { file, label } = files[index]!;
-      slot.busy.add(index);
-      slot.worker.postMessage({ index, file, label, stage: options.stage } satisfies Task);
+      const files = [...chunks[index]!];
+      slot.busy.set(index, files);
+      slot.worker.postMessage({ index, files, stage: options.stage, ...(options.partition ? { partition: options.partition } : {}) } satisfies Task);
     }
   };
 
@@ -74,7 +79,7 @@ export async function runPool(
         nextToHand++;
         dispatch();
       }
-      if (nextToHand >= files.length) settle();
+      if (nextToHand >= chunks.length) settle();
     } catch (error) {
       settle(error);
     } finally {
@@ -83,17 +88,15 @@ export async function runPool(
   };
 
   const spawn = (): Slot => {
-    const slot: Slot = { worker: new Worker(WORKER_URL, { execArgv: workerExecArgv() }), busy: new Set() };
-    slot.worker.on('message', (message: { index: number; result: CableResult }) => {
+    const slot: Slot = { worker: new Worker(WORKER_URL, { execArgv: workerExecArgv() }), busy: new Map() };
+    slot.worker.on('message', (message: { index: number; result: ChunkResult }) => {
       slot.busy.delete(message.index);
       done.set(message.index, message.result);
       dispatch();
       void hand();
     });
     slot.worker.on('error', (error) => {
-      for (const index of slot.busy) {
-        done.set(index, { ok: false, bytes: 0, code: 'WORKER_CRASHED', message: `the worker reading this file stopped: ${error.message}` });
-      }
+      for (const [index, files] of slot.busy) done.set(index, crashed(files, error));
       slot.busy.clear();
       slots[slots.indexOf(slot)] = spawn();
       dispatch();
@@ -102,7 +105,7 @@ export async function runPool(
     return slot;
   };
 
-  if (files.length === 0) return;
+  if (chunks.length === 0) return;
   for (let i = 0; i < Math.max(1, options.jobs); i++) slots.push(spawn());
   dispatch();
   try {

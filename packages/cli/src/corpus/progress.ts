@@ -7,22 +7,32 @@ export interface ProgressCounts {
   failed: number;
 }
 
-/** Progress of a corpus build on stderr: a bar on a terminal, a plain line every few seconds otherwise. */
+/**
+ * Progress of a corpus build on stderr: a bar on a terminal; otherwise a plain line at the start, every
+ * `everySeconds` seconds and at the end. The rate is files over the seconds since `started` (the start of the build),
+ * and `stop` returns those seconds, so the last line shows the rate the summary reports.
+ */
 export class Progress {
   private bar: cliProgress.SingleBar | undefined;
-  private started = performance.now();
+  private plain: { io: Io; every: number; last: number } | undefined;
 
   constructor(
     io: Io,
     private readonly totalFiles: number,
     private readonly totalBytes: number,
     enabled: boolean,
+    private readonly started = performance.now(),
+    everySeconds = 5,
   ) {
     if (!enabled) return;
-    const tty = io.isTTY === true;
+    if (io.isTTY !== true) {
+      this.plain = { io, every: everySeconds * 1000, last: performance.now() };
+      this.line({ files: 0, bytes: 0, failed: 0 }, performance.now());
+      return;
+    }
     const stream = {
-      isTTY: tty,
-      columns: tty ? process.stderr.columns : undefined,
+      isTTY: true,
+      columns: process.stderr.columns,
       write: (text: string) => {
         io.stderr(text);
         return true;
@@ -31,19 +41,17 @@ export class Progress {
     this.bar = new cliProgress.SingleBar(
       {
         stream,
-        noTTYOutput: !tty,
-        notTTYSchedule: 5000,
         fps: 5,
-        hideCursor: tty,
+        hideCursor: true,
         format: 'corpus [{bar}] {percentage}% | {files}/{totalFiles} files | {mb}/{totalMb} MB | {rate} cables/s | {failed} failed | ETA {eta_formatted}',
       },
       cliProgress.Presets.shades_classic,
     );
-    this.bar.start(Math.max(1, totalBytes), 0, this.payload({ files: 0, bytes: 0, failed: 0 }));
+    this.bar.start(Math.max(1, totalBytes), 0, this.payload({ files: 0, bytes: 0, failed: 0 }, performance.now()));
   }
 
-  private payload(counts: ProgressCounts): Record<string, string | number> {
-    const seconds = (performance.now() - this.started) / 1000;
+  private payload(counts: ProgressCounts, now: number): Record<string, string | number> {
+    const seconds = (now - this.started) / 1000;
     return {
       files: counts.files,
       totalFiles: this.totalFiles,
@@ -51,16 +59,33 @@ export class Progress {
       totalMb: (this.totalBytes / 1e6).toFixed(1),
       rate: seconds > 0 ? Math.round(counts.files / seconds) : 0,
       failed: counts.failed,
+      seconds: seconds.toFixed(1),
     };
   }
 
-  update(counts: ProgressCounts): void {
-    this.bar?.update(counts.bytes, this.payload(counts));
+  /** One plain line: `corpus: 1024/250000 files (0.4 %), 7.4/1812.0 MB, 410 cables/s, 0 failed, 2.5 s`. */
+  private line(counts: ProgressCounts, now: number): void {
+    const p = this.payload(counts, now);
+    const percent = this.totalBytes > 0 ? ((100 * counts.bytes) / this.totalBytes).toFixed(1) : '100.0';
+    this.plain!.io.stderr(`corpus: ${p.files}/${p.totalFiles} files (${percent} %), ${p.mb}/${p.totalMb} MB, ${p.rate} cables/s, ${p.failed} failed, ${p.seconds} s\n`);
+    this.plain!.last = now;
   }
 
-  stop(counts: ProgressCounts): void {
-    if (!this.bar) return;
-    this.bar.update(Math.max(1, this.totalBytes), this.payload(counts));
-    this.bar.stop();
+  update(counts: ProgressCounts): void {
+    const now = performance.now();
+    if (this.plain && now - this.plain.last >= this.plain.every) this.line(counts, now);
+    this.bar?.update(counts.bytes, this.payload(counts, now));
+  }
+
+  /** Shows the final counts and returns the seconds since the build started, which the rate was computed over. */
+  stop(counts: ProgressCounts, now: number): number {
+    if (this.plain) this.line(counts, now);
+    if (this.bar) {
+      this.bar.update(Math.max(1, this.totalBytes), this.payload(counts, now));
+      this.bar.stop();
+      this.bar = undefined;
+    }
+    this.plain = undefined;
+    return (now - this.started) / 1000;
   }
 }

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { CablepressError, decodeCableBytes, parseCable } from '@cablepress/extract';
-import { extractFacts, transformCable } from '@cablepress/transform';
-import { allTables, assertRows, runChecks, type TableDef } from '@cablepress/validate';
+import { encodeTablePart, type TablePart } from '@cablepress/publish';
+import { extractFacts, mergeOrganizations, transformCable } from '@cablepress/transform';
+import { allTables, assertRows, fieldsOf, runChecks, type OrganizationRow, type TableDef } from '@cablepress/validate';
 
 /**
  * How far a worker takes each cable: `parse` reads and parses it; `transform` also builds its core and fact rows;
@@ -14,6 +15,14 @@ export type Stage = 'parse' | 'transform' | 'build';
 /** Rows of every table except indicators, which need a recipe. */
 export type CableRows = Record<string, Record<string, unknown>[]>;
 
+/** A warning of the parser or of the cross-checks, as validation.json lists it. */
+export interface CableFinding {
+  code: string;
+  severity: 'error' | 'warning';
+  /** The first source span it concerns, as [char_start, char_end), or null. */
+  span: [number, number] | null;
+}
+
 export interface CableDone {
   ok: true;
   cableId: string;
@@ -22,6 +31,8 @@ export interface CableDone {
   warnings: Record<string, number>;
   /** Present for the `build` stage. */
   rows?: CableRows;
+  /** Every warning, in order (for the `build` stage). */
+  findings?: CableFinding[];
 }
 
 export interface CableFailed {
@@ -80,8 +91,74 @@ export function processCableBytes(bytes: Uint8Array, label: string, stage: Stage
       const shown = errors.slice(0, 3).map((f) => f.message).join('; ');
       return { ok: false, bytes: bytes.length, code: 'CHECKS_FAILED', message: `${errors.length} cross-check(s) failed: ${shown}` };
     }
-    return { ok: true, cableId: cable.id, bytes: bytes.length, warnings: countCodes([...cable.warnings, ...findings]), rows };
+    const listed: CableFinding[] = [
+      ...cable.warnings.map((w) => ({ code: w.code, severity: 'warning' as const, span: w.span ? ([w.span.start, w.span.end] as [number, number]) : null })),
+      ...findings.map((f) => ({ code: f.code, severity: f.severity, span: f.spans?.[0] ? ([f.spans[0].char_start, f.spans[0].char_end] as [number, number]) : null })),
+    ];
+    return { ok: true, cableId: cable.id, bytes: bytes.length, warnings: countCodes([...cable.warnings, ...findings]), rows, findings: listed };
   } catch (error) {
     return failure(error, bytes.length);
   }
+}
+
+/** How the Parquet of the tables is partitioned: by the year of `created` or by `origin` (Hive-style folders). */
+export type Partition = 'year' | 'origin';
+
+/** A cable file of a chunk: its path and its label (path relative to the corpus root). */
+export interface ChunkFile {
+  file: string;
+  label: string;
+}
+
+/** What a chunk of cables gives: one outcome per file, in order, without the rows, which are in `parts`. */
+export type CableOutcome = CableFailed | (Omit<CableDone, 'rows'> & { created: string | null });
+
+export interface ChunkResult {
+  cables: CableOutcome[];
+  /** Organizations of the chunk's cables, merged (the `build` stage). */
+  organizations: OrganizationRow[];
+  /** Every table but organizations, encoded (the `build` stage). */
+  parts?: Record<string, TablePart>;
+}
+
+/** The partition value of a cable: the year it was created, or its origin; Hive's default partition name when missing. */
+export function partitionValue(partition: Partition, cable: Record<string, unknown> | undefined): string {
+  const value = partition === 'year' ? (typeof cable?.created === 'string' ? cable.created.slice(0, 4) : null) : cable?.origin;
+  return typeof value === 'string' && value.length > 0 ? value : '__HIVE_DEFAULT_PARTITION__';
+}
+
+/**
+ * Takes a chunk of cable files through `processCable` and encodes the rows of the cables that worked (except the
+ * positions in `exclude`, duplicates found by the caller) as one part per table: the work of the writers, done where
+ * the rows are. Never throws for a bad cable; the chunk is the unit, so the files do not depend on the worker count.
+ */
+export function processChunk(files: readonly ChunkFile[], stage: Stage, options: { exclude?: readonly number[]; partition?: Partition } = {}): ChunkResult {
+  const exclude = new Set(options.exclude ?? []);
+  const cables: CableOutcome[] = [];
+  const tableRows = new Map<string, Record<string, unknown>[]>(allTables.filter((t) => t.name !== 'organizations').map((t) => [t.name, []]));
+  const partitionOf = new Map<string, string>();
+  let organizations: OrganizationRow[] = [];
+  files.forEach(({ file, label }, position) => {
+    const result = processCable(file, label, stage);
+    if (!result.ok) return void cables.push(result);
+    const { rows, ...done } = result;
+    const created = rows?.cables?.[0]?.created;
+    cables.push({ ...done, created: typeof created === 'string' ? created : null });
+    if (!rows || exclude.has(position)) return;
+    if (options.partition) partitionOf.set(result.cableId, partitionValue(options.partition, rows.cables?.[0]));
+    for (const [name, list] of Object.entries(rows)) {
+      if (name === 'organizations') organizations = mergeOrganizations(organizations, list as OrganizationRow[]);
+      else for (const row of list) tableRows.get(name)!.push(row);
+    }
+  });
+  if (stage !== 'build') return { cables, organizations };
+  const byCable = (row: Record<string, unknown>) => partitionOf.get(row.cable_id as string)!;
+  const parts = Object.fromEntries(
+    [...tableRows].map(([name, rows]) => {
+      const table = tables.get(name)!;
+      const partitioned = options.partition !== undefined && fieldsOf(table).some((f) => f.name === 'cable_id');
+      return [name, encodeTablePart(table, rows, partitioned ? byCable : undefined)];
+    }),
+  );
+  return { cables, organizations, parts };
 }

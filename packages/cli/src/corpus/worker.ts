@@ -1,14 +1,17 @@
 import { parentPort } from 'node:worker_threads';
-import { processCable, type Stage } from './work.js';
+import { partBuffers } from '@cablepress/publish';
+import { processChunk, type ChunkFile, type Partition, type Stage } from './work.js';
 
-/** A cable to process, numbered by its position in the sorted corpus. */
+/** A chunk of cables to process, numbered by its position in the sorted corpus. */
 export interface Task {
   index: number;
-  file: string;
-  label: string;
+  files: ChunkFile[];
   stage: Stage;
+  partition?: Partition;
 }
 
 parentPort!.on('message', (task: Task) => {
-  parentPort!.postMessage({ index: task.index, result: processCable(task.file, task.label, task.stage) });
+  const result = processChunk(task.files, task.stage, task.partition ? { partition: task.partition } : {});
+  const transfer = Object.values(result.parts ?? {}).flatMap(partBuffers);
+  parentPort!.postMessage({ index: task.index, result }, transfer);
 });

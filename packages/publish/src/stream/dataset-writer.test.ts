@@ -33,9 +33,9 @@ function manyCables(copies: number): Record<string, Record<string, unknown>[]>[]
   });
 }
 
-async function streamed(dir: string, cables: Record<string, Record<string, unknown>[]>[], batchRows: number, rowGroupRows = 8) {
+async function streamed(dir: string, cables: Record<string, Record<string, unknown>[]>[], batchRows: number) {
   const { tables: _, ...meta } = syntheticInput();
-  const writer = await DatasetStreamWriter.open(dir, { batchRows, rowGroupRows });
+  const writer = await DatasetStreamWriter.open(dir, { batchRows });
   for (const cable of cables) await writer.append(cable);
   await writer.append({ organizations: syntheticTables().organizations! });
   return writer.finish(meta);
@@ -62,7 +62,7 @@ describe('DatasetStreamWriter', () => {
     expect(shape(descB)).toEqual(shape(descA));
   });
 
-  it('writes many batches that verifyDataset accepts: a record batch per batch, a row group per rowGroupRows rows', async () => {
+  it('writes many batches that verifyDataset accepts: a record batch and a row group per batch', async () => {
     const dir = await scratch();
     const { rowCounts } = await streamed(dir, manyCables(25), 4);
     expect(rowCounts).toMatchObject({ cables: 25, paragraphs: 50, tags: 50, indicators: 0, organizations: 1 });
@@ -73,7 +73,7 @@ describe('DatasetStreamWriter', () => {
     const parquet = await readFile(join(dir, 'data/paragraphs.parquet'));
     expect(readParquetTable(parquet).numRows).toBe(50);
     const groups = (await ParquetFile.fromFile(new Blob([parquet]))).metadata().rowGroups();
-    expect(groups.map((group) => group.numRows())).toEqual([...Array(6).fill(8), 2]);
+    expect(groups.map((group) => group.numRows())).toEqual([...Array(12).fill(4), 2]);
     const csv = (await readFile(join(dir, 'data/cables.csv'), 'utf8')).split('\r\n');
     expect(csv[0]!.startsWith('cable_id,created,')).toBe(true);
     expect(csv.filter((line) => line.startsWith('cable_id,'))).toHaveLength(1);

@@ -1,82 +1,132 @@
 import path from 'node:path';
 import { mkdir } from 'node:fs/promises';
 import { InputError } from '@cablepress/extract';
-import { allTables, type TableDef } from '@cablepress/validate';
+import { allTables, fieldsOf, type TableDef } from '@cablepress/validate';
 import { stage, type Staging } from '../atomic.js';
 import { datasetReadme } from '../readme.js';
-import { datasetDescriptor, extraResource, tableResources } from '../resources.js';
-import type { DatasetInput, WrittenDataset } from '../write-dataset.js';
+import { datasetDescriptor, extraResource, extraResourceOf, partitionedTableResources, tableResources } from '../resources.js';
+import type { DatasetInput, ExtraFile } from '../write-dataset.js';
+import type { WrittenDataset } from '../write-dataset.js';
+import { HashedFile } from './hashed-file.js';
+import type { TablePart } from './table-part.js';
 import { TableStreamWriter, type StreamedTable } from './table-writer.js';
 
 export interface DatasetStreamOptions {
-  /** Rows per CSV chunk and Arrow record batch: what is held in memory per table (default 8192). */
+  /** Rows per part when rows are appended with `append` (default 8192): what is held in memory per table. */
   batchRows?: number;
   /**
-   * Rows per Parquet row group (default 65536). The open row group is kept encoded and compressed in the writer's
-   * WebAssembly memory; bigger groups compress better (on paragraph-like rows, 8192-row groups made the file 2.6×
-   * the size of one group, 65536-row groups 1.3×) for a few more MB of memory.
+   * Write the Parquet of every table that has this column as a Hive-style partitioned folder
+   * (`data/<table>/<partition>=<value>/part-0.parquet`) instead of one file; parts then carry their partition
+   * values (see `encodeTablePart`). The column itself is not in the files: readers take it from the folder name.
    */
-  rowGroupRows?: number;
+  partition?: { name: string; byColumn: string };
 }
 
 /** Everything `writeDataset` takes except the rows, which were streamed. */
 export type StreamedDatasetInput = Omit<DatasetInput, 'tables'>;
 
+/** An extra file written while the build runs (e.g. findings listed as they come), described like an `ExtraFile`. */
+export interface ExtraFileStream {
+  write(text: string): void;
+}
+
 /**
  * A dataset written while its rows arrive: `data/<table>.{csv,arrow,parquet}` are streamed into the same staging
- * folder `writeDataset` uses, at most one batch per table in memory. `finish` writes the extra files,
- * datapackage.json and README.md and swaps the whole dataset in; `abort` leaves the previous files as they were.
- * The files have the schemas, types, CSV dialect and descriptions of `writeDataset`; Arrow files hold one record
- * batch per `batchRows` rows and Parquet files one row group per `rowGroupRows` rows instead of one.
+ * folder `writeDataset` uses. Rows come either as encoded parts (`appendParts`, made in worker threads by
+ * `encodeTablePart`) or as rows (`append`). `finish` writes the extra files, datapackage.json and README.md and swaps
+ * the whole dataset in with the shared commit of `stage`; `abort` leaves the previous files as they were. The files
+ * have the schemas, types, CSV dialect and descriptions of `writeDataset`; Arrow files hold one record batch and
+ * Parquet files one row group per part.
  */
 export class DatasetStreamWriter {
+  private streams = new Map<string, { file: HashedFile; extra: Omit<ExtraFile, 'content'> }>();
+
   private constructor(
     private readonly staging: Staging,
     private readonly writers: Map<string, TableStreamWriter>,
+    private readonly partition: DatasetStreamOptions['partition'],
   ) {}
 
   /** Opens a stream for every table of `allTables` (or the ones given), in publishing order. */
   static async open(dir: string, options: DatasetStreamOptions & { tables?: readonly TableDef[] } = {}): Promise<DatasetStreamWriter> {
     const staging = await stage(dir);
-    const tables = (options.tables ?? allTables) as readonly TableDef[];
-    const batchRows = options.batchRows ?? 8192;
-    const rowGroupRows = options.rowGroupRows ?? 65536;
-    const dataDir = path.join(staging.root, 'data');
-    await mkdir(dataDir, { recursive: true });
-    const writers = new Map(tables.map((t) => [t.name, new TableStreamWriter(t, dataDir, batchRows, rowGroupRows)]));
-    return new DatasetStreamWriter(staging, writers);
-  }
-
-  /** Appends rows to some of the tables; rows must already fit their schema (see `assertRows`). */
-  async append(rows: Readonly<Record<string, readonly Record<string, unknown>[]>>): Promise<void> {
-    for (const [name, tableRows] of Object.entries(rows)) {
-      const writer = this.writers.get(name);
-      if (!writer) throw new InputError('UNKNOWN_TABLE', `table "${name}" is not one of ${[...this.writers.keys()].join(', ')}`, { field: name }, 'use the table names of @cablepress/validate');
-      if (tableRows.length > 0) await writer.append(tableRows);
+    try {
+      const tables = (options.tables ?? allTables) as readonly TableDef[];
+      const batchRows = options.batchRows ?? 8192;
+      const dataDir = path.join(staging.root, 'data');
+      await mkdir(dataDir, { recursive: true });
+      const writers = new Map(tables.map((t) => [t.name, new TableStreamWriter(t, dataDir, batchRows, partitionedBy(t, options.partition))]));
+      return new DatasetStreamWriter(staging, writers, options.partition);
+    } catch (error) {
+      await staging.discard();
+      throw error;
     }
   }
 
-  /** Rows buffered in all tables, waiting for their batch. */
+  private writer(name: string): TableStreamWriter {
+    const writer = this.writers.get(name);
+    if (!writer) throw new InputError('UNKNOWN_TABLE', `table "${name}" is not one of ${[...this.writers.keys()].join(', ')}`, { field: name }, 'use the table names of @cablepress/validate');
+    return writer;
+  }
+
+  /** Whether the Parquet of this table is partitioned (its parts must then be encoded with a partition function). */
+  isPartitioned(table: TableDef): boolean {
+    return partitionedBy(table, this.partition) !== undefined;
+  }
+
+  /** Appends encoded parts to some of the tables. */
+  appendParts(parts: Readonly<Record<string, TablePart>>): void {
+    for (const [name, part] of Object.entries(parts)) this.writer(name).appendPart(part);
+  }
+
+  /** Appends rows to some of the (unpartitioned) tables; rows must already fit their schema (see `assertRows`). */
+  async append(rows: Readonly<Record<string, readonly Record<string, unknown>[]>>): Promise<void> {
+    for (const [name, tableRows] of Object.entries(rows)) {
+      const writer = this.writer(name);
+      if (tableRows.length > 0) writer.append(tableRows);
+    }
+  }
+
+  /** Rows buffered in all tables, waiting for their part. */
   get buffered(): number {
     let n = 0;
     for (const w of this.writers.values()) n += w.buffered;
     return n;
   }
 
+  /** Opens an extra file to be written a piece at a time; it becomes a resource like `extraFiles` in `finish`. */
+  openExtraFile(extra: Omit<ExtraFile, 'content'>): ExtraFileStream {
+    checkExtraPath(extra.path);
+    const file = new HashedFile(path.join(this.staging.root, extra.path));
+    this.streams.set(extra.path, { file, extra });
+    return { write: (text) => file.write(text) };
+  }
+
   /** Closes the table files, writes extra files, datapackage.json and README.md, and swaps the dataset in. */
   async finish(input: StreamedDatasetInput): Promise<WrittenDataset & { rowCounts: Record<string, number> }> {
     try {
       const streamed: StreamedTable[] = [];
-      for (const writer of this.writers.values()) streamed.push(await writer.close());
-      const files = streamed.flatMap((s) => ['csv', 'arrow', 'parquet'].map((ext) => `data/${s.table.name}.${ext}`));
-      const resources = streamed.flatMap((s) => tableResources(s.table, s));
-      for (const extra of [...(input.extraFiles ?? [])].sort((a, b) => (a.path < b.path ? -1 : 1))) {
-        if (extra.path.startsWith('data/') || ['datapackage.json', 'README.md'].includes(extra.path)) {
-          throw new InputError('EXTRA_FILE_PATH', `extra file "${extra.path}" would overwrite a dataset file`, { field: extra.path }, 'give the extra file a new path inside the dataset, such as validation.json');
+      for (const writer of this.writers.values()) streamed.push(writer.close());
+      const files: string[] = [];
+      const resources = streamed.flatMap((s) => {
+        if (Array.isArray(s.parquet)) {
+          files.push(`data/${s.table.name}.csv`, `data/${s.table.name}.arrow`, ...s.parquet.map((p) => p.path));
+          return partitionedTableResources(s.table, { csv: s.csv, arrow: s.arrow, parquet: s.parquet }, this.partition!.name);
         }
-        await this.staging.write(extra.path, extra.content);
+        files.push(...['csv', 'arrow', 'parquet'].map((ext) => `data/${s.table.name}.${ext}`));
+        return tableResources(s.table, { csv: s.csv, arrow: s.arrow, parquet: s.parquet });
+      });
+      const extras = [
+        ...(input.extraFiles ?? []).map((extra) => ({ path: extra.path, write: async () => {
+          checkExtraPath(extra.path);
+          await this.staging.write(extra.path, extra.content);
+          return extraResource(extra);
+        } })),
+        ...[...this.streams.values()].map(({ file, extra }) => ({ path: extra.path, write: async () => extraResourceOf(extra, file.close()) })),
+      ].sort((a, b) => (a.path < b.path ? -1 : 1));
+      for (const extra of extras) {
+        resources.push(await extra.write());
         files.push(extra.path);
-        resources.push(extraResource(extra));
       }
       const descriptor = datasetDescriptor(input, resources);
       const rowCounts = Object.fromEntries(streamed.map((s) => [s.table.name, s.rows]));
@@ -96,7 +146,20 @@ export class DatasetStreamWriter {
 
   /** Drops everything streamed so far; the dataset folder keeps its previous files. */
   async abort(): Promise<void> {
-    for (const writer of this.writers.values()) await writer.abandon();
+    for (const writer of this.writers.values()) writer.abandon();
+    for (const { file } of this.streams.values()) file.close();
     await this.staging.discard();
+  }
+}
+
+/** The partition column of a table, when the dataset is partitioned and the table has the column it is keyed by. */
+function partitionedBy(table: TableDef, partition: DatasetStreamOptions['partition']): string | undefined {
+  if (!partition) return undefined;
+  return fieldsOf(table).some((f) => f.name === partition.byColumn) ? partition.name : undefined;
+}
+
+function checkExtraPath(extraPath: string): void {
+  if (extraPath.startsWith('data/') || extraPath.includes('/') || ['datapackage.json', 'README.md'].includes(extraPath)) {
+    throw new InputError('EXTRA_FILE_PATH', `extra file "${extraPath}" would overwrite a dataset file`, { field: extraPath }, 'give the extra file a new path inside the dataset, such as validation.json');
   }
 }

@@ -1,73 +1,157 @@
+import { createHash, type Hash } from 'node:crypto';
+import { appendFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { RecordBatchFileWriter, tableFromIPC } from 'apache-arrow';
 import type { TableDef } from '@cablepress/validate';
-import { rowsToArrow } from '../arrow.js';
-import { ArrowStreamWriter } from './arrow.js';
-import { CsvStreamWriter } from './csv.js';
-import type { WrittenFile } from './hashed-file.js';
-import { ParquetStreamWriter } from './parquet.js';
+import { arrowSchemaOf, parquetBytes, rowsToArrow } from '../arrow.js';
+import { tableToCsv } from '../csv.js';
+import { HashedFile, type WrittenFile } from './hashed-file.js';
+import { ParquetConcat } from './parquet-concat.js';
+import { encodeTablePart, type TablePart } from './table-part.js';
+import { ArrowSink } from './arrow.js';
 
-/** The three files of one streamed table and its row count. */
+/** One file of a table's Hive-style partitioned Parquet folder. */
+export interface PartitionFile extends WrittenFile {
+  /** Path inside the dataset, e.g. `data/quantities/year=2008/part-0.parquet`. */
+  path: string;
+  /** The partition value, as the rows have it. */
+  value: string;
+}
+
+/** The files of one streamed table and its row count. */
 export interface StreamedTable {
   table: TableDef;
   rows: number;
   csv: WrittenFile;
   arrow: WrittenFile;
-  parquet: WrittenFile;
+  /** The Parquet file, or one file per partition value (sorted by value) when the table is partitioned. */
+  parquet: WrittenFile | PartitionFile[];
+}
+
+/** Hive's folder name for a partition value: `field=value`, with `/`, `\`, `%`, `=`, control characters and a leading dot percent-encoded. */
+export function hivePartitionFolder(field: string, value: string): string {
+  const escaped = value.replace(/[\u0000-\u001f\u007f/\\%=:"*?<>|]|^\./g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return `${field}=${escaped}`;
+}
+
+/** One Parquet file per partition value, appended to as parts arrive and closed with the joined footer. */
+class PartitionedParquet {
+  private partitions = new Map<string, { path: string; file: string; concat: ParquetConcat; hash: Hash; bytes: number }>();
+
+  constructor(
+    private readonly table: TableDef,
+    private readonly dataDir: string,
+    private readonly field: string,
+  ) {}
+
+  private append(p: { file: string; hash: Hash; bytes: number }, chunks: Uint8Array[]): void {
+    for (const chunk of chunks) {
+      appendFileSync(p.file, chunk);
+      p.hash.update(chunk);
+      p.bytes += chunk.byteLength;
+    }
+  }
+
+  add(value: string, bytes: Uint8Array): void {
+    let p = this.partitions.get(value);
+    if (!p) {
+      const folder = path.join(this.table.name, hivePartitionFolder(this.field, value));
+      mkdirSync(path.join(this.dataDir, folder), { recursive: true });
+      const rel = path.join(folder, 'part-0.parquet');
+      p = { path: `data/${rel.split(path.sep).join('/')}`, file: path.join(this.dataDir, rel), concat: new ParquetConcat(), hash: createHash('sha256'), bytes: 0 };
+      this.partitions.set(value, p);
+    }
+    this.append(p, p.concat.add(bytes));
+  }
+
+  close(): PartitionFile[] {
+    const sorted = [...this.partitions].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return sorted.map(([value, p]) => {
+      this.append(p, [p.concat.finish()]);
+      return { path: p.path, value, file: p.file, bytes: p.bytes, sha256: p.hash.digest('hex') };
+    });
+  }
 }
 
 /**
- * Writes one table as CSV, Arrow IPC and Parquet while rows arrive: rows are buffered until `batchRows` of them
- * are waiting, then written as one CSV chunk and one Arrow record batch, and handed to the Parquet writer, which
- * closes a row group every `rowGroupRows` rows. Batch and row-group boundaries depend only on the order of the
- * rows, so the same rows give the same bytes.
+ * Writes one table as CSV, Arrow IPC and Parquet from encoded parts (see `TablePart`): the CSV lines are appended
+ * after the header, each part's record batch is written into the Arrow file, and the Parquet parts are joined
+ * (`ParquetConcat`), one row group per part, into one file or one file per partition value. `append` takes rows
+ * instead and encodes a part every `batchRows` rows, for writers that run in one thread.
  */
 export class TableStreamWriter {
   private pending: Record<string, unknown>[] = [];
   private count = 0;
-  private batches = 0;
-  private csv: CsvStreamWriter;
-  private arrow: ArrowStreamWriter;
-  private parquet: ParquetStreamWriter;
+  private csv: HashedFile;
+  private arrowOut: HashedFile;
+  private arrow = new RecordBatchFileWriter();
+  private parquetFile: HashedFile | undefined;
+  private parquet: ParquetConcat | PartitionedParquet;
 
   constructor(
     readonly table: TableDef,
     dataDir: string,
     private readonly batchRows: number,
-    rowGroupRows: number,
+    partitionField?: string,
   ) {
-    this.csv = new CsvStreamWriter(table, path.join(dataDir, `${table.name}.csv`));
-    this.arrow = new ArrowStreamWriter(table, path.join(dataDir, `${table.name}.arrow`));
-    this.parquet = new ParquetStreamWriter(path.join(dataDir, `${table.name}.parquet`), rowGroupRows);
+    this.csv = new HashedFile(path.join(dataDir, `${table.name}.csv`));
+    const header = tableToCsv(table, []);
+    this.csv.write(header.slice(0, header.indexOf('\r\n') + 2));
+    this.arrowOut = new HashedFile(path.join(dataDir, `${table.name}.arrow`));
+    this.arrow.reset(new ArrowSink(this.arrowOut), arrowSchemaOf(table));
+    if (partitionField === undefined) {
+      this.parquetFile = new HashedFile(path.join(dataDir, `${table.name}.parquet`));
+      this.parquet = new ParquetConcat();
+    } else {
+      this.parquet = new PartitionedParquet(table, dataDir, partitionField);
+    }
   }
 
-  /** Rows waiting for the next batch. */
+  /** Rows waiting for the next part. */
   get buffered(): number {
     return this.pending.length;
   }
 
-  async append(rows: readonly Record<string, unknown>[]): Promise<void> {
+  /** Appends a part encoded by `encodeTablePart` with this table's definition (and partitioning). */
+  appendPart(part: TablePart): void {
+    if (part.rows === 0) return;
+    this.csv.write(part.csv);
+    for (const batch of tableFromIPC(part.arrow).batches) this.arrow.write(batch);
+    for (const piece of part.parquet) {
+      if (this.parquet instanceof ParquetConcat) for (const chunk of this.parquet.add(piece.bytes)) this.parquetFile!.write(chunk);
+      else this.parquet.add(piece.partition ?? '', piece.bytes);
+    }
+    this.count += part.rows;
+  }
+
+  /** Appends rows (unpartitioned tables only), encoding a part every `batchRows` rows. */
+  append(rows: readonly Record<string, unknown>[]): void {
     for (const row of rows) this.pending.push(row);
-    while (this.pending.length >= this.batchRows) await this.flush(this.pending.splice(0, this.batchRows));
+    while (this.pending.length >= this.batchRows) this.appendPart(encodeTablePart(this.table, this.pending.splice(0, this.batchRows)));
   }
 
-  private async flush(rows: Record<string, unknown>[]): Promise<void> {
-    const batch = rowsToArrow(this.table, rows).batches[0]!;
-    this.csv.write(rows);
-    this.arrow.write(batch);
-    await this.parquet.write(batch);
-    this.count += rows.length;
-    this.batches += 1;
-  }
-
-  /** Closes the files without writing the rows still waiting, after a failure; never throws. */
-  async abandon(): Promise<void> {
+  /** Closes the files without the rows still waiting, after a failure; never throws. */
+  abandon(): void {
     this.pending = [];
-    await this.close().catch(() => undefined);
+    try {
+      this.close();
+    } catch {
+      // the staging folder is deleted next
+    }
   }
 
-  async close(): Promise<StreamedTable> {
-    if (this.pending.length > 0 || this.batches === 0) await this.flush(this.pending.splice(0));
-    const parquet = await this.parquet.close();
-    return { table: this.table, rows: this.count, csv: this.csv.close(), arrow: this.arrow.close(), parquet };
+  close(): StreamedTable {
+    if (this.pending.length > 0) this.appendPart(encodeTablePart(this.table, this.pending.splice(0)));
+    this.arrow.finish();
+    let parquet: WrittenFile | PartitionFile[];
+    if (this.parquet instanceof ParquetConcat) {
+      const out = this.parquetFile!;
+      if (this.parquet.started) out.write(this.parquet.finish());
+      else out.write(parquetBytes(rowsToArrow(this.table, [])));
+      parquet = out.close();
+    } else {
+      parquet = this.parquet.close();
+    }
+    return { table: this.table, rows: this.count, csv: this.csv.close(), arrow: this.arrowOut.close(), parquet };
   }
 }
