@@ -13,3 +13,4 @@ export {
 } from './stream/index.js';
 export { renderFactSheet, type FactSheetInput } from './factsheet/index.js';
 export { safeFileName } from './safe-name.js';
+export { checkProfile, checkProfiles, PROFILE_NAMES, type ProfileName } from './profiles.js';
