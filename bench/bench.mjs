@@ -165,9 +165,13 @@ async function pooled(files, stage, jobs) {
   const t0 = performance.now();
   let bytes = 0;
   let cables = 0;
-  await runPool(files, { jobs, stage }, (_, result) => {
-    bytes += result.bytes;
-    if (result.ok) cables++;
+  const chunks = [];
+  for (let i = 0; i < files.length; i += 64) chunks.push(files.slice(i, i + 64).map(({ file, label }) => ({ file, label })));
+  await runPool(chunks, { jobs, stage }, (_, result) => {
+    for (const cable of result.cables) {
+      bytes += cable.bytes;
+      if (cable.ok) cables++;
+    }
   });
   return { ms: ms(t0), cpu: cpuMs(c0), bytes, cables };
 }

@@ -8,7 +8,7 @@ import type { Io } from '../io.js';
 import { listCorpusFiles, type CorpusFile } from './files.js';
 import { runPool } from './pool.js';
 import { Progress } from './progress.js';
-import { processChunk, type ChunkFile, type ChunkResult, type Partition } from './work.js';
+import { processChunk, type ChunkResult, type Partition } from './work.js';
 import { JsonListFile } from './json-list.js';
 
 export interface CorpusBuildOptions {
@@ -158,7 +158,6 @@ export async function buildCorpus(options: CorpusBuildOptions, io: Io): Promise<
   };
   const cablesPerChunk = options.chunkCables ?? chunkSize(files.length);
   const chunks = chunksOf(files, cablesPerChunk);
-  const chunkFiles = (chunk: readonly CorpusFile[]): ChunkFile[] => chunk.map(({ file, label }) => ({ file, label }));
 
   /** Takes a chunk's outcomes in file order; duplicates of a cable already taken are left out (encoded again without them). */
   const accept = (index: number, result: ChunkResult) => {
@@ -180,14 +179,14 @@ export async function buildCorpus(options: CorpusBuildOptions, io: Io): Promise<
       for (const finding of outcome.findings ?? []) findingsFile.add({ cable_id: outcome.cableId, ...finding });
       if (outcome.created !== null && (latest === null || outcome.created > latest)) latest = outcome.created;
     });
-    const kept = duplicates.length === 0 ? result : processChunk(chunkFiles(chunk), 'build', { exclude: duplicates, ...(options.partition ? { partition: options.partition } : {}) });
+    const kept = duplicates.length === 0 ? result : processChunk(chunk, 'build', { exclude: duplicates, ...(options.partition ? { partition: options.partition } : {}) });
     organizations = mergeOrganizations(organizations, kept.organizations);
     writer.appendParts(kept.parts ?? {});
   };
 
   const counts = () => ({ files: doneFiles, bytes: doneBytes, failed });
   try {
-    await runPool(chunks.map(chunkFiles), { jobs: Math.min(options.jobs, chunks.length), stage: 'build', ...(options.partition ? { partition: options.partition } : {}) }, (index, result) => {
+    await runPool(chunks, { jobs: Math.min(options.jobs, chunks.length), stage: 'build', ...(options.partition ? { partition: options.partition } : {}) }, (index, result) => {
       accept(index, result);
       progress.update(counts());
     });

@@ -62,7 +62,7 @@ export async function runPool(
       for (const other of slots) if (other.busy.size < slot.busy.size) slot = other;
       if (slot.busy.size >= depth) return;
       const index = nextToSend++;
-      const files = [...chunks[index]!];
+      const files = chunks[index]!.map(({ file, label }) => ({ file, label }));
       slot.busy.set(index, files);
       slot.worker.postMessage({ index, files, stage: options.stage, ...(options.partition ? { partition: options.partition } : {}) } satisfies Task);
     }
