@@ -74,15 +74,15 @@ function parseAlone(files) {
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'cablepress-scale-'));
 const cleanup = () => rmSync(work, { recursive: true, force: true });
-process.on('SIGINT', () => {
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => {
   cleanup();
-  process.exit(130);
+  process.exit(signal === 'SIGINT' ? 130 : 143);
 });
 try {
   const corpus = path.join(work, 'corpus');
   const t0 = performance.now();
   const made = makeSyntheticCorpus(corpus, CABLES);
-  const commit = `commit ${execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim()}`;
+  const commit = `commit ${process.env.BENCH_COMMIT ?? execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim()}`;
   say(`\n## ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}: corpus at Cablegate scale (bench/scale.mjs)\n`);
   say(`Machine: ${os.cpus()[0].model.split(' ').slice(0, 2).join(' ')}, ${os.availableParallelism()} cores; Node ${process.version}; ${commit}; load average at start ${load()}.`);
   say(`Corpus: ${made.count} synthetic cables (bench/synthetic-corpus.mjs), ${fmt(made.bytes / 1e6)} MB, ${fmt(made.bytes / made.count / 1e3)} KB a cable; generated in ${fmt((performance.now() - t0) / 1000)} s.${partition.length > 0 ? ` Builds with ${partition.join(' ')}.` : ''}\n`);
