@@ -1,14 +1,13 @@
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '@cablepress/extract';
-import { mergeOrganizations } from '@cablepress/transform';
-import type { OrganizationRow } from '@cablepress/validate';
 import { createdFromEnvironment, DatasetStreamWriter, safeFileName } from '@cablepress/publish';
 import type { Io } from '../io.js';
-import { listCorpusFiles, type CorpusFile } from './files.js';
+import { listCorpusFiles } from './files.js';
 import { runPool } from './pool.js';
 import { Progress } from './progress.js';
-import { processChunk, type ChunkResult, type Partition } from './work.js';
+import { ChunkIntake, type Failure } from './intake.js';
+import type { Partition } from './work.js';
 import { JsonListFile } from './json-list.js';
 
 export interface CorpusBuildOptions {
@@ -26,13 +25,6 @@ export interface CorpusBuildOptions {
   chunkCables?: number;
   /** Seconds between two plain progress lines when stderr is not a terminal (default 5). */
   progressEvery?: number;
-}
-
-/** A file that gave no cable rows, as listed in failures.json. */
-export interface Failure {
-  file: string;
-  code: string;
-  message: string;
 }
 
 export interface CorpusSummary {
@@ -55,14 +47,14 @@ export interface CorpusSummary {
   failures: Failure[];
 }
 
+export type { Failure } from './intake.js';
+
 export const FAILURES_FILE = 'failures.json';
 export const VALIDATION_FILE = 'validation.json';
 const FAILURES_DESCRIPTION = 'Files of the corpus that gave no rows (not a cable, unreadable, or a duplicate of a cable already read), with an error code and message.';
 const VALIDATION_DESCRIPTION =
   'Warnings of the parser and of the cross-checks over the cables that were built, one per line with the cable id, code, severity and source span (char_start, char_end), then counted by code (a cable with a cross-check error is in failures.json instead).';
 
-/** Failures kept for the summary; failures.json lists them all. */
-const SUMMARY_FAILURES = 100;
 /**
  * Cables per chunk: a 32nd of the corpus, at least 8 and at most 512, so a small corpus still keeps every worker busy
  * and a big one gets Parquet row groups of a few thousand rows. It depends on the number of files only, never on
@@ -142,70 +134,32 @@ export async function buildCorpus(options: CorpusBuildOptions, io: Io): Promise<
   const writer = await DatasetStreamWriter.open(out, options.partition ? { partition: { name: options.partition, byColumn: 'cable_id' } } : {});
   const failuresFile = new JsonListFile(writer.openExtraFile({ path: FAILURES_FILE, description: FAILURES_DESCRIPTION, mediatype: 'application/json' }), 'failures');
   const findingsFile = new JsonListFile(writer.openExtraFile({ path: VALIDATION_FILE, description: VALIDATION_DESCRIPTION, mediatype: 'application/json' }), 'findings');
-  const failures: Failure[] = [];
-  let failed = 0;
-  const seen = new Map<string, number>();
-  let organizations: OrganizationRow[] = [];
-  let latest: string | null = null;
-  let cables = 0;
-  const warningCodes = new Map<string, number>();
-  let doneFiles = 0;
-  let doneBytes = 0;
-  const fail = (failure: Failure) => {
-    failed++;
-    if (failures.length < SUMMARY_FAILURES) failures.push(failure);
-    failuresFile.add(failure);
-  };
-  const cablesPerChunk = options.chunkCables ?? chunkSize(files.length);
-  const chunks = chunksOf(files, cablesPerChunk);
+  const intake = new ChunkIntake(failuresFile, findingsFile, options.partition);
+  const chunks = chunksOf(files, options.chunkCables ?? chunkSize(files.length));
 
-  /** Takes a chunk's outcomes in file order; duplicates of a cable already taken are left out (encoded again without them). */
-  const accept = (index: number, result: ChunkResult) => {
-    const chunk = chunks[index]!;
-    const duplicates: number[] = [];
-    result.cables.forEach((outcome, position) => {
-      const file = chunk[position]!;
-      doneFiles++;
-      doneBytes += file.bytes;
-      if (!outcome.ok) return fail({ file: file.label, code: outcome.code, message: outcome.message });
-      const first = seen.get(outcome.cableId);
-      if (first !== undefined) {
-        duplicates.push(position);
-        return fail({ file: file.label, code: 'DUPLICATE_CABLE', message: `cable ${outcome.cableId} was already read from ${files[first]!.label}; this copy is left out.` });
-      }
-      seen.set(outcome.cableId, index * cablesPerChunk + position);
-      cables++;
-      for (const [code, n] of Object.entries(outcome.warnings)) warningCodes.set(code, (warningCodes.get(code) ?? 0) + n);
-      for (const finding of outcome.findings ?? []) findingsFile.add({ cable_id: outcome.cableId, ...finding });
-      if (outcome.created !== null && (latest === null || outcome.created > latest)) latest = outcome.created;
-    });
-    const kept = duplicates.length === 0 ? result : processChunk(chunk, 'build', { exclude: duplicates, ...(options.partition ? { partition: options.partition } : {}) });
-    organizations = mergeOrganizations(organizations, kept.organizations);
-    writer.appendParts(kept.parts ?? {});
-  };
-
-  const counts = () => ({ files: doneFiles, bytes: doneBytes, failed });
+  const counts = () => ({ files: intake.files, bytes: intake.bytes, failed: intake.failed });
   try {
     await runPool(chunks, { jobs: Math.min(options.jobs, chunks.length), stage: 'build', ...(options.partition ? { partition: options.partition } : {}) }, (index, result) => {
-      accept(index, result);
+      writer.appendParts(intake.take(chunks[index]!, result) ?? {});
       progress.update(counts());
     });
-    if (cables === 0) {
-      const shown = failures.slice(0, 3).map((f) => `${f.file}: ${f.code}`).join('; ');
+    if (intake.cables === 0) {
+      const shown = intake.failures.slice(0, 3).map((f) => `${f.file}: ${f.code}`).join('; ');
       throw new InputError('CORPUS_NO_CABLES', `none of the ${files.length} file(s) could be read as a cable (${shown}).`, { file: options.corpus }, 'Give PlusD exports, Cablegate text files or WikiLeaks cable pages; docs/errors.md explains each code.');
     }
-    await writer.append({ organizations });
+    await writer.append({ organizations: intake.organizations });
   } catch (error) {
     progress.stop(counts(), performance.now());
     await writer.abort();
     throw error;
   }
 
-  const byCode = Object.fromEntries([...warningCodes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  const warnings = [...warningCodes.values()].reduce((a, b) => a + b, 0);
+  const { cables, failed, latest, failures } = intake;
+  const byCode = intake.byCode();
+  const warnings = [...intake.warningCodes.values()].reduce((a, b) => a + b, 0);
   failuresFile.close({ files: files.length, cables, failed });
   findingsFile.close({ cables, warnings, by_code: byCode });
-  const written = await writer.finish({
+  const finished = writer.finish({
     name: meta.name,
     title: meta.title,
     description: meta.description ?? `${cables} US diplomatic cables read from a corpus of ${files.length} files, as open tables.`,
@@ -216,6 +170,10 @@ export async function buildCorpus(options: CorpusBuildOptions, io: Io): Promise<
     contributors: [{ title: 'cablepress', roles: ['creator'] }],
     ...(meta.changelog === undefined ? {} : { changelog: meta.changelog }),
     preparation: PREPARATION,
+  });
+  const written = await finished.catch((error: unknown) => {
+    progress.stop(counts(), performance.now());
+    throw error;
   });
   const seconds = progress.stop(counts(), performance.now());
   return {

@@ -1,0 +1,76 @@
+import { mergeOrganizations } from '@cablepress/transform';
+import type { OrganizationRow } from '@cablepress/validate';
+import type { CorpusFile } from './files.js';
+import type { JsonListFile } from './json-list.js';
+import { processChunk, type ChunkResult, type Partition } from './work.js';
+
+/** A file that gave no cable rows, as listed in failures.json. */
+export interface Failure {
+  file: string;
+  code: string;
+  message: string;
+}
+
+/** Failures kept for the summary; failures.json lists them all. */
+const SUMMARY_FAILURES = 100;
+
+/**
+ * What the main thread keeps while chunks arrive in file order: counts, the ids seen (for duplicates), warnings by
+ * code, the latest `created`, the merged organizations and the first failures. Failures and findings go straight to
+ * their files; rows never stop here.
+ */
+export class ChunkIntake {
+  files = 0;
+  bytes = 0;
+  cables = 0;
+  failed = 0;
+  latest: string | null = null;
+  organizations: OrganizationRow[] = [];
+  readonly failures: Failure[] = [];
+  readonly warningCodes = new Map<string, number>();
+  private seen = new Map<string, string>();
+
+  constructor(
+    private readonly failuresFile: JsonListFile,
+    private readonly findingsFile: JsonListFile,
+    private readonly partition: Partition | undefined,
+  ) {}
+
+  private fail(failure: Failure): void {
+    this.failed++;
+    if (this.failures.length < SUMMARY_FAILURES) this.failures.push(failure);
+    this.failuresFile.add(failure);
+  }
+
+  /**
+   * Takes a chunk's outcomes in file order and returns the parts to write. A cable already read from an earlier file
+   * is a DUPLICATE_CABLE failure, and its chunk is encoded again here without it.
+   */
+  take(chunk: readonly CorpusFile[], result: ChunkResult): ChunkResult['parts'] {
+    const duplicates: number[] = [];
+    result.cables.forEach((outcome, position) => {
+      const file = chunk[position]!;
+      this.files++;
+      this.bytes += file.bytes;
+      if (!outcome.ok) return this.fail({ file: file.label, code: outcome.code, message: outcome.message });
+      const first = this.seen.get(outcome.cableId);
+      if (first !== undefined) {
+        duplicates.push(position);
+        return this.fail({ file: file.label, code: 'DUPLICATE_CABLE', message: `cable ${outcome.cableId} was already read from ${first}; this copy is left out.` });
+      }
+      this.seen.set(outcome.cableId, file.label);
+      this.cables++;
+      for (const [code, n] of Object.entries(outcome.warnings)) this.warningCodes.set(code, (this.warningCodes.get(code) ?? 0) + n);
+      for (const finding of outcome.findings ?? []) this.findingsFile.add({ cable_id: outcome.cableId, ...finding });
+      if (outcome.created !== null && (this.latest === null || outcome.created > this.latest)) this.latest = outcome.created;
+    });
+    const kept = duplicates.length === 0 ? result : processChunk(chunk, 'build', { exclude: duplicates, ...(this.partition ? { partition: this.partition } : {}) });
+    this.organizations = mergeOrganizations(this.organizations, kept.organizations);
+    return kept.parts;
+  }
+
+  /** Warnings by code, codes in alphabetical order. */
+  byCode(): Record<string, number> {
+    return Object.fromEntries([...this.warningCodes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  }
+}
