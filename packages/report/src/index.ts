@@ -1,0 +1,1 @@
+export { renderFactSheet, type FactSheetInput, type FactSheetTables } from './factsheet/index.js';
