@@ -26,6 +26,11 @@ export function formatBytes(bytes: number): string {
   return `${(bytes / 1_000_000).toFixed(1)} MB`;
 }
 
+/** A box that scrolls sideways on narrow screens; focusable so that keyboard users can scroll it too. */
+function scrollBox(label: string, extraClass = ''): string {
+  return `<div class="scroll${extraClass ? ` ${extraClass}` : ''}" tabindex="0" role="region" aria-label="${e(label)}">`;
+}
+
 function cellPreview(value: string | null): string {
   if (value === null) return '<span class="empty">null</span>';
   const flat = value.replace(/\s+/g, ' ');
@@ -74,7 +79,7 @@ function identitySection(dataset: PublishedDataset): string {
   return [
     `<dl class="meta">${meta.map(([k, v]) => `<div><dt>${k}</dt><dd>${v}</dd></div>`).join('')}</dl>`,
     '<h2 id="sources">Source cables</h2>',
-    `<div class="scroll"><table><caption class="empty">Every figure on this page was read from these cables.</caption><thead><tr><th scope="col">Cable</th><th scope="col">Date</th><th scope="col">Origin</th><th scope="col">Classification</th><th scope="col">Subject</th><th scope="col">Original</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`,
+    `${scrollBox('Source cables')}<table><caption class="empty">Every figure on this page was read from these cables.</caption><thead><tr><th scope="col">Cable</th><th scope="col">Date</th><th scope="col">Origin</th><th scope="col">Classification</th><th scope="col">Subject</th><th scope="col">Original</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`,
   ].join('\n');
 }
 
@@ -151,7 +156,7 @@ function downloadsSection(dataset: PublishedDataset, downloads: readonly Downloa
   const snippets = loadSnippets(dataset).map((s) => `<h4>${e(s.tool)}</h4>\n<pre><code>${e(s.code)}</code></pre>`);
   return [
     '<h2 id="downloads">Downloads</h2>',
-    `<div class="scroll"><table><thead><tr><th scope="col">File</th><th scope="col">What</th><th scope="col">Size</th><th scope="col">sha256</th></tr></thead><tbody>${rows.join('\n')}</tbody></table></div>`,
+    `${scrollBox('Downloads')}<table><thead><tr><th scope="col">File</th><th scope="col">What</th><th scope="col">Size</th><th scope="col">sha256</th></tr></thead><tbody>${rows.join('\n')}</tbody></table></div>`,
     '<h3>Load it</h3>',
     ...snippets,
   ].join('\n');
@@ -173,8 +178,8 @@ function tableSection(table: SiteTable, keyed: boolean): string {
     `<h3 id="table-${e(r.name)}"><code>${e(r.name)}</code>${r.title ? `: ${e(r.title)}` : ''}</h3>`,
     r.description ? `<p>${e(r.description)}</p>` : '',
     `<p>${table.rows.length} rows; primary key <code>${e(table.primaryKey.join(', '))}</code>. <a href="files/${e(r.path)}">${e(r.path)}</a></p>`,
-    `<details><summary>Columns (${fields.length})</summary><div class="scroll"><table><thead><tr><th scope="col">Column</th><th scope="col">Type</th><th scope="col">Description</th></tr></thead><tbody>${columns.join('')}</tbody></table></div></details>`,
-    `<div class="scroll preview"><table><caption class="empty">First ${Math.min(PREVIEW_ROWS, table.rows.length)} of ${table.rows.length} rows${keyed ? '; the first cell links to the highlight' : ''}</caption><thead><tr>${fields.map((f) => `<th scope="col">${e(f.name)}</th>`).join('')}</tr></thead><tbody>${preview.join('\n')}</tbody></table></div>`,
+    `<details><summary>Columns (${fields.length})</summary>${scrollBox(`Columns of ${r.name}`)}<table><thead><tr><th scope="col">Column</th><th scope="col">Type</th><th scope="col">Description</th></tr></thead><tbody>${columns.join('')}</tbody></table></div></details>`,
+    `${scrollBox(`First rows of ${r.name}`, 'preview')}<table><caption class="empty">First ${Math.min(PREVIEW_ROWS, table.rows.length)} of ${table.rows.length} rows${keyed ? '; the first cell links to the highlight' : ''}</caption><thead><tr>${fields.map((f) => `<th scope="col">${e(f.name)}</th>`).join('')}</tr></thead><tbody>${preview.join('\n')}</tbody></table></div>`,
   ].filter(Boolean).join('\n');
 }
 

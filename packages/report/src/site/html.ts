@@ -28,7 +28,6 @@ export function contentSecurityPolicy(style: string, script: string | null): str
     'img-src data:',
     "base-uri 'none'",
     "form-action 'none'",
-    "frame-ancestors 'none'",
   ].join('; ');
 }
 
