@@ -31,8 +31,14 @@ table{border-collapse:collapse;font-size:.9rem}
 th,td{text-align:left;vertical-align:top;padding:.3rem .55rem;border-bottom:1px solid var(--line)}
 thead th{border-bottom:2px solid var(--ink);white-space:nowrap}
 td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-td.hash code{word-break:break-all}
-.preview td{max-width:22rem}
+caption{text-align:left;padding:.2rem 0;font-size:.85rem}
+.preview th,.preview td{min-width:7rem;max-width:22rem;overflow-wrap:anywhere}
+.files{list-style:none;padding:0;margin:.6rem 0;display:grid;grid-template-columns:repeat(auto-fill,minmax(21rem,1fr));gap:.2rem 1.5rem}
+.files li{padding:.45rem 0;border-bottom:1px solid var(--line);font-size:.92rem;min-width:0}
+.files a{font-weight:600}
+.files .size{color:var(--muted);white-space:nowrap}
+.files .what{color:var(--muted)}
+.files .sha{font-size:.74rem;word-break:break-all;color:var(--muted)}
 .empty{color:var(--muted)}
 .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));gap:.8rem;margin:.6rem 0;padding:0;list-style:none}
 .card{border:1px solid var(--line);border-left:4px solid #0072b2;border-radius:4px;padding:.6rem .8rem}

@@ -31,6 +31,11 @@ function scrollBox(label: string, extraClass = ''): string {
   return `<div class="scroll${extraClass ? ` ${extraClass}` : ''}" tabindex="0" role="region" aria-label="${e(label)}">`;
 }
 
+function previewCaption(total: number): string {
+  if (total <= PREVIEW_ROWS) return total === 1 ? 'The only row' : `All ${total} rows`;
+  return `First ${PREVIEW_ROWS} of ${total} rows`;
+}
+
 function cellPreview(value: string | null): string {
   if (value === null) return '<span class="empty">null</span>';
   const flat = value.replace(/\s+/g, ' ');
@@ -152,11 +157,12 @@ function figuresSection(dataset: PublishedDataset): string {
 }
 
 function downloadsSection(dataset: PublishedDataset, downloads: readonly Download[]): string {
-  const rows = downloads.map((d) => `<tr><td><a href="${e(d.href)}" download>${e(d.label)}</a></td><td>${e(d.what)}</td><td class="num" title="${d.bytes} bytes">${formatBytes(d.bytes)}</td><td class="hash"><code>${d.sha256}</code></td></tr>`);
+  const items = downloads.map((d) => `<li><a href="${e(d.href)}" download>${e(d.label)}</a> <span class="size" title="${d.bytes} bytes">${formatBytes(d.bytes)}</span><br><span class="what">${e(d.what)}</span><br><code class="sha">sha256 ${d.sha256}</code></li>`);
   const snippets = loadSnippets(dataset).map((s) => `<h4>${e(s.tool)}</h4>\n<pre><code>${e(s.code)}</code></pre>`);
   return [
     '<h2 id="downloads">Downloads</h2>',
-    `${scrollBox('Downloads')}<table><thead><tr><th scope="col">File</th><th scope="col">What</th><th scope="col">Size</th><th scope="col">sha256</th></tr></thead><tbody>${rows.join('\n')}</tbody></table></div>`,
+    '<p>Every file of this release, with its size and sha256 (check a download with <code>sha256sum</code>).</p>',
+    `<ul class="files">${items.join('\n')}</ul>`,
     '<h3>Load it</h3>',
     ...snippets,
   ].join('\n');
@@ -177,9 +183,9 @@ function tableSection(table: SiteTable, keyed: boolean): string {
   return [
     `<h3 id="table-${e(r.name)}"><code>${e(r.name)}</code>${r.title ? `: ${e(r.title)}` : ''}</h3>`,
     r.description ? `<p>${e(r.description)}</p>` : '',
-    `<p>${table.rows.length} rows; primary key <code>${e(table.primaryKey.join(', '))}</code>. <a href="files/${e(r.path)}">${e(r.path)}</a></p>`,
+    `<p>${table.rows.length} ${table.rows.length === 1 ? 'row' : 'rows'}; primary key <code>${e(table.primaryKey.join(', '))}</code>. <a href="files/${e(r.path)}">${e(r.path)}</a></p>`,
     `<details><summary>Columns (${fields.length})</summary>${scrollBox(`Columns of ${r.name}`)}<table><thead><tr><th scope="col">Column</th><th scope="col">Type</th><th scope="col">Description</th></tr></thead><tbody>${columns.join('')}</tbody></table></div></details>`,
-    `${scrollBox(`First rows of ${r.name}`, 'preview')}<table><caption class="empty">First ${Math.min(PREVIEW_ROWS, table.rows.length)} of ${table.rows.length} rows${keyed ? '; the first cell links to the highlight' : ''}</caption><thead><tr>${fields.map((f) => `<th scope="col">${e(f.name)}</th>`).join('')}</tr></thead><tbody>${preview.join('\n')}</tbody></table></div>`,
+    `${scrollBox(`First rows of ${r.name}`, 'preview')}<table><caption class="empty">${previewCaption(table.rows.length)}${keyed ? '; the first cell links to the highlight' : ''}</caption><thead><tr>${fields.map((f) => `<th scope="col">${e(f.name)}</th>`).join('')}</tr></thead><tbody>${preview.join('\n')}</tbody></table></div>`,
   ].filter(Boolean).join('\n');
 }
 
