@@ -75,7 +75,7 @@ mark.hl:focus,mark.hl.current,mark.hl:target{outline:3px solid var(--focus);outl
 .catalog h2{border:0;margin:0 0 .2rem;padding:0}
 footer{margin-top:3rem;font-size:.85rem;color:var(--muted)}
 @media (min-width:60rem){
-.panel{left:auto;right:1rem;bottom:1rem;width:26rem;max-height:70vh;border:1px solid var(--ink);border-top:3px solid var(--ink);border-radius:6px}
+.panel{left:auto;right:1rem;bottom:1rem;width:max(20rem,min(26rem,calc(100vw - 50rem)));max-height:70vh;border:1px solid var(--ink);border-top:3px solid var(--ink);border-radius:6px}
 h1{font-size:2rem}
 }
 @media print{.panel,.toc,.skip{display:none}}
