@@ -5,7 +5,7 @@ import { allTables, fieldsOf, type TableDef } from '@cablepress/validate';
 import { stage, type Staging } from '../atomic.js';
 import { datasetReadme } from '../readme.js';
 import { datasetDescriptor, extraResource, extraResourceOf, partitionedTableResources, tableResources } from '../resources.js';
-import type { DatasetInput, ExtraFile } from '../write-dataset.js';
+import type { DatasetInput, ExtraFile } from '../dataset-input.js';
 import type { WrittenDataset } from '../write-dataset.js';
 import { HashedFile } from './hashed-file.js';
 import type { TablePart } from './table-part.js';
