@@ -2,7 +2,8 @@
 // temp folder with bench/synthetic-corpus.mjs, then measures, and appends to bench/RESULTS.md:
 //  - parse alone on one core (in process) over the first 10,000 cables;
 //  - the full build (CSV + Arrow + Parquet, every table) of the first 10,000 cables with 1 and 2 workers: cables/s,
-//    MB/s, CPU ms a cable, peak RSS and the time from start to the first byte of progress on stderr;
+//    MB/s, CPU ms a cable, peak RSS and the time from start to the first byte of progress on stderr (BENCH_COMPARE=0
+//    leaves this out);
 //  - peak RSS and time of the full build with 2 workers at each size of BENCH_SIZES (default 10000,50000,250000).
 // Run with `npm run build && node bench/scale.mjs` (it takes minutes). Figures only: nothing passes or fails on time.
 import { execFileSync, spawn } from 'node:child_process';
@@ -96,7 +97,7 @@ try {
     say(`| ${what} | ${jobs} | ${n} | ${fmt(mb)} | ${fmt(r.ms / 1000, 2)} | ${fmt((n / r.ms) * 1000, 0)} | ${fmt((mb * 1e3) / r.ms)} | ${fmt(r.cpu / n, 3)} | ${fmt(r.maxRSS / 1024, 0)} | ${fmt(r.firstByte ?? NaN, 0)} |`);
   const mb10k = first10k.reduce((n, f) => n + f.bytes, 0) / 1e6;
   const full = {};
-  for (const jobs of [1, 2]) {
+  for (const jobs of process.env.BENCH_COMPARE === '0' ? [] : [1, 2]) {
     full[jobs] = await build(globOf(corpus, 10_000), path.join(work, `out-${jobs}`, 'scale'), jobs, work);
     row('full build, 10k', jobs, first10k.length, mb10k, full[jobs]);
     rmSync(path.join(work, `out-${jobs}`), { recursive: true, force: true });
@@ -108,7 +109,8 @@ try {
     say(`|  last progress line: \`${r.lastProgress}\` | | | | | | | | | |`);
     rmSync(path.join(work, `out-${n}`), { recursive: true, force: true });
   }
-  say(`\nSpeed-up of the full build with 2 workers over 1 (10k): ${fmt(full[1].ms / full[2].ms, 2)}×. Load average at the end: ${load()}.`);
+  if (full[2]) say(`\nSpeed-up of the full build with 2 workers over 1 (10k): ${fmt(full[1].ms / full[2].ms, 2)}×.`);
+  say(`\nLoad average at the end: ${load()}.`);
 } finally {
   cleanup();
 }
