@@ -124,6 +124,7 @@ function chunksOf<T>(items: readonly T[], size: number): T[][] {
 export async function buildCorpus(options: CorpusBuildOptions, io: Io): Promise<CorpusSummary> {
   const started = performance.now();
   const out = path.resolve(io.cwd, options.out);
+  if (options.progress) io.stderr(`corpus: listing the files of ${options.corpus}\n`);
   const files = await listCorpusFiles(options.corpus, io.cwd, out);
   const existing = await stat(out).catch(() => undefined);
   if (existing && !existing.isDirectory()) throw new InputError('OUT_NOT_A_FOLDER', `${options.out} exists and is not a folder.`, { file: out }, 'Give --out a folder, e.g. datasets/tip-corpus.');
