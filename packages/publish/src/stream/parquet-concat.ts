@@ -63,7 +63,8 @@ export function movedRowGroups(footer: ThriftStruct, by: bigint): ThriftStruct[]
 
 /**
  * Joins Parquet parts as they arrive: `add` returns the bytes to append to the file (the magic first, then each
- * part's pages), `finish` the footer. Only the row-group descriptions stay in memory, encoded (about 1 KB each).
+ * part's pages), `finish` the footer. Only the row-group descriptions stay in memory, encoded (1.4 to 2.5 KB each on
+ * cable tables), and the footer copies them without decoding them again.
  */
 export class ParquetConcat {
   private written = 0;
@@ -80,7 +81,11 @@ export class ParquetConcat {
       this.written = 4;
     }
     this.template ??= part.footer;
-    for (const group of movedRowGroups(part.footer, BigInt(this.written - 4))) this.groups.push(writeThriftStruct(group));
+    for (const group of movedRowGroups(part.footer, BigInt(this.written - 4))) {
+      const ordinal = field(group, GROUP_ORDINAL);
+      if (ordinal) ordinal.value = this.groups.length;
+      this.groups.push(writeThriftStruct(group));
+    }
     this.rows += field(part.footer, FILE_NUM_ROWS)!.value as bigint;
     out.push(part.body);
     this.written += part.body.length;
@@ -95,17 +100,7 @@ export class ParquetConcat {
   /** The footer: FileMetaData with all row groups, its length and the closing magic. */
   finish(): Uint8Array {
     if (!this.template) throw new InternalError('PARQUET_PART', 'no Parquet part to join');
-    const groups: ThriftList = {
-      kind: 'list',
-      type: T.LIST,
-      elementType: T.STRUCT,
-      items: this.groups.map((bytes, ordinal) => {
-        const group = readThriftStruct(bytes);
-        const ord = field(group, GROUP_ORDINAL);
-        if (ord) ord.value = ordinal;
-        return group;
-      }),
-    };
+    const groups: ThriftList = { kind: 'list', type: T.LIST, elementType: T.STRUCT, items: [], encoded: this.groups };
     const footer: ThriftStruct = {
       kind: 'struct',
       fields: this.template.fields.map((f) => (f.id === FILE_NUM_ROWS ? { ...f, value: this.rows } : f.id === FILE_ROW_GROUPS ? { ...f, value: groups } : f)),

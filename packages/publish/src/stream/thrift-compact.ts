@@ -14,6 +14,8 @@ export interface ThriftList {
   type: number;
   elementType: number;
   items: ThriftValue[];
+  /** Items already encoded (written as they are, instead of `items`): saves decoding what is only copied. */
+  encoded?: Uint8Array[];
 }
 export interface ThriftMap {
   kind: 'map';
@@ -179,11 +181,16 @@ class Writer {
       case T.LIST:
       case T.SET: {
         const list = value as ThriftList;
-        const size = list.items.length;
+        const size = list.encoded ? list.encoded.length : list.items.length;
         if (size < 15) this.byte((size << 4) | list.elementType);
         else {
           this.byte(0xf0 | list.elementType);
           this.varint(BigInt(size));
+        }
+        if (list.encoded) {
+          this.flushBytes();
+          this.blobs.push(...list.encoded);
+          return;
         }
         for (const item of list.items) {
           if (list.elementType === T.TRUE || list.elementType === T.FALSE) this.byte(item ? T.TRUE : T.FALSE);
