@@ -167,7 +167,8 @@ describe('layouts seen in other cables', () => {
     expect([c.id, c.created, c.classification, c.eo, c.subject]).toEqual(['75PARIS123', '1975-01-03T15:12:00Z', 'CONFIDENTIAL', 'GDS', 'FRENCH BUDGET']);
     expect(c.info).toEqual([{ route: null, name: 'AMEMBASSY LONDON', precedence: null, mcn: null }]);
     expect(c.references.map((r) => r.canonicalId)).toEqual(['75STATE283001']);
-    expect(c.classifiedBy).toEqual(['DCM JOHN SMITH']);
+    expect(c.classifiedBy).toEqual(['JOHN SMITH']);
+    expect(c.classifiedByRole).toBe('DCM');
     expect(c.summary).toBe('THE GOF EXPECTS A SMALL DEFICIT.');
     expect(c.paragraphs.map((p) => p.text)).toEqual(['SUMMARY: THE GOF EXPECTS A SMALL DEFICIT. END SUMMARY.', 'FINANCE MINISTRY OFFICIALS TOLD EMBOFF.']);
     expect(c.signedBy).toEqual(['RUSH']);

@@ -14,7 +14,7 @@ import { parseTags } from './fields/tags.js';
 import { parseSubject } from './fields/subject.js';
 import { parseReferences } from './fields/references.js';
 import { parseInfoRecipients, parseRecipients } from './fields/recipients.js';
-import { parseClassificationReasons, parseClassifiedBy } from './fields/classified-by.js';
+import { parseClassificationReasons, parseClassifiedBy, parseClassifiedByRole } from './fields/classified-by.js';
 import { parseSummary } from './fields/summary.js';
 import { parseNondisclosureDeadline } from './fields/nondisclosure.js';
 import { resolveCreated } from './fields/created.js';
@@ -105,6 +105,7 @@ function parseInner(text: string, options: ParseOptions): Cable {
   const references: Reference[] = refText ? parseReferences(refText, year, id) : [];
   const cbText = joined(header.fields.classifiedBy);
   const classifiedBy = cbText ? parseClassifiedBy(cbText) : [];
+  const classifiedByRole = cbText ? parseClassifiedByRole(cbText) : null;
   const classificationReasons = cbText ? parseClassificationReasons(cbText) : [];
 
   for (const [name, segs] of Object.entries(header.fields)) if (segs && segs.length > 0) fieldSpans[FIELD_SPAN_NAME[name] ?? name] = spanOfSegs(segs);
@@ -165,6 +166,7 @@ function parseInner(text: string, options: ParseOptions): Cable {
     subject,
     references,
     classifiedBy,
+    classifiedByRole,
     signedBy,
     summary,
     paragraphs,

@@ -94,7 +94,10 @@ export interface Cable {
   tags: string[];
   subject: string;
   references: Reference[];
+  /** The classifying officials by name, without their role, e.g. ["Adam Ereli"]. */
   classifiedBy: string[];
+  /** The role of the classifying official as written, e.g. "Ambassador", "CDA", "Charge d'Affaires a.i.", or null. */
+  classifiedByRole: string | null;
   signedBy: string[];
   summary: string | null;
   paragraphs: Paragraph[];

@@ -4,6 +4,7 @@ import { parseSubject } from './subject.js';
 import { parseReferences } from './references.js';
 import { canonicalCableId, knownStation } from './cable-id.js';
 import { locateField, stripPageResidue } from './locate.js';
+import { parseClassificationReasons, parseClassifiedBy, parseClassifiedByRole } from './classified-by.js';
 
 /** 08TRIPOLI819 (corpus-extra): the REF list, a page break, Classified By and paragraph 1 run together. */
 const TRIPOLI_819 = `VZCZCXRO5492
@@ -182,5 +183,24 @@ describe('references', () => {
       ['A', 'STATE 1'],
       ['B', 'STATE 2'],
     ]);
+  });
+});
+
+describe('classified by', () => {
+  const read = (t: string): [string[], string | null, string[]] => [parseClassifiedBy(t), parseClassifiedByRole(t), parseClassificationReasons(t)];
+  it('the name without the role, the role separately, the reasons however introduced', () => {
+    expect(read('Classified By: Ambassador Adam Ereli for reasons 1.4 (b) and (d).')).toEqual([['Adam Ereli'], 'Ambassador', ['1.4 (b)', '1.4 (d)']]);
+    expect(read("Classified By: Charge d'Affaires a.i. Jonathan Farrar, reasons 1.4(b) and (d)")).toEqual([['Jonathan Farrar'], "Charge d'Affaires a.i.", ['1.4 (b)', '1.4 (d)']]);
+    expect(read('CLASSIFIED BY: CHRISTINA B. ROCCA, ASSISTANT SECRETARY FOR SOUTH ASIAN AFFAIRS. REASON: 1.5 (D)')).toEqual([['CHRISTINA B. ROCCA'], 'ASSISTANT SECRETARY FOR SOUTH ASIAN AFFAIRS', ['1.5 (d)']]);
+    expect(read('Classified By: ECONCOUNS John Smith, Jr. per 1.4 (b)')).toEqual([['John Smith, Jr.'], 'ECONCOUNS', ['1.4 (b)']]);
+    expect(read('Clasified By: Ambassador Ryan C. Crocker due to 1.4 (b)')).toEqual([['Ryan C. Crocker'], 'Ambassador', ['1.4 (b)']]);
+    expect(read('Classified By: AIT Director Bill Stanton, Reason(s): 1.4 (b/d)')).toEqual([['Bill Stanton'], 'AIT Director', ['1.4 (b)', '1.4 (d)']]);
+    expect(read('Classified By: DCM Robert S. Deutsch under 1.4 (d)')).toEqual([['Robert S. Deutsch'], 'DCM', ['1.4 (d)']]);
+  });
+  it('a label glued to the word before, a name split by a line wrap, in a whole header', () => {
+    expect(parseClassifiedBy('TRIPOLI 00000819 001.2 OF 002 ...CAIROClassified By: DCM Stuart Jones under 1.4 (d)')).toEqual(['Stuart Jones']);
+    expect(parseClassifiedBy('Classified By: Ambassador Adam\nEreli, reasons 1.4 (b)')).toEqual(['Adam Ereli']);
+    expect(parseClassifiedBy(TRIPOLI_819)).toEqual(['John T. Godfrey']);
+    expect(parseClassifiedByRole(TRIPOLI_819)).toBe('CDA');
   });
 });
