@@ -141,6 +141,7 @@ function parseInner(text: string, options: ParseOptions): Cable {
   for (const problem of headerMismatches(c, routing, env.meta.id ? id : null, env.meta.classification, bannerLevel)) {
     warnings.push({ code: 'HEADER_BODY_MISMATCH', message: problem, ...(routing.banner ? { span: spanOf(c, routing.banner.start, routing.banner.end) } : {}) });
   }
+  const addressBlock = [joined(routing.to), joined(routing.info)].filter(Boolean).join('\n');
   const result: Cable = {
     id,
     sourceId: env.meta.id,
@@ -157,8 +158,8 @@ function parseInner(text: string, options: ParseOptions): Cable {
     precedence: routing.precedence,
     dtg,
     from: lineText(routing.from),
-    to: parseRecipients(joined(routing.to) ?? ''),
-    info: parseInfoRecipients(joined(routing.info) ?? ''),
+    to: parseRecipients(addressBlock),
+    info: parseInfoRecipients(addressBlock),
     handling,
     eo,
     nondisclosureDeadline: eo ? parseNondisclosureDeadline(eo) : null,

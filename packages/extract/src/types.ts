@@ -15,6 +15,8 @@ export interface Recipient {
   precedence: string | null;
   /** Message serial number as written, e.g. "1866"; null when not given. */
   mcn: string | null;
+  /** Addresses an XMT line excludes from this collective, e.g. ["AMCONSUL JOHANNESBURG"]; absent when none. */
+  excluded?: string[];
 }
 
 export interface Reference {

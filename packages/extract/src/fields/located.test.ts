@@ -4,6 +4,8 @@ import { parseSubject } from './subject.js';
 import { parseReferences } from './references.js';
 import { canonicalCableId, knownStation } from './cable-id.js';
 import { locateField, stripPageResidue } from './locate.js';
+import { parseSignedBy } from './signed-by.js';
+import { parseInfoRecipients, parseRecipients } from './recipients.js';
 import { parseClassificationReasons, parseClassifiedBy, parseClassifiedByRole } from './classified-by.js';
 
 /** 08TRIPOLI819 (corpus-extra): the REF list, a page break, Classified By and paragraph 1 run together. */
@@ -202,5 +204,57 @@ describe('classified by', () => {
     expect(parseClassifiedBy('Classified By: Ambassador Adam\nEreli, reasons 1.4 (b)')).toEqual(['Adam Ereli']);
     expect(parseClassifiedBy(TRIPOLI_819)).toEqual(['John T. Godfrey']);
     expect(parseClassifiedByRole(TRIPOLI_819)).toBe('CDA');
+  });
+});
+
+/** 08STATE116943 (corpus-extra): an office distribution block, then TO, INFO and an XMT line. */
+const STATE_116943 = `INFO  LOG-00   MFA-00   EEB-00   AF-00    AIT-00   A-00     CIAE-00  
+      SAS-00   FA-00      /002R
+
+P 031812Z NOV 08
+FM SECSTATE WASHDC
+TO SECURITY OFFICER COLLECTIVE PRIORITY
+AMEMBASSY TRIPOLI PRIORITY 
+INFO AMCONSUL CASABLANCA PRIORITY 
+XMT AMCONSUL JOHANNESBURG
+AMCONSUL JOHANNESBURG
+S E C R E T STATE 116943
+
+NOFORN
+
+E.O. 12958: DECL: MR
+TAGS: ASEC`;
+
+describe('recipients', () => {
+  it('from a whole routing header: TO until INFO, INFO to the end, XMT kept as excluded on the collective', () => {
+    expect(parseRecipients(STATE_116943)).toEqual([
+      { route: null, name: 'SECURITY OFFICER COLLECTIVE', precedence: 'PRIORITY', mcn: null, excluded: ['AMCONSUL JOHANNESBURG'] },
+      { route: null, name: 'AMEMBASSY TRIPOLI', precedence: 'PRIORITY', mcn: null },
+    ]);
+    expect(parseInfoRecipients(STATE_116943)).toEqual([{ route: null, name: 'AMCONSUL CASABLANCA', precedence: 'PRIORITY', mcn: null }]);
+  });
+  it('PAGE lines are ignored, and the TO block alone gives the same list', () => {
+    const header = 'FM AMEMBASSY ROME\nTO RUEHC/SECSTATE WASHDC IMMEDIATE 1234\nINFO RUEHFR/AMEMBASSY PARIS 567\nPAGE 02 ROME 03067 211833Z\nRUEHLO/AMEMBASSY LONDON 890\nC O N F I D E N T I A L ROME 003067';
+    expect(parseInfoRecipients(header).map((r) => r.name)).toEqual(['AMEMBASSY PARIS', 'AMEMBASSY LONDON']);
+    expect(parseRecipients(header)).toEqual(parseRecipients('TO RUEHC/SECSTATE WASHDC IMMEDIATE 1234'));
+  });
+});
+
+describe('signer', () => {
+  it('skips what follows the signature', () => {
+    expect(parseSignedBy('Please slug any reporting on this issue for XXXXXXXXXXXX.\nRice \n\n\nNnnn \n\n\nEnd Cable Text')).toEqual(['Rice']);
+    expect(parseSignedBy('End text of submission Part 1 of 2. \n \nVAN VOORST \n \n \n \n1 \nSENSITIVE BUT UNCLASSIFIED')).toEqual(['VAN VOORST']);
+    expect(parseSignedBy('responses. \nMINIMIZE CONSIDERED. \nCLINTON')).toEqual(['CLINTON']);
+    expect(parseSignedBy('will follow.\nJONES\n\nLIMITED OFFICIAL USE\n\nNNNN')).toEqual(['JONES']);
+    expect(parseSignedBy('end of text.\nSMITH\nCABLE ENDS')).toEqual(['SMITH']);
+    expect(parseSignedBy('as planned.\nKENNEDY\n\nDeclassified/Released US Department of State EO Systematic Review 30 JUN 2005')).toEqual(['KENNEDY']);
+    expect(parseSignedBy('as planned.\nKENNEDY\nNOTE BY OC/T: NOT PASSED TO ABOVE ADDRESSEE(S).')).toEqual(['KENNEDY']);
+    expect(parseSignedBy('as planned.\nBROWN\nSIPDIS\n.')).toEqual(['BROWN']);
+    expect(parseSignedBy('as planned.\nBROWN\nVisit Embassy Kabul\'s website at http://kabul.usembassy.gov')).toEqual(['BROWN']);
+  });
+  it('strips decorations and reads a name after END COMMENT', () => {
+    expect(parseSignedBy('additional information to EUR/RPM. \nWEINROD..')).toEqual(['WEINROD']);
+    expect(parseSignedBy('the report.\nSMITH##')).toEqual(['SMITH']);
+    expect(parseSignedBy('they agreed. END COMMENT. Jones')).toEqual(['Jones']);
   });
 });
