@@ -14,9 +14,9 @@ export type LocatedField = 'tags' | 'subject' | 'ref' | 'classifiedBy' | 'eo';
  * ("...PRIMEREF:", "UBJECT:"); forms without a colon count only at the start of a line.
  */
 const LABELS: Record<LocatedField, RegExp[]> = {
-  tags: [/(?<![A-Za-z])(?:TAGS?|TGS|TAS|TAGES|TAGSS) {0,3}[:;]|(?:TAGS|TAGES|TGS):/gi, /(?<=^|\n)[ \t]{0,8}(?:TAGS?|TGS|TAGES)(?=[ \t]{1,3}[A-Z]{2,6}(?:[ \t,]|$))/g],
-  subject: [/(?<![A-Za-z])(?:SUBJECT|SUBJ|SUBJET|SUBECT|SUJBECT|SBJECT|SUBJEC) {0,3}[:;]|(?:SUBJECT|UBJECT|SUBJ):/gi, /(?<=^|\n)[ \t]{0,8}(?:SUBJECT|SUBJ)(?:\.|(?= {1,3}\())/gi],
-  ref: [/(?<![A-Za-z])(?:REFS?|REFTELS?|REFERENCES?|REF TEL) {0,3}[:;]|(?:REF|REFS|REFTEL):/gi, /(?<=^|\n)[ \t]{0,8}(?:REFS?|REFTELS?)(?:\.|(?= {1,3}[([]?[A-Z][.):\]] ))/gi],
+  tags: [/(?<![A-Za-z])(?:TAGS?|TGS|TAS|TAGES|TAGSS) {0,3}[:;]|(?:TAGS|TAGES|TGS):/gi, /^[ \t]{0,8}(?:TAGS?|TGS|TAGES)(?=[ \t]{1,3}[A-Z]{2,6}(?:[ \t,]|$))/gm],
+  subject: [/(?<![A-Za-z])(?:SUBJECT|SUBJ|SUBJET|SUBECT|SUJBECT|SBJECT|SUBJEC) {0,3}[:;]|(?:SUBJECT|UBJECT|SUBJ):/gi, /^[ \t]{0,8}(?:SUBJECT|SUBJ)(?:\.|(?= {1,3}\())/gim],
+  ref: [/(?<![A-Za-z])(?:REFS?|REFTELS?|REFERENCES?|REF TEL) {0,3}[:;]|(?:REF|REFS|REFTEL):/gi, /^[ \t]{0,8}(?:REFS?|REFTELS?)(?:\.|(?= {1,3}[([]?[A-Z][.):\]] ))/gim],
   classifiedBy: [/(?<!UN|un|Un|DE|de|De)(?:CLASS?IFI?E?D|CLASSFIED|CLASSIIFED) {0,3}BY\b(?: {0,2}[:;])?/gi],
   eo: [/(?<![A-Za-z])(?:E\. ?[OM]\.?|EO\.?|E\.O) ?1[23]\d{3}\b(?: ?:)?/gi],
 };
