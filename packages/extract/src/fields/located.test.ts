@@ -4,6 +4,8 @@ import { parseSubject } from './subject.js';
 import { parseReferences } from './references.js';
 import { canonicalCableId, knownStation } from './cable-id.js';
 import { locateField, stripPageResidue } from './locate.js';
+import { parseSummary } from './summary.js';
+import { parseNondisclosureDeadline } from './nondisclosure.js';
 import { parseSignedBy } from './signed-by.js';
 import { parseInfoRecipients, parseRecipients } from './recipients.js';
 import { parseClassificationReasons, parseClassifiedBy, parseClassifiedByRole } from './classified-by.js';
@@ -256,5 +258,28 @@ describe('signer', () => {
     expect(parseSignedBy('additional information to EUR/RPM. \nWEINROD..')).toEqual(['WEINROD']);
     expect(parseSignedBy('the report.\nSMITH##')).toEqual(['SMITH']);
     expect(parseSignedBy('they agreed. END COMMENT. Jones')).toEqual(['Jones']);
+  });
+});
+
+describe('summary', () => {
+  it('label variants, rules and a label repeated inside the first paragraph', () => {
+    expect(parseSummary('1. (C) Summary and Action Request: The minister agreed. End Summary.\n\n2. (C) Text.')).toBe('The minister agreed.');
+    expect(parseSummary('1. (SBU) Summary and Introduction: Post reports. End summary.')).toBe('Post reports.');
+    expect(parseSummary('1. (C) Summary/Comment: Talks stalled. End Summary/Comment.')).toBe('Talks stalled.');
+    expect(parseSummary('=======\nSUMMARY\n=======\n\n1. (U) Summary: Laos is a source country.\n\n2. (U) More.\n\n=======\nDETAILS\n=======')).toBe('Laos is a source country.\n\nMore.');
+    expect(parseSummary('\u2014\u2014\u2014\nSummary\n\u2014\u2014\u2014\n\nFirst point.\n\nEND SUMMARY')).toBe('First point.');
+  });
+  it('no blank line before the summary, only END SUMMARY, or no END SUMMARY', () => {
+    expect(parseSummary('SUBJECT: TALKS\nREF: STATE 1\n1. (C) Summary: The talks began.\nEnd Summary.\n2. (C) Text.')).toBe('The talks began.');
+    expect(parseSummary('1. (C) The talks began.\n\n2. (C) Both sides agreed. END SUMMARY.\n\n3. (C) Details.')).toBe('The talks began.\n\nBoth sides agreed.');
+    expect(parseSummary('1. (C) Summary: The talks began.\n\nThey went well.\n\n2. (C) Details.')).toBe('The talks began.\n\nThey went well.');
+  });
+});
+
+describe('nondisclosure deadline', () => {
+  it('from the E.O. line in a header chunk or a whole cable', () => {
+    expect(parseNondisclosureDeadline(TRIPOLI_819)).toBe('2018-10-14');
+    expect(parseNondisclosureDeadline('SIPDIS\nE.O. 12958: DECL: 06/28/2019\nTAGS: PREL\nSUBJECT: MEETING ON 01/02/2009')).toBe('2019-06-28');
+    expect(parseNondisclosureDeadline('DECL: 06/28/2019')).toBe('2019-06-28');
   });
 });
