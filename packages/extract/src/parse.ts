@@ -103,7 +103,7 @@ function parseInner(text: string, options: ParseOptions): Cable {
   const year = yearOf(id, dtg, created);
   const refText = joined(header.fields.ref);
   const references: Reference[] = refText ? parseReferences(refText, year, id) : [];
-  const cbText = joined(header.fields.classifiedBy);
+  const cbText = joined(header.fields.classifiedBy) ?? classifiedByInBody(body.paragraphs[0]?.text);
   const classifiedBy = cbText ? parseClassifiedBy(cbText) : [];
   const classifiedByRole = cbText ? parseClassifiedByRole(cbText) : null;
   const classificationReasons = cbText ? parseClassificationReasons(cbText) : [];
@@ -177,6 +177,11 @@ function parseInner(text: string, options: ParseOptions): Cable {
     fieldSpans,
   };
   return result;
+}
+
+/** A "Classified By" line written as the first paragraph ("¶1. (U) CLASSIFIED BY DCM ROBERT S. DEUTSCH; REASONS 1.5 (B) AND (D)."). */
+function classifiedByInBody(first: string | undefined): string | null {
+  return first !== undefined && /^CLASS?IFIED\s+BY\b/i.test(first) ? first : null;
 }
 
 function yearOf(id: string, dtg: string | null, created: string | null): number {

@@ -18,7 +18,7 @@ const LABELS: Record<LocatedField, RegExp[]> = {
   subject: [/(?<![A-Za-z])(?:SUBJECT|SUBJ|SUBJET|SUBECT|SUJBECT|SBJECT|SUBJEC) {0,3}[:;]|(?:SUBJECT|UBJECT|SUBJ):/gi, /^[ \t]{0,8}(?:SUBJECT|SUBJ)(?:\.|(?= {1,3}\())/gim],
   ref: [/(?<![A-Za-z])(?:REFS?|REFTELS?|REFERENCES?|REF TEL) {0,3}[:;]|(?:REF|REFS|REFTEL):/gi, /^[ \t]{0,8}(?:REFS?|REFTELS?)(?:\.|(?= {1,3}[([]?[A-Z][.):\]] ))/gim],
   classifiedBy: [/(?<!UN|un|Un|DE|de|De)(?:CLASS?IFI?E?D|CLASSFIED|CLASSIIFED) {0,3}BY\b(?: {0,2}[:;])?/gi],
-  eo: [/(?<![A-Za-z])(?:E\. ?[OM]\.?|EO\.?|E\.O) ?1[23]\d{3}\b(?: ?:)?/gi],
+  eo: [/(?:E\. ?[OM]\.?|(?<![A-Za-z])EO\.?|E\.O) ?1[23]\d{3}\b(?: ?:)?/gi],
 };
 
 const ALL_FIELDS: LocatedField[] = ['tags', 'subject', 'ref', 'classifiedBy', 'eo'];
@@ -157,8 +157,22 @@ export function locateField(text: string, field: LocatedField): string[] {
   return out;
 }
 
-/** The field's text when its label is in `text`, else the whole text (the caller gave the field's value). */
+/** Lines that only a header or a cable has: routing lines, a banner, a page header, a numbered paragraph. */
+const DOCUMENT_LINE = /^[ \t]*(?:VZCZC|FM |DE R[A-Z]{2,6} |[OPRZ]{1,2} \d{6}Z|UNCLAS|C O N F|S E C R E T|CONFIDENTIAL\b|SECRET\b|PAGE \d|INFO |TO |ACTION [A-Z]|SIPDIS|¶?\d{1,2}\. ?\()/m;
+
+/** True when `text` is a header chunk, a routing header or a cable rather than one field's value. */
+export function isDocument(text: string): boolean {
+  let lines = 1;
+  for (let k = text.indexOf('\n'); k >= 0 && lines <= 12; k = text.indexOf('\n', k + 1)) lines++;
+  return lines > 12 || DOCUMENT_LINE.test(text);
+}
+
+/**
+ * The field's text when its label is in `text`; else the whole text when it is the field's value alone, and ''
+ * when it is a header, a routing header or a cable without that field.
+ */
 export function fieldText(text: string, field: LocatedField): string {
   const found = locateField(text, field);
-  return found.length > 0 ? found.join('\n') : text;
+  if (found.length > 0) return found.join('\n');
+  return isDocument(text) ? '' : text;
 }

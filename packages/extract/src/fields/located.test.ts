@@ -84,9 +84,9 @@ describe('field parsers find their field in whatever text they are given', () =>
     expect(parseReferences('REF: REF: STATE 118397', 2008).map((r) => r.canonicalId)).toEqual(['08STATE118397']);
     expect(parseReferences('SUBJECT: OFFICIAL VISIT BY THE PRIMEREF: STATE 12345', 2009).map((r) => r.canonicalId)).toEqual(['09STATE12345']);
   });
-  it('two REF sections are read in order, and SUBJECT may come before TAGS', () => {
+  it('two REF sections are read in order (a cable listed twice counts once), and SUBJECT may come before TAGS', () => {
     const text = 'SUBJECT: VISIT\nTAGS: PREL\nREF: STATE 1\n\nClassified By: DCM for reasons 1.4 (b)\n\nREF: A. STATE 1 B. LIMA 22\n\n1. (C) Text.';
-    expect(parseReferences(text, 2009).map((r) => r.canonicalId)).toEqual(['09STATE1', '09STATE1', '09LIMA22']);
+    expect(parseReferences(text, 2009).map((r) => r.canonicalId)).toEqual(['09STATE1', '09LIMA22']);
     expect(parseTags(text)).toEqual(['PREL']);
     expect(parseSubject(text)).toBe('VISIT');
   });

@@ -1,4 +1,4 @@
-import { locateField } from './locate.js';
+import { isDocument, locateField } from './locate.js';
 
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
 
@@ -22,6 +22,7 @@ function fullYear(y: string): number {
  */
 export function parseNondisclosureDeadline(text: string): string | null {
   const located = locateField(text, 'eo')[0];
+  if (located === undefined && isDocument(text)) return null;
   const t = (located ?? text).toUpperCase();
   let m = /\b(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})\b/.exec(t);
   if (m) return iso(fullYear(m[3]!), Number(m[1]), Number(m[2]));

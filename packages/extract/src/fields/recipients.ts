@@ -1,4 +1,6 @@
 import type { Recipient } from '../types.js';
+import { bannerIndex } from '../reader/lines.js';
+import { isDocument } from './locate.js';
 
 const PRECEDENCE = new Set(['FLASH', 'IMMEDIATE', 'PRIORITY', 'ROUTINE']);
 const ROUTE = /^[A-Z]{4,8}$/;
@@ -45,6 +47,17 @@ const PAGE_LINE = /^PAGE \d{2,3}\b/;
 const DISTRIBUTION = /^(?:(?:INFO|ACTION|ORIGIN)\s+)?[A-Z]{1,6}-\d{2}\b|\/\d{3}[A-Z]$/;
 const COLLECTIVE = /COLLECTIVE|ALL (?:DIPLOMATIC|USEU|NATO|OECD|AMERICAN)|POSTS\b|ALL USCINCS/;
 
+/** A classification glued to the last address: "...PRIORITY 3034C O N F I D E N T I A L CAIRO", "WASHDC 9461UNCLASSIFIED". */
+const GLUED_CLASSIFICATION = /(?<=\d|PRIORITY|IMMEDIATE|ROUTINE|WASHDC|\/)(?:UNCLAS|C O N F|S E C R E T|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)/;
+
+/** Where a banner starts inside an address line, or -1. */
+function gluedBanner(line: string): number {
+  const at = bannerIndex(line);
+  if (at > 0) return at;
+  const m = GLUED_CLASSIFICATION.exec(line);
+  return m ? m.index : -1;
+}
+
 interface Lists {
   to: Recipient[];
   info: Recipient[];
@@ -52,7 +65,8 @@ interface Lists {
 
 /**
  * The TO and INFO lists of a routing header (or any text holding one): TO runs until INFO, INFO to the end
- * of the lists (a banner, BT or a header field); PAGE lines are ignored. An XMT line and the lines after it
+ * of the lists (a banner, BT or a header field); PAGE lines and a repeated routing header are ignored. An
+ * XMT line and the lines after it
  * list addresses excluded from the collective above: they become `excluded` on that recipient. Null when the
  * text has no TO, INFO or XMT label.
  */
@@ -60,18 +74,28 @@ function readLists(text: string): Lists | null {
   const lists: Lists & { xmt: string[] } = { to: [], info: [], xmt: [] };
   let state: 'to' | 'info' | 'xmt' | null = null;
   let labelled = false;
+  const seen = new Set<string>();
   for (const raw of text.split('\n')) {
-    const line = raw.trim();
+    let line = raw.trim().replace(/\\$/, '');
     if (!line || PAGE_LINE.test(line)) continue;
+    const banner = gluedBanner(line);
+    if (banner > 0) line = line.slice(0, banner).trim();
     if (DISTRIBUTION.test(line)) {
       state = null;
       continue;
     }
     const label = /^(TO|INFO|XMT)\s+(.*)$/.exec(line);
     if (label) {
-      state = label[1]!.toLowerCase() as 'to' | 'info' | 'xmt';
+      const name = label[1]!.toLowerCase() as 'to' | 'info' | 'xmt';
       labelled = true;
+      if (seen.has(name) && name !== 'xmt') {
+        state = null;
+        continue;
+      }
+      seen.add(name);
+      state = name;
       addTo(lists, state, label[2]!);
+      if (banner > 0) break;
       continue;
     }
     if (labelled && (LIST_END.test(line) || /^INFO\s/.test(line))) break;
@@ -80,6 +104,7 @@ function readLists(text: string): Lists | null {
       continue;
     }
     if (state) addTo(lists, state, line);
+    if (banner > 0) break;
   }
   if (!labelled) return null;
   if (lists.xmt.length > 0) {
@@ -113,10 +138,10 @@ function parseList(text: string, prefix: RegExp): Recipient[] {
  * header: the lines from TO up to INFO. A collective followed by an XMT line carries the excluded addresses.
  */
 export function parseRecipients(text: string): Recipient[] {
-  return readLists(text)?.to ?? parseList(text, /^\s*TO\s+/);
+  return readLists(text)?.to ?? (isDocument(text) ? [] : parseList(text, /^\s*TO\s+/));
 }
 
 /** The INFO recipients, from an INFO block or from a whole routing header: the lines from INFO to the end of the lists. */
 export function parseInfoRecipients(text: string): Recipient[] {
-  return readLists(text)?.info ?? parseList(text, /^\s*INFO\s+/);
+  return readLists(text)?.info ?? (isDocument(text) ? [] : parseList(text, /^\s*INFO\s+/));
 }

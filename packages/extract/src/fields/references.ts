@@ -93,7 +93,7 @@ function stationOf(group: string): { station: string; offset: number } | null {
  * (data/posts.json: `SECSTATE`, `Sao Paulo`, `USUN NEW YORK`, `HAGUE`). An item that starts with a cable and
  * says more (`AND PREVIOUS`, `CIRCULAR`, a title) is that cable; several serials in one item (`2799 AND 2764`,
  * `STATE 1234, BOGOTA 567`) give one reference each. E-mails, reports, meetings... are kind 'other' with
- * canonicalId null. A reference to ownId is dropped. When ownId is a PlusD id of the 1970s
+ * canonicalId null. A reference to ownId, and a cable already listed, are dropped. When ownId is a PlusD id of the 1970s
  * ("1975PARIS00123"), references take the same form ("1975STATE283001").
  */
 export function parseReferences(text: string, year: number, ownId?: string): Reference[] {
@@ -102,6 +102,7 @@ export function parseReferences(text: string, year: number, ownId?: string): Ref
     .replace(/[ \t]+/g, ' ')
     .trim();
   const out: Reference[] = [];
+  const seen = new Set<string>();
   const own = ownId ? canonicalCableId(ownId) : null;
   const plusdStyle = own !== null && /^\d{4}[A-Z]/.test(own);
   const idOf = (yearText: string | undefined, after: string | undefined, station: string, serial: string): string => {
@@ -120,7 +121,8 @@ export function parseReferences(text: string, year: number, ownId?: string): Ref
     }
     const single = found.length === 1;
     for (const f of found) {
-      if (f.id === own) continue;
+      if (f.id === own || seen.has(f.id)) continue;
+      seen.add(f.id);
       out.push({ text: single ? clean : clean.slice(f.start, f.end).replace(/^[,;& ]+(?:AND )?/i, '').trim(), canonicalId: f.id, kind: 'cable', bullet: item.bullet });
     }
   }

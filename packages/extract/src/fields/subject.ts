@@ -1,5 +1,5 @@
 import { MARKING } from './markings.js';
-import { fieldText, stripPageResidue } from './locate.js';
+import { isDocument, locateField, stripPageResidue } from './locate.js';
 
 /** Where a SUBJECT line runs on into the next header field or into a repeated header. */
 const RUN_ON =
@@ -7,12 +7,13 @@ const RUN_ON =
 
 /**
  * The subject from a SUBJECT line, or from any text that holds one (a header chunk, a routing header, a whole
- * cable): the label removed (`SUBJECT:`, `SUBJ:`, `Subject;`, `UBJECT:`, glued to the word before), lines
+ * cable; the first SUBJECT there): the label removed (`SUBJECT:`, `SUBJ:`, `Subject;`, `UBJECT:`, glued to the word before), lines
  * joined with one space, page-break residue removed, portion markings such as (U) or (SBU) removed, and cut
  * before a run-on `REF:`, `Classified By:`, `E.O.`, `TAGS:` or a repeated classification banner.
  */
 export function parseSubject(text: string): string {
-  let s = ` ${stripPageResidue(fieldText(text, 'subject')).replace(/\s+/g, ' ').trim()}`;
+  const located = locateField(text, 'subject')[0] ?? (isDocument(text) ? '' : text);
+  let s = ` ${stripPageResidue(located).replace(/\s+/g, ' ').trim()}`;
   s = s.replace(/^\s*SUBJ(?:ECT)?\s*[:.;]?\s*/i, ' ');
   const runOn = RUN_ON.exec(s);
   if (runOn) s = s.slice(0, runOn.index);

@@ -88,7 +88,7 @@ function collect(c: MappedText, lines: Line[], from: number, found: { missingSec
 
 /** A repeated header line inside the body: upper case with a TAGS:/E.O./SUBJECT: marker ("SNSITIVE TAGS: TU BO MD"). */
 function isHeaderFragment(t: string): boolean {
-  return t.length <= 160 && !/[a-z]/.test(t) && fieldSplits(t).length > 0;
+  return t.length <= 160 && !/[a-z]/.test(t) && !NUMBERED.test(t) && fieldSplits(t).length > 0;
 }
 
 /** Pushes a text line, cutting out an inline page-break marker and splitting off a glued dashed heading. */

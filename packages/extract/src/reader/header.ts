@@ -78,6 +78,7 @@ export function readRouting(c: MappedText, lines: Line[]): Routing {
         r[list].push(before);
       }
     }
+    if (b >= 0 && !r.from && !r.dtg && routingFollows(c, lines, i)) continue;
     if (b >= 0) {
       const fieldsAt = fieldsAfterBanner(t, b);
       r.banner = { start: line.start + b, end: fieldsAt < 0 ? line.end : trimEnd(c.s, line.start + b, line.start + fieldsAt) };
@@ -87,6 +88,15 @@ export function readRouting(c: MappedText, lines: Line[]): Routing {
     }
   }
   return r;
+}
+
+/** A caption banner before the routing header ("UNCLASSIFIED   STATE   00100153" above "O 251814Z SEP 09"). */
+function routingFollows(c: MappedText, lines: Line[], i: number): boolean {
+  for (let k = i + 1; k < Math.min(lines.length, i + 13); k++) {
+    const t = textOf(c, lines[k]!);
+    if (/^FM\s/.test(t) || parseDtgLine(t) || /^DE\s+R[A-Z]{3,6}\s*#/.test(t)) return true;
+  }
+  return false;
 }
 
 /** Header fields on the banner line itself: "... ANKARA 008305S/CT FOR REAPE.O. 12958: DECL: ... TAGS: PTER TU". */
