@@ -2,6 +2,7 @@ import { constants } from 'node:fs';
 import { open, readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '@cablepress/extract';
+import { jsonErrorOffset } from './json-error.js';
 
 /** The default cap on one input file: far above any real cable (the largest known is well under 1 MB). */
 export const DEFAULT_MAX_INPUT_MB = 16;
@@ -87,10 +88,9 @@ export async function readRecipeJson(file: string): Promise<unknown> {
   }
   try {
     return JSON.parse(text);
-  } catch (error) {
-    const message = (error as Error).message;
-    const at = /at position (\d+)/.exec(message);
-    const place = lineColumn(text, at ? Number(at[1]) : text.length);
-    throw new InputError('RECIPE_JSON', `the indicator recipe is not valid JSON (${message}).`, { file, ...place }, 'Fix the JSON syntax at that place.');
+  } catch {
+    const offset = jsonErrorOffset(text);
+    const found = offset < text.length ? `unexpected ${JSON.stringify(text[offset])}` : 'it ends too early';
+    throw new InputError('RECIPE_JSON', `the indicator recipe is not valid JSON: ${found}.`, { file, ...lineColumn(text, Math.max(offset, 0)) }, 'Fix the JSON syntax at that place.');
   }
 }
