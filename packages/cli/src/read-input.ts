@@ -1,68 +1,25 @@
-import { constants } from 'node:fs';
-import { open, readFile, realpath } from 'node:fs/promises';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { InputError } from '@cablepress/extract';
+import { readInside } from '@cablepress/publish';
 import { jsonErrorOffset } from './json-error.js';
 
 /** The default cap on one input file: far above any real cable (the largest known is well under 1 MB). */
 export const DEFAULT_MAX_INPUT_MB = 16;
 
-/** What a file system entry is, in words, for a message about an entry that is not a regular file. */
-export function entryKind(info: { isDirectory(): boolean; isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean; isSymbolicLink(): boolean }): string {
-  if (info.isSymbolicLink()) return 'a symbolic link';
-  if (info.isDirectory()) return 'a folder';
-  if (info.isFIFO()) return 'a FIFO (named pipe)';
-  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
-  if (info.isSocket()) return 'a socket';
-  return 'not a regular file';
-}
-
-export function tooLarge(file: string, bytes: number, maxBytes: number): InputError {
-  return new InputError('INPUT_TOO_LARGE', `the file has ${bytes} bytes, more than the ${maxBytes} an input may have; it was not read.`, { file }, 'Check that it is a cable; if it really is one, raise the cap with --max-input-mb.');
-}
-
-function isInside(root: string, file: string): boolean {
-  return file === root || file.startsWith(root + path.sep);
-}
-
 /**
- * Reads an input file only when it is a regular file inside `root` (a symbolic link may point elsewhere inside it,
- * never out of it) and at most `maxBytes` long: the size is checked on the open file before a byte is read, and a
- * FIFO or a device is refused without blocking. Errors name the file given, never what a link points at.
+ * Reads a source cable only when it is a regular file inside `root` and at most `maxBytes` long (see `readInside`):
+ * the size is checked before reading, a FIFO or a device is never opened for reading.
  */
 export async function readBoundedFile(file: string, root: string, maxBytes: number): Promise<Uint8Array> {
-  let real: string;
+  let bytes: Uint8Array | undefined;
   try {
-    real = await realpath(file);
+    bytes = await readInside(file, root, maxBytes);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputError('SOURCE_MISSING', 'the source cable does not exist.', { file }, 'Check "cablepress.source" in the dataset package.json.');
-    throw new InputError('SOURCE_UNREADABLE', `the source cable cannot be read (${code}).`, { file }, 'Check the file\'s permissions and type.');
-  }
-  if (!isInside(await realpath(root), real)) {
-    throw new InputError('INPUT_OUTSIDE', `the file is a link to a place outside ${root}; it was not read.`, { file }, 'Copy the cable into the dataset folder instead of linking to it.');
-  }
-  let handle;
-  try {
-    handle = await open(real, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
-  } catch (error) {
+    if (error instanceof InputError) throw error;
     throw new InputError('SOURCE_UNREADABLE', `the source cable cannot be read (${(error as NodeJS.ErrnoException).code}).`, { file }, 'Check the file\'s permissions and type.');
   }
-  try {
-    const info = await handle.stat();
-    if (!info.isFile()) throw new InputError('INPUT_NOT_FILE', `the file is ${entryKind(info)}, not a regular file; it was not read.`, { file }, 'Give a cable saved as a regular file.');
-    if (info.size > maxBytes) throw tooLarge(file, info.size, maxBytes);
-    const bytes = Buffer.alloc(info.size);
-    let done = 0;
-    while (done < bytes.length) {
-      const { bytesRead } = await handle.read(bytes, done, bytes.length - done, done);
-      if (bytesRead === 0) break;
-      done += bytesRead;
-    }
-    return bytes.subarray(0, done);
-  } finally {
-    await handle.close();
-  }
+  if (!bytes) throw new InputError('SOURCE_MISSING', 'the source cable does not exist.', { file }, 'Check "cablepress.source" in the dataset package.json.');
+  return bytes;
 }
 
 /** The 1-based line and column of a character offset. */

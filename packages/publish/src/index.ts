@@ -1,6 +1,7 @@
 export { writeDataset, createdFromEnvironment, epochDate, type DatasetInput, type ExtraFile, type WriteOptions, type WrittenDataset } from './write-dataset.js';
 export { verifyDataset } from './verify.js';
 export { settleDataset, writeFailure } from './atomic.js';
+export { entryKind, readInside, tooLarge } from './read-inside.js';
 export { diffDatasets, formatDiff, type Bump, type CellChange, type DatasetDiff, type TableDiff } from './diff.js';
 export { publishedFiles, writeReleaseBundle, type ReleaseBundle, type ReleaseBundleOptions } from './bundle.js';
 export {

@@ -1,7 +1,7 @@
 import { lstat, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '@cablepress/extract';
-import { entryKind, tooLarge } from '../read-input.js';
+import { entryKind, tooLarge } from '@cablepress/publish';
 
 /** A file of the corpus: its absolute path, its path relative to the corpus root (with `/`) and its size. */
 export interface CorpusFile {
