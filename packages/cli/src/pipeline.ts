@@ -4,7 +4,8 @@ import path from 'node:path';
 import { decodeCableBytes, parseCable, type Cable } from '@cablepress/extract';
 import { runChecks, parseRecipe, ValidationError, type Finding } from '@cablepress/validate';
 import { applyRecipe, extractFacts, transformCable } from '@cablepress/transform';
-import { epochDate, renderFactSheet, writeDataset } from '@cablepress/publish';
+import { epochDate, writeDataset } from '@cablepress/publish';
+import { renderFactSheet } from '@cablepress/report';
 import type { DatasetManifest } from './dataset.js';
 import { readBoundedFile, readRecipeJson } from './read-input.js';
 
