@@ -9,7 +9,7 @@ const provenance = {
   cable_id: col.id('Cable the fact comes from.'),
   paragraph_id: col.id('Paragraph the fact comes from.'),
   text: col.string('The words of the source at [char_start, char_end), exactly as in the source file.'),
-  quote: col.string('The sentence the fact stands in, as clean text (for a sentence over 2,000 characters, the part around the fact).'),
+  quote: col.string('The sentence the fact stands in, as clean text (for a sentence over 2,000 characters or holding more than 16 facts, the words around the fact).'),
   char_start: col.nonNegativeInt('Offset (UTF-16 code units) of the first character of `text` in the decoded source file.'),
   char_end: col.nonNegativeInt('Offset just past the last character of `text` in the decoded source file.'),
 };
