@@ -66,7 +66,7 @@ export const eventsTable = defineTable({
   }),
 });
 
-export const ORGANIZATION_TYPES = ['lao_government', 'foreign_government', 'international_organization', 'ngo', 'other'] as const;
+export const ORGANIZATION_TYPES = ['host_government', 'foreign_government', 'international_organization', 'ngo', 'other'] as const;
 
 export const organizationsTable = defineTable({
   name: 'organizations',
@@ -75,13 +75,14 @@ export const organizationsTable = defineTable({
   primaryKey: ['org_id'],
   foreignKeys: [],
   row: z.object({
-    org_id: col.id('Organization id: the id of its entry in the organization dictionary (e.g. lwu), else a lowercase slug of the acronym the cable defines, prefixed with the country tag for government bodies (e.g. ym-mosal) so that ministries of different countries stay apart.'),
+    org_id: col.id('Organization id: the id of its entry in the organization dictionary (e.g. lwu), else a lowercase slug of the acronym the cable defines (or of the name, for a non-governmental organization named without one), prefixed with the ISO 3166-1 alpha-2 code of its country for government bodies and local organizations (e.g. ye-mosal) so that ministries of different countries stay apart.'),
     name: col.string('Full name of the organization.'),
     acronym: col.nullableString('Acronym, e.g. LWU, or null.'),
     type: col.enum(
       ORGANIZATION_TYPES,
-      'Kind of organization: lao_government (bodies of the Lao state, its mass organizations included), foreign_government (bodies of any other state: Thai, US, Egyptian...), international_organization, ngo, or other.',
+      'Kind of organization: host_government (bodies of the state the cable reports on, its mass organizations included), foreign_government (bodies of any other state: Thai, US, Egyptian...), international_organization, ngo, or other.',
     ),
+    country: col.nullableString('ISO 3166-1 alpha-2 code of the country the organization belongs to (e.g. LA, YE): for host-government bodies and local organizations the country of the cable (from its TAGS country code, else its origin post), for foreign-government bodies the country their name or the dictionary gives; null for international organizations and organizations of no one country.'),
     mention_count: col.nonNegativeInt('Number of mentions in all cables of the dataset.'),
     first_paragraph_id: col.id('Paragraph of the first mention.'),
   }),

@@ -222,3 +222,10 @@ describe('figures found on other cables', () => {
     expect(one('Usually the victims remain in Asuncion for approximately 2 or 3 months while they are receiving legal, medical, psychological and rehabilitative services.', 'approximately 2 or 3 months')).toMatchObject({ value: 2, value_max: 3, unit: 'month', qualifier: 'approximately' });
   });
 });
+
+describe('lists of article numbers and stray page numbers', () => {
+  it('skips article lists joined by the Spanish "y" and a line holding only a number', () => {
+    expect(figures('Amendments to Articles 172, 208, 209, 225, 227, 228, 229, 305, 307, 322, 323, 324, 325 y 387 of the Criminal Code, Law No. 4573, as amended.')).toEqual([]);
+    expect(figures('1')).toEqual([]);
+  });
+});

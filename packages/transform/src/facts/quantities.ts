@@ -255,7 +255,7 @@ class SentenceScanner {
     while (j >= 0 && j > i - MAX_LOOKBACK) {
       const t = this.tokens[j]!;
       const ofBetweenNumbers = t.lower === 'of' && this.tokens[j - 1]?.kind === 'num';
-      if (t.kind === 'num' || t.text === ',' || t.text === '(' || t.text === ')' || t.text === ':' || t.lower === 'and' || t.lower === 'or' || t.lower === 'to' || t.lower === 'through' || ofBetweenNumbers || isDash(t)) {
+      if (t.kind === 'num' || t.text === ',' || t.text === '(' || t.text === ')' || t.text === ':' || t.lower === 'and' || t.lower === 'y' || t.lower === 'or' || t.lower === 'to' || t.lower === 'through' || ofBetweenNumbers || isDash(t)) {
         j--;
         continue;
       }
@@ -505,6 +505,7 @@ class SentenceScanner {
       if (next && next.kind === 'num') return null;
       if (prev && prev.kind === 'num') return null;
       if (figure.first === 0 && next && (next.text === '.' || next.text === ')') && /^\d{1,2}$/.test(first.text)) return null;
+      if (tokens.length === 1) return null;
       if (next?.text === ')' && !next.spaceBefore && /^\d{1,2}$/.test(first.text) && (prev?.text === '(' || prev === undefined || prev.text === ':' || prev.text === ',' || prev.lower === 'and' || prev.lower === 'or')) return null;
       if (this.isReference(figure.first) || this.isCode(figure.first) || this.isDayOrTime(figure.first)) return null;
       if (this.isKeyOrSection(figure.first) || this.isPhoneNumber(figure.first)) return null;
