@@ -8,7 +8,7 @@ const paragraphFk = { fields: ['paragraph_id'], reference: { resource: 'paragrap
 const provenance = {
   cable_id: col.id('Cable the fact comes from.'),
   paragraph_id: col.id('Paragraph the fact comes from.'),
-  text: col.string('The words of the source at [char_start, char_end), exactly as in the source file.'),
+  text: col.string('The words of the source at [char_start, char_end): for a text cable exactly the characters of the source file there, line breaks included; for an HTML page the same characters with tags dropped and character references decoded (a line break the page writes as &#x000A; is a line break here). To map a span back: decode the file in source/ as UTF-8 and take characters [char_start, char_end), counted in UTF-16 code units (JavaScript string indices; Python str indices agree while the text has no character beyond U+FFFF); for an HTML page, decode the character references of that slice (html.unescape in Python) and drop its tags to get text.'),
   quote: col.string('The sentence the fact stands in, as clean text (for a sentence over 2,000 characters, the part around the fact).'),
   char_start: col.nonNegativeInt('Offset (UTF-16 code units) of the first character of `text` in the decoded source file.'),
   char_end: col.nonNegativeInt('Offset just past the last character of `text` in the decoded source file.'),
@@ -59,7 +59,7 @@ export const eventsTable = defineTable({
       ['day', 'month', 'part_of_year', 'year', 'decade'],
       'How precise the date is: day, month, part_of_year ("mid-2005", "late 2001", "the end of 2007"), year, or decade ("the 1990s", "mid-1990s").',
     ),
-    text: col.string('The date expression exactly as in the source, e.g. "December 27, 2006".'),
+    text: col.string('The date expression as in the source (character references of an HTML page decoded), e.g. "December 27, 2006".'),
     quote: provenance.quote,
     char_start: provenance.char_start,
     char_end: provenance.char_end,

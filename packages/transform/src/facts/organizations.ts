@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Cable } from '@cablepress/extract';
+import { looksLikeHtml, type Cable } from '@cablepress/extract';
 import type { ORGANIZATION_TYPES, OrganizationMentionRow as MentionRow, OrganizationRow } from '@cablepress/validate';
 import { cableCountry, countryOfAdjective, type CountryEntry } from '../country.js';
 import { sourceSpan, tokenize, type Token } from './text.js';
@@ -241,6 +241,7 @@ export function scanOrganizations(
   for (const list of byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
 
   const mentions: MentionRow[] = [];
+  const html = looksLikeHtml(cable.source);
   const counts = new Map<string, { count: number; first: string }>();
   cable.paragraphs.forEach((p, index) => {
     const pid = paragraphIds[index]!;
@@ -255,7 +256,7 @@ export function scanOrganizations(
       const definesPrevious = lastMention !== null && lastMention.orgId === match.orgId && tokens[i - match.tokens.length]?.text === '(' && tokens[i - match.tokens.length - 1]?.end === lastMention.end;
       lastMention = { orgId: match.orgId, end: last.end };
       if (definesPrevious) continue;
-      const s = sourceSpan(p, cable.source, first.start, last.end);
+      const s = sourceSpan(p, cable.source, first.start, last.end, html);
       mentions.push({ org_id: match.orgId, cable_id: cable.id, paragraph_id: pid, text: s.text, char_start: s.char_start, char_end: s.char_end });
       const c = counts.get(match.orgId);
       if (c) c.count++;
