@@ -7,6 +7,7 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
   build: { summary: 'build a dataset and its fact sheet: build <dataset-dir> | build --corpus <dir-or-glob> --out <dataset-dir>', load: async () => (await import('./commands/build.js')).run },
   validate: { summary: 'check a published dataset: files, bytes, hashes and every row against its schema', load: async () => (await import('./commands/validate.js')).run },
   diff: { summary: 'compare two dataset folders or release bundles: diff <old> <new> [--json]', load: async () => (await import('./commands/diff.js')).run },
+  site: { summary: 'build the static site of every dataset: site [dataset-dir...] [--out site]', load: async () => (await import('./commands/site.js')).run },
   release: { summary: 'write the versioned release bundles and SHA256SUMS: release <dataset-dir>', load: async () => (await import('./commands/release.js')).run },
 };
 

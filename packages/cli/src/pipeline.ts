@@ -4,7 +4,8 @@ import path from 'node:path';
 import { decodeCableBytes, InputError, parseCable, type Cable } from '@cablepress/extract';
 import { runChecks, parseRecipe, ValidationError, type Finding } from '@cablepress/validate';
 import { applyRecipe, extractFacts, transformCable } from '@cablepress/transform';
-import { renderFactSheet, writeDataset } from '@cablepress/publish';
+import { writeDataset } from '@cablepress/publish';
+import { renderFactSheet } from '@cablepress/report';
 import type { DatasetManifest } from './dataset.js';
 
 export interface BuildOptions {
