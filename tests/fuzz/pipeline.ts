@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { CablepressError, decodeCableBytes, parseCable, type Cable } from '@cablepress/extract';
+import { CablepressError, decodeCableBytes, looksLikeHtml, parseCable, spanText, type Cable } from '@cablepress/extract';
 import { extractFacts, transformCable } from '@cablepress/transform';
 import { allTables, assertRows, runChecks, type Finding, type TableDef } from '@cablepress/validate';
 import type { FuzzInput } from './inputs.js';
@@ -37,20 +37,23 @@ const isSpanOk = (start: unknown, end: unknown, length: number): boolean =>
   Number.isInteger(start) && Number.isInteger(end) && (start as number) >= 0 && (start as number) <= (end as number) && (end as number) <= length;
 
 /**
- * The provenance invariant: every fact row's text is exactly cable.source.slice(char_start, char_end); paragraph
+ * The provenance invariant: every fact row's text is exactly the source at [char_start, char_end) as spanText reads it
+ * (the slice itself, with tags dropped and character references decoded for an HTML page); paragraph
  * spans lie inside the source, in order, without overlapping; every other span of the cable lies inside the source.
  */
 export function checkProvenance(decoded: string, cable: Cable, tables: Tables): void {
   const source = cable.source;
   if (source !== decoded) fail('cable.source is not the decoded input');
+  const html = looksLikeHtml(source);
   for (const [name, rows] of Object.entries(tables)) {
     if (name === 'paragraphs') continue;
     rows.forEach((row, i) => {
       if (!('char_start' in row) || !('char_end' in row)) return;
       const { char_start: start, char_end: end, text } = row;
       if (!isSpanOk(start, end, source.length)) fail(`${name} row ${i + 1}: span [${String(start)}, ${String(end)}) outside the source (${source.length})`);
-      if (typeof text === 'string' && source.slice(start as number, end as number) !== text) {
-        fail(`${name} row ${i + 1}: text ${JSON.stringify(text.slice(0, 60))} is not source[${String(start)}, ${String(end)}) = ${JSON.stringify(source.slice(start as number, end as number).slice(0, 60))}`);
+      const read = typeof text === 'string' ? spanText(source, start as number, end as number, html) : null;
+      if (read !== null && read !== text) {
+        fail(`${name} row ${i + 1}: text ${JSON.stringify(String(text).slice(0, 60))} is not source[${String(start)}, ${String(end)}) = ${JSON.stringify(read.slice(0, 60))}`);
       }
     });
   }

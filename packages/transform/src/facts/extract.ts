@@ -1,4 +1,4 @@
-import type { Cable } from '@cablepress/extract';
+import { looksLikeHtml, type Cable } from '@cablepress/extract';
 import type {
   EventRow, LegalProvisionRow, OrganizationMentionRow, OrganizationRow, PenaltyRow, QuantityRow,
 } from '@cablepress/validate';
@@ -89,6 +89,7 @@ export function extractFacts(cable: Cable, paragraphIds: readonly string[]): Cab
     throw new RangeError(`extractFacts: ${paragraphIds.length} paragraph ids for ${cable.paragraphs.length} paragraphs of ${cable.id}`);
   }
   const source = cable.source;
+  const html = looksLikeHtml(source);
   const currencies = new CurrencyResolver(countryTags(cable));
   const facts: CableFacts = { quantities: [], events: [], organizations: [], organization_mentions: [], legal_provisions: [], penalties: [] };
   const pending: PendingCitation[] = [];
@@ -109,7 +110,7 @@ export function extractFacts(cable: Cable, paragraphIds: readonly string[]): Cab
     const text = paragraph.text;
     const lineBreakAt = (i: number) => text[i] === ' ' && isLineBreak(source, paragraph.offsets[i]!);
     const lineStart = (i: number) => i === 0 || (lineBreakAt(i - 1) && /[.:;!?"')\]]/.test(text[i - 2] ?? ''));
-    const span = (start: number, end: number) => sourceSpan(paragraph, source, start, end);
+    const span = (start: number, end: number) => sourceSpan(paragraph, source, start, end, html);
     let paragraphLaw: string | null = null;
     let q = 0;
     let e = 0;
