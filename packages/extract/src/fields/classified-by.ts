@@ -22,7 +22,7 @@ const isRoleWord = (w: string): boolean => ROLE_WORDS.has(w.toUpperCase().replac
 /** One official → name and role: "Ambassador Adam Ereli" → Adam Ereli / Ambassador; "Chris Stevens, CDA, Embassy Tripoli" → Chris Stevens / CDA. */
 function splitRole(who: string): { name: string; role: string | null } {
   const parts = who.split(/\s*,\s*/);
-  while (parts.length > 1 && NAME_SUFFIX.test(parts[1]!)) parts.splice(0, 2, `${parts[0]}, ${parts[1]}`);
+  while (parts.length > 1 && (NAME_SUFFIX.test(parts[1]!) || parts[0]!.split(' ').every(isRoleWord))) parts.splice(0, 2, `${parts[0]}, ${parts[1]}`);
   const head = parts[0]!;
   const words = head.split(' ');
   let k = 0;
@@ -61,11 +61,11 @@ export function parseClassificationReasons(text: string): string[] {
   const rest = body.slice(cut.index + cut[0].length);
   const out: string[] = [];
   let section: string | null = null;
-  const re = /(\d\.\d)\s*|\(\s*([a-h](?:\s?[/,&]\s?[a-h]){0,7})\s*\)/gi;
+  const re = /(\d\.\d)\s*|\(\s*([a-h](?:\s?[/,&]\s?[a-h]){0,7})\s*\)|(?<![A-Za-z.'])([a-h])(?![A-Za-z.'])/gi;
   let m: RegExpExecArray | null;
   while ((m = re.exec(rest)) !== null) {
     if (m[1]) section = m[1];
-    else if (m[2] && section) for (const letter of m[2].split(/\s?[/,&]\s?/)) out.push(`${section} (${letter.toLowerCase()})`);
+    else if (section) for (const letter of (m[2] ?? m[3]!).split(/\s?[/,&]\s?/)) out.push(`${section} (${letter.toLowerCase()})`);
   }
   if (out.length === 0 && section) out.push(section);
   return out;

@@ -18,7 +18,7 @@ const LABELS: Record<LocatedField, RegExp[]> = {
   subject: [/(?<![A-Za-z])(?:SUBJECT|SUBJ|SUBJET|SUBECT|SUJBECT|SBJECT|SUBJEC) {0,3}[:;]|(?:SUBJECT|UBJECT|SUBJ):/gi, /^[ \t]{0,8}(?:SUBJECT|SUBJ)(?:\.|(?= {1,3}\())/gim],
   ref: [/(?<![A-Za-z])(?:REFS?|REFTELS?|REFERENCES?|REF TEL) {0,3}[:;]|(?:REF|REFS|REFTEL):/gi, /^[ \t]{0,8}(?:REFS?|REFTELS?)(?:\.|(?= {1,3}[([]?[A-Z][.):\]] ))/gim],
   classifiedBy: [/(?<!UN|un|Un|DE|de|De)(?:CLASS?IFI?E?D|CLASSFIED|CLASSIIFED) {0,3}BY\b(?: {0,2}[:;])?/gi],
-  eo: [/(?:E\. ?[OM]\.?|(?<![A-Za-z])EO\.?|E\.O) ?1[23]\d{3}\b(?: ?:)?/gi],
+  eo: [/(?:E\. ?[OM]\.?|(?<![A-Za-z])EO\.?|E\.O) ?1[123]\d{3}\b(?: ?:)?/gi],
 };
 
 const ALL_FIELDS: LocatedField[] = ['tags', 'subject', 'ref', 'classifiedBy', 'eo'];
