@@ -15,7 +15,7 @@ import { parseSubject } from './fields/subject.js';
 import { parseReferences } from './fields/references.js';
 import { parseInfoRecipients, parseRecipients } from './fields/recipients.js';
 import { parseClassificationReasons, parseClassifiedBy, parseClassifiedByRole } from './fields/classified-by.js';
-import { parseSummary } from './fields/summary.js';
+import { summaryOfBody } from './fields/summary.js';
 import { parseNondisclosureDeadline } from './fields/nondisclosure.js';
 import { resolveCreated } from './fields/created.js';
 import { parseCaveats } from './fields/classification.js';
@@ -126,7 +126,7 @@ function parseInner(text: string, options: ParseOptions): Cable {
       return heading + p.text;
     })
     .join('\n\n');
-  const summary = parseSummary(bodyText);
+  const summary = summaryOfBody(bodyText);
 
   const end = paragraphs[paragraphs.length - 1];
   const truncated = end !== undefined && signedBy.length === 0 && !TERMINAL.test(end.text) && !/^END\b/i.test(end.text);

@@ -21,7 +21,7 @@ const isRoleWord = (w: string): boolean => ROLE_WORDS.has(w.toUpperCase().replac
 
 /** One official → name and role: "Ambassador Adam Ereli" → Adam Ereli / Ambassador; "Chris Stevens, CDA, Embassy Tripoli" → Chris Stevens / CDA. */
 function splitRole(who: string): { name: string; role: string | null } {
-  const parts = who.split(/\s*,\s*/);
+  const parts = who.split(',').map((p) => p.trim());
   while (parts.length > 1 && (NAME_SUFFIX.test(parts[1]!) || parts[0]!.split(' ').every(isRoleWord))) parts.splice(0, 2, `${parts[0]}, ${parts[1]}`);
   const head = parts[0]!;
   const words = head.split(' ');
@@ -44,12 +44,12 @@ function splitRole(who: string): { name: string; role: string | null } {
  */
 export function parseClassifiedBy(text: string): string[] {
   const who = whoOf(text);
-  return who ? who.split(/\s*;\s*/).filter(Boolean).map((w) => splitRole(w).name).filter(Boolean) : [];
+  return who ? who.split(';').map((w) => w.trim()).filter(Boolean).map((w) => splitRole(w).name).filter(Boolean) : [];
 }
 
 /** The role of the (first) classifying official: "Ambassador", "CDA", "Charge d'Affaires a.i.", or null. */
 export function parseClassifiedByRole(text: string): string | null {
-  const who = whoOf(text).split(/\s*;\s*/)[0];
+  const who = whoOf(text).split(';')[0]?.trim();
   return who ? splitRole(who).role : null;
 }
 

@@ -45,7 +45,12 @@ function bodyOf(text: string): string {
  * with one space; paragraphs are separated by a blank line. Null when there is none.
  */
 export function parseSummary(text: string): string | null {
-  const summary = findSummary(text);
+  return summaryOfBody(bodyOf(text));
+}
+
+/** parseSummary on body text only (what parseCable has): no header to skip. */
+export function summaryOfBody(body: string): string | null {
+  const summary = findSummary(body);
   if (summary === null) return null;
   const out = summary
     .split(/\n[ \t]*\n/)
@@ -56,7 +61,7 @@ export function parseSummary(text: string): string | null {
 }
 
 function findSummary(text: string): string | null {
-  const pars = bodyOf(text)
+  const pars = text
     .replace(NUMBERED_LINE, '\n\n')
     .split(/\n[ \t]*\n/)
     .map((p) => p.trim())

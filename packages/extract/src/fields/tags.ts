@@ -11,6 +11,8 @@ const PERSONS = new Map<string, string>(persons.persons.map((p) => [p.replace(',
 const PHRASES = new Set<string>(phrases.phrases);
 /** Longest person or phrase, in words. */
 const MAX_WORDS = Math.max(...[...PERSONS.keys(), ...PHRASES].map((p) => p.split(' ').length));
+/** One side of a person tag: "RICE", "CONDOLEEZZA", "BIDEN, JOSEPH R.". */
+const NAME_PART = /^[A-Z' .-]+$/;
 /** Words on a TAGS line that are never tags. */
 const NOISE = new Set(['SIPDIS', 'SIPDIS,', 'TAGS', 'AND', 'PAGE', 'OF']);
 
@@ -48,7 +50,9 @@ export function parseTags(text: string): string[] {
       const close = body.indexOf(')', i + 1);
       const inner = close < 0 ? body.slice(i + 1) : body.slice(i + 1, close);
       const person = inner.toUpperCase().replace(/\s+/g, ' ').trim();
-      if (/^[A-Z' .-]+,\s?[A-Z' .-]+$/.test(person)) add(person.replace(/\s*,\s*/, ', '));
+      const comma = person.indexOf(',');
+      const [surname, given] = [person.slice(0, comma).trim(), person.slice(comma + 1).trim()];
+      if (comma > 0 && NAME_PART.test(surname) && NAME_PART.test(given)) add(`${surname}, ${given}`);
       else words.push(...person.split(/[\s;]+/));
       flush();
       i = close < 0 ? n : close + 1;
