@@ -3,14 +3,14 @@ import { fieldText } from './locate.js';
 
 const ROLE_WORDS = new Set<string>(roles.words);
 const PREFIX = /^\s*(?:CLASS?IFI?E?D|CLASSFIED|CLASSIIFED) {0,3}BY\s*[:;]?\s*/i;
-/** Where the reasons begin: "for reasons", "reason:", "per", "under", "due to", misspelled, or a bare "1.4 (b)". */
+/** Where the reasons begin (in text with single spaces): "for reasons", "reason:", "per", "under", "due to", misspelled, or a bare "1.4 (b)". */
 const REASONS =
-  /(?:[,;.]?\s+|[,;.]\s*)(?:(?:for|fore|fr|per|under|due to|because of)\s+(?:the\s+)?(?:(?:reasons?|reaons?|resons?|reasosn|rsns|sections?|sec\.?|E\.? ?O\.?|para)\b|(?=1\.\d))|(?:reasons?|reaons?|resons?|rsns)\b\s*:?|(?:E\.? ?O\.? ?1[23]\d{3})|(?=1\.[4-6]\s?\(?[a-hA-H]\)?))/i;
+  /(?:[,;.]? |[,;.])(?:(?:for|fore|fr|per|under|due to|because of) (?:the )?(?:(?:reasons?|reaons?|resons?|reasosn|rsns|sections?|sec\.?|E\.? ?O\.?|para)\b|(?=1\.\d))|(?:reasons?|reaons?|resons?|rsns)\b ?:?|(?:E\.? ?O\.? ?1[23]\d{3})|(?=1\.[4-6] ?\(?[a-hA-H]\)?))/i;
 /** Suffixes that belong to a name. */
 const NAME_SUFFIX = /^(?:JR|SR|II|III|IV)\.?$/i;
 
 function whoOf(text: string): string {
-  const body = fieldText(text, 'classifiedBy').replace(/\s+/g, ' ').replace(PREFIX, '');
+  const body = fieldText(text, 'classifiedBy').slice(0, 2000).replace(/\s+/g, ' ').replace(PREFIX, '');
   const cut = REASONS.exec(body);
   const who = (cut ? body.slice(0, cut.index) : body).replace(/[\s,;:]+$/, '').replace(/^[\s,.;:]+/, '').trim();
   if (/\b(?:JR|SR)$/i.test(who)) return `${who}.`;
@@ -55,7 +55,7 @@ export function parseClassifiedByRole(text: string): string | null {
 
 /** "Classified By:" text → the reasons cited, e.g. ["1.4 (b)", "1.4 (d)"]. */
 export function parseClassificationReasons(text: string): string[] {
-  const body = fieldText(text, 'classifiedBy').replace(/\s+/g, ' ').replace(PREFIX, '');
+  const body = fieldText(text, 'classifiedBy').slice(0, 2000).replace(/\s+/g, ' ').replace(PREFIX, '');
   const cut = REASONS.exec(body);
   if (!cut) return [];
   const rest = body.slice(cut.index + cut[0].length);
