@@ -11,3 +11,4 @@ export { parseClassifiedBy, parseClassifiedByRole, parseClassificationReasons } 
 export { parseSignedBy } from './fields/signed-by.js';
 export { parseSummary } from './fields/summary.js';
 export { parseNondisclosureDeadline } from './fields/nondisclosure.js';
+export { looksLikeHtml, spanText } from './formats/span-text.js';
