@@ -52,7 +52,7 @@ export function canonicalCableId(id: string): string {
   if (fixed) return fixed.id;
   const plusd = /^(19(?:7[3-9]))([A-Za-z]+)(\d+)(_[A-Za-z0-9]+)?$/.exec(compact);
   if (plusd) return plusdId(Number(plusd[1]), plusd[2]!, plusd[3]!, plusd[4] ?? '');
-  const m = /^(\d{2})(?:\1(?=[A-Z]))?(.*)$/.exec(upper.replace(SECTION, '').replace(/^(?:19|20)(?=\d{2}[A-Z])/, ''));
+  const m = /^(\d{2})(?:\1(?=[A-Z]))?(.*)$/.exec(upper.replace(SECTION, '').replace(PREFIX, '').replace(/^(?:19|20)(?=\d{2}[A-Z])/, ''));
   if (!m) return upper;
   const rest = m[2]!.replace(SUFFIX, '');
   const parts = stationAndSerial(rest);

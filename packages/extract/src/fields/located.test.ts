@@ -132,6 +132,7 @@ describe('cable ids and stations', () => {
     expect(canonicalCableId('07ECTION01O02LIMA9')).toBe('07LIMA9');
     expect(canonicalCableId('07SECTION010QF02MOSCOW9')).toBe('07MOSCOW9');
     expect(canonicalCableId('08EFTOBAGHDAD123')).toBe('08BAGHDAD123');
+    expect(canonicalCableId('EFTO08BAGHDAD123')).toBe('08BAGHDAD123');
     expect(canonicalCableId('06AMEMBASSYPARIS12')).toBe('06PARIS12');
     expect(canonicalCableId('05EMBASSYLIMA7')).toBe('05LIMA7');
     expect(canonicalCableId('09STATE123TOSEC45')).toBe('09STATE123');
