@@ -107,6 +107,10 @@ describe('tags', () => {
     expect(parseTags('TAGS: PREL PGOV\nKNNP IR\n\n1. (C) Text')).toEqual(['PREL', 'PGOV', 'KNNP', 'IR']);
     expect(parseTags('TAGS: PREL PGOV\nSIPDIS\nSUBJECT: X')).toEqual(['PREL', 'PGOV']);
   });
+  it('a repeated header glued after the tags is not tags', () => {
+    expect(parseTags('TAGS: PREL IT UNCLAS SECTION 02 OF 02 ROME 001234 SIPDIS')).toEqual(['PREL', 'IT']);
+    expect(parseTags('TAGS: PGOV KDEM C O N F I D E N T I A L SECTION 02 OF 03 LIMA 000123')).toEqual(['PGOV', 'KDEM']);
+  });
   it('person tags with and without the comma', () => {
     expect(parseTags('TAGS: OVIP CLINTON HILLARY PREL SNAR MX')).toEqual(['OVIP', 'CLINTON, HILLARY', 'PREL', 'SNAR', 'MX']);
     expect(parseTags('TAGS: OVIP (RICE, CONDOLEEZZA) PREL')).toEqual(['OVIP', 'RICE, CONDOLEEZZA', 'PREL']);

@@ -13,6 +13,8 @@ const PHRASES = new Set<string>(phrases.phrases);
 const MAX_WORDS = Math.max(...[...PERSONS.keys(), ...PHRASES].map((p) => p.split(' ').length));
 /** One side of a person tag: "RICE", "CONDOLEEZZA", "BIDEN, JOSEPH R.". */
 const NAME_PART = /^[A-Z' .-]+$/;
+/** A repeated header glued after the tags: a classification banner or a section line. */
+const REPEATED_HEADER = /\s(?:C O N F I D E N T I A L|S E C R E T|UNCLAS(?:SIFIED)?\b|CONFIDENTIAL\b|SECRET\b|LIMITED OFFICIAL USE\b|SECTION \d{1,2} OF \d)/;
 /** Words on a TAGS line that are never tags. */
 const NOISE = new Set(['SIPDIS', 'SIPDIS,', 'TAGS', 'AND', 'PAGE', 'OF']);
 
@@ -26,7 +28,9 @@ const NOISE = new Set(['SIPDIS', 'SIPDIS,', 'TAGS', 'AND', 'PAGE', 'OF']);
  * corrected (data/tag-corrections.json); SIPDIS and page-break residue are dropped.
  */
 export function parseTags(text: string): string[] {
-  const body = stripPageResidue(fieldText(text, 'tags')).replace(/^\s*TAGS?\b\s*:?/i, ' ');
+  const located = stripPageResidue(fieldText(text, 'tags')).replace(/^\s*TAGS?\b\s*:?/i, ' ');
+  const banner = REPEATED_HEADER.exec(located);
+  const body = banner ? located.slice(0, banner.index) : located;
   const out: string[] = [];
   const seen = new Set<string>();
   const add = (raw: string): void => {
