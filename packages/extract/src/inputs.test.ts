@@ -290,3 +290,10 @@ describe('the header is found wherever the cable puts it', () => {
     expect([c.classifiedBy, c.classifiedByRole]).toEqual([['JOSIAH H. BEEMAN'], 'AMBASSADOR']);
   });
 });
+
+describe('misspelled header labels', () => {
+  it('TAS: and UBJECT: are read as TAGS and SUBJECT by parseCable', () => {
+    const c = parseCable('R 010000Z JAN 09\nFM AMEMBASSY ROME\nTO SECSTATE WASHDC 1\nUNCLAS ROME 000123\n\nE.O. 12958: N/A\nTAS: PREL IT\nUBJECT: TEST CABLE\n\n1. (U) Text here.\n');
+    expect([c.tags, c.subject, c.paragraphs.map((p) => p.text)]).toEqual([['PREL', 'IT'], 'TEST CABLE', ['Text here.']]);
+  });
+});
