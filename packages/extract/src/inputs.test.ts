@@ -297,3 +297,10 @@ describe('misspelled header labels', () => {
     expect([c.tags, c.subject, c.paragraphs.map((p) => p.text)]).toEqual([['PREL', 'IT'], 'TEST CABLE', ['Text here.']]);
   });
 });
+
+describe('a label glued to the word before', () => {
+  it('...CAIROClassified By: ends the subject and starts Classified By', () => {
+    const c = parseCable('R 010000Z JAN 09\nFM AMEMBASSY CAIRO\nTO SECSTATE WASHDC 1\nCONFIDENTIAL CAIRO 000123\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL EG\nSUBJECT: TALKS IN CAIROClassified By: DCM Stuart Jones for reasons 1.4 (b) and (d).\n\n1. (C) Text here.\n');
+    expect([c.subject, c.classifiedBy, c.classifiedByRole, c.classificationReasons]).toEqual(['TALKS IN CAIRO', ['Stuart Jones'], 'DCM', ['1.4 (b)', '1.4 (d)']]);
+  });
+});

@@ -70,6 +70,9 @@ export type HeaderField = 'eo' | 'tags' | 'subject' | 'ref' | 'classifiedBy';
 /** Positions where a header line holds a further field ("DEPT FOR NEA/MAG AND DRL E.O. 12958: ..."). */
 const MID_MARKER = /\s(?=E\.? ?[OM]\.? ?1\d{4}\b|(?:TAGS|TAS|TGS|TAGES)\s*:|(?:SUBJECT|SUBJ|UBJECT)\s*:|REFS?\s*:|Classified By\s*:|CLASSIFIED BY\s*:)/g;
 
+/** A label glued to the word before it: "...CAIROClassified By:", "...RELEASEDSUBJECT:". */
+const GLUED_MARKER = /[A-Za-z0-9.)](?=Classified By\s*:|CLASSIFIED BY\s*:|SUBJECT\s*:|TAGS\s*:)/g;
+
 export function fieldSplits(t: string): number[] {
   if (t.length > 2000) return [];
   const out: number[] = [];
@@ -79,7 +82,9 @@ export function fieldSplits(t: string): number[] {
     out.push(m.index + 1);
     MID_MARKER.lastIndex = m.index + 1;
   }
-  return out;
+  GLUED_MARKER.lastIndex = 0;
+  while ((m = GLUED_MARKER.exec(t)) !== null) out.push(m.index + 1);
+  return out.sort((a, b) => a - b);
 }
 
 export function fieldAt(t: string): HeaderField | null {
