@@ -134,6 +134,26 @@ function tagsEnd(text: string, from: number, end: number): number {
   }
 }
 
+/**
+ * A REF list ends before a line of prose that follows a line ending with a serial or a full stop, with no blank
+ * line between ("B. STATE 2\nThe Embassy delivered the demarche ..."): the body's unnumbered first paragraph.
+ */
+function referencesEnd(text: string, from: number, end: number): number {
+  let k = from;
+  for (;;) {
+    const nl = text.indexOf('\n', k);
+    if (nl < 0 || nl >= end) return end;
+    const line = text.slice(k, nl).trimEnd();
+    const nextEnd = text.indexOf('\n', nl + 1);
+    const next = text.slice(nl + 1, nextEnd < 0 || nextEnd > end ? end : nextEnd).trim();
+    if (/[\d.)]$/.test(line) && !BULLET_LINE.test(next) && PROSE.test(next)) return nl;
+    k = nl + 1;
+  }
+}
+
+/** The start of a sentence of prose: a capitalised word and four more words, not a list of upper-case codes. */
+const PROSE = /^[A-Z][a-z]*(?: [a-z]{2,}| [A-Z][a-z]+){4}/;
+
 function isCodeLine(t: string): boolean {
   if (t.length === 0 || t.length > 80 || /[a-z:]/.test(t) || /^(?:SIPDIS|SENSITIVE|NOFORN|UNCLAS|SECRET|CONFIDENTIAL)\b/.test(t)) return false;
   const words = t.split(/[\s,;]+/).filter(Boolean);
@@ -152,6 +172,7 @@ export function locateField(text: string, field: LocatedField): string[] {
     const limit = k + 1 < hits.length ? hits[k + 1]!.start : text.length;
     let end = fieldEnd(text, field, h.end, limit);
     if (field === 'tags') end = tagsEnd(text, h.end, end);
+    if (field === 'ref') end = referencesEnd(text, h.end, end);
     out.push(text.slice(h.end, end));
   });
   return out;
