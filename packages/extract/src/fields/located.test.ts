@@ -185,6 +185,7 @@ describe('references', () => {
     expect(ids('REF: A. STATE 1 AND PREVIOUS B. STATE 55 CIRCULAR C. LIMA 7 (DEMARCHE ON UNGA VOTE)')).toEqual(['09STATE1', '09STATE55', '09LIMA7']);
     expect(ids('REF: STATE 2799 AND 2764')).toEqual(['09STATE2799', '09STATE2764']);
     expect(ids('REF: STATE 2799; 2764, 2701')).toEqual(['09STATE2799', '09STATE2764', '09STATE2701']);
+    expect(ids('REF: A. EMBASSY BEIJING 123 B. DEPTEL 55 C. AMEMBASSY PARIS 66')).toEqual(['09BEIJING123', '09STATE55', '09PARIS66']);
   });
   it('a message named by its DTG or an intelligence report number is not a cable id', () => {
     const ids = (t: string): (string | null)[] => parseReferences(t, 2008).map((r) => r.canonicalId);
