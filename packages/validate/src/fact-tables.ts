@@ -162,7 +162,7 @@ export const INDICATOR_CATEGORIES = ['prosecution', 'protection', 'prevention', 
 export const indicatorsTable = defineTable({
   name: 'indicators',
   title: 'Indicators',
-  description: 'Curated key figures of the dataset, chosen in its recipe file and located in the quantities table.',
+  description: 'Key figures of the dataset, located in the quantities table: chosen in its recipe file, or, for a TIP report cable of a dataset without one, found by meaning with the generic TIP recipe (one row per country, reporting year and indicator).',
   primaryKey: ['indicator_id'],
   foreignKeys: [{ fields: ['quantity_id'], reference: { resource: 'quantities', fields: ['quantity_id'] } }, cableFk, paragraphFk],
   row: z.object({
@@ -179,6 +179,8 @@ export const indicatorsTable = defineTable({
     paragraph_id: provenance.paragraph_id,
     citation: col.string('Where the figure stands in the cable, e.g. ¶5 or XXVIII F.'),
     quote: provenance.quote,
+    country: col.nullableString('ISO 3166-1 alpha-2 code of the country the cable reports on (from its TAGS country code, else its origin post), or null.'),
+    reporting_year: col.nullableInt('Reporting year of the TIP report the cable submits: the year before the cable for one sent in January to June (the report due in spring covers the year before), else the cable\'s year; null when the cable has no date.'),
   }),
 });
 
