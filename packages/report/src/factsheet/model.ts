@@ -291,7 +291,8 @@ function organizations(input: FactSheetInput, paragraphs: readonly ParagraphRow[
     }));
 }
 
-function caveats(paragraphs: readonly ParagraphRow[], limit: number): Quote[] {
+/** Sentences in which the cable warns about its own figures ("Statistics ... are notoriously unreliable"), the most explicit first. */
+export function caveats(paragraphs: readonly ParagraphRow[], limit: number): Quote[] {
   const out: Quote[] = [];
   for (const p of paragraphs) {
     for (const s of sentences(p.text)) {
