@@ -131,12 +131,12 @@ export const legalProvisionsTable = defineTable({
 export const penaltiesTable = defineTable({
   name: 'penalties',
   title: 'Penalties',
-  description: 'Penalty tiers stated in quoted legal text: prison terms, fines and their conversions as the cable gives them.',
+  description: 'Penalties: the tiers of quoted legal text, and penalties the cable states in its own words (punishable by, the penalty for ..., sentenced to ...): prison terms, fines and their conversions as the cable gives them.',
   primaryKey: ['penalty_id'],
   foreignKeys: [{ fields: ['provision_id'], reference: { resource: 'legal_provisions', fields: ['provision_id'] } }, cableFk, paragraphFk],
   row: z.object({
-    penalty_id: col.id('Penalty id: provision id, "-t" and the tier number, e.g. 08VIENTIANE145-p123-l01-t2.'),
-    provision_id: col.id('Legal provision the penalty belongs to.'),
+    penalty_id: col.id('Penalty id: provision id, "-t" and the tier number, e.g. 08VIENTIANE145-p123-l01-t2; for a penalty the cable states in its own words without citing an article, paragraph id, "-t" and its position in the paragraph, e.g. 10SANAA295-p050-t01.'),
+    provision_id: col.nullableString('Legal provision the penalty belongs to; null for a penalty stated in prose without a cited article ("the penalty for transporting a child ... is imprisonment of not more than 5 years").'),
     cable_id: provenance.cable_id,
     paragraph_id: provenance.paragraph_id,
     tier: col.nonNegativeInt('Order of the tier within the provision, from 1.'),

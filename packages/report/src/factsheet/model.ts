@@ -201,7 +201,9 @@ function quantityFigures(quantities: readonly QuantityRow[], cite: (paragraphId:
 
 function lawModel(provisions: readonly LegalProvisionRow[], penalties: readonly PenaltyRow[], cite: (id: string) => string): LawModel {
   const byProvision = new Map<string, PenaltyRow[]>();
-  for (const p of penalties) byProvision.set(p.provision_id, [...(byProvision.get(p.provision_id) ?? []), p]);
+  for (const p of penalties) {
+    if (p.provision_id !== null) byProvision.set(p.provision_id, [...(byProvision.get(p.provision_id) ?? []), p]);
+  }
   const [provisionId, rows] = [...byProvision].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))[0] ?? [null, []];
   const provisionRow = provisions.find((p) => p.provision_id === provisionId);
   const nameOf = (p: LegalProvisionRow) =>
