@@ -78,7 +78,7 @@ export function checkProvenance(decoded: string, cable: Cable, tables: Tables): 
 }
 
 export type Outcome =
-  | { kind: 'rows'; rows: number }
+  | { kind: 'rows'; rows: number; quoteGrowth: number }
   | { kind: 'rejected'; code: string; message: string }
   | { kind: 'failure'; error: unknown };
 
@@ -109,7 +109,21 @@ export function runCase(input: FuzzInput): CaseResult {
     return { outcome: { kind: 'failure', error }, ms };
   }
   if (result.checkErrors.length > 0) return { outcome: { kind: 'rejected', code: 'CHECKS_FAILED', message: result.checkErrors[0]!.message }, ms };
-  return { outcome: { kind: 'rows', rows: Object.values(result.tables).reduce((n, rows) => n + rows.length, 0) }, ms };
+  return { outcome: { kind: 'rows', rows: Object.values(result.tables).reduce((n, rows) => n + rows.length, 0), quoteGrowth: quoteGrowth(result.tables) }, ms };
+}
+
+/**
+ * How much the fact quotes repeat the input: the largest ratio, over the paragraphs, of the characters all facts of a
+ * paragraph quote to the characters of the paragraph (every fact quotes its sentence, so a dense paragraph multiplies).
+ */
+export function quoteGrowth(tables: Tables): number {
+  const quoted = new Map<unknown, number>();
+  for (const rows of Object.values(tables)) {
+    for (const row of rows) if (typeof row.quote === 'string') quoted.set(row.paragraph_id, (quoted.get(row.paragraph_id) ?? 0) + row.quote.length);
+  }
+  let growth = 0;
+  for (const p of tables.paragraphs ?? []) growth = Math.max(growth, (quoted.get(p.paragraph_id) ?? 0) / Math.max(1, String(p.text).length));
+  return growth;
 }
 
 /** Markup that must never reach a published cell when the input is an HTML page. */

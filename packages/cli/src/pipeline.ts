@@ -1,16 +1,20 @@
-import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { InputError, type Cable } from '@cablepress/extract';
+import type { Cable } from '@cablepress/extract';
 import { runChecks, parseRecipe, ValidationError, type Finding } from '@cablepress/validate';
-import { writeDataset } from '@cablepress/publish';
+import { epochDate, writeDataset } from '@cablepress/publish';
 import { renderFactSheet } from '@cablepress/report';
 import type { DatasetManifest } from './dataset.js';
+import { readBoundedFile, readRecipeJson } from './read-input.js';
 import { parserFindings, readSourceCable, tablesOf, type SourceCable } from './sources.js';
 
 export interface BuildOptions {
   paper: 'a4' | 'letter';
   env: Readonly<Record<string, string | undefined>>;
+  /** The largest source file read, in bytes (`--max-input-mb`). */
+  maxInputBytes: number;
+  /** The folder the source cable must lie in: the dataset folder unless it is rebuilt elsewhere (`release`). */
+  sourceRoot?: string;
 }
 
 export interface BuildSummary {
@@ -27,27 +31,8 @@ export interface BuildSummary {
 /** The build date: SOURCE_DATE_EPOCH when set, else the cable's own date — never the wall clock. */
 export function buildDate(env: BuildOptions['env'], cable: Cable): Date {
   const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch !== undefined && epoch !== '') {
-    if (!/^\d+$/.test(epoch)) {
-      throw new InputError('SOURCE_DATE_EPOCH', `SOURCE_DATE_EPOCH must be whole seconds since 1970, not "${epoch}".`, { field: 'SOURCE_DATE_EPOCH' }, 'Unset it, or set it to an integer such as 1204264000.');
-    }
-    return new Date(Number(epoch) * 1000);
-  }
+  if (epoch !== undefined && epoch !== '') return epochDate(epoch);
   return new Date(cable.created ?? '1970-01-01T00:00:00Z');
-}
-
-async function readSource(file: string): Promise<Uint8Array> {
-  try {
-    return await readFile(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(
-      code === 'ENOENT' ? 'SOURCE_MISSING' : 'SOURCE_UNREADABLE',
-      code === 'ENOENT' ? 'the source cable does not exist.' : `the source cable cannot be read (${code}).`,
-      { file },
-      'Check "cablepress.source" in the dataset package.json.',
-    );
-  }
 }
 
 /** The cable sent last: the build date of a dataset of several cables. */
@@ -55,36 +40,12 @@ function latest(cables: readonly Cable[]): Cable {
   return cables.reduce((a, b) => ((b.created ?? '') > (a.created ?? '') ? b : a));
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/**
- * Writes a file beside its target under a hidden name, to be moved into place with one rename when the dataset
- * is committed. Staged copies that a killed build left behind are removed first.
- */
-async function stageFile(file: string, bytes: Uint8Array): Promise<{ publish: () => Promise<void>; discard: () => Promise<void> }> {
-  const dir = path.dirname(file);
-  const prefix = `.${path.basename(file)}.staged-`;
-  await mkdir(dir, { recursive: true });
-  for (const name of await readdir(dir)) {
-    if (name.startsWith(prefix) && !isAlive(Number(name.slice(prefix.length)))) await rm(path.join(dir, name), { force: true });
-  }
-  const staged = path.join(dir, `${prefix}${process.pid}`);
-  await writeFile(staged, bytes);
-  return { publish: () => rename(staged, file), discard: () => rm(staged, { force: true }) };
-}
-
 /** Builds one dataset from its source cables: tables, checks, data files and fact sheet. */
 export async function buildDataset(manifest: DatasetManifest, options: BuildOptions): Promise<BuildSummary> {
+  if (options.env.SOURCE_DATE_EPOCH) epochDate(options.env.SOURCE_DATE_EPOCH);
   const sources: SourceCable[] = [];
-  for (const source of manifest.sources) sources.push(readSourceCable(await readSource(source), source));
-  const recipe = manifest.recipe ? { recipe: parseRecipe(JSON.parse(await readFile(manifest.recipe, 'utf8')), manifest.recipe), file: manifest.recipe } : null;
+  for (const source of manifest.sources) sources.push(readSourceCable(await readBoundedFile(source, options.sourceRoot ?? manifest.dir, options.maxInputBytes), source));
+  const recipe = manifest.recipe ? { recipe: parseRecipe(await readRecipeJson(manifest.recipe), manifest.recipe), file: manifest.recipe } : null;
   const tables = tablesOf(sources, recipe);
   const findings = [
     ...parserFindings(sources),
@@ -107,7 +68,6 @@ export async function buildDataset(manifest: DatasetManifest, options: BuildOpti
     paper: options.paper,
     creationDate: created,
   });
-  const report = await stageFile(manifest.report, pdf);
   const written = await writeDataset(manifest.dir, {
     name: manifest.name,
     title: manifest.title,
@@ -120,7 +80,7 @@ export async function buildDataset(manifest: DatasetManifest, options: BuildOpti
     tables,
     extraFiles: [{ path: 'validation.json', content: validation, description: 'Findings of the cross-checks run on this build (codes, messages, source spans).', mediatype: 'application/json' }],
     ...(changelog === undefined ? {} : { changelog }),
-  }, { onCommitted: report.publish }).finally(report.discard);
+  }, { companions: [{ path: manifest.report, content: pdf }] });
   return {
     dataset: manifest.name,
     version: manifest.version,

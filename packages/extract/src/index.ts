@@ -7,7 +7,7 @@ export { parseTags } from './fields/tags.js';
 export { parseSubject } from './fields/subject.js';
 export { parseReferences } from './fields/references.js';
 export { parseRecipients, parseInfoRecipients } from './fields/recipients.js';
-export { parseClassifiedBy, parseClassificationReasons } from './fields/classified-by.js';
+export { parseClassifiedBy, parseClassifiedByRole, parseClassificationReasons } from './fields/classified-by.js';
 export { parseSignedBy } from './fields/signed-by.js';
 export { parseSummary } from './fields/summary.js';
 export { parseNondisclosureDeadline } from './fields/nondisclosure.js';

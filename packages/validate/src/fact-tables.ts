@@ -9,7 +9,7 @@ const provenance = {
   cable_id: col.id('Cable the fact comes from.'),
   paragraph_id: col.id('Paragraph the fact comes from.'),
   text: col.string('The words of the source at [char_start, char_end): for a text cable exactly the characters of the source file there, line breaks included; for an HTML page the same characters with tags dropped and character references decoded (a line break the page writes as &#x000A; is a line break here). To map a span back: decode the file in source/ as UTF-8 and take characters [char_start, char_end), counted in UTF-16 code units (JavaScript string indices; Python str indices agree while the text has no character beyond U+FFFF); for an HTML page, decode the character references of that slice (html.unescape in Python) and drop its tags to get text.'),
-  quote: col.string('The sentence the fact stands in, as clean text (for a sentence over 2,000 characters, the part around the fact).'),
+  quote: col.string('The sentence the fact stands in, as clean text (for a sentence over 2,000 characters or holding more than 16 facts, the words around the fact).'),
   char_start: col.nonNegativeInt('Offset (UTF-16 code units) of the first character of `text` in the decoded source file.'),
   char_end: col.nonNegativeInt('Offset just past the last character of `text` in the decoded source file.'),
 };
