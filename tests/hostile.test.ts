@@ -1,103 +1,12 @@
-import { execFileSync, spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { decodeCableBytes } from '@cablepress/extract';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkProvenance, runPipeline, type Tables } from './fuzz/pipeline.js';
-import { cli, cliBin, corpusDir, readCsv, repoRoot, scratchDataset, seedDataset, type CliResult } from './helpers.js';
-
-type Scratch = Awaited<ReturnType<typeof scratchDataset>>;
-
-const SEED_FILE = '08VIENTIANE145.txt';
-const seedText = await readFile(path.join(seedDataset, 'source', SEED_FILE), 'utf8');
-
-/** Makes `name` (with `bytes`) the dataset's only source cable; the seed's indicator recipe is kept only for the seed. */
-async function useSource(scratch: Scratch, name: string, bytes: Uint8Array | string): Promise<string> {
-  const manifest = path.join(scratch.dir, 'package.json');
-  const pkg = JSON.parse(await readFile(manifest, 'utf8')) as { cablepress: { source: string; recipe?: string } };
-  pkg.cablepress.source = `source/${name}`;
-  if (name !== SEED_FILE) delete pkg.cablepress.recipe;
-  await writeFile(manifest, `${JSON.stringify(pkg, null, 2)}\n`);
-  await rm(path.join(scratch.dir, 'source'), { recursive: true, force: true });
-  await mkdir(path.join(scratch.dir, 'source'), { recursive: true });
-  const file = path.join(scratch.dir, 'source', name);
-  await writeFile(file, bytes);
-  return file;
-}
-
-/** sha256 of every file under `dir`, by path relative to it; folders named `.tmp` are left out when `skipTmp`. */
-async function snapshot(dir: string, skipTmp = false): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  const walk = async (d: string): Promise<void> => {
-    for (const entry of await readdir(d, { withFileTypes: true }).catch(() => [])) {
-      const full = path.join(d, entry.name);
-      if (entry.isDirectory()) {
-        if (!(skipTmp && entry.name === '.tmp')) await walk(full);
-      } else {
-        out[path.relative(dir, full)] = createHash('sha256').update(await readFile(full)).digest('hex');
-      }
-    }
-  };
-  await walk(dir);
-  return out;
-}
-
-/** Every published text a person or a program reads: the CSVs, README, descriptor, validation report and the PDF's text. */
-async function publishedText(scratch: Scratch): Promise<Record<string, string>> {
-  const texts: Record<string, string> = {};
-  for (const file of Object.keys(await snapshot(scratch.dir, true))) {
-    if (/\.(csv|md|json)$/.test(file) && !file.startsWith('source/') && file !== 'package.json') texts[file] = await readFile(path.join(scratch.dir, file), 'utf8');
-  }
-  if (existsSync(scratch.report)) texts.pdf = execFileSync('pdftotext', [scratch.report, '-']).toString();
-  return texts;
-}
-
-/** A real 1×1 PNG: signature, IHDR, IDAT, IEND, with their CRCs. */
-function png(): Buffer {
-  const chunk = (type: string, data: Buffer): Buffer => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(zlib.crc32(body));
-    return Buffer.concat([len, body, crc]);
-  };
-  const ihdr = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', zlib.deflateSync(Buffer.from([0, 255, 0, 0]))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
-
-/** The rows of every table with the offsets left out, for comparing two encodings of one cable. */
-function withoutOffsets(tables: Tables, normalizeText: (s: string) => string = (s) => s): Record<string, unknown[]> {
-  return Object.fromEntries(
-    Object.entries(tables).map(([name, rows]) => [
-      name,
-      rows.map((row) =>
-        Object.fromEntries(
-          Object.entries(row)
-            .filter(([k]) => k !== 'char_start' && k !== 'char_end' && k !== 'source_sha256')
-            .map(([k, v]) => [k, typeof v === 'string' ? normalizeText(v) : v]),
-        ),
-      ),
-    ]),
-  );
-}
-
-function expectPersonError(result: CliResult, code: string, file: string): void {
-  expect(result.code, result.stderr).toBe(2);
-  expect(result.stdout).toBe('');
-  const line = result.stderr.trim();
-  expect(line.split('\n')).toHaveLength(1);
-  expect(line.startsWith(`cablepress: ${code}: ${file}`)).toBe(true);
-  expect(line).not.toMatch(/\n\s+at /);
-}
+import { cliWithRenameHook, copyOf, leftovers, oldAndNew, releaseState, type Scratch } from './commit.js';
+import { cliInProcess as cli, corpusDir, readCsv, repoRoot, scratchDataset, seedDataset } from './helpers.js';
+import { expectPersonError, png, publishedText, SEED_FILE, seedText, snapshot, useSource, withoutOffsets } from './hostile-helpers.js';
 
 describe('named hostile inputs, through the real CLI', () => {
   it('an empty file: exit 2, EMPTY_INPUT at line 1 column 1, nothing written', async () => {
@@ -196,36 +105,6 @@ describe('named hostile inputs, through the real CLI', () => {
     expect(Math.max(...quantities.map((q) => q.quote.length))).toBeLessThanOrEqual(2000);
   });
 
-  it('a 50 MB cable is built in bounded time and memory', { timeout: 900_000 }, async () => {
-    const scratch = await scratchDataset();
-    const at = seedText.indexOf('\n1. (SBU)');
-    const end = seedText.lastIndexOf('\n\n', seedText.length - 200);
-    const body = seedText.slice(at, end);
-    const big = seedText.slice(0, at) + body.repeat(Math.ceil(50_000_000 / body.length)) + seedText.slice(end);
-    expect(big.length).toBeGreaterThan(50_000_000);
-    await useSource(scratch, 'big.txt', big);
-    const rssFile = path.join(scratch.root, 'maxrss');
-    const preload = path.join(scratch.root, 'rss.mjs');
-    await writeFile(preload, `import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)));\n`);
-    const budgetMs = 50 * (big.length / 10_240);
-    const start = performance.now();
-    const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, ['--import', preload, cliBin, 'build', '--quiet', scratch.dir], { stdio: ['ignore', 'ignore', 'pipe'] });
-      let stderr = '';
-      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-      const timer = setTimeout(() => child.kill('SIGKILL'), budgetMs);
-      child.on('exit', (code) => {
-        clearTimeout(timer);
-        resolve({ code, stderr });
-      });
-    });
-    const seconds = (performance.now() - start) / 1000;
-    const maxRssMb = Number(await readFile(rssFile, 'utf8').catch(() => 'NaN')) / 1024;
-    console.log(`50 MB cable: exit ${result.code} in ${seconds.toFixed(1)} s (bound ${(budgetMs / 1000).toFixed(0)} s), max RSS ${maxRssMb.toFixed(0)} MB`);
-    expect([0, 1, 2], result.stderr).toContain(result.code);
-    expect(maxRssMb).toBeLessThan(4096);
-  });
-
   it('HTML with <script> and event handlers: nothing of them reaches the CSVs, README, JSON or PDF', async () => {
     const page = await readFile(path.join(corpusDir, '09CAIRO2205.html'), 'utf8');
     const hostile = page
@@ -314,121 +193,32 @@ describe('dataset names become folder and file names only when they are safe', (
   }
 });
 
-describe('atomic publishing: a build killed at any moment leaves the previous release as it was', () => {
-  const changed = seedText.replace('1. (SBU) Laos is overwhelmingly', '1. (SBU) Laos is, on the whole, overwhelmingly');
+describe('atomic publishing: one commit record switches the whole release (every rename: tests/commit.slow.test.ts)', () => {
   let template: Scratch;
   let oldFiles: Record<string, string>;
   let newFiles: Record<string, string>;
-  let buildMs = 0;
-
-  /**
-   * The published files, one by one: the dataset folder without its `.tmp` work folder, and the report folder without
-   * hidden files (a staged fact sheet a killed build left, which the next build removes).
-   */
-  const state = async (s: Scratch): Promise<Record<string, string>> => {
-    const files: Record<string, string> = {};
-    for (const [f, h] of Object.entries(await snapshot(s.dir, true))) files[`dataset/${f}`] = h;
-    for (const [f, h] of Object.entries(await snapshot(path.dirname(s.report)))) if (!f.startsWith('.')) files[`reports/${f}`] = h;
-    return files;
-  };
 
   beforeAll(async () => {
-    const other = await scratchDataset();
-    await useSource(other, SEED_FILE, changed);
-    expect((await cli(['build', other.dir])).code).toBe(0);
-    newFiles = await state(other);
-    template = await scratchDataset();
-    const start = performance.now();
-    expect((await cli(['build', template.dir])).code).toBe(0);
-    buildMs = performance.now() - start;
-    await writeFile(path.join(template.dir, 'source', SEED_FILE), changed);
-    oldFiles = await state(template);
+    ({ template, oldFiles, newFiles } = await oldAndNew());
     expect(newFiles['dataset/data/paragraphs.csv']).not.toBe(oldFiles['dataset/data/paragraphs.csv']);
+    expect(newFiles['reports/laos-tip-2008-fact-sheet.pdf']).not.toBe(oldFiles['reports/laos-tip-2008-fact-sheet.pdf']);
     expect(Object.keys(newFiles).sort()).toEqual(Object.keys(oldFiles).sort());
   });
 
-  /** A fresh copy of the template: the old release built, the changed source in place. */
-  const fresh = async (): Promise<Scratch> => {
-    const s = await scratchDataset();
-    await rm(s.root, { recursive: true, force: true });
-    await cp(template.root, s.root, { recursive: true });
-    return { root: s.root, dir: path.join(s.root, path.relative(template.root, template.dir)), report: path.join(s.root, path.relative(template.root, template.report)) };
-  };
-
-  /** Runs a build and SIGKILLs it at the given moment; resolves true when the build finished first. */
-  const killDuring = (s: Scratch, when: { fraction?: number; onTempFolder?: boolean; onJournal?: boolean }): Promise<boolean> =>
-    new Promise((resolve) => {
-      const child = spawn(process.execPath, [cliBin, 'build', '--quiet', s.dir], { stdio: 'ignore' });
-      let exited = false;
-      const kill = () => {
-        if (!exited) child.kill('SIGKILL');
-      };
-      const tmp = path.join(s.dir, '.tmp');
-      const poll = setInterval(() => {
-        readdir(tmp).then(
-          (work) => {
-            if (when.onTempFolder && work.length > 0) kill();
-            if (when.onJournal && work.some((w) => existsSync(path.join(tmp, w, 'swap.json')))) kill();
-          },
-          () => undefined,
-        );
-      }, 1);
-      const timer = when.fraction === undefined ? undefined : setTimeout(kill, when.fraction * buildMs);
-      child.on('exit', (code, signal) => {
-        exited = true;
-        clearInterval(poll);
-        clearTimeout(timer);
-        resolve(signal === null && code === 0);
-      });
-    });
-
-  const moments = [{ onTempFolder: true }, { onJournal: true }, ...[0.1, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95].map((fraction) => ({ fraction }))];
-
-  for (const when of moments) {
-    it(`killed ${JSON.stringify(when)}: every file is the old one, or the build finished and every file is the new one`, { timeout: 120_000 }, async () => {
-      const s = await fresh();
-      const finished = await killDuring(s, when);
-      const now = await state(s);
-      const differs = (expected: Record<string, string>) =>
-        [...new Set([...Object.keys(now), ...Object.keys(expected)])].filter((f) => now[f] !== expected[f]).sort();
-      if (finished) expect(differs(newFiles)).toEqual([]);
-      else if (differs(oldFiles).length > 0) expect(differs(newFiles), `partial build visible; differs from the old release in ${differs(oldFiles).join(', ')}`).toEqual([]);
-    });
-  }
-});
-
-describe('errors a person can cause: one sentence with file, place, what was expected and what to do; --json gives the same', () => {
-  const cases: { name: string; setup: (s: Scratch) => Promise<string[]>; code: string; exit: number; place: RegExp }[] = [
-    { name: 'empty source', setup: async (s) => (await useSource(s, 'empty.txt', ''), ['build', s.dir]), code: 'EMPTY_INPUT', exit: 2, place: /line 1, column 1/ },
-    { name: 'PNG source', setup: async (s) => (await useSource(s, 'photo.txt', png()), ['build', s.dir]), code: 'NOT_TEXT', exit: 2, place: /photo\.txt/ },
-    { name: 'not a cable', setup: async (s) => (await useSource(s, 'note.txt', 'Dear all,\nlunch is at noon.\n'), ['build', s.dir]), code: 'NOT_A_CABLE', exit: 2, place: /line 1, column 1/ },
-    { name: 'missing source', setup: async (s) => (await rm(path.join(s.dir, 'source', SEED_FILE)), ['build', s.dir]), code: 'SOURCE_MISSING', exit: 2, place: /08VIENTIANE145\.txt/ },
-    { name: 'broken package.json', setup: async (s) => (await writeFile(path.join(s.dir, 'package.json'), '{ "version": '), ['build', s.dir]), code: 'DATASET_INVALID', exit: 2, place: /package\.json/ },
-    { name: 'no package.json', setup: async (s) => (await rm(path.join(s.dir, 'package.json')), ['build', s.dir]), code: 'DATASET_MISSING', exit: 2, place: /package\.json/ },
-    { name: 'bad option value', setup: async (s) => ['build', s.dir, '--paper', 'a3'], code: 'USAGE', exit: 2, place: /--paper/ },
-    { name: 'unknown command', setup: async () => ['biuld'], code: 'USAGE', exit: 2, place: /biuld/ },
+  const cases = [
+    { name: 'killed right before the commit record', env: { CABLEPRESS_TEST_KILL_AT: '1' }, expected: () => oldFiles },
+    { name: 'killed right after the commit record', env: { CABLEPRESS_TEST_KILL_AFTER: 'commit.json' }, expected: () => newFiles },
   ];
-
   for (const c of cases) {
-    it(`${c.name}: ${c.code}, exit ${c.exit}`, async () => {
-      const scratch = await scratchDataset();
-      const args = await c.setup(scratch);
-      const human = await cli(args);
-      expect(human.code, human.stderr).toBe(c.exit);
-      const sentence = human.stderr.trim();
-      expect(sentence).toMatch(new RegExp(`^cablepress: ${c.code}: `));
-      expect(sentence.split('\n')).toHaveLength(1);
-      expect(sentence).toMatch(c.place);
-      const json = await cli([...args, '--json']);
-      expect(json.code).toBe(c.exit);
-      expect(json.stderr).toBe('');
-      const body = JSON.parse(json.stdout) as { ok: boolean; exitCode: number; error: { kind: string; code: string; message: string; location: Record<string, unknown>; hint?: string } };
-      expect(body).toMatchObject({ ok: false, exitCode: c.exit, error: { kind: 'input', code: c.code } });
-      expect(body.error.hint, 'says what to do').toMatch(/\w{3,}/);
-      expect(sentence).toContain(body.error.message);
-      expect(sentence).toContain(body.error.hint!);
-      for (const value of Object.values(body.error.location)) expect(sentence).toContain(String(value));
-      if (c.code !== 'USAGE') expect(body.error.location.file).toEqual(expect.any(String));
+    it(`${c.name}: validate sees one whole release, the next build leaves nothing behind`, async () => {
+      const s = await copyOf(template);
+      expect((await cliWithRenameHook(['build', '--quiet', s.dir], c.env)).signal).toBe('SIGKILL');
+      expect((await cli(['validate', s.dir])).code).toBe(0);
+      expect(await releaseState(s)).toEqual(c.expected());
+      expect(await leftovers(s)).toEqual([]);
+      expect((await cli(['build', '--quiet', s.dir])).code).toBe(0);
+      expect(await releaseState(s)).toEqual(newFiles);
+      expect(await leftovers(s)).toEqual([]);
     });
   }
 });

@@ -3,5 +3,13 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   ssr: { resolve: { conditions: ['source'] } },
   resolve: { conditions: ['source'] },
-  test: { include: ['**/*.test.ts'], testTimeout: 120_000, hookTimeout: 300_000 },
+  test: {
+    name: 'tests',
+    include: ['**/*.test.ts'],
+    // site-browser.test.ts drives chromium (about 800 MB of processes): it runs with the slow suite
+    exclude: ['**/*.slow.test.ts', 'site-browser.test.ts', '**/node_modules/**'],
+    setupFiles: ['./setup.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 300_000,
+  },
 });

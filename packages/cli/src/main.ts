@@ -1,4 +1,4 @@
-import { reportError, UsageError } from './errors.js';
+import { asTypedError, reportError, UsageError } from './errors.js';
 import { EXIT, processIo, type Io } from './io.js';
 
 type Command = (args: string[], io: Io) => Promise<number>;
@@ -27,6 +27,6 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   try {
     return await (await command.load())(rest, io);
   } catch (error) {
-    return reportError(error, io, rest.includes('--json'));
+    return reportError(await asTypedError(error), io, rest.includes('--json'));
   }
 }

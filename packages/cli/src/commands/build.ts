@@ -5,6 +5,7 @@ import { readDatasetManifest } from '../dataset.js';
 import { parseCommandArgs } from '../args.js';
 import { UsageError } from '../errors.js';
 import { EXIT, type Io } from '../io.js';
+import { DEFAULT_MAX_INPUT_MB } from '../read-input.js';
 
 function parseJobs(value: string | undefined): number {
   if (value === undefined) return availableParallelism();
@@ -16,6 +17,12 @@ function parsePartition(value: string | undefined): { partition?: Partition } {
   if (value === undefined) return {};
   if (value !== 'year' && value !== 'origin') throw new UsageError(`--partition must be year or origin, not "${value}".`);
   return { partition: value };
+}
+
+function parseMaxInputMb(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_MAX_INPUT_MB * 1024 * 1024;
+  if (!/^\d+(\.\d+)?$/.test(value) || Number(value) <= 0) throw new UsageError(`--max-input-mb must be a positive number of megabytes, not "${value}".`);
+  return Math.floor(Number(value) * 1024 * 1024);
 }
 
 function reportCorpus(summary: CorpusSummary, io: Io, json: boolean, quiet: boolean, exitCode: number): void {
@@ -45,13 +52,15 @@ export async function run(args: string[], io: Io): Promise<number> {
     out: { type: 'string' },
     jobs: { type: 'string' },
     partition: { type: 'string' },
+    'max-input-mb': { type: 'string' },
   });
+  const maxInputBytes = parseMaxInputMb(values['max-input-mb']);
   if (values.corpus !== undefined || values.out !== undefined || values.jobs !== undefined || values.partition !== undefined) {
     if (values.corpus === undefined || values.out === undefined || positionals.length > 0) {
       throw new UsageError('corpus mode takes --corpus <dir-or-glob> and --out <dataset-dir>, e.g. `cablepress build --corpus cables/ --out datasets/tip-corpus`.');
     }
     const summary = await buildCorpus(
-      { corpus: values.corpus, out: values.out, jobs: parseJobs(values.jobs), progress: !values.quiet && !values.json, ...parsePartition(values.partition) },
+      { corpus: values.corpus, out: values.out, jobs: parseJobs(values.jobs), maxInputBytes, progress: !values.quiet && !values.json, ...parsePartition(values.partition) },
       io,
     );
     const exitCode = summary.failed > 0 ? EXIT.partial : EXIT.ok;
@@ -62,7 +71,7 @@ export async function run(args: string[], io: Io): Promise<number> {
   if (values.paper !== 'a4' && values.paper !== 'letter') throw new UsageError(`--paper must be a4 or letter, not "${values.paper}".`);
   const manifest = await readDatasetManifest(positionals[0]!, io.cwd);
   const { buildDataset } = await import('../pipeline.js');
-  const summary = await buildDataset(manifest, { paper: values.paper, env: io.env });
+  const summary = await buildDataset(manifest, { paper: values.paper, env: io.env, maxInputBytes });
   if (values.json) {
     io.stdout(`${JSON.stringify({ ok: true, exitCode: EXIT.ok, ...summary })}\n`);
   } else if (!values.quiet) {

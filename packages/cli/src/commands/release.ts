@@ -6,6 +6,7 @@ import { parseCommandArgs } from '../args.js';
 import { UsageError } from '../errors.js';
 import { EXIT, type Io } from '../io.js';
 import { buildDataset } from '../pipeline.js';
+import { DEFAULT_MAX_INPUT_MB } from '../read-input.js';
 
 /**
  * `cablepress release <dataset-dir> [--out releases] [--paper a4|letter] [--skip-rebuild] [--dry-run] [--json]`:
@@ -28,7 +29,7 @@ export async function run(args: string[], io: Io): Promise<number> {
   const rebuild = async (out: string) => {
     await copyFile(path.join(manifest.dir, 'CHANGELOG.md'), path.join(out, 'CHANGELOG.md')).catch(() => undefined);
     const reportFile = path.join(out, path.basename(manifest.report));
-    await buildDataset({ ...manifest, dir: out, report: reportFile }, { paper, env: io.env });
+    await buildDataset({ ...manifest, dir: out, report: reportFile }, { paper, env: io.env, maxInputBytes: DEFAULT_MAX_INPUT_MB * 1024 * 1024, sourceRoot: manifest.dir });
     return { reportFile };
   };
   const drift = await checkDrift(manifest.dir, { reportFile: manifest.report, ...(values['skip-rebuild'] ? {} : { rebuild }) });

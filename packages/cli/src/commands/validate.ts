@@ -1,9 +1,10 @@
-import { access } from 'node:fs/promises';
+import { access, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CablepressError, InputError } from '@cablepress/extract';
-import { checkDrift, RELEASE_LOG, verifyDataset } from '@cablepress/publish';
+import { checkDrift, RELEASE_LOG, settleDataset, verifyDataset } from '@cablepress/publish';
 import type { Finding } from '@cablepress/validate';
 import { parseCommandArgs } from '../args.js';
+import { readDatasetManifest } from '../dataset.js';
 import { UsageError } from '../errors.js';
 import { EXIT, type Io } from '../io.js';
 
@@ -19,6 +20,8 @@ export async function run(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs('validate', args, { json: { type: 'boolean', default: false } });
   if (positionals.length !== 1) throw new UsageError('validate takes one dataset folder or release bundle, e.g. `cablepress validate datasets/laos-tip-2008`.');
   const target = path.resolve(io.cwd, positionals[0]!);
+  // A build killed after its commit is finished first, so validate sees the complete new release, never a mix.
+  if ((await stat(target).catch(() => undefined))?.isDirectory()) await settleDataset(target);
   const findings: Finding[] = await verifyDataset(target);
   if (findings.some((f) => f.code === 'DESCRIPTOR_MISSING')) {
     throw new InputError('DATASET_MISSING', 'there is no datapackage.json here, so this is not a published dataset.', { file: path.join(target, 'datapackage.json') },
@@ -26,7 +29,7 @@ export async function run(args: string[], io: Io): Promise<number> {
   }
   if (findings.every((f) => f.severity !== 'error') && (await exists(path.join(target, RELEASE_LOG))) && (await exists(path.join(target, 'package.json')))) {
     try {
-      await checkDrift(target);
+      await checkDrift(target, { reportFile: (await readDatasetManifest(target, io.cwd)).report });
     } catch (error) {
       if (!(error instanceof CablepressError) || error.kind !== 'validation') throw error;
       findings.push({ code: error.code, severity: 'error', message: `${error.message}${error.hint ? ` ${error.hint}` : ''}`, path: [RELEASE_LOG] });

@@ -1,7 +1,7 @@
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '@cablepress/extract';
-import { createdFromEnvironment, DatasetStreamWriter, safeFileName } from '@cablepress/publish';
+import { createdFromEnvironment, DatasetStreamWriter, epochDate, safeFileName } from '@cablepress/publish';
 import type { Io } from '../io.js';
 import { listCorpusFiles } from './files.js';
 import { runPool } from './pool.js';
@@ -17,6 +17,8 @@ export interface CorpusBuildOptions {
   out: string;
   /** Worker threads. */
   jobs: number;
+  /** Files larger than this many bytes are listed as failures (`INPUT_TOO_LARGE`) without being read. */
+  maxInputBytes?: number;
   /** Show progress on stderr. */
   progress: boolean;
   /** Write each table's Parquet as a Hive-style folder partitioned by the cable's year or origin. */
@@ -124,8 +126,10 @@ function chunksOf<T>(items: readonly T[], size: number): T[][] {
 export async function buildCorpus(options: CorpusBuildOptions, io: Io): Promise<CorpusSummary> {
   const started = performance.now();
   const out = path.resolve(io.cwd, options.out);
+  if (io.env.SOURCE_DATE_EPOCH) epochDate(io.env.SOURCE_DATE_EPOCH);
   if (options.progress) io.stderr(`corpus: listing the files of ${options.corpus}\n`);
-  const files = await listCorpusFiles(options.corpus, io.cwd, out);
+  const skipped: Failure[] = [];
+  const files = await listCorpusFiles(options.corpus, io.cwd, { skip: out, skipped, ...(options.maxInputBytes === undefined ? {} : { maxBytes: options.maxInputBytes }) });
   const existing = await stat(out).catch(() => undefined);
   if (existing && !existing.isDirectory()) throw new InputError('OUT_NOT_A_FOLDER', `${options.out} exists and is not a folder.`, { file: out }, 'Give --out a folder, e.g. datasets/tip-corpus.');
   const meta = await readMeta(out);
@@ -137,6 +141,7 @@ export async function buildCorpus(options: CorpusBuildOptions, io: Io): Promise<
   const failuresFile = new JsonListFile(writer.openExtraFile({ path: FAILURES_FILE, description: FAILURES_DESCRIPTION, mediatype: 'application/json' }), 'failures');
   const findingsFile = new JsonListFile(writer.openExtraFile({ path: VALIDATION_FILE, description: VALIDATION_DESCRIPTION, mediatype: 'application/json' }), 'findings');
   const intake = new ChunkIntake(failuresFile, findingsFile, options.partition);
+  for (const failure of skipped) intake.fail(failure);
   const chunks = chunksOf(files, options.chunkCables ?? chunkSize(files.length));
 
   const counts = () => ({ files: intake.files, bytes: intake.bytes, failed: intake.failed });

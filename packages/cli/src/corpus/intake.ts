@@ -36,7 +36,8 @@ export class ChunkIntake {
     private readonly partition: Partition | undefined,
   ) {}
 
-  private fail(failure: Failure): void {
+  /** Lists a file that gave no rows (in failures.json and, for the first ones, the summary). */
+  fail(failure: Failure): void {
     this.failed++;
     if (this.failures.length < SUMMARY_FAILURES) this.failures.push(failure);
     this.failuresFile.add(failure);

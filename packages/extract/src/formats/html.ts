@@ -41,7 +41,7 @@ export function decodeHtml(source: string, start: number, end: number, out: Mapp
         }
         const close = tagEnd(source, i + 1, Math.min(end, i + 2000));
         if (close >= 0) {
-          const head = source.slice(i, Math.min(close + 1, i + 8));
+          const head = source.slice(i, Math.min(close + 1, i + 12));
           if (LINE_BREAK_TAG.test(head)) out.pushCode(0x0a, i);
           const raw = RAW_TEXT_TAG.exec(head);
           i = raw ? endOfRawText(source, close + 1, end, raw[1]!.toLowerCase()) : close + 1;
@@ -84,17 +84,29 @@ export function decodeHtml(source: string, start: number, end: number, out: Mapp
   }
 }
 
-/** Elements whose content is code, not text: dropped whole with their content, never decoded. */
-const RAW_TEXT_TAG = /^<(script|style)(?![a-z0-9-])/i;
+/**
+ * Elements whose content a browser does not show as page text: code (script, style), form content (textarea),
+ * inert templates, fallback content (noscript) and the window title. Dropped whole with their content.
+ */
+const RAW_TEXT_TAG = /^<(script|style|textarea|template|noscript|title)(?![a-z0-9-])/i;
 /**
  * The name and attributes of a tag left open ("<img src=x onerror=alert(1) <b>", "<img src=x onerror=alert(1) 1. (U)"):
  * what a browser would read as markup, up to the first word that cannot be an attribute.
  */
 const BROKEN_TAG = /<\/?[a-zA-Z][a-zA-Z0-9-]*(?:\s+[a-zA-Z_:@][\w:.@-]*(?:\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>=`]+))?)*\s*\/?/y;
 
-/** Index just past the end tag of a script or style element whose content starts at `from`, or `end` without one. */
+const END_TAG: Record<string, RegExp> = {
+  script: /<\/script\s*>/gi,
+  style: /<\/style\s*>/gi,
+  textarea: /<\/textarea\s*>/gi,
+  template: /<\/template\s*>/gi,
+  noscript: /<\/noscript\s*>/gi,
+  title: /<\/title\s*>/gi,
+};
+
+/** Index just past the end tag of a hidden element (RAW_TEXT_TAG) whose content starts at `from`, or `end` without one. */
 function endOfRawText(source: string, from: number, end: number, name: string): number {
-  const re = name === 'script' ? /<\/script\s*>/gi : /<\/style\s*>/gi;
+  const re = END_TAG[name]!;
   re.lastIndex = from;
   const m = re.exec(source);
   return m && m.index + m[0].length <= end ? m.index + m[0].length : end;
@@ -109,18 +121,38 @@ function isMarkup(run: string): boolean {
 }
 const ACTIVE_ELEMENT = /^<\/?(?:script|style|iframe|frame|object|embed|svg|math|img|image|video|audio|source|link|meta|base|body|form|input|button|a)(?![a-z0-9-])/i;
 
-/** lower.indexOf(needle, from) outside <script> elements, where a "<pre>" or "</pre>" is code; linear in the page. */
-function indexOutsideScripts(lower: string, needle: string, from: number): number {
-  let at = lower.indexOf(needle, from);
-  let script = lower.indexOf('<script', from);
-  while (at >= 0 && script >= 0 && script < at) {
-    const close = lower.indexOf('</script', script + 7);
-    if (close < 0) return -1;
-    const after = close + 8;
-    if (at < after) at = lower.indexOf(needle, after);
-    script = lower.indexOf('<script', after);
+/** The opening of a region whose content is never cable text: a comment or a hidden element. */
+const HIDDEN_OPEN = /<!--|<(script|style|textarea|template|noscript|title)(?![a-z0-9-])/g;
+
+/**
+ * The [start, end) ranges of comments and hidden elements (script, style, textarea, template, noscript, title)
+ * of a page, in order and not overlapping: a "<pre>" or "</pre>" inside one is not page text. One forward pass.
+ */
+function hiddenRanges(lower: string): [number, number][] {
+  const out: [number, number][] = [];
+  HIDDEN_OPEN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = HIDDEN_OPEN.exec(lower)) !== null) {
+    const close = m[1] ? `</${m[1]}` : '-->';
+    const at = lower.indexOf(close, m.index + m[0].length);
+    const end = at < 0 ? lower.length : at + close.length;
+    out.push([m.index, end]);
+    HIDDEN_OPEN.lastIndex = end;
   }
-  return at;
+  return out;
+}
+
+/** lower.indexOf(needle, from) outside the hidden ranges (sorted, from hiddenRanges). */
+function indexOutside(lower: string, hidden: [number, number][], needle: string, from: number): number {
+  let at = lower.indexOf(needle, from);
+  let k = 0;
+  while (at >= 0) {
+    while (k < hidden.length && hidden[k]![1] <= at) k++;
+    const range = hidden[k];
+    if (!range || range[0] > at) return at;
+    at = lower.indexOf(needle, range[1]);
+  }
+  return -1;
 }
 
 /** Index of the '>' closing a tag opened before `from`, searching [from, limit) and giving up at another '<'. */
@@ -234,14 +266,15 @@ export function readHtml(source: string): Envelope {
   }
 
   const b = new MappedBuilder(4096);
+  const hidden = hiddenRanges(lower);
   let pos = after;
   let blocks = 0;
   for (;;) {
-    const open = indexOutsideScripts(lower, '<pre', pos);
+    const open = indexOutside(lower, hidden, '<pre', pos);
     if (open < 0) break;
     const gt = lower.indexOf('>', open);
     if (gt < 0) break;
-    let close = indexOutsideScripts(lower, '</pre>', gt);
+    let close = indexOutside(lower, hidden, '</pre>', gt);
     if (close < 0) close = source.length;
     if (blocks > 0) b.pushCode(0x0a, open);
     decodeHtml(source, gt + 1, close, b);

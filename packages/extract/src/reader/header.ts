@@ -1,6 +1,7 @@
 import type { MappedText, Line } from '../text.js';
 import { parseDtgLine } from '../fields/dtg.js';
 import {
+  BANNER as BANNER_END,
   bannerIndex,
   fieldAt,
   fieldSplits,
@@ -77,13 +78,37 @@ export function readRouting(c: MappedText, lines: Line[]): Routing {
         r[list].push(before);
       }
     }
+    if (b >= 0 && !r.from && !r.dtg && routingFollows(c, lines, i)) continue;
     if (b >= 0) {
-      r.banner = { start: line.start + b, end: line.end };
+      const fieldsAt = fieldsAfterBanner(t, b);
+      r.banner = { start: line.start + b, end: fieldsAt < 0 ? line.end : trimEnd(c.s, line.start + b, line.start + fieldsAt) };
+      if (fieldsAt >= 0) lines.splice(i + 1, 0, { start: line.start + fieldsAt, end: line.end });
       r.next = i + 1;
       return r;
     }
   }
   return r;
+}
+
+/** A caption banner before the routing header ("UNCLASSIFIED   STATE   00100153" above "O 251814Z SEP 09"). */
+function routingFollows(c: MappedText, lines: Line[], i: number): boolean {
+  for (let k = i + 1; k < Math.min(lines.length, i + 13); k++) {
+    const t = textOf(c, lines[k]!);
+    if (/^FM\s/.test(t) || parseDtgLine(t) || /^DE\s+R[A-Z]{3,6}\s*#/.test(t)) return true;
+  }
+  return false;
+}
+
+/** Header fields on the banner line itself: "... ANKARA 008305S/CT FOR REAPE.O. 12958: DECL: ... TAGS: PTER TU". */
+const FIELDS_ON_BANNER = /E\.? ?[OM]\.? ?1[23]\d{3}\b|TAGS? ?:|SUBJ(?:ECT)? ?:|REFS? ?:|CLASSIFIED BY ?:?/i;
+
+/** Where header fields start after the banner that starts at `b`, or -1. */
+function fieldsAfterBanner(t: string, b: number): number {
+  const after = BANNER_END.exec(t.slice(b));
+  if (!after) return -1;
+  const from = b + after.index + after[0].length;
+  const m = FIELDS_ON_BANNER.exec(t.slice(from, from + 400));
+  return m ? from + m.index : -1;
 }
 
 function trimEnd(s: string, start: number, end: number): number {
@@ -115,6 +140,14 @@ function isTagLine(t: string): boolean {
 const isBullet = (t: string): boolean => /^¶?\(?[A-Z][.)]\s/.test(t);
 
 /**
+ * A sentence of body text right after a REF list that ends with a serial or a full stop, with no blank line
+ * between ("REF: A. ROME 1 B. STATE 2\nThe Embassy delivered the demarche ..."): an unnumbered first paragraph.
+ */
+function isProseAfterReference(t: string, last: string): boolean {
+  return !isBullet(t) && /[\d.)]$/.test(last) && /^[A-Z][a-z]*(?: [a-z]{2,}| [A-Z][a-z]+){4}/.test(t);
+}
+
+/**
  * Reads header lines from `from`: handling lines (SIPDIS, DEPT FOR ...), E.O., TAGS, SUBJECT, REF and
  * Classified By, each possibly over several lines or run together on one line. Stops at the first body line.
  */
@@ -131,6 +164,13 @@ export function readHeader(c: MappedText, lines: Line[], from: number): Header {
       continue;
     }
     if (isLayoutNoise(t)) continue;
+    const runOn = inlineParagraphStart(t);
+    if (runOn > 0 && (fieldAt(t) || current)) {
+      lines.splice(i + 1, 0, { start: line.start + runOn, end: line.end });
+      lines[i] = { start: line.start, end: trimEndSpaces(c.s, line.start, line.start + runOn) };
+      i--;
+      continue;
+    }
     const startsField = fieldAt(t);
     const paragraph = isStrongParagraphStart(t) || isDashed(t) || (h.found && NUMBERED.test(t) && !startsField && current !== 'ref');
     if (paragraph && !(current === 'ref' && !blankSinceField && isBullet(t))) {
@@ -143,7 +183,7 @@ export function readHeader(c: MappedText, lines: Line[], from: number): Header {
       const body = BODY_OPENING.test(t);
       const lastSeg = current && current !== 'handling' ? h.fields[current]?.at(-1) : undefined;
       const last = lastSeg ? textOf(c, lastSeg) : '';
-      if (current === 'ref') continuing = !body && (!blankSinceField || isBullet(t));
+      if (current === 'ref') continuing = !body && (!blankSinceField || isBullet(t)) && !isProseAfterReference(t, last);
       else if (current === 'tags') continuing = !blankSinceField && isTagLine(t);
       else if (current === 'subject') continuing = !blankSinceField && !body && (h.fields.subject?.length ?? 0) < 4;
       else if (current === 'classifiedBy') continuing = !blankSinceField && !body && !REASONS_DONE.test(last);
@@ -178,6 +218,14 @@ export function readHeader(c: MappedText, lines: Line[], from: number): Header {
     }
   }
   return h;
+}
+
+/** A numbered paragraph with a portion marking run on inside a header line: "... (b), (d) 1. (C)  Summary: ...". */
+const INLINE_PARAGRAPH = / (?=¶? ?\d{1,2} ?\. ?\((?:U|C|S|SBU|FOUO|LOU|TS|S\/\/NF|C\/\/NF|S\/NF|C\/NF)\) )/;
+
+function inlineParagraphStart(t: string): number {
+  const m = INLINE_PARAGRAPH.exec(t);
+  return m ? m.index + 1 : -1;
 }
 
 function trimEndSpaces(s: string, start: number, end: number): number {
