@@ -1,15 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { buildCorpus, type CorpusSummary } from '../corpus/build-corpus.js';
 import { readDatasetManifest } from '../dataset.js';
-import { parseCommandArgs } from '../args.js';
 import { UsageError } from '../errors.js';
 import { EXIT, type Io } from '../io.js';
-
-function parseJobs(value: string | undefined): number {
-  if (value === undefined) return availableParallelism();
-  if (!/^[1-9]\d*$/.test(value)) throw new UsageError(`--jobs must be a whole number of at least 1, not "${value}".`);
-  return Number(value);
-}
+import type { RunCommand } from '../program.js';
 
 function reportCorpus(summary: CorpusSummary, io: Io, json: boolean, quiet: boolean, exitCode: number): void {
   if (json) {
@@ -29,30 +23,22 @@ function reportCorpus(summary: CorpusSummary, io: Io, json: boolean, quiet: bool
   }
 }
 
-export async function run(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseCommandArgs('build', args, {
-    paper: { type: 'string', default: 'a4' },
-    json: { type: 'boolean', default: false },
-    quiet: { type: 'boolean', default: false },
-    corpus: { type: 'string' },
-    out: { type: 'string' },
-    jobs: { type: 'string' },
-  });
+/** `cablepress build <dataset-dir>`, or `cablepress build --corpus <dir-or-glob> --out <dataset-dir>` (options: see program.ts). */
+export const run: RunCommand<'build'> = async ([datasetDir], values, io) => {
   if (values.corpus !== undefined || values.out !== undefined || values.jobs !== undefined) {
-    if (values.corpus === undefined || values.out === undefined || positionals.length > 0) {
+    if (values.corpus === undefined || values.out === undefined || datasetDir !== undefined) {
       throw new UsageError('corpus mode takes --corpus <dir-or-glob> and --out <dataset-dir>, e.g. `cablepress build --corpus cables/ --out datasets/tip-corpus`.');
     }
     const summary = await buildCorpus(
-      { corpus: values.corpus, out: values.out, jobs: parseJobs(values.jobs), progress: !values.quiet && !values.json },
+      { corpus: values.corpus, out: values.out, jobs: values.jobs ?? availableParallelism(), progress: !values.quiet && !values.json },
       io,
     );
     const exitCode = summary.failed > 0 ? EXIT.partial : EXIT.ok;
     reportCorpus(summary, io, values.json, values.quiet, exitCode);
     return exitCode;
   }
-  if (positionals.length !== 1) throw new UsageError('build takes one dataset folder, e.g. `cablepress build datasets/laos-tip-2008`.');
-  if (values.paper !== 'a4' && values.paper !== 'letter') throw new UsageError(`--paper must be a4 or letter, not "${values.paper}".`);
-  const manifest = await readDatasetManifest(positionals[0]!, io.cwd);
+  if (datasetDir === undefined) throw new UsageError('build takes one dataset folder, e.g. `cablepress build datasets/laos-tip-2008`.', 'Run `cablepress help build` to see its arguments and options.');
+  const manifest = await readDatasetManifest(datasetDir, io.cwd);
   const { buildDataset } = await import('../pipeline.js');
   const summary = await buildDataset(manifest, { paper: values.paper, env: io.env });
   if (values.json) {
@@ -64,4 +50,4 @@ export async function run(args: string[], io: Io): Promise<number> {
     for (const f of summary.findings) io.stdout(`  ${f.severity} ${f.code}: ${f.message}\n`);
   }
   return EXIT.ok;
-}
+};
