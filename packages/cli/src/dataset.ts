@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '@cablepress/extract';
 import { safeFileName } from '@cablepress/publish';
+import { repositoryOfDataset } from './repository.js';
 
 /** The `cablepress` section of a dataset's package.json, which says what to build. */
 export interface DatasetManifest {
@@ -27,6 +28,16 @@ interface PackageJson {
   description?: string;
   license?: string;
   cablepress?: { source?: string; title?: string; report?: string; recipe?: string };
+}
+
+/**
+ * Where a dataset's fact sheet goes when its package.json does not say: `reports/<name>/<name>-fact-sheet.pdf` of the
+ * repository the dataset lives in; outside a repository, inside the dataset folder itself (never above it).
+ */
+export async function defaultReportPath(dir: string, name: string): Promise<string> {
+  const repository = await repositoryOfDataset(dir);
+  const file = `${name}-fact-sheet.pdf`;
+  return repository ? path.join(repository, 'reports', name, file) : path.join(dir, file);
 }
 
 /** Reads and checks a dataset folder's package.json. */
@@ -59,7 +70,7 @@ export async function readDatasetManifest(dirArg: string, cwd: string): Promise<
     throw new InputError('DATASET_INVALID', 'package.json has no "cablepress.source" naming the source cable.', { file, field: 'cablepress.source' }, 'Add "cablepress": { "source": "source/<cable file>" }, as in datasets/laos-tip-2008/package.json.');
   }
   if (!pkg.version) throw new InputError('DATASET_INVALID', 'package.json has no "version".', { file, field: 'version' }, 'Add a semantic version such as "0.1.0"; changesets keeps it from then on.');
-  const report = path.resolve(dir, cp.report ?? path.join('..', '..', 'reports', name, `${name}-fact-sheet.pdf`));
+  const report = cp.report ? path.resolve(dir, cp.report) : await defaultReportPath(dir, name);
   const reportsRoot = path.resolve(dir, '..', '..', 'reports');
   const inside = (root: string) => report.startsWith(root + path.sep);
   if (!(inside(reportsRoot) || inside(dir)) || path.extname(report) !== '.pdf') {
@@ -67,7 +78,7 @@ export async function readDatasetManifest(dirArg: string, cwd: string): Promise<
       'DATASET_INVALID',
       `"cablepress.report" must name a .pdf file inside ${reportsRoot} or the dataset folder, not ${report}.`,
       { file, field: 'cablepress.report' },
-      'Point it at ../../reports/<dataset-name>/<dataset-name>-fact-sheet.pdf, or leave it out for that default.',
+      'Point it at ../../reports/<dataset-name>/<dataset-name>-fact-sheet.pdf, or leave it out for the default (reports/<dataset-name>/ of the repository, or the dataset folder outside one).',
     );
   }
   const recipe = cp.recipe ?? null;

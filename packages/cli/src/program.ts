@@ -21,6 +21,18 @@ const paperOption = () => new Option('--paper <size>', 'fact sheet paper size').
 const jsonOption = (what: string) => new Option('--json', `print ${what} as one JSON object on stdout instead of text`).default(false);
 
 const COMMANDS = {
+  init: {
+    declare: () =>
+      new Command('init')
+        .summary('create a new dataset from a cable file, and build it')
+        .description(
+          'Creates datasets/<name>/ in the repository around the current folder: the cable copied byte for byte into source/, a package.json (name, version 0.1.0, title and description from the cable, license, source and fact sheet paths, the default recipe that fits), the new package added to package-lock.json so that npm ci keeps working; then builds the dataset and says what to do next. Refuses a name that exists.',
+        )
+        .argument('<cable-file>', 'a cable: PlusD or Cablegate text export, or a WikiLeaks cable page')
+        .addOption(new Option('--name <name>', 'the dataset name, lowercase [a-z0-9-]').default(undefined, 'country, subject words and year of the cable, e.g. laos-tip-2008'))
+        .addOption(jsonOption('what was created and built')),
+    load: async () => (await import('./commands/init.js')).run,
+  },
   build: {
     declare: () =>
       new Command('build')

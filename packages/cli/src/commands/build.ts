@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { buildCorpus, type CorpusSummary } from '../corpus/build-corpus.js';
+import { printBuild } from '../build-report.js';
 import { readDatasetManifest } from '../dataset.js';
 import { UsageError } from '../errors.js';
 import { EXIT, type Io } from '../io.js';
@@ -44,10 +45,7 @@ export const run: RunCommand<'build'> = async ([datasetDir], values, io) => {
   if (values.json) {
     io.stdout(`${JSON.stringify({ ok: true, exitCode: EXIT.ok, ...summary })}\n`);
   } else if (!values.quiet) {
-    const counts = Object.entries(summary.rows).map(([t, n]) => `${t} ${n}`).join(', ');
-    io.stdout(`built ${summary.dataset} ${summary.version} from ${summary.cable_id}: ${counts}\n`);
-    io.stdout(`checks: ${summary.errors} error(s), ${summary.warnings} warning(s)\n`);
-    for (const f of summary.findings) io.stdout(`  ${f.severity} ${f.code}: ${f.message}\n`);
+    printBuild(summary, manifest.dir, io);
   }
   return EXIT.ok;
 };
