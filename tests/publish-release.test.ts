@@ -6,9 +6,13 @@ import { cli, scratchDataset } from './helpers.js';
 describe('releasing the seed dataset with the cablepress binary', () => {
   let scratch: Awaited<ReturnType<typeof scratchDataset>>;
   const releases = () => path.join(scratch.root, 'releases');
+  let version: string;
+  let bundle: string;
 
   beforeAll(async () => {
     scratch = await scratchDataset();
+    version = JSON.parse(await readFile(path.join(scratch.dir, 'package.json'), 'utf8')).version;
+    bundle = `laos-tip-2008-${version}`;
     const built = await cli(['build', scratch.dir, '--quiet']);
     expect(built.stderr).toBe('');
     expect(built.code).toBe(0);
@@ -21,15 +25,15 @@ describe('releasing the seed dataset with the cablepress binary', () => {
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     const sums = await readFile(path.join(releases(), 'SHA256SUMS'), 'utf8');
-    expect(sums).toMatch(/^[0-9a-f]{64} {2}laos-tip-2008-0\.1\.0\.tar\.gz\n[0-9a-f]{64} {2}laos-tip-2008-0\.1\.0\.zip\n$/);
+    expect(sums).toMatch(new RegExp(`^[0-9a-f]{64} {2}${bundle.replace(/\./g, '\\.')}\\.tar\\.gz\n[0-9a-f]{64} {2}${bundle.replace(/\./g, '\\.')}\\.zip\n$`));
     const other = path.join(scratch.root, 'releases-again');
     expect((await cli(['release', scratch.dir, '--out', other, '--skip-rebuild'])).code).toBe(0);
     expect(await readFile(path.join(other, 'SHA256SUMS'), 'utf8')).toBe(sums);
     const log = JSON.parse(await readFile(path.join(scratch.dir, 'releases.json'), 'utf8'));
     expect(log.releases).toHaveLength(1);
-    expect(log.releases[0]).toMatchObject({ version: '0.1.0', report: { file: 'laos-tip-2008-fact-sheet.pdf' } });
-    expect(await cli(['validate', path.join(releases(), 'laos-tip-2008-0.1.0.tar.gz')])).toMatchObject({ code: 0 });
-    const diff = await cli(['diff', path.join(releases(), 'laos-tip-2008-0.1.0.zip'), scratch.dir, '--check']);
+    expect(log.releases[0]).toMatchObject({ version, report: { file: 'laos-tip-2008-fact-sheet.pdf' } });
+    expect(await cli(['validate', path.join(releases(), `${bundle}.tar.gz`)])).toMatchObject({ code: 0 });
+    const diff = await cli(['diff', path.join(releases(), `${bundle}.zip`), scratch.dir, '--check']);
     expect(diff).toMatchObject({ code: 0 });
     expect(diff.stdout).toContain('no changes to data or metadata');
   });
@@ -60,7 +64,7 @@ describe('releasing the seed dataset with the cablepress binary', () => {
       expect((await cli(['build', scratch.dir, '--quiet'], { env: { SOURCE_DATE_EPOCH: '1300000000' } })).code).toBe(0);
       const validate = await cli(['validate', scratch.dir]);
       expect(validate.code).toBe(1);
-      expect(validate.stderr).toContain('error DRIFT_UNVERSIONED: files changed since release 0.1.0 was recorded, but the version still says 0.1.0: README.md, datapackage.json');
+      expect(validate.stderr).toContain(`error DRIFT_UNVERSIONED: files changed since release ${version} was recorded, but the version still says ${version}: README.md, datapackage.json`);
       const release = await cli(['release', scratch.dir, '--out', releases()]);
       expect(release.code).toBe(1);
       expect(release.stderr).toMatch(/^cablepress: DRIFT_STALE: .*committed files differ from a rebuild from the source: README\.md, datapackage\.json, laos-tip-2008-fact-sheet\.pdf/);

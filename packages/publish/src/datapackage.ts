@@ -1,4 +1,5 @@
 import type { Finding } from '@cablepress/validate';
+import { checkProfiles } from './profiles.js';
 import type { TableSchema } from './table-schema.js';
 
 export const DATAPACKAGE_PROFILE = 'https://datapackage.org/profiles/2.0/datapackage.json';
@@ -92,8 +93,15 @@ export function isSafePath(path: string): boolean {
   return path.length > 0 && !path.startsWith('/') && !path.includes('\\') && !/^[a-zA-Z]:/.test(path) && !path.split('/').some((s) => s === '..' || s === '' || s === '.');
 }
 
-/** Checks a parsed datapackage.json against the rules of the v2 profile that cablepress relies on. */
+/**
+ * Checks a parsed datapackage.json: first the official Frictionless v2 profiles (package, resources, table schemas,
+ * dialects), then the rules cablepress adds on top of them (every resource sized and hashed, safe paths, typed fields).
+ */
 export function checkDescriptor(value: unknown): Finding[] {
+  return [...checkProfiles(value), ...checkCablepressRules(value)];
+}
+
+function checkCablepressRules(value: unknown): Finding[] {
   const findings: Finding[] = [];
   const error = (code: string, message: string, path: (string | number)[]) =>
     findings.push({ code, severity: 'error', message: `datapackage.json: ${message}`, path: ['datapackage.json', ...path] });

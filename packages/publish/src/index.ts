@@ -10,3 +10,4 @@ export type { SchemaField, TableSchema } from './table-schema.js';
 export { DatasetStreamWriter, type DatasetStreamOptions, type StreamedDatasetInput, type StreamedTable } from './stream/index.js';
 export { renderFactSheet, type FactSheetInput } from './factsheet/index.js';
 export { safeFileName } from './safe-name.js';
+export { checkProfile, checkProfiles, PROFILE_NAMES, type ProfileName } from './profiles.js';

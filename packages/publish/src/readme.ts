@@ -51,7 +51,7 @@ function reference(descriptor: DataPackage, rowCounts: Record<string, number>): 
     out.push(csv.description ?? '', '');
     const n = rowCounts[csv.name] ?? 0;
     out.push(`${n} ${n === 1 ? 'row' : 'rows'}. Primary key: ${schema.primaryKey.map((k) => `\`${k}\``).join(', ')}.`);
-    if (schema.foreignKeys.length > 0) {
+    if (schema.foreignKeys !== undefined) {
       const fks = schema.foreignKeys.map((fk) => `\`${fk.fields.join(', ')}\` → \`${fk.reference.resource}.${fk.reference.fields.join(', ')}\``);
       out.push(`Foreign keys: ${fks.join('; ')}.`);
     }

@@ -58,6 +58,7 @@ describe('checkDescriptor', () => {
       created: '2008-02-29T05:44:00Z', licenses: [{ name: 'CC0-1.0' }], sources: [], contributors: [],
       resources: [{ name: 'x', path: '../../secret', format: 'csv', mediatype: 'text/csv', encoding: 'utf-8', bytes: 1, hash: `sha256:${'0'.repeat(64)}` }],
     });
-    expect(findings.map((f) => f.code)).toEqual(['RESOURCE_PATH']);
+    expect(findings.map((f) => f.code)).toEqual(['DESCRIPTOR_PROFILE', 'DESCRIPTOR_PROFILE', 'RESOURCE_PATH']);
+    expect(findings.map((f) => f.path.slice(1).join('/'))).toEqual(['contributors', 'resources/0/path', 'resources/0/path']);
   });
 });

@@ -22,7 +22,8 @@ export interface TableSchema {
   $schema?: string;
   fields: SchemaField[];
   primaryKey: string[];
-  foreignKeys: ForeignKeyDescriptor[];
+  /** Left out when the table has none: the v2 profile wants at least one item when the property is present. */
+  foreignKeys?: ForeignKeyDescriptor[];
   missingValues: string[];
 }
 
@@ -56,7 +57,9 @@ export function tableSchemaOf(table: TableDef): TableSchema {
     $schema: TABLE_SCHEMA_PROFILE,
     fields,
     primaryKey: [...table.primaryKey],
-    foreignKeys: table.foreignKeys.map((fk) => ({ fields: [...fk.fields], reference: { resource: fk.reference.resource, fields: [...fk.reference.fields] } })),
+    ...(table.foreignKeys.length > 0
+      ? { foreignKeys: table.foreignKeys.map((fk) => ({ fields: [...fk.fields], reference: { resource: fk.reference.resource, fields: [...fk.reference.fields] } })) }
+      : {}),
     missingValues: [''],
   };
 }
