@@ -24,10 +24,41 @@ export interface DatasetManifest {
 }
 
 interface PackageJson {
-  version?: string;
-  description?: string;
+  version?: unknown;
+  description?: unknown;
+  license?: unknown;
+  cablepress?: { source?: unknown; title?: unknown; report?: string; recipe?: string };
+}
+
+const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
+interface CheckedPackageJson {
+  version: string;
+  description: string;
   license?: string;
-  cablepress?: { source?: string; title?: string; report?: string; recipe?: string };
+  cablepress: { source: string; title?: string; report?: string; recipe?: string };
+}
+
+/** An SPDX license identifier such as CC0-1.0 or CC-BY-4.0. */
+const LICENSE = /^[A-Za-z0-9][A-Za-z0-9.+-]*$/;
+
+/** The package.json fields that go into datapackage.json, checked here so that an error names package.json. */
+function checkFields(pkg: PackageJson, file: string): asserts pkg is CheckedPackageJson {
+  const bad = (field: string, message: string, hint: string) => new InputError('DATASET_INVALID', message, { file, field }, hint);
+  if (typeof pkg.version !== 'string' || !SEMVER.test(pkg.version)) {
+    throw bad('version', pkg.version === undefined ? 'package.json has no "version".' : `package.json "version" must be a semantic version, not ${JSON.stringify(pkg.version)}.`,
+      'Set "version" to a semantic version such as "0.1.0"; changesets keeps it from then on.');
+  }
+  if (typeof pkg.description !== 'string' || pkg.description.trim() === '') {
+    throw bad('description', 'package.json has no "description" (it becomes the description of datapackage.json and the README).',
+      'Write one sentence saying what the dataset holds, e.g. "Eighth annual TIP report for Laos (U.S. Embassy Vientiane cable 08VIENTIANE145, 2008) as open tables and a fact sheet."');
+  }
+  if (pkg.license !== undefined && (typeof pkg.license !== 'string' || !LICENSE.test(pkg.license))) {
+    throw bad('license', `package.json "license" must be an SPDX license identifier, not ${JSON.stringify(pkg.license)}.`, 'Use e.g. "CC0-1.0", or leave it out for CC0-1.0.');
+  }
+  const title = pkg.cablepress?.title;
+  if (title !== undefined && (typeof title !== 'string' || title.trim() === '')) {
+    throw bad('cablepress.title', 'package.json "cablepress.title" is empty.', 'Give the dataset a title, or leave it out to use the folder name.');
+  }
 }
 
 /**
@@ -66,10 +97,10 @@ export async function readDatasetManifest(dirArg: string, cwd: string): Promise<
     );
   }
   const cp = pkg.cablepress;
-  if (!cp?.source) {
+  if (typeof cp?.source !== 'string' || cp.source === '') {
     throw new InputError('DATASET_INVALID', 'package.json has no "cablepress.source" naming the source cable.', { file, field: 'cablepress.source' }, 'Add "cablepress": { "source": "source/<cable file>" }, as in datasets/laos-tip-2008/package.json.');
   }
-  if (!pkg.version) throw new InputError('DATASET_INVALID', 'package.json has no "version".', { file, field: 'version' }, 'Add a semantic version such as "0.1.0"; changesets keeps it from then on.');
+  checkFields(pkg, file);
   const report = cp.report ? path.resolve(dir, cp.report) : await defaultReportPath(dir, name);
   const reportsRoot = path.resolve(dir, '..', '..', 'reports');
   const inside = (root: string) => report.startsWith(root + path.sep);
@@ -86,10 +117,10 @@ export async function readDatasetManifest(dirArg: string, cwd: string): Promise<
     dir,
     name,
     version: pkg.version,
-    title: cp.title ?? name,
-    description: pkg.description ?? '',
+    title: pkg.cablepress.title ?? name,
+    description: pkg.description,
     license: pkg.license ?? 'CC0-1.0',
-    source: path.resolve(dir, cp.source),
+    source: path.resolve(dir, pkg.cablepress.source),
     report,
     recipe: recipe === null ? null : path.resolve(dir, recipe),
   };

@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { decodeCableBytes, InputError, parseCable, type Cable } from '@cablepress/extract';
-import { runChecks, parseRecipe, ValidationError, type Finding } from '@cablepress/validate';
+import { runChecks, ValidationError, type Finding } from '@cablepress/validate';
 import { applyRecipe, extractFacts, transformCable } from '@cablepress/transform';
 import { renderFactSheet, writeDataset } from '@cablepress/publish';
 import type { DatasetManifest } from './dataset.js';
+import { readRecipe } from './recipe-file.js';
 
 export interface BuildOptions {
   paper: 'a4' | 'letter';
@@ -83,8 +84,8 @@ export async function buildDataset(manifest: DatasetManifest, options: BuildOpti
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const core = transformCable(cable, { file, sha256 });
   const facts = extractFacts(cable, core.paragraphs.map((p) => p.paragraph_id));
-  const recipe = manifest.recipe ? parseRecipe(JSON.parse(await readFile(manifest.recipe, 'utf8')), manifest.recipe) : null;
-  const indicators = recipe ? applyRecipe(recipe, { quantities: facts.quantities, paragraphs: core.paragraphs }) : [];
+  const recipe = await readRecipe(manifest);
+  const indicators = recipe ? applyRecipe(recipe, { quantities: facts.quantities, paragraphs: core.paragraphs }, { file: manifest.recipe! }) : [];
   const tables = {
     ...core,
     quantities: facts.quantities,

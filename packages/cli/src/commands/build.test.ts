@@ -13,7 +13,7 @@ afterEach(async () => {
 });
 
 /** The inputs of the seed dataset copied to `<root>/datasets/laos-tip-2008`, with its package.json changed by `edit`. */
-async function seedCopy(edit: (pkg: { cablepress: Record<string, string> }) => void = () => undefined): Promise<{ root: string; dir: string }> {
+async function seedCopy(edit: (pkg: Pkg) => void = () => undefined): Promise<{ root: string; dir: string }> {
   const root = await mkdtemp(path.join(tmpdir(), 'cablepress-build-'));
   roots.push(root);
   const dir = path.join(root, 'datasets', 'laos-tip-2008');
@@ -25,18 +25,32 @@ async function seedCopy(edit: (pkg: { cablepress: Record<string, string> }) => v
   return { root, dir };
 }
 
-function captureIo(cwd: string): Io & { out: () => string } {
+function captureIo(cwd: string): Io & { out: () => string; err: () => string } {
   const out: string[] = [];
-  return { stdout: (s) => out.push(s), stderr: () => undefined, cwd, env: {}, out: () => out.join('') };
+  const err: string[] = [];
+  return { stdout: (s) => out.push(s), stderr: (s) => err.push(s), cwd, env: {}, out: () => out.join(''), err: () => err.join('') };
+}
+
+type Pkg = { version?: unknown; description?: unknown; cablepress: Record<string, string> };
+
+/** Builds a copy of the seed dataset changed by `edit` (and `prepare` for its files) and returns the error line. */
+async function buildError(edit: (pkg: Pkg) => void, prepare: (dir: string) => Promise<void> = async () => undefined): Promise<{ code: number; err: string; dir: string }> {
+  const { root, dir } = await seedCopy(edit);
+  await prepare(dir);
+  const io = captureIo(root);
+  const code = await main(['build', 'datasets/laos-tip-2008'], io);
+  return { code, err: io.err(), dir };
 }
 
 describe('cablepress build', () => {
   it('prints every path it wrote, the fact sheet last, and the findings in one line', async () => {
-    const { root } = await seedCopy();
+    const { root } = await seedCopy((pkg) => {
+      pkg.version = '1.2.3';
+    });
     const io = captureIo(root);
     expect(await main(['build', 'datasets/laos-tip-2008'], io)).toBe(0);
     const lines = io.out().split('\n');
-    expect(lines[0]).toMatch(/^built laos-tip-2008 0\.1\.0 from 08VIENTIANE145: cables 1, paragraphs 92, /);
+    expect(lines[0]).toMatch(/^built laos-tip-2008 1\.2\.3 from 08VIENTIANE145: cables 1, paragraphs 92, /);
     expect(lines[1]).toBe('wrote:');
     expect(lines.slice(2, 4)).toEqual(['  datasets/laos-tip-2008/data/cables.{csv,arrow,parquet}', '  datasets/laos-tip-2008/data/paragraphs.{csv,arrow,parquet}']);
     expect(lines).toContain('  datasets/laos-tip-2008/datapackage.json');
@@ -50,7 +64,7 @@ describe('cablepress build', () => {
 });
 
 describe('default fact sheet path', () => {
-  const noReport = (pkg: { cablepress: Record<string, string> }) => {
+  const noReport = (pkg: Pkg) => {
     delete pkg.cablepress.report;
   };
 
@@ -63,5 +77,47 @@ describe('default fact sheet path', () => {
   it('is inside the dataset folder outside a repository, never above it', async () => {
     const { dir } = await seedCopy(noReport);
     expect((await readDatasetManifest(dir, dir)).report).toBe(path.join(dir, 'laos-tip-2008-fact-sheet.pdf'));
+  });
+});
+
+describe('messages name the file a person must edit, with a hint that fits', () => {
+  it('a package.json field that goes into datapackage.json names package.json', async () => {
+    const version = await buildError((pkg) => {
+      pkg.version = '1.0';
+    });
+    expect(version.code).toBe(2);
+    expect(version.err).toBe(`cablepress: DATASET_INVALID: ${version.dir}/package.json: version: package.json "version" must be a semantic version, not "1.0". Set "version" to a semantic version such as "0.1.0"; changesets keeps it from then on.\n`);
+    const description = await buildError((pkg) => {
+      delete pkg.description;
+    });
+    expect(description.err).toMatch(/^cablepress: DATASET_INVALID: .*\/package\.json: description: package\.json has no "description" /);
+    expect(description.err).not.toContain('datapackage.json:');
+  });
+
+  it('a recipe that is not there names the package.json field that points at it', async () => {
+    const { code, err, dir } = await buildError((pkg) => {
+      pkg.cablepress.recipe = 'recipes/tip.json';
+    });
+    expect(code).toBe(2);
+    expect(err).toBe(`cablepress: RECIPE_MISSING: ${dir}/package.json: cablepress.recipe: the recipe ${dir}/recipes/tip.json named by "cablepress.recipe" does not exist. `
+      + 'Point "cablepress.recipe" at the recipe file (relative to the dataset folder), or remove it to build without indicators.\n');
+  });
+
+  it('a recipe that is not JSON names the recipe file', async () => {
+    const { code, err, dir } = await buildError(() => undefined, (d) => writeFile(path.join(d, 'indicators.json'), '{ "indicators": [ }'));
+    expect(code).toBe(1);
+    expect(err).toMatch(new RegExp(`^cablepress: RECIPE_JSON: ${dir}/indicators\\.json: `));
+  });
+
+  it('a locator that matches nothing names the recipe file and asks to correct it, not to narrow it', async () => {
+    const { code, err, dir } = await buildError(() => undefined, async (d) => {
+      const recipe = JSON.parse(await readFile(path.join(d, 'indicators.json'), 'utf8'));
+      recipe.indicators[0].locate.figure = '39';
+      await writeFile(path.join(d, 'indicators.json'), JSON.stringify(recipe));
+    });
+    expect(code).toBe(1);
+    expect(err).toMatch(new RegExp(`^cablepress: RECIPE_LOCATOR_NO_MATCH: ${dir}/indicators\\.json: \\$\\.indicators\\[0\\]\\.locate: .*indicator investigations-2007: no quantity matches figure "39"`));
+    expect(err).toMatch(/ Correct a locator that finds nothing: the paragraph, the sentence words and the figure text must be as the cable writes them\.\n$/);
+    expect(err).not.toContain('more specific');
   });
 });
