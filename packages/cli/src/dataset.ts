@@ -21,6 +21,18 @@ export interface DatasetManifest {
   report: string;
   /** Absolute path of the indicator recipe, when the dataset has one. */
   recipe: string | null;
+  /**
+   * What the README links, relative to the dataset folder as declared (a rebuild elsewhere keeps them): the fact sheet,
+   * and the dataset's page on the repository's site (`site/<name>/index.html`), when the dataset lives in a repository.
+   */
+  links: { factSheet: string; datasetPage: string | null };
+  /** The dataset's release log (releases.json): the record of this version dates the README's citation. */
+  releaseLog: string;
+}
+
+/** A path relative to `from`, with forward slashes, for a Markdown link. */
+function link(from: string, to: string): string {
+  return path.relative(from, to).split(path.sep).join('/');
 }
 
 interface PackageJson {
@@ -113,6 +125,7 @@ export async function readDatasetManifest(dirArg: string, cwd: string): Promise<
     );
   }
   const recipe = cp.recipe ?? null;
+  const repository = await repositoryOfDataset(dir);
   return {
     dir,
     name,
@@ -123,5 +136,7 @@ export async function readDatasetManifest(dirArg: string, cwd: string): Promise<
     source: path.resolve(dir, pkg.cablepress.source),
     report,
     recipe: recipe === null ? null : path.resolve(dir, recipe),
+    links: { factSheet: link(dir, report), datasetPage: repository ? link(dir, path.join(repository, 'site', name, 'index.html')) : null },
+    releaseLog: path.join(dir, 'releases.json'),
   };
 }

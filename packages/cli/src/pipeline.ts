@@ -7,6 +7,7 @@ import { applyRecipe, extractFacts, transformCable } from '@cablepress/transform
 import { renderFactSheet, writeDataset } from '@cablepress/publish';
 import type { DatasetManifest } from './dataset.js';
 import { readRecipe } from './recipe-file.js';
+import { recordedReleaseDate } from './release-date.js';
 
 export interface BuildOptions {
   paper: 'a4' | 'letter';
@@ -113,6 +114,7 @@ export async function buildDataset(manifest: DatasetManifest, options: BuildOpti
     });
   }
   const created = buildDate(options.env, cable);
+  const createdText = created.toISOString().replace(/\.000Z$/, 'Z');
   const changelog = await readFile(path.join(manifest.dir, 'CHANGELOG.md'), 'utf8').catch(() => undefined);
   const validation = `${JSON.stringify({ cable_id: cable.id, findings }, null, 2)}\n`;
   const pdf = await renderFactSheet({
@@ -128,12 +130,18 @@ export async function buildDataset(manifest: DatasetManifest, options: BuildOpti
     title: manifest.title,
     description: manifest.description,
     version: manifest.version,
-    created: created.toISOString().replace(/\.000Z$/, 'Z'),
+    created: createdText,
     licenses: [{ name: manifest.license, path: `https://spdx.org/licenses/${manifest.license}.html`, title: manifest.license }],
     sources: [{ id: cable.id, title: cable.subject || cable.title || cable.id, path: `https://wikileaks.org/plusd/cables/${encodeURIComponent(cable.id)}_a.html`, sha256 }],
     contributors: [{ title: 'cablepress', roles: ['creator'] }],
     tables,
     extraFiles: [{ path: 'validation.json', content: validation, description: 'Findings of the cross-checks run on this build (codes, messages, source spans).', mediatype: 'application/json' }],
+    readme: {
+      factSheet: manifest.links.factSheet,
+      ...(manifest.links.datasetPage ? { releasePage: manifest.links.datasetPage } : {}),
+      findings,
+      releaseDate: (await recordedReleaseDate(manifest.releaseLog, manifest.version)) ?? createdText,
+    },
     ...(changelog === undefined ? {} : { changelog }),
   }, { onCommitted: report.publish }).finally(report.discard);
   return {

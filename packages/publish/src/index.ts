@@ -11,3 +11,4 @@ export { DatasetStreamWriter, type DatasetStreamOptions, type StreamedDatasetInp
 export { renderFactSheet, type FactSheetInput } from './factsheet/index.js';
 export { safeFileName } from './safe-name.js';
 export { checkProfile, checkProfiles, PROFILE_NAMES, type ProfileName } from './profiles.js';
+export type { ReadmeContext } from './readme-sections.js';

@@ -10,6 +10,7 @@ import { isSafePath, type DataPackage, type Resource } from './datapackage.js';
 import { sha256 } from './hash.js';
 import { safeFileName } from './safe-name.js';
 import { datasetReadme } from './readme.js';
+import type { ReadmeContext, ReadmeRows } from './readme-sections.js';
 import { datasetDescriptor, extraResource, tableResources } from './resources.js';
 import { verifyDataset } from './verify.js';
 
@@ -34,6 +35,8 @@ export interface DatasetInput extends Omit<DataPackage, '$schema' | 'resources'>
   changelog?: string;
   /** The Preparation section of the README; a description of the cablepress pipeline when left out. */
   preparation?: string;
+  /** What the README says beyond the rows: fact sheet and dataset page links, the build's warnings, the release date. */
+  readme?: ReadmeContext;
 }
 
 export interface WriteOptions {
@@ -172,7 +175,8 @@ export async function writeDataset(dir: string, input: DatasetInput, options: Wr
 
     const descriptor = datasetDescriptor(input, resources);
     await put('datapackage.json', JSON.stringify(descriptor, null, 2) + '\n');
-    await put('README.md', datasetReadme({ descriptor, rowCounts, changelog, ...(input.preparation ? { preparation: input.preparation } : {}) }));
+    const readme = { descriptor, rowCounts, changelog, context: input.readme ?? {}, rows: input.tables as ReadmeRows };
+    await put('README.md', datasetReadme({ ...readme, ...(input.preparation ? { preparation: input.preparation } : {}) }));
 
     const problems = (await verifyDataset(staging.root)).filter((f) => f.severity === 'error');
     if (problems.length > 0) {

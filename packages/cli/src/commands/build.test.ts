@@ -71,12 +71,16 @@ describe('default fact sheet path', () => {
   it('is reports/<name>/ of the repository the dataset lives in', async () => {
     const { root, dir } = await seedCopy(noReport);
     await writeFile(path.join(root, 'package.json'), JSON.stringify({ name: 'x', private: true, workspaces: ['packages/*', 'datasets/*'] }));
-    expect((await readDatasetManifest(dir, root)).report).toBe(path.join(root, 'reports/laos-tip-2008/laos-tip-2008-fact-sheet.pdf'));
+    const manifest = await readDatasetManifest(dir, root);
+    expect(manifest.report).toBe(path.join(root, 'reports/laos-tip-2008/laos-tip-2008-fact-sheet.pdf'));
+    expect(manifest.links).toEqual({ factSheet: '../../reports/laos-tip-2008/laos-tip-2008-fact-sheet.pdf', datasetPage: '../../site/laos-tip-2008/index.html' });
   });
 
   it('is inside the dataset folder outside a repository, never above it', async () => {
     const { dir } = await seedCopy(noReport);
-    expect((await readDatasetManifest(dir, dir)).report).toBe(path.join(dir, 'laos-tip-2008-fact-sheet.pdf'));
+    const manifest = await readDatasetManifest(dir, dir);
+    expect(manifest.report).toBe(path.join(dir, 'laos-tip-2008-fact-sheet.pdf'));
+    expect(manifest.links).toEqual({ factSheet: 'laos-tip-2008-fact-sheet.pdf', datasetPage: null });
   });
 });
 
