@@ -10,7 +10,7 @@ import { decodeCableBytes, parseCable } from '../packages/extract/dist/index.js'
 import { extractFacts, transformCable, applyRecipe } from '../packages/transform/dist/index.js';
 import { parseRecipe } from '../packages/validate/dist/index.js';
 import { allTables } from '../packages/validate/dist/index.js';
-import { renderFactSheet } from '../packages/publish/dist/index.js';
+import { renderFactSheet } from '../packages/report/dist/index.js';
 import { tableToCsv } from '../packages/publish/dist/csv.js';
 import { arrowFileBytes, parquetBytes, rowsToArrow } from '../packages/publish/dist/arrow.js';
 import { listCorpusFiles } from '../packages/cli/dist/corpus/files.js';

@@ -74,6 +74,18 @@ const COMMANDS = {
         .addOption(new Option('--rows <n>', 'changed rows to show per table').default(5).argParser(wholeNumber(0))),
     load: async () => (await import('./commands/diff.js')).run,
   },
+  site: {
+    declare: () =>
+      new Command('site')
+        .summary('build the static site of every dataset')
+        .description(
+          'Builds the static site: a catalog page and one page per dataset with its key figures, tables, cable text and release files, from every dataset under datasets/ or from the folders given.',
+        )
+        .argument('[dataset-dir...]', 'dataset folders (default: every folder under datasets/)')
+        .addOption(new Option('--out <dir>', 'folder to write the site to').default('site'))
+        .addOption(jsonOption('the pages written')),
+    load: async () => (await import('./commands/site.js')).run,
+  },
   release: {
     declare: () =>
       new Command('release')

@@ -1,4 +1,5 @@
-export { writeDataset, createdFromEnvironment, type DatasetInput, type ExtraFile, type WriteOptions, type WrittenDataset } from './write-dataset.js';
+export { writeDataset, createdFromEnvironment, type WriteOptions, type WrittenDataset } from './write-dataset.js';
+export type { DatasetInput, ExtraFile } from './dataset-input.js';
 export { verifyDataset } from './verify.js';
 export { diffDatasets, formatDiff, type Bump, type CellChange, type DatasetDiff, type TableDiff } from './diff.js';
 export { publishedFiles, writeReleaseBundle, type ReleaseBundle, type ReleaseBundleOptions } from './bundle.js';
@@ -8,7 +9,6 @@ export {
 export type { Contributor, DataPackage, License, Resource, Source } from './datapackage.js';
 export type { SchemaField, TableSchema } from './table-schema.js';
 export { DatasetStreamWriter, type DatasetStreamOptions, type StreamedDatasetInput, type StreamedTable } from './stream/index.js';
-export { renderFactSheet, type FactSheetInput } from './factsheet/index.js';
 export { safeFileName } from './safe-name.js';
 export { checkProfile, checkProfiles, PROFILE_NAMES, type ProfileName } from './profiles.js';
 export type { ReadmeContext } from './readme-sections.js';

@@ -2,7 +2,7 @@ import { ValidationError, type TableDef } from '@cablepress/validate';
 import { checkDescriptor, CSV_DIALECT, DATAPACKAGE_PROFILE, MEDIATYPES, type DataPackage, type Resource } from './datapackage.js';
 import { sha256 } from './hash.js';
 import { tableSchemaOf } from './table-schema.js';
-import type { DatasetInput, ExtraFile } from './write-dataset.js';
+import type { DatasetInput, ExtraFile } from './dataset-input.js';
 
 /** Size and hash of a written file, as a resource states them. */
 export interface FileDigest {

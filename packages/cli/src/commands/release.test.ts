@@ -39,7 +39,7 @@ describe('cablepress release', () => {
     const { root, dir } = await dataset();
     const io = captureIo(root);
     expect(await main(['release', 'test-dataset', '--skip-rebuild'], io)).toBe(0);
-    expect(io.out()).toMatch(/^released test-dataset 1\.2\.3:\n {2}releases\/test-dataset-1\.2\.3\.tar\.gz {2}sha256 [0-9a-f]{64}\n {2}releases\/test-dataset-1\.2\.3\.zip {2}sha256 [0-9a-f]{64}\n {2}releases\/SHA256SUMS\n$/);
+    expect(io.out()).toMatch(/^released test-dataset 1\.2\.3:\n {2}releases\/test-dataset-1\.2\.3\.tar\.gz {2}sha256 [0-9a-f]{64}\n {2}releases\/test-dataset-1\.2\.3\.zip {2}sha256 [0-9a-f]{64}\n {2}releases\/SHA256SUMS\n {2}site\/test-dataset\/index\.html {2}the dataset's page with every file of the release \(`cablepress site` writes it\)\n$/);
     const sums = await readFile(path.join(root, 'releases/SHA256SUMS'), 'utf8');
     const log = JSON.parse(await readFile(path.join(dir, 'releases.json'), 'utf8'));
     expect(log.releases.map((r: { version: string }) => r.version)).toEqual(['1.2.3']);

@@ -30,12 +30,14 @@ export const run: RunCommand<'release'> = async ([datasetDir], values, io) => {
   const outDir = path.resolve(io.cwd, values.out);
   const bundle = await writeReleaseBundle({ datasetDir: manifest.dir, reportFile: manifest.report, outDir });
   await recordRelease(manifest.dir, { reportFile: manifest.report });
+  const page = path.join('site', manifest.name, 'index.html');
   if (values.json) {
-    io.stdout(`${JSON.stringify({ ok: true, exitCode: EXIT.ok, dataset: manifest.name, version: drift.version, ...bundle })}\n`);
+    io.stdout(`${JSON.stringify({ ok: true, exitCode: EXIT.ok, dataset: manifest.name, version: drift.version, ...bundle, page })}\n`);
   } else {
     io.stdout(`released ${manifest.name} ${drift.version}${drift.released ? ' (same files as the recorded release)' : ''}:\n`);
     for (const [name, hash] of Object.entries(bundle.hashes)) io.stdout(`  ${path.join(values.out, name)}  sha256 ${hash}\n`);
     io.stdout(`  ${path.join(values.out, 'SHA256SUMS')}\n`);
+    io.stdout(`  ${page}  the dataset's page with every file of the release (\`cablepress site\` writes it)\n`);
   }
   return EXIT.ok;
 };

@@ -5,7 +5,8 @@ import { allTables, type TableDef } from '@cablepress/validate';
 import { stage, type Staging } from '../atomic.js';
 import { datasetReadme } from '../readme.js';
 import { datasetDescriptor, extraResource, tableResources } from '../resources.js';
-import type { DatasetInput, WrittenDataset } from '../write-dataset.js';
+import type { DatasetInput } from '../dataset-input.js';
+import type { WrittenDataset } from '../write-dataset.js';
 import { TableStreamWriter, type StreamedTable } from './table-writer.js';
 
 export interface DatasetStreamOptions {

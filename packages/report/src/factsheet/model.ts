@@ -97,7 +97,7 @@ export const CATEGORY_TITLES: Record<Category, string> = {
 };
 
 /** A phrase that marks the cable's own warning about its numbers. */
-const CAVEAT_PATTERN = /unreliable|not reliable|no (?:generally accepted|reliable) (?:figures|data|statistics)|no figure available|does not keep track/i;
+export const CAVEAT_PATTERN = /unreliable|not reliable|no (?:generally accepted|reliable) (?:figures|data|statistics)|no figure available|does not keep track/i;
 
 const TAG_COUNTRIES: Record<string, string> = countries.tags;
 const POST_COUNTRIES: Record<string, string> = countries.posts;

@@ -1,0 +1,192 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli, readCsv, repoRoot, scratchDataset, seedDataset } from './helpers.js';
+
+/**
+ * The site in a real browser: Debian's chromium (installed by scripts/system-deps.sh) driven by playwright-core, with a
+ * fresh profile in a temp folder. Pages are opened from disk, as a reader who runs `open site/index.html` would.
+ */
+const CHROMIUM = '/usr/bin/chromium';
+const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const sitePage = path.join(repoRoot, 'site/laos-tip-2008/index.html');
+const SPAN_TABLES = ['quantities', 'events', 'organization_mentions', 'legal_provisions', 'penalties'] as const;
+const SPAN_KEYS: Record<(typeof SPAN_TABLES)[number], string> = {
+  quantities: 'quantity_id', events: 'event_id', organization_mentions: '', legal_provisions: 'provision_id', penalties: 'penalty_id',
+};
+
+interface Watched {
+  page: Page;
+  errors: string[];
+  requests: string[];
+  dialogs: string[];
+}
+
+let root: string;
+let context: BrowserContext;
+
+async function open(url: string, width = 1280, height = 900): Promise<Watched> {
+  const page = await context.newPage();
+  await page.setViewportSize({ width, height });
+  const watched: Watched = { page, errors: [], requests: [], dialogs: [] };
+  page.on('console', (m) => { if (m.type() === 'error') watched.errors.push(m.text()); });
+  page.on('pageerror', (error) => watched.errors.push(error.message));
+  page.on('request', (r) => { if (r.url().split('#')[0] !== url.split('#')[0]) watched.requests.push(r.url()); });
+  page.on('dialog', (d) => { watched.dialogs.push(d.message()); void d.dismiss(); });
+  await page.goto(url);
+  return watched;
+}
+
+/** The row panel as column → cell, read from the page. */
+async function panelRow(page: Page): Promise<Record<string, string>> {
+  return page.$$eval('#row-panel tr', (trs) => Object.fromEntries(trs.map((tr) => [tr.querySelector('th')!.textContent!, tr.querySelector('td')!.textContent!])));
+}
+
+/** A CSV row as the panel shows it: an empty cell is null. */
+function asShown(row: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v === '' ? 'null' : v]));
+}
+
+beforeAll(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), 'cablepress-browser-'));
+  context = await chromium.launchPersistentContext(path.join(root, 'profile'), { executablePath: CHROMIUM, headless: true, args: FLAGS });
+});
+
+afterAll(async () => {
+  await context?.close();
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('the Laos dataset page in chromium', () => {
+  let w: Watched;
+  const url = pathToFileURL(sitePage).href;
+
+  beforeAll(async () => {
+    w = await open(url);
+  });
+
+  it('loads with no console errors and no request beyond the page itself', async () => {
+    await w.page.reload();
+    expect(w.errors).toEqual([]);
+    expect(w.requests).toEqual([]);
+  });
+
+  it('has exactly one highlight per fact row, whose text is the row text', async () => {
+    const marks = await w.page.$$eval('mark.hl', (ms) => ms.map((m) => [m.id, m.textContent]));
+    const byId = new Map<string, string[]>();
+    for (const [id, text] of marks) byId.set(id!, [...(byId.get(id!) ?? []), text!]);
+    let checked = 0;
+    for (const table of SPAN_TABLES) {
+      for (const row of await readCsv(path.join(seedDataset, `data/${table}.csv`))) {
+        const key = table === 'organization_mentions' ? `${table}/${row.org_id}/${row.char_start}/${row.cable_id}` : `${table}/${row[SPAN_KEYS[table]]}`;
+        expect(byId.get(key), key).toEqual([row.text]);
+        checked += 1;
+      }
+    }
+    const quantities = new Map((await readCsv(path.join(seedDataset, 'data/quantities.csv'))).map((q) => [q.quantity_id, q.text]));
+    const indicators = await readCsv(path.join(seedDataset, 'data/indicators.csv'));
+    for (const row of indicators) expect(byId.get(`indicators/${row.indicator_id}`), row.indicator_id).toEqual([quantities.get(row.quantity_id)]);
+    expect(checked).toBe(115 + 86 + 282 + 24 + 5);
+    expect(indicators.length).toBeGreaterThan(20);
+    expect(marks.length).toBe(checked + indicators.length);
+  });
+
+  it('shows the row of a highlighted figure when it is clicked', async () => {
+    await w.page.click('[id="quantities/08VIENTIANE145-p005-q01"]');
+    await expect.poll(() => w.page.isVisible('#row-panel')).toBe(true);
+    const [expected] = (await readCsv(path.join(seedDataset, 'data/quantities.csv'))).filter((q) => q.quantity_id === '08VIENTIANE145-p005-q01');
+    expect(await w.page.textContent('#row-panel h2')).toBe('quantities row');
+    expect(await panelRow(w.page)).toEqual(asShown(expected!));
+    expect(await w.page.getAttribute('#row-panel a[href^="#figure-"]', 'href')).toBe('#figure-investigations-2007');
+  });
+
+  it('links a key figure to its highlight and the highlight back to the figure', async () => {
+    const href = await w.page.getAttribute('#figure-investigations-2007 a', 'href');
+    expect(href).toBe('#indicators/investigations-2007');
+    await w.page.click('#figure-investigations-2007 a');
+    await expect.poll(() => w.page.textContent('#row-panel h2')).toBe('indicators row');
+    expect((await panelRow(w.page)).quantity_id).toBe('08VIENTIANE145-p005-q01');
+    await w.page.click('#row-panel a[href="#figure-investigations-2007"]');
+    expect(await w.page.evaluate(() => location.hash)).toBe('#figure-investigations-2007');
+  });
+
+  it('opens a deep link scrolled to its span, with the row shown', async () => {
+    const deep = await open(`${url}#events/08VIENTIANE145-p005-e01`, 390, 844);
+    const mark = deep.page.locator('[id="events/08VIENTIANE145-p005-e01"]');
+    expect(await mark.textContent()).toBe('2006');
+    const box = (await mark.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(844);
+    expect(await mark.getAttribute('class')).toContain('current');
+    expect((await panelRow(deep.page)).event_id).toBe('08VIENTIANE145-p005-e01');
+    expect(deep.errors).toEqual([]);
+    await deep.page.close();
+  });
+
+  it('reaches the highlights with the keyboard, and focusing one shows its row', async () => {
+    const k = await open(url);
+    let focused = '';
+    for (let i = 0; i < 1500 && !focused.startsWith('MARK'); i += 1) {
+      await k.page.keyboard.press('Tab');
+      focused = await k.page.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.id}`);
+    }
+    expect(focused).toBe('MARK organization_mentions/gol/1876/08VIENTIANE145');
+    expect(await k.page.isVisible('#row-panel')).toBe(true);
+    expect((await panelRow(k.page)).text).toBe('Government of Laos');
+    await k.page.keyboard.press('Tab');
+    expect(await k.page.evaluate(() => document.activeElement?.id)).toBe('events/08VIENTIANE145-p002-e01');
+    await k.page.close();
+  });
+
+  it('has no serious or critical axe-core violations, on the dataset page and the catalog', async () => {
+    const catalog = await open(pathToFileURL(path.join(repoRoot, 'site/index.html')).href);
+    for (const page of [w.page, catalog.page]) {
+      await page.evaluate(axeSource);
+      const violations = await page.evaluate(async () => {
+        const axe = (globalThis as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
+        const result = await axe.run(document, { resultTypes: ['violations'] });
+        return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+      });
+      expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    }
+    expect(catalog.errors).toEqual([]);
+    await catalog.page.close();
+  });
+});
+
+describe('a hostile cable', () => {
+  /**
+   * Markup a scraped page can leave in cable text. Scripts and event handlers never reach the tables (the build refuses
+   * them: ACTIVE_MARKUP), so this is the rest: elements that would load, redirect or restructure the page.
+   */
+  const HOSTILE = '<img src="http://192.0.2.1/x.png"><link rel="stylesheet" href="http://192.0.2.1/a.css"><meta http-equiv="refresh" content="0; url=http://192.0.2.1/">'
+    + '<base href="http://192.0.2.1/"><b>bold</b></p></main><form action="http://192.0.2.1/"><button>Go</button></form><!--';
+  let w: Watched;
+
+  beforeAll(async () => {
+    const scratch = await scratchDataset();
+    const source = path.join(scratch.dir, 'source/08VIENTIANE145.txt');
+    const text = await readFile(source, 'utf8');
+    await writeFile(source, text.replace('1. (SBU) Laos is overwhelmingly', `1. (SBU) ${HOSTILE} Laos is overwhelmingly`));
+    const built = await cli(['build', scratch.dir, '--quiet'], { cwd: scratch.root });
+    expect(built.code, built.stderr).toBe(0);
+    const site = await cli(['site', '--out', 'site'], { cwd: scratch.root });
+    expect(site.code, site.stderr).toBe(0);
+    w = await open(pathToFileURL(path.join(scratch.root, 'site/laos-tip-2008/index.html')).href);
+  });
+
+  it('renders the markup as text: nothing is loaded, redirected or run', async () => {
+    const paragraph = await w.page.textContent('[id="p-08VIENTIANE145-p001"]');
+    expect(paragraph).toContain(HOSTILE);
+    expect(await w.page.$$eval('body img, body link, body meta, body base, body b, body form, body button:not(#row-panel button)', (els) => els.length)).toBe(0);
+    expect(await w.page.evaluate(() => location.href)).toMatch(/^file:.*\/site\/laos-tip-2008\/index\.html$/);
+    expect(w.dialogs).toEqual([]);
+    expect(w.requests).toEqual([]);
+    expect(w.errors).toEqual([]);
+  });
+});

@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli, repoRoot } from './helpers.js';
+
+const committed = path.join(repoRoot, 'site');
+
+/** The committed pages of the site (the release files under `<dataset>/files/` are copies, not committed). */
+async function pages(dir: string): Promise<string[]> {
+  const out = ['index.html'];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) out.push(`${entry.name}/index.html`);
+  }
+  return out.sort();
+}
+
+describe('cablepress site', () => {
+  let out: string;
+  let root: string;
+
+  beforeAll(async () => {
+    root = await mkdtemp(path.join(os.tmpdir(), 'cablepress-site-'));
+    out = path.join(root, 'site');
+    const result = await cli(['site', '--out', out]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+  });
+
+  afterAll(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('committed site/ equals a fresh build (run `npm run pipeline` and commit site/ after changing a dataset)', async () => {
+    expect(await pages(out)).toEqual(await pages(committed));
+    for (const page of await pages(out)) {
+      expect(await readFile(path.join(committed, page), 'utf8'), page).toBe(await readFile(path.join(out, page), 'utf8'));
+    }
+  });
+
+  it('lists every release file with the size and sha256 of the copy it links to', async () => {
+    const html = await readFile(path.join(out, 'laos-tip-2008/index.html'), 'utf8');
+    const { version } = JSON.parse(await readFile(path.join(repoRoot, 'datasets/laos-tip-2008/package.json'), 'utf8')) as { version: string };
+    const rows = [...html.matchAll(/<a href="(files\/[^"]+)" download>[^<]*<\/a> <span class="size" title="(\d+) bytes">[^<]*<\/span><br><span class="what">[^<]*<\/span><br><code class="sha">sha256 ([0-9a-f]{64})<\/code>/g)];
+    const hrefs = rows.map((m) => m[1]);
+    // 12 tables × 3 formats, validation.json; datapackage.json, README.md, the fact sheet; two bundles and SHA256SUMS
+    expect(rows.length).toBe(36 + 1 + 3 + 3);
+    expect(hrefs).toEqual(expect.arrayContaining([
+      'files/data/indicators.csv', 'files/data/indicators.arrow', 'files/data/indicators.parquet', 'files/datapackage.json', 'files/validation.json',
+      'files/laos-tip-2008-fact-sheet.pdf', `files/laos-tip-2008-${version}.tar.gz`, `files/laos-tip-2008-${version}.zip`, 'files/SHA256SUMS',
+    ]));
+    for (const [, href, bytes, sha] of rows) {
+      const file = await readFile(path.join(out, 'laos-tip-2008', href!));
+      expect(file.length, href).toBe(Number(bytes));
+      expect(createHash('sha256').update(file).digest('hex'), href).toBe(sha);
+    }
+  });
+
+  it('loads nothing from elsewhere: a CSP meta tag, no src or stylesheet links, only relative links besides the sources', async () => {
+    for (const page of await pages(out)) {
+      const html = await readFile(path.join(out, page), 'utf8');
+      expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;`);
+      expect(html).not.toMatch(/<(?:img|iframe|link|object|embed)\b|\ssrc=/i);
+      const external = [...html.matchAll(/href="(https?:[^"]+)"/g)].map((m) => m[1]);
+      expect(external.every((url) => url!.startsWith('https://wikileaks.org/plusd/cables/') || url!.startsWith('https://spdx.org/licenses/'))).toBe(true);
+    }
+  });
+});
