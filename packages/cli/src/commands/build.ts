@@ -2,6 +2,9 @@ import { availableParallelism } from 'node:os';
 import { buildCorpus, type CorpusSummary } from '../corpus/build-corpus.js';
 import { printBuild } from '../build-report.js';
 import { readDatasetManifest } from '../dataset.js';
+import { singleCableDatasets } from '../datasets.js';
+import type { BuildSummary } from '../pipeline.js';
+import { findRepository } from '../repository.js';
 import { UsageError } from '../errors.js';
 import { EXIT, type Io } from '../io.js';
 import type { RunCommand } from '../program.js';
@@ -24,10 +27,10 @@ function reportCorpus(summary: CorpusSummary, io: Io, json: boolean, quiet: bool
   }
 }
 
-/** `cablepress build <dataset-dir>`, or `cablepress build --corpus <dir-or-glob> --out <dataset-dir>` (options: see program.ts). */
+/** `cablepress build <dataset-dir>`, `cablepress build --all`, or `cablepress build --corpus <dir-or-glob> --out <dataset-dir>` (options: see program.ts). */
 export const run: RunCommand<'build'> = async ([datasetDir], values, io) => {
   if (values.corpus !== undefined || values.out !== undefined || values.jobs !== undefined) {
-    if (values.corpus === undefined || values.out === undefined || datasetDir !== undefined) {
+    if (values.corpus === undefined || values.out === undefined || datasetDir !== undefined || values.all) {
       throw new UsageError('corpus mode takes --corpus <dir-or-glob> and --out <dataset-dir>, e.g. `cablepress build --corpus cables/ --out datasets/tip-corpus`.');
     }
     const summary = await buildCorpus(
@@ -38,14 +41,26 @@ export const run: RunCommand<'build'> = async ([datasetDir], values, io) => {
     reportCorpus(summary, io, values.json, values.quiet, exitCode);
     return exitCode;
   }
-  if (datasetDir === undefined) throw new UsageError('build takes one dataset folder, e.g. `cablepress build datasets/laos-tip-2008`.', 'Run `cablepress help build` to see its arguments and options.');
+  const hint = 'Run `cablepress help build` to see its arguments and options.';
+  if (values.all) {
+    if (datasetDir !== undefined) throw new UsageError('build takes a dataset folder or --all, not both.', hint);
+    const dirs = await singleCableDatasets(await findRepository(io.cwd));
+    const summaries = [];
+    for (const dir of dirs) summaries.push(await buildOne(dir, values, io));
+    if (values.json) io.stdout(`${JSON.stringify({ ok: true, exitCode: EXIT.ok, datasets: summaries })}\n`);
+    return EXIT.ok;
+  }
+  if (datasetDir === undefined) throw new UsageError('build takes one dataset folder, e.g. `cablepress build datasets/laos-tip-2008`, or --all.', hint);
+  const summary = await buildOne(datasetDir, values, io);
+  if (values.json) io.stdout(`${JSON.stringify({ ok: true, exitCode: EXIT.ok, ...summary })}\n`);
+  return EXIT.ok;
+};
+
+/** Builds one dataset folder and, unless --json or --quiet, prints what it wrote. */
+async function buildOne(datasetDir: string, values: { paper: 'a4' | 'letter'; json: boolean; quiet: boolean }, io: Io): Promise<BuildSummary> {
   const manifest = await readDatasetManifest(datasetDir, io.cwd);
   const { buildDataset } = await import('../pipeline.js');
   const summary = await buildDataset(manifest, { paper: values.paper, env: io.env });
-  if (values.json) {
-    io.stdout(`${JSON.stringify({ ok: true, exitCode: EXIT.ok, ...summary })}\n`);
-  } else if (!values.quiet) {
-    printBuild(summary, manifest.dir, io);
-  }
-  return EXIT.ok;
-};
+  if (!values.json && !values.quiet) printBuild(summary, manifest.dir, io);
+  return summary;
+}
