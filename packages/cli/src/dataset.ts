@@ -23,11 +23,21 @@ export interface DatasetManifest {
   recipe: string | null;
   /**
    * What the README links, relative to the dataset folder as declared (a rebuild elsewhere keeps them): the fact sheet,
-   * and the dataset's page on the repository's site (`site/<name>/index.html`), when the dataset lives in a repository.
+   * and the dataset's page on the site, when the fact sheet is in a `reports/<name>/` folder (see datasetPageOf).
    */
   links: { factSheet: string; datasetPage: string | null };
   /** The dataset's release log (releases.json): the record of this version dates the README's citation. */
   releaseLog: string;
+}
+
+/**
+ * The dataset's page on the site, as a link from the dataset folder: the site sits beside the reports folder
+ * (`<root>/reports/<name>/<file>.pdf` → `<root>/site/<name>/index.html`, as `cablepress site` writes it). Null when the
+ * fact sheet is not in a reports folder (a dataset outside a repository keeps it in its own folder).
+ */
+function datasetPageOf(report: string, name: string, dir: string): string | null {
+  const reports = path.dirname(path.dirname(report));
+  return path.basename(reports) === 'reports' ? link(dir, path.join(path.dirname(reports), 'site', name, 'index.html')) : null;
 }
 
 /** A path relative to `from`, with forward slashes, for a Markdown link. */
@@ -125,7 +135,6 @@ export async function readDatasetManifest(dirArg: string, cwd: string): Promise<
     );
   }
   const recipe = cp.recipe ?? null;
-  const repository = await repositoryOfDataset(dir);
   return {
     dir,
     name,
@@ -136,7 +145,7 @@ export async function readDatasetManifest(dirArg: string, cwd: string): Promise<
     source: path.resolve(dir, pkg.cablepress.source),
     report,
     recipe: recipe === null ? null : path.resolve(dir, recipe),
-    links: { factSheet: link(dir, report), datasetPage: repository ? link(dir, path.join(repository, 'site', name, 'index.html')) : null },
+    links: { factSheet: link(dir, report), datasetPage: datasetPageOf(report, name, dir) },
     releaseLog: path.join(dir, 'releases.json'),
   };
 }
