@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process';
-import { rmSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,18 +29,32 @@ export function cli(args: string[], options: { cwd?: string; env?: Record<string
   });
 }
 
-const scratchRoots: string[] = [];
-process.on('exit', () => {
-  for (const root of scratchRoots) rmSync(root, { recursive: true, force: true });
-});
+const scratch = { test: [] as string[], file: [] as string[], scope: 'file' as 'test' | 'file' };
+
+/** Where the scratch folders made from now on belong: the running test, or the test file (beforeAll). */
+export function scratchScope(scope: 'test' | 'file'): void {
+  scratch.scope = scope;
+}
+
+/** Removes the scratch folders of a scope (tests/setup.ts calls it after every test and after every file). */
+export async function removeScratch(scope: 'test' | 'file'): Promise<void> {
+  for (const root of scratch[scope].splice(0)) await rm(root, { recursive: true, force: true });
+  if (scope === 'test') scratch.scope = 'file';
+}
+
+/** A fresh folder in the temp folder, removed after the test (or, made in a beforeAll, after the file). */
+export async function scratchFolder(label: string): Promise<string> {
+  const root = await mkdtemp(path.join(os.tmpdir(), `cablepress-${label}-`));
+  scratch[scratch.scope].push(root);
+  return root;
+}
 
 /**
  * Copies the inputs of a dataset (not its built files) into a fresh workspace laid out like the repo; the
- * workspace is removed when the test process ends.
+ * workspace is removed after the test (see `scratchFolder`).
  */
 export async function scratchDataset(name = 'laos-tip-2008'): Promise<{ root: string; dir: string; report: string }> {
-  const root = await mkdtemp(path.join(os.tmpdir(), 'cablepress-test-'));
-  scratchRoots.push(root);
+  const root = await scratchFolder('test');
   const dir = path.join(root, 'datasets', name);
   await mkdir(dir, { recursive: true });
   for (const entry of ['package.json', 'source', 'indicators.json', 'CHANGELOG.md']) {

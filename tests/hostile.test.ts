@@ -1,15 +1,14 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { decodeCableBytes } from '@cablepress/extract';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkProvenance, runPipeline, type Tables } from './fuzz/pipeline.js';
-import { cli, cliBin, corpusDir, readCsv, repoRoot, scratchDataset, seedDataset, type CliResult } from './helpers.js';
-
-type Scratch = Awaited<ReturnType<typeof scratchDataset>>;
+import { cliWithRenameHook, copyOf, leftovers, oldAndNew, releaseState, type Scratch } from './commit.js';
+import { cli, corpusDir, readCsv, repoRoot, scratchDataset, seedDataset, type CliResult } from './helpers.js';
 
 const SEED_FILE = '08VIENTIANE145.txt';
 const seedText = await readFile(path.join(seedDataset, 'source', SEED_FILE), 'utf8');
@@ -196,36 +195,6 @@ describe('named hostile inputs, through the real CLI', () => {
     expect(Math.max(...quantities.map((q) => q.quote.length))).toBeLessThanOrEqual(2000);
   });
 
-  it('a 50 MB cable is built in bounded time and memory', { timeout: 900_000 }, async () => {
-    const scratch = await scratchDataset();
-    const at = seedText.indexOf('\n1. (SBU)');
-    const end = seedText.lastIndexOf('\n\n', seedText.length - 200);
-    const body = seedText.slice(at, end);
-    const big = seedText.slice(0, at) + body.repeat(Math.ceil(50_000_000 / body.length)) + seedText.slice(end);
-    expect(big.length).toBeGreaterThan(50_000_000);
-    await useSource(scratch, 'big.txt', big);
-    const rssFile = path.join(scratch.root, 'maxrss');
-    const preload = path.join(scratch.root, 'rss.mjs');
-    await writeFile(preload, `import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)));\n`);
-    const budgetMs = 50 * (big.length / 10_240);
-    const start = performance.now();
-    const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, ['--import', preload, cliBin, 'build', '--quiet', scratch.dir], { stdio: ['ignore', 'ignore', 'pipe'] });
-      let stderr = '';
-      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-      const timer = setTimeout(() => child.kill('SIGKILL'), budgetMs);
-      child.on('exit', (code) => {
-        clearTimeout(timer);
-        resolve({ code, stderr });
-      });
-    });
-    const seconds = (performance.now() - start) / 1000;
-    const maxRssMb = Number(await readFile(rssFile, 'utf8').catch(() => 'NaN')) / 1024;
-    console.log(`50 MB cable: exit ${result.code} in ${seconds.toFixed(1)} s (bound ${(budgetMs / 1000).toFixed(0)} s), max RSS ${maxRssMb.toFixed(0)} MB`);
-    expect([0, 1, 2], result.stderr).toContain(result.code);
-    expect(maxRssMb).toBeLessThan(4096);
-  });
-
   it('HTML with <script> and event handlers: nothing of them reaches the CSVs, README, JSON or PDF', async () => {
     const page = await readFile(path.join(corpusDir, '09CAIRO2205.html'), 'utf8');
     const hostile = page
@@ -314,91 +283,38 @@ describe('dataset names become folder and file names only when they are safe', (
   }
 });
 
-describe('atomic publishing: a build killed at any moment leaves the previous release as it was', () => {
-  const changed = seedText.replace('1. (SBU) Laos is overwhelmingly', '1. (SBU) Laos is, on the whole, overwhelmingly');
+describe('atomic publishing: one commit record switches the whole release (every rename: tests/commit.slow.test.ts)', () => {
   let template: Scratch;
   let oldFiles: Record<string, string>;
   let newFiles: Record<string, string>;
-  let buildMs = 0;
-
-  /**
-   * The published files, one by one: the dataset folder without its `.tmp` work folder, and the report folder without
-   * hidden files (a staged fact sheet a killed build left, which the next build removes).
-   */
-  const state = async (s: Scratch): Promise<Record<string, string>> => {
-    const files: Record<string, string> = {};
-    for (const [f, h] of Object.entries(await snapshot(s.dir, true))) files[`dataset/${f}`] = h;
-    for (const [f, h] of Object.entries(await snapshot(path.dirname(s.report)))) if (!f.startsWith('.')) files[`reports/${f}`] = h;
-    return files;
-  };
 
   beforeAll(async () => {
-    const other = await scratchDataset();
-    await useSource(other, SEED_FILE, changed);
-    expect((await cli(['build', other.dir])).code).toBe(0);
-    newFiles = await state(other);
-    template = await scratchDataset();
-    const start = performance.now();
-    expect((await cli(['build', template.dir])).code).toBe(0);
-    buildMs = performance.now() - start;
-    await writeFile(path.join(template.dir, 'source', SEED_FILE), changed);
-    oldFiles = await state(template);
+    ({ template, oldFiles, newFiles } = await oldAndNew());
     expect(newFiles['dataset/data/paragraphs.csv']).not.toBe(oldFiles['dataset/data/paragraphs.csv']);
+    expect(newFiles['reports/laos-tip-2008-fact-sheet.pdf']).not.toBe(oldFiles['reports/laos-tip-2008-fact-sheet.pdf']);
     expect(Object.keys(newFiles).sort()).toEqual(Object.keys(oldFiles).sort());
   });
 
-  /** A fresh copy of the template: the old release built, the changed source in place. */
-  const fresh = async (): Promise<Scratch> => {
-    const s = await scratchDataset();
-    await rm(s.root, { recursive: true, force: true });
-    await cp(template.root, s.root, { recursive: true });
-    return { root: s.root, dir: path.join(s.root, path.relative(template.root, template.dir)), report: path.join(s.root, path.relative(template.root, template.report)) };
-  };
-
-  /** Runs a build and SIGKILLs it at the given moment; resolves true when the build finished first. */
-  const killDuring = (s: Scratch, when: { fraction?: number; onTempFolder?: boolean; onJournal?: boolean }): Promise<boolean> =>
-    new Promise((resolve) => {
-      const child = spawn(process.execPath, [cliBin, 'build', '--quiet', s.dir], { stdio: 'ignore' });
-      let exited = false;
-      const kill = () => {
-        if (!exited) child.kill('SIGKILL');
-      };
-      const tmp = path.join(s.dir, '.tmp');
-      const poll = setInterval(() => {
-        readdir(tmp).then(
-          (work) => {
-            if (when.onTempFolder && work.length > 0) kill();
-            if (when.onJournal && work.some((w) => existsSync(path.join(tmp, w, 'swap.json')))) kill();
-          },
-          () => undefined,
-        );
-      }, 1);
-      const timer = when.fraction === undefined ? undefined : setTimeout(kill, when.fraction * buildMs);
-      child.on('exit', (code, signal) => {
-        exited = true;
-        clearInterval(poll);
-        clearTimeout(timer);
-        resolve(signal === null && code === 0);
-      });
-    });
-
-  const moments = [{ onTempFolder: true }, { onJournal: true }, ...[0.1, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95].map((fraction) => ({ fraction }))];
-
-  for (const when of moments) {
-    it(`killed ${JSON.stringify(when)}: every file is the old one, or the build finished and every file is the new one`, { timeout: 120_000 }, async () => {
-      const s = await fresh();
-      const finished = await killDuring(s, when);
-      const now = await state(s);
-      const differs = (expected: Record<string, string>) =>
-        [...new Set([...Object.keys(now), ...Object.keys(expected)])].filter((f) => now[f] !== expected[f]).sort();
-      if (finished) expect(differs(newFiles)).toEqual([]);
-      else if (differs(oldFiles).length > 0) expect(differs(newFiles), `partial build visible; differs from the old release in ${differs(oldFiles).join(', ')}`).toEqual([]);
+  const cases = [
+    { name: 'killed right before the commit record', env: { CABLEPRESS_TEST_KILL_AT: '1' }, expected: () => oldFiles },
+    { name: 'killed right after the commit record', env: { CABLEPRESS_TEST_KILL_AFTER: 'commit.json' }, expected: () => newFiles },
+  ];
+  for (const c of cases) {
+    it(`${c.name}: validate sees one whole release, the next build leaves nothing behind`, async () => {
+      const s = await copyOf(template);
+      expect((await cliWithRenameHook(['build', '--quiet', s.dir], c.env)).signal).toBe('SIGKILL');
+      expect((await cli(['validate', s.dir])).code).toBe(0);
+      expect(await releaseState(s)).toEqual(c.expected());
+      expect(await leftovers(s)).toEqual([]);
+      expect((await cli(['build', '--quiet', s.dir])).code).toBe(0);
+      expect(await releaseState(s)).toEqual(newFiles);
+      expect(await leftovers(s)).toEqual([]);
     });
   }
 });
 
 describe('errors a person can cause: one sentence with file, place, what was expected and what to do; --json gives the same', () => {
-  const cases: { name: string; setup: (s: Scratch) => Promise<string[]>; code: string; exit: number; place: RegExp }[] = [
+  const cases: { name: string; setup: (s: Scratch) => Promise<string[]>; env?: Record<string, string>; code: string; exit: number; place: RegExp }[] = [
     { name: 'empty source', setup: async (s) => (await useSource(s, 'empty.txt', ''), ['build', s.dir]), code: 'EMPTY_INPUT', exit: 2, place: /line 1, column 1/ },
     { name: 'PNG source', setup: async (s) => (await useSource(s, 'photo.txt', png()), ['build', s.dir]), code: 'NOT_TEXT', exit: 2, place: /photo\.txt/ },
     { name: 'not a cable', setup: async (s) => (await useSource(s, 'note.txt', 'Dear all,\nlunch is at noon.\n'), ['build', s.dir]), code: 'NOT_A_CABLE', exit: 2, place: /line 1, column 1/ },
@@ -407,19 +323,27 @@ describe('errors a person can cause: one sentence with file, place, what was exp
     { name: 'no package.json', setup: async (s) => (await rm(path.join(s.dir, 'package.json')), ['build', s.dir]), code: 'DATASET_MISSING', exit: 2, place: /package\.json/ },
     { name: 'bad option value', setup: async (s) => ['build', s.dir, '--paper', 'a3'], code: 'USAGE', exit: 2, place: /--paper/ },
     { name: 'unknown command', setup: async () => ['biuld'], code: 'USAGE', exit: 2, place: /biuld/ },
+    { name: 'recipe that is not JSON', setup: async (s) => (await writeFile(path.join(s.dir, 'indicators.json'), '{\n  "indicators": [,]\n}\n'), ['build', s.dir]), code: 'RECIPE_JSON', exit: 2, place: /indicators\.json: line 2, column 18/ },
+    { name: 'recipe missing', setup: async (s) => (await rm(path.join(s.dir, 'indicators.json')), ['build', s.dir]), code: 'RECIPE_MISSING', exit: 2, place: /indicators\.json/ },
+    { name: 'dataset path that is a file', setup: async (s) => ['build', path.join(s.dir, 'package.json')], code: 'DATASET_DIR', exit: 2, place: /package\.json is a file/ },
+    { name: 'source above --max-input-mb', setup: async (s) => ['build', s.dir, '--max-input-mb', '0.01'], code: 'INPUT_TOO_LARGE', exit: 2, place: /08VIENTIANE145\.txt: the file has \d+ bytes, more than the 10485 /},
+    { name: 'source that is a FIFO', setup: async (s) => (await rm(path.join(s.dir, 'source', SEED_FILE)), execFileSync('mkfifo', [path.join(s.dir, 'source', SEED_FILE)]), ['build', s.dir]), code: 'INPUT_NOT_FILE', exit: 2, place: /a FIFO \(named pipe\), not a regular file/ },
+    { name: 'source linked to /dev/zero', setup: async (s) => (await rm(path.join(s.dir, 'source', SEED_FILE)), await symlink('/dev/zero', path.join(s.dir, 'source', SEED_FILE)), ['build', s.dir]), code: 'INPUT_OUTSIDE', exit: 2, place: /08VIENTIANE145\.txt: the file is a link to a place outside/ },
+    { name: 'source linked to a file outside the dataset', setup: async (s) => (await rm(path.join(s.dir, 'source', SEED_FILE)), await symlink(path.join(seedDataset, 'source', SEED_FILE), path.join(s.dir, 'source', SEED_FILE)), ['build', s.dir]), code: 'INPUT_OUTSIDE', exit: 2, place: /08VIENTIANE145\.txt/ },
+    { name: 'SOURCE_DATE_EPOCH past the end of dates', setup: async (s) => ['build', s.dir], env: { SOURCE_DATE_EPOCH: '99999999999999999' }, code: 'SOURCE_DATE_EPOCH', exit: 2, place: /SOURCE_DATE_EPOCH/ },
   ];
 
   for (const c of cases) {
     it(`${c.name}: ${c.code}, exit ${c.exit}`, async () => {
       const scratch = await scratchDataset();
       const args = await c.setup(scratch);
-      const human = await cli(args);
+      const human = await cli(args, c.env ? { env: c.env } : {});
       expect(human.code, human.stderr).toBe(c.exit);
       const sentence = human.stderr.trim();
       expect(sentence).toMatch(new RegExp(`^cablepress: ${c.code}: `));
       expect(sentence.split('\n')).toHaveLength(1);
       expect(sentence).toMatch(c.place);
-      const json = await cli([...args, '--json']);
+      const json = await cli([...args, '--json'], c.env ? { env: c.env } : {});
       expect(json.code).toBe(c.exit);
       expect(json.stderr).toBe('');
       const body = JSON.parse(json.stdout) as { ok: boolean; exitCode: number; error: { kind: string; code: string; message: string; location: Record<string, unknown>; hint?: string } };
@@ -428,7 +352,7 @@ describe('errors a person can cause: one sentence with file, place, what was exp
       expect(sentence).toContain(body.error.message);
       expect(sentence).toContain(body.error.hint!);
       for (const value of Object.values(body.error.location)) expect(sentence).toContain(String(value));
-      if (c.code !== 'USAGE') expect(body.error.location.file).toEqual(expect.any(String));
+      if (c.code !== 'USAGE' && c.code !== 'SOURCE_DATE_EPOCH') expect(body.error.location.file).toEqual(expect.any(String));
     });
   }
 });

@@ -3,5 +3,12 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   ssr: { resolve: { conditions: ['source'] } },
   resolve: { conditions: ['source'] },
-  test: { include: ['**/*.test.ts'], testTimeout: 120_000, hookTimeout: 300_000 },
+  test: {
+    name: 'tests',
+    include: ['**/*.test.ts'],
+    exclude: ['**/*.slow.test.ts', '**/node_modules/**'],
+    setupFiles: ['./setup.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 300_000,
+  },
 });

@@ -58,7 +58,11 @@ type Op =
   | { op: 'long-line'; at: number; unit: string; times: number; append: boolean }
   | { op: 'insert'; at: number; text: string }
   | { op: 'line-ends'; style: '\r\n' | '\r' }
-  | { op: 'flip-bytes'; at: number[] };
+  | { op: 'flip-bytes'; at: number[] }
+  | { op: 'dense-paragraph'; at: number; unit: string; times: number };
+
+/** Facts packed into one sentence, many times over: each fact quotes its sentence, so a dense paragraph multiplies output. */
+const DENSE_UNITS = ['$1 ', '5 victims, ', '10 percent ', 'January 1, 2008 ', 'Article 1, ', 'USD 5 ', '1,000 baht '];
 
 const pos = fc.nat({ max: 1 << 30 });
 
@@ -73,6 +77,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ op: fc.constant('insert' as const), at: pos, text: fc.oneof(cableish, fc.string({ unit: codeUnit, maxLength: 50 })) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('line-ends' as const), style: fc.constantFrom('\r\n' as const, '\r' as const) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('flip-bytes' as const), at: fc.array(pos, { minLength: 1, maxLength: 20 }) }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('dense-paragraph' as const), at: pos, unit: fc.constantFrom(...DENSE_UNITS), times: fc.integer({ min: 20, max: 600 }) }) },
 );
 
 function lineStarts(text: string): number[] {
@@ -126,6 +131,11 @@ function apply(text: string, op: Op, seeds: SeedCable[]): string {
       const p = at(op.at);
       return text.slice(0, p) + op.text + text.slice(p);
     }
+    case 'dense-paragraph': {
+      const starts = lineStarts(text);
+      const p = starts[op.at % starts.length]!;
+      return `${text.slice(0, p)}\n9. (SBU) The figures are ${op.unit.repeat(op.times).trim()}.\n\n${text.slice(p)}`;
+    }
     case 'line-ends':
       return text.replace(/\r\n|\r|\n/g, op.style);
     case 'flip-bytes':
@@ -139,6 +149,8 @@ function describe(op: Op): string {
       return `${op.append ? 'long-run-on-line' : 'long-line'}(${JSON.stringify(op.unit)}x${op.times})`;
     case 'insert':
       return `insert(${op.text.length})`;
+    case 'dense-paragraph':
+      return `dense-paragraph(${JSON.stringify(op.unit)}x${op.times})`;
     case 'line-ends':
       return `line-ends(${JSON.stringify(op.style)})`;
     case 'splice':

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { CablepressError, decodeCableBytes, parseCable, type Cable } from '@cablepress/extract';
+import { CablepressError, decodeCableBytes, looksLikeHtml, parseCable, spanText, type Cable } from '@cablepress/extract';
 import { extractFacts, transformCable } from '@cablepress/transform';
 import { allTables, assertRows, runChecks, type Finding, type TableDef } from '@cablepress/validate';
 import type { FuzzInput } from './inputs.js';
@@ -37,20 +37,23 @@ const isSpanOk = (start: unknown, end: unknown, length: number): boolean =>
   Number.isInteger(start) && Number.isInteger(end) && (start as number) >= 0 && (start as number) <= (end as number) && (end as number) <= length;
 
 /**
- * The provenance invariant: every fact row's text is exactly cable.source.slice(char_start, char_end); paragraph
+ * The provenance invariant: every fact row's text is exactly the source at [char_start, char_end) as spanText reads it
+ * (the slice itself, with tags dropped and character references decoded for an HTML page); paragraph
  * spans lie inside the source, in order, without overlapping; every other span of the cable lies inside the source.
  */
 export function checkProvenance(decoded: string, cable: Cable, tables: Tables): void {
   const source = cable.source;
   if (source !== decoded) fail('cable.source is not the decoded input');
+  const html = looksLikeHtml(source);
   for (const [name, rows] of Object.entries(tables)) {
     if (name === 'paragraphs') continue;
     rows.forEach((row, i) => {
       if (!('char_start' in row) || !('char_end' in row)) return;
       const { char_start: start, char_end: end, text } = row;
       if (!isSpanOk(start, end, source.length)) fail(`${name} row ${i + 1}: span [${String(start)}, ${String(end)}) outside the source (${source.length})`);
-      if (typeof text === 'string' && source.slice(start as number, end as number) !== text) {
-        fail(`${name} row ${i + 1}: text ${JSON.stringify(text.slice(0, 60))} is not source[${String(start)}, ${String(end)}) = ${JSON.stringify(source.slice(start as number, end as number).slice(0, 60))}`);
+      const read = typeof text === 'string' ? spanText(source, start as number, end as number, html) : null;
+      if (read !== null && read !== text) {
+        fail(`${name} row ${i + 1}: text ${JSON.stringify(String(text).slice(0, 60))} is not source[${String(start)}, ${String(end)}) = ${JSON.stringify(read.slice(0, 60))}`);
       }
     });
   }
@@ -75,7 +78,7 @@ export function checkProvenance(decoded: string, cable: Cable, tables: Tables): 
 }
 
 export type Outcome =
-  | { kind: 'rows'; rows: number }
+  | { kind: 'rows'; rows: number; quoteGrowth: number }
   | { kind: 'rejected'; code: string; message: string }
   | { kind: 'failure'; error: unknown };
 
@@ -106,7 +109,21 @@ export function runCase(input: FuzzInput): CaseResult {
     return { outcome: { kind: 'failure', error }, ms };
   }
   if (result.checkErrors.length > 0) return { outcome: { kind: 'rejected', code: 'CHECKS_FAILED', message: result.checkErrors[0]!.message }, ms };
-  return { outcome: { kind: 'rows', rows: Object.values(result.tables).reduce((n, rows) => n + rows.length, 0) }, ms };
+  return { outcome: { kind: 'rows', rows: Object.values(result.tables).reduce((n, rows) => n + rows.length, 0), quoteGrowth: quoteGrowth(result.tables) }, ms };
+}
+
+/**
+ * How much the fact quotes repeat the input: the largest ratio, over the paragraphs, of the characters all facts of a
+ * paragraph quote to the characters of the paragraph (every fact quotes its sentence, so a dense paragraph multiplies).
+ */
+export function quoteGrowth(tables: Tables): number {
+  const quoted = new Map<unknown, number>();
+  for (const rows of Object.values(tables)) {
+    for (const row of rows) if (typeof row.quote === 'string') quoted.set(row.paragraph_id, (quoted.get(row.paragraph_id) ?? 0) + row.quote.length);
+  }
+  let growth = 0;
+  for (const p of tables.paragraphs ?? []) growth = Math.max(growth, (quoted.get(p.paragraph_id) ?? 0) / Math.max(1, String(p.text).length));
+  return growth;
 }
 
 /** Markup that must never reach a published cell when the input is an HTML page. */

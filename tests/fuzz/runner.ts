@@ -4,6 +4,11 @@ import { runCase, type CaseResult } from './pipeline.js';
 
 /** The time bound: 50 ms per 10 KB of input, inputs under 10 KB counted as 10 KB. */
 export const MS_PER_10KB = 50;
+/**
+ * The growth bound: the facts of a paragraph quote at most this many characters per character of the paragraph (real
+ * cables reach 8; without the quote caps one dense sentence of figures reaches hundreds).
+ */
+export const QUOTE_GROWTH = 40;
 const BATCH = 100;
 /** Rejections of rows the pipeline itself made: allowed (typed), but worth a look. */
 const SUSPICIOUS = new Set(['TABLE_SCHEMA', 'CHECKS_FAILED', 'ARROW_INT32_RANGE', 'CSV_AMBIGUOUS_EMPTY']);
@@ -36,8 +41,16 @@ export interface FuzzSummary {
   failureCount: number;
   slow: SlowCase[];
   slowest: SlowCase[];
+  /** The case whose fact quotes grew most per character of input, and the cases past QUOTE_GROWTH. */
+  mostQuoted: GrowthCase | null;
+  bloated: GrowthCase[];
   totalBytes: number;
   totalMs: number;
+}
+
+export interface GrowthCase {
+  label: string;
+  growth: number;
 }
 
 export const per10KB = (ms: number, bytes: number): number => ms / Math.max(1, bytes / 10_240);
@@ -86,7 +99,7 @@ function show(input: FuzzInput): string {
 export function runFuzz(options: { cases: number; seed: number; onProgress?: (done: number) => void }): FuzzSummary {
   const arb = fuzzInput(loadSeeds());
   const summary: FuzzSummary = {
-    seed: options.seed, cases: 0, withRows: 0, rejected: {}, suspicious: {}, failures: [], failureCount: 0, slow: [], slowest: [], totalBytes: 0, totalMs: 0,
+    seed: options.seed, cases: 0, withRows: 0, rejected: {}, suspicious: {}, failures: [], failureCount: 0, slow: [], slowest: [], mostQuoted: null, bloated: [], totalBytes: 0, totalMs: 0,
   };
   const bySignature = new Map<string, Failure>();
   for (let batch = 0; summary.cases < options.cases; batch++) {
@@ -105,7 +118,12 @@ export function runFuzz(options: { cases: number; seed: number; onProgress?: (do
       summary.slowest = [...summary.slowest, timing].sort((a, b) => b.msPer10KB - a.msPer10KB).slice(0, 5);
       if (timing.msPer10KB > MS_PER_10KB) summary.slow.push(timing);
       const { outcome } = result;
-      if (outcome.kind === 'rows') summary.withRows++;
+      if (outcome.kind === 'rows') {
+        summary.withRows++;
+        const growth: GrowthCase = { label: input.label, growth: Math.round(outcome.quoteGrowth * 10) / 10 };
+        if (!summary.mostQuoted || growth.growth > summary.mostQuoted.growth) summary.mostQuoted = growth;
+        if (growth.growth > QUOTE_GROWTH) summary.bloated.push(growth);
+      }
       else if (outcome.kind === 'rejected') {
         summary.rejected[outcome.code] = (summary.rejected[outcome.code] ?? 0) + 1;
         if (SUSPICIOUS.has(outcome.code)) summary.suspicious[outcome.code] ??= { label: input.label, message: outcome.message.slice(0, 300) };
@@ -134,9 +152,11 @@ export function formatSummary(s: FuzzSummary): string {
     `rejections: ${Object.entries(s.rejected).sort((a, b) => b[1] - a[1]).map(([code, n]) => `${code} ${n}`).join(', ') || 'none'}`,
     `time: ${(s.totalMs / 1000).toFixed(1)} s for ${(s.totalBytes / 1e6).toFixed(1)} MB; slowest case ${s.slowest[0]?.msPer10KB ?? 0} ms/10KB (bound ${MS_PER_10KB})`,
     ...s.slowest.map((c) => `  ${c.msPer10KB} ms/10KB  ${c.ms} ms  ${c.bytes} bytes  ${c.label}`),
+    `quotes: at most ${s.mostQuoted?.growth ?? 0} characters per character of a paragraph (bound ${QUOTE_GROWTH})${s.mostQuoted ? `: ${s.mostQuoted.label}` : ''}`,
     ...Object.entries(s.suspicious).map(([code, e]) => `first ${code}: ${e.label}: ${e.message}`),
   ];
   for (const f of s.failures) lines.push('', `FAILURE x${f.count}: ${f.signature}`, `  first seen: ${f.label}`, `  minimal input: ${f.minimal}`, f.stack.replace(/^/gm, '    '));
   for (const c of s.slow) lines.push(`SLOW: ${c.msPer10KB} ms/10KB (${c.ms} ms, ${c.bytes} bytes): ${c.label}`);
+  for (const c of s.bloated) lines.push(`BLOATED: quotes ${c.growth} times the paragraph: ${c.label}`);
   return lines.join('\n');
 }

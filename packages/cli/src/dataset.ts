@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '@cablepress/extract';
 import { safeFileName } from '@cablepress/publish';
@@ -97,6 +97,10 @@ export async function defaultReportPath(dir: string, name: string): Promise<stri
 export async function readDatasetManifest(dirArg: string, cwd: string): Promise<DatasetManifest> {
   const dir = path.resolve(cwd, dirArg);
   const file = path.join(dir, 'package.json');
+  const info = await stat(dir).catch(() => undefined);
+  if (info && !info.isDirectory()) {
+    throw new InputError('DATASET_DIR', `${dir} is a file, not a dataset folder.`, { file: dir }, 'Give the dataset folder, e.g. datasets/laos-tip-2008.');
+  }
   let pkg: PackageJson;
   try {
     pkg = JSON.parse(await readFile(file, 'utf8')) as PackageJson;

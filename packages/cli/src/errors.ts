@@ -1,4 +1,5 @@
 import { CablepressError } from '@cablepress/extract';
+import path from 'node:path';
 import { EXIT, type Io } from './io.js';
 
 /** Wrong command-line usage. */
@@ -13,6 +14,18 @@ function where(error: CablepressError): string {
   const { file, line, column, field } = error.location;
   const parts = [file, line !== undefined ? `line ${line}${column !== undefined ? `, column ${column}` : ''}` : undefined, field];
   return parts.filter(Boolean).join(': ');
+}
+
+/**
+ * A file system error that reached the command line without a code (a write deep inside a writer): a full disk or
+ * a folder that cannot be written is a typed input error naming the path, not a bug.
+ */
+export async function asTypedError(error: unknown): Promise<unknown> {
+  if (error instanceof CablepressError || !(error instanceof Error)) return error;
+  const file = (error as NodeJS.ErrnoException).path;
+  if (file === undefined) return error;
+  const { writeFailure } = await import('@cablepress/publish');
+  return writeFailure(error, file, path.dirname(file));
 }
 
 export function exitCodeOf(error: unknown): number {

@@ -1,4 +1,4 @@
-import { reportError, UsageError } from './errors.js';
+import { asTypedError, reportError, UsageError } from './errors.js';
 import { EXIT, processIo, type Io } from './io.js';
 import { CommanderError, createProgram, isCommandName, usageErrorOf } from './program.js';
 
@@ -31,6 +31,6 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     if (unknown !== undefined) throw new UsageError(`unknown command "${unknown}".`);
     return await runProgram(argv, io);
   } catch (error) {
-    return reportError(error, io, argv.includes('--json'));
+    return reportError(await asTypedError(error), io, argv.includes('--json'));
   }
 }

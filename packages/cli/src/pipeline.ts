@@ -1,18 +1,23 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { decodeCableBytes, InputError, parseCable, type Cable } from '@cablepress/extract';
+import { decodeCableBytes, parseCable, type Cable } from '@cablepress/extract';
 import { runChecks, ValidationError, type Finding } from '@cablepress/validate';
 import { applyRecipe, extractFacts, transformCable } from '@cablepress/transform';
-import { writeDataset } from '@cablepress/publish';
+import { epochDate, writeDataset } from '@cablepress/publish';
 import { renderFactSheet } from '@cablepress/report';
 import type { DatasetManifest } from './dataset.js';
+import { readBoundedFile } from './read-input.js';
 import { readRecipe } from './recipe-file.js';
 import { recordedReleaseDate } from './release-date.js';
 
 export interface BuildOptions {
   paper: 'a4' | 'letter';
   env: Readonly<Record<string, string | undefined>>;
+  /** The largest source file read, in bytes (`--max-input-mb`). */
+  maxInputBytes: number;
+  /** The folder the source cable must lie in: the dataset folder unless it is rebuilt elsewhere (`release`). */
+  sourceRoot?: string;
 }
 
 export interface BuildSummary {
@@ -29,57 +34,14 @@ export interface BuildSummary {
 /** The build date: SOURCE_DATE_EPOCH when set, else the cable's own date — never the wall clock. */
 export function buildDate(env: BuildOptions['env'], cable: Cable): Date {
   const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch !== undefined && epoch !== '') {
-    if (!/^\d+$/.test(epoch)) {
-      throw new InputError('SOURCE_DATE_EPOCH', `SOURCE_DATE_EPOCH must be whole seconds since 1970, not "${epoch}".`, { field: 'SOURCE_DATE_EPOCH' }, 'Unset it, or set it to an integer such as 1204264000.');
-    }
-    return new Date(Number(epoch) * 1000);
-  }
+  if (epoch !== undefined && epoch !== '') return epochDate(epoch);
   return new Date(cable.created ?? '1970-01-01T00:00:00Z');
-}
-
-async function readSource(file: string): Promise<Uint8Array> {
-  try {
-    return await readFile(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(
-      code === 'ENOENT' ? 'SOURCE_MISSING' : 'SOURCE_UNREADABLE',
-      code === 'ENOENT' ? 'the source cable does not exist.' : `the source cable cannot be read (${code}).`,
-      { file },
-      'Check "cablepress.source" in the dataset package.json.',
-    );
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/**
- * Writes a file beside its target under a hidden name, to be moved into place with one rename when the dataset
- * is committed. Staged copies that a killed build left behind are removed first.
- */
-async function stageFile(file: string, bytes: Uint8Array): Promise<{ publish: () => Promise<void>; discard: () => Promise<void> }> {
-  const dir = path.dirname(file);
-  const prefix = `.${path.basename(file)}.staged-`;
-  await mkdir(dir, { recursive: true });
-  for (const name of await readdir(dir)) {
-    if (name.startsWith(prefix) && !isAlive(Number(name.slice(prefix.length)))) await rm(path.join(dir, name), { force: true });
-  }
-  const staged = path.join(dir, `${prefix}${process.pid}`);
-  await writeFile(staged, bytes);
-  return { publish: () => rename(staged, file), discard: () => rm(staged, { force: true }) };
 }
 
 /** Builds one dataset from its single source cable: tables, checks, data files and fact sheet. */
 export async function buildDataset(manifest: DatasetManifest, options: BuildOptions): Promise<BuildSummary> {
-  const bytes = await readSource(manifest.source);
+  if (options.env.SOURCE_DATE_EPOCH) epochDate(options.env.SOURCE_DATE_EPOCH);
+  const bytes = await readBoundedFile(manifest.source, options.sourceRoot ?? manifest.dir, options.maxInputBytes);
   const file = path.basename(manifest.source);
   const text = decodeCableBytes(bytes, manifest.source);
   const cable = parseCable(text, { source: manifest.source });
@@ -125,7 +87,6 @@ export async function buildDataset(manifest: DatasetManifest, options: BuildOpti
     paper: options.paper,
     creationDate: created,
   });
-  const report = await stageFile(manifest.report, pdf);
   const written = await writeDataset(manifest.dir, {
     name: manifest.name,
     title: manifest.title,
@@ -144,7 +105,7 @@ export async function buildDataset(manifest: DatasetManifest, options: BuildOpti
       releaseDate: (await recordedReleaseDate(manifest.releaseLog, manifest.version)) ?? createdText,
     },
     ...(changelog === undefined ? {} : { changelog }),
-  }, { onCommitted: report.publish }).finally(report.discard);
+  }, { companions: [{ path: manifest.report, content: pdf }] });
   return {
     dataset: manifest.name,
     version: manifest.version,

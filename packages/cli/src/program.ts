@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Help, InvalidArgumentError, Option } from '@commander-js/extra-typings';
 import { UsageError } from './errors.js';
 import { EXIT, type Io } from './io.js';
+import { DEFAULT_MAX_INPUT_MB } from './read-input.js';
 
 /**
  * Every command and option of `cablepress`, declared once. The help text (`cablepress help <command>`,
@@ -15,6 +16,11 @@ function wholeNumber(minimum: number) {
     if (!/^\d+$/.test(value) || Number(value) < minimum) throw new InvalidArgumentError(`It must be a whole number of at least ${minimum}.`);
     return Number(value);
   };
+}
+
+function positiveNumber(value: string): number {
+  if (!/^\d+(\.\d+)?$/.test(value) || Number(value) <= 0) throw new InvalidArgumentError('It must be a positive number.');
+  return Number(value);
 }
 
 const paperOption = () => new Option('--paper <size>', 'fact sheet paper size').choices(['a4', 'letter'] as const).default('a4' as const);
@@ -47,7 +53,8 @@ const COMMANDS = {
         .addOption(new Option('--all', 'build every single-cable dataset under datasets/ of the repository').default(false))
         .addOption(new Option('--corpus <dir-or-glob>', 'corpus mode: read every cable file in this folder or glob'))
         .addOption(new Option('--out <dataset-dir>', 'corpus mode: the dataset folder to write'))
-        .addOption(new Option('--jobs <n>', 'corpus mode: worker threads').default(undefined, 'the number of cores').argParser(wholeNumber(1))),
+        .addOption(new Option('--jobs <n>', 'corpus mode: worker threads').default(undefined, 'the number of cores').argParser(wholeNumber(1)))
+        .addOption(new Option('--max-input-mb <mb>', 'largest cable file read, in megabytes').default(DEFAULT_MAX_INPUT_MB).argParser(positiveNumber)),
     load: async () => (await import('./commands/build.js')).run,
   },
   validate: {

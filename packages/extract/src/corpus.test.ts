@@ -117,7 +117,8 @@ describe('the oddities each corpus file is kept for', () => {
     const c = cable('09CAIRO1222');
     expect(c.subject).toBe('EGYPTIAN MFA REACTIONS TO 2009 TIP REPORT');
     expect(c.references.map((r) => r.canonicalId)).toEqual(['08CAIRO2525', '09CAIRO386', '09CAIRO721']);
-    expect(c.classifiedBy).toEqual(['Minister Counselor for Economic and Political Affairs William R. Stewart']);
+    expect(c.classifiedBy).toEqual(['William R. Stewart']);
+    expect(c.classifiedByRole).toBe('Minister Counselor for Economic and Political Affairs');
     expect(c.classificationReasons).toEqual(['1.4 (b)', '1.4 (d)']);
     expect(c.created).toBe('2009-06-30T07:20:00Z');
     expect(c.paragraphs.map((p) => [p.number, p.classification])).toEqual([1, 2, 3, 4, 5, 6, 7].map((n) => [n, 'C']));
@@ -134,7 +135,8 @@ describe('the oddities each corpus file is kept for', () => {
       ['A', '07MANAMA1097'],
       ['B', '07MANAMA1084'],
     ]);
-    expect(c.classifiedBy).toEqual(['Ambassador Adam Ereli']);
+    expect(c.classifiedBy).toEqual(['Adam Ereli']);
+    expect(c.classifiedByRole).toBe('Ambassador');
     expect(c.nondisclosureDeadline).toBe('2018-01-14');
     expect(c.signedBy).toEqual(['ERELI']);
     expect(c.paragraphs.map((p) => p.classification)).toEqual(['U', 'U', 'U', 'C']);
@@ -149,7 +151,8 @@ describe('the oddities each corpus file is kept for', () => {
     expect(c.paragraphs.some((p) => p.text.startsWith('2003.'))).toBe(false);
     expect(new Set(c.paragraphs.map((p) => p.classification))).toEqual(new Set(['C', 'S']));
     expect(c.handling).toContain('DEPARTMENT PASS TO G/TIP (BFLECK)');
-    expect(c.classifiedBy).toEqual(['Political Counselor Francisco Fernandez']);
+    expect(c.classifiedBy).toEqual(['Francisco Fernandez']);
+    expect(c.classifiedByRole).toBe('Political Counselor');
     expect(c.signedBy).toEqual([]);
     expect(c.truncated).toBe(false);
   });
@@ -242,7 +245,8 @@ describe('the oddities each corpus file is kept for', () => {
     expect(c.eo).toBe('DECL: 3/13/2018');
     expect(c.nondisclosureDeadline).toBe('2018-03-13');
     expect(c.precedence).toBe('IMMEDIATE');
-    expect(c.classifiedBy).toEqual(['Chris Stevens, CDA, Embassy Tripoli, Dept of State']);
+    expect(c.classifiedBy).toEqual(['Chris Stevens']);
+    expect(c.classifiedByRole).toBe('CDA');
     expect(c.paragraphs.find((p) => p.number === 2)?.section).toBe('FATHI EL-JAHMI "RELEASED"');
     expect(c.paragraphs.find((p) => p.number === 6)?.text).toContain('no objection to a visit by Emboffs');
   });

@@ -11,11 +11,9 @@ export function decodeCableBytes(bytes: Uint8Array, file?: string): string {
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
   const start = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const body = bytes.subarray(start);
-  const probe = Math.min(body.length, 65536);
-  for (let i = 0; i < probe; i++) {
-    if (body[i] === 0) {
-      throw new InputError('NOT_TEXT', `${file ?? 'The input'} is not a text file (it contains NUL bytes at byte ${start + i}).`, where, 'Give a cable as UTF-8 text (.txt) or HTML.');
-    }
+  const nul = body.indexOf(0);
+  if (nul >= 0) {
+    throw new InputError('NOT_TEXT', `${file ?? 'The input'} is not a text file (it contains NUL bytes at byte ${start + nul}).`, where, 'Give a cable as UTF-8 text (.txt) or HTML.');
   }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(body);

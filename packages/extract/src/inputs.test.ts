@@ -167,7 +167,8 @@ describe('layouts seen in other cables', () => {
     expect([c.id, c.created, c.classification, c.eo, c.subject]).toEqual(['75PARIS123', '1975-01-03T15:12:00Z', 'CONFIDENTIAL', 'GDS', 'FRENCH BUDGET']);
     expect(c.info).toEqual([{ route: null, name: 'AMEMBASSY LONDON', precedence: null, mcn: null }]);
     expect(c.references.map((r) => r.canonicalId)).toEqual(['75STATE283001']);
-    expect(c.classifiedBy).toEqual(['DCM JOHN SMITH']);
+    expect(c.classifiedBy).toEqual(['JOHN SMITH']);
+    expect(c.classifiedByRole).toBe('DCM');
     expect(c.summary).toBe('THE GOF EXPECTS A SMALL DEFICIT.');
     expect(c.paragraphs.map((p) => p.text)).toEqual(['SUMMARY: THE GOF EXPECTS A SMALL DEFICIT. END SUMMARY.', 'FINANCE MINISTRY OFFICIALS TOLD EMBOFF.']);
     expect(c.signedBy).toEqual(['RUSH']);
@@ -259,4 +260,33 @@ describe('hostile input finishes quickly and never throws an untyped error', () 
       }
     });
   }
+});
+
+describe('the header is found wherever the cable puts it', () => {
+  it('a caption banner above the routing header (09STATE100153)', () => {
+    const text = 'UNCLASSIFIED   STATE   00100153 \nO 251814Z SEP 09\nFM SECSTATE WASHDC\nTO ALL DIPLOMATIC AND CONSULAR POSTS COLLECTIVE IMMEDIATE\nRUEHTRO/AMEMBASSY TRIPOLI IMMEDIATE 9888\nUNCLAS SECTION 01 OF 02 STATE 100153 \n \nSENSITIVE \n \nE.O. 12958: N/A \nTAGS: IR KNNP MNUC PARM\nSUBJECT: EXISTENCE OF A COVERT URANIUM ENRICHMENT \nFACILITY IN IRAN \n \n¶1.  (U) This is an action request.\n';
+    const c = parseCable(text);
+    expect(c.to.map((r) => r.name)).toEqual(['ALL DIPLOMATIC AND CONSULAR POSTS COLLECTIVE', 'AMEMBASSY TRIPOLI']);
+    expect([c.tags, c.subject]).toEqual([['IR', 'KNNP', 'MNUC', 'PARM'], 'EXISTENCE OF A COVERT URANIUM ENRICHMENT FACILITY IN IRAN']);
+    expect(c.paragraphs[0]?.text).toBe('This is an action request.');
+  });
+  it('header fields on the banner line itself (02ANKARA8305)', () => {
+    const text = 'P 151240Z NOV 02\nFM AMEMBASSY ANKARA\nTO SECSTATE WASHDC PRIORITY 6070\nS E C R E T SECTION 01 OF 05 ANKARA 008305S/CT FOR REAPE.O. 12958: DECL: 11/14/2012 TAGS: PTER TU\n\n¶1. (U) CLASSIFIED BY DCM ROBERT S. DEUTSCH; REASONS 1.5 (B) AND (D).\n\n¶2. (U) COMBATING TERRORISM HAS LONG BEEN A PRIORITY.\n';
+    const c = parseCable(text);
+    expect([c.tags, c.nondisclosureDeadline, c.classifiedBy, c.classifiedByRole]).toEqual([['PTER', 'TU'], '2012-11-14', ['ROBERT S. DEUTSCH'], 'DCM']);
+    expect(c.paragraphs.map((p) => p.number)).toEqual([1, 2]);
+  });
+  it('a REF list, a page break, Classified By and paragraph 1 on one line (08TRIPOLI819)', () => {
+    const text = 'O 141719Z OCT 08\nFM AMEMBASSY TRIPOLI\nTO RUEHC/SECSTATE WASHDC IMMEDIATE 3993\nC O N F I D E N T I A L SECTION 01 OF 02 TRIPOLI 000819 \n \nE.O. 12958: DECL:  10/14/2018 \nTAGS: PHUM PGOV PREL FR LY SZ DA\nSUBJECT: SELF-DESCRIBED REGIME CRITIC IDRISS BOUFAYED RELEASED \n \nREF: A. (A) TRIPOLI 332, B) TRIPOLI  472  TRIPOLI 00000819  001.2 OF 002   CLASSIFIED BY: John T. Godfrey, CDA, U.S. Embassy - Tripoli, Dept of State. REASON: 1.4 (b), (d) 1. (C)  Summary: Regime critic Idriss Boufayed has been released. End summary.\n';
+    const c = parseCable(text);
+    expect(c.references.map((r) => r.canonicalId)).toEqual(['08TRIPOLI332', '08TRIPOLI472']);
+    expect([c.classifiedBy, c.classifiedByRole, c.summary]).toEqual([['John T. Godfrey'], 'CDA', 'Regime critic Idriss Boufayed has been released.']);
+    expect(c.paragraphs[0]?.number).toBe(1);
+  });
+  it('a numbered upper-case paragraph holding CLASSIFIED BY: is kept (97WELLINGTON1656)', () => {
+    const text = 'R 010000Z JAN 97\nFM AMEMBASSY WELLINGTON\nTO SECSTATE WASHDC 1656\nC O N F I D E N T I A L WELLINGTON 001656\n\nE.O. 12958: DECL: 1.6X6\nTAGS: PGOV ECON PINR NZ\nSUBJECT: BIO REPORT\n\n\n¶1. (U) CLASSIFIED BY: JOSIAH H. BEEMAN, AMBASSADOR.\nREASONS: 1.5(B) AND (D).\n\n¶2. (C) SUMMARY: TEXT. END SUMMARY.\n';
+    const c = parseCable(text);
+    expect(c.paragraphs[0]?.text).toBe('CLASSIFIED BY: JOSIAH H. BEEMAN, AMBASSADOR. REASONS: 1.5(B) AND (D).');
+    expect([c.classifiedBy, c.classifiedByRole]).toEqual([['JOSIAH H. BEEMAN'], 'AMBASSADOR']);
+  });
 });

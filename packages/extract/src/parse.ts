@@ -14,7 +14,7 @@ import { parseTags } from './fields/tags.js';
 import { parseSubject } from './fields/subject.js';
 import { parseReferences } from './fields/references.js';
 import { parseInfoRecipients, parseRecipients } from './fields/recipients.js';
-import { parseClassificationReasons, parseClassifiedBy } from './fields/classified-by.js';
+import { parseClassificationReasons, parseClassifiedBy, parseClassifiedByRole } from './fields/classified-by.js';
 import { parseSummary } from './fields/summary.js';
 import { parseNondisclosureDeadline } from './fields/nondisclosure.js';
 import { resolveCreated } from './fields/created.js';
@@ -103,8 +103,9 @@ function parseInner(text: string, options: ParseOptions): Cable {
   const year = yearOf(id, dtg, created);
   const refText = joined(header.fields.ref);
   const references: Reference[] = refText ? parseReferences(refText, year, id) : [];
-  const cbText = joined(header.fields.classifiedBy);
+  const cbText = joined(header.fields.classifiedBy) ?? classifiedByInBody(body.paragraphs[0]?.text);
   const classifiedBy = cbText ? parseClassifiedBy(cbText) : [];
+  const classifiedByRole = cbText ? parseClassifiedByRole(cbText) : null;
   const classificationReasons = cbText ? parseClassificationReasons(cbText) : [];
 
   for (const [name, segs] of Object.entries(header.fields)) if (segs && segs.length > 0) fieldSpans[FIELD_SPAN_NAME[name] ?? name] = spanOfSegs(segs);
@@ -140,6 +141,7 @@ function parseInner(text: string, options: ParseOptions): Cable {
   for (const problem of headerMismatches(c, routing, env.meta.id ? id : null, env.meta.classification, bannerLevel)) {
     warnings.push({ code: 'HEADER_BODY_MISMATCH', message: problem, ...(routing.banner ? { span: spanOf(c, routing.banner.start, routing.banner.end) } : {}) });
   }
+  const addressBlock = [joined(routing.to), joined(routing.info)].filter(Boolean).join('\n');
   const result: Cable = {
     id,
     sourceId: env.meta.id,
@@ -156,8 +158,8 @@ function parseInner(text: string, options: ParseOptions): Cable {
     precedence: routing.precedence,
     dtg,
     from: lineText(routing.from),
-    to: parseRecipients(joined(routing.to) ?? ''),
-    info: parseInfoRecipients(joined(routing.info) ?? ''),
+    to: parseRecipients(addressBlock),
+    info: parseInfoRecipients(addressBlock),
     handling,
     eo,
     nondisclosureDeadline: eo ? parseNondisclosureDeadline(eo) : null,
@@ -165,6 +167,7 @@ function parseInner(text: string, options: ParseOptions): Cable {
     subject,
     references,
     classifiedBy,
+    classifiedByRole,
     signedBy,
     summary,
     paragraphs,
@@ -174,6 +177,11 @@ function parseInner(text: string, options: ParseOptions): Cable {
     fieldSpans,
   };
   return result;
+}
+
+/** A "Classified By" line written as the first paragraph ("¶1. (U) CLASSIFIED BY DCM ROBERT S. DEUTSCH; REASONS 1.5 (B) AND (D)."). */
+function classifiedByInBody(first: string | undefined): string | null {
+  return first !== undefined && /^CLASS?IFIED\s+BY\b/i.test(first) ? first : null;
 }
 
 function yearOf(id: string, dtg: string | null, created: string | null): number {

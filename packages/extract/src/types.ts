@@ -15,6 +15,8 @@ export interface Recipient {
   precedence: string | null;
   /** Message serial number as written, e.g. "1866"; null when not given. */
   mcn: string | null;
+  /** Addresses an XMT line excludes from this collective, e.g. ["AMCONSUL JOHANNESBURG"]; absent when none. */
+  excluded?: string[];
 }
 
 export interface Reference {
@@ -94,7 +96,10 @@ export interface Cable {
   tags: string[];
   subject: string;
   references: Reference[];
+  /** The classifying officials by name, without their role, e.g. ["Adam Ereli"]. */
   classifiedBy: string[];
+  /** The role of the classifying official as written, e.g. "Ambassador", "CDA", "Charge d'Affaires a.i.", or null. */
+  classifiedByRole: string | null;
   signedBy: string[];
   summary: string | null;
   paragraphs: Paragraph[];

@@ -5,4 +5,5 @@ import path from 'node:path';
 export const repoRoot = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
 export const seedPath = path.join(repoRoot, 'datasets/laos-tip-2008/source/08VIENTIANE145.txt');
 export const corpusDir = path.resolve(repoRoot, '../shared/corpus');
+export const corpusExtraDir = path.resolve(repoRoot, '../shared/corpus-extra');
 export const fixturesDir = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '../fixtures');

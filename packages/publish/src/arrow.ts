@@ -88,6 +88,11 @@ export function readParquetTable(bytes: Uint8Array): Table {
   return tableFromIPC(readParquet(bytes).intoIPCStream());
 }
 
+/** Reads one column of a Parquet file, at most `limit` rows of it; throws where its data does not read. */
+export function readParquetColumn(bytes: Uint8Array, column: string, limit?: number): void {
+  readParquet(bytes, { columns: [column], ...(limit === undefined ? {} : { limit }) }).free();
+}
+
 /** The logical column type an Arrow type stands for, or undefined for types cablepress never writes. */
 export function fieldTypeOfArrow(type: DataType): FieldType | undefined {
   switch (type.typeId) {

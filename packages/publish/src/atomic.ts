@@ -1,20 +1,79 @@
 import { randomBytes } from 'node:crypto';
-import { lstat, mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { lstat, mkdir, open, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { isSafePath } from './datapackage.js';
 import { InputError, InternalError } from '@cablepress/extract';
 
 /** Work folders live in `<dir>/.tmp/` (same file system as the target, so renames are atomic; ignored by git). */
 const WORK = '.tmp';
 const PREFIX = 'cablepress-write-';
-const JOURNAL = 'swap.json';
+/** The commit record: its appearance (one rename) is the moment the new release replaces the old one. */
+const JOURNAL = 'commit.json';
+/** Files staged outside the work folder (beside a companion's target), so an uncommitted write can delete them. */
+const ATTACHED = 'attached.json';
 const LOCK = 'cablepress-write.lock';
+
+/** What a committed write switches: staged paths moved onto live paths, and live paths retired. Paths are relative to the dataset folder. */
+interface Journal {
+  moves: { from: string; to: string }[];
+  removes: string[];
+}
 
 async function exists(path: string): Promise<boolean> {
   return lstat(path).then(
     () => true,
     () => false,
   );
+}
+
+const NO_SPACE = new Set(['ENOSPC', 'EDQUOT']);
+const NOT_WRITABLE = new Set(['EACCES', 'EPERM', 'EROFS']);
+
+/**
+ * A failed write as an error a person can act on: a full disk (`DISK_FULL`, naming the file) or a folder that cannot
+ * be written (`DATASET_READONLY`, naming the folder). Both say the previous release is intact; other errors pass through.
+ */
+export function writeFailure(error: unknown, file: string, folder: string): unknown {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code ?? '';
+  if (NO_SPACE.has(code)) {
+    return new InputError('DISK_FULL', `${file} could not be written: the disk is full (${code}); the previous release is intact and nothing staged was left behind.`, { file }, 'Free some space and run the command again.');
+  }
+  if (NOT_WRITABLE.has(code)) {
+    return new InputError('DATASET_READONLY', `${folder} cannot be written (${code}); the previous release is intact.`, { file: folder }, 'Make the folder writable (permissions, a read-only mount), or write the dataset elsewhere.');
+  }
+  return error;
+}
+
+/** Runs one write step; a full disk or a read-only folder becomes a typed error (see `writeFailure`). */
+async function writing<T>(file: string, folder: string, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    throw writeFailure(error, file, folder);
+  }
+}
+
+/** Writes a small file and flushes it to the disk, so a rename that follows never publishes an empty file. */
+async function writeDurable(file: string, text: string): Promise<void> {
+  const handle = await open(file, 'w');
+  try {
+    await handle.writeFile(text);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Rebuild folders of `release` (`cablepress-rebuild-<pid>-<id>`), removed once their process no longer runs. */
+export const REBUILD_PREFIX = 'cablepress-rebuild-';
+
+/** Deletes the rebuild folders that a killed `release` left in `<dir>/.tmp/`. */
+export async function removeStaleRebuilds(dir: string): Promise<void> {
+  const names = await readdir(join(dir, WORK)).catch(() => [] as string[]);
+  for (const name of names.filter((n) => n.startsWith(REBUILD_PREFIX))) {
+    const pid = Number(name.slice(REBUILD_PREFIX.length).split('-')[0]);
+    if (!(Number.isInteger(pid) && pid > 0 && alive(pid))) await rm(join(dir, WORK, name), { recursive: true, force: true });
+  }
 }
 
 async function removeWorkRoot(dir: string): Promise<void> {
@@ -26,8 +85,37 @@ async function removeWorkRoot(dir: string): Promise<void> {
 }
 
 /**
- * Puts back the state from before an interrupted write. A work folder without a journal was never swapped in
- * (the previous files are untouched): it is deleted. With a journal, entries that were moved aside are moved back.
+ * Finishes a committed write: every staged path still waiting is moved onto its live path (the old one is moved
+ * aside first), then retired paths are moved aside. Each step is one rename and is skipped when already done, so a
+ * write killed at any point is finished by running this again.
+ */
+async function rollForward(dir: string, work: string, journal: Journal): Promise<void> {
+  const aside = join(work, 'old');
+  await mkdir(aside, { recursive: true });
+  for (const [i, move] of journal.moves.entries()) {
+    const from = resolve(dir, move.from);
+    const to = resolve(dir, move.to);
+    if (!(await exists(from))) continue;
+    if (await exists(to)) await rename(to, join(aside, `m${i}`));
+    await rename(from, to);
+  }
+  for (const [i, gone] of journal.removes.entries()) {
+    const path = resolve(dir, gone);
+    if (await exists(path)) await rename(path, join(aside, `r${i}`));
+  }
+}
+
+async function readJson<T>(file: string): Promise<T | undefined> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Settles writes a killed process left: a work folder with a commit record is finished (the new release), one without
+ * is deleted with the files it staged beside their targets (the old release stays). Call it holding the lock.
  */
 async function recoverInterruptedWrites(dir: string): Promise<void> {
   let names: string[];
@@ -38,29 +126,12 @@ async function recoverInterruptedWrites(dir: string): Promise<void> {
   }
   for (const name of names.filter((n) => n.startsWith(PREFIX)).sort()) {
     const work = join(dir, WORK, name);
-    let entries: string[] | undefined;
-    try {
-      entries = JSON.parse(await readFile(join(work, JOURNAL), 'utf8')) as string[];
-    } catch {
-      entries = undefined;
-    }
-    if (entries) {
-      const pending = new Set(await readdir(join(work, 'new')).catch(() => []));
-      const done = entries.every((e) => !pending.has(e));
-      if (!done) {
-        const old = new Set(await readdir(join(work, 'old')).catch(() => []));
-        for (const entry of entries) {
-          if (pending.has(entry)) {
-            if (old.has(entry) && !(await exists(join(dir, entry)))) await rename(join(work, 'old', entry), join(dir, entry));
-            continue;
-          }
-          await rm(join(dir, entry), { recursive: true, force: true });
-          if (old.has(entry)) await rename(join(work, 'old', entry), join(dir, entry));
-        }
-      }
-    }
+    const journal = await readJson<Journal>(join(work, JOURNAL));
+    if (journal) await rollForward(dir, work, journal);
+    else for (const staged of (await readJson<string[]>(join(work, ATTACHED))) ?? []) await rm(resolve(dir, staged), { force: true });
     await rm(work, { recursive: true, force: true });
   }
+  await removeStaleRebuilds(dir);
   await removeWorkRoot(dir);
 }
 
@@ -70,9 +141,18 @@ export interface Staging {
   root: string;
   /** Writes one file into the staging folder (path relative to the package, `/`-separated). */
   write(path: string, content: string | Uint8Array): Promise<void>;
-  /** Moves the named top-level entries into place, replacing the old ones; on failure the old ones are put back. */
+  /**
+   * Stages a file published outside the dataset folder (the fact sheet, at an absolute path), beside its target so
+   * the final rename stays on one file system; the same commit switches it in with the dataset.
+   */
+  attach(target: string, content: Uint8Array): Promise<void>;
+  /**
+   * Switches the release: the named top-level entries and every attached file replace the live ones, and `replaced`
+   * entries that are not staged are retired. The switch is one rename (the commit record); a process killed after it
+   * is finished by the next writer or `settleDataset`, one killed before it leaves the old release untouched.
+   */
   commit(entries: string[], replaced: string[]): Promise<void>;
-  /** Deletes the staging folder (after a failure or a commit). */
+  /** Deletes the staging folder (after a failure or a commit) and releases the lock. */
   discard(): Promise<void>;
 }
 
@@ -85,70 +165,111 @@ function alive(pid: number): boolean {
   }
 }
 
-/** Takes `<dir>/.tmp/cablepress-write.lock` (our pid); a lock left by a process that no longer runs is taken over. */
+function busy(dir: string, file: string, owner?: number): InputError {
+  return owner === undefined
+    ? new InputError('DATASET_BUSY', `cannot take the write lock ${file}`, { file: dir }, `wait for the other build to finish; if none runs, delete ${file}`)
+    : new InputError('DATASET_BUSY', `another cablepress process (pid ${owner}) is writing this dataset`, { file: dir }, `wait for it to finish; if it is gone, delete ${file}`);
+}
+
+/**
+ * Takes `<dir>/.tmp/cablepress-write.lock` (our pid); a lock left by a process that no longer runs is taken over.
+ * Another writer that removes `.tmp` or its lock between our steps costs a retry, never a crash.
+ */
 async function lock(dir: string): Promise<() => Promise<void>> {
   const file = join(dir, WORK, LOCK);
-  await mkdir(join(dir, WORK), { recursive: true });
-  for (let attempt = 0; attempt < 2; attempt++) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await writing(file, dir, () => mkdir(join(dir, WORK), { recursive: true }));
     try {
       await writeFile(file, String(process.pid), { flag: 'wx' });
       return () => rm(file, { force: true });
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const owner = Number(await readFile(file, 'utf8').catch(() => 'NaN'));
-      if (Number.isInteger(owner) && owner > 0 && alive(owner)) {
-        throw new InputError('DATASET_BUSY', `another cablepress process (pid ${owner}) is writing this dataset`, { file: dir }, `wait for it to finish; if it is gone, delete ${file}`);
-      }
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') continue;
+      if (code !== 'EEXIST') throw writeFailure(error, file, dir);
+      const content = await readFile(file, 'utf8').catch(() => undefined);
+      if (content === undefined) continue;
+      const owner = Number(content);
+      // An empty lock is one another writer has created and not yet filled in: it is alive.
+      if (!Number.isInteger(owner) || owner <= 0) throw busy(dir, file);
+      if (alive(owner)) throw busy(dir, file, owner);
       await rm(file, { force: true });
     }
   }
-  throw new InputError('DATASET_BUSY', `cannot take the write lock ${file}`, { file: dir }, `wait for the other build to finish; if none runs, delete ${file}`);
+  throw busy(dir, file);
+}
+
+/** Finishes or undoes what an interrupted write left in `dir`, under the write lock; does nothing when another writer holds it. */
+export async function settleDataset(dir: string): Promise<void> {
+  if (!(await exists(join(dir, WORK)))) return;
+  let unlock: () => Promise<void>;
+  try {
+    unlock = await lock(dir);
+  } catch {
+    return;
+  }
+  try {
+    await recoverInterruptedWrites(dir);
+  } finally {
+    await unlock();
+    await removeWorkRoot(dir);
+  }
 }
 
 export async function stage(dir: string): Promise<Staging> {
   const unlock = await lock(dir);
+  const id = randomBytes(6).toString('hex');
+  const work = join(dir, WORK, PREFIX + id);
+  const root = join(work, 'new');
   try {
     await recoverInterruptedWrites(dir);
+    await writing(root, dir, () => mkdir(root, { recursive: true }));
   } catch (error) {
+    await rm(work, { recursive: true, force: true });
     await unlock();
     throw error;
   }
-  const work = join(dir, WORK, PREFIX + randomBytes(6).toString('hex'));
-  const root = join(work, 'new');
-  await mkdir(root, { recursive: true });
+  const attached: { staged: string; target: string }[] = [];
+  let unfinished = false;
   return {
     root,
     async write(path, content) {
       if (!isSafePath(path)) throw new InternalError('UNSAFE_PATH', `refusing to write outside the dataset folder: ${path}`);
       const target = join(root, ...path.split('/'));
-      await mkdir(dirname(target), { recursive: true });
-      await writeFile(target, content);
+      await writing(join(dir, path), dir, async () => {
+        await mkdir(dirname(target), { recursive: true });
+        await writeFile(target, content);
+      });
+    },
+    async attach(target, content) {
+      const folder = dirname(target);
+      const staged = join(folder, `.${basename(target)}.${PREFIX}${id}`);
+      attached.push({ staged, target });
+      await writing(target, folder, async () => {
+        await writeDurable(join(work, ATTACHED), JSON.stringify(attached.map((a) => relative(dir, a.staged))));
+        await mkdir(folder, { recursive: true });
+        await writeFile(staged, content);
+      });
     },
     async commit(entries, replaced) {
-      const all = [...new Set([...entries, ...replaced])].sort();
-      await writeFile(join(work, JOURNAL), JSON.stringify(all));
-      await mkdir(join(work, 'old'));
-      const movedAside: string[] = [];
-      const movedIn: string[] = [];
-      try {
-        for (const entry of all) {
-          if (await exists(join(dir, entry))) {
-            await rename(join(dir, entry), join(work, 'old', entry));
-            movedAside.push(entry);
-          }
-        }
-        for (const entry of entries) {
-          await rename(join(root, entry), join(dir, entry));
-          movedIn.push(entry);
-        }
-      } catch (error) {
-        for (const entry of movedIn) await rm(join(dir, entry), { recursive: true, force: true });
-        for (const entry of movedAside) await rename(join(work, 'old', entry), join(dir, entry));
-        throw error;
-      }
+      const journal: Journal = {
+        moves: [
+          ...entries.map((entry) => ({ from: relative(dir, join(root, entry)), to: entry })),
+          ...attached.map((a) => ({ from: relative(dir, a.staged), to: relative(dir, a.target) })),
+        ],
+        removes: [...new Set(replaced)].filter((entry) => !entries.includes(entry)).sort(),
+      };
+      const record = join(work, JOURNAL);
+      await writing(record, dir, () => writeDurable(`${record}.part`, JSON.stringify(journal)));
+      await rename(`${record}.part`, record);
+      unfinished = true;
+      await rollForward(dir, work, journal);
+      unfinished = false;
     },
     async discard() {
-      await rm(work, { recursive: true, force: true });
+      if (!unfinished) {
+        await rm(work, { recursive: true, force: true });
+        for (const a of attached) await rm(a.staged, { force: true });
+      }
       await unlock();
       await removeWorkRoot(dir);
     },

@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { InputError } from '@cablepress/extract';
 import { ValidationError, type Finding } from '@cablepress/validate';
+import { REBUILD_PREFIX, removeStaleRebuilds } from './atomic.js';
 import { publishedFiles } from './bundle.js';
 import { sha256 } from './hash.js';
 import { verifyDataset } from './verify.js';
@@ -130,7 +131,8 @@ export async function checkDrift(datasetDir: string, options: DriftOptions = {})
     ...(options.reportFile ? { report: await reportHash(options.reportFile) } : {}),
   };
   if (options.rebuild) {
-    const work = join(datasetDir, '.tmp', `cablepress-rebuild-${randomBytes(6).toString('hex')}`);
+    await removeStaleRebuilds(datasetDir);
+    const work = join(datasetDir, '.tmp', `${REBUILD_PREFIX}${process.pid}-${randomBytes(6).toString('hex')}`);
     await mkdir(work, { recursive: true });
     try {
       const rebuilt = await options.rebuild(work);

@@ -1,9 +1,8 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import { unzipSync } from 'fflate';
-import { extract } from 'tar-stream';
 import { InputError } from '@cablepress/extract';
+import { declaredSizes, descriptorOnly, EntryTooLarge, entryTooLargeError, readTarGz, readZip, type EntryRule } from './bundle-read.js';
+import { readInside } from './read-inside.js';
 
 /** The files of a dataset, from a folder or a release bundle, addressed by package-relative paths with `/`. */
 export interface PackageFiles {
@@ -22,45 +21,20 @@ async function walk(root: string, dir: string, out: string[]): Promise<void> {
   }
 }
 
-/** The files of a dataset folder (hidden entries and node_modules are skipped). */
+/**
+ * The files of a dataset folder (hidden entries and node_modules are skipped). A file is read only when it is a
+ * regular file inside the folder: a link out of it, a FIFO or a device is a typed error, never a read.
+ */
 export function folderFiles(dir: string): PackageFiles {
   return {
     origin: dir,
-    async read(path) {
-      try {
-        return new Uint8Array(await readFile(join(dir, ...path.split('/'))));
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-        throw error;
-      }
-    },
+    read: (path) => readInside(join(dir, ...path.split('/')), dir),
     async list() {
       const out: string[] = [];
       await walk(dir, dir, out);
       return out.sort();
     },
   };
-}
-
-async function untar(bytes: Uint8Array): Promise<Map<string, Uint8Array>> {
-  const files = new Map<string, Uint8Array>();
-  const ex = extract();
-  const done = new Promise<void>((resolve, reject) => {
-    ex.on('entry', (header, stream, next) => {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: unknown) => chunks.push(c as Buffer));
-      stream.on('end', () => {
-        if (header.type === 'file') files.set(header.name, new Uint8Array(Buffer.concat(chunks)));
-        next();
-      });
-      stream.on('error', reject);
-    });
-    ex.on('finish', resolve);
-    ex.on('error', reject);
-  });
-  ex.end(Buffer.from(bytes));
-  await done;
-  return files;
 }
 
 /** Drops the one top-level folder a bundle keeps its files in (`<name>-<version>/`). */
@@ -79,7 +53,25 @@ function memoryFiles(origin: string, files: Map<string, Uint8Array>): PackageFil
   };
 }
 
-/** Opens a dataset folder, or a release bundle (`.tar.gz`, `.tgz` or `.zip`). Throws InputError when there is nothing there. */
+/** The bytes each resource path declares in the datapackage.json found by the first pass (none when it is broken). */
+function resourceSizes(found: Map<string, Uint8Array>): Map<string, number> {
+  const [bytes] = found.values();
+  try {
+    const descriptor = JSON.parse(new TextDecoder().decode(bytes)) as { resources?: { path?: unknown; bytes?: unknown }[] };
+    return new Map(
+      (descriptor.resources ?? []).flatMap((r) => (typeof r.path === 'string' && typeof r.bytes === 'number' ? [[r.path, r.bytes] as const] : [])),
+    );
+  } catch {
+    return new Map();
+  }
+}
+
+/**
+ * Opens a dataset folder, or a release bundle (`.tar.gz`, `.tgz` or `.zip`), reading a bundle in two streamed
+ * passes: the first finds datapackage.json, the second keeps each entry only up to the bytes it declares, so a
+ * decompression bomb costs no more memory than a normal bundle (`BUNDLE_ENTRY_SIZE`). Throws InputError when there
+ * is nothing there.
+ */
 export async function openPackage(source: string): Promise<PackageFiles> {
   let info;
   try {
@@ -88,12 +80,20 @@ export async function openPackage(source: string): Promise<PackageFiles> {
     throw new InputError('PACKAGE_NOT_FOUND', `${source} does not exist`, { file: source }, 'give a dataset folder or a release bundle (.tar.gz or .zip)');
   }
   if (info.isDirectory()) return folderFiles(source);
-  const bytes = new Uint8Array(await readFile(source));
-  try {
-    if (/\.(tar\.gz|tgz)$/.test(source)) return memoryFiles(source, stripTopFolder(await untar(gunzipSync(bytes))));
-    if (source.endsWith('.zip')) return memoryFiles(source, stripTopFolder(new Map(Object.entries(unzipSync(bytes)).filter(([p]) => !p.endsWith('/')))));
-  } catch (error) {
-    throw new InputError('BUNDLE_UNREADABLE', `${source} is not a readable bundle: ${(error as Error).message}`, { file: source }, 'download it again and check it against SHA256SUMS');
+  const read = /\.(tar\.gz|tgz)$/.test(source)
+    ? (bytes: Uint8Array, rule: (path: string) => EntryRule) => readTarGz(bytes, rule)
+    : source.endsWith('.zip')
+      ? async (bytes: Uint8Array, rule: (path: string) => EntryRule) => readZip(bytes, rule)
+      : undefined;
+  if (read && info.isFile()) {
+    const bytes = new Uint8Array(await readFile(source));
+    try {
+      const descriptor = await read(bytes, descriptorOnly());
+      return memoryFiles(source, stripTopFolder(await read(bytes, declaredSizes(resourceSizes(descriptor)))));
+    } catch (error) {
+      if (error instanceof EntryTooLarge) throw entryTooLargeError(source, error);
+      throw new InputError('BUNDLE_UNREADABLE', `${source} is not a readable bundle: ${(error as Error).message}`, { file: source }, 'download it again and check it against SHA256SUMS');
+    }
   }
   throw new InputError('PACKAGE_KIND', `${source} is neither a dataset folder nor a .tar.gz or .zip bundle`, { file: source }, 'give a dataset folder or a release bundle (.tar.gz or .zip)');
 }

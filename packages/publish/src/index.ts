@@ -1,6 +1,8 @@
-export { writeDataset, createdFromEnvironment, type WriteOptions, type WrittenDataset } from './write-dataset.js';
+export { writeDataset, createdFromEnvironment, epochDate, type WriteOptions, type WrittenDataset } from './write-dataset.js';
 export type { DatasetInput, ExtraFile } from './dataset-input.js';
 export { verifyDataset } from './verify.js';
+export { settleDataset, writeFailure } from './atomic.js';
+export { entryKind, readInside, tooLarge } from './read-inside.js';
 export { diffDatasets, formatDiff, type Bump, type CellChange, type DatasetDiff, type TableDiff } from './diff.js';
 export { publishedFiles, writeReleaseBundle, type ReleaseBundle, type ReleaseBundleOptions } from './bundle.js';
 export {

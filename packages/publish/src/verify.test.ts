@@ -93,6 +93,23 @@ describe('verifyDataset', () => {
     expect(codes(await verifyDataset(dir))).toContain('BINARY_COLUMNS');
   });
 
+  it('names the table, column and row where a Parquet file stops reading, not "Error strings stripped"', async () => {
+    const dir = await written();
+    const file = join(dir, 'data/paragraphs.parquet');
+    const bytes = await readFile(file);
+    const zstdFrame = bytes.indexOf(Buffer.from([0x28, 0xb5, 0x2f, 0xfd]));
+    expect(zstdFrame).toBeGreaterThan(0);
+    bytes[zstdFrame + 6] ^= 0xff;
+    await writeFile(file, bytes);
+    const unreadable = (await verifyDataset(dir)).filter((f) => f.code === 'BINARY_UNREADABLE');
+    expect(unreadable).toEqual([{
+      code: 'BINARY_UNREADABLE',
+      severity: 'error',
+      message: 'table paragraphs: data/paragraphs.parquet cannot be read as parquet, column paragraph_id from row 1 on: a data page does not decompress (the file was changed or cut)',
+      path: ['paragraphs-parquet', 1, 'paragraph_id'],
+    }]);
+  });
+
   it('reports a missing or broken descriptor', async () => {
     const dir = await written();
     await writeFile(join(dir, 'datapackage.json'), '{"name": "Bad Name"');

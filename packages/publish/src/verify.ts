@@ -1,6 +1,6 @@
 import type { Finding } from '@cablepress/validate';
 import type { Table } from 'apache-arrow';
-import { arrowRowsAsText, fieldTypeOfArrow, readArrow, readParquetTable } from './arrow.js';
+import { arrowRowsAsText, fieldTypeOfArrow, readArrow, readParquetColumn, readParquetTable } from './arrow.js';
 import { cellText } from './cells.js';
 import { parseCsv } from './csv.js';
 import { checkDescriptor, type DataPackage, type Resource } from './datapackage.js';
@@ -61,6 +61,41 @@ function compareBinaryTable(resource: Resource, table: Table, schema: TableSchem
     }
   }
   return findings;
+}
+
+/** What a reader said, in words: parquet-wasm is built without its error strings and says only that they were stripped. */
+function causeOf(error: unknown): string {
+  const message = (error as Error).message ?? String(error);
+  return /Error strings stripped/.test(message) ? 'a data page does not decompress (the file was changed or cut)' : message;
+}
+
+/**
+ * Where a Parquet file that does not read is damaged: the first column that fails on its own, and the first row (1-based)
+ * whose reading fails, found by halving the number of rows read (so it is the first row of the damaged page).
+ * Undefined when even the file's metadata does not read, or when no single column fails.
+ */
+function parquetDamage(bytes: Uint8Array, columns: string[], rows: number): { column: string; row: number } | undefined {
+  const reads = (column: string, limit?: number) => {
+    try {
+      readParquetColumn(bytes, column, limit);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  for (const column of columns) {
+    if (reads(column)) continue;
+    if (!reads(column, 0)) return undefined;
+    let [good, bad] = [0, Math.max(rows, 1)];
+    if (reads(column, bad)) return { column, row: bad + 1 };
+    while (bad - good > 1) {
+      const mid = Math.floor((good + bad) / 2);
+      if (reads(column, mid)) good = mid;
+      else bad = mid;
+    }
+    return { column, row: bad };
+  }
+  return undefined;
 }
 
 /** The CSV cells in their canonical text form (null as empty), for comparison with Arrow and Parquet. */
@@ -126,7 +161,9 @@ export async function verifyDataset(dirOrBundle: string): Promise<Finding[]> {
     try {
       table = resource.format === 'arrow' ? readArrow(bytes) : readParquetTable(bytes);
     } catch (error) {
-      findings.push(finding('BINARY_UNREADABLE', `${resource.path} cannot be read as ${resource.format}: ${(error as Error).message}`, [resource.name]));
+      const place = resource.format === 'parquet' ? parquetDamage(bytes, resource.schema!.fields.map((f) => f.name), csv?.count ?? 0) : undefined;
+      const where = place ? `, column ${place.column} from row ${place.row} on` : '';
+      findings.push(finding('BINARY_UNREADABLE', `table ${stemOf(resource.path).split('/').pop()}: ${resource.path} cannot be read as ${resource.format}${where}: ${causeOf(error)}`, place ? [resource.name, place.row, place.column] : [resource.name]));
       continue;
     }
     if (csv) findings.push(...compareBinaryTable(resource, table, resource.schema!, csv.count, csv.text));

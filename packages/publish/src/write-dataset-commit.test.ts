@@ -8,31 +8,22 @@ import { writeDataset } from './write-dataset.js';
 const folders = scratchFolders();
 afterEach(folders.cleanup);
 
-describe('writeDataset onCommitted (a fact sheet left old beside new data after a killed build)', () => {
-  it('is called once, when the new files are in place and before the work folder is removed', async () => {
-    const dir = await folders.make();
-    const seen: { entries: string[]; descriptor: string; work: string[] }[] = [];
-    await writeDataset(dir, syntheticInput(), {
-      onCommitted: async () => {
-        seen.push({
-          entries: (await readdir(dir)).sort(),
-          descriptor: await readFile(join(dir, 'datapackage.json'), 'utf8'),
-          work: await readdir(join(dir, '.tmp')),
-        });
-      },
-    });
-    expect(seen).toHaveLength(1);
-    expect(seen[0]!.entries).toEqual(['.tmp', 'README.md', 'data', 'datapackage.json', 'validation.json']);
-    expect(JSON.parse(seen[0]!.descriptor).name).toBe(syntheticInput().name);
-    expect(seen[0]!.work.some((w) => w.startsWith('cablepress-write-'))).toBe(true);
+describe('writeDataset companions (a fact sheet left old beside new data after a killed build)', () => {
+  it('are switched in by the same commit as the dataset, and nothing staged is left', async () => {
+    const root = await folders.make();
+    const sheet = join(root, 'reports', 'x', 'x-fact-sheet.pdf');
+    await writeDataset(root, syntheticInput(), { companions: [{ path: sheet, content: Buffer.from('%PDF-1.7 new') }] });
+    expect(await readFile(sheet, 'utf8')).toBe('%PDF-1.7 new');
+    expect(await readdir(join(root, 'reports', 'x'))).toEqual(['x-fact-sheet.pdf']);
+    expect((await readdir(root)).sort()).toEqual(['README.md', 'data', 'datapackage.json', 'reports', 'validation.json']);
   });
 
-  it('is not called when the write fails before the swap', async () => {
-    const dir = await folders.make();
-    let called = false;
+  it('are not published when the write fails before the commit', async () => {
+    const root = await folders.make();
+    const sheet = join(root, 'reports', 'x-fact-sheet.pdf');
     await expect(
-      writeDataset(dir, { ...syntheticInput(), version: 'not-semver' }, { onCommitted: () => void (called = true) }),
+      writeDataset(root, { ...syntheticInput(), version: 'not-semver' }, { companions: [{ path: sheet, content: Buffer.from('%PDF') }] }),
     ).rejects.toMatchObject({ code: 'DATASET_VERSION' });
-    expect(called).toBe(false);
+    expect(await readdir(root)).toEqual([]);
   });
 });

@@ -19,10 +19,10 @@ export interface WriteOptions {
   /** Called after each file is staged (package-relative path); throwing from it aborts the write with nothing changed. */
   onFile?: (path: string) => void | Promise<void>;
   /**
-   * Called right after the new files are swapped in, before the work folder is cleaned up: the place to move a
-   * companion file (the fact sheet) into place with one rename, so the two are published together.
+   * Files published outside the dataset folder with it (the fact sheet), by absolute path: staged beside their
+   * targets and switched in by the same commit as the dataset, so no one sees new data beside an old fact sheet.
    */
-  onCommitted?: () => void | Promise<void>;
+  companions?: { path: string; content: Uint8Array }[];
 }
 
 export interface WrittenDataset {
@@ -40,10 +40,20 @@ const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0
 export function createdFromEnvironment(fallback: string, env: Record<string, string | undefined> = process.env): string {
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch !== undefined && epoch !== '') {
-    if (!/^\d+$/.test(epoch)) throw new InputError('SOURCE_DATE_EPOCH', `SOURCE_DATE_EPOCH must be whole seconds since 1970, got "${epoch}"`, { field: 'SOURCE_DATE_EPOCH' }, 'unset it, or set it to an integer such as 1204264000');
-    return new Date(Number(epoch) * 1000).toISOString().replace('.000Z', 'Z');
+    return epochDate(epoch).toISOString().replace('.000Z', 'Z');
   }
   return fallback;
+}
+
+/** The latest SOURCE_DATE_EPOCH a date can hold: 275760-09-13, the end of the ECMAScript date range. */
+const MAX_EPOCH_SECONDS = 8_640_000_000_000;
+
+/** SOURCE_DATE_EPOCH (whole seconds since 1970, up to the end of the date range) as a date; anything else is a typed error. */
+export function epochDate(epoch: string): Date {
+  if (!/^\d+$/.test(epoch) || Number(epoch) > MAX_EPOCH_SECONDS) {
+    throw new InputError('SOURCE_DATE_EPOCH', `SOURCE_DATE_EPOCH must be whole seconds since 1970, at most ${MAX_EPOCH_SECONDS} (the year 275760), not "${epoch.slice(0, 40)}".`, { field: 'SOURCE_DATE_EPOCH' }, 'Unset it, or set it to an integer such as 1204264000.');
+  }
+  return new Date(Number(epoch) * 1000);
 }
 
 function checkInput(input: DatasetInput): TableDef[] {
@@ -158,9 +168,9 @@ export async function writeDataset(dir: string, input: DatasetInput, options: Wr
     if (problems.length > 0) {
       throw new ValidationError('DATASET_VERIFY', `the staged dataset does not verify: ${problems.slice(0, 5).map((f) => f.message).join('; ')}`, problems);
     }
+    for (const companion of options.companions ?? []) await staging.attach(companion.path, companion.content);
     const entries = (await readdir(staging.root)).sort();
     await staging.commit(entries, await previousEntries(dir));
-    await options.onCommitted?.();
     return { descriptor, files };
   } finally {
     await staging.discard();

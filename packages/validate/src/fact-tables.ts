@@ -8,8 +8,8 @@ const paragraphFk = { fields: ['paragraph_id'], reference: { resource: 'paragrap
 const provenance = {
   cable_id: col.id('Cable the fact comes from.'),
   paragraph_id: col.id('Paragraph the fact comes from.'),
-  text: col.string('The words of the source at [char_start, char_end), exactly as in the source file.'),
-  quote: col.string('The sentence the fact stands in, as clean text (for a sentence over 2,000 characters, the part around the fact).'),
+  text: col.string('The words of the source at [char_start, char_end): for a text cable exactly the characters of the source file there, line breaks included; for an HTML page the same characters with tags dropped and character references decoded (a line break the page writes as &#x000A; is a line break here). To map a span back: decode the file in source/ as UTF-8 and take characters [char_start, char_end), counted in UTF-16 code units (JavaScript string indices; Python str indices agree while the text has no character beyond U+FFFF); for an HTML page, decode the character references of that slice (html.unescape in Python) and drop its tags to get text.'),
+  quote: col.string('The sentence the fact stands in, as clean text (for a sentence over 2,000 characters or holding more than 16 facts, the words around the fact).'),
   char_start: col.nonNegativeInt('Offset (UTF-16 code units) of the first character of `text` in the decoded source file.'),
   char_end: col.nonNegativeInt('Offset just past the last character of `text` in the decoded source file.'),
 };
@@ -59,14 +59,14 @@ export const eventsTable = defineTable({
       ['day', 'month', 'part_of_year', 'year', 'decade'],
       'How precise the date is: day, month, part_of_year ("mid-2005", "late 2001", "the end of 2007"), year, or decade ("the 1990s", "mid-1990s").',
     ),
-    text: col.string('The date expression exactly as in the source, e.g. "December 27, 2006".'),
+    text: col.string('The date expression as in the source (character references of an HTML page decoded), e.g. "December 27, 2006".'),
     quote: provenance.quote,
     char_start: provenance.char_start,
     char_end: provenance.char_end,
   }),
 });
 
-export const ORGANIZATION_TYPES = ['lao_government', 'foreign_government', 'international_organization', 'ngo', 'other'] as const;
+export const ORGANIZATION_TYPES = ['host_government', 'foreign_government', 'international_organization', 'ngo', 'other'] as const;
 
 export const organizationsTable = defineTable({
   name: 'organizations',
@@ -75,13 +75,14 @@ export const organizationsTable = defineTable({
   primaryKey: ['org_id'],
   foreignKeys: [],
   row: z.object({
-    org_id: col.id('Organization id: the id of its entry in the organization dictionary (e.g. lwu), else a lowercase slug of the acronym the cable defines, prefixed with the country tag for government bodies (e.g. ym-mosal) so that ministries of different countries stay apart.'),
+    org_id: col.id('Organization id: the id of its entry in the organization dictionary (e.g. lwu), else a lowercase slug of the acronym the cable defines (or of the name, for a non-governmental organization named without one), prefixed with the ISO 3166-1 alpha-2 code of its country for government bodies and local organizations (e.g. ye-mosal) so that ministries of different countries stay apart.'),
     name: col.string('Full name of the organization.'),
     acronym: col.nullableString('Acronym, e.g. LWU, or null.'),
     type: col.enum(
       ORGANIZATION_TYPES,
-      'Kind of organization: lao_government (bodies of the Lao state, its mass organizations included), foreign_government (bodies of any other state: Thai, US, Egyptian...), international_organization, ngo, or other.',
+      'Kind of organization: host_government (bodies of the state the cable reports on, its mass organizations included), foreign_government (bodies of any other state: Thai, US, Egyptian...), international_organization, ngo, or other.',
     ),
+    country: col.nullableString('ISO 3166-1 alpha-2 code of the country the organization belongs to (e.g. LA, YE): for host-government bodies and local organizations the country of the cable (from its TAGS country code, else its origin post), for foreign-government bodies the country their name or the dictionary gives; null for international organizations and organizations of no one country.'),
     mention_count: col.nonNegativeInt('Number of mentions in all cables of the dataset.'),
     first_paragraph_id: col.id('Paragraph of the first mention.'),
   }),

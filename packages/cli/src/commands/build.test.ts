@@ -109,8 +109,8 @@ describe('messages name the file a person must edit, with a hint that fits', () 
 
   it('a recipe that is not JSON names the recipe file', async () => {
     const { code, err, dir } = await buildError(() => undefined, (d) => writeFile(path.join(d, 'indicators.json'), '{ "indicators": [ }'));
-    expect(code).toBe(1);
-    expect(err).toMatch(new RegExp(`^cablepress: RECIPE_JSON: ${dir}/indicators\\.json: `));
+    expect(code).toBe(2);
+    expect(err).toMatch(new RegExp(`^cablepress: RECIPE_JSON: ${dir}/indicators\\.json: line 1, column 19: the indicator recipe is not valid JSON: unexpected "}"\\. Fix the JSON syntax at that place\\.\n$`));
   });
 
   it('a locator that matches nothing names the recipe file and asks to correct it, not to narrow it', async () => {

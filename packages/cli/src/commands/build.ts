@@ -29,12 +29,13 @@ function reportCorpus(summary: CorpusSummary, io: Io, json: boolean, quiet: bool
 
 /** `cablepress build <dataset-dir>`, `cablepress build --all`, or `cablepress build --corpus <dir-or-glob> --out <dataset-dir>` (options: see program.ts). */
 export const run: RunCommand<'build'> = async ([datasetDir], values, io) => {
+  const maxInputBytes = Math.floor(values.maxInputMb * 1024 * 1024);
   if (values.corpus !== undefined || values.out !== undefined || values.jobs !== undefined) {
     if (values.corpus === undefined || values.out === undefined || datasetDir !== undefined || values.all) {
       throw new UsageError('corpus mode takes --corpus <dir-or-glob> and --out <dataset-dir>, e.g. `cablepress build --corpus cables/ --out datasets/tip-corpus`.');
     }
     const summary = await buildCorpus(
-      { corpus: values.corpus, out: values.out, jobs: values.jobs ?? availableParallelism(), progress: !values.quiet && !values.json },
+      { corpus: values.corpus, out: values.out, jobs: values.jobs ?? availableParallelism(), maxInputBytes, progress: !values.quiet && !values.json },
       io,
     );
     const exitCode = summary.failed > 0 ? EXIT.partial : EXIT.ok;
@@ -46,21 +47,21 @@ export const run: RunCommand<'build'> = async ([datasetDir], values, io) => {
     if (datasetDir !== undefined) throw new UsageError('build takes a dataset folder or --all, not both.', hint);
     const dirs = await singleCableDatasets(await findRepository(io.cwd));
     const summaries = [];
-    for (const dir of dirs) summaries.push(await buildOne(dir, values, io));
+    for (const dir of dirs) summaries.push(await buildOne(dir, values, maxInputBytes, io));
     if (values.json) io.stdout(`${JSON.stringify({ ok: true, exitCode: EXIT.ok, datasets: summaries })}\n`);
     return EXIT.ok;
   }
   if (datasetDir === undefined) throw new UsageError('build takes one dataset folder, e.g. `cablepress build datasets/laos-tip-2008`, or --all.', hint);
-  const summary = await buildOne(datasetDir, values, io);
+  const summary = await buildOne(datasetDir, values, maxInputBytes, io);
   if (values.json) io.stdout(`${JSON.stringify({ ok: true, exitCode: EXIT.ok, ...summary })}\n`);
   return EXIT.ok;
 };
 
 /** Builds one dataset folder and, unless --json or --quiet, prints what it wrote. */
-async function buildOne(datasetDir: string, values: { paper: 'a4' | 'letter'; json: boolean; quiet: boolean }, io: Io): Promise<BuildSummary> {
+async function buildOne(datasetDir: string, values: { paper: 'a4' | 'letter'; json: boolean; quiet: boolean }, maxInputBytes: number, io: Io): Promise<BuildSummary> {
   const manifest = await readDatasetManifest(datasetDir, io.cwd);
   const { buildDataset } = await import('../pipeline.js');
-  const summary = await buildDataset(manifest, { paper: values.paper, env: io.env });
+  const summary = await buildDataset(manifest, { paper: values.paper, env: io.env, maxInputBytes });
   if (!values.json && !values.quiet) printBuild(summary, manifest.dir, io);
   return summary;
 }

@@ -1,7 +1,7 @@
 import { access, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { decodeCableBytes, InputError, parseCable, type Cable } from '@cablepress/extract';
-import { safeFileName } from '@cablepress/publish';
+import { readInside, safeFileName } from '@cablepress/publish';
 import { displayPath, printBuild } from '../build-report.js';
 import { readDatasetManifest } from '../dataset.js';
 import { datasetNameFor } from '../init/name.js';
@@ -9,22 +9,21 @@ import { datasetPackageJson } from '../init/package-json.js';
 import { defaultRecipe } from '../init/recipe.js';
 import { EXIT, type Io } from '../io.js';
 import type { RunCommand } from '../program.js';
+import { DEFAULT_MAX_INPUT_MB } from '../read-input.js';
 import { findRepository, updateLockFile } from '../repository.js';
 
 const exists = (file: string) => access(file).then(() => true, () => false);
 
-async function readCable(file: string): Promise<{ bytes: Uint8Array; cable: Cable }> {
-  let bytes: Uint8Array;
+async function readCable(file: string, maxBytes: number): Promise<{ bytes: Uint8Array; cable: Cable }> {
+  let bytes: Uint8Array | undefined;
   try {
-    bytes = await readFile(file);
+    bytes = await readInside(file, path.dirname(file), maxBytes);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(
-      code === 'ENOENT' ? 'SOURCE_MISSING' : 'SOURCE_UNREADABLE',
-      code === 'ENOENT' ? 'the cable file does not exist.' : `the cable file cannot be read (${code}).`,
-      { file },
-      'Give the path of a cable file: a PlusD or Cablegate text export, or a WikiLeaks cable page.',
-    );
+    if (error instanceof InputError) throw error;
+    throw new InputError('SOURCE_UNREADABLE', `the cable file cannot be read (${(error as NodeJS.ErrnoException).code}).`, { file }, 'Check the file\'s permissions and type.');
+  }
+  if (!bytes) {
+    throw new InputError('SOURCE_MISSING', 'the cable file does not exist.', { file }, 'Give the path of a cable file: a PlusD or Cablegate text export, or a WikiLeaks cable page.');
   }
   return { bytes, cable: parseCable(decodeCableBytes(bytes, file), { source: file }) };
 }
@@ -75,7 +74,8 @@ function nextSteps(dir: string, name: string): string[] {
  */
 export const run: RunCommand<'init'> = async ([cableFile], values, io) => {
   const file = path.resolve(io.cwd, cableFile);
-  const { bytes, cable } = await readCable(file);
+  const maxInputBytes = DEFAULT_MAX_INPUT_MB * 1024 * 1024;
+  const { bytes, cable } = await readCable(file, maxInputBytes);
   const root = await findRepository(io.cwd);
   const name = values.name ?? datasetNameFor(cable);
   checkName(name, values.name !== undefined);
@@ -94,7 +94,7 @@ export const run: RunCommand<'init'> = async ([cableFile], values, io) => {
     await updateLockFile(root, io.env);
     const manifest = await readDatasetManifest(dir, io.cwd);
     const { buildDataset } = await import('../pipeline.js');
-    const summary = await buildDataset(manifest, { paper: 'a4', env: io.env });
+    const summary = await buildDataset(manifest, { paper: 'a4', env: io.env, maxInputBytes });
     const shownDir = displayPath(dir, io.cwd);
     if (values.json) {
       io.stdout(`${JSON.stringify({ ok: true, exitCode: EXIT.ok, created: dir, source: path.join(dir, source), recipe: recipe?.file ?? null, ...summary })}\n`);

@@ -5,6 +5,7 @@ import { readDatasetManifest } from '../dataset.js';
 import { EXIT } from '../io.js';
 import type { RunCommand } from '../program.js';
 import { buildDataset } from '../pipeline.js';
+import { DEFAULT_MAX_INPUT_MB } from '../read-input.js';
 
 /**
  * `cablepress release <dataset-dir> [--out releases] [--paper a4|letter] [--skip-rebuild] [--dry-run] [--json]`:
@@ -18,7 +19,7 @@ export const run: RunCommand<'release'> = async ([datasetDir], values, io) => {
   const rebuild = async (out: string) => {
     await copyFile(path.join(manifest.dir, 'CHANGELOG.md'), path.join(out, 'CHANGELOG.md')).catch(() => undefined);
     const reportFile = path.join(out, path.basename(manifest.report));
-    await buildDataset({ ...manifest, dir: out, report: reportFile }, { paper, env: io.env });
+    await buildDataset({ ...manifest, dir: out, report: reportFile }, { paper, env: io.env, maxInputBytes: DEFAULT_MAX_INPUT_MB * 1024 * 1024, sourceRoot: manifest.dir });
     return { reportFile };
   };
   const drift = await checkDrift(manifest.dir, { reportFile: manifest.report, ...(values.skipRebuild ? {} : { rebuild }) });

@@ -1,8 +1,9 @@
-import { access } from 'node:fs/promises';
+import { access, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CablepressError, InputError } from '@cablepress/extract';
-import { checkDrift, RELEASE_LOG, verifyDataset } from '@cablepress/publish';
+import { checkDrift, RELEASE_LOG, settleDataset, verifyDataset } from '@cablepress/publish';
 import type { Finding } from '@cablepress/validate';
+import { readDatasetManifest } from '../dataset.js';
 import { EXIT } from '../io.js';
 import type { RunCommand } from '../program.js';
 
@@ -16,6 +17,8 @@ const exists = (file: string) => access(file).then(() => true, () => false);
  */
 export const run: RunCommand<'validate'> = async ([dataset], values, io) => {
   const target = path.resolve(io.cwd, dataset);
+  // A build killed after its commit is finished first, so validate sees the complete new release, never a mix.
+  if ((await stat(target).catch(() => undefined))?.isDirectory()) await settleDataset(target);
   const findings: Finding[] = await verifyDataset(target);
   if (findings.some((f) => f.code === 'DESCRIPTOR_MISSING')) {
     throw new InputError('DATASET_MISSING', 'there is no datapackage.json here, so this is not a published dataset.', { file: path.join(target, 'datapackage.json') },
@@ -23,7 +26,7 @@ export const run: RunCommand<'validate'> = async ([dataset], values, io) => {
   }
   if (findings.every((f) => f.severity !== 'error') && (await exists(path.join(target, RELEASE_LOG))) && (await exists(path.join(target, 'package.json')))) {
     try {
-      await checkDrift(target);
+      await checkDrift(target, { reportFile: (await readDatasetManifest(target, io.cwd)).report });
     } catch (error) {
       if (!(error instanceof CablepressError) || error.kind !== 'validation') throw error;
       findings.push({ code: error.code, severity: 'error', message: `${error.message}${error.hint ? ` ${error.hint}` : ''}`, path: [RELEASE_LOG] });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { InputError } from '@cablepress/extract';
 import { mergeOrganizations } from '@cablepress/transform';
 import type { OrganizationRow } from '@cablepress/validate';
-import { createdFromEnvironment, DatasetStreamWriter, safeFileName } from '@cablepress/publish';
+import { createdFromEnvironment, DatasetStreamWriter, epochDate, safeFileName } from '@cablepress/publish';
 import type { Io } from '../io.js';
 import { listCorpusFiles, type CorpusFile } from './files.js';
 import { runPool } from './pool.js';
@@ -17,6 +17,8 @@ export interface CorpusBuildOptions {
   out: string;
   /** Worker threads. */
   jobs: number;
+  /** Files larger than this many bytes are listed as failures (`INPUT_TOO_LARGE`) without being read. */
+  maxInputBytes?: number;
   /** Show progress on stderr. */
   progress: boolean;
   /** Rows per CSV chunk and Arrow record batch (see DatasetStreamOptions). */
@@ -109,7 +111,9 @@ const PREPARATION = [
 export async function buildCorpus(options: CorpusBuildOptions, io: Io): Promise<CorpusSummary> {
   const started = performance.now();
   const out = path.resolve(io.cwd, options.out);
-  const files = await listCorpusFiles(options.corpus, io.cwd, out);
+  if (io.env.SOURCE_DATE_EPOCH) epochDate(io.env.SOURCE_DATE_EPOCH);
+  const skipped: Failure[] = [];
+  const files = await listCorpusFiles(options.corpus, io.cwd, { skip: out, skipped, ...(options.maxInputBytes === undefined ? {} : { maxBytes: options.maxInputBytes }) });
   const existing = await stat(out).catch(() => undefined);
   if (existing && !existing.isDirectory()) throw new InputError('OUT_NOT_A_FOLDER', `${options.out} exists and is not a folder.`, { file: out }, 'Give --out a folder, e.g. datasets/tip-corpus.');
   const meta = await readMeta(out);
@@ -121,7 +125,7 @@ export async function buildCorpus(options: CorpusBuildOptions, io: Io): Promise<
     ...(options.batchRows === undefined ? {} : { batchRows: options.batchRows }),
     ...(options.rowGroupRows === undefined ? {} : { rowGroupRows: options.rowGroupRows }),
   });
-  const failures: Failure[] = [];
+  const failures: Failure[] = [...skipped];
   const seen = new Map<string, string>();
   let organizations: OrganizationRow[] = [];
   let pendingOrganizations: OrganizationRow[] = [];

@@ -1,4 +1,5 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -38,7 +39,7 @@ describe('listCorpusFiles', () => {
   });
 
   it('walks a folder in path order, without hidden entries, sidecars or the output folder', async () => {
-    const files = await listCorpusFiles(root, '/', path.join(root, 'out'));
+    const files = await listCorpusFiles(root, '/', { skip: path.join(root, 'out') });
     expect(files.map((f) => f.label)).toEqual(['Z.txt', 'a/09CAIRO1222.html', 'b/09CAIRO1222.txt']);
     expect(files[0]).toEqual({ file: path.join(root, 'Z.txt'), label: 'Z.txt', bytes: 1 });
   });
@@ -46,6 +47,29 @@ describe('listCorpusFiles', () => {
   it('takes exactly what a glob matches, relative to the cwd', async () => {
     const files = await listCorpusFiles('**/*.txt', root);
     expect(files.map((f) => f.label)).toEqual(['Z.txt', 'b/09CAIRO1222.txt']);
+  });
+
+  it('reports symbolic links, FIFOs, devices and files above the size cap instead of reading or dropping them', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'cablepress-files-'));
+    try {
+      await writeFile(path.join(dir, 'a.txt'), 'x');
+      await writeFile(path.join(dir, 'big.txt'), 'x'.repeat(2048));
+      await symlink('/etc/passwd', path.join(dir, 'link.txt'));
+      await symlink('/dev/zero', path.join(dir, 'zero.txt'));
+      execFileSync('mkfifo', [path.join(dir, 'pipe.txt')]);
+      const skipped: { file: string; code: string; message: string }[] = [];
+      const files = await listCorpusFiles(dir, '/', { skipped, maxBytes: 1024 });
+      expect(files.map((f) => f.label)).toEqual(['a.txt']);
+      expect(skipped.sort((a, b) => (a.file < b.file ? -1 : 1))).toEqual([
+        { file: 'big.txt', code: 'INPUT_TOO_LARGE', message: 'the file has 2048 bytes, more than the 1024 an input may have; it was not read.' },
+        { file: 'link.txt', code: 'INPUT_NOT_FILE', message: 'a symbolic link, not a regular file: skipped without reading it.' },
+        { file: 'pipe.txt', code: 'INPUT_NOT_FILE', message: 'a FIFO (named pipe), not a regular file: skipped without reading it.' },
+        { file: 'zero.txt', code: 'INPUT_NOT_FILE', message: 'a symbolic link, not a regular file: skipped without reading it.' },
+      ]);
+      for (const s of skipped) expect(s.message).not.toContain('root:');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('says when there is nothing to read', async () => {

@@ -1,6 +1,7 @@
-import { readdir, stat } from 'node:fs/promises';
+import { lstat, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '@cablepress/extract';
+import { entryKind, tooLarge } from '@cablepress/publish';
 
 /** A file of the corpus: its absolute path, its path relative to the corpus root (with `/`) and its size. */
 export interface CorpusFile {
@@ -17,28 +18,56 @@ function byLabel(a: CorpusFile, b: CorpusFile): number {
   return a.label < b.label ? -1 : a.label > b.label ? 1 : 0;
 }
 
-interface Walk {
+/** An entry of the corpus that is not read: a symbolic link, FIFO, device or socket, or a file above the size cap. */
+export interface SkippedEntry {
+  file: string;
+  code: string;
+  message: string;
+}
+
+export interface ListOptions {
+  /** A folder never to enter (the dataset being written). */
+  skip?: string;
+  /** Files larger than this are skipped with `INPUT_TOO_LARGE`, before they are read. */
+  maxBytes?: number;
+  /** Receives the entries that were not listed, so they can be reported instead of dropped silently. */
+  skipped?: SkippedEntry[];
+}
+
+interface Walk extends ListOptions {
   root: string;
   keep: (label: string) => boolean;
-  /** A folder never to enter (the dataset being written). */
-  skip: string | undefined;
+}
+
+/** The entry as a corpus file, or the reason it is skipped: only regular files within the size cap are read. */
+function classify(w: ListOptions, file: string, label: string, info: Awaited<ReturnType<typeof lstat>>): CorpusFile | SkippedEntry {
+  if (!info.isFile()) {
+    return { file: label, code: 'INPUT_NOT_FILE', message: `${entryKind(info)}, not a regular file: skipped without reading it.` };
+  }
+  if (w.maxBytes !== undefined && info.size > w.maxBytes) {
+    const error = tooLarge(file, Number(info.size), w.maxBytes);
+    return { file: label, code: error.code, message: error.message };
+  }
+  return { file, label, bytes: Number(info.size) };
 }
 
 async function walk(w: Walk, dir: string, out: CorpusFile[]): Promise<void> {
   const { root, keep } = w;
-  const found: Promise<CorpusFile>[] = [];
+  const found: Promise<CorpusFile | SkippedEntry>[] = [];
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const file = path.join(dir, entry.name);
     if (entry.isDirectory()) {
       if (file !== w.skip) await walk(w, file, out);
+      continue;
     }
-    else if (entry.isFile()) {
-      const label = path.relative(root, file).split(path.sep).join('/');
-      if (keep(label)) found.push(stat(file).then((info) => ({ file, label, bytes: info.size })));
-    }
+    const label = path.relative(root, file).split(path.sep).join('/');
+    if (keep(label)) found.push(lstat(file).then((info) => classify(w, file, label, info)));
   }
-  out.push(...(await Promise.all(found)));
+  for (const item of await Promise.all(found)) {
+    if ('label' in item) out.push(item);
+    else w.skipped?.push(item);
+  }
 }
 
 /** A glob as a regular expression over `/`-separated relative paths: `**` spans folders, `*` and `?` do not. */
@@ -75,24 +104,31 @@ export function globToRegExp(glob: string): RegExp {
  * The cable files of a corpus, sorted by relative path. A folder gives every regular file below it except hidden
  * entries and `.md`/`.json` sidecars (a README or manifest); a glob gives exactly the files it matches; a file
  * gives itself. The format of each file is detected from its content later, so anything else is read as a cable.
- * `skip` is a folder left out of the walk: the dataset being written when it lies inside the corpus.
+ * Symbolic links, FIFOs, devices and files above `maxBytes` are never read: they go to `skipped`.
  */
-export async function listCorpusFiles(pattern: string, cwd: string, skip?: string): Promise<CorpusFile[]> {
+export async function listCorpusFiles(pattern: string, cwd: string, options: ListOptions = {}): Promise<CorpusFile[]> {
   const target = path.resolve(cwd, pattern);
   const info = await stat(target).catch(() => undefined);
-  if (info?.isFile()) return [{ file: target, label: path.basename(target), bytes: info.size }];
   const out: CorpusFile[] = [];
-  if (info?.isDirectory()) {
-    await walk({ root: target, keep: (label) => !SIDECAR.test(label), skip }, target, out);
+  if (info?.isFile()) {
+    const item = classify(options, target, path.basename(target), await lstat(target));
+    if ('label' in item) return [item];
+    options.skipped?.push(item);
+  } else if (info?.isDirectory()) {
+    await walk({ ...options, root: target, keep: (label) => !SIDECAR.test(label) }, target, out);
   } else if (/[*?[{]/.test(pattern)) {
     const parts = target.split(path.sep);
     const first = parts.findIndex((p) => /[*?[{]/.test(p));
     const root = parts.slice(0, first).join(path.sep) || path.sep;
     const matcher = globToRegExp(parts.slice(first).join('/'));
     const rootInfo = await stat(root).catch(() => undefined);
-    if (rootInfo?.isDirectory()) await walk({ root, keep: (label) => matcher.test(label), skip }, root, out);
+    if (rootInfo?.isDirectory()) await walk({ ...options, root, keep: (label) => matcher.test(label) }, root, out);
   } else {
     throw new InputError('CORPUS_MISSING', `${pattern} does not exist.`, { file: target }, 'Give a folder of cables or a glob such as "cables/**/*.txt".');
+  }
+  if (out.length === 0 && options.skipped?.length) {
+    const shown = options.skipped.slice(0, 3).map((f) => `${f.file}: ${f.code}`).join('; ');
+    throw new InputError('CORPUS_NO_CABLES', `none of the ${options.skipped.length} file(s) of ${pattern} could be read (${shown}).`, { file: target }, 'Give regular files within the size cap; docs/errors.md explains each code.');
   }
   if (out.length === 0) {
     throw new InputError('CORPUS_EMPTY', `${pattern} holds no cable files.`, { file: target }, 'Give a folder of cables or a glob such as "cables/**/*.txt".');

@@ -1,3 +1,5 @@
+import { isDocument, locateField } from './locate.js';
+
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
 
 function iso(y: number, m: number, d: number): string | null {
@@ -13,12 +15,15 @@ function fullYear(y: string): number {
 }
 
 /**
- * E.O. 12958 line → the declassification (nondisclosure) date as an ISO date, or null ("N/A", "DECL: OADR",
+ * E.O. 12958 line, or any text holding one (a header chunk, a whole cable), → the declassification
+ * (nondisclosure) date as an ISO date, or null ("N/A", "DECL: OADR",
  * "DECL: 1.6X1", anything without a date). Reads "DECL: 06/28/2019", "3/13/2018", "2019-06-28",
  * "2019/06/28", "DECL: 20190628", "DECLASSIFIED JUNE 21, 2006" and "21 JUNE 2006".
  */
 export function parseNondisclosureDeadline(text: string): string | null {
-  const t = text.toUpperCase();
+  const located = locateField(text, 'eo')[0];
+  if (located === undefined && isDocument(text)) return null;
+  const t = (located ?? text).toUpperCase();
   let m = /\b(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})\b/.exec(t);
   if (m) return iso(fullYear(m[3]!), Number(m[1]), Number(m[2]));
   m = /\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b/.exec(t);

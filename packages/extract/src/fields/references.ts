@@ -1,10 +1,23 @@
 import type { Reference } from '../types.js';
-import { canonicalCableId, canonicalStation, plusdId } from './cable-id.js';
+import { canonicalCableId, knownStation, plusdId } from './cable-id.js';
+import { fieldText, stripPageResidue } from './locate.js';
 
-/** Words that make an item a document rather than a cable even when it ends with a number. */
-const NOT_CABLE = /\b(E-?MAIL|EMAIL|LETTER|MEMO|REPORT|TELCON|PHONE|FAX|MEETING|DATED|TIP|CONVERSATION|NOTE|SPEECH|ARTICLE|LAW)\b/i;
-/** "08 CAIRO 2525", "STATE 2731", "2008 STATE 12345", "SAN JOSE 481", "USUN NEW YORK 123" (+ optional "(NOTAL)"). */
-const CABLE = /^(?:(\d{2}|\d{4}) ?)?([A-Z][A-Z']{1,20}(?: [A-Z][A-Z']{1,20}){0,2})[ -]0*(\d{1,6})(?: ?\((?:NOTAL|EXDIS|NODIS|LIMDIS)\))?[.,;]?$/;
+/**
+ * A station and serial with an optional year before it ("08 CAIRO 2525", "'08 STATE 1", "2008 STATE 12345",
+ * "Sao Paulo 1234") or after it ("BAGHDAD 123 (08)"). The station group takes up to four words; which of
+ * them are the station is decided afterwards from the gazetteer. Bounded quantifiers only.
+ */
+const CABLE = /(?<![A-Za-z0-9])(?:('?\d{2}|\d{4}|\(\d{2}\)) ?)?([A-Za-z][A-Za-z'.]{0,20}(?:[ -][A-Za-z][A-Za-z'.]{0,20}){0,3})[ -]?0*(\d{1,6})(?![\d/:])(?: ?\((\d{2})\))?/g;
+/** More serials of the same station: "2799 AND 2764", "332, 472; 592". */
+const MORE = /^ ?(?:,|;|&|AND|and) ?0*(\d{1,6})(?![\d/:])(?! ?[A-Za-z][A-Za-z'.]{0,20} ?\d)/;
+/** Words that end a station group but are never a station. */
+const NOT_STATION = new Set(
+  'A AN AND ALSO SEE REF REFS REFTEL REFTELS NO NR NUMBER NUMBERS PARA PARAS PARAGRAPH SECTION PAGE ITEM ARTICLE CHAPTER RESOLUTION LAW UNSCR PL HR ANNEX TABLE OF THE IN ON AT DATED FROM TO BY EMAIL MAIL LETTER MEMO REPORT REPORTS TELCON PHONE FAX MEETING TIP CONVERSATION NOTE SPEECH JAN JANUARY FEB FEBRUARY MAR MARCH APR APRIL MAY JUN JUNE JUL JULY AUG AUGUST SEP SEPT SEPTEMBER OCT OCTOBER NOV NOVEMBER DEC DECEMBER FY CY YEAR YEARS PARTS PART PHASE ROUND STAGE DAY DAYS'.split(' '),
+);
+/** What may stand before the first cable of an item: punctuation, a repeated bullet, "REF", "SEE", "AND". */
+const LEAD = /^(?:[\s(),.:;¶[\]-]|\b(?:REFS?|REFTELS?|SEE|ALSO|AND|[A-Za-z])\b)*$/i;
+/** Words that make the item a document rather than a cable when they come before its first cable. */
+const NOT_CABLE = /\b(?:E-?MAIL|EMAIL|LETTER|MEMO|REPORT|TELCON|PHONE|FAX|MEETING|DATED|CONVERSATION|SPEECH|ARTICLE|LAW)\b/i;
 
 /** A two-digit year in the century that puts it nearest the citing cable's year. */
 function centuryOf(yy: number, year: number): number {
@@ -18,7 +31,10 @@ interface Item {
   text: string;
 }
 
-const BULLET = /(?:^|[\s;,])¶?\(?([A-Z]|[1-9])[.)](?=\s)/g;
+/** Bullets "A.", "A)", "(A)", "[A]", "A:", "A.)", "¶B.", lower case, "1."; read only when they run in sequence. */
+const BULLET = /(?:^|[\s;,])¶?(?:(?:\(([A-Za-z]|[1-9])\)|\[([A-Za-z]|[1-9])\])(?=\s|$|[A-Z]{2})|([A-Za-z]|[1-9])(?:\.\)|[.):\]])(?=\s|$))/g;
+/** A bullet or "REF A" repeated at the start of an item: "A. (A) TRIPOLI 332", "A. REF A STATE 1". */
+const REPEATED_BULLET = /^(?:REF ?)?[([]?[A-Za-z][.):\]]?\)? (?=\S)/;
 
 /** Splits a REF list into items at bullets that run in sequence (A, B, C... or 1, 2, 3...). */
 function splitItems(body: string): Item[] {
@@ -27,18 +43,20 @@ function splitItems(body: string): Item[] {
   BULLET.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = BULLET.exec(body)) !== null) {
-    const bullet = m[1]!;
+    const bullet = (m[1] ?? m[2] ?? m[3]!).toUpperCase();
     const code = bullet.charCodeAt(0);
     const first = expected === null && (bullet === 'A' || bullet === '1');
     if (first || code === expected) {
       const lead = m[0].length - m[0].replace(/^[\s;,]/, '').length;
       starts.push({ at: m.index + lead, textAt: m.index + m[0].length, bullet });
       expected = code + 1;
+    } else if (code === (expected ?? 0) - 1 && starts.length > 0 && body.slice(starts[starts.length - 1]!.textAt, m.index).trim() === '') {
+      starts[starts.length - 1]!.textAt = m.index + m[0].length;
     }
   }
   const items: Item[] = [];
   const leadEnd = starts.length > 0 ? starts[0]!.at : body.length;
-  for (const part of body.slice(0, leadEnd).split(/;|\n/)) if (part.trim()) items.push({ bullet: null, text: part.trim() });
+  for (const part of body.slice(0, leadEnd).split(/;(?! ?\d)|\n/)) if (part.trim()) items.push({ bullet: null, text: part.trim() });
   starts.forEach((s, k) => {
     const end = k + 1 < starts.length ? starts[k + 1]!.at : body.length;
     const text = body.slice(s.textAt, end).trim();
@@ -47,40 +65,96 @@ function splitItems(body: string): Item[] {
   return items;
 }
 
+interface Found {
+  start: number;
+  end: number;
+  id: string;
+}
+
+/** The post a station group names: its longest known suffix, else its last word when that is upper case. */
+function stationOf(group: string): { station: string; offset: number } | null {
+  const words = group.split(/[ -]/);
+  let offset = 0;
+  for (let s = 0; s < words.length; s++) {
+    const post = knownStation(words.slice(s).join(' '));
+    if (post) return { station: post, offset };
+    offset += words[s]!.length + 1;
+  }
+  const last = words[words.length - 1]!;
+  if (/^[A-Z][A-Z']{2,20}$/.test(last) && !NOT_STATION.has(last)) return { station: last, offset: group.length - last.length };
+  return null;
+}
+
 /**
- * REF text → references. Cable references get a canonical id; when the year is not written it is the
- * cable's own year (`STATE 2731` in an 08 cable → 08STATE2731). E-mails, reports, meetings... are kind
- * 'other' with canonicalId null. Bullets may be "A.", "¶B.", "(C)", "1.". A reference to ownId is dropped.
- * Several cables in one item ("STATE 1234, BOGOTA 567", "A. 07 STATE 1 AND 07 STATE 2") give one reference each.
- * When ownId is a PlusD id of the 1970s ("1975PARIS00123"), references take the same form ("1975STATE283001").
+ * REF text, or any text that holds REF sections (a header chunk, a whole routing header or cable), →
+ * references, in order over every REF section. Cable references get a canonical id; when the year is not
+ * written it is the cable's own year (`STATE 2731` in an 08 cable → 08STATE2731); `08`, `'08`, `2008` before
+ * the station and `(08)` after the serial give it. Stations in any case and under any alias of the gazetteer
+ * (data/posts.json: `SECSTATE`, `Sao Paulo`, `USUN NEW YORK`, `HAGUE`). An item that starts with a cable and
+ * says more (`AND PREVIOUS`, `CIRCULAR`, a title) is that cable; several serials in one item (`2799 AND 2764`,
+ * `STATE 1234, BOGOTA 567`) give one reference each. E-mails, reports, meetings... are kind 'other' with
+ * canonicalId null. A reference to ownId, and a cable already listed, are dropped. When ownId is a PlusD id of the 1970s
+ * ("1975PARIS00123"), references take the same form ("1975STATE283001").
  */
 export function parseReferences(text: string, year: number, ownId?: string): Reference[] {
-  const body = text.replace(/^\s*(?:REFS?|REFTELS?|REFERENCES?)\s*[:.]?/i, '').replace(/[ \t]+/g, ' ').trim();
+  const body = stripPageResidue(fieldText(text, 'ref'))
+    .replace(/^\s*(?:(?:REFS?|REFTELS?|REFERENCES?)\s*[:.;]?\s*)+/i, '')
+    .replace(/[ \t]+/g, ' ')
+    .trim();
   const out: Reference[] = [];
+  const seen = new Set<string>();
   const own = ownId ? canonicalCableId(ownId) : null;
   const plusdStyle = own !== null && /^\d{4}[A-Z]/.test(own);
-  const cableId = (clean: string): string | null => {
-    const m = NOT_CABLE.test(clean) || clean.toUpperCase() !== clean ? null : CABLE.exec(clean);
-    if (!m) return null;
-    const fullYear = m[1] ? (m[1].length === 4 ? Number(m[1]) : centuryOf(Number(m[1]), year)) : year;
-    return plusdStyle ? plusdId(fullYear, m[2]!, m[3]!) : canonicalCableId(`${String(fullYear % 100).padStart(2, '0')}${canonicalStation(m[2]!)}${m[3]}`);
+  const idOf = (yearText: string | undefined, after: string | undefined, station: string, serial: string): string => {
+    const y = yearText?.replace(/\D/g, '') ?? after;
+    const fullYear = y ? (y.length === 4 ? Number(y) : centuryOf(Number(y), year)) : year;
+    return plusdStyle ? plusdId(fullYear, station, serial) : canonicalCableId(`${String(fullYear % 100).padStart(2, '0')}${station}${serial}`);
   };
   for (const item of splitItems(body)) {
-    const squeezed = item.text.replace(/\s+/g, ' ').trim();
+    const squeezed = item.text.replace(/\s+/g, ' ').trim().replace(REPEATED_BULLET, '');
     const clean = squeezed.endsWith('...') ? squeezed : squeezed.replace(/[.;,]+$/, '').trim();
     if (!clean) continue;
-    const id = cableId(clean);
-    const parts = id ? [] : clean.split(/\s*,\s*|\s+AND\s+/).map((p) => p.trim()).filter(Boolean);
-    const ids = parts.length > 1 ? parts.map(cableId) : [];
-    if (id) {
-      if (id !== own) out.push({ text: clean, canonicalId: id, kind: 'cable', bullet: item.bullet });
-    } else if (ids.length > 1 && ids.every((x) => x !== null)) {
-      ids.forEach((x, k) => {
-        if (x !== own) out.push({ text: parts[k]!, canonicalId: x, kind: 'cable', bullet: item.bullet });
-      });
-    } else {
+    const found = cablesIn(clean, idOf);
+    if (found.length === 0) {
       out.push({ text: clean, canonicalId: null, kind: 'other', bullet: item.bullet });
+      continue;
+    }
+    const single = found.length === 1;
+    for (const f of found) {
+      if (f.id === own || seen.has(f.id)) continue;
+      seen.add(f.id);
+      out.push({ text: single ? clean : clean.slice(f.start, f.end).replace(/^[,;& ]+(?:AND )?/i, '').trim(), canonicalId: f.id, kind: 'cable', bullet: item.bullet });
     }
   }
   return out;
+}
+
+/** The cables an item names, when it starts with one; [] for a document. */
+function cablesIn(item: string, idOf: (y: string | undefined, after: string | undefined, station: string, serial: string) => string): Found[] {
+  const found: Found[] = [];
+  CABLE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let expectAt = 0;
+  while ((m = CABLE.exec(item)) !== null) {
+    const st = stationOf(m[2]!);
+    if (!st) {
+      CABLE.lastIndex = m.index + 1;
+      continue;
+    }
+    const groupAt = m.index + m[0].indexOf(m[2]!);
+    const start = st.offset > 0 ? groupAt + st.offset : m.index;
+    const before = item.slice(expectAt, start);
+    if (found.length === 0 && (!LEAD.test(before) || NOT_CABLE.test(before))) return [];
+    const yearText = st.offset > 0 ? undefined : m[1];
+    found.push({ start, end: m.index + m[0].length, id: idOf(yearText, m[4], st.station, m[3]!) });
+    let k = m.index + m[0].length;
+    let more: RegExpExecArray | null;
+    while ((more = MORE.exec(item.slice(k, k + 40))) !== null) {
+      found.push({ start: k, end: k + more[0].length, id: idOf(yearText, m[4], st.station, more[1]!) });
+      k += more[0].length;
+    }
+    CABLE.lastIndex = k;
+    expectAt = k;
+  }
+  return found;
 }

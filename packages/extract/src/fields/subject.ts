@@ -1,15 +1,20 @@
 import { MARKING } from './markings.js';
+import { isDocument, locateField, stripPageResidue } from './locate.js';
 
-/** Where a SUBJECT line runs on into the next header field. */
-const RUN_ON = /\s(REFS?\s*:|REF\s+[A-Z]\s*:|REFTELS?\s*:|Classified\s+By\s*:|CLASSIFIED\s+BY\s*:|E\.O\.\s*1\d{4}|TAGS\s*:)/;
+/** Where a SUBJECT line runs on into the next header field or into a repeated header. */
+const RUN_ON =
+  /\s(?:REFS?\s*:|REF\s+[A-Z]\s*:|REFTELS?\s*:|Classified\s+By\s*:|CLASSIFIED\s+BY\s*:|E\.O\.\s*1\d{4}|TAGS\s*:|C O N F I D E N T I A L|S E C R E T|UNCLAS(?:SIFIED)? SECTION \d|(?:UNCLAS|CONFIDENTIAL|SECRET) [A-Z]{3,20} \d{6}\b|SECTION \d{1,2} OF \d{1,2}\b|SIPDIS\b|END SUBJECT)/;
 
 /**
- * SUBJECT text → subject: the "SUBJECT:"/"SUBJ:" prefix removed, lines joined with one space, portion
- * markings such as (U) or (SBU) removed, and cut before a run-on "REF:" or "Classified By:".
+ * The subject from a SUBJECT line, or from any text that holds one (a header chunk, a routing header, a whole
+ * cable; the first SUBJECT there): the label removed (`SUBJECT:`, `SUBJ:`, `Subject;`, `UBJECT:`, glued to the word before), lines
+ * joined with one space, page-break residue removed, portion markings such as (U) or (SBU) removed, and cut
+ * before a run-on `REF:`, `Classified By:`, `E.O.`, `TAGS:` or a repeated classification banner.
  */
 export function parseSubject(text: string): string {
-  let s = ` ${text.replace(/\s+/g, ' ').trim()}`;
-  s = s.replace(/^\s*SUBJ(?:ECT)?\s*[:.]?\s*/i, ' ');
+  const located = locateField(text, 'subject')[0] ?? (isDocument(text) ? '' : text);
+  let s = ` ${stripPageResidue(located).replace(/\s+/g, ' ').trim()}`;
+  s = s.replace(/^\s*SUBJ(?:ECT)?\s*[:.;]?\s*/i, ' ');
   const runOn = RUN_ON.exec(s);
   if (runOn) s = s.slice(0, runOn.index);
   s = s.trim();

@@ -1,8 +1,18 @@
 import { MARKING } from './markings.js';
+import { fieldText } from './locate.js';
 
-const HEADING = /^-*\s*SUMMARY\s*(?:AND COMMENT)?\s*[:.]?\s*-*$/i;
-const INLINE = /(?:^|\s)SUMMARY\s*(?:AND COMMENT)?\s*[:.-]+\s*/i;
-const END = /\bEND\s+(?:OF\s+)?SUMMARY\b\.?/i;
+/** What may follow SUMMARY in a label: "and Comment", "and Action Request", "and Introduction", "/Comment". */
+const LABEL_TAIL = '(?:\\s?(?:AND|&|/)\\s?(?:COMMENTS?|ACTION REQUESTS?|INTRODUCTION|RECOMMENDATIONS?|BACKGROUND))?';
+/** A heading line: "SUMMARY", "-------\nSUMMARY\n-------", "=== Summary and Comment ===", "— SUMMARY —". */
+const HEADING = new RegExp(`^[-=\\u2013\\u2014 ]{0,40}(?:EXECUTIVE )?SUMMARY${LABEL_TAIL}\\s?[:.]?[-=\\u2013\\u2014 ]{0,40}$`, 'i');
+/** An inline label: "Summary:", "SUMMARY AND ACTION REQUEST:", "Summary/Comment:", "Summary -", "BEGIN SUMMARY". */
+const INLINE = new RegExp(`(?:^|\\s)(?:BEGIN )?(?:EXECUTIVE )?SUMMARY${LABEL_TAIL}\\s?(?:[:.\\-\\u2013\\u2014]{1,3}|(?=\\s[A-Z(]))\\s*`, 'i');
+const END = /\bEND\s+(?:OF\s+)?SUMMARY\b\s?[.:]?/i;
+/** A rule line or a heading line that ends a summary without END SUMMARY. */
+const RULE = /^[-=\u2013\u2014]{3,}/;
+const CAPS_HEADING = /^[A-Z][A-Z ,/&'-]{2,60}$/;
+/** A numbered paragraph at the start of a line with no blank line before it: "1. (C) Summary: ...". */
+const NUMBERED_LINE = /\n(?=[ \t]*¶?\d{1,3}[ \t]?\.[ \t])/g;
 
 function stripPrefix(par: string): string {
   let p = par.trim().replace(/^¶?\s*\d{1,3}\s*\.\s*/, '');
@@ -11,42 +21,79 @@ function stripPrefix(par: string): string {
   return p;
 }
 
+/** The label repeated at the start of the summary ("Summary: Summary: ...") is dropped. */
+function dropRepeatedLabel(text: string): string {
+  const m = INLINE.exec(text.slice(0, 60));
+  return m && m.index === 0 ? text.slice(m[0].length) : text;
+}
+
+/** The text before the header fields end, when the caller gave a whole cable: the body starts after the last label. */
+function bodyOf(text: string): string {
+  const located = fieldText(text, 'subject');
+  if (located === text) return text;
+  const at = text.indexOf(located);
+  const rest = at >= 0 ? text.slice(at + located.length) : text;
+  return rest;
+}
+
 /**
- * Body text (paragraphs separated by blank lines) → the summary: the text after "Summary:" up to
- * "End Summary", or the paragraphs under a "SUMMARY" heading up to the next heading. Null when there is none.
+ * Body text (paragraphs separated by blank lines), or a whole cable, → the summary: the text after a label
+ * ("Summary:", "Summary and Action Request:", "Summary and Introduction:", "Summary/Comment:", "BEGIN SUMMARY")
+ * up to "End Summary", or the paragraphs under a SUMMARY heading (ruled with -, = or dashes) up to the next
+ * heading; every paragraph in between is kept. With only "END SUMMARY", the text before it. With no
+ * "END SUMMARY", the summary stops at the next heading or numbered paragraph. Null when there is none.
  */
 export function parseSummary(text: string): string | null {
-  const pars = text.split(/\n[ \t]*\n/).map((p) => p.trim()).filter(Boolean);
+  const pars = bodyOf(text)
+    .replace(NUMBERED_LINE, '\n\n')
+    .split(/\n[ \t]*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   for (let k = 0; k < pars.length; k++) {
     const par = pars[k]!;
-    if (HEADING.test(par.replace(/\s+/g, ' ').replace(/^-+\s|\s-+$/g, ''))) {
+    if (HEADING.test(par.replace(/\s+/g, ' ').replace(/^[-=\u2013\u2014]+\s|\s[-=\u2013\u2014]+$/g, ''))) {
       const parts: string[] = [];
       for (let j = k + 1; j < pars.length; j++) {
         const next = pars[j]!;
-        if (/^-{3,}/.test(next) || /^[A-Z][A-Z ,/&'-]{2,60}$/.test(next)) break;
-        parts.push(stripPrefix(next));
-        if (END.test(next)) break;
+        if (RULE.test(next) || CAPS_HEADING.test(next)) break;
+        const endAt = END.exec(next);
+        parts.push(stripPrefix(endAt ? next.slice(0, endAt.index) : next));
+        if (endAt) break;
       }
-      const joined = parts.join('\n\n').replace(END, '').trim();
+      const joined = dropRepeatedLabel(parts.filter(Boolean).join('\n\n')).trim();
       return joined || null;
     }
     const body = stripPrefix(par);
-    const m = INLINE.exec(body.slice(0, 40));
-    if (m && m.index < 20) {
-      let rest = body.slice(m.index + m[0].length);
+    const m = INLINE.exec(body.slice(0, 60));
+    if (m && m.index < 20 && !/^END\b/i.test(body.slice(0, m.index + 4).trim())) {
+      const rest = dropRepeatedLabel(body.slice(m.index + m[0].length));
       const end = END.exec(rest);
       if (end) return rest.slice(0, end.index).trim() || null;
       const parts = [rest];
-      for (let j = k + 1; j < pars.length && j < k + 8; j++) {
-        const e = END.exec(pars[j]!);
+      for (let j = k + 1; j < pars.length && j < k + 12; j++) {
+        const next = pars[j]!;
+        const e = END.exec(next);
         if (e) {
-          parts.push(stripPrefix(pars[j]!.slice(0, e.index)));
-          rest = parts.join('\n\n');
-          return rest.trim() || null;
+          parts.push(stripPrefix(next.slice(0, e.index)));
+          return parts.filter(Boolean).join('\n\n').trim() || null;
         }
+        if (RULE.test(next) || CAPS_HEADING.test(next) || /^¶?\d{1,3}\s?\./.test(next)) break;
+        parts.push(stripPrefix(next));
       }
-      return body.slice(m.index + m[0].length).trim() || null;
+      return parts.filter(Boolean).join('\n\n').trim() || null;
     }
+  }
+  return onlyEnd(pars);
+}
+
+/** A summary marked only by "END SUMMARY": the paragraphs from the first one up to it. */
+function onlyEnd(pars: string[]): string | null {
+  for (let k = 0; k < pars.length && k < 10; k++) {
+    const e = END.exec(pars[k]!);
+    if (!e) continue;
+    const parts = pars.slice(0, k).map(stripPrefix);
+    parts.push(stripPrefix(pars[k]!.slice(0, e.index)));
+    return parts.filter(Boolean).join('\n\n').trim() || null;
   }
   return null;
 }

@@ -1,16 +1,30 @@
 import corrections from '../data/tag-corrections.json' with { type: 'json' };
+import tagCodes from '../data/tag-codes.json' with { type: 'json' };
+import persons from '../data/persons.json' with { type: 'json' };
+import phrases from '../data/tag-phrases.json' with { type: 'json' };
+import { fieldText, stripPageResidue } from './locate.js';
 
 const FIXES: Record<string, string> = corrections.corrections;
+const CODES = new Set<string>(tagCodes.codes);
+/** "RICE CONDOLEEZZA" and "RICE, CONDOLEEZZA" → "RICE, CONDOLEEZZA". */
+const PERSONS = new Map<string, string>(persons.persons.map((p) => [p.replace(',', ''), p]));
+const PHRASES = new Set<string>(phrases.phrases);
+/** Longest person or phrase, in words. */
+const MAX_WORDS = Math.max(...[...PERSONS.keys(), ...PHRASES].map((p) => p.split(' ').length));
+/** Words on a TAGS line that are never tags. */
+const NOISE = new Set(['SIPDIS', 'SIPDIS,', 'TAGS', 'AND', 'PAGE', 'OF']);
 
 /**
- * TAGS line → tags, upper case, in order, de-duplicated. Accepts the "TAGS:" prefix, several lines, commas,
- * semicolons or spaces as separators, and tags glued together without spaces
- * ("KFRDKIRFCVISCMGTKOCIASECPHUMSMIGEG" → KFRD KIRF CVIS CMGT KOCI ASEC PHUM SMIG EG).
- * Person tags written "(SURNAME, GIVEN)" stay one tag: "SURNAME, GIVEN". Known misspellings are corrected
- * from data/tag-corrections.json (PGGV → PGOV).
+ * Tags from a TAGS line, or from any text that holds one (a header chunk, a routing header, a whole cable):
+ * upper case, in order, de-duplicated. Labels as typed (`TAGS:`, `TAGS`, `TAS:`, `TGS:`, `TAGES:`, glued to
+ * the word before); lists over several lines; commas, semicolons or spaces as separators. Person tags
+ * `(RICE, CONDOLEEZZA)`, `RICE, CONDOLEEZZA` or `RICE CONDOLEEZZA` give one tag `RICE, CONDOLEEZZA`
+ * (data/persons.json); phrases such as `HUMAN RIGHTS` stay one tag (data/tag-phrases.json); glued codes
+ * are split only when every piece is a known code (data/tag-codes.json: `PRELKU` → PREL, KU); known typos are
+ * corrected (data/tag-corrections.json); SIPDIS and page-break residue are dropped.
  */
 export function parseTags(text: string): string[] {
-  const body = text.replace(/^\s*TAGS?\s*:?/i, ' ');
+  const body = stripPageResidue(fieldText(text, 'tags')).replace(/^\s*TAGS?\b\s*:?/i, ' ');
   const out: string[] = [];
   const seen = new Set<string>();
   const add = (raw: string): void => {
@@ -20,39 +34,113 @@ export function parseTags(text: string): string[] {
       out.push(tag);
     }
   };
+  const words: string[] = [];
+  const flush = (): void => {
+    addWords(words, add);
+    words.length = 0;
+  };
   let i = 0;
   const n = body.length;
   while (i < n) {
     const c = body[i]!;
     if (c === '(') {
+      flush();
       const close = body.indexOf(')', i + 1);
       const inner = close < 0 ? body.slice(i + 1) : body.slice(i + 1, close);
       const person = inner.toUpperCase().replace(/\s+/g, ' ').trim();
       if (/^[A-Z' .-]+,\s?[A-Z' .-]+$/.test(person)) add(person.replace(/\s*,\s*/, ', '));
-      else for (const t of person.split(/[\s,;]+/)) addToken(t, add);
+      else words.push(...person.split(/[\s;]+/));
+      flush();
       i = close < 0 ? n : close + 1;
       continue;
     }
-    if (/[\s,;]/.test(c)) {
+    if (c === ';' || c === '\n') {
+      flush();
+      i++;
+      continue;
+    }
+    if (c === ',' || /\s/.test(c)) {
+      if (c === ',') words.push(',');
       i++;
       continue;
     }
     let j = i;
     while (j < n && !/[\s,;(]/.test(body[j]!)) j++;
-    addToken(body.slice(i, j).toUpperCase(), add);
+    words.push(body.slice(i, j).toUpperCase());
     i = j;
   }
+  flush();
   return out;
 }
 
-function addToken(raw: string, add: (t: string) => void): void {
-  const token = raw.replace(/^[^A-Z0-9]+|[^A-Z0-9_]+$/g, '');
-  if (!token) return;
-  if (token.length > 6 && /^[A-Z]+$/.test(token) && (token.length % 4 === 0 || token.length % 4 === 2)) {
-    let k = 0;
-    for (; k + 4 <= token.length; k += 4) add(token.slice(k, k + 4));
-    if (k < token.length) add(token.slice(k));
-    return;
+/** A run of words (with "," entries for commas) → tags, reading persons and phrases first. */
+function addWords(raw: string[], add: (t: string) => void): void {
+  const words = raw.map((w) => (w === ',' ? w : w.replace(/^[^A-Z0-9]+|[^A-Z0-9_]+$/g, ''))).filter((w) => w && !NOISE.has(w));
+  let k = 0;
+  while (k < words.length) {
+    if (words[k] === ',') {
+      k++;
+      continue;
+    }
+    const long = longestName(words, k);
+    if (long) {
+      add(long.tag);
+      k = long.next;
+      continue;
+    }
+    addToken(words[k]!, add);
+    k++;
   }
-  add(token);
+}
+
+/** A person or phrase starting at words[k] (a comma between surname and given name allowed). */
+function longestName(words: string[], k: number): { tag: string; next: number } | null {
+  let best: { tag: string; next: number } | null = null;
+  const parts: string[] = [];
+  let comma = false;
+  for (let j = k; j < words.length && parts.length < MAX_WORDS; j++) {
+    const w = words[j]!;
+    if (w === ',') {
+      if (parts.length !== 1) break;
+      comma = true;
+      continue;
+    }
+    parts.push(w);
+    if (parts.length < 2) continue;
+    const key = parts.join(' ');
+    const person = PERSONS.get(key);
+    if (person) best = { tag: person, next: j + 1 };
+    else if (!comma && PHRASES.has(key)) best = { tag: key, next: j + 1 };
+  }
+  return best;
+}
+
+function addToken(token: string, add: (t: string) => void): void {
+  if (!token) return;
+  const pieces = !CODES.has(token) && !FIXES[token] && /^[A-Z]{5,}$/.test(token) ? splitGlued(token) : null;
+  if (pieces) for (const p of pieces) add(p);
+  else add(token);
+}
+
+/**
+ * A glued run of codes split into known codes ("KFRDKIRFCVIS" → KFRD KIRF CVIS, "IZPGOV" → IZ PGOV), with
+ * the fewest pieces; null when some piece would not be a known code (an ordinary word stays whole).
+ */
+export function splitGlued(token: string): string[] | null {
+  const n = token.length;
+  if (n > 120) return null;
+  const best: (string[] | null)[] = new Array<string[] | null>(n + 1).fill(null);
+  best[0] = [];
+  for (let i = 0; i < n; i++) {
+    const here = best[i];
+    if (!here) continue;
+    for (let len = 2; len <= 6 && i + len <= n; len++) {
+      const piece = token.slice(i, i + len);
+      if (!CODES.has(piece)) continue;
+      const cand = [...here, piece];
+      const cur = best[i + len];
+      if (!cur || cand.length < cur.length) best[i + len] = cand;
+    }
+  }
+  return best[n] && best[n]!.length > 1 ? best[n] : null;
 }

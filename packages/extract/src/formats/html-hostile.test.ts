@@ -42,3 +42,16 @@ describe('readHtml on hostile pages', () => {
     expect(readHtml(page).cable.s).toBe('UNCLAS VIENTIANE 000145');
   });
 });
+
+describe('HTML is read the way a browser would show it', () => {
+  it('a <pre> inside a comment, style, textarea, template, noscript or title is not cable text', () => {
+    for (const [open, close] of [['<!--', '-->'], ['<style>', '</style>'], ['<textarea>', '</textarea>'], ['<template>', '</template>'], ['<noscript>', '</noscript>'], ['<title>', '</title>']]) {
+      const page = `<html><head>${open}<pre>INJECTED</pre>${close}</head><body><pre>UNCLAS VIENTIANE 000145</pre></body></html>`;
+      expect(readHtml(page).cable.s).toBe('UNCLAS VIENTIANE 000145');
+    }
+  });
+  it('hidden elements inside a <pre> are dropped with their content', () => {
+    expect(decode('1. (U) <textarea>typed</textarea>Post <template><b>x</b></template>reports<noscript>no js</noscript>.')).toBe('1. (U) Post reports.');
+    expect(decode('a <title>page</title>b')).toBe('a b');
+  });
+});

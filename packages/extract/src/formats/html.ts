@@ -41,7 +41,7 @@ export function decodeHtml(source: string, start: number, end: number, out: Mapp
         }
         const close = tagEnd(source, i + 1, Math.min(end, i + 2000));
         if (close >= 0) {
-          const head = source.slice(i, Math.min(close + 1, i + 8));
+          const head = source.slice(i, Math.min(close + 1, i + 12));
           if (LINE_BREAK_TAG.test(head)) out.pushCode(0x0a, i);
           const raw = RAW_TEXT_TAG.exec(head);
           i = raw ? endOfRawText(source, close + 1, end, raw[1]!.toLowerCase()) : close + 1;
@@ -84,17 +84,29 @@ export function decodeHtml(source: string, start: number, end: number, out: Mapp
   }
 }
 
-/** Elements whose content is code, not text: dropped whole with their content, never decoded. */
-const RAW_TEXT_TAG = /^<(script|style)(?![a-z0-9-])/i;
+/**
+ * Elements whose content a browser does not show as page text: code (script, style), form content (textarea),
+ * inert templates, fallback content (noscript) and the window title. Dropped whole with their content.
+ */
+const RAW_TEXT_TAG = /^<(script|style|textarea|template|noscript|title)(?![a-z0-9-])/i;
 /**
  * The name and attributes of a tag left open ("<img src=x onerror=alert(1) <b>", "<img src=x onerror=alert(1) 1. (U)"):
  * what a browser would read as markup, up to the first word that cannot be an attribute.
  */
 const BROKEN_TAG = /<\/?[a-zA-Z][a-zA-Z0-9-]*(?:\s+[a-zA-Z_:@][\w:.@-]*(?:\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>=`]+))?)*\s*\/?/y;
 
-/** Index just past the end tag of a script or style element whose content starts at `from`, or `end` without one. */
+const END_TAG: Record<string, RegExp> = {
+  script: /<\/script\s*>/gi,
+  style: /<\/style\s*>/gi,
+  textarea: /<\/textarea\s*>/gi,
+  template: /<\/template\s*>/gi,
+  noscript: /<\/noscript\s*>/gi,
+  title: /<\/title\s*>/gi,
+};
+
+/** Index just past the end tag of a hidden element (RAW_TEXT_TAG) whose content starts at `from`, or `end` without one. */
 function endOfRawText(source: string, from: number, end: number, name: string): number {
-  const re = name === 'script' ? /<\/script\s*>/gi : /<\/style\s*>/gi;
+  const re = END_TAG[name]!;
   re.lastIndex = from;
   const m = re.exec(source);
   return m && m.index + m[0].length <= end ? m.index + m[0].length : end;
@@ -109,18 +121,32 @@ function isMarkup(run: string): boolean {
 }
 const ACTIVE_ELEMENT = /^<\/?(?:script|style|iframe|frame|object|embed|svg|math|img|image|video|audio|source|link|meta|base|body|form|input|button|a)(?![a-z0-9-])/i;
 
-/** lower.indexOf(needle, from) outside <script> elements, where a "<pre>" or "</pre>" is code; linear in the page. */
+/** Openings of regions whose content is never cable text, and how each ends. */
+const HIDDEN_REGIONS: { open: string; close: string }[] = [
+  { open: '<!--', close: '-->' },
+  ...['script', 'style', 'textarea', 'template', 'noscript', 'title'].map((name) => ({ open: `<${name}`, close: `</${name}` })),
+];
+
+/**
+ * lower.indexOf(needle, from) outside comments and hidden elements (script, style, textarea, template,
+ * noscript, title), where a "<pre>" or "</pre>" is not page text; linear in the page (each region kind is
+ * searched forward only).
+ */
 function indexOutsideScripts(lower: string, needle: string, from: number): number {
+  const next = HIDDEN_REGIONS.map((r) => lower.indexOf(r.open, from));
   let at = lower.indexOf(needle, from);
-  let script = lower.indexOf('<script', from);
-  while (at >= 0 && script >= 0 && script < at) {
-    const close = lower.indexOf('</script', script + 7);
+  for (;;) {
+    if (at < 0) return -1;
+    let k = -1;
+    for (let r = 0; r < next.length; r++) if (next[r]! >= 0 && next[r]! < at && (k < 0 || next[r]! < next[k]!)) k = r;
+    if (k < 0) return at;
+    const region = HIDDEN_REGIONS[k]!;
+    const close = lower.indexOf(region.close, next[k]! + region.open.length);
     if (close < 0) return -1;
-    const after = close + 8;
+    const after = close + region.close.length;
     if (at < after) at = lower.indexOf(needle, after);
-    script = lower.indexOf('<script', after);
+    for (let r = 0; r < next.length; r++) if (next[r]! >= 0 && next[r]! < after) next[r] = lower.indexOf(HIDDEN_REGIONS[r]!.open, after);
   }
-  return at;
 }
 
 /** Index of the '>' closing a tag opened before `from`, searching [from, limit) and giving up at another '<'. */

@@ -1,7 +1,7 @@
 import type { Paragraph, ParagraphKind } from '../types.js';
 import { trimRange, type Line, type MappedText } from '../text.js';
 import { MARKING, markingOf } from '../fields/markings.js';
-import { parseSignedBy } from '../fields/signed-by.js';
+import { cleanName, isTrailerLine, parseSignedBy } from '../fields/signed-by.js';
 import { readHeader } from './header.js';
 import { fieldAt, fieldSplits, inlinePageBreak, isBannerLine, isDashed, isHandlingNoise, isLayoutNoise, isStrongParagraphStart, NUMBERED, trailingHeading } from './lines.js';
 
@@ -88,7 +88,7 @@ function collect(c: MappedText, lines: Line[], from: number, found: { missingSec
 
 /** A repeated header line inside the body: upper case with a TAGS:/E.O./SUBJECT: marker ("SNSITIVE TAGS: TU BO MD"). */
 function isHeaderFragment(t: string): boolean {
-  return t.length <= 160 && !/[a-z]/.test(t) && fieldSplits(t).length > 0;
+  return t.length <= 160 && !/[a-z]/.test(t) && !NUMBERED.test(t) && fieldSplits(t).length > 0;
 }
 
 /** Pushes a text line, cutting out an inline page-break marker and splitting off a glued dashed heading. */
@@ -192,7 +192,8 @@ export function readBody(c: MappedText, lines: Line[], from: number): BodyResult
     const capsHeading =
       block.length === 1 && first.length <= 80 && !/[a-z]/.test(first) && /[A-Z].*[A-Z]/.test(first) && !/[.:;,]$/.test(first) &&
       !NUMBERED.test(first) && !/^(END|BEGIN)\b/.test(first) && !isStrongParagraphStart(first) &&
-      k > 0 && items[k - 1]!.type !== 'text' && items[k - 1]!.type !== 'dash' && e < items.length && nextText(items, e) && !inQuote;
+      k > 0 && items[k - 1]!.type !== 'text' && items[k - 1]!.type !== 'dash' && e < items.length && nextText(items, e) && !inQuote &&
+      !onlyTrailerAfter(c, items, e);
     if (capsHeading) {
       section = first.replace(/\s+/g, ' ');
       units.push(headingUnit(section));
@@ -287,11 +288,27 @@ export function readBody(c: MappedText, lines: Line[], from: number): BodyResult
  * and removes those lines from the unit. A name glued to a "*** ... ***" banner stays in the text.
  */
 function takeSignature(c: MappedText, units: Unit[]): string[] {
+  const isTrailerUnit = (u: Unit): boolean => u.segs.every((l) => isTrailerLine(c.s.slice(l.start, l.end)));
+  let tail = units.length;
+  while (tail > 1 && isTrailerUnit(units[tail - 1]!)) tail--;
+  if (tail < units.length) {
+    const names = takeSignature(c, units.slice(0, tail));
+    if (names.length > 0) {
+      units.splice(tail, units.length - tail);
+      return names;
+    }
+  }
   const last = units[units.length - 1];
   if (!last || last.segs.length === 0) return [];
   const lines = last.segs.map((l) => c.s.slice(l.start, l.end));
   const names = parseSignedBy((last.afterBreak || last.segs.length > 1 ? '' : '.\n') + lines.join('\n'));
   if (names.length === 0) return [];
+  let trailing = 0;
+  while (trailing < lines.length - 1 && isTrailerLine(lines[lines.length - 1 - trailing]!)) trailing++;
+  if (trailing > 0) {
+    last.segs.splice(last.segs.length - trailing, trailing);
+    lines.splice(lines.length - trailing, trailing);
+  }
   const lastLine = lines[lines.length - 1]!;
   if (lastLine.includes('*')) return names;
   const joined = names.join(' ');
@@ -306,7 +323,7 @@ function takeSignature(c: MappedText, units: Unit[]): string[] {
   let drop = 0;
   let remaining = joined;
   for (let k = lines.length - 1; k >= 0 && remaining.length > 0; k--) {
-    const t = lines[k]!.replace(/[\s/]+/g, ' ').trim();
+    const t = cleanName(lines[k]!.replace(/[\s/]+/g, ' ').trim());
     if (!remaining.endsWith(t)) break;
     remaining = remaining.slice(0, remaining.length - t.length).trim();
     drop++;
@@ -333,6 +350,16 @@ function isSpuriousPilcrow(t: string, prev: string, lastNumber: number): boolean
 function startsNextNumber(t: string, prev: string, expected: number): boolean {
   const m = /^(\d{1,3}) ?\. +\S/.exec(t);
   return m !== null && Number(m[1]) === expected && TERMINAL.has(prev[prev.length - 1] ?? '');
+}
+
+/** Only lines that follow a signature (page numbers, banners, NNNN) come after item `from`: a name line there is a signature, not a heading. */
+function onlyTrailerAfter(c: MappedText, items: Item[], from: number): boolean {
+  for (let k = from; k < items.length; k++) {
+    if (k - from > 12) return false;
+    const item = items[k]!;
+    if (item.type === 'text' && !isTrailerLine(c.s.slice(item.line.start, item.line.end))) return false;
+  }
+  return true;
 }
 
 /** A heading as one line: ¶ and trailing dashes removed; "XXVII. Overview" → "XXVII: Overview". */

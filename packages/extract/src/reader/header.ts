@@ -1,6 +1,7 @@
 import type { MappedText, Line } from '../text.js';
 import { parseDtgLine } from '../fields/dtg.js';
 import {
+  BANNER as BANNER_END,
   bannerIndex,
   fieldAt,
   fieldSplits,
@@ -77,13 +78,37 @@ export function readRouting(c: MappedText, lines: Line[]): Routing {
         r[list].push(before);
       }
     }
+    if (b >= 0 && !r.from && !r.dtg && routingFollows(c, lines, i)) continue;
     if (b >= 0) {
-      r.banner = { start: line.start + b, end: line.end };
+      const fieldsAt = fieldsAfterBanner(t, b);
+      r.banner = { start: line.start + b, end: fieldsAt < 0 ? line.end : trimEnd(c.s, line.start + b, line.start + fieldsAt) };
+      if (fieldsAt >= 0) lines.splice(i + 1, 0, { start: line.start + fieldsAt, end: line.end });
       r.next = i + 1;
       return r;
     }
   }
   return r;
+}
+
+/** A caption banner before the routing header ("UNCLASSIFIED   STATE   00100153" above "O 251814Z SEP 09"). */
+function routingFollows(c: MappedText, lines: Line[], i: number): boolean {
+  for (let k = i + 1; k < Math.min(lines.length, i + 13); k++) {
+    const t = textOf(c, lines[k]!);
+    if (/^FM\s/.test(t) || parseDtgLine(t) || /^DE\s+R[A-Z]{3,6}\s*#/.test(t)) return true;
+  }
+  return false;
+}
+
+/** Header fields on the banner line itself: "... ANKARA 008305S/CT FOR REAPE.O. 12958: DECL: ... TAGS: PTER TU". */
+const FIELDS_ON_BANNER = /E\.? ?[OM]\.? ?1[23]\d{3}\b|TAGS? ?:|SUBJ(?:ECT)? ?:|REFS? ?:|CLASSIFIED BY ?:?/i;
+
+/** Where header fields start after the banner that starts at `b`, or -1. */
+function fieldsAfterBanner(t: string, b: number): number {
+  const after = BANNER_END.exec(t.slice(b));
+  if (!after) return -1;
+  const from = b + after.index + after[0].length;
+  const m = FIELDS_ON_BANNER.exec(t.slice(from, from + 400));
+  return m ? from + m.index : -1;
 }
 
 function trimEnd(s: string, start: number, end: number): number {
@@ -131,6 +156,13 @@ export function readHeader(c: MappedText, lines: Line[], from: number): Header {
       continue;
     }
     if (isLayoutNoise(t)) continue;
+    const runOn = inlineParagraphStart(t);
+    if (runOn > 0 && (fieldAt(t) || current)) {
+      lines.splice(i + 1, 0, { start: line.start + runOn, end: line.end });
+      lines[i] = { start: line.start, end: trimEndSpaces(c.s, line.start, line.start + runOn) };
+      i--;
+      continue;
+    }
     const startsField = fieldAt(t);
     const paragraph = isStrongParagraphStart(t) || isDashed(t) || (h.found && NUMBERED.test(t) && !startsField && current !== 'ref');
     if (paragraph && !(current === 'ref' && !blankSinceField && isBullet(t))) {
@@ -178,6 +210,14 @@ export function readHeader(c: MappedText, lines: Line[], from: number): Header {
     }
   }
   return h;
+}
+
+/** A numbered paragraph with a portion marking run on inside a header line: "... (b), (d) 1. (C)  Summary: ...". */
+const INLINE_PARAGRAPH = / (?=¶? ?\d{1,2} ?\. ?\((?:U|C|S|SBU|FOUO|LOU|TS|S\/\/NF|C\/\/NF|S\/NF|C\/NF)\) )/;
+
+function inlineParagraphStart(t: string): number {
+  const m = INLINE_PARAGRAPH.exec(t);
+  return m ? m.index + 1 : -1;
 }
 
 function trimEndSpaces(s: string, start: number, end: number): number {

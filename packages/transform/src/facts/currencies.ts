@@ -23,14 +23,14 @@ function data(): CurrencyData {
 /** Resolves currency words, symbols and codes to ISO 4217 codes, using the cable's country tags for ambiguous words. */
 export class CurrencyResolver {
   private readonly codes = new Set<string>();
-  private readonly symbols = new Map<string, string>();
+  private readonly symbols = new Map<string, CurrencyEntry[]>();
   private readonly words = new Map<string, CurrencyEntry[]>();
   private readonly adjectives = new Set<string>();
 
   constructor(private readonly countryTags: readonly string[]) {
     for (const entry of data().currencies) {
       this.codes.add(entry.code);
-      for (const s of entry.symbols) if (!this.symbols.has(s)) this.symbols.set(s, entry.code);
+      for (const s of entry.symbols) this.symbols.set(s, [...(this.symbols.get(s) ?? []), entry]);
       for (const a of entry.adjectives) this.adjectives.add(a);
       for (const w of entry.words) {
         const list = this.words.get(w) ?? [];
@@ -40,10 +40,18 @@ export class CurrencyResolver {
     }
   }
 
-  /** ISO code for an upper-case code or symbol as written (USD, $, LE), else null. */
+  /**
+   * ISO code for a code or symbol as written (USD, $, LE, Ksh), else null. A symbol several currencies share (Rs) takes
+   * the currency of the cable's country, else the first entry.
+   */
   symbol(text: string): string | null {
     if (this.codes.has(text)) return text;
-    return this.symbols.get(text) ?? null;
+    const entries = this.symbols.get(text);
+    return entries ? this.local(entries).code : null;
+  }
+
+  private local(entries: readonly CurrencyEntry[]): CurrencyEntry {
+    return entries.find((e) => e.countries.some((c) => this.countryTags.includes(c))) ?? entries[0]!;
   }
 
   /** True when the lower-case word can name a currency (baht, dollars, pounds). */
@@ -62,9 +70,7 @@ export class CurrencyResolver {
       const byAdjective = entries.find((e) => e.adjectives.includes(adjective));
       if (byAdjective) return byAdjective.code;
     }
-    if (entries.length === 1) return entries[0]!.code;
-    const local = entries.find((e) => e.countries.some((c) => this.countryTags.includes(c)));
-    return (local ?? entries[0]!).code;
+    return this.local(entries).code;
   }
 
   /** True when the lower-case word is an adjective some currency entry uses (thai, egyptian). */

@@ -46,9 +46,9 @@ describe('extractFacts on a cable from another country', () => {
     expect(facts.events.map((e) => e.text)).toEqual(['2009', '2008', '2009']);
   });
 
-  it('types the ministry it defines as a foreign government body under a country-prefixed id', () => {
+  it('types the ministry it defines as the host government, under an id prefixed with the ISO code of the tag YM', () => {
     expect(facts.organizations).toEqual([
-      { org_id: 'ym-mosal', name: 'Ministry of Social Affairs and Labor', acronym: 'MOSAL', type: 'foreign_government', mention_count: 2, first_paragraph_id: '10SANAA295-p001' },
+      { org_id: 'ye-mosal', name: 'Ministry of Social Affairs and Labor', acronym: 'MOSAL', type: 'host_government', country: 'YE', mention_count: 2, first_paragraph_id: '10SANAA295-p001' },
     ]);
   });
 

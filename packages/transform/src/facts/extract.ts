@@ -1,4 +1,4 @@
-import type { Cable } from '@cablepress/extract';
+import { looksLikeHtml, type Cable } from '@cablepress/extract';
 import type {
   EventRow, LegalProvisionRow, OrganizationMentionRow, OrganizationRow, PenaltyRow, QuantityRow,
 } from '@cablepress/validate';
@@ -38,19 +38,29 @@ const END_TEXT = /\bend(?: of)? (?:quoted )?text\b/i;
 const MAX_QUOTE = 2000;
 /** Characters of context kept on each side of a fact quoted from a longer sentence. */
 const QUOTE_CONTEXT = 200;
+/** Facts of one sentence that get a full quote: the densest real sentence holds 14 (09SANJOSE127, a list of articles). */
+const FULL_QUOTES_PER_SENTENCE = 16;
+/** Characters of context on each side of a fact once its sentence has given out its full quotes. */
+const DENSE_CONTEXT = 24;
+/** Quotes each sentence has given out so far (sentences are the objects `splitSentences` returns). */
+const quotesGiven = new WeakMap<Sentence, number>();
 
 /**
- * The quote of a fact at [start, end) of the paragraph text: its whole sentence, or, when a hostile input makes one
- * sentence longer than MAX_QUOTE, the words around the fact. Every fact repeats its quote, so quoting whole sentences
- * of any length would make the tables grow with the square of the input.
+ * The quote of a fact at [start, end) of the paragraph text: its whole sentence, or the words around the fact when a
+ * hostile input makes one sentence longer than MAX_QUOTE; past FULL_QUOTES_PER_SENTENCE facts in one sentence, only a
+ * few words around each. Every fact repeats its quote, so without these caps the tables would grow with the square
+ * of the input, or hundreds of times faster than one dense paragraph of figures.
  */
 function quoteOf(sentence: Sentence, start: number, end: number): string {
   const text = sentence.text;
-  if (text.length <= MAX_QUOTE) return text;
+  const given = quotesGiven.get(sentence) ?? 0;
+  quotesGiven.set(sentence, given + 1);
+  if (text.length <= MAX_QUOTE && given < FULL_QUOTES_PER_SENTENCE) return text;
+  const context = given < FULL_QUOTES_PER_SENTENCE ? QUOTE_CONTEXT : DENSE_CONTEXT;
   const factStart = start - sentence.start;
   const factEnd = end - sentence.start;
-  let from = Math.max(0, factStart - QUOTE_CONTEXT);
-  let to = Math.min(text.length, factEnd + QUOTE_CONTEXT);
+  let from = Math.max(0, factStart - context);
+  let to = Math.min(text.length, factEnd + context);
   while (from > 0 && from < factStart && text[from - 1] !== ' ') from++;
   while (to < text.length && to > factEnd && text[to] !== ' ') to--;
   return `${from > 0 ? '… ' : ''}${text.slice(from, to).trim()}${to < text.length ? ' …' : ''}`;
@@ -79,6 +89,7 @@ export function extractFacts(cable: Cable, paragraphIds: readonly string[]): Cab
     throw new RangeError(`extractFacts: ${paragraphIds.length} paragraph ids for ${cable.paragraphs.length} paragraphs of ${cable.id}`);
   }
   const source = cable.source;
+  const html = looksLikeHtml(source);
   const currencies = new CurrencyResolver(countryTags(cable));
   const facts: CableFacts = { quantities: [], events: [], organizations: [], organization_mentions: [], legal_provisions: [], penalties: [] };
   const pending: PendingCitation[] = [];
@@ -99,7 +110,7 @@ export function extractFacts(cable: Cable, paragraphIds: readonly string[]): Cab
     const text = paragraph.text;
     const lineBreakAt = (i: number) => text[i] === ' ' && isLineBreak(source, paragraph.offsets[i]!);
     const lineStart = (i: number) => i === 0 || (lineBreakAt(i - 1) && /[.:;!?"')\]]/.test(text[i - 2] ?? ''));
-    const span = (start: number, end: number) => sourceSpan(paragraph, source, start, end);
+    const span = (start: number, end: number) => sourceSpan(paragraph, source, start, end, html);
     let paragraphLaw: string | null = null;
     let q = 0;
     let e = 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDefinitions, mergeOrganizations } from './organizations.js';
+import { findDefinitions, findNamedNgos, mergeOrganizations } from './organizations.js';
 
 describe('findDefinitions', () => {
   it('finds acronyms the cable defines, with their long form', () => {
@@ -20,14 +20,28 @@ describe('findDefinitions', () => {
 
 describe('mergeOrganizations', () => {
   it('adds up mentions and keeps the first paragraph of the earlier cable', () => {
-    const a = [{ org_id: 'iom', name: 'International Organization for Migration', acronym: 'IOM', type: 'international_organization' as const, mention_count: 21, first_paragraph_id: '08VIENTIANE145-p009' }];
+    const a = [{ org_id: 'iom', name: 'International Organization for Migration', acronym: 'IOM', type: 'international_organization' as const, country: null, mention_count: 21, first_paragraph_id: '08VIENTIANE145-p009' }];
     const b = [
       { ...a[0]!, mention_count: 2, first_paragraph_id: '09CAIRO2263-p004' },
-      { org_id: 'mosal', name: 'Ministry of Social Affairs and Labor', acronym: 'MOSAL', type: 'foreign_government' as const, mention_count: 4, first_paragraph_id: '10SANAA295-p008' },
+      { org_id: 'ye-mosal', name: 'Ministry of Social Affairs and Labor', acronym: 'MOSAL', type: 'host_government' as const, country: 'YE', mention_count: 4, first_paragraph_id: '10SANAA295-p008' },
     ];
     expect(mergeOrganizations(a, b)).toEqual([
       { ...a[0]!, mention_count: 23, first_paragraph_id: '08VIENTIANE145-p009' },
       b[1],
     ]);
+  });
+});
+
+describe('findNamedNgos', () => {
+  it('finds non-governmental organizations a cable names without an acronym', () => {
+    expect(findNamedNgos('Local NGO Seyaj estimated that children under the age of 18 may make up more than half the fighting force of tribes.')).toEqual(['Seyaj']);
+    expect(findNamedNgos('One Democracy School employee said that her nephew, who has not yet turned 18, joined the army. Local NGO Democracy School reports that')).toEqual(['Democracy School']);
+    expect(findNamedNgos('The NGO Fundacion Rahab runs a shelter, and the Paniamor Foundation trains hotel staff.')).toEqual(['Fundacion Rahab', 'Paniamor Foundation']);
+  });
+
+  it('leaves public bodies and plain phrases alone', () => {
+    expect(findNamedNgos('The Lao Bar Association has 80 members.')).toEqual([]);
+    expect(findNamedNgos('NGOs WORKING WITH VICTIMS')).toEqual([]);
+    expect(findNamedNgos('NGOs and international organizations work with trafficking victims.')).toEqual([]);
   });
 });

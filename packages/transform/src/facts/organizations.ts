@@ -1,19 +1,30 @@
 import { readFileSync } from 'node:fs';
-import type { Cable } from '@cablepress/extract';
+import { looksLikeHtml, type Cable } from '@cablepress/extract';
 import type { ORGANIZATION_TYPES, OrganizationMentionRow as MentionRow, OrganizationRow } from '@cablepress/validate';
+import { cableCountry, countryOfAdjective, type CountryEntry } from '../country.js';
 import { sourceSpan, tokenize, type Token } from './text.js';
 
 type OrganizationType = (typeof ORGANIZATION_TYPES)[number];
 
-/** An entry of data/organizations.json. */
+/** An entry of data/organizations.json. A `government` body is the host government in its own country's cables. */
 export interface OrganizationEntry {
   id: string;
   name: string;
   acronym: string | null;
-  type: OrganizationType;
+  type: 'government' | Exclude<OrganizationType, 'host_government' | 'foreign_government'>;
+  /** ISO 3166-1 alpha-2 code of the state the body belongs to, or null. */
+  country: string | null;
   aliases: string[];
   countries: string[];
   source: string;
+}
+
+/** What the organizations table says of one organization besides its mentions. */
+interface Described {
+  name: string;
+  acronym: string | null;
+  type: OrganizationType;
+  country: string | null;
 }
 
 let dictionary: OrganizationEntry[] | null = null;
@@ -27,17 +38,32 @@ export function organizationDictionary(): readonly OrganizationEntry[] {
 /** Head words that make a defined long form the name of an organization rather than of a plan or a document. */
 const ORG_HEADS = /\b(Ministry|Ministries|Union|Office|Organi[sz]ation|Association|Committee|Department|Agency|Project|Programme|Program|Fund|Bank|Council|Commission|Foundation|Institute|Center|Centre|Government|Court|Police|Army|Party|Front|Network|Initiative|Federation|Church|Aid|Bureau|Service|Services|Authority|Assembly|Embassy|Consulate|Society|Alliance|Coalition|Corporation|Company|University|Directorate|Secretariat|Prosecutor|Unit|Force|Forces|Task Force|Group|Movement|Mission|Administration|Board|League|Centers|Cooperation)\b/;
 
-const FOREIGN_ADJECTIVES = /^(Thai|US|U\.S\.|American|Japanese|Chinese|Vietnamese|Cambodian|Australian|British|French|German|Norwegian|Swedish|Korean|Burmese|Indian|Canadian|Dutch|Italian|Spanish|Swiss|Russian|Malaysian|Singaporean|Philippine|Indonesian)\b/;
-
-/** Type of an organization a cable defines itself, from its name. */
-function typeOf(name: string, countryTags: readonly string[]): OrganizationType {
-  if (/^(UN|United Nations)\b|\bInternational Organi[sz]ation\b|\bWorld Bank\b|\bAsian Development Bank\b|\bEuropean Union\b|\bInterpol\b/.test(name)) return 'international_organization';
-  if (/\b(Foundation|Church|Aid|Vision|Watch|Amnesty|Caritas|Red Cross|Red Crescent|NGO)\b/.test(name)) return 'ngo';
-  if (/\b(Ministry|Ministerial|Government|Department|Police|Court|Assembly|Parliament|Committee|Commission|Council|Office|Authority|Agency|Bureau|Directorate|Prosecutor|Army|Union|Front|Party|Secretariat|Administration|Bar Association|Service|Services)\b/.test(name)) {
-    if (FOREIGN_ADJECTIVES.test(name)) return 'foreign_government';
-    return countryTags.includes('LA') && !/^(Egyptian|Yemeni|Mexican)\b/.test(name) ? 'lao_government' : 'foreign_government';
+/** The country of a foreign adjective a name starts with ("Thai Ministry of Labour" → Thailand), unless it is the host's. */
+function foreignCountryOf(name: string, host: CountryEntry | null): CountryEntry | null {
+  const words = name.split(/\s+/);
+  for (const n of [2, 1]) {
+    const country = countryOfAdjective(words.slice(0, n).join(' '));
+    if (country) return country.iso === host?.iso ? null : country;
   }
-  return 'other';
+  return null;
+}
+
+/** Type and country of an organization a cable defines itself, from its name and the cable's country. */
+function describeDefined(name: string, host: CountryEntry | null): { type: OrganizationType; country: string | null } {
+  if (/^(UN|United Nations)\b|\bInternational Organi[sz]ation\b|\bWorld Bank\b|\bAsian Development Bank\b|\bEuropean Union\b|\bInterpol\b/.test(name)) return { type: 'international_organization', country: null };
+  if (/\b(Foundation|Church|Aid|Vision|Watch|Amnesty|Caritas|Red Cross|Red Crescent|NGO)\b/.test(name)) return { type: 'ngo', country: host?.iso ?? null };
+  if (/\b(Ministry|Ministerial|Government|Department|Police|Court|Assembly|Parliament|Committee|Commission|Council|Office|Authority|Agency|Bureau|Directorate|Prosecutor|Army|Union|Front|Party|Secretariat|Administration|Bar Association|Service|Services)\b/.test(name)) {
+    const foreign = foreignCountryOf(name, host);
+    if (foreign) return { type: 'foreign_government', country: foreign.iso };
+    return host ? { type: 'host_government', country: host.iso } : { type: 'foreign_government', country: null };
+  }
+  return { type: 'other', country: null };
+}
+
+/** Type of a dictionary entry in a cable about `host`: a government body is the host's own or a foreign one. */
+function describeEntry(e: OrganizationEntry, host: CountryEntry | null): Described {
+  const type = e.type !== 'government' ? e.type : e.country !== null && e.country === host?.iso ? 'host_government' : 'foreign_government';
+  return { name: e.name, acronym: e.acronym, type, country: e.country };
 }
 
 /** Slug for org ids: lower case, [a-z0-9-]. */
@@ -109,6 +135,43 @@ export function findDefinitions(text: string): Definition[] {
   return out;
 }
 
+/** A capitalised word of a name, or a linking word inside one ("Seyaj Organization for Childhood Protection"). */
+const NAME_WORD = "[A-Z][A-Za-z'\u2019-]*";
+const NAME = `${NAME_WORD}(?:\\s+(?:(?:of|for|and|the|de|del|la|para)\\s+)?${NAME_WORD}){0,6}`;
+/** "NGO Seyaj", "local NGO Democracy School", "the NGO Fundacion Rahab". */
+const AFTER_NGO = new RegExp(`\\bNGOs?,?\\s+(${NAME})`, 'g');
+/** "Paniamor Foundation", "Saleh Foundation", "Fundacion Rahab", "Women's Association of Sanaa". */
+const FOUNDATION = new RegExp(`\\b((?:${NAME_WORD}\\s+){1,4}(?:Foundation|Association)|(?:Foundation|Fundaci[o\u00f3]n|Asociaci[o\u00f3]n)\\s+${NAME_WORD}(?:\\s+${NAME_WORD}){0,3})\\b`, 'g');
+/** Words that start a capitalised run without belonging to the name. */
+const LEADING = new Set(['The', 'A', 'An', 'One', 'Local', 'Another', 'This', 'That', 'Both', 'Its', 'Their', 'According', 'Under', 'In', 'With', 'NGO', 'NGOs']);
+/** Words that make a name a public body or a plain phrase rather than a non-governmental organization. */
+const NOT_NGO = /\b(Ministry|Government|National|State|Police|Public|Municipal|Federal|Bar|Judicial|Court|Prosecutor|Embassy|Department|Report|TIP|Law|Article|Code)\b/;
+
+function trimName(raw: string): string | null {
+  const words = raw.split(/\s+/);
+  while (words.length > 0 && LEADING.has(words[0]!)) words.shift();
+  while (words.length > 0 && /^(of|for|and|the|de|del|la|para)$/.test(words.at(-1)!)) words.pop();
+  const name = words.join(' ').replace(/['\u2019]s?$/, '');
+  if (name.length < 3 || NOT_NGO.test(name)) return null;
+  if (words.length > 1 && words.every((w) => w === w.toUpperCase())) return null;
+  return name;
+}
+
+/**
+ * Non-governmental organizations a cable names without an acronym: a proper name right after "NGO" ("local NGO
+ * Democracy School"), or one that calls itself a foundation or association ("Paniamor Foundation", "Fundacion Rahab").
+ */
+export function findNamedNgos(text: string): string[] {
+  const names = new Set<string>();
+  for (const re of [AFTER_NGO, FOUNDATION]) {
+    for (const m of text.matchAll(re)) {
+      const name = trimName(m[1]!);
+      if (name) names.add(name);
+    }
+  }
+  return [...names];
+}
+
 interface Matcher {
   orgId: string;
   tokens: string[];
@@ -120,8 +183,9 @@ export function scanOrganizations(
 ): { organizations: OrganizationRow[]; mentions: MentionRow[] } {
   const paragraphTokens = tokens;
   const countries = cable.tags.filter((t) => /^[A-Z]{2}$/.test(t));
-  const country = countries[0] ?? /^\d{2}([A-Z]{1,30})\d/.exec(cable.id)?.[1] ?? cable.id;
-  const entries = new Map<string, { name: string; acronym: string | null; type: OrganizationType }>();
+  const host = cableCountry(cable);
+  const prefix = host?.iso ?? /^\d{2}([A-Z]{1,30})\d/.exec(cable.id)?.[1] ?? cable.id;
+  const entries = new Map<string, Described>();
   const matchers: Matcher[] = [];
   const seen = new Set<string>();
   const addMatcher = (orgId: string, alias: string) => {
@@ -134,7 +198,7 @@ export function scanOrganizations(
   const byAcronym = new Map<string, string>();
   for (const e of organizationDictionary()) {
     if (e.countries.length > 0 && !e.countries.some((c) => countries.includes(c))) continue;
-    entries.set(e.id, { name: e.name, acronym: e.acronym, type: e.type });
+    entries.set(e.id, describeEntry(e, host));
     addMatcher(e.id, e.name);
     if (e.acronym) {
       addMatcher(e.id, e.acronym);
@@ -149,13 +213,23 @@ export function scanOrganizations(
         addMatcher(known, d.name);
         continue;
       }
-      const type = typeOf(d.name, countries);
-      const government = type === 'lao_government' || type === 'foreign_government';
-      const id = government && !FOREIGN_ADJECTIVES.test(d.name) ? slug(`${country}-${d.acronym}`) : slug(d.acronym);
-      if (!entries.has(id)) entries.set(id, { name: d.name, acronym: d.acronym, type });
+      const { type, country } = describeDefined(d.name, host);
+      const owner = type === 'host_government' ? prefix : type === 'foreign_government' ? country : null;
+      const id = owner ? slug(`${owner}-${d.acronym}`) : slug(d.acronym);
+      if (!entries.has(id)) entries.set(id, { name: d.name, acronym: d.acronym, type, country });
       byAcronym.set(d.acronym, id);
       addMatcher(id, d.name);
       addMatcher(id, d.acronym);
+    }
+  }
+  const knownNames = new Set(matchers.map((m) => m.tokens.join(' ')));
+  for (const p of cable.paragraphs) {
+    for (const name of findNamedNgos(p.text)) {
+      if (knownNames.has(tokenize(name).map((t) => t.text).join(' '))) continue;
+      const id = slug(`${prefix}-${name}`);
+      if (!entries.has(id)) entries.set(id, { name, acronym: null, type: 'ngo', country: host?.iso ?? null });
+      addMatcher(id, name);
+      knownNames.add(tokenize(name).map((t) => t.text).join(' '));
     }
   }
   const byFirst = new Map<string, Matcher[]>();
@@ -167,6 +241,7 @@ export function scanOrganizations(
   for (const list of byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
 
   const mentions: MentionRow[] = [];
+  const html = looksLikeHtml(cable.source);
   const counts = new Map<string, { count: number; first: string }>();
   cable.paragraphs.forEach((p, index) => {
     const pid = paragraphIds[index]!;
@@ -181,7 +256,7 @@ export function scanOrganizations(
       const definesPrevious = lastMention !== null && lastMention.orgId === match.orgId && tokens[i - match.tokens.length]?.text === '(' && tokens[i - match.tokens.length - 1]?.end === lastMention.end;
       lastMention = { orgId: match.orgId, end: last.end };
       if (definesPrevious) continue;
-      const s = sourceSpan(p, cable.source, first.start, last.end);
+      const s = sourceSpan(p, cable.source, first.start, last.end, html);
       mentions.push({ org_id: match.orgId, cable_id: cable.id, paragraph_id: pid, text: s.text, char_start: s.char_start, char_end: s.char_end });
       const c = counts.get(match.orgId);
       if (c) c.count++;
@@ -191,7 +266,7 @@ export function scanOrganizations(
   const organizations: OrganizationRow[] = [];
   for (const [orgId, c] of counts) {
     const e = entries.get(orgId)!;
-    organizations.push({ org_id: orgId, name: e.name, acronym: e.acronym, type: e.type, mention_count: c.count, first_paragraph_id: c.first });
+    organizations.push({ org_id: orgId, name: e.name, acronym: e.acronym, type: e.type, country: e.country, mention_count: c.count, first_paragraph_id: c.first });
   }
   organizations.sort((a, b) => (a.org_id < b.org_id ? -1 : a.org_id > b.org_id ? 1 : 0));
   return { organizations, mentions };

@@ -157,3 +157,75 @@ describe('dates without a year, clock times and ages after a noun', () => {
     expect(one('Egypt amended its Child Protection Law to raise the minimum working ages from fourteen to fifteen years for regular employment', 'fourteen to fifteen years')).toMatchObject({ kind: 'age', value: 14, value_max: 15 });
   });
 });
+
+describe('keys, references, grades, ranks and hotlines are not figures', () => {
+  const texts = (s: string, tags?: string[]) => figures(s, tags).map((f) => f.text);
+
+  it('skips question and answer keys', () => {
+    expect(texts('Question 23 B and C: IOM conducted an extensive TIP study in Chile in 2008 and identified 110 trafficking cases involving 148 victims.')).toEqual(['110', '148']);
+    expect(texts('Question 25 E: From April to December 2008, the government opened 104 TIP cases.')).toEqual(['104']);
+    expect(texts('reported 37 investigations during 2005 involving one of the trafficking laws described in question 23 A-B above.')).toEqual(['37']);
+    expect(texts('27.A. The government conducted two campaigns.')).toEqual(['two']);
+  });
+
+  it('skips paragraph references, report parts and list markers', () => {
+    expect(texts("NGOs have collected evidence that children are forced to fight both with the government forces and with the Houthis (see 33 for more details on child soldiers in Sa'ada).")).toEqual([]);
+    expect(texts('This cable is Part 2 of 2 and continues section numbering from Part 1 (septel), in according with TIP reporting instructions.')).toEqual([]);
+    expect(texts('The details are in paras 4 through 6 and 9.')).toEqual([]);
+    expect(texts('--(1) International Organization for Migration (IOM): Provides training to GOC officials.')).toEqual([]);
+  });
+
+  it('skips standards, statute sections and pay grades', () => {
+    expect(texts('This is necessary to evaluate a foreign government\'s compliance with TVPA Minimum Standard 2, which reads: "For the knowing commission of any act of sex trafficking"')).toEqual([]);
+    expect(texts('The offence is defined in section 18(b) of the law.')).toEqual([]);
+    expect(texts('Hours spent on preparation: - Pol Officer (FS 02) 18 hrs - Pol Assistant 50 hrs - DCM 1 hrs Total: 63 hrs').map((t) => t)).toEqual(['18 hrs', '50 hrs', '1 hrs', '63 hrs']);
+    expect(figures('-- EPoloff (FS-04): approximately 35 hours -- EPol Counselor (FS-01): 1 hour').map((f) => [f.kind, f.value, f.unit])).toEqual([['duration', 35, 'hour'], ['duration', 1, 'hour']]);
+  });
+
+  it('skips ranks but keeps what they are out of, and telephone numbers', () => {
+    expect(figures("Corruption is an acute problem in Yemen, which was ranked 154 out of 180 countries on Transparency International's 2009 Corruption Perceptions index.").map((f) => [f.text, f.counted])).toEqual([['180', 'countries']]);
+    expect(texts('with less reliable information coming from police, the 911 emergency line, and judicial entities.')).toEqual([]);
+    expect(texts('Number of 2007 cases received by the Prosecutor\'s Office: --Trafficking in persons ("Trata de personas") 9')).toEqual(['9']);
+  });
+});
+
+describe('figures found on other cables', () => {
+  it('reads money in local abbreviations with their ISO code', () => {
+    expect(figures('whom she told she would pay their son IKR 10,000 (US $151) a month', ['IC']).map((f) => [f.text, f.value, f.unit])).toEqual([['IKR 10,000', 10000, 'ISK'], ['$151', 151, 'USD']]);
+    expect(one('was awarded IKR 4.7 million (US $70,890) in back wages.', 'IKR 4.7 million')).toMatchObject({ kind: 'money', value: 4_700_000, unit: 'ISK' });
+    expect(figures('The fine is YR 50,000.', ['YM'])[0]).toMatchObject({ unit: 'YER', value: 50000 });
+    expect(figures('a fine of LE 5,000', ['EG'])[0]).toMatchObject({ unit: 'EGP' });
+    expect(figures('a fine of 2,000 dinars', ['BA'])[0]).toMatchObject({ unit: 'BHD' });
+    expect(figures('paid Ksh 20,000 to the broker', ['KE'])[0]).toMatchObject({ unit: 'KES', value: 20000 });
+    expect(figures('paid Rs. 20,000 to the broker', ['PK'])[0]).toMatchObject({ unit: 'PKR', value: 20000 });
+    expect(figures('paid Rs 20,000 to the broker', ['IN'])[0]).toMatchObject({ unit: 'INR' });
+  });
+
+  it('reads number words with what they count, also across a line break', () => {
+    expect(one('Eleven\ndefendants were convicted.', 'Eleven\ndefendants'.split('\n')[0]!)).toMatchObject({ value: 11, counted: 'defendants' });
+    expect(one('The Coalition also conducted, together with eleven institutions, training on the Protocol.', 'eleven')).toMatchObject({ value: 11, counted: 'institutions' });
+    expect(one('roughly 47 thousand users', 'roughly 47 thousand')).toMatchObject({ value: 47000, qualifier: 'roughly' });
+  });
+
+  it('reads ages only where the words say age', () => {
+    expect(one('One Democracy School employee said that her nephew, who has not yet turned 18, joined the army and was deployed to Haradh.', '18')).toMatchObject({ kind: 'age', value: 18 });
+    expect(one('In November, local press reported that as part of an on-going investigation into under-age marriages, an additional 21 marriage registrars had been arrested.', '21')).toMatchObject({ kind: 'count', counted: 'registrars' });
+    expect(one('The legal minimum age to engage in prostitution is 18 years.', '18 years')).toMatchObject({ kind: 'age', value: 18 });
+    expect(one('Prostitution for individuals over the age of 18 in Costa Rica is legal.', '18')).toMatchObject({ kind: 'age', qualifier: 'over' });
+  });
+
+  it('reads prison terms with their ranges and bounds', () => {
+    expect(one('The penalty increases to not less than 3 and not exceeding 10 years if the transport action is combined with sexual acts or bodily harm.', 'not less than 3 and not exceeding 10 years')).toMatchObject({ kind: 'duration', value: 3, value_max: 10, unit: 'year' });
+    expect(one('The law provides for a maximum sentence of 12 years.', '12 years')).toMatchObject({ kind: 'duration', value: 12, qualifier: 'up_to' });
+    expect(one('The court imposed a minimum term of nine months.', 'nine months')).toMatchObject({ kind: 'duration', value: 9, unit: 'month', qualifier: 'at_least' });
+    expect(one("Article 377 imposes a 5-10 prison term on individuals who promote or facilitate the trafficking of children for adoption with the purpose of selling the child's organs.", '5-10')).toMatchObject({ kind: 'duration', value: 5, value_max: 10, unit: 'year' });
+    expect(one('Usually the victims remain in Asuncion for approximately 2 or 3 months while they are receiving legal, medical, psychological and rehabilitative services.', 'approximately 2 or 3 months')).toMatchObject({ value: 2, value_max: 3, unit: 'month', qualifier: 'approximately' });
+  });
+});
+
+describe('lists of article numbers and stray page numbers', () => {
+  it('skips article lists joined by the Spanish "y" and a line holding only a number', () => {
+    expect(figures('Amendments to Articles 172, 208, 209, 225, 227, 228, 229, 305, 307, 322, 323, 324, 325 y 387 of the Criminal Code, Law No. 4573, as amended.')).toEqual([]);
+    expect(figures('1')).toEqual([]);
+  });
+});

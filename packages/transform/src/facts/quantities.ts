@@ -42,7 +42,7 @@ const SUFFIX_QUALIFIERS: [string[], Qualifier][] = [
 
 const TIME_UNITS: Record<string, string> = wordTable({
   year: 'year', years: 'year', yr: 'year', yrs: 'year', month: 'month', months: 'month', week: 'week', weeks: 'week',
-  day: 'day', days: 'day', hour: 'hour', hours: 'hour', decade: 'decade', decades: 'decade',
+  day: 'day', days: 'day', hour: 'hour', hours: 'hour', hr: 'hour', hrs: 'hour', decade: 'decade', decades: 'decade',
 });
 
 const RATE_WORDS: Record<string, string> = wordTable({
@@ -69,7 +69,27 @@ const REFERENCE_WORDS = new Set([
   'phone', 'fax', 'hotline', 'ext', 'cable', 'code', 'clause', 'clauses', 'protocol', 'convention', 'conventions', 'act', 'bill',
   'amendment', 'amendments', 'regulation', 'regulations', 'unscr', 'rule', 'rules', 'tier', 'level', 'grade', 'pl', 'ina', 'usc', 'cfr',
   'file', 'case', 'id', 'serial', 'tags', 'fy', 'ilo', 'c', 'r', 'class', 'category', 'phase', 'round', 'volume', 'vol', 'version',
+  'question', 'questions', 'part', 'parts', 'standard', 'standards', 'subparagraph', 'subsection', 'title',
 ]);
+
+/**
+ * Words right before a number (nothing between) that make it a key, rank or grade rather than a quantity: "see 33",
+ * "ranked 154", "FS 02". Unlike REFERENCE_WORDS they do not reach over lists, so "FS-5: 20 hours" keeps its hours.
+ */
+const DIRECT_REFERENCE_WORDS = new Set(['see', 'ranked', 'rank', 'ranks', 'ranking', 'fs', 'fsn', 'fso', 'gs', 'les', 'extension', 'q']);
+
+/** Words right after a number that make it a telephone number: "the 911 emergency line". */
+const PHONE_WORDS = new Set(['emergency', 'hotline', 'helpline', 'hot-line']);
+
+/** Nouns after "maximum"/"minimum" that a prison term or fine is: "a maximum sentence of 12 years". */
+const PENALTY_NOUNS = new Set(['sentence', 'sentences', 'term', 'terms', 'penalty', 'penalties', 'punishment', 'prison', 'jail', 'imprisonment', 'fine', 'fines', 'of', 'a', 'the']);
+
+/** Words before a year that make "2007 cases" the cases of a year, not a count: "Number of 2007 cases". */
+const YEAR_BEFORE_WORDS = new Set(['of', 'the', 'in', 'during', 'for', 'from', 'since']);
+
+/** Words right before a number that make it an age: "turned 18", "aged 12-16". */
+const AGE_VERBS = new Set(['turned', 'turn', 'turns', 'turning', 'aged', 'age', 'ages', 'reached', 'reaching', 'reach']);
+
 
 /** Words that end the search for what a figure counts. */
 const STOP_WORDS = new Set([
@@ -110,6 +130,11 @@ export interface ScanContext {
   claimed: (start: number) => boolean;
 }
 
+/** A word that can be a currency abbreviation: two or more letters starting with a capital (LE, IKR, Rs, Ksh). */
+function isSymbolWord(t: Token): boolean {
+  return t.text.length >= 2 && t.text[0] !== t.lower[0];
+}
+
 function isYearLike(t: Token): boolean {
   return t.kind === 'num' && /^(1[89]|20)\d\d$/.test(t.text);
 }
@@ -146,6 +171,11 @@ class SentenceScanner {
   private currencyBefore(i: number): { code: string; first: number } | null {
     const t = this.tokens[i - 1];
     if (!t) return null;
+    const abbreviated = this.tokens[i - 2];
+    if (t.text === '.' && abbreviated?.kind === 'word' && isSymbolWord(abbreviated) && !t.spaceBefore) {
+      const code = this.ctx.currencies.symbol(abbreviated.text);
+      if (code) return { code, first: i - 2 };
+    }
     if (t.kind === 'sym') {
       const code = this.ctx.currencies.symbol(t.text);
       if (!code) return null;
@@ -155,7 +185,7 @@ class SentenceScanner {
       }
       return { code, first: i - 1 };
     }
-    if (t.kind === 'word' && t.text === t.text.toUpperCase() && t.text.length >= 2) {
+    if (t.kind === 'word' && isSymbolWord(t)) {
       const code = this.ctx.currencies.symbol(t.text);
       if (code) return { code, first: i - 1 };
     }
@@ -168,7 +198,7 @@ class SentenceScanner {
     let adjective: string | null = null;
     const t = this.tokens[j];
     if (!t || t.kind !== 'word') return null;
-    if (t.text === t.text.toUpperCase() && t.text.length >= 2 && this.ctx.currencies.symbol(t.text) && t.text !== 'US') {
+    if (isSymbolWord(t) && this.ctx.currencies.symbol(t.text) && t.text !== 'US') {
       return { code: this.ctx.currencies.symbol(t.text)!, last: j };
     }
     if (this.ctx.currencies.isAdjective(t.lower) && this.tokens[j + 1] && this.ctx.currencies.isWord(this.tokens[j + 1]!.lower)) {
@@ -191,8 +221,23 @@ class SentenceScanner {
       const first = this.phraseEndingAt(words, end);
       if (first >= 0) {
         if (words[0] === 'some' && this.lower(first - 1) !== undefined && ['for', 'in', 'of'].includes(this.lower(first - 1)!)) continue;
+        if (words.length === 1 && this.lower(first - 1) === 'the' && ['above', 'below', 'only'].includes(words[0]!)) continue;
         return { qualifier, first };
       }
+    }
+    return this.penaltyBoundBefore(end);
+  }
+
+  /**
+   * "a maximum sentence of 12 years" → up_to, "a minimum term of nine months" → at_least: the bound is named a few
+   * words before the "of". The span keeps to the figure (first is the figure's own token).
+   */
+  private penaltyBoundBefore(end: number): { qualifier: Qualifier; first: number } | null {
+    if (this.lower(end) !== 'of') return null;
+    for (let k = end - 1; k >= 0 && k >= end - 4; k--) {
+      const w = this.lower(k)!;
+      if (w === 'maximum' || w === 'minimum') return k === end - 1 ? null : { qualifier: w === 'maximum' ? 'up_to' : 'at_least', first: end + 1 };
+      if (!PENALTY_NOUNS.has(w)) return null;
     }
     return null;
   }
@@ -209,7 +254,8 @@ class SentenceScanner {
     let j = i - 1;
     while (j >= 0 && j > i - MAX_LOOKBACK) {
       const t = this.tokens[j]!;
-      if (t.kind === 'num' || t.text === ',' || t.text === '(' || t.text === ')' || t.text === ':' || t.lower === 'and' || t.lower === 'or' || t.lower === 'to' || isDash(t)) {
+      const ofBetweenNumbers = t.lower === 'of' && this.tokens[j - 1]?.kind === 'num';
+      if (t.kind === 'num' || t.text === ',' || t.text === '(' || t.text === ')' || t.text === ':' || t.lower === 'and' || t.lower === 'y' || t.lower === 'or' || t.lower === 'to' || t.lower === 'through' || ofBetweenNumbers || isDash(t)) {
         j--;
         continue;
       }
@@ -222,7 +268,9 @@ class SentenceScanner {
     if (prev?.text === '.' && this.tokens[j - 1]?.kind === 'word' && REFERENCE_WORDS.has(this.tokens[j - 1]!.lower)) return true;
     if (!prev || prev.kind !== 'word') return false;
     if (REFERENCE_WORDS.has(prev.lower)) return true;
-    if (j === i - 1 && prev.text.length >= 3 && prev.text === prev.text.toUpperCase() && !this.ctx.currencies.symbol(prev.text)) return true;
+    if (direct?.kind === 'word' && DIRECT_REFERENCE_WORDS.has(direct.lower)) return true;
+    const unitAfter = (this.lower(i + 1) ?? '') in TIME_UNITS;
+    if (j === i - 1 && prev.text.length >= 3 && prev.text === prev.text.toUpperCase() && !this.ctx.currencies.symbol(prev.text) && !unitAfter) return true;
     return false;
   }
 
@@ -248,7 +296,27 @@ class SentenceScanner {
     const next = this.tokens[i + 1];
     if (/^\d{1,2}$/.test(t.text) && ((prev && prev.kind === 'word' && prev.lower in MONTH_WORDS && prev.text[0] !== prev.lower[0])
       || (next && next.kind === 'word' && next.lower in MONTH_WORDS && next.text[0] !== next.lower[0]))) return true;
-    return next !== undefined && next.kind === 'word' && TIME_OF_DAY.has(next.lower);
+    if (next === undefined || next.kind !== 'word' || !TIME_OF_DAY.has(next.lower)) return false;
+    return next.lower !== 'hrs' || /^[0-2]\d[0-5]\d$/.test(t.text);
+  }
+
+  /**
+   * True for answer keys and statute sections written after a number: "27.A.", "23 A:", "18(b)". A one-letter word
+   * glued by a dot, or standing alone before a colon, is a key; a bracketed letter or roman numeral glued on is a subsection.
+   */
+  private isKeyOrSection(i: number): boolean {
+    const t = (k: number) => this.tokens[k];
+    const letter = (k: number) => t(k)?.kind === 'word' && t(k)!.text.length === 1 && t(k)!.text === t(k)!.text.toUpperCase();
+    if (t(i + 1)?.text === '.' && !t(i + 1)!.spaceBefore && letter(i + 2) && !t(i + 2)!.spaceBefore && ['.', ')', ':'].includes(t(i + 3)?.text ?? '')) return true;
+    if (letter(i + 1) && t(i + 2)?.text === ':') return true;
+    if (letter(i + 1) && (t(i + 2)?.lower === 'and' || t(i + 2)?.text === ',' || isDash(t(i + 2))) && letter(i + 3)) return true;
+    return t(i + 1)?.text === '(' && !t(i + 1)!.spaceBefore && t(i + 2)?.kind === 'word' && t(i + 2)!.text.length <= 3 && t(i + 3)?.text === ')';
+  }
+
+  /** True for an emergency or hotline number written as a figure: "the 911 emergency line", "1-800 hotline". */
+  private isPhoneNumber(i: number): boolean {
+    const t = this.tokens[i]!;
+    return !t.text.includes(',') && PHONE_WORDS.has(this.lower(i + 1) ?? '');
   }
 
   private figureAt(i: number): Figure | null {
@@ -276,12 +344,14 @@ class SentenceScanner {
   }
 
   /** Reads the figure that may follow a range word: "-$60", "to 10,860", "to fifteen". */
-  private rangeEnd(after: number): { figure: Figure; currency: string | null } | null {
+  private rangeEnd(after: number): { figure: Figure; currency: string | null; bounded: boolean } | null {
     const sep = this.tokens[after];
     if (!sep) return null;
-    const isRangeWord = isDash(sep) || sep.lower === 'to' || sep.lower === 'and' || sep.lower === 'through';
+    const isRangeWord = isDash(sep) || sep.lower === 'to' || sep.lower === 'and' || sep.lower === 'through' || sep.lower === 'or';
     if (!isRangeWord) return null;
     let i = after + 1;
+    const bound = sep.lower === 'and' || sep.lower === 'to' ? this.upperBoundAt(i) : null;
+    if (bound !== null) i = bound;
     const cur = this.currencyBefore(i + 1);
     let currency: string | null = null;
     if (cur && cur.first === i) {
@@ -293,7 +363,15 @@ class SentenceScanner {
     if (t.kind === 'num' && (this.ctx.claimed(t.start) || (fractionAt(this.tokens, i)?.form === 'fraction'))) return null;
     const figure = t.kind === 'num' ? digitNumberAt(this.tokens, i) : wordNumberAt(this.tokens, i);
     if (!figure) return null;
-    return { figure, currency };
+    return { figure, currency, bounded: bound !== null };
+  }
+
+  /** The token after an upper-bound phrase starting at i ("not exceeding", "not more than", "up to", "a maximum of"), or null. */
+  private upperBoundAt(i: number): number | null {
+    for (const [words, qualifier] of PREFIX_QUALIFIERS) {
+      if (qualifier === 'up_to' && this.phraseStartingAt(words, i)) return i + words.length;
+    }
+    return null;
   }
 
   /** The unit words after a figure: percent, a currency, a time unit, or an age. */
@@ -362,14 +440,21 @@ class SentenceScanner {
     return firstContent;
   }
 
-  private isAgeContext(i: number): boolean {
+  /**
+   * True when the words before the figure say it is an age: "aged 12", "turned 18", "the age of 18", "the minimum age
+   * to marry is 18". "under-age" is not such a word, and a figure followed by the noun it counts stays a count
+   * ("14 marriage officials").
+   */
+  private isAgeContext(i: number, after: number): boolean {
+    if (this.isDirectNoun(after)) return false;
+    const direct = this.tokens[i - 1];
+    if (direct?.kind === 'word' && AGE_VERBS.has(direct.lower)) return true;
     for (let k = i - 1, words = 0; k >= 0 && words < 6 && k > i - MAX_LOOKBACK; k--) {
       const t = this.tokens[k]!;
       if (t.kind === 'num') return false;
-      if (t.kind === 'word') {
-        words++;
-        if (t.lower === 'age' || t.lower === 'ages' || t.lower === 'aged') return true;
-      }
+      if (t.kind !== 'word') continue;
+      words++;
+      if ((t.lower === 'age' || t.lower === 'ages' || t.lower === 'aged') && !(isDash(this.tokens[k - 1]) && !t.spaceBefore)) return true;
     }
     return false;
   }
@@ -420,16 +505,19 @@ class SentenceScanner {
       if (next && next.kind === 'num') return null;
       if (prev && prev.kind === 'num') return null;
       if (figure.first === 0 && next && (next.text === '.' || next.text === ')') && /^\d{1,2}$/.test(first.text)) return null;
+      if (tokens.length === 1) return null;
       if (next?.text === ')' && !next.spaceBefore && /^\d{1,2}$/.test(first.text) && (prev?.text === '(' || prev === undefined || prev.text === ':' || prev.text === ',' || prev.lower === 'and' || prev.lower === 'or')) return null;
       if (this.isReference(figure.first) || this.isCode(figure.first) || this.isDayOrTime(figure.first)) return null;
+      if (this.isKeyOrSection(figure.first) || this.isPhoneNumber(figure.first)) return null;
     }
     const currencyPrefix = figure.form === 'digits' ? this.currencyBefore(figure.first) : null;
     let start = currencyPrefix ? currencyPrefix.first : figure.first;
     let qualifier: Qualifier = 'exact';
     let qualifierSkipsAge = false;
     let q = this.qualifierBefore(start);
-    if (!q && (this.lower(start - 1) === 'age' || this.lower(start - 1) === 'ages')) {
-      const ageStart = this.lower(start - 2) === 'the' ? start - 2 : start - 1;
+    const ageWord = this.lower(start - 1) === 'of' ? start - 2 : start - 1;
+    if (!q && (this.lower(ageWord) === 'age' || this.lower(ageWord) === 'ages')) {
+      const ageStart = this.lower(ageWord - 1) === 'the' ? ageWord - 1 : ageWord;
       q = this.qualifierBefore(ageStart);
       qualifierSkipsAge = q !== null;
     }
@@ -460,13 +548,17 @@ class SentenceScanner {
         const secondUnit = range.currency ? { kind: 'money' as const, unit: range.currency, last: range.figure.last } : this.unitAfter(range.figure.last + 1);
         const firstHadUnit = unit !== null;
         const sep = tokens[last + 1]!;
-        const between = sep.lower !== 'and' || this.lower(figure.first - 1) === 'between' || this.lower(start - 1) === 'between';
+        const lowerBound = qualifier === 'at_least' || qualifier === 'more_than';
+        const between = sep.lower === 'and' ? this.lower(figure.first - 1) === 'between' || this.lower(start - 1) === 'between' || (range.bounded && lowerBound && !firstHadUnit)
+          : sep.lower === 'or' ? !firstHadUnit && secondUnit !== null && secondUnit.kind !== 'money' && figure.form === range.figure.form
+            : true;
         const compatible = firstHadUnit ? (secondUnit === null || secondUnit.unit === unit) : true;
         const scaleWord = tokens[range.figure.last]!.lower;
         const firstScaled = tokens[figure.last]!.lower in SCALES;
         const scaled = scaleWord in SCALES && !firstScaled && last === figure.last ? value * SCALES[scaleWord]! : value;
         const plausible = range.figure.value >= scaled && between && compatible && !(isYearLike(first) && !firstHadUnit && !secondUnit);
         if (plausible) {
+          if (range.bounded) qualifier = 'exact';
           value = scaled;
           valueMax = range.figure.value;
           last = secondUnit && !range.currency ? secondUnit.last : range.figure.last;
@@ -506,7 +598,11 @@ class SentenceScanner {
     if (kind === 'count' && isYearLike(first) && valueMax === null && !currencyPrefix) {
       const next = tokens[last + 1];
       const plural = next && next.kind === 'word' && isPluralNoun(next.lower) && next.text !== next.text.toUpperCase();
-      if (!plural || q) return null;
+      if (!plural || q || YEAR_BEFORE_WORDS.has(this.lower(start - 1) ?? '')) return null;
+    }
+    if (kind === 'count' && this.isPrisonTermAfter(last + 1)) {
+      kind = 'duration';
+      unit = 'year';
     }
     const suffix = this.qualifierAfter(last + 1);
     if (suffix && qualifier === 'exact') {
@@ -515,7 +611,7 @@ class SentenceScanner {
       last = suffix.last;
     }
     const ageNoun = AGE_NOUNS.has(this.lower(start - 1) ?? '') && (qualifier === 'less_than' || qualifier === 'over' || qualifier === 'more_than');
-    if ((kind === 'count' || (kind === 'duration' && unit === 'year')) && (ageNoun || this.isAgeContext(figure.first))) {
+    if ((kind === 'count' || (kind === 'duration' && unit === 'year')) && (ageNoun || this.isAgeContext(figure.first, last + 1))) {
       kind = 'age';
       unit = 'year';
     }
@@ -538,6 +634,12 @@ class SentenceScanner {
       },
       next: last + 1,
     };
+  }
+
+  /** "a 5-10 prison term": a bare figure before a prison term counts its years. */
+  private isPrisonTermAfter(j: number): boolean {
+    const w = this.lower(j);
+    return (w === 'prison' || w === 'jail') && ['term', 'terms', 'sentence', 'sentences'].includes(this.lower(j + 1) ?? '');
   }
 
   /** True when the word right after a figure (or after one adjective) is the noun it counts. */

@@ -36,6 +36,19 @@ describe('fact quotes (every fact repeated its whole sentence, so one endless se
     expect(total).toBeLessThan(quantities.length * 420);
   });
 
+  it('quote a dense sentence whole for its first 16 facts and only a few words around each later one', () => {
+    const text = `The figures are ${'$1 '.repeat(300).trim()}.`;
+    const { quantities } = extractFacts(cableWith(text), ['08TEST1-p001']);
+    expect(quantities).toHaveLength(300);
+    expect(quantities.slice(0, 16).every((q) => q.quote === text)).toBe(true);
+    for (const q of quantities.slice(16)) {
+      expect(q.quote.length).toBeLessThanOrEqual(2 * 24 + 4 + 4);
+      expect(q.quote).toContain(q.text);
+    }
+    const total = quantities.reduce((n, q) => n + q.quote.length, 0);
+    expect(total / text.length).toBeLessThan(40);
+  });
+
   it('quote a window of a long sentence that has no spaces to cut at', () => {
     const text = `${'$1,'.repeat(1000)}5`;
     const { quantities } = extractFacts(cableWith(text), ['08TEST1-p001']);

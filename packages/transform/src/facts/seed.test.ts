@@ -79,8 +79,8 @@ describe('facts of 08VIENTIANE145', () => {
 
   it('finds organizations the cable defines and those of the dictionary', () => {
     const orgs = new Map(facts.organizations.map((o) => [o.org_id, o]));
-    expect(orgs.get('lwu')).toMatchObject({ name: "Lao Women's Union", acronym: 'LWU', type: 'lao_government', first_paragraph_id: '08VIENTIANE145-p002' });
-    expect(orgs.get('mops')).toMatchObject({ acronym: 'MOPS', type: 'lao_government', first_paragraph_id: '08VIENTIANE145-p005' });
+    expect(orgs.get('lwu')).toMatchObject({ name: "Lao Women's Union", acronym: 'LWU', type: 'host_government', first_paragraph_id: '08VIENTIANE145-p002' });
+    expect(orgs.get('mops')).toMatchObject({ acronym: 'MOPS', type: 'host_government', first_paragraph_id: '08VIENTIANE145-p005' });
     expect(orgs.get('iom')).toMatchObject({ type: 'international_organization' });
     expect(orgs.get('afesip')).toMatchObject({ type: 'ngo' });
     for (const o of facts.organizations) expect(o.mention_count).toBe(facts.organization_mentions.filter((m) => m.org_id === o.org_id).length);

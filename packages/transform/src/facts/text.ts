@@ -1,4 +1,4 @@
-import type { Paragraph } from '@cablepress/extract';
+import { spanText, type Paragraph } from '@cablepress/extract';
 
 /** A sentence of a paragraph's clean text: [start, end) offsets into Paragraph.text. */
 export interface Sentence {
@@ -99,8 +99,10 @@ export interface SourceSpan {
 /**
  * Maps [start, end) of a paragraph's clean text to the source. The end is taken past the source characters of the
  * last clean character (an HTML entity such as &amp; stands for one clean character), never into following white space.
+ * The span's text is the source there as a reader sees it (spanText): for an HTML page (`html`), tags dropped and
+ * character references decoded, so no cell holds `&#x000A;`; for a text file, the slice itself.
  */
-export function sourceSpan(paragraph: Paragraph, source: string, start: number, end: number): SourceSpan {
+export function sourceSpan(paragraph: Paragraph, source: string, start: number, end: number, html: boolean): SourceSpan {
   const { offsets, text } = paragraph;
   const charStart = offsets[start] ?? paragraph.span.start;
   const last = end - 1;
@@ -110,7 +112,7 @@ export function sourceSpan(paragraph: Paragraph, source: string, start: number, 
     charEnd = end < offsets.length ? (offsets[end] ?? paragraph.span.end) : paragraph.span.end;
     while (charEnd > lastOffset + 1 && isSpace(source[charEnd - 1])) charEnd--;
   }
-  return { char_start: charStart, char_end: charEnd, text: source.slice(charStart, charEnd) };
+  return { char_start: charStart, char_end: charEnd, text: spanText(source, charStart, charEnd, html) };
 }
 
 export type TokenKind = 'num' | 'word' | 'sym';

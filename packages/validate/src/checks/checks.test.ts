@@ -141,6 +141,17 @@ describe('provenance', () => {
     expect(checkProvenance({ tables: { quantities: [{ ...row, char_start: 5, char_end: 7, text: 'on' }] }, sources })).toEqual([]);
     expect(checkProvenance({ tables: { quantities: [{ ...row, cable_id: 'D' }] }, sources })[0]!.code).toBe('PROVENANCE_UNKNOWN_CABLE');
   });
+
+  it('decodes the slice of an HTML page before comparing (10SANAA295 writes line breaks as &#x000A;)', () => {
+    const page = '<html><body><pre>punishable by not more than 5 &#x000A;years in prison</pre></body></html>';
+    const start = page.indexOf('not more');
+    const end = page.indexOf('years') + 'years'.length;
+    const row = q('q1', 'p050', 'duration', 5, null, 'year', { char_start: start, char_end: end, text: 'not more than 5 \nyears' });
+    const sources = new Map([['C', page]]);
+    expect(checkProvenance({ tables: { quantities: [row] }, sources })).toEqual([]);
+    const raw = checkProvenance({ tables: { quantities: [{ ...row, text: page.slice(start, end) }] }, sources });
+    expect(raw.map((f) => f.code)).toEqual(['PROVENANCE_MISMATCH']);
+  });
 });
 
 describe('header agreement', () => {

@@ -1,3 +1,4 @@
+import { looksLikeHtml, spanText } from '@cablepress/extract';
 import type { Finding } from '../errors.js';
 import { factTables } from '../fact-tables.js';
 import { num, str, type CheckInput } from './types.js';
@@ -8,11 +9,18 @@ export const PROVENANCE_TABLES: readonly string[] = factTables
   .map((t) => t.name);
 
 /**
- * The provenance invariant: in every fact table with a span (PROVENANCE_TABLES), text must be exactly
- * source.slice(char_start, char_end) of the row's cable. Breaking it is an error.
+ * The provenance invariant: in every fact table with a span (PROVENANCE_TABLES), text must be exactly the row's cable
+ * source at [char_start, char_end) as a reader sees it: the slice itself for a text file, the slice with tags dropped
+ * and character references decoded for an HTML page (spanText). Breaking it is an error.
  */
 export function checkProvenance(input: CheckInput): Finding[] {
   const findings: Finding[] = [];
+  const html = new Map<string, boolean>();
+  const isHtml = (cableId: string, source: string) => {
+    let known = html.get(cableId);
+    if (known === undefined) html.set(cableId, (known = looksLikeHtml(source)));
+    return known;
+  };
   for (const table of PROVENANCE_TABLES) {
     const rows = input.tables[table] ?? [];
     rows.forEach((row, index) => {
@@ -38,7 +46,7 @@ export function checkProvenance(input: CheckInput): Finding[] {
         });
         return;
       }
-      const slice = source.slice(start, end);
+      const slice = spanText(source, start, end, isHtml(cableId, source));
       if (slice !== text) {
         findings.push({
           code: 'PROVENANCE_MISMATCH', severity: 'error', path, spans,

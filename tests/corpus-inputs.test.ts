@@ -1,0 +1,58 @@
+import { execFileSync } from 'node:child_process';
+import { cp, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, scratchFolder, seedDataset } from './helpers.js';
+
+const SEED = path.join(seedDataset, 'source/08VIENTIANE145.txt');
+
+describe('corpus mode with inputs a person can get wrong', () => {
+  it('lists symbolic links, FIFOs and devices in failures.json instead of reading or dropping them', async () => {
+    const root = await scratchFolder('corpus-inputs');
+    const cables = path.join(root, 'cables');
+    await mkdir(cables);
+    await cp(SEED, path.join(cables, '08VIENTIANE145.txt'));
+    await symlink('/dev/zero', path.join(cables, 'zero.txt'));
+    await symlink('/etc/passwd', path.join(cables, 'passwd.txt'));
+    execFileSync('mkfifo', [path.join(cables, 'pipe.txt')]);
+    const out = path.join(root, 'out');
+    const result = await cli(['build', '--corpus', cables, '--out', out, '--jobs', '1', '--quiet']);
+    expect(result.code, result.stderr).toBe(3);
+    const report = JSON.parse(await readFile(path.join(out, 'failures.json'), 'utf8')) as { cables: number; failures: { file: string; code: string; message: string }[] };
+    expect(report.cables).toBe(1);
+    expect(report.failures.map((f) => [f.file, f.code]).sort()).toEqual([
+      ['passwd.txt', 'INPUT_NOT_FILE'],
+      ['pipe.txt', 'INPUT_NOT_FILE'],
+      ['zero.txt', 'INPUT_NOT_FILE'],
+    ]);
+    expect(JSON.stringify(report)).not.toContain('root:');
+  });
+
+  it('lists a file above --max-input-mb as INPUT_TOO_LARGE without reading it', async () => {
+    const root = await scratchFolder('corpus-inputs');
+    const cables = path.join(root, 'cables');
+    await mkdir(cables);
+    await cp(SEED, path.join(cables, '08VIENTIANE145.txt'));
+    await writeFile(path.join(cables, 'big.txt'), (await readFile(SEED, 'utf8')).repeat(8));
+    const out = path.join(root, 'out');
+    const result = await cli(['build', '--corpus', cables, '--out', out, '--jobs', '1', '--quiet', '--max-input-mb', '0.1']);
+    expect(result.code, result.stderr).toBe(3);
+    const report = JSON.parse(await readFile(path.join(out, 'failures.json'), 'utf8')) as { cables: number; failures: { file: string; code: string; message: string }[] };
+    expect(report.cables).toBe(1);
+    expect(report.failures).toEqual([{ file: 'big.txt', code: 'INPUT_TOO_LARGE', message: expect.stringMatching(/^the file has \d+ bytes, more than the 104857 an input may have; it was not read\.$/) }]);
+  });
+
+  it('refuses a SOURCE_DATE_EPOCH past the end of dates before writing anything: no lock, no staging folder', async () => {
+    const root = await scratchFolder('corpus-inputs');
+    const cables = path.join(root, 'cables');
+    await mkdir(cables);
+    await cp(SEED, path.join(cables, '08VIENTIANE145.txt'));
+    const out = path.join(root, 'out');
+    await mkdir(out);
+    const result = await cli(['build', '--corpus', cables, '--out', out, '--jobs', '1'], { env: { SOURCE_DATE_EPOCH: '9999999999999999' } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^cablepress: SOURCE_DATE_EPOCH: /);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(await readdir(out)).toEqual([]);
+  });
+});
