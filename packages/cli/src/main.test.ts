@@ -57,15 +57,19 @@ describe('reportError', () => {
 
 describe('dataset manifest', () => {
   it('refuses a fact sheet path outside the reports folder', async () => {
-    const { mkdtemp, mkdir, writeFile } = await import('node:fs/promises');
+    const { mkdtemp, mkdir, rm, writeFile } = await import('node:fs/promises');
     const os = await import('node:os');
     const path = await import('node:path');
     const root = await mkdtemp(path.join(os.tmpdir(), 'cablepress-manifest-'));
-    const dir = path.join(root, 'datasets', 'escape');
-    await mkdir(dir, { recursive: true });
-    await writeFile(path.join(dir, 'package.json'), JSON.stringify({ version: '0.1.0', description: 'Escape attempt.', cablepress: { source: 'source/x.txt', report: '../../../../etc/cron.daily/x.pdf' } }));
-    const io = captureIo();
-    expect(await main(['build', dir], io)).toBe(2);
-    expect(io.err.join('')).toMatch(/^cablepress: DATASET_INVALID: .*package\.json: cablepress\.report: "cablepress\.report" must name a \.pdf file inside .* or the dataset folder, not /);
+    try {
+      const dir = path.join(root, 'datasets', 'escape');
+      await mkdir(dir, { recursive: true });
+      await writeFile(path.join(dir, 'package.json'), JSON.stringify({ version: '0.1.0', description: 'Escape attempt.', cablepress: { source: 'source/x.txt', report: '../../../../etc/cron.daily/x.pdf' } }));
+      const io = captureIo();
+      expect(await main(['build', dir], io)).toBe(2);
+      expect(io.err.join('')).toMatch(/^cablepress: DATASET_INVALID: .*package\.json: cablepress\.report: "cablepress\.report" must name a \.pdf file inside .* or the dataset folder, not /);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
   });
 });

@@ -168,7 +168,7 @@ export function createProgram(io: Io, onExitCode: (code: number) => void): Comma
 /** Commander's error, as the one-sentence USAGE error a person sees (exit 2). */
 export function usageErrorOf(error: CommanderError, argv: string[]): UsageError {
   const name = argv.find((a) => !a.startsWith('-'));
-  const detail = error.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').replace(/\.?$/, '.');
+  const detail = `${error.message.replace(/^error: /, '').split('\n').map((line) => line.trim()).join(' ').replace(/\.$/, '')}.`;
   if (name !== undefined && isCommandName(name)) {
     return new UsageError(`${name}: ${detail}`, `Run \`cablepress help ${name}\` to see its arguments and options.`);
   }

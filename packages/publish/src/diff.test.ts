@@ -44,7 +44,7 @@ describe('diffDatasets', () => {
       'different datasets: the names differ (test-dataset and other-dataset), so the changes below compare two datasets, not two versions of one',
       'different sources: test-dataset 1.2.3 is built from 08TESTPOST145 (sha256 abababababab); other-dataset 1.2.3 from 09OTHERPOST1 (sha256 cdcdcdcdcdcd)',
     ]);
-  });
+  }, 30_000);
 
   it('reports corrected values by primary key as a patch', async () => {
     const tables = syntheticTables();

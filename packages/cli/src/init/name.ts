@@ -28,7 +28,8 @@ const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
 /** The country a TAGS code stands for in the tag dictionary ("LA" → "Laos"), or null for a subject tag. */
 function countryOfTag(tag: string): string | null {
-  return describeTag(tag)?.match(/^Country:\s*(.+)$/)?.[1]?.trim() ?? null;
+  const description = describeTag(tag);
+  return description?.startsWith('Country:') ? description.slice('Country:'.length).trim() || null : null;
 }
 
 /** Every country of the tag dictionary: country tags are the two-letter geographic codes. */
