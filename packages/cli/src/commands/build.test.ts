@@ -43,10 +43,11 @@ async function buildError(edit: (pkg: Pkg) => void, prepare: (dir: string) => Pr
 }
 
 describe('cablepress build', () => {
-  it('prints every path it wrote, the fact sheet last, and the findings in one line', async () => {
-    const { root } = await seedCopy((pkg) => {
+  it('prints every path it wrote, the fact sheet last, and the findings in one line; the README cites the recorded release date', async () => {
+    const { root, dir } = await seedCopy((pkg) => {
       pkg.version = '1.2.3';
     });
+    await writeFile(path.join(dir, 'releases.json'), JSON.stringify({ name: 'laos-tip-2008', releases: [{ version: '1.2.3', created: '2009-01-15T00:00:00Z', files: {} }] }));
     const io = captureIo(root);
     expect(await main(['build', 'datasets/laos-tip-2008'], io)).toBe(0);
     const lines = io.out().split('\n');
@@ -60,6 +61,10 @@ describe('cablepress build', () => {
     expect(sheet).toBeGreaterThan(2);
     expect(lines[sheet + 1]).toBe('findings: 0 errors, 3 warnings (CONFLICTING_FIGURES 1, CONVERSION_RATES_DISAGREE 1, TRUNCATED 1); each is kept in validation.json:');
     expect((await readFile(path.join(root, 'reports/laos-tip-2008/laos-tip-2008-fact-sheet.pdf'))).subarray(0, 5).toString()).toBe('%PDF-');
+    const readme = await readFile(path.join(dir, 'README.md'), 'utf8');
+    expect(readme).toContain('U.S. Embassy Vientiane (author of the cable); cablepress (compiler). *Laos trafficking in persons report 2008 (cable 08VIENTIANE145)*, version 1.2.3, released 2009-01-15 [data set]. Compiled from cable 08VIENTIANE145, "EIGHTH ANNUAL TIP REPORT FOR LAOS", dated 29 February 2008,');
+    expect(readme).toContain('[laos-tip-2008-fact-sheet.pdf](../../reports/laos-tip-2008/laos-tip-2008-fact-sheet.pdf)');
+    expect(readme).toContain('- **Conflicting figures** (`CONFLICTING_FIGURES`): lba members given as 80 (¶4) and as 82 (paragraph 23 of section XXVII, paragraph 79 of section XXIX G and H).');
   }, 60_000);
 });
 
