@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { InputError } from '@cablepress/extract';
 import { reportError } from './errors.js';
 import { main } from './main.js';
@@ -61,15 +61,12 @@ describe('dataset manifest', () => {
     const os = await import('node:os');
     const path = await import('node:path');
     const root = await mkdtemp(path.join(os.tmpdir(), 'cablepress-manifest-'));
-    try {
-      const dir = path.join(root, 'datasets', 'escape');
-      await mkdir(dir, { recursive: true });
-      await writeFile(path.join(dir, 'package.json'), JSON.stringify({ version: '0.1.0', description: 'Escape attempt.', cablepress: { source: 'source/x.txt', report: '../../../../etc/cron.daily/x.pdf' } }));
-      const io = captureIo();
-      expect(await main(['build', dir], io)).toBe(2);
-      expect(io.err.join('')).toMatch(/^cablepress: DATASET_INVALID: .*package\.json: cablepress\.report: "cablepress\.report" must name a \.pdf file inside .* or the dataset folder, not /);
-    } finally {
-      await rm(root, { recursive: true, force: true });
-    }
+    onTestFinished(() => rm(root, { recursive: true, force: true }));
+    const dir = path.join(root, 'datasets', 'escape');
+    await mkdir(dir, { recursive: true });
+    await writeFile(path.join(dir, 'package.json'), JSON.stringify({ version: '0.1.0', description: 'Escape attempt.', cablepress: { source: 'source/x.txt', report: '../../../../etc/cron.daily/x.pdf' } }));
+    const io = captureIo();
+    expect(await main(['build', dir], io)).toBe(2);
+    expect(io.err.join('')).toMatch(/^cablepress: DATASET_INVALID: .*package\.json: cablepress\.report: "cablepress\.report" must name a \.pdf file inside .* or the dataset folder, not /);
   });
 });

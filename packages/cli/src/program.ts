@@ -87,9 +87,9 @@ const COMMANDS = {
       new Command('site')
         .summary('build the static site of every dataset')
         .description(
-          'Builds the static site: a catalog page and one page per dataset with its key figures, tables, cable text and release files, from every dataset under datasets/ or from the folders given.',
+          'Builds the static site: a catalog page and one page per dataset with its key figures, tables, cable text and release files, from every published dataset under datasets/ (one with a datapackage.json) or from the folders given.',
         )
-        .argument('[dataset-dir...]', 'dataset folders (default: every folder under datasets/)')
+        .argument('[dataset-dir...]', 'dataset folders (default: every published dataset under datasets/)')
         .addOption(new Option('--out <dir>', 'folder to write the site to').default('site'))
         .addOption(jsonOption('the pages written')),
     load: async () => (await import('./commands/site.js')).run,
