@@ -15,8 +15,8 @@ export interface DatasetManifest {
   title: string;
   description: string;
   license: string;
-  /** Absolute path of the source cable. */
-  source: string;
+  /** Absolute paths of the source cables, in the order the dataset lists them. */
+  sources: string[];
   /** Absolute path of the fact sheet PDF. */
   report: string;
   /** Absolute path of the indicator recipe, when the dataset has one. */
@@ -49,7 +49,7 @@ interface PackageJson {
   version?: unknown;
   description?: unknown;
   license?: unknown;
-  cablepress?: { source?: unknown; title?: unknown; report?: string; recipe?: string };
+  cablepress?: { source?: unknown; sources?: unknown; title?: unknown; report?: string; recipe?: string };
 }
 
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
@@ -57,7 +57,7 @@ interface CheckedPackageJson {
   version: string;
   description: string;
   license?: string;
-  cablepress: { source: string; title?: string; report?: string; recipe?: string };
+  cablepress: { title?: string; report?: string; recipe?: string };
 }
 
 /** An SPDX license identifier such as CC0-1.0 or CC-BY-4.0. */
@@ -123,8 +123,9 @@ export async function readDatasetManifest(dirArg: string, cwd: string): Promise<
     );
   }
   const cp = pkg.cablepress;
-  if (typeof cp?.source !== 'string' || cp.source === '') {
-    throw new InputError('DATASET_INVALID', 'package.json has no "cablepress.source" naming the source cable.', { file, field: 'cablepress.source' }, 'Add "cablepress": { "source": "source/<cable file>" }, as in datasets/laos-tip-2008/package.json.');
+  const listed: unknown[] = Array.isArray(cp?.sources) ? cp.sources : typeof cp?.source === 'string' && cp.source !== '' ? [cp.source] : [];
+  if (!cp || listed.length === 0 || !listed.every((s): s is string => typeof s === 'string' && s !== '')) {
+    throw new InputError('DATASET_INVALID', 'package.json has no "cablepress.source" naming the source cable (or "cablepress.sources" listing several).', { file, field: 'cablepress.source' }, 'Add "cablepress": { "source": "source/<cable file>" }, as in datasets/laos-tip-2008/package.json, or "sources": [...] as in datasets/tip-reports.');
   }
   checkFields(pkg, file);
   const report = cp.report ? path.resolve(dir, cp.report) : await defaultReportPath(dir, name);
@@ -146,7 +147,7 @@ export async function readDatasetManifest(dirArg: string, cwd: string): Promise<
     title: pkg.cablepress.title ?? name,
     description: pkg.description,
     license: pkg.license ?? 'CC0-1.0',
-    source: path.resolve(dir, pkg.cablepress.source),
+    sources: (listed as string[]).map((s) => path.resolve(dir, s)),
     report,
     recipe: recipe === null ? null : path.resolve(dir, recipe),
     links: { factSheet: link(dir, report), datasetPage: datasetPageOf(report, name, dir) },

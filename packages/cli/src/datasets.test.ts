@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { singleCableDatasets } from './datasets.js';
+import { datasetPackages } from './datasets.js';
 import type { Io } from './io.js';
 import { main } from './main.js';
 
@@ -12,7 +12,7 @@ afterEach(async () => {
 });
 
 describe('build --all', () => {
-  it('finds the datasets that name a source cable, in name order, and leaves out corpus datasets and stray folders', async () => {
+  it('finds the datasets that list their source cables, in name order, and leaves out corpus builds and stray folders', async () => {
     const root = await mkdtemp(path.join(tmpdir(), 'cablepress-datasets-'));
     roots.push(root);
     const dataset = async (name: string, pkg: object | null) => {
@@ -21,10 +21,11 @@ describe('build --all', () => {
     };
     await dataset('yemen-tip-2010', { version: '0.1.0', cablepress: { source: 'source/10SANAA295.html' } });
     await dataset('tip-corpus', { version: '0.1.0', cablepress: { title: 'Corpus' } });
+    await dataset('tip-reports', { version: '0.1.0', cablepress: { sources: ['source/09SANTIAGO156.html', 'source/10SANAA295.html'] } });
     await dataset('notes', null);
     await dataset('laos-tip-2008', { version: '0.1.1', cablepress: { source: 'source/08VIENTIANE145.txt' } });
-    expect(await singleCableDatasets(root)).toEqual([path.join(root, 'datasets/laos-tip-2008'), path.join(root, 'datasets/yemen-tip-2010')]);
-    expect(await singleCableDatasets(path.join(root, 'nowhere'))).toEqual([]);
+    expect(await datasetPackages(root)).toEqual(['laos-tip-2008', 'tip-reports', 'yemen-tip-2010'].map((name) => path.join(root, 'datasets', name)));
+    expect(await datasetPackages(path.join(root, 'nowhere'))).toEqual([]);
   });
 
   it('takes a dataset folder or --all, not both', async () => {

@@ -50,7 +50,7 @@ const COMMANDS = {
         .addOption(paperOption())
         .addOption(jsonOption('the build summary'))
         .addOption(new Option('--quiet', 'print nothing but errors').default(false))
-        .addOption(new Option('--all', 'build every single-cable dataset under datasets/ of the repository').default(false))
+        .addOption(new Option('--all', 'build every dataset package under datasets/ of the repository (each that lists its source cables)').default(false))
         .addOption(new Option('--corpus <dir-or-glob>', 'corpus mode: read every cable file in this folder or glob'))
         .addOption(new Option('--out <dataset-dir>', 'corpus mode: the dataset folder to write'))
         .addOption(new Option('--jobs <n>', 'corpus mode: worker threads').default(undefined, 'the number of cores').argParser(wholeNumber(1)))

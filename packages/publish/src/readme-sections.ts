@@ -9,7 +9,7 @@ export interface ReadmeContext {
   /** The dataset's page on the project site, as a link relative to the dataset folder. */
   releasePage?: string;
   /** The build's findings; the warnings are listed in plain words. */
-  findings?: readonly Pick<Finding, 'code' | 'severity' | 'message'>[];
+  findings?: readonly (Pick<Finding, 'code' | 'severity' | 'message'> & Partial<Pick<Finding, 'path'>>)[];
   /** The date of this version's release record (releases.json), else the build date the release will record. */
   releaseDate?: string;
 }
@@ -73,15 +73,25 @@ export function factSheetSection(context: ReadmeContext): string | null {
   return lines.length > 0 ? `## Fact sheet and dataset page\n\n${lines.join('\n')}\n` : null;
 }
 
+/** The cable a finding is about: the id its message starts with, else the cable row its path names. */
+function cableOf(finding: { message: string; path?: readonly (string | number)[] }): string | null {
+  const named = /^([0-9A-Z]+): /.exec(finding.message)?.[1];
+  if (named) return named;
+  return finding.path?.[0] === 'cables' && typeof finding.path[1] === 'string' ? finding.path[1] : null;
+}
+
 /** The build's warnings in plain words: what each means for the figures, and where in the cable. */
 export function warningsSection(context: ReadmeContext, rows: ReadmeRows): string | null {
   if (!context.findings) return null;
   const warnings = context.findings.filter((f) => f.severity === 'warning');
   if (warnings.length === 0) return '## Warnings\n\nThe checks run on this build found nothing to warn about.\n';
+  const several = (rows.cables?.length ?? 0) > 1;
   const items = warnings.map((f) => {
     const words = FINDING_WORDS[f.code];
     const message = plainMessage(f.message, rows.paragraphs).replace(/\.?$/, '.');
-    return words ? `- **${words.title}** (\`${f.code}\`): ${message} ${words.note}` : `- \`${f.code}\`: ${message}`;
+    const cable = several ? cableOf(f) : null;
+    const code = `\`${f.code}\`${cable ? `, cable ${cable}` : ''}`;
+    return words ? `- **${words.title}** (${code}): ${message} ${words.note}` : `- ${code}: ${message}`;
   });
   const count = warnings.length === 1 ? 'one thing' : `${warnings.length} things`;
   return `## Warnings\n\nThe checks run on this build found ${count} a reader of the figures should know (¶ is the paragraph number printed in the cable, \"paragraph\" counts from its start where it prints none; \`validation.json\` has each with its exact place in the source):\n\n${items.join('\n')}\n`;

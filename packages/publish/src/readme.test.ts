@@ -74,6 +74,11 @@ describe('the README sections a single-cable build adds', () => {
     expect(section).toContain('- **Cut-off text** (`TRUNCATED`): The text ends mid-sentence. The end of the cable is missing from the published copy; the tables hold what is there.\n');
     expect(section).toContain('- **Conflicting figures** (`CONFLICTING_FIGURES`): lba members given as 80 (¶4) and as 82 (paragraph 23 of section XXVII, paragraph 79 of section XXIX G and H). Both figures are kept as written');
     expect(warningsSection({ findings: [{ code: 'NEW_CODE', severity: 'warning', message: 'Something new' }] }, {})).toContain('- `NEW_CODE`: Something new.\n');
+    const twoCables = { paragraphs, cables: [...cables, { ...cables[0]!, cable_id: '10SANAA295' }] };
+    expect(warningsSection({ findings: [{ ...findings[0]!, path: ['cables', '10SANAA295'] }, findings[2]!] }, twoCables)).toContain(
+      '- **Cut-off text** (`TRUNCATED`, cable 10SANAA295): The text ends mid-sentence.',
+    );
+    expect(warningsSection({ findings: [findings[2]!] }, twoCables)).toContain('- **Conflicting figures** (`CONFLICTING_FIGURES`, cable 08VIENTIANE145): lba members');
     expect(warningsSection({ findings: [] }, {})).toBe('## Warnings\n\nThe checks run on this build found nothing to warn about.\n');
     expect(warningsSection({}, {})).toBeNull();
   });

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { buildCorpus, type CorpusSummary } from '../corpus/build-corpus.js';
 import { printBuild } from '../build-report.js';
 import { readDatasetManifest } from '../dataset.js';
-import { singleCableDatasets } from '../datasets.js';
+import { datasetPackages } from '../datasets.js';
 import type { BuildSummary } from '../pipeline.js';
 import { findRepository } from '../repository.js';
 import { UsageError } from '../errors.js';
@@ -45,7 +45,7 @@ export const run: RunCommand<'build'> = async ([datasetDir], values, io) => {
   const hint = 'Run `cablepress help build` to see its arguments and options.';
   if (values.all) {
     if (datasetDir !== undefined) throw new UsageError('build takes a dataset folder or --all, not both.', hint);
-    const dirs = await singleCableDatasets(await findRepository(io.cwd));
+    const dirs = await datasetPackages(await findRepository(io.cwd));
     const summaries = [];
     for (const dir of dirs) summaries.push(await buildOne(dir, values, maxInputBytes, io));
     if (values.json) io.stdout(`${JSON.stringify({ ok: true, exitCode: EXIT.ok, datasets: summaries })}\n`);

@@ -70,6 +70,8 @@ describe('cablepress init', () => {
     expect((await readFile(path.join(root, 'reports/yemen-tip-2010/yemen-tip-2010-fact-sheet.pdf'))).subarray(0, 5).toString()).toBe('%PDF-');
 
     const out = io.out();
+    expect(out).toContain('recipe: the generic TIP recipe (packages/transform/data/tip-recipe.json), which the build applies to a TIP report when package.json names no "cablepress.recipe".\n');
+    expect(Number(out.match(/, indicators (\d+)\n/)?.[1])).toBeGreaterThan(0);
     expect(out).toMatch(new RegExp(`^created ${dir} from 10SANAA295 \\(10SANAA295\\.html\\):\n`));
     expect(out).toContain(`  ${dir}/source/10SANAA295.html  (the cable, byte for byte)\n`);
     expect(out).toContain(`  ${root}/package-lock.json  (the new workspace package, so that \`npm ci\` keeps working)\n`);
@@ -87,7 +89,7 @@ describe('cablepress init', () => {
       `cablepress: INIT_NAME_TAKEN: ${path.join(root, 'datasets/laos-tip-2008')}: a dataset named "laos-tip-2008" already exists (${path.join(root, 'datasets/laos-tip-2008')} is there); init never overwrites one. `
         + 'Give another name with --name, e.g. --name laos-tip-2008-2, or rebuild the existing one with `cablepress build datasets/laos-tip-2008`.\n',
     );
-    expect(await listDatasets(root)).toEqual(['laos-tip-2008']);
+    expect(await listDatasets(root)).toEqual(await listDatasets(repoRoot));
     expect(await readFile(path.join(root, 'package-lock.json'))).toEqual(lock);
   });
 
@@ -98,7 +100,7 @@ describe('cablepress init', () => {
     const io = captureIo(root);
     expect(await main(['init', note, '--json'], io)).toBe(2);
     expect(JSON.parse(io.out())).toMatchObject({ ok: false, exitCode: 2, error: { code: 'NOT_A_CABLE', location: { file: note, line: 1, column: 1 } } });
-    expect(await listDatasets(root)).toEqual(['laos-tip-2008']);
+    expect(await listDatasets(root)).toEqual(await listDatasets(repoRoot));
   });
 
   it('refuses a name that cannot be a folder and package name', async () => {
@@ -122,7 +124,7 @@ describe('cablepress init', () => {
     const io = captureIo(root, { PATH: path.join(root, 'no-bin') });
     expect(await main(['init', path.join(corpusDir, '10SANAA295.html')], io)).toBe(2);
     expect(io.err()).toMatch(/^cablepress: INIT_LOCK_FILE: .*package-lock\.json: npm could not add the new dataset to package-lock\.json \(.*ENOENT.*\)\. Nothing was kept/);
-    expect(await listDatasets(root)).toEqual(['laos-tip-2008']);
+    expect(await listDatasets(root)).toEqual(await listDatasets(repoRoot));
     expect(await readdir(root)).not.toContain('reports');
     expect(await readFile(path.join(root, 'package-lock.json'))).toEqual(lock);
   }, 30_000);

@@ -90,7 +90,7 @@ export const run: RunCommand<'init'> = async ([cableFile], values, io) => {
   try {
     await mkdir(path.join(dir, 'source'), { recursive: true });
     await writeFile(path.join(dir, source), bytes);
-    await writeFile(path.join(dir, 'package.json'), datasetPackageJson(cable, { name, source, recipe: recipe && path.relative(dir, path.join(root, recipe.file)) }));
+    await writeFile(path.join(dir, 'package.json'), datasetPackageJson(cable, { name, source }));
     await updateLockFile(root, io.env);
     const manifest = await readDatasetManifest(dir, io.cwd);
     const { buildDataset } = await import('../pipeline.js');
@@ -103,7 +103,9 @@ export const run: RunCommand<'init'> = async ([cableFile], values, io) => {
     io.stdout(`created ${shownDir} from ${cable.id} (${path.basename(file)}):\n`);
     io.stdout(`  ${path.join(shownDir, source)}  (the cable, byte for byte)\n  ${path.join(shownDir, 'package.json')}\n`);
     io.stdout(`  ${displayPath(lockFile, io.cwd)}  (the new workspace package, so that \`npm ci\` keeps working)\n`);
-    io.stdout(recipe ? `recipe: ${recipe.label} (${recipe.file})\n` : 'recipe: none fits this cable, so the indicators table is empty; add one as "cablepress.recipe" in package.json.\n');
+    io.stdout(recipe
+      ? `recipe: ${recipe.label} (${recipe.file}), which the build applies to a TIP report when package.json names no "cablepress.recipe".\n`
+      : 'recipe: none fits this cable (it is not a TIP report), so the indicators table is empty; name one as "cablepress.recipe" in package.json to add key figures.\n');
     printBuild(summary, dir, io);
     io.stdout(`next:\n${nextSteps(shownDir, name).join('\n')}\n`);
     return EXIT.ok;

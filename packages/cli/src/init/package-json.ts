@@ -20,8 +20,6 @@ export interface NewDataset {
   name: string;
   /** The source file, relative to the dataset folder. */
   source: string;
-  /** The recipe file, relative to the dataset folder, when a default recipe fits. */
-  recipe: string | null;
 }
 
 /** The package.json of a new dataset: a private workspace package whose version is the data version. */
@@ -37,7 +35,6 @@ export function datasetPackageJson(cable: Pick<Cable, 'id' | 'subject' | 'title'
       source: dataset.source,
       title: datasetTitle(cable),
       report: `../../reports/${dataset.name}/${dataset.name}-fact-sheet.pdf`,
-      ...(dataset.recipe === null ? {} : { recipe: dataset.recipe }),
     },
   };
   return `${JSON.stringify(pkg, null, 2)}\n`;

@@ -1,22 +1,19 @@
 import type { Cable } from '@cablepress/extract';
+import { isTipReport } from '@cablepress/transform';
 
-/** A recipe a new dataset starts with when its cable is of the kind the recipe was written for. */
+/** The recipe a new dataset is built with, by default, when its package.json names none. */
 interface DefaultRecipe {
   /** What the recipe is for, printed by `cablepress init`. */
   label: string;
   /** The recipe file, relative to the repository root. */
   file: string;
-  fits: (cable: Pick<Cable, 'subject' | 'title' | 'tags'>) => boolean;
 }
 
 /**
- * The default recipes, tried in order. The generic TIP recipe (issue #10) goes here once it is in the repository:
- * `{ label: 'generic TIP recipe', file: '<its path>', fits: isTipReport }`. Until then a new dataset has no recipe,
- * and its indicators table is empty.
+ * The default recipe that fits the cable: a dataset whose package.json names no recipe gets its indicators from the
+ * generic TIP recipe when its cable is a TIP report (see `tablesOf`), and has none otherwise. So init writes no
+ * "cablepress.recipe"; this says which recipe the build will use.
  */
-const DEFAULT_RECIPES: readonly DefaultRecipe[] = [];
-
-/** The default recipe that fits the cable, or null: the dataset is built without one (a recipe is optional). */
 export function defaultRecipe(cable: Pick<Cable, 'subject' | 'title' | 'tags'>): DefaultRecipe | null {
-  return DEFAULT_RECIPES.find((recipe) => recipe.fits(cable)) ?? null;
+  return isTipReport(cable) ? { label: 'the generic TIP recipe', file: 'packages/transform/data/tip-recipe.json' } : null;
 }
