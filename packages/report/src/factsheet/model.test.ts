@@ -96,7 +96,7 @@ describe('title', () => {
 
   it('builds the Laos title and subtitle from the cables row and the indicators', () => {
     expect(laos.title).toBe('Laos: Trafficking in persons, 2007');
-    expect(laos.subtitle).toBe('Key figures reported by the U.S. Embassy Vientiane in cable 08VIENTIANE145 of 29 February 2008, marked '
+    expect(laos.subtitle).toBe('Key figures of reporting year 2007 reported by the U.S. Embassy Vientiane in cable 08VIENTIANE145 of 29 February 2008, marked '
       + 'UNCLASSIFIED//FOR OFFICIAL USE ONLY, as published by WikiLeaks.');
   });
 });

@@ -360,12 +360,13 @@ export function buildModel(input: FactSheetInput): FactSheetModel {
   const topic = topicOf(cable.subject || cable.title || '', tagCodes);
   const indicators = tables.indicators.filter((i) => i.cable_id === cable.cable_id);
   const createdYear = cable.created?.slice(0, 4) ?? null;
-  const year = mostCommonYear(indicators.map((i) => i.period)) ?? createdYear;
+  const reportingYear = indicators.find((i) => i.reporting_year !== null)?.reporting_year ?? null;
+  const year = reportingYear !== null ? String(reportingYear) : mostCommonYear(indicators.map((i) => i.period)) ?? createdYear;
   const title = `${country ? `${country}: ` : ''}${topic}${year ? `, ${year}` : ''}`;
   const post = postName(cable.origin);
   const dated = cable.created ? ` of ${formatDate(cable.created)}` : '';
   const marked = cable.classification ? `, marked ${cable.classification},` : '';
-  const lead = indicators.length > 0 ? 'Key figures reported by the' : 'What the';
+  const lead = indicators.length > 0 ? `Key figures${reportingYear !== null ? ` of reporting year ${reportingYear}` : ''} reported by the` : 'What the';
   const verb = indicators.length > 0 ? 'in cable' : 'reported in cable';
   const subtitle = `${lead} ${post} ${verb} ${cable.cable_id}${dated}${marked} as published by WikiLeaks.`;
 
