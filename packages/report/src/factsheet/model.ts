@@ -97,7 +97,7 @@ export const CATEGORY_TITLES: Record<Category, string> = {
 };
 
 /** A phrase that marks the cable's own warning about its numbers. */
-export const CAVEAT_PATTERN = /unreliable|not reliable|no (?:generally accepted|reliable) (?:figures|data|statistics)|no figure available|does not keep track/i;
+export const CAVEAT_PATTERN = /unreliable|not reliable|inaccurate|no (?:generally accepted|reliable) (?:figures|data|statistics|estimates)|no (?:centralized |official )?statistics|no figure available|does not keep track/i;
 
 const TAG_COUNTRIES: Record<string, string> = countries.tags;
 const POST_COUNTRIES: Record<string, string> = countries.posts;
@@ -298,10 +298,10 @@ export function caveats(paragraphs: readonly ParagraphRow[], limit: number): Quo
   const out: Quote[] = [];
   for (const p of paragraphs) {
     for (const s of sentences(p.text)) {
-      if (CAVEAT_PATTERN.test(s) && s.length <= 240) out.push({ text: s, citation: shortCitation(citeParagraph(p)) });
+      if (CAVEAT_PATTERN.test(s) && s.length <= 320) out.push({ text: s, citation: shortCitation(citeParagraph(p)) });
     }
   }
-  const primary = out.filter((q) => /unreliable|not reliable/i.test(q.text));
+  const primary = out.filter((q) => /unreliable|not reliable|inaccurate/i.test(q.text));
   return [...primary, ...out.filter((q) => !primary.includes(q))].slice(0, limit);
 }
 
