@@ -1,16 +1,38 @@
-import { readdir, rm } from 'node:fs/promises';
+import { access, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { writeReleaseBundle } from '@cablepress/publish';
-import { buildSite } from '@cablepress/report';
+import { InputError } from '@cablepress/extract';
+import { buildSite, type SiteDatasetInput } from '@cablepress/report';
 import { parseCommandArgs } from '../args.js';
 import { readDatasetManifest, type DatasetManifest } from '../dataset.js';
 import { EXIT, type Io } from '../io.js';
 
-/** Every dataset folder under `<root>/datasets` (a folder with a package.json), in name order. */
+const exists = (file: string) => access(file).then(() => true, () => false);
+
+/** Every published dataset folder under `<cwd>/datasets` (one with a datapackage.json), in name order. */
 async function allDatasets(cwd: string): Promise<string[]> {
   const root = path.join(cwd, 'datasets');
   const entries = await readdir(root, { withFileTypes: true }).catch(() => []);
-  return entries.filter((d) => d.isDirectory()).map((d) => path.join(root, d.name)).sort();
+  const dirs = entries.filter((d) => d.isDirectory()).map((d) => path.join(root, d.name)).sort();
+  const published = await Promise.all(dirs.map((d) => exists(path.join(d, 'datapackage.json'))));
+  return dirs.filter((_, i) => published[i]);
+}
+
+/**
+ * What the site needs of one dataset: a dataset package (package.json with a `cablepress` section) offers its fact
+ * sheet and release bundles; a corpus build (`build --corpus --out`, no package.json) only its data files.
+ */
+async function siteInput(dir: string, cwd: string, outDir: string): Promise<SiteDatasetInput> {
+  const filesDir = path.join(outDir, path.basename(path.resolve(cwd, dir)), 'files');
+  await rm(filesDir, { recursive: true, force: true });
+  let manifest: DatasetManifest;
+  try {
+    manifest = await readDatasetManifest(dir, cwd);
+  } catch (error) {
+    if (error instanceof InputError && error.code === 'DATASET_MISSING') return { dir: path.resolve(cwd, dir) };
+    throw error;
+  }
+  return { dir: manifest.dir, reportFile: manifest.report, bundleFiles: await bundlesFor(manifest, filesDir) };
 }
 
 /** Writes the dataset's release bundles (and SHA256SUMS) into the page's download folder. */
@@ -21,7 +43,7 @@ async function bundlesFor(manifest: DatasetManifest, filesDir: string): Promise<
 
 /**
  * `cablepress site [dataset-dir...] [--out site] [--json]`: builds the static site (a catalog page and one page per
- * dataset with its release files) from every dataset under `datasets/`, or from the folders given.
+ * dataset with its release files) from every published dataset under `datasets/`, or from the folders given.
  */
 export async function run(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs('site', args, {
@@ -30,13 +52,8 @@ export async function run(args: string[], io: Io): Promise<number> {
   });
   const outDir = path.resolve(io.cwd, values.out);
   const dirs = positionals.length > 0 ? positionals : await allDatasets(io.cwd);
-  const datasets = [];
-  for (const dir of dirs) {
-    const manifest = await readDatasetManifest(dir, io.cwd);
-    const filesDir = path.join(outDir, manifest.name, 'files');
-    await rm(filesDir, { recursive: true, force: true });
-    datasets.push({ dir: manifest.dir, reportFile: manifest.report, bundleFiles: await bundlesFor(manifest, filesDir) });
-  }
+  const datasets: SiteDatasetInput[] = [];
+  for (const dir of dirs) datasets.push(await siteInput(dir, io.cwd, outDir));
   const pages = await buildSite({ outDir, datasets });
   if (values.json) io.stdout(`${JSON.stringify({ ok: true, exitCode: EXIT.ok, out: outDir, pages })}\n`);
   else io.stdout(`site written to ${path.relative(io.cwd, outDir) || '.'}: ${pages.join(', ')}\n`);

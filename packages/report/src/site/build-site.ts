@@ -11,8 +11,8 @@ import { readPublishedDataset, type PublishedDataset } from './read-dataset.js';
 export interface SiteDatasetInput {
   /** The dataset folder publish wrote (datapackage.json, data/, README.md, validation.json, releases.json, source/). */
   dir: string;
-  /** The dataset's PDF fact sheet. */
-  reportFile: string;
+  /** The dataset's PDF fact sheet, when it has one (a corpus build has none). */
+  reportFile?: string;
   /** Release bundles (and their SHA256SUMS) to offer for download, when they were built. */
   bundleFiles?: readonly string[];
 }
@@ -51,7 +51,7 @@ function releaseFiles(dataset: PublishedDataset, input: SiteDatasetInput): FileT
     ...resources,
     { from: descriptorFile, rel: 'datapackage.json', what: 'Frictionless Data Package descriptor: every file, its schema, size and hash' },
     { from: path.join(dir, 'README.md'), rel: 'README.md', what: 'Dataset README: sources, preparation, codebook' },
-    { from: input.reportFile, rel: path.basename(input.reportFile), what: 'PDF fact sheet' },
+    ...(input.reportFile ? [{ from: input.reportFile, rel: path.basename(input.reportFile), what: 'PDF fact sheet' }] : []),
     ...(input.bundleFiles ?? []).map((f) => ({
       from: f,
       rel: path.basename(f),
@@ -98,7 +98,8 @@ export async function buildSite({ outDir, datasets }: SiteOptions): Promise<stri
     });
     await writeFile(path.join(pageDir, 'index.html'), html);
     written.push(`${name}/index.html`);
-    entries.push({ dataset, factSheet: downloads.find((x) => x.label === path.basename(input.reportFile)) ?? null });
+    const sheet = input.reportFile ? path.basename(input.reportFile) : null;
+    entries.push({ dataset, factSheet: downloads.find((x) => x.label === sheet) ?? null });
   }
   await mkdir(outDir, { recursive: true });
   await writeFile(path.join(outDir, 'index.html'), pageHtml({

@@ -64,6 +64,11 @@ function indicatorOf(row: SiteRow): Pick<IndicatorRow, 'value' | 'value_max' | '
   };
 }
 
+/** The cable's page in the WikiLeaks PlusD archive, as the build records it in `sources` (used when a corpus build records none). */
+function publicOriginal(cableId: string): string | undefined {
+  return /^[0-9]{2}[A-Z0-9]+$/.test(cableId) ? `https://wikileaks.org/plusd/cables/${encodeURIComponent(cableId)}_a.html` : undefined;
+}
+
 function identitySection(dataset: PublishedDataset): string {
   const d = dataset.descriptor;
   const cables = dataset.tables.get('cables')?.rows ?? [];
@@ -77,9 +82,9 @@ function identitySection(dataset: PublishedDataset): string {
   ];
   const links = new Map((d.sources ?? []).map((s) => [s.id, s.path]));
   const rows = cables.map((c) => {
-    const url = links.get(c.cable_id ?? '');
+    const url = links.get(c.cable_id ?? '') ?? publicOriginal(c.cable_id ?? '');
     const original = url && /^https:\/\//.test(url) ? `<a href="${e(url)}">public original</a>` : '';
-    return `<tr><td><a href="#cable-${e(encodeURIComponent(c.cable_id ?? ''))}"><code>${e(c.cable_id ?? '')}</code></a></td><td>${e((c.created ?? '').slice(0, 10))}</td><td>${e(c.origin ?? '')}</td><td>${e(c.classification ?? '')}</td><td>${e(c.subject ?? '')}</td><td>${original}</td></tr>`;
+    return `<tr><td><a href="#cable-${e(encodeURIComponent(c.cable_id ?? ''))}"><code>${e(c.cable_id ?? '')}</code></a></td><td class="num">${e((c.created ?? '').slice(0, 10))}</td><td>${e(c.origin ?? '')}</td><td>${e(c.classification ?? '')}</td><td>${e(c.subject ?? '')}</td><td>${original}</td></tr>`;
   });
   return [
     `<dl class="meta">${meta.map(([k, v]) => `<div><dt>${k}</dt><dd>${v}</dd></div>`).join('')}</dl>`,
@@ -190,7 +195,7 @@ function tableSection(table: SiteTable, keyed: boolean): string {
 }
 
 function legend(tables: readonly SiteTable[]): string {
-  const items = tables.map((t, i) => `<li><span class="sw hl-${i}">${e(t.resource.name)}</span> ${e(t.resource.title ?? '')}</li>`);
+  const items = tables.map((t, i) => (t.rows.length === 0 ? '' : `<li><span class="sw hl-${i}">${e(t.resource.name)}</span> ${e(t.resource.title ?? '')}</li>`));
   return `<ul class="legend" aria-label="Highlight styles">${items.join('')}</ul>`;
 }
 

@@ -25,7 +25,6 @@ export function contentSecurityPolicy(style: string, script: string | null): str
     "default-src 'none'",
     `style-src ${cspHash(style)}`,
     `script-src ${script === null ? "'none'" : cspHash(script)}`,
-    'img-src data:',
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');
