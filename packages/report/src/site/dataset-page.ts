@@ -1,3 +1,4 @@
+import { looksLikeHtml, spanText } from '@cablepress/extract';
 import { CAVEAT_PATTERN } from '../factsheet/model.js';
 import { citeParagraph, formatFigure, qualifierWords, sentences } from '../factsheet/format.js';
 import type { IndicatorRow } from '../factsheet/types.js';
@@ -212,13 +213,14 @@ function cableText(dataset: PublishedDataset): { html: string; keys: Set<string>
       continue;
     }
     const byParagraph = highlightsByParagraph(dataset, id);
+    const html = looksLikeHtml(text);
+    const slice = (from: number, to: number) => spanText(text, from, to, html);
     parts.push('<div class="cable">');
     for (const p of paragraphs.filter((row) => row.cable_id === id)) {
-      const start = Number(p.char_start);
-      const { html, placed } = markParagraph(text.slice(start, Number(p.char_end)), start, byParagraph.get(p.paragraph_id ?? '') ?? []);
-      for (const h of placed) keys.add(h.key);
+      const marked = markParagraph(Number(p.char_start), Number(p.char_end), byParagraph.get(p.paragraph_id ?? '') ?? [], slice);
+      for (const h of marked.placed) keys.add(h.key);
       const kind = p.kind === 'paragraph' ? 'para' : `para ${e(p.kind ?? '')}`;
-      parts.push(`<p class="${kind}" id="${e(paragraphAnchor(p.paragraph_id ?? ''))}"><a class="pn" href="#${e(paragraphAnchor(p.paragraph_id ?? ''))}">${e(paragraphCitation(p))}</a> ${html}</p>`);
+      parts.push(`<p class="${kind}" id="${e(paragraphAnchor(p.paragraph_id ?? ''))}"><a class="pn" href="#${e(paragraphAnchor(p.paragraph_id ?? ''))}">${e(paragraphCitation(p))}</a> ${marked.html}</p>`);
     }
     parts.push('</div>');
   }
