@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
+import { main } from '@cablepress/cli';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const cliBin = path.join(repoRoot, 'packages/cli/bin/cablepress.js');
@@ -27,6 +28,18 @@ export function cli(args: string[], options: { cwd?: string; env?: Record<string
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
   });
+}
+
+/**
+ * Runs a cablepress command in this process: the code the binary runs, without the start of a new node process,
+ * for the many cases where starting node would cost more than the command. Same exit code, stdout and stderr.
+ */
+export async function cliInProcess(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io = { stdout: (t: string) => void out.push(t), stderr: (t: string) => void err.push(t), cwd: options.cwd ?? repoRoot, env: { ...process.env, ...options.env }, isTTY: false };
+  const code = await main(args, io);
+  return { code, stdout: out.join(''), stderr: err.join('') };
 }
 
 const scratch = { test: [] as string[], file: [] as string[], scope: 'file' as 'test' | 'file' };

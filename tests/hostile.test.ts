@@ -1,102 +1,12 @@
-import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import { readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { decodeCableBytes } from '@cablepress/extract';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkProvenance, runPipeline, type Tables } from './fuzz/pipeline.js';
 import { cliWithRenameHook, copyOf, leftovers, oldAndNew, releaseState, type Scratch } from './commit.js';
-import { cli, corpusDir, readCsv, repoRoot, scratchDataset, seedDataset, type CliResult } from './helpers.js';
-
-const SEED_FILE = '08VIENTIANE145.txt';
-const seedText = await readFile(path.join(seedDataset, 'source', SEED_FILE), 'utf8');
-
-/** Makes `name` (with `bytes`) the dataset's only source cable; the seed's indicator recipe is kept only for the seed. */
-async function useSource(scratch: Scratch, name: string, bytes: Uint8Array | string): Promise<string> {
-  const manifest = path.join(scratch.dir, 'package.json');
-  const pkg = JSON.parse(await readFile(manifest, 'utf8')) as { cablepress: { source: string; recipe?: string } };
-  pkg.cablepress.source = `source/${name}`;
-  if (name !== SEED_FILE) delete pkg.cablepress.recipe;
-  await writeFile(manifest, `${JSON.stringify(pkg, null, 2)}\n`);
-  await rm(path.join(scratch.dir, 'source'), { recursive: true, force: true });
-  await mkdir(path.join(scratch.dir, 'source'), { recursive: true });
-  const file = path.join(scratch.dir, 'source', name);
-  await writeFile(file, bytes);
-  return file;
-}
-
-/** sha256 of every file under `dir`, by path relative to it; folders named `.tmp` are left out when `skipTmp`. */
-async function snapshot(dir: string, skipTmp = false): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  const walk = async (d: string): Promise<void> => {
-    for (const entry of await readdir(d, { withFileTypes: true }).catch(() => [])) {
-      const full = path.join(d, entry.name);
-      if (entry.isDirectory()) {
-        if (!(skipTmp && entry.name === '.tmp')) await walk(full);
-      } else {
-        out[path.relative(dir, full)] = createHash('sha256').update(await readFile(full)).digest('hex');
-      }
-    }
-  };
-  await walk(dir);
-  return out;
-}
-
-/** Every published text a person or a program reads: the CSVs, README, descriptor, validation report and the PDF's text. */
-async function publishedText(scratch: Scratch): Promise<Record<string, string>> {
-  const texts: Record<string, string> = {};
-  for (const file of Object.keys(await snapshot(scratch.dir, true))) {
-    if (/\.(csv|md|json)$/.test(file) && !file.startsWith('source/') && file !== 'package.json') texts[file] = await readFile(path.join(scratch.dir, file), 'utf8');
-  }
-  if (existsSync(scratch.report)) texts.pdf = execFileSync('pdftotext', [scratch.report, '-']).toString();
-  return texts;
-}
-
-/** A real 1×1 PNG: signature, IHDR, IDAT, IEND, with their CRCs. */
-function png(): Buffer {
-  const chunk = (type: string, data: Buffer): Buffer => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(zlib.crc32(body));
-    return Buffer.concat([len, body, crc]);
-  };
-  const ihdr = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', zlib.deflateSync(Buffer.from([0, 255, 0, 0]))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
-
-/** The rows of every table with the offsets left out, for comparing two encodings of one cable. */
-function withoutOffsets(tables: Tables, normalizeText: (s: string) => string = (s) => s): Record<string, unknown[]> {
-  return Object.fromEntries(
-    Object.entries(tables).map(([name, rows]) => [
-      name,
-      rows.map((row) =>
-        Object.fromEntries(
-          Object.entries(row)
-            .filter(([k]) => k !== 'char_start' && k !== 'char_end' && k !== 'source_sha256')
-            .map(([k, v]) => [k, typeof v === 'string' ? normalizeText(v) : v]),
-        ),
-      ),
-    ]),
-  );
-}
-
-function expectPersonError(result: CliResult, code: string, file: string): void {
-  expect(result.code, result.stderr).toBe(2);
-  expect(result.stdout).toBe('');
-  const line = result.stderr.trim();
-  expect(line.split('\n')).toHaveLength(1);
-  expect(line.startsWith(`cablepress: ${code}: ${file}`)).toBe(true);
-  expect(line).not.toMatch(/\n\s+at /);
-}
+import { cliInProcess as cli, corpusDir, readCsv, repoRoot, scratchDataset, seedDataset } from './helpers.js';
+import { expectPersonError, png, publishedText, SEED_FILE, seedText, snapshot, useSource, withoutOffsets } from './hostile-helpers.js';
 
 describe('named hostile inputs, through the real CLI', () => {
   it('an empty file: exit 2, EMPTY_INPUT at line 1 column 1, nothing written', async () => {
@@ -309,50 +219,6 @@ describe('atomic publishing: one commit record switches the whole release (every
       expect((await cli(['build', '--quiet', s.dir])).code).toBe(0);
       expect(await releaseState(s)).toEqual(newFiles);
       expect(await leftovers(s)).toEqual([]);
-    });
-  }
-});
-
-describe('errors a person can cause: one sentence with file, place, what was expected and what to do; --json gives the same', () => {
-  const cases: { name: string; setup: (s: Scratch) => Promise<string[]>; env?: Record<string, string>; code: string; exit: number; place: RegExp }[] = [
-    { name: 'empty source', setup: async (s) => (await useSource(s, 'empty.txt', ''), ['build', s.dir]), code: 'EMPTY_INPUT', exit: 2, place: /line 1, column 1/ },
-    { name: 'PNG source', setup: async (s) => (await useSource(s, 'photo.txt', png()), ['build', s.dir]), code: 'NOT_TEXT', exit: 2, place: /photo\.txt/ },
-    { name: 'not a cable', setup: async (s) => (await useSource(s, 'note.txt', 'Dear all,\nlunch is at noon.\n'), ['build', s.dir]), code: 'NOT_A_CABLE', exit: 2, place: /line 1, column 1/ },
-    { name: 'missing source', setup: async (s) => (await rm(path.join(s.dir, 'source', SEED_FILE)), ['build', s.dir]), code: 'SOURCE_MISSING', exit: 2, place: /08VIENTIANE145\.txt/ },
-    { name: 'broken package.json', setup: async (s) => (await writeFile(path.join(s.dir, 'package.json'), '{ "version": '), ['build', s.dir]), code: 'DATASET_INVALID', exit: 2, place: /package\.json/ },
-    { name: 'no package.json', setup: async (s) => (await rm(path.join(s.dir, 'package.json')), ['build', s.dir]), code: 'DATASET_MISSING', exit: 2, place: /package\.json/ },
-    { name: 'bad option value', setup: async (s) => ['build', s.dir, '--paper', 'a3'], code: 'USAGE', exit: 2, place: /--paper/ },
-    { name: 'unknown command', setup: async () => ['biuld'], code: 'USAGE', exit: 2, place: /biuld/ },
-    { name: 'recipe that is not JSON', setup: async (s) => (await writeFile(path.join(s.dir, 'indicators.json'), '{\n  "indicators": [,]\n}\n'), ['build', s.dir]), code: 'RECIPE_JSON', exit: 2, place: /indicators\.json: line 2, column 18/ },
-    { name: 'recipe missing', setup: async (s) => (await rm(path.join(s.dir, 'indicators.json')), ['build', s.dir]), code: 'RECIPE_MISSING', exit: 2, place: /indicators\.json/ },
-    { name: 'dataset path that is a file', setup: async (s) => ['build', path.join(s.dir, 'package.json')], code: 'DATASET_DIR', exit: 2, place: /package\.json is a file/ },
-    { name: 'source above --max-input-mb', setup: async (s) => ['build', s.dir, '--max-input-mb', '0.01'], code: 'INPUT_TOO_LARGE', exit: 2, place: /08VIENTIANE145\.txt: the file has \d+ bytes, more than the 10485 /},
-    { name: 'source that is a FIFO', setup: async (s) => (await rm(path.join(s.dir, 'source', SEED_FILE)), execFileSync('mkfifo', [path.join(s.dir, 'source', SEED_FILE)]), ['build', s.dir]), code: 'INPUT_NOT_FILE', exit: 2, place: /a FIFO \(named pipe\), not a regular file/ },
-    { name: 'source linked to /dev/zero', setup: async (s) => (await rm(path.join(s.dir, 'source', SEED_FILE)), await symlink('/dev/zero', path.join(s.dir, 'source', SEED_FILE)), ['build', s.dir]), code: 'INPUT_OUTSIDE', exit: 2, place: /08VIENTIANE145\.txt: the file is a link to a place outside/ },
-    { name: 'source linked to a file outside the dataset', setup: async (s) => (await rm(path.join(s.dir, 'source', SEED_FILE)), await symlink(path.join(seedDataset, 'source', SEED_FILE), path.join(s.dir, 'source', SEED_FILE)), ['build', s.dir]), code: 'INPUT_OUTSIDE', exit: 2, place: /08VIENTIANE145\.txt/ },
-    { name: 'SOURCE_DATE_EPOCH past the end of dates', setup: async (s) => ['build', s.dir], env: { SOURCE_DATE_EPOCH: '99999999999999999' }, code: 'SOURCE_DATE_EPOCH', exit: 2, place: /SOURCE_DATE_EPOCH/ },
-  ];
-
-  for (const c of cases) {
-    it(`${c.name}: ${c.code}, exit ${c.exit}`, async () => {
-      const scratch = await scratchDataset();
-      const args = await c.setup(scratch);
-      const human = await cli(args, c.env ? { env: c.env } : {});
-      expect(human.code, human.stderr).toBe(c.exit);
-      const sentence = human.stderr.trim();
-      expect(sentence).toMatch(new RegExp(`^cablepress: ${c.code}: `));
-      expect(sentence.split('\n')).toHaveLength(1);
-      expect(sentence).toMatch(c.place);
-      const json = await cli([...args, '--json'], c.env ? { env: c.env } : {});
-      expect(json.code).toBe(c.exit);
-      expect(json.stderr).toBe('');
-      const body = JSON.parse(json.stdout) as { ok: boolean; exitCode: number; error: { kind: string; code: string; message: string; location: Record<string, unknown>; hint?: string } };
-      expect(body).toMatchObject({ ok: false, exitCode: c.exit, error: { kind: 'input', code: c.code } });
-      expect(body.error.hint, 'says what to do').toMatch(/\w{3,}/);
-      expect(sentence).toContain(body.error.message);
-      expect(sentence).toContain(body.error.hint!);
-      for (const value of Object.values(body.error.location)) expect(sentence).toContain(String(value));
-      if (c.code !== 'USAGE' && c.code !== 'SOURCE_DATE_EPOCH') expect(body.error.location.file).toEqual(expect.any(String));
     });
   }
 });

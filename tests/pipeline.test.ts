@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cli, readCsv, scratchDataset, seedDataset, seedReport } from './helpers.js';
+import { cli, cliInProcess, readCsv, scratchDataset, seedDataset, seedReport } from './helpers.js';
 
 const SEED_SHA256 = 'ec69ad48d707088705fdf30426f7f88538659908c058e5738abfb7424e005fc0';
 
@@ -22,7 +22,7 @@ describe('cablepress build on the seed cable', () => {
 
   beforeAll(async () => {
     scratch = await scratchDataset();
-    const result = await cli(['build', scratch.dir]);
+    const result = await cliInProcess(['build', scratch.dir]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
   });
@@ -102,7 +102,7 @@ describe('cablepress build on the seed cable', () => {
   });
 
   it('validates the committed release against its files and releases.json (drift guard)', async () => {
-    const result = await cli(['validate', seedDataset]);
+    const result = await cliInProcess(['validate', seedDataset]);
     expect(result.stderr).toBe('');
     expect(result.code, result.stdout).toBe(0);
   });
@@ -119,7 +119,7 @@ describe('cablepress build on bad input', () => {
   it('names a missing source file, exits 2 and writes nothing', async () => {
     const scratch = await scratchDataset();
     await rm(path.join(scratch.dir, 'source/08VIENTIANE145.txt'));
-    const result = await cli(['build', scratch.dir]);
+    const result = await cliInProcess(['build', scratch.dir]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/SOURCE_MISSING: .*08VIENTIANE145\.txt: the source cable does not exist\./);
     expect((await readdir(scratch.dir)).sort()).toEqual(['CHANGELOG.md', 'indicators.json', 'package.json', 'source'].filter(Boolean).sort());
@@ -129,7 +129,7 @@ describe('cablepress build on bad input', () => {
     for (const [content, code] of [['', /EMPTY_INPUT/], ['Dear diary,\nnothing happened today.\n', /NOT_A_CABLE/]] as const) {
       const scratch = await scratchDataset();
       await writeFile(path.join(scratch.dir, 'source/08VIENTIANE145.txt'), content);
-      const result = await cli(['build', scratch.dir]);
+      const result = await cliInProcess(['build', scratch.dir]);
       expect(result.code).toBe(2);
       expect(result.stderr).toMatch(code);
       expect(result.stderr).toContain('08VIENTIANE145.txt');

@@ -1,7 +1,7 @@
 import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, scratchDataset } from './helpers.js';
+import { cliInProcess as cli, scratchDataset } from './helpers.js';
 
 describe('releasing the seed dataset with the cablepress binary', () => {
   let scratch: Awaited<ReturnType<typeof scratchDataset>>;
@@ -56,6 +56,18 @@ describe('releasing the seed dataset with the cablepress binary', () => {
     }
   });
 
+  it('validate compares the fact sheet with releases.json too: a replaced fact sheet alone is DRIFT_UNVERSIONED', async () => {
+    const report = await readFile(scratch.report);
+    try {
+      await writeFile(scratch.report, Buffer.concat([report, Buffer.from('\n% changed\n')]));
+      const validate = await cli(['validate', scratch.dir]);
+      expect(validate.code).toBe(1);
+      expect(validate.stderr).toContain(`error DRIFT_UNVERSIONED: files changed since release ${version} was recorded, but the version still says ${version}: laos-tip-2008-fact-sheet.pdf`);
+    } finally {
+      await writeFile(scratch.report, report);
+    }
+  });
+
   it('refuses a release when the files changed but the version still names the recorded release', async () => {
     const backup = path.join(scratch.root, 'backup-2');
     await cp(scratch.dir, backup, { recursive: true });
@@ -64,7 +76,7 @@ describe('releasing the seed dataset with the cablepress binary', () => {
       expect((await cli(['build', scratch.dir, '--quiet'], { env: { SOURCE_DATE_EPOCH: '1300000000' } })).code).toBe(0);
       const validate = await cli(['validate', scratch.dir]);
       expect(validate.code).toBe(1);
-      expect(validate.stderr).toContain(`error DRIFT_UNVERSIONED: files changed since release ${version} was recorded, but the version still says ${version}: README.md, datapackage.json`);
+      expect(validate.stderr).toContain(`error DRIFT_UNVERSIONED: files changed since release ${version} was recorded, but the version still says ${version}: README.md, datapackage.json, laos-tip-2008-fact-sheet.pdf`);
       const release = await cli(['release', scratch.dir, '--out', releases()]);
       expect(release.code).toBe(1);
       expect(release.stderr).toMatch(/^cablepress: DRIFT_STALE: .*committed files differ from a rebuild from the source: README\.md, datapackage\.json, laos-tip-2008-fact-sheet\.pdf/);

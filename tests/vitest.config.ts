@@ -6,7 +6,8 @@ export default defineConfig({
   test: {
     name: 'tests',
     include: ['**/*.test.ts'],
-    exclude: ['**/*.slow.test.ts', '**/node_modules/**'],
+    // site-browser.test.ts drives chromium (about 800 MB of processes): it runs with the slow suite
+    exclude: ['**/*.slow.test.ts', 'site-browser.test.ts', '**/node_modules/**'],
     setupFiles: ['./setup.ts'],
     testTimeout: 120_000,
     hookTimeout: 300_000,

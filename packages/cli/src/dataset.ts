@@ -14,8 +14,8 @@ export interface DatasetManifest {
   title: string;
   description: string;
   license: string;
-  /** Absolute path of the source cable. */
-  source: string;
+  /** Absolute paths of the source cables, in the order the dataset lists them. */
+  sources: string[];
   /** Absolute path of the fact sheet PDF. */
   report: string;
   /** Absolute path of the indicator recipe, when the dataset has one. */
@@ -26,7 +26,7 @@ interface PackageJson {
   version?: string;
   description?: string;
   license?: string;
-  cablepress?: { source?: string; title?: string; report?: string; recipe?: string };
+  cablepress?: { source?: string; sources?: string[]; title?: string; report?: string; recipe?: string };
 }
 
 /** Reads and checks a dataset folder's package.json. */
@@ -59,8 +59,9 @@ export async function readDatasetManifest(dirArg: string, cwd: string): Promise<
     );
   }
   const cp = pkg.cablepress;
-  if (!cp?.source) {
-    throw new InputError('DATASET_INVALID', 'package.json has no "cablepress.source" naming the source cable.', { file, field: 'cablepress.source' }, 'Add "cablepress": { "source": "source/<cable file>" }, as in datasets/laos-tip-2008/package.json.');
+  const listed = cp?.sources ?? (cp?.source ? [cp.source] : []);
+  if (!cp || listed.length === 0 || !listed.every((s) => typeof s === 'string' && s !== '')) {
+    throw new InputError('DATASET_INVALID', 'package.json has no "cablepress.source" naming the source cable (or "cablepress.sources" listing several).', { file, field: 'cablepress.source' }, 'Add "cablepress": { "source": "source/<cable file>" }, as in datasets/laos-tip-2008/package.json, or "sources": [...] as in datasets/tip-reports.');
   }
   if (!pkg.version) throw new InputError('DATASET_INVALID', 'package.json has no "version".', { file, field: 'version' }, 'Add a semantic version such as "0.1.0"; changesets keeps it from then on.');
   const report = path.resolve(dir, cp.report ?? path.join('..', '..', 'reports', name, `${name}-fact-sheet.pdf`));
@@ -82,7 +83,7 @@ export async function readDatasetManifest(dirArg: string, cwd: string): Promise<
     title: cp.title ?? name,
     description: pkg.description ?? '',
     license: pkg.license ?? 'CC0-1.0',
-    source: path.resolve(dir, cp.source),
+    sources: listed.map((s) => path.resolve(dir, s)),
     report,
     recipe: recipe === null ? null : path.resolve(dir, recipe),
   };

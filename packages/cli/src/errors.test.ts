@@ -16,6 +16,10 @@ describe('asTypedError', () => {
     expect(exitCodeOf(error)).toBe(2);
   });
 
+  it('names the folder itself when it cannot be created (a corpus --out on a read-only mount)', async () => {
+    expect(await asTypedError(fsError('EACCES', 'mkdir', '/mnt/ro/out'))).toMatchObject({ code: 'DATASET_READONLY', location: { file: '/mnt/ro/out' } });
+  });
+
   it('leaves other errors as they are: a bug stays exit 70', async () => {
     const bug = new TypeError('x is undefined');
     expect(await asTypedError(bug)).toBe(bug);

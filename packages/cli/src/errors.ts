@@ -22,10 +22,10 @@ function where(error: CablepressError): string {
  */
 export async function asTypedError(error: unknown): Promise<unknown> {
   if (error instanceof CablepressError || !(error instanceof Error)) return error;
-  const file = (error as NodeJS.ErrnoException).path;
+  const { path: file, syscall } = error as NodeJS.ErrnoException;
   if (file === undefined) return error;
   const { writeFailure } = await import('@cablepress/publish');
-  return writeFailure(error, file, path.dirname(file));
+  return writeFailure(error, file, syscall === 'mkdir' ? file : path.dirname(file));
 }
 
 export function exitCodeOf(error: unknown): number {

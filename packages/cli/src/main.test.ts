@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { InputError } from '@cablepress/extract';
 import { reportError } from './errors.js';
 import { main } from './main.js';
@@ -57,10 +57,11 @@ describe('reportError', () => {
 
 describe('dataset manifest', () => {
   it('refuses a fact sheet path outside the reports folder', async () => {
-    const { mkdtemp, mkdir, writeFile } = await import('node:fs/promises');
+    const { mkdtemp, mkdir, rm, writeFile } = await import('node:fs/promises');
     const os = await import('node:os');
     const path = await import('node:path');
     const root = await mkdtemp(path.join(os.tmpdir(), 'cablepress-manifest-'));
+    onTestFinished(() => rm(root, { recursive: true, force: true }));
     const dir = path.join(root, 'datasets', 'escape');
     await mkdir(dir, { recursive: true });
     await writeFile(path.join(dir, 'package.json'), JSON.stringify({ version: '0.1.0', cablepress: { source: 'source/x.txt', report: '../../../../etc/cron.daily/x.pdf' } }));

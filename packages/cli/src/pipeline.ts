@@ -1,13 +1,12 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { decodeCableBytes, parseCable, type Cable } from '@cablepress/extract';
+import type { Cable } from '@cablepress/extract';
 import { runChecks, parseRecipe, ValidationError, type Finding } from '@cablepress/validate';
-import { applyRecipe, extractFacts, transformCable } from '@cablepress/transform';
 import { epochDate, writeDataset } from '@cablepress/publish';
 import { renderFactSheet } from '@cablepress/report';
 import type { DatasetManifest } from './dataset.js';
 import { readBoundedFile, readRecipeJson } from './read-input.js';
+import { parserFindings, readSourceCable, tablesOf, type SourceCable } from './sources.js';
 
 export interface BuildOptions {
   paper: 'a4' | 'letter';
@@ -36,47 +35,32 @@ export function buildDate(env: BuildOptions['env'], cable: Cable): Date {
   return new Date(cable.created ?? '1970-01-01T00:00:00Z');
 }
 
-/** Builds one dataset from its single source cable: tables, checks, data files and fact sheet. */
+/** The cable sent last: the build date of a dataset of several cables. */
+function latest(cables: readonly Cable[]): Cable {
+  return cables.reduce((a, b) => ((b.created ?? '') > (a.created ?? '') ? b : a));
+}
+
+/** Builds one dataset from its source cables: tables, checks, data files and fact sheet. */
 export async function buildDataset(manifest: DatasetManifest, options: BuildOptions): Promise<BuildSummary> {
   if (options.env.SOURCE_DATE_EPOCH) epochDate(options.env.SOURCE_DATE_EPOCH);
-  const bytes = await readBoundedFile(manifest.source, options.sourceRoot ?? manifest.dir, options.maxInputBytes);
-  const file = path.basename(manifest.source);
-  const text = decodeCableBytes(bytes, manifest.source);
-  const cable = parseCable(text, { source: manifest.source });
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const core = transformCable(cable, { file, sha256 });
-  const facts = extractFacts(cable, core.paragraphs.map((p) => p.paragraph_id));
-  const recipe = manifest.recipe ? parseRecipe(await readRecipeJson(manifest.recipe), manifest.recipe) : null;
-  const indicators = recipe ? applyRecipe(recipe, { quantities: facts.quantities, paragraphs: core.paragraphs }) : [];
-  const tables = {
-    ...core,
-    quantities: facts.quantities,
-    events: facts.events,
-    organizations: facts.organizations,
-    organization_mentions: facts.organization_mentions,
-    legal_provisions: facts.legal_provisions,
-    penalties: facts.penalties,
-    indicators,
-  };
+  const sources: SourceCable[] = [];
+  for (const source of manifest.sources) sources.push(readSourceCable(await readBoundedFile(source, options.sourceRoot ?? manifest.dir, options.maxInputBytes), source));
+  const recipe = manifest.recipe ? { recipe: parseRecipe(await readRecipeJson(manifest.recipe), manifest.recipe), file: manifest.recipe } : null;
+  const tables = tablesOf(sources, recipe);
   const findings = [
-    ...cable.warnings.map((w): Finding => ({
-      code: w.code,
-      severity: 'warning',
-      message: w.message,
-      path: ['cables', cable.id],
-      ...(w.span ? { spans: [{ cable_id: cable.id, char_start: w.span.start, char_end: w.span.end }] } : {}),
-    })),
-    ...runChecks({ tables, sources: new Map([[cable.id, cable.source]]) }),
+    ...parserFindings(sources),
+    ...runChecks({ tables, sources: new Map(sources.map(({ cable }) => [cable.id, cable.source])) }),
   ];
   const errors = findings.filter((f) => f.severity === 'error');
   if (errors.length > 0) {
     throw new ValidationError('CHECKS_FAILED', `${errors.length} check(s) failed: ${errors.slice(0, 3).map((f) => f.message).join('; ')}`, findings, {
-      file: manifest.source,
+      file: manifest.sources[0]!,
     });
   }
-  const created = buildDate(options.env, cable);
+  const cableIds = sources.map(({ cable }) => cable.id);
+  const created = buildDate(options.env, latest(sources.map(({ cable }) => cable)));
   const changelog = await readFile(path.join(manifest.dir, 'CHANGELOG.md'), 'utf8').catch(() => undefined);
-  const validation = `${JSON.stringify({ cable_id: cable.id, findings }, null, 2)}\n`;
+  const validation = `${JSON.stringify({ ...(cableIds.length === 1 ? { cable_id: cableIds[0] } : { cable_ids: cableIds }), findings }, null, 2)}\n`;
   const pdf = await renderFactSheet({
     tables,
     findings,
@@ -91,7 +75,7 @@ export async function buildDataset(manifest: DatasetManifest, options: BuildOpti
     version: manifest.version,
     created: created.toISOString().replace(/\.000Z$/, 'Z'),
     licenses: [{ name: manifest.license, path: `https://spdx.org/licenses/${manifest.license}.html`, title: manifest.license }],
-    sources: [{ id: cable.id, title: cable.subject || cable.title || cable.id, path: `https://wikileaks.org/plusd/cables/${encodeURIComponent(cable.id)}_a.html`, sha256 }],
+    sources: sources.map(({ cable, sha256 }) => ({ id: cable.id, title: cable.subject || cable.title || cable.id, path: `https://wikileaks.org/plusd/cables/${encodeURIComponent(cable.id)}_a.html`, sha256 })),
     contributors: [{ title: 'cablepress', roles: ['creator'] }],
     tables,
     extraFiles: [{ path: 'validation.json', content: validation, description: 'Findings of the cross-checks run on this build (codes, messages, source spans).', mediatype: 'application/json' }],
@@ -100,7 +84,7 @@ export async function buildDataset(manifest: DatasetManifest, options: BuildOpti
   return {
     dataset: manifest.name,
     version: manifest.version,
-    cable_id: cable.id,
+    cable_id: cableIds.join(','),
     rows: Object.fromEntries(Object.entries(tables).map(([name, rows]) => [name, rows.length])),
     errors: errors.length,
     warnings: findings.length - errors.length,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CablepressError, decodeCableBytes, InputError, parseCable } from './index.js';
+import { CablepressError, decodeCableBytes, InputError, parseCable, parseReferences } from './index.js';
 import { corpusDir, seedPath } from '../test-support/paths.js';
 
 const seedText = readFileSync(seedPath, 'utf8');
@@ -288,5 +288,29 @@ describe('the header is found wherever the cable puts it', () => {
     const c = parseCable(text);
     expect(c.paragraphs[0]?.text).toBe('CLASSIFIED BY: JOSIAH H. BEEMAN, AMBASSADOR. REASONS: 1.5(B) AND (D).');
     expect([c.classifiedBy, c.classifiedByRole]).toEqual([['JOSIAH H. BEEMAN'], 'AMBASSADOR']);
+  });
+});
+
+describe('misspelled header labels', () => {
+  it('TAS: and UBJECT: are read as TAGS and SUBJECT by parseCable', () => {
+    const c = parseCable('R 010000Z JAN 09\nFM AMEMBASSY ROME\nTO SECSTATE WASHDC 1\nUNCLAS ROME 000123\n\nE.O. 12958: N/A\nTAS: PREL IT\nUBJECT: TEST CABLE\n\n1. (U) Text here.\n');
+    expect([c.tags, c.subject, c.paragraphs.map((p) => p.text)]).toEqual([['PREL', 'IT'], 'TEST CABLE', ['Text here.']]);
+  });
+});
+
+describe('a label glued to the word before', () => {
+  it('...CAIROClassified By: ends the subject and starts Classified By', () => {
+    const c = parseCable('R 010000Z JAN 09\nFM AMEMBASSY CAIRO\nTO SECSTATE WASHDC 1\nCONFIDENTIAL CAIRO 000123\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL EG\nSUBJECT: TALKS IN CAIROClassified By: DCM Stuart Jones for reasons 1.4 (b) and (d).\n\n1. (C) Text here.\n');
+    expect([c.subject, c.classifiedBy, c.classifiedByRole, c.classificationReasons]).toEqual(['TALKS IN CAIRO', ['Stuart Jones'], 'DCM', ['1.4 (b)', '1.4 (d)']]);
+  });
+});
+
+describe('an unnumbered first paragraph right after the references', () => {
+  it('stays in the body even with no blank line before it', () => {
+    const text = 'R 010000Z JAN 09\nFM AMEMBASSY ROME\nTO SECSTATE WASHDC 1\nUNCLAS ROME 000123\n\nE.O. 12958: N/A\nTAGS: PREL IT\nSUBJECT: TEST CABLE\nREF: A. ROME 1 B. STATE 2\nThe Embassy delivered the demarche to the Foreign Ministry on May 5 and received a reply.\n\n2. (U) Text here.\n';
+    const c = parseCable(text);
+    expect(c.references.map((r) => r.text)).toEqual(['ROME 1', 'STATE 2']);
+    expect(c.paragraphs.map((p) => p.text)).toEqual(['The Embassy delivered the demarche to the Foreign Ministry on May 5 and received a reply.', 'Text here.']);
+    expect(parseReferences(text, 2009)).toEqual(c.references);
   });
 });

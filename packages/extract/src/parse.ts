@@ -6,16 +6,16 @@ import { looksLikePlusd, readPlusd } from './formats/plusd.js';
 import { looksLikeCablegateText, readBareCable, readCablegateText } from './formats/cablegate.js';
 import { spanOf } from './formats/spans.js';
 import { splitLines, trimRange, type Line, type MappedText } from './text.js';
-import { readRouting, readHeader, type Routing, type Segments } from './reader/header.js';
+import { readRouting, readHeader, type Header, type Routing, type Segments } from './reader/header.js';
 import { readBody } from './reader/body.js';
-import { bannerParts } from './reader/lines.js';
+import { bannerParts, fieldAt, isStrongParagraphStart } from './reader/lines.js';
 import { canonicalCableId } from './fields/cable-id.js';
 import { parseTags } from './fields/tags.js';
 import { parseSubject } from './fields/subject.js';
 import { parseReferences } from './fields/references.js';
 import { parseInfoRecipients, parseRecipients } from './fields/recipients.js';
 import { parseClassificationReasons, parseClassifiedBy, parseClassifiedByRole } from './fields/classified-by.js';
-import { parseSummary } from './fields/summary.js';
+import { summaryOfBody } from './fields/summary.js';
 import { parseNondisclosureDeadline } from './fields/nondisclosure.js';
 import { resolveCreated } from './fields/created.js';
 import { parseCaveats } from './fields/classification.js';
@@ -60,7 +60,7 @@ function parseInner(text: string, options: ParseOptions): Cable {
   const c = env.cable;
   const lines = splitLines(c.s).map((l) => trimRange(c.s, l.start, l.end));
   const routing = readRouting(c, lines);
-  const header = readHeader(c, lines, routing.next);
+  const header = findHeader(c, lines, routing.next);
   const hasCable = routing.banner !== null || header.found || routing.dtg !== null;
   if (format === 'bare' && !hasCable) {
     throw new InputError('NOT_A_CABLE', `${file ?? 'The input'} is not a cable: it has no publisher metadata, no routing header, no TAGS and no SUBJECT.`, { ...where, line: 1, column: 1 }, 'Give a PlusD export, a Cablegate text file or a WikiLeaks cable page.');
@@ -126,7 +126,7 @@ function parseInner(text: string, options: ParseOptions): Cable {
       return heading + p.text;
     })
     .join('\n\n');
-  const summary = parseSummary(bodyText);
+  const summary = summaryOfBody(bodyText);
 
   const end = paragraphs[paragraphs.length - 1];
   const truncated = end !== undefined && signedBy.length === 0 && !TERMINAL.test(end.text) && !/^END\b/i.test(end.text);
@@ -177,6 +177,26 @@ function parseInner(text: string, options: ParseOptions): Cable {
     fieldSpans,
   };
   return result;
+}
+
+/**
+ * The header fields after the routing header; when they do not follow it directly (a caption, a distribution
+ * block or a National Archives box stands between), from the first E.O./TAGS/SUBJECT line in the first 300 lines
+ * before any numbered paragraph.
+ */
+function findHeader(c: MappedText, lines: Line[], from: number): Header {
+  const header = readHeader(c, lines, from);
+  if (header.found) return header;
+  for (let i = from; i < Math.min(lines.length, from + 300); i++) {
+    const t = c.s.slice(lines[i]!.start, lines[i]!.end);
+    if (isStrongParagraphStart(t)) break;
+    const field = fieldAt(t);
+    if (field === 'eo' || field === 'tags' || field === 'subject') {
+      const later = readHeader(c, lines, i);
+      return later.found ? later : header;
+    }
+  }
+  return header;
 }
 
 /** A "Classified By" line written as the first paragraph ("¶1. (U) CLASSIFIED BY DCM ROBERT S. DEUTSCH; REASONS 1.5 (B) AND (D)."). */

@@ -60,7 +60,7 @@ describe('writeDataset', () => {
     const dir = await scratch();
     await writeDataset(dir, syntheticInput({ ...syntheticTables(), indicators: [] }));
     expect(await readFile(join(dir, 'data/indicators.csv'), 'utf8')).toBe(
-      'indicator_id,label,category,period,value,value_max,unit,qualifier,quantity_id,cable_id,paragraph_id,citation,quote\r\n',
+      'indicator_id,label,category,period,value,value_max,unit,qualifier,quantity_id,cable_id,paragraph_id,citation,quote,country,reporting_year\r\n',
     );
     expect(readArrow(new Uint8Array(await readFile(join(dir, 'data/indicators.arrow')))).numRows).toBe(0);
     expect(readParquetTable(new Uint8Array(await readFile(join(dir, 'data/indicators.parquet')))).numRows).toBe(0);

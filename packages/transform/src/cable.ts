@@ -70,6 +70,7 @@ export function transformCable(cable: Cable, source: SourceInfo): CableTables {
         source_format: cable.format,
         source_sha256: source.sha256,
         truncated: cable.truncated,
+        classified_by_role: cable.classifiedByRole,
       },
     ],
     paragraphs,

@@ -28,6 +28,7 @@ export const cablesTable = defineTable({
     source_format: col.enum(['plusd-text', 'cablegate-text', 'html'], 'Format the source file was read as.'),
     source_sha256: col.string('SHA-256 of the source file bytes, lowercase hex.'),
     truncated: col.boolean('True when the cable text ends mid-sentence (the source was cut off).'),
+    classified_by_role: col.nullableString('Role of the classifying official as written on the Classified By line, e.g. Ambassador, CDA; null when there is none.'),
   }),
 });
 

@@ -131,12 +131,12 @@ export const legalProvisionsTable = defineTable({
 export const penaltiesTable = defineTable({
   name: 'penalties',
   title: 'Penalties',
-  description: 'Penalty tiers stated in quoted legal text: prison terms, fines and their conversions as the cable gives them.',
+  description: 'Penalties: the tiers of quoted legal text, and penalties the cable states in its own words (punishable by, the penalty for ..., sentenced to ...): prison terms, fines and their conversions as the cable gives them.',
   primaryKey: ['penalty_id'],
   foreignKeys: [{ fields: ['provision_id'], reference: { resource: 'legal_provisions', fields: ['provision_id'] } }, cableFk, paragraphFk],
   row: z.object({
-    penalty_id: col.id('Penalty id: provision id, "-t" and the tier number, e.g. 08VIENTIANE145-p123-l01-t2.'),
-    provision_id: col.id('Legal provision the penalty belongs to.'),
+    penalty_id: col.id('Penalty id: provision id, "-t" and the tier number, e.g. 08VIENTIANE145-p123-l01-t2; for a penalty the cable states in its own words without citing an article, paragraph id, "-t" and its position in the paragraph, e.g. 10SANAA295-p050-t01.'),
+    provision_id: col.nullableString('Legal provision the penalty belongs to; null for a penalty stated in prose without a cited article ("the penalty for transporting a child ... is imprisonment of not more than 5 years").'),
     cable_id: provenance.cable_id,
     paragraph_id: provenance.paragraph_id,
     tier: col.nonNegativeInt('Order of the tier within the provision, from 1.'),
@@ -162,7 +162,7 @@ export const INDICATOR_CATEGORIES = ['prosecution', 'protection', 'prevention', 
 export const indicatorsTable = defineTable({
   name: 'indicators',
   title: 'Indicators',
-  description: 'Curated key figures of the dataset, chosen in its recipe file and located in the quantities table.',
+  description: 'Key figures of the dataset, located in the quantities table: chosen in its recipe file, or, for a TIP report cable of a dataset without one, found by meaning with the generic TIP recipe (one row per country, reporting year and indicator).',
   primaryKey: ['indicator_id'],
   foreignKeys: [{ fields: ['quantity_id'], reference: { resource: 'quantities', fields: ['quantity_id'] } }, cableFk, paragraphFk],
   row: z.object({
@@ -179,6 +179,8 @@ export const indicatorsTable = defineTable({
     paragraph_id: provenance.paragraph_id,
     citation: col.string('Where the figure stands in the cable, e.g. ¶5 or XXVIII F.'),
     quote: provenance.quote,
+    country: col.nullableString('ISO 3166-1 alpha-2 code of the country the cable reports on (from its TAGS country code, else its origin post), or null.'),
+    reporting_year: col.nullableInt('Reporting year of the TIP report the cable submits: the year before the cable for one sent in January to June (the report due in spring covers the year before), else the cable\'s year; null when the cable has no date.'),
   }),
 });
 

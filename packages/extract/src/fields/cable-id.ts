@@ -52,13 +52,22 @@ export function canonicalCableId(id: string): string {
   if (fixed) return fixed.id;
   const plusd = /^(19(?:7[3-9]))([A-Za-z]+)(\d+)(_[A-Za-z0-9]+)?$/.exec(compact);
   if (plusd) return plusdId(Number(plusd[1]), plusd[2]!, plusd[3]!, plusd[4] ?? '');
-  const m = /^(\d{2})(?:\1(?=[A-Z]))?(.*)$/.exec(upper.replace(SECTION, '').replace(/^(?:19|20)(?=\d{2}[A-Z])/, ''));
+  const m = /^(\d{2})(?:\1(?=[A-Z]))?(.*)$/.exec(upper.replace(SECTION, '').replace(PREFIX, '').replace(/^(?:19|20)(?=\d{2}[A-Z])/, ''));
   if (!m) return upper;
   const rest = m[2]!.replace(SUFFIX, '');
-  const parts = /^([A-Z][A-Z0-9]*?[A-Z])0*(\d+)$/.exec(rest);
+  const parts = stationAndSerial(rest);
   if (!parts) return `${m[1]}${rest}`;
-  const station = parts[1]!.replace(PREFIX, '');
-  return `${m[1]}${canonicalStation(station || parts[1]!)}${parts[2]}`;
+  const station = parts.station.replace(PREFIX, '');
+  return `${m[1]}${canonicalStation(station || parts.station)}${parts.serial}`;
+}
+
+/** "SAOPAULO00335" → SAOPAULO, 335: the trailing digits are the serial (leading zeros dropped), the letters before the station. */
+function stationAndSerial(rest: string): { station: string; serial: string } | null {
+  let k = rest.length;
+  while (k > 0 && rest.charCodeAt(k - 1) >= 48 && rest.charCodeAt(k - 1) <= 57) k--;
+  const station = rest.slice(0, k);
+  if (k === rest.length || !/^[A-Z][A-Z0-9]{0,60}$/.test(station) || !/[A-Z]$/.test(station)) return null;
+  return { station, serial: rest.slice(k).replace(/^0+(?=\d)/, '') };
 }
 
 /** A PlusD-style id: "1975PARIS00123" (serial padded to five digits, suffix lower case). */

@@ -3,14 +3,14 @@ import { fieldText } from './locate.js';
 
 const ROLE_WORDS = new Set<string>(roles.words);
 const PREFIX = /^\s*(?:CLASS?IFI?E?D|CLASSFIED|CLASSIIFED) {0,3}BY\s*[:;]?\s*/i;
-/** Where the reasons begin: "for reasons", "reason:", "per", "under", "due to", misspelled, or a bare "1.4 (b)". */
+/** Where the reasons begin (in text with single spaces): "for reasons", "reason:", "per", "under", "due to", misspelled, or a bare "1.4 (b)". */
 const REASONS =
-  /(?:[,;.]?\s+|[,;.]\s*)(?:(?:for|fore|fr|per|under|due to|because of)\s+(?:the\s+)?(?:(?:reasons?|reaons?|resons?|reasosn|rsns|sections?|sec\.?|E\.? ?O\.?|para)\b|(?=1\.\d))|(?:reasons?|reaons?|resons?|rsns)\b\s*:?|(?:E\.? ?O\.? ?1[23]\d{3})|(?=1\.[4-6]\s?\(?[a-hA-H]\)?))/i;
+  /(?:[,;.]? |[,;.])(?:(?:for|fore|fr|per|under|due to|because of) (?:the )?(?:(?:reasons?|reaons?|resons?|reasosn|rsns|sections?|sec\.?|E\.? ?O\.?|para)\b|(?=1\.\d))|(?:reasons?|reaons?|resons?|rsns)\b ?:?|(?:E\.? ?O\.? ?1[23]\d{3})|(?=1\.[4-6] ?\(?[a-hA-H]\)?))/i;
 /** Suffixes that belong to a name. */
 const NAME_SUFFIX = /^(?:JR|SR|II|III|IV)\.?$/i;
 
 function whoOf(text: string): string {
-  const body = fieldText(text, 'classifiedBy').replace(/\s+/g, ' ').replace(PREFIX, '');
+  const body = fieldText(text, 'classifiedBy').slice(0, 2000).replace(/\s+/g, ' ').replace(PREFIX, '');
   const cut = REASONS.exec(body);
   const who = (cut ? body.slice(0, cut.index) : body).replace(/[\s,;:]+$/, '').replace(/^[\s,.;:]+/, '').trim();
   if (/\b(?:JR|SR)$/i.test(who)) return `${who}.`;
@@ -21,8 +21,8 @@ const isRoleWord = (w: string): boolean => ROLE_WORDS.has(w.toUpperCase().replac
 
 /** One official → name and role: "Ambassador Adam Ereli" → Adam Ereli / Ambassador; "Chris Stevens, CDA, Embassy Tripoli" → Chris Stevens / CDA. */
 function splitRole(who: string): { name: string; role: string | null } {
-  const parts = who.split(/\s*,\s*/);
-  while (parts.length > 1 && NAME_SUFFIX.test(parts[1]!)) parts.splice(0, 2, `${parts[0]}, ${parts[1]}`);
+  const parts = who.split(',').map((p) => p.trim());
+  while (parts.length > 1 && (NAME_SUFFIX.test(parts[1]!) || parts[0]!.split(' ').every(isRoleWord))) parts.splice(0, 2, `${parts[0]}, ${parts[1]}`);
   const head = parts[0]!;
   const words = head.split(' ');
   let k = 0;
@@ -44,28 +44,28 @@ function splitRole(who: string): { name: string; role: string | null } {
  */
 export function parseClassifiedBy(text: string): string[] {
   const who = whoOf(text);
-  return who ? who.split(/\s*;\s*/).filter(Boolean).map((w) => splitRole(w).name).filter(Boolean) : [];
+  return who ? who.split(';').map((w) => w.trim()).filter(Boolean).map((w) => splitRole(w).name).filter(Boolean) : [];
 }
 
 /** The role of the (first) classifying official: "Ambassador", "CDA", "Charge d'Affaires a.i.", or null. */
 export function parseClassifiedByRole(text: string): string | null {
-  const who = whoOf(text).split(/\s*;\s*/)[0];
+  const who = whoOf(text).split(';')[0]?.trim();
   return who ? splitRole(who).role : null;
 }
 
 /** "Classified By:" text → the reasons cited, e.g. ["1.4 (b)", "1.4 (d)"]. */
 export function parseClassificationReasons(text: string): string[] {
-  const body = fieldText(text, 'classifiedBy').replace(/\s+/g, ' ').replace(PREFIX, '');
+  const body = fieldText(text, 'classifiedBy').slice(0, 2000).replace(/\s+/g, ' ').replace(PREFIX, '');
   const cut = REASONS.exec(body);
   if (!cut) return [];
   const rest = body.slice(cut.index + cut[0].length);
   const out: string[] = [];
   let section: string | null = null;
-  const re = /(\d\.\d)\s*|\(\s*([a-h](?:\s?[/,&]\s?[a-h]){0,7})\s*\)/gi;
+  const re = /(\d\.\d)\s*|\(\s*([a-h](?:\s?[/,&]\s?[a-h]){0,7})\s*\)|(?<![A-Za-z.'])([a-h])(?![A-Za-z.'])/gi;
   let m: RegExpExecArray | null;
   while ((m = re.exec(rest)) !== null) {
     if (m[1]) section = m[1];
-    else if (m[2] && section) for (const letter of m[2].split(/\s?[/,&]\s?/)) out.push(`${section} (${letter.toLowerCase()})`);
+    else if (section) for (const letter of (m[2] ?? m[3]!).split(/\s?[/,&]\s?/)) out.push(`${section} (${letter.toLowerCase()})`);
   }
   if (out.length === 0 && section) out.push(section);
   return out;

@@ -18,7 +18,7 @@ const LABELS: Record<LocatedField, RegExp[]> = {
   subject: [/(?<![A-Za-z])(?:SUBJECT|SUBJ|SUBJET|SUBECT|SUJBECT|SBJECT|SUBJEC) {0,3}[:;]|(?:SUBJECT|UBJECT|SUBJ):/gi, /^[ \t]{0,8}(?:SUBJECT|SUBJ)(?:\.|(?= {1,3}\())/gim],
   ref: [/(?<![A-Za-z])(?:REFS?|REFTELS?|REFERENCES?|REF TEL) {0,3}[:;]|(?:REF|REFS|REFTEL):/gi, /^[ \t]{0,8}(?:REFS?|REFTELS?)(?:\.|(?= {1,3}[([]?[A-Z][.):\]] ))/gim],
   classifiedBy: [/(?<!UN|un|Un|DE|de|De)(?:CLASS?IFI?E?D|CLASSFIED|CLASSIIFED) {0,3}BY\b(?: {0,2}[:;])?/gi],
-  eo: [/(?:E\. ?[OM]\.?|(?<![A-Za-z])EO\.?|E\.O) ?1[23]\d{3}\b(?: ?:)?/gi],
+  eo: [/(?:E\. ?[OM]\.?|(?<![A-Za-z])EO\.?|E\.O) ?1[123]\d{3}\b(?: ?:)?/gi],
 };
 
 const ALL_FIELDS: LocatedField[] = ['tags', 'subject', 'ref', 'classifiedBy', 'eo'];
@@ -134,6 +134,26 @@ function tagsEnd(text: string, from: number, end: number): number {
   }
 }
 
+/**
+ * A REF list ends before a line of prose that follows a line ending with a serial or a full stop, with no blank
+ * line between ("B. STATE 2\nThe Embassy delivered the demarche ..."): the body's unnumbered first paragraph.
+ */
+function referencesEnd(text: string, from: number, end: number): number {
+  let k = from;
+  for (;;) {
+    const nl = text.indexOf('\n', k);
+    if (nl < 0 || nl >= end) return end;
+    const line = text.slice(k, nl).trimEnd();
+    const nextEnd = text.indexOf('\n', nl + 1);
+    const next = text.slice(nl + 1, nextEnd < 0 || nextEnd > end ? end : nextEnd).trim();
+    if (/[\d.)]$/.test(line) && !BULLET_LINE.test(next) && PROSE.test(next)) return nl;
+    k = nl + 1;
+  }
+}
+
+/** The start of a sentence of prose: a capitalised word and four more words, not a list of upper-case codes. */
+const PROSE = /^[A-Z][a-z]*(?: [a-z]{2,}| [A-Z][a-z]+){4}/;
+
 function isCodeLine(t: string): boolean {
   if (t.length === 0 || t.length > 80 || /[a-z:]/.test(t) || /^(?:SIPDIS|SENSITIVE|NOFORN|UNCLAS|SECRET|CONFIDENTIAL)\b/.test(t)) return false;
   const words = t.split(/[\s,;]+/).filter(Boolean);
@@ -152,6 +172,7 @@ export function locateField(text: string, field: LocatedField): string[] {
     const limit = k + 1 < hits.length ? hits[k + 1]!.start : text.length;
     let end = fieldEnd(text, field, h.end, limit);
     if (field === 'tags') end = tagsEnd(text, h.end, end);
+    if (field === 'ref') end = referencesEnd(text, h.end, end);
     out.push(text.slice(h.end, end));
   });
   return out;

@@ -60,7 +60,7 @@ describe('field parsers find their field in whatever text they are given', () =>
   });
   it('references: the list ends at the page break, Classified By and the numbered paragraph', () => {
     const ids = parseReferences(TRIPOLI_819, 2008, '08TRIPOLI819').map((r) => r.canonicalId);
-    expect(ids).toEqual(['08TRIPOLI332', '08TRIPOLI472', '08TRIPOLI592', '08TRIPOLI541', '08TRIPOLI158', '08TRIPOLI159', '08TRIPOLI160', null, '08TRIPOLI165']);
+    expect(ids).toEqual(['08TRIPOLI332', '08TRIPOLI472', '08TRIPOLI592', '08TRIPOLI541', '08TRIPOLI158', '08TRIPOLI159', '08TRIPOLI160', '08TRIPOLI161', '08TRIPOLI165']);
     expect(parseReferences(SANJOSE_525_HEADER, 2009).map((r) => [r.bullet, r.canonicalId])).toEqual([
       ['A', '08SANJOSE0'],
       ['B', '08SANJOSE800'],
@@ -107,6 +107,10 @@ describe('tags', () => {
     expect(parseTags('TAGS: PREL PGOV\nKNNP IR\n\n1. (C) Text')).toEqual(['PREL', 'PGOV', 'KNNP', 'IR']);
     expect(parseTags('TAGS: PREL PGOV\nSIPDIS\nSUBJECT: X')).toEqual(['PREL', 'PGOV']);
   });
+  it('a repeated header glued after the tags is not tags', () => {
+    expect(parseTags('TAGS: PREL IT UNCLAS SECTION 02 OF 02 ROME 001234 SIPDIS')).toEqual(['PREL', 'IT']);
+    expect(parseTags('TAGS: PGOV KDEM C O N F I D E N T I A L SECTION 02 OF 03 LIMA 000123')).toEqual(['PGOV', 'KDEM']);
+  });
   it('person tags with and without the comma', () => {
     expect(parseTags('TAGS: OVIP CLINTON HILLARY PREL SNAR MX')).toEqual(['OVIP', 'CLINTON, HILLARY', 'PREL', 'SNAR', 'MX']);
     expect(parseTags('TAGS: OVIP (RICE, CONDOLEEZZA) PREL')).toEqual(['OVIP', 'RICE, CONDOLEEZZA', 'PREL']);
@@ -132,6 +136,7 @@ describe('cable ids and stations', () => {
     expect(canonicalCableId('07ECTION01O02LIMA9')).toBe('07LIMA9');
     expect(canonicalCableId('07SECTION010QF02MOSCOW9')).toBe('07MOSCOW9');
     expect(canonicalCableId('08EFTOBAGHDAD123')).toBe('08BAGHDAD123');
+    expect(canonicalCableId('EFTO08BAGHDAD123')).toBe('08BAGHDAD123');
     expect(canonicalCableId('06AMEMBASSYPARIS12')).toBe('06PARIS12');
     expect(canonicalCableId('05EMBASSYLIMA7')).toBe('05LIMA7');
     expect(canonicalCableId('09STATE123TOSEC45')).toBe('09STATE123');
@@ -180,6 +185,13 @@ describe('references', () => {
     expect(ids('REF: A. STATE 1 AND PREVIOUS B. STATE 55 CIRCULAR C. LIMA 7 (DEMARCHE ON UNGA VOTE)')).toEqual(['09STATE1', '09STATE55', '09LIMA7']);
     expect(ids('REF: STATE 2799 AND 2764')).toEqual(['09STATE2799', '09STATE2764']);
     expect(ids('REF: STATE 2799; 2764, 2701')).toEqual(['09STATE2799', '09STATE2764', '09STATE2701']);
+    expect(ids('REF: A. EMBASSY BEIJING 123 B. DEPTEL 55 C. AMEMBASSY PARIS 66')).toEqual(['09BEIJING123', '09STATE55', '09PARIS66']);
+  });
+  it('a message named by its DTG or an intelligence report number is not a cable id', () => {
+    const ids = (t: string): (string | null)[] => parseReferences(t, 2008).map((r) => r.canonicalId);
+    expect(ids('REF: A. SECSTATE 12345 B. SECDEF 121234Z MAR 08')).toEqual(['08STATE12345', null]);
+    expect(ids('REF: A) IIR 6 822 0123 08')).toEqual([null]);
+    expect(ids('REF: (A) BRUSSELS 1234 (B) USEU BRUSSELS 234 (C) 08STATE123456')).toEqual(['08BRUSSELS1234', '08USEUBRUSSELS234', '08STATE123456']);
   });
   it('a portion marking at the start of the next paragraph is not a bullet', () => {
     const refs = parseReferences('REF: A. STATE 1\n\nB. STATE 2\n\n(U) The Ambassador met the minister on May 3.', 2009);
@@ -200,6 +212,8 @@ describe('classified by', () => {
     expect(read('Clasified By: Ambassador Ryan C. Crocker due to 1.4 (b)')).toEqual([['Ryan C. Crocker'], 'Ambassador', ['1.4 (b)']]);
     expect(read('Classified By: AIT Director Bill Stanton, Reason(s): 1.4 (b/d)')).toEqual([['Bill Stanton'], 'AIT Director', ['1.4 (b)', '1.4 (d)']]);
     expect(read('Classified By: DCM Robert S. Deutsch under 1.4 (d)')).toEqual([['Robert S. Deutsch'], 'DCM', ['1.4 (d)']]);
+    expect(read("Classified By: Charge d'Affaires, a.i. Jonathan Cohen, reasons 1.4 (b) and (d)")).toEqual([['Jonathan Cohen'], "Charge d'Affaires, a.i.", ['1.4 (b)', '1.4 (d)']]);
+    expect(read('Classified by: Acting Deputy Chief of Mission Jane Doe, reasons 1.4 b and d')).toEqual([['Jane Doe'], 'Acting Deputy Chief of Mission', ['1.4 (b)', '1.4 (d)']]);
   });
   it('a label glued to the word before, a name split by a line wrap, in a whole header', () => {
     expect(parseClassifiedBy('TRIPOLI 00000819 001.2 OF 002 ...CAIROClassified By: DCM Stuart Jones under 1.4 (d)')).toEqual(['Stuart Jones']);
@@ -269,6 +283,9 @@ describe('summary', () => {
     expect(parseSummary('=======\nSUMMARY\n=======\n\n1. (U) Summary: Laos is a source country.\n\n2. (U) More.\n\n=======\nDETAILS\n=======')).toBe('Laos is a source country.\n\nMore.');
     expect(parseSummary('\u2014\u2014\u2014\nSummary\n\u2014\u2014\u2014\n\nFirst point.\n\nEND SUMMARY')).toBe('First point.');
   });
+  it('wrapped lines are joined with one space', () => {
+    expect(parseSummary('1. (C) Summary: The minister\nagreed to\n  the plan.\n\nHe left.  End Summary.')).toBe('The minister agreed to the plan.\n\nHe left.');
+  });
   it('no blank line before the summary, only END SUMMARY, or no END SUMMARY', () => {
     expect(parseSummary('SUBJECT: TALKS\nREF: STATE 1\n1. (C) Summary: The talks began.\nEnd Summary.\n2. (C) Text.')).toBe('The talks began.');
     expect(parseSummary('1. (C) The talks began.\n\n2. (C) Both sides agreed. END SUMMARY.\n\n3. (C) Details.')).toBe('The talks began.\n\nBoth sides agreed.');
@@ -281,5 +298,11 @@ describe('nondisclosure deadline', () => {
     expect(parseNondisclosureDeadline(TRIPOLI_819)).toBe('2018-10-14');
     expect(parseNondisclosureDeadline('SIPDIS\nE.O. 12958: DECL: 06/28/2019\nTAGS: PREL\nSUBJECT: MEETING ON 01/02/2009')).toBe('2019-06-28');
     expect(parseNondisclosureDeadline('DECL: 06/28/2019')).toBe('2019-06-28');
+  });
+  it('dates written with dashes or dots, or day first', () => {
+    expect(parseNondisclosureDeadline('E.O. 12958: DECL: 06-28-2019')).toBe('2019-06-28');
+    expect(parseNondisclosureDeadline('E.O. 12958: DECL 10.03.18')).toBe('2018-10-03');
+    expect(parseNondisclosureDeadline('E.O. 12958: DECL: 28/06/2019')).toBe('2019-06-28');
+    expect(parseNondisclosureDeadline('E.O. 12958: DECL: 1.4B AND D')).toBeNull();
   });
 });

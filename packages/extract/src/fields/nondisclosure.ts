@@ -17,15 +17,19 @@ function fullYear(y: string): number {
 /**
  * E.O. 12958 line, or any text holding one (a header chunk, a whole cable), → the declassification
  * (nondisclosure) date as an ISO date, or null ("N/A", "DECL: OADR",
- * "DECL: 1.6X1", anything without a date). Reads "DECL: 06/28/2019", "3/13/2018", "2019-06-28",
+ * "DECL: 1.6X1", anything without a date). Reads "DECL: 06/28/2019", "3/13/2018", "06-28-2019", "06.28.19",
+ * "28/06/2019" (a first number above 12 is the day), "2019-06-28",
  * "2019/06/28", "DECL: 20190628", "DECLASSIFIED JUNE 21, 2006" and "21 JUNE 2006".
  */
 export function parseNondisclosureDeadline(text: string): string | null {
   const located = locateField(text, 'eo')[0];
   if (located === undefined && isDocument(text)) return null;
   const t = (located ?? text).toUpperCase();
-  let m = /\b(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})\b/.exec(t);
-  if (m) return iso(fullYear(m[3]!), Number(m[1]), Number(m[2]));
+  let m = /\b(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})\b/.exec(t);
+  if (m) {
+    const [first, second] = [Number(m[1]), Number(m[3])];
+    return first > 12 && second <= 12 ? iso(fullYear(m[4]!), second, first) : iso(fullYear(m[4]!), first, second);
+  }
   m = /\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b/.exec(t);
   if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3]));
   m = /\bDECL:? ?((?:19|20)\d{2})(\d{2})(\d{2})\b/.exec(t);

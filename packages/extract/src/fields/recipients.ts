@@ -84,7 +84,7 @@ function readLists(text: string): Lists | null {
       state = null;
       continue;
     }
-    const label = /^(TO|INFO|XMT)\s+(.*)$/.exec(line);
+    const label = /^(TO|INFO|XMT)\s/.exec(line);
     if (label) {
       const name = label[1]!.toLowerCase() as 'to' | 'info' | 'xmt';
       labelled = true;
@@ -94,7 +94,7 @@ function readLists(text: string): Lists | null {
       }
       seen.add(name);
       state = name;
-      addTo(lists, state, label[2]!);
+      addTo(lists, state, line.slice(label[0].length).trim());
       if (banner > 0) break;
       continue;
     }

@@ -4,18 +4,18 @@ import { fieldText, stripPageResidue } from './locate.js';
 
 /**
  * A station and serial with an optional year before it ("08 CAIRO 2525", "'08 STATE 1", "2008 STATE 12345",
- * "Sao Paulo 1234") or after it ("BAGHDAD 123 (08)"). The station group takes up to four words; which of
+ * "Sao Paulo 1234") or after it ("BAGHDAD 123 (08)"); a stray list letter before the serial ("TRIPOLI B. 161") is garble. The station group takes up to four words; which of
  * them are the station is decided afterwards from the gazetteer. Bounded quantifiers only.
  */
-const CABLE = /(?<![A-Za-z0-9])(?:('?\d{2}|\d{4}|\(\d{2}\)) ?)?([A-Za-z][A-Za-z'.]{0,20}(?:[ -][A-Za-z][A-Za-z'.]{0,20}){0,3})[ -]?0*(\d{1,6})(?![\d/:])(?: ?\((\d{2})\))?/g;
+const CABLE = /(?<![A-Za-z0-9])(?:('?\d{2}|\d{4}|\(\d{2}\)) ?)?([A-Za-z][A-Za-z'.]{0,20}(?:[ -][A-Za-z][A-Za-z'.]{0,20}){0,3})[ -]?(?:[A-Z]\. {1,6})?0*(\d{1,6})(?![\d/:]|[A-Za-z])(?: ?\((\d{2})\))?/g;
 /** More serials of the same station: "2799 AND 2764", "332, 472; 592". */
 const MORE = /^ ?(?:,|;|&|AND|and) ?0*(\d{1,6})(?![\d/:])(?! ?[A-Za-z][A-Za-z'.]{0,20} ?\d)/;
 /** Words that end a station group but are never a station. */
 const NOT_STATION = new Set(
-  'A AN AND ALSO SEE REF REFS REFTEL REFTELS NO NR NUMBER NUMBERS PARA PARAS PARAGRAPH SECTION PAGE ITEM ARTICLE CHAPTER RESOLUTION LAW UNSCR PL HR ANNEX TABLE OF THE IN ON AT DATED FROM TO BY EMAIL MAIL LETTER MEMO REPORT REPORTS TELCON PHONE FAX MEETING TIP CONVERSATION NOTE SPEECH JAN JANUARY FEB FEBRUARY MAR MARCH APR APRIL MAY JUN JUNE JUL JULY AUG AUGUST SEP SEPT SEPTEMBER OCT OCTOBER NOV NOVEMBER DEC DECEMBER FY CY YEAR YEARS PARTS PART PHASE ROUND STAGE DAY DAYS'.split(' '),
+  'A AN AND ALSO SEE REF REFS REFTEL REFTELS NO NR NUMBER NUMBERS PARA PARAS PARAGRAPH SECTION PAGE ITEM ARTICLE CHAPTER RESOLUTION LAW UNSCR PL HR ANNEX TABLE OF THE IN ON AT DATED FROM TO BY EMAIL MAIL LETTER MEMO REPORT REPORTS TELCON PHONE FAX MEETING TIP CONVERSATION NOTE SPEECH JAN JANUARY FEB FEBRUARY MAR MARCH APR APRIL MAY JUN JUNE JUL JULY AUG AUGUST SEP SEPT SEPTEMBER OCT OCTOBER NOV NOVEMBER DEC DECEMBER FY CY YEAR YEARS PARTS PART PHASE ROUND STAGE DAY DAYS IIR DTG MSG TEL TELEGRAM CABLE CIRCULAR SEPTEL SECTION SECTIONS'.split(' '),
 );
-/** What may stand before the first cable of an item: punctuation, a repeated bullet, "REF", "SEE", "AND". */
-const LEAD = /^(?:[\s(),.:;¶[\]-]|\b(?:REFS?|REFTELS?|SEE|ALSO|AND|[A-Za-z])\b)*$/i;
+/** What may stand before the first cable of an item: punctuation, a repeated bullet, "REF", "SEE", "AND", "AMEMBASSY". */
+const LEAD = /^(?:[\s(),.:;¶[\]-]|\b(?:REFS?|REFTELS?|SEE|ALSO|AND|AMEMBASSY|EMBASSY|AMCONSUL|CONSULATE|USMISSION|MISSION|[A-Za-z])\b)*$/i;
 /** Words that make the item a document rather than a cable when they come before its first cable. */
 const NOT_CABLE = /\b(?:E-?MAIL|EMAIL|LETTER|MEMO|REPORT|TELCON|PHONE|FAX|MEETING|DATED|CONVERSATION|SPEECH|ARTICLE|LAW)\b/i;
 
@@ -71,9 +71,10 @@ interface Found {
   id: string;
 }
 
-/** The post a station group names: its longest known suffix, else its last word when that is upper case. */
+/** The post a station group names: its longest known suffix, else its last word when that is upper case (four letters or more). */
 function stationOf(group: string): { station: string; offset: number } | null {
   const words = group.split(/[ -]/);
+  if (words.length > 1 && /^[A-Z]\.$/.test(words[words.length - 1]!)) words.pop();
   let offset = 0;
   for (let s = 0; s < words.length; s++) {
     const post = knownStation(words.slice(s).join(' '));
@@ -81,7 +82,7 @@ function stationOf(group: string): { station: string; offset: number } | null {
     offset += words[s]!.length + 1;
   }
   const last = words[words.length - 1]!;
-  if (/^[A-Z][A-Z']{2,20}$/.test(last) && !NOT_STATION.has(last)) return { station: last, offset: group.length - last.length };
+  if (/^[A-Z][A-Z']{3,20}$/.test(last) && !NOT_STATION.has(last)) return { station: last, offset: offset - last.length - 1 };
   return null;
 }
 
@@ -112,7 +113,8 @@ export function parseReferences(text: string, year: number, ownId?: string): Ref
   };
   for (const item of splitItems(body)) {
     const squeezed = item.text.replace(/\s+/g, ' ').trim().replace(REPEATED_BULLET, '');
-    const clean = squeezed.endsWith('...') ? squeezed : squeezed.replace(/[.;,]+$/, '').trim();
+    const trimmed = squeezed.endsWith('...') ? squeezed : squeezed.replace(/[.;,]+$/, '').trim();
+    const clean = trimmed.endsWith(')') && !trimmed.includes('(') ? trimmed.slice(0, -1).trim() : trimmed;
     if (!clean) continue;
     const found = cablesIn(clean, idOf);
     if (found.length === 0) {

@@ -39,7 +39,7 @@ export function parseSignedBy(text: string): string[] {
   const stars = lastLine.lastIndexOf('*');
   if (stars >= 0) {
     const name = cleanName(lastLine.slice(stars + 1));
-    return isName(name) ? name.split(/\s*\/\s*/) : [];
+    return isName(name) ? splitNames(name) : [];
   }
   const afterEnd = /\bEND (?:COMMENT|NOTE|SUMMARY|TEXT)\s?\.?\s+([A-Z][A-Za-z'-]{1,20}(?: [A-Z][A-Za-z'-]{1,20})?)[#.]*$/.exec(lastLine);
   if (afterEnd && !NOT_A_NAME.test(afterEnd[1]!)) return [cleanName(afterEnd[1]!)];
@@ -52,10 +52,15 @@ export function parseSignedBy(text: string): string[] {
     const before = k > 0 ? lines[k - 1]! : '';
     const allCaps = !/[a-z]/.test(line);
     if (before !== '' && !allCaps && !/[.!?:;"')\]*]$/.test(before) && !/[A-Z]{3,}$/.test(before) && !isName(before)) break;
-    names.unshift(...line.split(/\s*\/\s*/));
+    names.unshift(...splitNames(line));
     if (before === '' || !isName(before) || /\.$/.test(before)) break;
   }
   return names;
+}
+
+/** "MCCARTHY / JONES" → ["MCCARTHY", "JONES"]. */
+function splitNames(line: string): string[] {
+  return line.split('/').map((n) => n.trim());
 }
 
 function isName(line: string): boolean {

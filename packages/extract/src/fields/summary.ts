@@ -41,10 +41,27 @@ function bodyOf(text: string): string {
  * ("Summary:", "Summary and Action Request:", "Summary and Introduction:", "Summary/Comment:", "BEGIN SUMMARY")
  * up to "End Summary", or the paragraphs under a SUMMARY heading (ruled with -, = or dashes) up to the next
  * heading; every paragraph in between is kept. With only "END SUMMARY", the text before it. With no
- * "END SUMMARY", the summary stops at the next heading or numbered paragraph. Null when there is none.
+ * "END SUMMARY", the summary stops at the next heading or numbered paragraph. Each paragraph's lines are joined
+ * with one space; paragraphs are separated by a blank line. Null when there is none.
  */
 export function parseSummary(text: string): string | null {
-  const pars = bodyOf(text)
+  return summaryOfBody(bodyOf(text));
+}
+
+/** parseSummary on body text only (what parseCable has): no header to skip. */
+export function summaryOfBody(body: string): string | null {
+  const summary = findSummary(body);
+  if (summary === null) return null;
+  const out = summary
+    .split(/\n[ \t]*\n/)
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n\n');
+  return out || null;
+}
+
+function findSummary(text: string): string | null {
+  const pars = text
     .replace(NUMBERED_LINE, '\n\n')
     .split(/\n[ \t]*\n/)
     .map((p) => p.trim())

@@ -11,6 +11,10 @@ const PERSONS = new Map<string, string>(persons.persons.map((p) => [p.replace(',
 const PHRASES = new Set<string>(phrases.phrases);
 /** Longest person or phrase, in words. */
 const MAX_WORDS = Math.max(...[...PERSONS.keys(), ...PHRASES].map((p) => p.split(' ').length));
+/** One side of a person tag: "RICE", "CONDOLEEZZA", "BIDEN, JOSEPH R.". */
+const NAME_PART = /^[A-Z' .-]+$/;
+/** A repeated header glued after the tags: a classification banner or a section line. */
+const REPEATED_HEADER = /\s(?:C O N F I D E N T I A L|S E C R E T|UNCLAS(?:SIFIED)?\b|CONFIDENTIAL\b|SECRET\b|LIMITED OFFICIAL USE\b|SECTION \d{1,2} OF \d)/;
 /** Words on a TAGS line that are never tags. */
 const NOISE = new Set(['SIPDIS', 'SIPDIS,', 'TAGS', 'AND', 'PAGE', 'OF']);
 
@@ -24,7 +28,9 @@ const NOISE = new Set(['SIPDIS', 'SIPDIS,', 'TAGS', 'AND', 'PAGE', 'OF']);
  * corrected (data/tag-corrections.json); SIPDIS and page-break residue are dropped.
  */
 export function parseTags(text: string): string[] {
-  const body = stripPageResidue(fieldText(text, 'tags')).replace(/^\s*TAGS?\b\s*:?/i, ' ');
+  const located = stripPageResidue(fieldText(text, 'tags')).replace(/^\s*TAGS?\b\s*:?/i, ' ');
+  const banner = REPEATED_HEADER.exec(located);
+  const body = banner ? located.slice(0, banner.index) : located;
   const out: string[] = [];
   const seen = new Set<string>();
   const add = (raw: string): void => {
@@ -48,7 +54,9 @@ export function parseTags(text: string): string[] {
       const close = body.indexOf(')', i + 1);
       const inner = close < 0 ? body.slice(i + 1) : body.slice(i + 1, close);
       const person = inner.toUpperCase().replace(/\s+/g, ' ').trim();
-      if (/^[A-Z' .-]+,\s?[A-Z' .-]+$/.test(person)) add(person.replace(/\s*,\s*/, ', '));
+      const comma = person.indexOf(',');
+      const [surname, given] = [person.slice(0, comma).trim(), person.slice(comma + 1).trim()];
+      if (comma > 0 && NAME_PART.test(surname) && NAME_PART.test(given)) add(`${surname}, ${given}`);
       else words.push(...person.split(/[\s;]+/));
       flush();
       i = close < 0 ? n : close + 1;

@@ -121,32 +121,38 @@ function isMarkup(run: string): boolean {
 }
 const ACTIVE_ELEMENT = /^<\/?(?:script|style|iframe|frame|object|embed|svg|math|img|image|video|audio|source|link|meta|base|body|form|input|button|a)(?![a-z0-9-])/i;
 
-/** Openings of regions whose content is never cable text, and how each ends. */
-const HIDDEN_REGIONS: { open: string; close: string }[] = [
-  { open: '<!--', close: '-->' },
-  ...['script', 'style', 'textarea', 'template', 'noscript', 'title'].map((name) => ({ open: `<${name}`, close: `</${name}` })),
-];
+/** The opening of a region whose content is never cable text: a comment or a hidden element. */
+const HIDDEN_OPEN = /<!--|<(script|style|textarea|template|noscript|title)(?![a-z0-9-])/g;
 
 /**
- * lower.indexOf(needle, from) outside comments and hidden elements (script, style, textarea, template,
- * noscript, title), where a "<pre>" or "</pre>" is not page text; linear in the page (each region kind is
- * searched forward only).
+ * The [start, end) ranges of comments and hidden elements (script, style, textarea, template, noscript, title)
+ * of a page, in order and not overlapping: a "<pre>" or "</pre>" inside one is not page text. One forward pass.
  */
-function indexOutsideScripts(lower: string, needle: string, from: number): number {
-  const next = HIDDEN_REGIONS.map((r) => lower.indexOf(r.open, from));
-  let at = lower.indexOf(needle, from);
-  for (;;) {
-    if (at < 0) return -1;
-    let k = -1;
-    for (let r = 0; r < next.length; r++) if (next[r]! >= 0 && next[r]! < at && (k < 0 || next[r]! < next[k]!)) k = r;
-    if (k < 0) return at;
-    const region = HIDDEN_REGIONS[k]!;
-    const close = lower.indexOf(region.close, next[k]! + region.open.length);
-    if (close < 0) return -1;
-    const after = close + region.close.length;
-    if (at < after) at = lower.indexOf(needle, after);
-    for (let r = 0; r < next.length; r++) if (next[r]! >= 0 && next[r]! < after) next[r] = lower.indexOf(HIDDEN_REGIONS[r]!.open, after);
+function hiddenRanges(lower: string): [number, number][] {
+  const out: [number, number][] = [];
+  HIDDEN_OPEN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = HIDDEN_OPEN.exec(lower)) !== null) {
+    const close = m[1] ? `</${m[1]}` : '-->';
+    const at = lower.indexOf(close, m.index + m[0].length);
+    const end = at < 0 ? lower.length : at + close.length;
+    out.push([m.index, end]);
+    HIDDEN_OPEN.lastIndex = end;
   }
+  return out;
+}
+
+/** lower.indexOf(needle, from) outside the hidden ranges (sorted, from hiddenRanges). */
+function indexOutside(lower: string, hidden: [number, number][], needle: string, from: number): number {
+  let at = lower.indexOf(needle, from);
+  let k = 0;
+  while (at >= 0) {
+    while (k < hidden.length && hidden[k]![1] <= at) k++;
+    const range = hidden[k];
+    if (!range || range[0] > at) return at;
+    at = lower.indexOf(needle, range[1]);
+  }
+  return -1;
 }
 
 /** Index of the '>' closing a tag opened before `from`, searching [from, limit) and giving up at another '<'. */
@@ -260,14 +266,15 @@ export function readHtml(source: string): Envelope {
   }
 
   const b = new MappedBuilder(4096);
+  const hidden = hiddenRanges(lower);
   let pos = after;
   let blocks = 0;
   for (;;) {
-    const open = indexOutsideScripts(lower, '<pre', pos);
+    const open = indexOutside(lower, hidden, '<pre', pos);
     if (open < 0) break;
     const gt = lower.indexOf('>', open);
     if (gt < 0) break;
-    let close = indexOutsideScripts(lower, '</pre>', gt);
+    let close = indexOutside(lower, hidden, '</pre>', gt);
     if (close < 0) close = source.length;
     if (blocks > 0) b.pushCode(0x0a, open);
     decodeHtml(source, gt + 1, close, b);

@@ -17,4 +17,12 @@ describe('spanText', () => {
     expect(spanText(text, 0, text.length)).toBe(text);
     expect(spanText(page, 0, 6, false)).toBe('<html>');
   });
+
+  it('writes CRLF and a lone CR as LF, so CRLF and CR files give the LF file\'s span texts', () => {
+    const lf = 'more than\n1,044 victims';
+    expect(spanText(lf.replace('\n', '\r\n'), 0, lf.length + 1)).toBe(lf);
+    expect(spanText(lf.replace('\n', '\r'), 0, lf.length)).toBe(lf);
+    const crlfPage = page.replace('&#x000A; ', '\r\n');
+    expect(spanText(crlfPage, crlfPage.indexOf('not less'), crlfPage.indexOf('3 and'))).toBe('not less than \n');
+  });
 });

@@ -140,6 +140,14 @@ function isTagLine(t: string): boolean {
 const isBullet = (t: string): boolean => /^¶?\(?[A-Z][.)]\s/.test(t);
 
 /**
+ * A sentence of body text right after a REF list that ends with a serial or a full stop, with no blank line
+ * between ("REF: A. ROME 1 B. STATE 2\nThe Embassy delivered the demarche ..."): an unnumbered first paragraph.
+ */
+function isProseAfterReference(t: string, last: string): boolean {
+  return !isBullet(t) && /[\d.)]$/.test(last) && /^[A-Z][a-z]*(?: [a-z]{2,}| [A-Z][a-z]+){4}/.test(t);
+}
+
+/**
  * Reads header lines from `from`: handling lines (SIPDIS, DEPT FOR ...), E.O., TAGS, SUBJECT, REF and
  * Classified By, each possibly over several lines or run together on one line. Stops at the first body line.
  */
@@ -175,7 +183,7 @@ export function readHeader(c: MappedText, lines: Line[], from: number): Header {
       const body = BODY_OPENING.test(t);
       const lastSeg = current && current !== 'handling' ? h.fields[current]?.at(-1) : undefined;
       const last = lastSeg ? textOf(c, lastSeg) : '';
-      if (current === 'ref') continuing = !body && (!blankSinceField || isBullet(t));
+      if (current === 'ref') continuing = !body && (!blankSinceField || isBullet(t)) && !isProseAfterReference(t, last);
       else if (current === 'tags') continuing = !blankSinceField && isTagLine(t);
       else if (current === 'subject') continuing = !blankSinceField && !body && (h.fields.subject?.length ?? 0) < 4;
       else if (current === 'classifiedBy') continuing = !blankSinceField && !body && !REASONS_DONE.test(last);

@@ -58,9 +58,9 @@ export function isDashed(t: string): boolean {
 /** Header field markers at the start of a segment. */
 export const FIELD_MARKERS: { field: HeaderField; re: RegExp }[] = [
   { field: 'eo', re: /^(?:E\.? ?[OM]\.?|EO) ?1\d{4}\b/i },
-  { field: 'tags', re: /^TAGS?\s*[:;]/i },
+  { field: 'tags', re: /^(?:TAGS?|TAS|TGS|TAGES)\s*[:;]/i },
   { field: 'tags', re: /^TAGS [A-Z]{2,6}(?: |,|$)/ },
-  { field: 'subject', re: /^SUBJ(?:ECT)?\s*[:;.]/i },
+  { field: 'subject', re: /^(?:SUBJ(?:ECT)?|UBJECT|SUBJET|SUBECT|SUJBECT)\s*[:;.]/i },
   { field: 'ref', re: /^(?:REFS?|REFTELS?|REFERENCES?)\s*[:;]|^REF\s+[A-Z]\s*:/i },
   { field: 'classifiedBy', re: /^Classified\s+By\s*:?/i },
 ];
@@ -68,7 +68,10 @@ export const FIELD_MARKERS: { field: HeaderField; re: RegExp }[] = [
 export type HeaderField = 'eo' | 'tags' | 'subject' | 'ref' | 'classifiedBy';
 
 /** Positions where a header line holds a further field ("DEPT FOR NEA/MAG AND DRL E.O. 12958: ..."). */
-const MID_MARKER = /\s(?=E\.? ?[OM]\.? ?1\d{4}\b|TAGS\s*:|SUBJECT\s*:|REFS?\s*:|Classified By\s*:|CLASSIFIED BY\s*:)/g;
+const MID_MARKER = /\s(?=E\.? ?[OM]\.? ?1\d{4}\b|(?:TAGS|TAS|TGS|TAGES)\s*:|(?:SUBJECT|SUBJ|UBJECT)\s*:|REFS?\s*:|Classified By\s*:|CLASSIFIED BY\s*:)/g;
+
+/** A label glued to the word before it: "...CAIROClassified By:", "...RELEASEDSUBJECT:". */
+const GLUED_MARKER = /[A-Za-z0-9.)](?=Classified By\s*:|CLASSIFIED BY\s*:|SUBJECT\s*:|TAGS\s*:)/g;
 
 export function fieldSplits(t: string): number[] {
   if (t.length > 2000) return [];
@@ -79,12 +82,14 @@ export function fieldSplits(t: string): number[] {
     out.push(m.index + 1);
     MID_MARKER.lastIndex = m.index + 1;
   }
-  return out;
+  GLUED_MARKER.lastIndex = 0;
+  while ((m = GLUED_MARKER.exec(t)) !== null) out.push(m.index + 1);
+  return out.sort((a, b) => a - b);
 }
 
 export function fieldAt(t: string): HeaderField | null {
   const first = t.charCodeAt(0) | 0x20;
-  if (first !== 0x65 && first !== 0x74 && first !== 0x73 && first !== 0x72 && first !== 0x63) return null;
+  if (first !== 0x65 && first !== 0x74 && first !== 0x73 && first !== 0x72 && first !== 0x63 && first !== 0x75) return null;
   for (const { field, re } of FIELD_MARKERS) if (re.test(t)) return field;
   return null;
 }

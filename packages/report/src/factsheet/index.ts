@@ -1,3 +1,4 @@
+import { renderComparison } from './comparison.js';
 import { buildModel } from './model.js';
 import { collect, createDoc } from './pdf.js';
 import { type Density, renderModel } from './render.js';
@@ -15,9 +16,11 @@ const TIGHTEST: Density = 2;
 
 /**
  * Renders the dataset's PDF fact sheet: tagged PDF/A-3b with embedded DejaVu Sans, byte-identical for the same input.
- * Every figure comes from the tables; charts whose indicators are missing are left out.
+ * Every figure comes from the tables; charts whose indicators are missing are left out. A dataset whose indicators
+ * cover several countries or reporting years gets the comparison sheet instead (comparison.ts).
  */
 export async function renderFactSheet(input: FactSheetInput): Promise<Uint8Array> {
+  if (new Set(input.tables.indicators.map((i) => `${i.country ?? i.cable_id}-${i.reporting_year ?? ''}`)).size > 1) return renderComparison(input);
   const model = buildModel(input);
   const paper = input.paper ?? 'a4';
   const meta = {

@@ -201,7 +201,9 @@ function quantityFigures(quantities: readonly QuantityRow[], cite: (paragraphId:
 
 function lawModel(provisions: readonly LegalProvisionRow[], penalties: readonly PenaltyRow[], cite: (id: string) => string): LawModel {
   const byProvision = new Map<string, PenaltyRow[]>();
-  for (const p of penalties) byProvision.set(p.provision_id, [...(byProvision.get(p.provision_id) ?? []), p]);
+  for (const p of penalties) {
+    if (p.provision_id !== null) byProvision.set(p.provision_id, [...(byProvision.get(p.provision_id) ?? []), p]);
+  }
   const [provisionId, rows] = [...byProvision].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))[0] ?? [null, []];
   const provisionRow = provisions.find((p) => p.provision_id === provisionId);
   const nameOf = (p: LegalProvisionRow) =>
@@ -291,7 +293,8 @@ function organizations(input: FactSheetInput, paragraphs: readonly ParagraphRow[
     }));
 }
 
-function caveats(paragraphs: readonly ParagraphRow[], limit: number): Quote[] {
+/** Sentences in which the cable warns about its own figures ("Statistics ... are notoriously unreliable"), the most explicit first. */
+export function caveats(paragraphs: readonly ParagraphRow[], limit: number): Quote[] {
   const out: Quote[] = [];
   for (const p of paragraphs) {
     for (const s of sentences(p.text)) {

@@ -4,7 +4,7 @@ import { formatFigure, qualifierWords } from './format.js';
 import type { FactSheetModel, FigureGroup, KeyFigure } from './model.js';
 import { type Doc, FONT, INK, PAPER, type Struct, type TextStyle, Typesetter } from './pdf.js';
 
-const S = {
+export const S = {
   kicker: { font: FONT.bold, size: 7.5, color: INK.accent },
   h1: { font: FONT.bold, size: 21, color: INK.text, lineGap: 1 },
   subtitle: { font: FONT.regular, size: 9.5, color: INK.muted, lineGap: 1.5 },
@@ -24,7 +24,7 @@ const S = {
   footer: { font: FONT.regular, size: 6.5, color: INK.faint },
 } satisfies Record<string, TextStyle>;
 
-const MARGIN = { top: 38, bottom: 42, side: 46 };
+export const MARGIN = { top: 38, bottom: 42, side: 46 };
 
 export type Density = 0 | 1 | 2;
 const FIGURE_ROW_PAD = [2.5, 1.5, 0.5] as const;
@@ -39,7 +39,7 @@ const GUTTER = 16;
 type ScopedOptions = PDFKit.Mixins.StructureElementOptions & { scope?: 'Column' | 'Row' };
 
 /** Lays blocks out top to bottom, starting a new page when a block does not fit, and builds the structure tree. */
-class Sheet {
+export class Sheet {
   readonly t: Typesetter;
   readonly doc: Doc;
   readonly root: Struct;
@@ -171,7 +171,7 @@ function metaTable(s: Sheet, m: FactSheetModel): void {
 }
 
 /** The cable's own warning about its numbers, and a pointer to the cross-check notes. */
-function caveatBox(s: Sheet, m: FactSheetModel): void {
+export function caveatBox(s: Sheet, m: Pick<FactSheetModel, 'caveats' | 'notes'>): void {
   if (m.caveats.length === 0 && m.notes.length === 0) return;
   const { t, doc } = s;
   const pad = 7;
@@ -365,7 +365,7 @@ function law(s: Sheet, m: FactSheetModel): void {
   }
 }
 
-interface Column {
+export interface Column {
   head: string;
   width: number;
   align?: 'left' | 'right';
@@ -373,7 +373,7 @@ interface Column {
   maxLines?: number;
 }
 
-interface TableRow {
+export interface TableRow {
   /** Cell text, and a suffix such as a citation that is kept when the text is cut. */
   cells: { text: string; suffix?: string; style?: TextStyle }[];
 }
@@ -390,7 +390,7 @@ function rowHeights(s: Sheet, columns: readonly Column[], rows: readonly TableRo
 const CELL_PAD = 2.5;
 
 /** A table with a header row of TH cells at (x, y); returns its height. */
-function table(s: Sheet, parent: Struct, x0: number, y0: number, columns: readonly Column[], rows: readonly TableRow[], maxLines: number): number {
+export function table(s: Sheet, parent: Struct, x0: number, y0: number, columns: readonly Column[], rows: readonly TableRow[], maxLines: number): number {
   const { t, doc } = s;
   const width = columns.reduce((a, c) => a + c.width, 0);
   const heights = rowHeights(s, columns, rows, maxLines);

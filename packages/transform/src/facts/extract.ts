@@ -4,7 +4,7 @@ import type {
 } from '@cablepress/validate';
 import { CurrencyResolver } from './currencies.js';
 import { scanDates } from './events.js';
-import { isHeadingPeriod, readPenalty, scanCitations, scanLaws, type CitationMatch } from './legal.js';
+import { isHeadingPeriod, readPenalty, readProsePenalty, scanCitations, scanLaws, type CitationMatch } from './legal.js';
 import { scanOrganizations } from './organizations.js';
 import { scanQuantities, type QuantityMatch } from './quantities.js';
 import { pad2, sourceSpan, splitSentences, tokenize, type Sentence } from './text.js';
@@ -115,6 +115,7 @@ export function extractFacts(cable: Cable, paragraphIds: readonly string[]): Cab
     let q = 0;
     let e = 0;
     let l = 0;
+    let proseTiers = 0;
     const paragraphTokens = tokenized[index]!;
     let next = 0;
     for (const sentence of splitSentences(text, (dot) => isHeadingPeriod(text, dot, lineStart))) {
@@ -168,6 +169,13 @@ export function extractFacts(cable: Cable, paragraphIds: readonly string[]): Cab
       }
       paragraphLaw = laws.at(-1)?.name ?? paragraphLaw;
       const target = inBlock && heading ? heading : sentenceProvisions.length === 1 && !inBlock ? sentenceProvisions[0]! : null;
+      const prose = !target && !inBlock && sentenceProvisions.length === 0 ? readProsePenalty(sentence.text, sentence.start, quantities) : null;
+      if (prose) {
+        facts.penalties.push({
+          penalty_id: `${pid}-t${pad2(++proseTiers)}`, provision_id: null, cable_id: cable.id, paragraph_id: pid, tier: 1,
+          ...prose, ...span(sentence.start, sentence.end), quote: quoteOf(sentence, sentence.start, sentence.end),
+        });
+      }
       if (target) {
         const tier = (tiers.get(target.row.provision_id) ?? 0) + 1;
         const penalty = readPenalty(sentence.text, quantities, tier);

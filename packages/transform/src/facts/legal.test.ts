@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { scanCitations, scanLaws } from './legal.js';
+import { CurrencyResolver } from './currencies.js';
+import { readProsePenalty, scanCitations, scanLaws } from './legal.js';
+import { scanQuantities } from './quantities.js';
 import { tokenize } from './text.js';
 
 function laws(sentence: string): string[] {
@@ -36,5 +38,25 @@ describe('scanCitations', () => {
 
   it('reads a quoted title after the number', () => {
     expect(citations('(see section 28, Law on the Protection of Women, Article 25,"Rights of Victims").')).toEqual([['25', 'Law on the Protection of Women', false, 'Rights of Victims']]);
+  });
+});
+
+describe('readProsePenalty', () => {
+  const prose = (sentence: string, tags = ['YM']) => {
+    const quantities = scanQuantities({ tokens: tokenize(sentence), currencies: new CurrencyResolver(tags), claimed: () => false });
+    const p = readProsePenalty(sentence, 0, quantities);
+    return p && [p.condition, p.prison_min_years, p.prison_max_years, p.fine_min, p.fine_currency];
+  };
+
+  it('reads penalties a cable states in its own words, without a cited article', () => {
+    expect(prose('According to the government, the penalty for transporting a child under the age of 18 to another country for the purpose of illegal exploitation is imprisonment of not more than 5 years.'))
+      .toEqual(['transporting a child', null, 5, null, null]);
+    expect(prose('Rape of a minor is punishable by seven to 15 years, prostitution by up to one year.', ['LA'])).toEqual(['Rape of a minor', 7, 15, null, null]);
+    expect(prose('The court sentenced them to 3 to 10 years and fined each of them YR 50,000.')).toEqual(['base offence', 3, 10, 50000, 'YER']);
+  });
+
+  it('leaves sentences without a penalty word alone', () => {
+    expect(prose('Victims receive a 30 to 45 day reflection period and a six-month residence permit.', ['IC'])).toBeNull();
+    expect(prose('The penalty for trafficking was raised last year.')).toBeNull();
   });
 });

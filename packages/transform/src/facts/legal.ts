@@ -272,3 +272,22 @@ export function readPenalty(sentence: string, quantities: readonly QuantityMatch
     fine_max_usd: inUsd ? (inUsd.value_max ?? inUsd.value) : null,
   };
 }
+
+/**
+ * A sentence of the cable's own words that states a penalty ("punishable by five to fifteen years", "the penalty for
+ * ... is imprisonment of not more than 5 years", "sentenced to 3 to 10 years and fined ..."): a penalty word before a
+ * prison term or fine that the sentence gives. Sentences on anything else with a duration (a 30-day permit) have no
+ * penalty word and stay out. `sentenceStart` is the sentence's offset in the paragraph text the quantities count from.
+ */
+export function readProsePenalty(sentence: string, sentenceStart: number, quantities: readonly QuantityMatch[]): PenaltyMatch | null {
+  const cue = PROSE_PENALTY.exec(sentence);
+  if (!cue) return null;
+  const after = quantities.filter((q) => q.start - sentenceStart >= cue.index);
+  const prison = after.some((q) => q.kind === 'duration' && (q.unit === 'year' || q.unit === 'month'));
+  const fine = after.some((q) => q.kind === 'money');
+  if (!prison && !fine && !/\blife imprisonment\b|\bimprisonment for life\b/i.test(sentence)) return null;
+  return readPenalty(sentence, after, 1);
+}
+
+/** Words that say a sentence sets or imposes a penalty. */
+const PROSE_PENALTY = /\b(?:punishable by|punished (?:by|with)|penalty (?:for|of|is)|penalties (?:for|of|range)|sentenced (?:to|them to|him to|her to)|sentences? of|prison (?:term|sentence)s? of|imprisonment (?:of|for|from)|carries (?:a|an|up to)|fined)\b/i;

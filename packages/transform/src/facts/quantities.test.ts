@@ -229,3 +229,16 @@ describe('lists of article numbers and stray page numbers', () => {
     expect(figures('1')).toEqual([]);
   });
 });
+
+describe('identifiers, list markers and mangled quotation marks', () => {
+  it('skips list markers inside a sentence, numbers with leading zeros, appendix and source references', () => {
+    expect(figures('Key Near-Term Issues 1) Darfur/Sudan (FPOL-1) 2) Afghanistan/Pakistan (FPOL-1) 3) Somalia (FPOL-1)')).toEqual([]);
+    expect(figures('(Open sources; 0754; 0706; Appendix sources 21-28)')).toEqual([]);
+    expect(figures('(SIMAS Event: Baku-00507-2008)')).toEqual([]);
+  });
+
+  it('skips the "8" that stands for a closing quotation mark in Cablegate text', () => {
+    expect(figures('Ashdown said. &Making the world safe for democracy,8 simply does not resonate well.')).toEqual([]);
+    expect(figures('Liberal Democrats currently hold 63 seats in Parliament (out of 646) and the latest polls show their support at 19 percent.').map((f) => f.text)).toEqual(['63', '646', '19 percent']);
+  });
+});

@@ -69,7 +69,8 @@ const REFERENCE_WORDS = new Set([
   'phone', 'fax', 'hotline', 'ext', 'cable', 'code', 'clause', 'clauses', 'protocol', 'convention', 'conventions', 'act', 'bill',
   'amendment', 'amendments', 'regulation', 'regulations', 'unscr', 'rule', 'rules', 'tier', 'level', 'grade', 'pl', 'ina', 'usc', 'cfr',
   'file', 'case', 'id', 'serial', 'tags', 'fy', 'ilo', 'c', 'r', 'class', 'category', 'phase', 'round', 'volume', 'vol', 'version',
-  'question', 'questions', 'part', 'parts', 'standard', 'standards', 'subparagraph', 'subsection', 'title',
+  'question', 'questions', 'part', 'parts', 'standard', 'standards', 'subparagraph', 'subsection', 'title', 'appendix', 'appendices',
+  'source', 'sources', 'port',
 ]);
 
 /**
@@ -313,6 +314,17 @@ class SentenceScanner {
     return t(i + 1)?.text === '(' && !t(i + 1)!.spaceBefore && t(i + 2)?.kind === 'word' && t(i + 2)!.text.length <= 3 && t(i + 3)?.text === ')';
   }
 
+  /** True when the ")" at token i closes no "(" of its sentence: it ends a list marker such as "Issues 1) Darfur". */
+  private isUnopenedBracket(i: number): boolean {
+    let depth = 0;
+    for (let k = 0; k < i; k++) {
+      const t = this.tokens[k]!.text;
+      if (t === '(') depth++;
+      else if (t === ')' && depth > 0) depth--;
+    }
+    return depth === 0;
+  }
+
   /** True for an emergency or hotline number written as a figure: "the 911 emergency line", "1-800 hotline". */
   private isPhoneNumber(i: number): boolean {
     const t = this.tokens[i]!;
@@ -506,6 +518,9 @@ class SentenceScanner {
       if (prev && prev.kind === 'num') return null;
       if (figure.first === 0 && next && (next.text === '.' || next.text === ')') && /^\d{1,2}$/.test(first.text)) return null;
       if (tokens.length === 1) return null;
+      if (/^0\d{2,}$/.test(first.text)) return null;
+      if (prev && !first.spaceBefore && [',', '.', ';'].includes(prev.text) && /^\d$/.test(first.text)) return null;
+      if (next?.text === ')' && !next.spaceBefore && /^\d{1,2}$/.test(first.text) && this.isUnopenedBracket(figure.first + 1)) return null;
       if (next?.text === ')' && !next.spaceBefore && /^\d{1,2}$/.test(first.text) && (prev?.text === '(' || prev === undefined || prev.text === ':' || prev.text === ',' || prev.lower === 'and' || prev.lower === 'or')) return null;
       if (this.isReference(figure.first) || this.isCode(figure.first) || this.isDayOrTime(figure.first)) return null;
       if (this.isKeyOrSection(figure.first) || this.isPhoneNumber(figure.first)) return null;

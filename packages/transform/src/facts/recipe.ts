@@ -74,8 +74,9 @@ function describe(loc: Locator): string {
 export function applyRecipe(
   recipe: Recipe,
   facts: { quantities: readonly QuantityRow[]; paragraphs: readonly ParagraphRow[] },
-  options: { file?: string } = {},
+  options: { file?: string; context?: (cableId: string) => { country: string | null; reporting_year: number | null } } = {},
 ): IndicatorRow[] {
+  const context = options.context ?? (() => ({ country: null, reporting_year: null }));
   const paragraphs = new Map(facts.paragraphs.map((p) => [p.paragraph_id, p]));
   const keys = inheritedKeys(facts.paragraphs);
   const rows: IndicatorRow[] = [];
@@ -108,7 +109,7 @@ export function applyRecipe(
     rows.push({
       indicator_id: ind.indicator_id, label: ind.label, category: ind.category, period: ind.period, value: q.value, value_max: q.value_max,
       unit: q.unit, qualifier: q.qualifier, quantity_id: q.quantity_id, cable_id: q.cable_id, paragraph_id: q.paragraph_id,
-      citation: citationOf(paragraphs.get(q.paragraph_id)!, keys.get(q.paragraph_id) ?? null), quote: q.quote,
+      citation: citationOf(paragraphs.get(q.paragraph_id)!, keys.get(q.paragraph_id) ?? null), quote: q.quote, ...context(q.cable_id),
     });
   });
   if (findings.length > 0) {

@@ -73,8 +73,11 @@ describe('facts of 08VIENTIANE145', () => {
     expect(facts.legal_provisions.filter((l) => l.title).map((l) => [l.article, l.title])).toEqual([
       ['134', 'Human Trafficking'], ['25', 'Rights of Victims'], ['26', 'Duties of Society'], ['28', 'Assistance by Officers to Victims'], ['25', 'Rights of Victims'],
     ]);
-    const narrative = facts.penalties.filter((p) => p.paragraph_id === '08VIENTIANE145-p061').map((p) => [p.condition, p.prison_min_years, p.prison_max_years]);
-    expect(narrative).toEqual([['rape or forcible sexual assault', 3, 5], ['Abduction', 5, 15]]);
+    const narrative = facts.penalties.filter((p) => p.paragraph_id === '08VIENTIANE145-p061').map((p) => [p.provision_id, p.condition, p.prison_min_years, p.prison_max_years]);
+    expect(narrative).toEqual([
+      ['08VIENTIANE145-p061-l01', 'rape or forcible sexual assault', 3, 5], ['08VIENTIANE145-p061-l02', 'Abduction', 5, 15],
+      [null, 'Rape of a minor', 7, 15],
+    ]);
   });
 
   it('finds organizations the cable defines and those of the dictionary', () => {

@@ -1,0 +1,82 @@
+import { INDICATOR_CATEGORIES, QUANTITY_KINDS, type ParagraphRow, type QuantityRow } from '@cablepress/validate';
+import { describe, expect, it } from 'vitest';
+import { applyTipRecipe, cueDistance, isTipReport, periodOf, reportingYear, tipRecipe } from './tip-recipe.js';
+
+function quantity(id: string, quote: string, text: string, value: number, counted: string | null, kind: QuantityRow['kind'] = 'count'): QuantityRow {
+  return {
+    quantity_id: id, cable_id: id.split('-')[0]!, paragraph_id: id.split('-').slice(0, 2).join('-'), kind, value, value_max: null, unit: kind === 'duration' ? 'year' : null,
+    qualifier: 'exact', per: null, counted, text, quote, char_start: 0, char_end: text.length,
+  };
+}
+
+function paragraph(id: string, number: number | null, section: string | null, key: string | null, seq: number): ParagraphRow {
+  return {
+    paragraph_id: id, cable_id: id.split('-')[0]!, seq, number, section, key, kind: 'paragraph', classification_marking: null, text: '', char_start: 0, char_end: 0,
+  } as unknown as ParagraphRow;
+}
+
+describe('the generic TIP recipe data', () => {
+  it('uses only known categories and kinds', () => {
+    for (const ind of tipRecipe().indicators) {
+      expect(INDICATOR_CATEGORIES).toContain(ind.category);
+      for (const k of ind.kinds) expect(QUANTITY_KINDS).toContain(k);
+    }
+  });
+});
+
+describe('isTipReport and reportingYear', () => {
+  it('knows TIP report cables by their subject', () => {
+    expect(isTipReport({ subject: 'YEMEN: TENTH ANNUAL TRAFFICKING IN PERSONS (TIP) REPORT', title: null, tags: ['KTIP'] })).toBe(true);
+    expect(isTipReport({ subject: 'CHILE: 2009 TIP REPORT', title: null, tags: [] })).toBe(true);
+    expect(isTipReport({ subject: 'EGYPT: 2009 TIP INTERIM ASSESSMENT', title: null, tags: ['KTIP', 'EG'] })).toBe(false);
+    expect(isTipReport({ subject: 'SCENESETTER FOR THE SECRETARY', title: null, tags: ['PREL'] })).toBe(false);
+  });
+
+  it('gives the year before for a report sent in spring', () => {
+    expect(reportingYear('2008-02-29T05:44:00Z')).toBe(2007);
+    expect(reportingYear('2009-11-02T10:00:00Z')).toBe(2009);
+    expect(reportingYear(null)).toBeNull();
+  });
+
+  it('takes the period from the year the sentence names nearest to the figure', () => {
+    expect(periodOf('Question 25 E: From April to December 2008, the government opened 104 TIP cases.', '104', 2008)).toBe('2008');
+    expect(periodOf('security officials have prevented 1500 children from being trafficked from 2004-2009 (no further breakdown available).', '1500', 2009)).toBe('2004-2009');
+    expect(periodOf('Less than 10 victims received assistance from government-funded programs.', 'Less than 10', 2008)).toBe('2008');
+  });
+});
+
+describe('cueDistance', () => {
+  const ind = (name: string) => tipRecipe().indicators.find((i) => i.indicator === name)!;
+  const s = 'As a result, according to the Ministry of Public Security, police investigated 38 cases of Article 134 violations (human trafficking) in 2007, resulting in 23 arrests and 8 cases sent for prosecution.';
+
+  it('measures from the figure to the nearest cue word, not to a number inside another', () => {
+    expect(cueDistance(quantity('08VIENTIANE145-p005-q03', s, '8', 8, 'cases'), ind('prosecutions'))).toBe(16);
+    expect(cueDistance(quantity('08VIENTIANE145-p005-q01', s, '38', 38, 'cases'), ind('investigations'))).toBe(3);
+    expect(cueDistance(quantity('08VIENTIANE145-p005-q01', s, '38', 38, 'cases'), ind('arrests'))).toBeNull();
+  });
+
+  it('leaves out penalties the law provides when looking for sentences imposed', () => {
+    const law = 'A person convicted of trafficking an adult can be sentenced to three years and a day to five years in prison.';
+    expect(cueDistance(quantity('09SANTIAGO156-p020-q02', law, 'three years', 3, null, 'duration'), ind('prison-sentences'))).toBeNull();
+    const imposed = 'Some of those prosecuted received sentences up to 10 years.';
+    expect(cueDistance(quantity('10SANAA295-p061-q02', imposed, 'up to 10 years', 10, null, 'duration'), ind('prison-sentences'))).not.toBeNull();
+  });
+});
+
+describe('applyTipRecipe', () => {
+  it('finds the 3P figures of the seed paragraph 5 by meaning, one row per country, reporting year and indicator', () => {
+    const s = 'As a result, according to the Ministry of Public Security, police investigated 38 cases of Article 134 violations (human trafficking) in 2007, resulting in 23 arrests and 8 cases sent for prosecution.';
+    const quantities = [
+      quantity('08VIENTIANE145-p005-q01', s, '38', 38, 'cases'), quantity('08VIENTIANE145-p005-q02', s, '23', 23, 'arrests'), quantity('08VIENTIANE145-p005-q03', s, '8', 8, 'cases'),
+    ];
+    const rows = applyTipRecipe([{
+      cable: { id: '08VIENTIANE145', created: '2008-02-29T05:44:00Z', tags: ['LA'], origin: 'Embassy Vientiane' },
+      quantities, paragraphs: [paragraph('08VIENTIANE145-p005', 5, null, null, 5)],
+    }]);
+    expect(rows.map((r) => [r.indicator_id, r.value, r.period, r.citation, r.country, r.reporting_year])).toEqual([
+      ['la-2007-arrests', 23, '2007', '\u00b65', 'LA', 2007],
+      ['la-2007-investigations', 38, '2007', '\u00b65', 'LA', 2007],
+      ['la-2007-prosecutions', 8, '2007', '\u00b65', 'LA', 2007],
+    ]);
+  });
+});
