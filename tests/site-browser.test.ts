@@ -82,7 +82,9 @@ describe('the Laos dataset page in chromium', () => {
     for (const [id, text] of marks) byId.set(id!, [...(byId.get(id!) ?? []), text!]);
     let checked = 0;
     for (const table of SPAN_TABLES) {
-      for (const row of await readCsv(path.join(seedDataset, `data/${table}.csv`))) {
+      const rows = await readCsv(path.join(seedDataset, `data/${table}.csv`));
+      expect(rows.length, table).toBeGreaterThan(0);
+      for (const row of rows) {
         const key = table === 'organization_mentions' ? `${table}/${row.org_id}/${row.char_start}/${row.cable_id}` : `${table}/${row[SPAN_KEYS[table]]}`;
         expect(byId.get(key), key).toEqual([row.text]);
         checked += 1;
@@ -91,7 +93,6 @@ describe('the Laos dataset page in chromium', () => {
     const quantities = new Map((await readCsv(path.join(seedDataset, 'data/quantities.csv'))).map((q) => [q.quantity_id, q.text]));
     const indicators = await readCsv(path.join(seedDataset, 'data/indicators.csv'));
     for (const row of indicators) expect(byId.get(`indicators/${row.indicator_id}`), row.indicator_id).toEqual([quantities.get(row.quantity_id)]);
-    expect(checked).toBe(115 + 86 + 282 + 24 + 5);
     expect(indicators.length).toBeGreaterThan(20);
     expect(marks.length).toBe(checked + indicators.length);
   });

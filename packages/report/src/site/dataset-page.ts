@@ -143,6 +143,7 @@ function figuresSection(dataset: PublishedDataset): string {
   const indicators = dataset.tables.get('indicators');
   if (!indicators || indicators.rows.length === 0) return '';
   const paragraphs = new Map((dataset.tables.get('paragraphs')?.rows ?? []).map((p) => [p.paragraph_id, p]));
+  const origins = new Map((dataset.tables.get('cables')?.rows ?? []).map((c) => [c.cable_id, c.origin]));
   const categories = [...new Set(indicators.rows.map((r) => r.category ?? ''))].sort((a, b) => {
     const ia = CATEGORY_ORDER.indexOf(a);
     const ib = CATEGORY_ORDER.indexOf(b);
@@ -155,7 +156,8 @@ function figuresSection(dataset: PublishedDataset): string {
       const paragraph = paragraphs.get(r.paragraph_id ?? null);
       const cite = r.citation ?? (paragraph ? paragraphCitation(paragraph) : '');
       const key = rowKey(indicators, r);
-      return `<li class="card" id="figure-${e(r.indicator_id ?? '')}"><div class="fig">${qualifier ? `<span class="q">${e(qualifier)} </span>` : ''}${e(formatFigure(figure))}</div><p class="label">${e(r.label ?? '')}${r.period ? ` <span class="empty">(${e(r.period)})</span>` : ''}</p><p class="src"><a href="#${e(key)}">${e(r.cable_id ?? '')} ${e(cite)}: read the sentence</a></p></li>`;
+      const origin = origins.get(r.cable_id ?? null);
+      return `<li class="card" id="figure-${e(r.indicator_id ?? '')}"><div class="fig">${qualifier ? `<span class="q">${e(qualifier)} </span>` : ''}${e(formatFigure(figure))}</div><p class="label">${e(r.label ?? '')}${r.period ? ` <span class="empty">(${e(r.period)})</span>` : ''}</p><p class="src">${origin ? `${e(origin)} · ` : ''}<a href="#${e(key)}">${e(r.cable_id ?? '')} ${e(cite)}: read the sentence</a></p></li>`;
     });
     return `<h3>${e(category.charAt(0).toUpperCase() + category.slice(1))}</h3>\n<ul class="cards">${cards.join('\n')}</ul>`;
   });
