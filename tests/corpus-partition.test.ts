@@ -87,6 +87,6 @@ describe('cablepress build --corpus --partition', () => {
   it('refuses a partition column it does not know with exit code 2', async () => {
     const result = await cli(['build', '--corpus', corpusDir, '--out', path.join(root, 'bad', 'x'), '--partition', 'tags']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('--partition must be year or origin');
+    expect(result.stderr).toContain("option '--partition <column>' argument 'tags' is invalid. Allowed choices are year, origin.");
   });
 });

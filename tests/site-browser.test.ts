@@ -52,6 +52,31 @@ function asShown(row: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v === '' ? 'null' : v]));
 }
 
+/**
+ * Every span row of the dataset (and every indicator, around the quantity it names) has exactly one highlight on the
+ * page, whose text is the row's text; and there is no other highlight.
+ */
+async function expectOneHighlightPerRow(page: Page, datasetDir: string): Promise<void> {
+  const marks = await page.$$eval('mark.hl', (ms) => ms.map((m) => [m.id, m.textContent]));
+  const byId = new Map<string, string[]>();
+  for (const [id, text] of marks) byId.set(id!, [...(byId.get(id!) ?? []), text!]);
+  let checked = 0;
+  for (const table of SPAN_TABLES) {
+    const rows = await readCsv(path.join(datasetDir, `data/${table}.csv`));
+    expect(rows.length, table).toBeGreaterThan(0);
+    for (const row of rows) {
+      const key = table === 'organization_mentions' ? `${table}/${row.org_id}/${row.char_start}/${row.cable_id}` : `${table}/${row[SPAN_KEYS[table]]}`;
+      expect(byId.get(key), key).toEqual([row.text]);
+      checked += 1;
+    }
+  }
+  const quantities = new Map((await readCsv(path.join(datasetDir, 'data/quantities.csv'))).map((q) => [q.quantity_id, q.text]));
+  const indicators = await readCsv(path.join(datasetDir, 'data/indicators.csv'));
+  for (const row of indicators) expect(byId.get(`indicators/${row.indicator_id}`), row.indicator_id).toEqual([quantities.get(row.quantity_id)]);
+  expect(indicators.length).toBeGreaterThan(20);
+  expect(marks.length).toBe(checked + indicators.length);
+}
+
 beforeAll(async () => {
   root = await mkdtemp(path.join(os.tmpdir(), 'cablepress-browser-'));
   context = await chromium.launchPersistentContext(path.join(root, 'profile'), { executablePath: CHROMIUM, headless: true, args: FLAGS });
@@ -77,23 +102,15 @@ describe('the Laos dataset page in chromium', () => {
   });
 
   it('has exactly one highlight per fact row, whose text is the row text', async () => {
-    const marks = await w.page.$$eval('mark.hl', (ms) => ms.map((m) => [m.id, m.textContent]));
-    const byId = new Map<string, string[]>();
-    for (const [id, text] of marks) byId.set(id!, [...(byId.get(id!) ?? []), text!]);
-    let checked = 0;
-    for (const table of SPAN_TABLES) {
-      for (const row of await readCsv(path.join(seedDataset, `data/${table}.csv`))) {
-        const key = table === 'organization_mentions' ? `${table}/${row.org_id}/${row.char_start}/${row.cable_id}` : `${table}/${row[SPAN_KEYS[table]]}`;
-        expect(byId.get(key), key).toEqual([row.text]);
-        checked += 1;
-      }
-    }
-    const quantities = new Map((await readCsv(path.join(seedDataset, 'data/quantities.csv'))).map((q) => [q.quantity_id, q.text]));
-    const indicators = await readCsv(path.join(seedDataset, 'data/indicators.csv'));
-    for (const row of indicators) expect(byId.get(`indicators/${row.indicator_id}`), row.indicator_id).toEqual([quantities.get(row.quantity_id)]);
-    expect(checked).toBe(115 + 86 + 282 + 24 + 5);
-    expect(indicators.length).toBeGreaterThan(20);
-    expect(marks.length).toBe(checked + indicators.length);
+    await expectOneHighlightPerRow(w.page, seedDataset);
+  });
+
+  it('does the same for the many-cable dataset', async () => {
+    const many = await open(pathToFileURL(path.join(repoRoot, 'site/tip-reports/index.html')).href);
+    await expectOneHighlightPerRow(many.page, path.join(repoRoot, 'datasets/tip-reports'));
+    expect(await many.page.$$eval('h3[id^="cable-"]', (hs) => hs.length)).toBe((await readCsv(path.join(repoRoot, 'datasets/tip-reports/data/cables.csv'))).length);
+    expect(many.errors).toEqual([]);
+    await many.page.close();
   });
 
   it('shows the row of a highlighted figure when it is clicked', async () => {

@@ -6,7 +6,7 @@ export default defineConfig({
   test: {
     name: 'tests',
     include: ['**/*.test.ts'],
-    // site-browser.test.ts drives chromium (about 800 MB of processes): it runs with the slow suite
+    // site-browser.test.ts drives chromium (about 800 MB of processes): `npm test` runs it after this suite (vitest.browser.config.ts)
     exclude: ['**/*.slow.test.ts', 'site-browser.test.ts', '**/node_modules/**'],
     setupFiles: ['./setup.ts'],
     testTimeout: 120_000,

@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * `npm run test:slow`: the cases that take minutes or much memory (the 50 MB cable, a kill at every rename of a
- * commit, the site in chromium) and the fuzz suite with FUZZ_CASES=10000. CI runs it after `npm test`.
+ * commit) the fuzz suite with FUZZ_CASES=10000. CI runs it after `npm test`.
  */
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
@@ -11,7 +11,7 @@ export default defineConfig({
   resolve: { conditions: ['source'] },
   test: {
     name: 'slow',
-    include: ['**/*.slow.test.ts', 'fuzz.test.ts', 'site-browser.test.ts'],
+    include: ['**/*.slow.test.ts', 'fuzz.test.ts'],
     exclude: ['**/node_modules/**'],
     setupFiles: ['./setup.ts'],
     globalSetup: ['../scripts/tmp-guard.ts'],

@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '@cablepress/extract';
 import { safeFileName } from '@cablepress/publish';
+import { repositoryOfDataset } from './repository.js';
 
 /** The `cablepress` section of a dataset's package.json, which says what to build. */
 export interface DatasetManifest {
@@ -20,13 +21,76 @@ export interface DatasetManifest {
   report: string;
   /** Absolute path of the indicator recipe, when the dataset has one. */
   recipe: string | null;
+  /**
+   * What the README links, relative to the dataset folder as declared (a rebuild elsewhere keeps them): the fact sheet,
+   * and the dataset's page on the site, when the fact sheet is in a `reports/<name>/` folder (see datasetPageOf).
+   */
+  links: { factSheet: string; datasetPage: string | null };
+  /** The dataset's release log (releases.json): the record of this version dates the README's citation. */
+  releaseLog: string;
+}
+
+/**
+ * The dataset's page on the site, as a link from the dataset folder: the site sits beside the reports folder
+ * (`<root>/reports/<name>/<file>.pdf` → `<root>/site/<name>/index.html`, as `cablepress site` writes it). Null when the
+ * fact sheet is not in a reports folder (a dataset outside a repository keeps it in its own folder).
+ */
+function datasetPageOf(report: string, name: string, dir: string): string | null {
+  const reports = path.dirname(path.dirname(report));
+  return path.basename(reports) === 'reports' ? link(dir, path.join(path.dirname(reports), 'site', name, 'index.html')) : null;
+}
+
+/** A path relative to `from`, with forward slashes, for a Markdown link. */
+function link(from: string, to: string): string {
+  return path.relative(from, to).split(path.sep).join('/');
 }
 
 interface PackageJson {
-  version?: string;
-  description?: string;
+  version?: unknown;
+  description?: unknown;
+  license?: unknown;
+  cablepress?: { source?: unknown; sources?: unknown; title?: unknown; report?: string; recipe?: string };
+}
+
+const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
+interface CheckedPackageJson {
+  version: string;
+  description: string;
   license?: string;
-  cablepress?: { source?: string; sources?: string[]; title?: string; report?: string; recipe?: string };
+  cablepress: { title?: string; report?: string; recipe?: string };
+}
+
+/** An SPDX license identifier such as CC0-1.0 or CC-BY-4.0. */
+const LICENSE = /^[A-Za-z0-9][A-Za-z0-9.+-]*$/;
+
+/** The package.json fields that go into datapackage.json, checked here so that an error names package.json. */
+function checkFields(pkg: PackageJson, file: string): asserts pkg is CheckedPackageJson {
+  const bad = (field: string, message: string, hint: string) => new InputError('DATASET_INVALID', message, { file, field }, hint);
+  if (typeof pkg.version !== 'string' || !SEMVER.test(pkg.version)) {
+    throw bad('version', pkg.version === undefined ? 'package.json has no "version".' : `package.json "version" must be a semantic version, not ${JSON.stringify(pkg.version)}.`,
+      'Set "version" to a semantic version such as "0.1.0"; changesets keeps it from then on.');
+  }
+  if (typeof pkg.description !== 'string' || pkg.description.trim() === '') {
+    throw bad('description', 'package.json has no "description" (it becomes the description of datapackage.json and the README).',
+      'Write one sentence saying what the dataset holds, e.g. "Eighth annual TIP report for Laos (U.S. Embassy Vientiane cable 08VIENTIANE145, 2008) as open tables and a fact sheet."');
+  }
+  if (pkg.license !== undefined && (typeof pkg.license !== 'string' || !LICENSE.test(pkg.license))) {
+    throw bad('license', `package.json "license" must be an SPDX license identifier, not ${JSON.stringify(pkg.license)}.`, 'Use e.g. "CC0-1.0", or leave it out for CC0-1.0.');
+  }
+  const title = pkg.cablepress?.title;
+  if (title !== undefined && (typeof title !== 'string' || title.trim() === '')) {
+    throw bad('cablepress.title', 'package.json "cablepress.title" is empty.', 'Give the dataset a title, or leave it out to use the folder name.');
+  }
+}
+
+/**
+ * Where a dataset's fact sheet goes when its package.json does not say: `reports/<name>/<name>-fact-sheet.pdf` of the
+ * repository the dataset lives in; outside a repository, inside the dataset folder itself (never above it).
+ */
+export async function defaultReportPath(dir: string, name: string): Promise<string> {
+  const repository = await repositoryOfDataset(dir);
+  const file = `${name}-fact-sheet.pdf`;
+  return repository ? path.join(repository, 'reports', name, file) : path.join(dir, file);
 }
 
 /** Reads and checks a dataset folder's package.json. */
@@ -59,12 +123,12 @@ export async function readDatasetManifest(dirArg: string, cwd: string): Promise<
     );
   }
   const cp = pkg.cablepress;
-  const listed = cp?.sources ?? (cp?.source ? [cp.source] : []);
-  if (!cp || listed.length === 0 || !listed.every((s) => typeof s === 'string' && s !== '')) {
+  const listed: unknown[] = Array.isArray(cp?.sources) ? cp.sources : typeof cp?.source === 'string' && cp.source !== '' ? [cp.source] : [];
+  if (!cp || listed.length === 0 || !listed.every((s): s is string => typeof s === 'string' && s !== '')) {
     throw new InputError('DATASET_INVALID', 'package.json has no "cablepress.source" naming the source cable (or "cablepress.sources" listing several).', { file, field: 'cablepress.source' }, 'Add "cablepress": { "source": "source/<cable file>" }, as in datasets/laos-tip-2008/package.json, or "sources": [...] as in datasets/tip-reports.');
   }
-  if (!pkg.version) throw new InputError('DATASET_INVALID', 'package.json has no "version".', { file, field: 'version' }, 'Add a semantic version such as "0.1.0"; changesets keeps it from then on.');
-  const report = path.resolve(dir, cp.report ?? path.join('..', '..', 'reports', name, `${name}-fact-sheet.pdf`));
+  checkFields(pkg, file);
+  const report = cp.report ? path.resolve(dir, cp.report) : await defaultReportPath(dir, name);
   const reportsRoot = path.resolve(dir, '..', '..', 'reports');
   const inside = (root: string) => report.startsWith(root + path.sep);
   if (!(inside(reportsRoot) || inside(dir)) || path.extname(report) !== '.pdf') {
@@ -72,7 +136,7 @@ export async function readDatasetManifest(dirArg: string, cwd: string): Promise<
       'DATASET_INVALID',
       `"cablepress.report" must name a .pdf file inside ${reportsRoot} or the dataset folder, not ${report}.`,
       { file, field: 'cablepress.report' },
-      'Point it at ../../reports/<dataset-name>/<dataset-name>-fact-sheet.pdf, or leave it out for that default.',
+      'Point it at ../../reports/<dataset-name>/<dataset-name>-fact-sheet.pdf, or leave it out for the default (reports/<dataset-name>/ of the repository, or the dataset folder outside one).',
     );
   }
   const recipe = cp.recipe ?? null;
@@ -80,11 +144,13 @@ export async function readDatasetManifest(dirArg: string, cwd: string): Promise<
     dir,
     name,
     version: pkg.version,
-    title: cp.title ?? name,
-    description: pkg.description ?? '',
+    title: pkg.cablepress.title ?? name,
+    description: pkg.description,
     license: pkg.license ?? 'CC0-1.0',
-    sources: listed.map((s) => path.resolve(dir, s)),
+    sources: (listed as string[]).map((s) => path.resolve(dir, s)),
     report,
     recipe: recipe === null ? null : path.resolve(dir, recipe),
+    links: { factSheet: link(dir, report), datasetPage: datasetPageOf(report, name, dir) },
+    releaseLog: path.join(dir, 'releases.json'),
   };
 }

@@ -64,7 +64,7 @@ describe('dataset manifest', () => {
     onTestFinished(() => rm(root, { recursive: true, force: true }));
     const dir = path.join(root, 'datasets', 'escape');
     await mkdir(dir, { recursive: true });
-    await writeFile(path.join(dir, 'package.json'), JSON.stringify({ version: '0.1.0', cablepress: { source: 'source/x.txt', report: '../../../../etc/cron.daily/x.pdf' } }));
+    await writeFile(path.join(dir, 'package.json'), JSON.stringify({ version: '0.1.0', description: 'Escape attempt.', cablepress: { source: 'source/x.txt', report: '../../../../etc/cron.daily/x.pdf' } }));
     const io = captureIo();
     expect(await main(['build', dir], io)).toBe(2);
     expect(io.err.join('')).toMatch(/^cablepress: DATASET_INVALID: .*package\.json: cablepress\.report: "cablepress\.report" must name a \.pdf file inside .* or the dataset folder, not /);

@@ -1,11 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Cable } from '@cablepress/extract';
-import { runChecks, parseRecipe, ValidationError, type Finding } from '@cablepress/validate';
+import { runChecks, ValidationError, type Finding } from '@cablepress/validate';
 import { epochDate, writeDataset } from '@cablepress/publish';
 import { renderFactSheet } from '@cablepress/report';
 import type { DatasetManifest } from './dataset.js';
-import { readBoundedFile, readRecipeJson } from './read-input.js';
+import { readBoundedFile } from './read-input.js';
+import { readRecipe } from './recipe-file.js';
+import { recordedReleaseDate } from './release-date.js';
 import { parserFindings, readSourceCable, tablesOf, type SourceCable } from './sources.js';
 
 export interface BuildOptions {
@@ -45,7 +47,8 @@ export async function buildDataset(manifest: DatasetManifest, options: BuildOpti
   if (options.env.SOURCE_DATE_EPOCH) epochDate(options.env.SOURCE_DATE_EPOCH);
   const sources: SourceCable[] = [];
   for (const source of manifest.sources) sources.push(readSourceCable(await readBoundedFile(source, options.sourceRoot ?? manifest.dir, options.maxInputBytes), source));
-  const recipe = manifest.recipe ? { recipe: parseRecipe(await readRecipeJson(manifest.recipe), manifest.recipe), file: manifest.recipe } : null;
+  const parsed = await readRecipe(manifest);
+  const recipe = parsed && manifest.recipe ? { recipe: parsed, file: manifest.recipe } : null;
   const tables = tablesOf(sources, recipe);
   const findings = [
     ...parserFindings(sources),
@@ -59,6 +62,7 @@ export async function buildDataset(manifest: DatasetManifest, options: BuildOpti
   }
   const cableIds = sources.map(({ cable }) => cable.id);
   const created = buildDate(options.env, latest(sources.map(({ cable }) => cable)));
+  const createdText = created.toISOString().replace(/\.000Z$/, 'Z');
   const changelog = await readFile(path.join(manifest.dir, 'CHANGELOG.md'), 'utf8').catch(() => undefined);
   const validation = `${JSON.stringify({ ...(cableIds.length === 1 ? { cable_id: cableIds[0] } : { cable_ids: cableIds }), findings }, null, 2)}\n`;
   const pdf = await renderFactSheet({
@@ -73,12 +77,18 @@ export async function buildDataset(manifest: DatasetManifest, options: BuildOpti
     title: manifest.title,
     description: manifest.description,
     version: manifest.version,
-    created: created.toISOString().replace(/\.000Z$/, 'Z'),
+    created: createdText,
     licenses: [{ name: manifest.license, path: `https://spdx.org/licenses/${manifest.license}.html`, title: manifest.license }],
     sources: sources.map(({ cable, sha256 }) => ({ id: cable.id, title: cable.subject || cable.title || cable.id, path: `https://wikileaks.org/plusd/cables/${encodeURIComponent(cable.id)}_a.html`, sha256 })),
     contributors: [{ title: 'cablepress', roles: ['creator'] }],
     tables,
     extraFiles: [{ path: 'validation.json', content: validation, description: 'Findings of the cross-checks run on this build (codes, messages, source spans).', mediatype: 'application/json' }],
+    readme: {
+      factSheet: manifest.links.factSheet,
+      ...(manifest.links.datasetPage ? { releasePage: manifest.links.datasetPage } : {}),
+      findings,
+      releaseDate: (await recordedReleaseDate(manifest.releaseLog, manifest.version)) ?? createdText,
+    },
     ...(changelog === undefined ? {} : { changelog }),
   }, { companions: [{ path: manifest.report, content: pdf }] });
   return {

@@ -245,7 +245,7 @@ function fallbackId(c: MappedText, routing: Routing): string {
  */
 function headerMismatches(c: MappedText, routing: Routing, id: string | null, metaLevel: string | null, bannerLevel: string | null): string[] {
   const problems: string[] = [];
-  const serial = id ? /(\d+)(?:_[a-z0-9]+)?$/.exec(id)?.[1]?.replace(/^0+(?=\d)/, '') : undefined;
+  const serial = id ? /(?<!\d)(\d+)(?:_[a-z0-9]+)?$/.exec(id)?.[1]?.replace(/^0+(?=\d)/, '') : undefined;
   const parts = routing.banner ? bannerParts(c.s.slice(routing.banner.start, routing.banner.end)) : null;
   if (serial && parts && /^\d+$/.test(parts.serial) && parts.serial.replace(/^0+(?=\d)/, '') !== serial) {
     problems.push(`The id ${id} and the banner serial ${parts.serial} disagree.`);

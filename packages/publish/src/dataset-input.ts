@@ -1,4 +1,5 @@
 import type { DataPackage } from './datapackage.js';
+import type { ReadmeContext } from './readme-sections.js';
 
 /** A file published next to the tables (e.g. validation.json), listed as a resource of the package. */
 export interface ExtraFile {
@@ -21,4 +22,6 @@ export interface DatasetInput extends Omit<DataPackage, '$schema' | 'resources'>
   changelog?: string;
   /** The Preparation section of the README; a description of the cablepress pipeline when left out. */
   preparation?: string;
+  /** What the README says beyond the rows: fact sheet and dataset page links, the build's warnings, the release date. */
+  readme?: ReadmeContext;
 }

@@ -27,11 +27,24 @@ async function editSchema(dir: string, table: string, edit: (fields: { name: str
 describe('diffDatasets', () => {
   it('finds nothing between identical builds', async () => {
     const diff = await diffDatasets(await build('1.0.0'), await build('1.0.0'));
+    expect(diff.identity).toEqual({ sameName: true, sameSources: true, sources: { old: ['08TESTPOST145 (sha256 abababababab)'], new: ['08TESTPOST145 (sha256 abababababab)'] } });
     expect(diff.suggestedBump).toBe('none');
     expect(diff.tables.every((t) => t.status === 'unchanged')).toBe(true);
     expect(diff.versionOk).toBe(true);
     expect(formatDiff(diff)).toContain('no changes to data or metadata');
   });
+
+  it('says first when the two sides have different names or sources', async () => {
+    const other = await folders.make();
+    await writeDataset(other, { ...syntheticInput(), name: 'other-dataset', sources: [{ id: '09OTHERPOST1', title: 'Other cable', sha256: 'cd'.repeat(32) }] });
+    const diff = await diffDatasets(await build('1.2.3'), other);
+    expect(diff.identity).toEqual({ sameName: false, sameSources: false, sources: { old: ['08TESTPOST145 (sha256 abababababab)'], new: ['09OTHERPOST1 (sha256 cdcdcdcdcdcd)'] } });
+    expect(formatDiff(diff).split('\n').slice(0, 3)).toEqual([
+      'test-dataset 1.2.3 → other-dataset 1.2.3',
+      'different datasets: the names differ (test-dataset and other-dataset), so the changes below compare two datasets, not two versions of one',
+      'different sources: test-dataset 1.2.3 is built from 08TESTPOST145 (sha256 abababababab); other-dataset 1.2.3 from 09OTHERPOST1 (sha256 cdcdcdcdcdcd)',
+    ]);
+  }, 30_000);
 
   it('reports corrected values by primary key as a patch', async () => {
     const tables = syntheticTables();

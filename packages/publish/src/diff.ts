@@ -34,6 +34,11 @@ export interface TableDiff {
 export interface DatasetDiff {
   old: { name: string; version: string; origin: string };
   new: { name: string; version: string; origin: string };
+  /**
+   * What makes the two sides look like different datasets rather than two versions of one: another name, or other
+   * source cables (by id and sha256). Said before anything else, because the row counts then compare unlike things.
+   */
+  identity: { sameName: boolean; sameSources: boolean; sources: { old: string[]; new: string[] } };
   tables: TableDiff[];
   /** Other resources (e.g. validation.json) whose content changed, was added or removed. */
   files: { path: string; status: 'added' | 'removed' | 'changed' }[];
@@ -164,6 +169,28 @@ function reasonsOf(diff: Pick<DatasetDiff, 'tables' | 'files' | 'metadataChanged
   return reasons;
 }
 
+/** A source as a person can compare it: its id (or title) and the start of its sha256. */
+function sourceLabel(source: DataPackage['sources'][number]): string {
+  return `${source.id ?? source.title}${source.sha256 ? ` (sha256 ${source.sha256.slice(0, 12)})` : ''}`;
+}
+
+function identityOf(a: DataPackage, b: DataPackage): DatasetDiff['identity'] {
+  const [oldSources, newSources] = [a.sources.map(sourceLabel), b.sources.map(sourceLabel)];
+  const sameSources = oldSources.length === newSources.length && oldSources.every((label) => newSources.includes(label));
+  return { sameName: a.name === b.name, sameSources, sources: { old: oldSources, new: newSources } };
+}
+
+/** The lines that say the two sides are not two versions of one dataset; none when they are. */
+function identityLines({ identity, old, new: current }: DatasetDiff): string[] {
+  const lines: string[] = [];
+  if (!identity.sameName) lines.push(`different datasets: the names differ (${old.name} and ${current.name}), so the changes below compare two datasets, not two versions of one`);
+  if (!identity.sameSources) {
+    const list = (labels: string[]) => (labels.length > 0 ? labels.join(', ') : 'none');
+    lines.push(`different sources: ${old.name} ${old.version} is built from ${list(identity.sources.old)}; ${current.name} ${current.version} from ${list(identity.sources.new)}`);
+  }
+  return lines;
+}
+
 const METADATA = ['title', 'description', 'licenses', 'sources', 'contributors'] as const;
 
 /**
@@ -189,13 +216,14 @@ export async function diffDatasets(oldDirOrBundle: string, newDirOrBundle: strin
   return {
     old: { name: a.descriptor.name, version: a.descriptor.version, origin: oldDirOrBundle },
     new: { name: b.descriptor.name, version: b.descriptor.version, origin: newDirOrBundle },
+    identity: identityOf(a.descriptor, b.descriptor),
     tables, files, metadataChanged, suggestedBump, reasons, actualBump, versionOk,
   };
 }
 
 /** A diff for people: one block per changed table, a few example rows, and the suggested version bump. */
 export function formatDiff(diff: DatasetDiff, { maxRows = 5 }: { maxRows?: number } = {}): string {
-  const out: string[] = [`${diff.old.name} ${diff.old.version} → ${diff.new.name} ${diff.new.version}`];
+  const out: string[] = [`${diff.old.name} ${diff.old.version} → ${diff.new.name} ${diff.new.version}`, ...identityLines(diff)];
   const list = (label: string, items: string[]) => {
     if (items.length === 0) return;
     const shown = items.slice(0, maxRows).join(', ');

@@ -16,3 +16,4 @@ export {
 } from './stream/index.js';
 export { safeFileName } from './safe-name.js';
 export { checkProfile, checkProfiles, PROFILE_NAMES, type ProfileName } from './profiles.js';
+export type { ReadmeContext } from './readme-sections.js';

@@ -1,4 +1,5 @@
 import type { DataPackage, Resource } from './datapackage.js';
+import { checkingSection, citationSection, factSheetSection, periodSection, warningsSection, type ReadmeContext, type ReadmeRows } from './readme-sections.js';
 
 /** What the dataset README says beyond the descriptor. */
 export interface ReadmeInput {
@@ -7,6 +8,10 @@ export interface ReadmeInput {
   rowCounts: Record<string, number>;
   preparation?: string;
   changelog?: string;
+  /** What the build knows beyond the rows: fact sheet, dataset page, findings, release date. */
+  context?: ReadmeContext;
+  /** The rows, for the reporting period, the warnings' paragraph numbers and the citation. */
+  rows?: ReadmeRows;
 }
 
 const DEFAULT_PREPARATION = [
@@ -143,16 +148,28 @@ ${first}_parquet <- read_parquet("data/${first}.parquet")
 \`\`\``;
 }
 
-/** The dataset README: description, sources, preparation, a reference entry per file, loading, citation, license, changelog. */
-export function datasetReadme({ descriptor, rowCounts, preparation, changelog }: ReadmeInput): string {
+/** The citation of a dataset not built from one cable: its contributors, title, version and sources. */
+function plainCitation(descriptor: DataPackage): string {
+  const contributors = descriptor.contributors.map((c) => c.title).join(', ');
+  const year = descriptor.created.slice(0, 4);
+  return `## Citation
+
+${contributors ? `${contributors} (${year}). ` : ''}${descriptor.title}, version ${descriptor.version} [data set]. ${descriptor.sources.map((s) => s.title).join('; ')}.
+`;
+}
+
+/**
+ * The dataset README: description, fact sheet and dataset page, sources, reporting period, warnings, preparation, how
+ * to check a copy, a reference entry per file, loading, citation, license, changelog.
+ */
+export function datasetReadme({ descriptor, rowCounts, preparation, changelog, context = {}, rows = {} }: ReadmeInput): string {
   const sources = descriptor.sources.map((s) => {
     const link = s.path ? `[${s.title}](${s.path})` : s.title;
     return `- ${link}${s.sha256 ? ` — sha256 \`${s.sha256}\`` : ''}`;
   });
   const licenses = descriptor.licenses.map((l) => `- ${l.path ? `[${l.title ?? l.name}](${l.path})` : (l.title ?? l.name)}${l.name && l.title ? ` (\`${l.name}\`)` : ''}`);
-  const contributors = descriptor.contributors.map((c) => c.title).join(', ');
-  const year = descriptor.created.slice(0, 4);
   const changes = changelog?.replace(/^# .*\n+/, '').trim();
+  const optional = (section: string | null) => (section === null ? '' : `${section}\n`);
   return `# ${descriptor.title}
 
 ${descriptor.description}
@@ -160,16 +177,15 @@ ${descriptor.description}
 Data package \`${descriptor.name}\`, version ${descriptor.version} (${descriptor.created.slice(0, 10)}). The machine-readable description of every
 file, column and type is [\`datapackage.json\`](datapackage.json) ([Frictionless Data Package v2](https://datapackage.org/)).
 
-## Sources
+${optional(factSheetSection(context))}## Sources
 
 ${sources.join('\n')}
 
-## Preparation
+${optional(periodSection(rows))}${optional(warningsSection(context, rows))}## Preparation
 
 ${preparation ?? DEFAULT_PREPARATION}
 
-To check a copy: \`npx cablepress validate <folder>\` recomputes every size and sha256 and checks every row against its schema.
-
+${checkingSection(descriptor)}
 ## Reference
 
 Column types are the Frictionless types of \`datapackage.json\`; in the Arrow and Parquet files they are: string → Utf8,
@@ -189,10 +205,7 @@ Cells are published exactly as the source has them; none is escaped or altered. 
 Open the CSV files with an import dialog that sets every column to text, or load the typed Arrow or Parquet files; never let a
 spreadsheet evaluate cells from this dataset.
 
-## Citation
-
-${contributors ? `${contributors} (${year}). ` : ''}${descriptor.title}, version ${descriptor.version} [data set]. ${descriptor.sources.map((s) => s.title).join('; ')}.
-
+${citationSection(descriptor, context, rows) ?? plainCitation(descriptor)}
 ## License
 
 ${licenses.join('\n')}

@@ -10,6 +10,7 @@ import { isSafePath, type DataPackage, type Resource } from './datapackage.js';
 import { sha256 } from './hash.js';
 import { safeFileName } from './safe-name.js';
 import { datasetReadme } from './readme.js';
+import type { ReadmeRows } from './readme-sections.js';
 import type { DatasetInput } from './dataset-input.js';
 import { datasetDescriptor, extraResource, tableResources } from './resources.js';
 import { verifyDataset } from './verify.js';
@@ -160,7 +161,8 @@ export async function writeDataset(dir: string, input: DatasetInput, options: Wr
 
     const descriptor = datasetDescriptor(input, resources);
     await put('datapackage.json', JSON.stringify(descriptor, null, 2) + '\n');
-    await put('README.md', datasetReadme({ descriptor, rowCounts, changelog, ...(input.preparation ? { preparation: input.preparation } : {}) }));
+    const readme = { descriptor, rowCounts, changelog, context: input.readme ?? {}, rows: input.tables as ReadmeRows };
+    await put('README.md', datasetReadme({ ...readme, ...(input.preparation ? { preparation: input.preparation } : {}) }));
 
     const problems = (await verifyDataset(staging.root)).filter((f) => f.severity === 'error');
     if (problems.length > 0) {

@@ -1,29 +1,13 @@
 import { availableParallelism } from 'node:os';
 import { buildCorpus, type CorpusSummary } from '../corpus/build-corpus.js';
-import type { Partition } from '../corpus/work.js';
+import { printBuild } from '../build-report.js';
 import { readDatasetManifest } from '../dataset.js';
-import { parseCommandArgs } from '../args.js';
+import { datasetPackages } from '../datasets.js';
+import type { BuildSummary } from '../pipeline.js';
+import { findRepository } from '../repository.js';
 import { UsageError } from '../errors.js';
 import { EXIT, type Io } from '../io.js';
-import { DEFAULT_MAX_INPUT_MB } from '../read-input.js';
-
-function parseJobs(value: string | undefined): number {
-  if (value === undefined) return availableParallelism();
-  if (!/^[1-9]\d*$/.test(value)) throw new UsageError(`--jobs must be a whole number of at least 1, not "${value}".`);
-  return Number(value);
-}
-
-function parsePartition(value: string | undefined): { partition?: Partition } {
-  if (value === undefined) return {};
-  if (value !== 'year' && value !== 'origin') throw new UsageError(`--partition must be year or origin, not "${value}".`);
-  return { partition: value };
-}
-
-function parseMaxInputMb(value: string | undefined): number {
-  if (value === undefined) return DEFAULT_MAX_INPUT_MB * 1024 * 1024;
-  if (!/^\d+(\.\d+)?$/.test(value) || Number(value) <= 0) throw new UsageError(`--max-input-mb must be a positive number of megabytes, not "${value}".`);
-  return Math.floor(Number(value) * 1024 * 1024);
-}
+import type { RunCommand } from '../program.js';
 
 function reportCorpus(summary: CorpusSummary, io: Io, json: boolean, quiet: boolean, exitCode: number): void {
   if (json) {
@@ -43,42 +27,41 @@ function reportCorpus(summary: CorpusSummary, io: Io, json: boolean, quiet: bool
   }
 }
 
-export async function run(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseCommandArgs('build', args, {
-    paper: { type: 'string', default: 'a4' },
-    json: { type: 'boolean', default: false },
-    quiet: { type: 'boolean', default: false },
-    corpus: { type: 'string' },
-    out: { type: 'string' },
-    jobs: { type: 'string' },
-    partition: { type: 'string' },
-    'max-input-mb': { type: 'string' },
-  });
-  const maxInputBytes = parseMaxInputMb(values['max-input-mb']);
+/** `cablepress build <dataset-dir>`, `cablepress build --all`, or `cablepress build --corpus <dir-or-glob> --out <dataset-dir>` (options: see program.ts). */
+export const run: RunCommand<'build'> = async ([datasetDir], values, io) => {
+  const maxInputBytes = Math.floor(values.maxInputMb * 1024 * 1024);
   if (values.corpus !== undefined || values.out !== undefined || values.jobs !== undefined || values.partition !== undefined) {
-    if (values.corpus === undefined || values.out === undefined || positionals.length > 0) {
+    if (values.corpus === undefined || values.out === undefined || datasetDir !== undefined || values.all) {
       throw new UsageError('corpus mode takes --corpus <dir-or-glob> and --out <dataset-dir>, e.g. `cablepress build --corpus cables/ --out datasets/tip-corpus`.');
     }
     const summary = await buildCorpus(
-      { corpus: values.corpus, out: values.out, jobs: parseJobs(values.jobs), maxInputBytes, progress: !values.quiet && !values.json, ...parsePartition(values.partition) },
+      { corpus: values.corpus, out: values.out, jobs: values.jobs ?? availableParallelism(), maxInputBytes, progress: !values.quiet && !values.json, ...(values.partition ? { partition: values.partition } : {}) },
       io,
     );
     const exitCode = summary.failed > 0 ? EXIT.partial : EXIT.ok;
     reportCorpus(summary, io, values.json, values.quiet, exitCode);
     return exitCode;
   }
-  if (positionals.length !== 1) throw new UsageError('build takes one dataset folder, e.g. `cablepress build datasets/laos-tip-2008`.');
-  if (values.paper !== 'a4' && values.paper !== 'letter') throw new UsageError(`--paper must be a4 or letter, not "${values.paper}".`);
-  const manifest = await readDatasetManifest(positionals[0]!, io.cwd);
+  const hint = 'Run `cablepress help build` to see its arguments and options.';
+  if (values.all) {
+    if (datasetDir !== undefined) throw new UsageError('build takes a dataset folder or --all, not both.', hint);
+    const dirs = await datasetPackages(await findRepository(io.cwd));
+    const summaries = [];
+    for (const dir of dirs) summaries.push(await buildOne(dir, values, maxInputBytes, io));
+    if (values.json) io.stdout(`${JSON.stringify({ ok: true, exitCode: EXIT.ok, datasets: summaries })}\n`);
+    return EXIT.ok;
+  }
+  if (datasetDir === undefined) throw new UsageError('build takes one dataset folder, e.g. `cablepress build datasets/laos-tip-2008`, or --all.', hint);
+  const summary = await buildOne(datasetDir, values, maxInputBytes, io);
+  if (values.json) io.stdout(`${JSON.stringify({ ok: true, exitCode: EXIT.ok, ...summary })}\n`);
+  return EXIT.ok;
+};
+
+/** Builds one dataset folder and, unless --json or --quiet, prints what it wrote. */
+async function buildOne(datasetDir: string, values: { paper: 'a4' | 'letter'; json: boolean; quiet: boolean }, maxInputBytes: number, io: Io): Promise<BuildSummary> {
+  const manifest = await readDatasetManifest(datasetDir, io.cwd);
   const { buildDataset } = await import('../pipeline.js');
   const summary = await buildDataset(manifest, { paper: values.paper, env: io.env, maxInputBytes });
-  if (values.json) {
-    io.stdout(`${JSON.stringify({ ok: true, exitCode: EXIT.ok, ...summary })}\n`);
-  } else if (!values.quiet) {
-    const counts = Object.entries(summary.rows).map(([t, n]) => `${t} ${n}`).join(', ');
-    io.stdout(`built ${summary.dataset} ${summary.version} from ${summary.cable_id}: ${counts}\n`);
-    io.stdout(`checks: ${summary.errors} error(s), ${summary.warnings} warning(s)\n`);
-    for (const f of summary.findings) io.stdout(`  ${f.severity} ${f.code}: ${f.message}\n`);
-  }
-  return EXIT.ok;
+  if (!values.json && !values.quiet) printBuild(summary, manifest.dir, io);
+  return summary;
 }

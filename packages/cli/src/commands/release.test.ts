@@ -28,7 +28,7 @@ async function dataset(): Promise<{ root: string; dir: string }> {
   await writeFile(path.join(dir, 'fact-sheet.pdf'), '%PDF-1.7\n');
   await writeFile(path.join(dir, 'CHANGELOG.md'), '# test-dataset\n\n## 1.2.3\n\n- First release.\n');
   await writeFile(path.join(dir, 'package.json'), JSON.stringify({
-    name: '@x/test-dataset', version: '1.2.3', private: true, cablepress: { source: 'source/cable.txt', report: 'fact-sheet.pdf' },
+    name: '@x/test-dataset', version: '1.2.3', private: true, description: 'A test dataset.', cablepress: { source: 'source/cable.txt', report: 'fact-sheet.pdf' },
   }));
   await writeDataset(dir, syntheticInput());
   return { root, dir };

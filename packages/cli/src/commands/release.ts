@@ -2,9 +2,8 @@ import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import { checkDrift, recordRelease, writeReleaseBundle } from '@cablepress/publish';
 import { readDatasetManifest } from '../dataset.js';
-import { parseCommandArgs } from '../args.js';
-import { UsageError } from '../errors.js';
-import { EXIT, type Io } from '../io.js';
+import { EXIT } from '../io.js';
+import type { RunCommand } from '../program.js';
 import { buildDataset } from '../pipeline.js';
 import { DEFAULT_MAX_INPUT_MB } from '../read-input.js';
 
@@ -14,27 +13,18 @@ import { DEFAULT_MAX_INPUT_MB } from '../read-input.js';
  * `<out>/<name>-<version>.tar.gz`, `.zip` and `SHA256SUMS` and records the version in releases.json.
  * Exit 0 released, 1 drift or invalid data, 2 bad input.
  */
-export async function run(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseCommandArgs('release', args, {
-    out: { type: 'string', default: 'releases' },
-    paper: { type: 'string', default: 'a4' },
-    'skip-rebuild': { type: 'boolean', default: false },
-    'dry-run': { type: 'boolean', default: false },
-    json: { type: 'boolean', default: false },
-  });
-  if (positionals.length !== 1) throw new UsageError('release takes one dataset folder, e.g. `cablepress release datasets/laos-tip-2008`.');
-  if (values.paper !== 'a4' && values.paper !== 'letter') throw new UsageError(`--paper must be a4 or letter, not "${values.paper}".`);
+export const run: RunCommand<'release'> = async ([datasetDir], values, io) => {
   const paper = values.paper;
-  const manifest = await readDatasetManifest(positionals[0]!, io.cwd);
+  const manifest = await readDatasetManifest(datasetDir, io.cwd);
   const rebuild = async (out: string) => {
     await copyFile(path.join(manifest.dir, 'CHANGELOG.md'), path.join(out, 'CHANGELOG.md')).catch(() => undefined);
     const reportFile = path.join(out, path.basename(manifest.report));
     await buildDataset({ ...manifest, dir: out, report: reportFile }, { paper, env: io.env, maxInputBytes: DEFAULT_MAX_INPUT_MB * 1024 * 1024, sourceRoot: manifest.dir });
     return { reportFile };
   };
-  const drift = await checkDrift(manifest.dir, { reportFile: manifest.report, ...(values['skip-rebuild'] ? {} : { rebuild }) });
-  if (values['dry-run']) {
-    const summary = { ok: true, exitCode: EXIT.ok, dataset: manifest.name, version: drift.version, released: drift.released, rebuilt: !values['skip-rebuild'] };
+  const drift = await checkDrift(manifest.dir, { reportFile: manifest.report, ...(values.skipRebuild ? {} : { rebuild }) });
+  if (values.dryRun) {
+    const summary = { ok: true, exitCode: EXIT.ok, dataset: manifest.name, version: drift.version, released: drift.released, rebuilt: !values.skipRebuild };
     io.stdout(values.json ? `${JSON.stringify(summary)}\n` : `${manifest.name} ${drift.version}: no drift${drift.released ? ' (already released)' : ''}; nothing written (--dry-run).\n`);
     return EXIT.ok;
   }
@@ -51,4 +41,4 @@ export async function run(args: string[], io: Io): Promise<number> {
     io.stdout(`  ${page}  the dataset's page with every file of the release (\`cablepress site\` writes it)\n`);
   }
   return EXIT.ok;
-}
+};

@@ -3,9 +3,9 @@ import path from 'node:path';
 import { writeReleaseBundle } from '@cablepress/publish';
 import { InputError } from '@cablepress/extract';
 import { buildSite, type SiteDatasetInput } from '@cablepress/report';
-import { parseCommandArgs } from '../args.js';
 import { readDatasetManifest, type DatasetManifest } from '../dataset.js';
-import { EXIT, type Io } from '../io.js';
+import { EXIT } from '../io.js';
+import type { RunCommand } from '../program.js';
 
 const exists = (file: string) => access(file).then(() => true, () => false);
 
@@ -45,11 +45,7 @@ async function bundlesFor(manifest: DatasetManifest, filesDir: string): Promise<
  * `cablepress site [dataset-dir...] [--out site] [--json]`: builds the static site (a catalog page and one page per
  * dataset with its release files) from every published dataset under `datasets/`, or from the folders given.
  */
-export async function run(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseCommandArgs('site', args, {
-    out: { type: 'string', default: 'site' },
-    json: { type: 'boolean', default: false },
-  });
+export const run: RunCommand<'site'> = async ([positionals], values, io) => {
   const outDir = path.resolve(io.cwd, values.out);
   const dirs = positionals.length > 0 ? positionals : await allDatasets(io.cwd);
   const datasets: SiteDatasetInput[] = [];
@@ -58,4 +54,4 @@ export async function run(args: string[], io: Io): Promise<number> {
   if (values.json) io.stdout(`${JSON.stringify({ ok: true, exitCode: EXIT.ok, out: outDir, pages })}\n`);
   else io.stdout(`site written to ${path.relative(io.cwd, outDir) || '.'}: ${pages.join(', ')}\n`);
   return EXIT.ok;
-}
+};

@@ -3,10 +3,9 @@ import path from 'node:path';
 import { CablepressError, InputError } from '@cablepress/extract';
 import { checkDrift, RELEASE_LOG, settleDataset, verifyDataset } from '@cablepress/publish';
 import type { Finding } from '@cablepress/validate';
-import { parseCommandArgs } from '../args.js';
 import { readDatasetManifest } from '../dataset.js';
-import { UsageError } from '../errors.js';
-import { EXIT, type Io } from '../io.js';
+import { EXIT } from '../io.js';
+import type { RunCommand } from '../program.js';
 
 const exists = (file: string) => access(file).then(() => true, () => false);
 
@@ -16,10 +15,8 @@ const exists = (file: string) => access(file).then(() => true, () => false);
  * releases.json, that its files still match the release its version names. Exit 0 valid, 1 invalid, 2 bad input
  * (nothing there, or no datapackage.json).
  */
-export async function run(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseCommandArgs('validate', args, { json: { type: 'boolean', default: false } });
-  if (positionals.length !== 1) throw new UsageError('validate takes one dataset folder or release bundle, e.g. `cablepress validate datasets/laos-tip-2008`.');
-  const target = path.resolve(io.cwd, positionals[0]!);
+export const run: RunCommand<'validate'> = async ([dataset], values, io) => {
+  const target = path.resolve(io.cwd, dataset);
   // A build killed after its commit is finished first, so validate sees the complete new release, never a mix.
   if ((await stat(target).catch(() => undefined))?.isDirectory()) await settleDataset(target);
   const findings: Finding[] = await verifyDataset(target);
@@ -44,8 +41,8 @@ export async function run(args: string[], io: Io): Promise<number> {
   for (const f of findings) io.stderr(`${f.severity} ${f.code}: ${f.message}\n`);
   io.stdout(
     errors.length > 0
-      ? `${positionals[0]}: invalid, ${errors.length} error(s), ${findings.length - errors.length} warning(s).\n`
-      : `${positionals[0]}: valid${findings.length > 0 ? ` with ${findings.length} warning(s)` : ''}.\n`,
+      ? `${dataset}: invalid, ${errors.length} error(s), ${findings.length - errors.length} warning(s).\n`
+      : `${dataset}: valid${findings.length > 0 ? ` with ${findings.length} warning(s)` : ''}.\n`,
   );
   return exitCode;
-}
+};

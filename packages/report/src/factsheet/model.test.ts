@@ -6,7 +6,7 @@ import { minimalTables } from './fixtures/minimal.js';
 import {
   citeParagraph, formatEventDate, formatFigure, formatFine, formatNumber, formatPeriod, formatPrison, perWords, qualifierWords, sentences,
 } from './format.js';
-import { buildModel, countryOf, postName, shortCitation, topicOf } from './model.js';
+import { buildModel, caveats, countryOf, postName, shortCitation, topicOf } from './model.js';
 import type { FactSheetTables } from './types.js';
 
 /** Rows the pipeline builds for the seed cable (see the file's _source). */
@@ -22,6 +22,16 @@ const laos = buildModel({
   findings: laosFindings,
   dataset: { name: 'laos-tip-2008', version: '0.1.0' },
   creationDate: new Date('2008-02-29T05:44:00Z'),
+});
+
+describe('caveats in other cables', () => {
+  it('quotes a cable\'s own words on inaccurate figures and missing estimates', () => {
+    const p = (paragraph_id: string, text: string) => ({ paragraph_id, cable_id: 'C', seq: 1, number: 8, section: null, key: null, text }) as unknown as Parameters<typeof caveats>[0][number];
+    expect(caveats([
+      p('C-p008', 'The Ministry of Social Affairs and Labor (MOSAL) said that fewer children were trafficked to Saudi Arabia in 2009 (602) compared to 2008 (900), but these figures are inaccurate and represent only the small number of trafficking victims that found their way to one of two children\'s rehabilitation centers in Yemen.'),
+      p('C-p009', 'There are no reliable estimates of the number of Chileans trafficked outside the country.'),
+    ], 2).map((q) => q.text.slice(0, 40))).toEqual(['The Ministry of Social Affairs and Labor', 'There are no reliable estimates of the n']);
+  });
 });
 
 describe('formatting', () => {
@@ -96,7 +106,7 @@ describe('title', () => {
 
   it('builds the Laos title and subtitle from the cables row and the indicators', () => {
     expect(laos.title).toBe('Laos: Trafficking in persons, 2007');
-    expect(laos.subtitle).toBe('Key figures reported by the U.S. Embassy Vientiane in cable 08VIENTIANE145 of 29 February 2008, marked '
+    expect(laos.subtitle).toBe('Key figures of reporting year 2007 reported by the U.S. Embassy Vientiane in cable 08VIENTIANE145 of 29 February 2008, marked '
       + 'UNCLASSIFIED//FOR OFFICIAL USE ONLY, as published by WikiLeaks.');
   });
 });

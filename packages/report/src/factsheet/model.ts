@@ -97,7 +97,7 @@ export const CATEGORY_TITLES: Record<Category, string> = {
 };
 
 /** A phrase that marks the cable's own warning about its numbers. */
-export const CAVEAT_PATTERN = /unreliable|not reliable|no (?:generally accepted|reliable) (?:figures|data|statistics)|no figure available|does not keep track/i;
+export const CAVEAT_PATTERN = /unreliable|not reliable|inaccurate|no (?:generally accepted|reliable) (?:figures|data|statistics|estimates)|no (?:centralized |official )?statistics|no figure available|does not keep track/i;
 
 const TAG_COUNTRIES: Record<string, string> = countries.tags;
 const POST_COUNTRIES: Record<string, string> = countries.posts;
@@ -298,10 +298,10 @@ export function caveats(paragraphs: readonly ParagraphRow[], limit: number): Quo
   const out: Quote[] = [];
   for (const p of paragraphs) {
     for (const s of sentences(p.text)) {
-      if (CAVEAT_PATTERN.test(s) && s.length <= 240) out.push({ text: s, citation: shortCitation(citeParagraph(p)) });
+      if (CAVEAT_PATTERN.test(s) && s.length <= 320) out.push({ text: s, citation: shortCitation(citeParagraph(p)) });
     }
   }
-  const primary = out.filter((q) => /unreliable|not reliable/i.test(q.text));
+  const primary = out.filter((q) => /unreliable|not reliable|inaccurate/i.test(q.text));
   return [...primary, ...out.filter((q) => !primary.includes(q))].slice(0, limit);
 }
 
@@ -360,12 +360,13 @@ export function buildModel(input: FactSheetInput): FactSheetModel {
   const topic = topicOf(cable.subject || cable.title || '', tagCodes);
   const indicators = tables.indicators.filter((i) => i.cable_id === cable.cable_id);
   const createdYear = cable.created?.slice(0, 4) ?? null;
-  const year = mostCommonYear(indicators.map((i) => i.period)) ?? createdYear;
+  const reportingYear = indicators.find((i) => i.reporting_year !== null)?.reporting_year ?? null;
+  const year = reportingYear !== null ? String(reportingYear) : mostCommonYear(indicators.map((i) => i.period)) ?? createdYear;
   const title = `${country ? `${country}: ` : ''}${topic}${year ? `, ${year}` : ''}`;
   const post = postName(cable.origin);
   const dated = cable.created ? ` of ${formatDate(cable.created)}` : '';
   const marked = cable.classification ? `, marked ${cable.classification},` : '';
-  const lead = indicators.length > 0 ? 'Key figures reported by the' : 'What the';
+  const lead = indicators.length > 0 ? `Key figures${reportingYear !== null ? ` of reporting year ${reportingYear}` : ''} reported by the` : 'What the';
   const verb = indicators.length > 0 ? 'in cable' : 'reported in cable';
   const subtitle = `${lead} ${post} ${verb} ${cable.cable_id}${dated}${marked} as published by WikiLeaks.`;
 

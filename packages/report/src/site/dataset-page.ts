@@ -1,3 +1,4 @@
+import { looksLikeHtml, spanText } from '@cablepress/extract';
 import { CAVEAT_PATTERN } from '../factsheet/model.js';
 import { citeParagraph, formatFigure, qualifierWords, sentences } from '../factsheet/format.js';
 import type { IndicatorRow } from '../factsheet/types.js';
@@ -142,6 +143,7 @@ function figuresSection(dataset: PublishedDataset): string {
   const indicators = dataset.tables.get('indicators');
   if (!indicators || indicators.rows.length === 0) return '';
   const paragraphs = new Map((dataset.tables.get('paragraphs')?.rows ?? []).map((p) => [p.paragraph_id, p]));
+  const origins = new Map((dataset.tables.get('cables')?.rows ?? []).map((c) => [c.cable_id, c.origin]));
   const categories = [...new Set(indicators.rows.map((r) => r.category ?? ''))].sort((a, b) => {
     const ia = CATEGORY_ORDER.indexOf(a);
     const ib = CATEGORY_ORDER.indexOf(b);
@@ -154,7 +156,8 @@ function figuresSection(dataset: PublishedDataset): string {
       const paragraph = paragraphs.get(r.paragraph_id ?? null);
       const cite = r.citation ?? (paragraph ? paragraphCitation(paragraph) : '');
       const key = rowKey(indicators, r);
-      return `<li class="card" id="figure-${e(r.indicator_id ?? '')}"><div class="fig">${qualifier ? `<span class="q">${e(qualifier)} </span>` : ''}${e(formatFigure(figure))}</div><p class="label">${e(r.label ?? '')}${r.period ? ` <span class="empty">(${e(r.period)})</span>` : ''}</p><p class="src"><a href="#${e(key)}">${e(r.cable_id ?? '')} ${e(cite)}: read the sentence</a></p></li>`;
+      const origin = origins.get(r.cable_id ?? null);
+      return `<li class="card" id="figure-${e(r.indicator_id ?? '')}"><div class="fig">${qualifier ? `<span class="q">${e(qualifier)} </span>` : ''}${e(formatFigure(figure))}</div><p class="label">${e(r.label ?? '')}${r.period ? ` <span class="empty">(${e(r.period)})</span>` : ''}</p><p class="src">${origin ? `${e(origin)} · ` : ''}<a href="#${e(key)}">${e(r.cable_id ?? '')} ${e(cite)}: read the sentence</a></p></li>`;
     });
     return `<h3>${e(category.charAt(0).toUpperCase() + category.slice(1))}</h3>\n<ul class="cards">${cards.join('\n')}</ul>`;
   });
@@ -212,13 +215,14 @@ function cableText(dataset: PublishedDataset): { html: string; keys: Set<string>
       continue;
     }
     const byParagraph = highlightsByParagraph(dataset, id);
+    const html = looksLikeHtml(text);
+    const slice = (from: number, to: number) => spanText(text, from, to, html);
     parts.push('<div class="cable">');
     for (const p of paragraphs.filter((row) => row.cable_id === id)) {
-      const start = Number(p.char_start);
-      const { html, placed } = markParagraph(text.slice(start, Number(p.char_end)), start, byParagraph.get(p.paragraph_id ?? '') ?? []);
-      for (const h of placed) keys.add(h.key);
+      const marked = markParagraph(Number(p.char_start), Number(p.char_end), byParagraph.get(p.paragraph_id ?? '') ?? [], slice);
+      for (const h of marked.placed) keys.add(h.key);
       const kind = p.kind === 'paragraph' ? 'para' : `para ${e(p.kind ?? '')}`;
-      parts.push(`<p class="${kind}" id="${e(paragraphAnchor(p.paragraph_id ?? ''))}"><a class="pn" href="#${e(paragraphAnchor(p.paragraph_id ?? ''))}">${e(paragraphCitation(p))}</a> ${html}</p>`);
+      parts.push(`<p class="${kind}" id="${e(paragraphAnchor(p.paragraph_id ?? ''))}"><a class="pn" href="#${e(paragraphAnchor(p.paragraph_id ?? ''))}">${e(paragraphCitation(p))}</a> ${marked.html}</p>`);
     }
     parts.push('</div>');
   }

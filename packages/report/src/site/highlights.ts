@@ -79,20 +79,24 @@ function openMark(h: Highlight): string {
   return `<mark class="hl hl-${h.style}" id="${escapeHtml(h.key)}" data-key="${escapeHtml(h.key)}"${focus}>`;
 }
 
+/** The source text between two offsets as a reader sees it (for an HTML page: tags dropped, references decoded). */
+export type SourceSlice = (start: number, end: number) => string;
+
 /**
- * The text of a paragraph (`text` starts at offset `base` of the cable) as escaped HTML with nested `<mark>`s. A span
- * that crosses the end of an enclosing one cannot nest: it is left out and returned in `skipped`; the others are in `placed`.
+ * The paragraph at [start, end) of the source as escaped HTML with nested `<mark>`s; the text between marks comes from
+ * `slice`, so each mark holds exactly its row's text. A span outside the paragraph, or one that crosses the end of an
+ * enclosing span and so cannot nest, is left out and returned in `skipped`; the others are in `placed`.
  */
-export function markParagraph(text: string, base: number, highlights: readonly Highlight[]): { html: string; placed: Highlight[]; skipped: Highlight[] } {
+export function markParagraph(start: number, end: number, highlights: readonly Highlight[], slice: SourceSlice): { html: string; placed: Highlight[]; skipped: Highlight[] } {
   const sorted = [...highlights].sort(byNesting);
   const open: Highlight[] = [];
   const placed: Highlight[] = [];
   const skipped: Highlight[] = [];
   let html = '';
-  let cursor = base;
+  let cursor = start;
   const emitTo = (pos: number) => {
-    html += escapeHtml(text.slice(cursor - base, pos - base));
-    cursor = pos;
+    if (pos > cursor) html += escapeHtml(slice(cursor, pos));
+    cursor = Math.max(cursor, pos);
   };
   const closeUntil = (pos: number) => {
     while (open.length > 0 && open[open.length - 1]!.end <= pos) {
@@ -101,7 +105,7 @@ export function markParagraph(text: string, base: number, highlights: readonly H
     }
   };
   for (const h of sorted) {
-    if (h.start < base || h.end > base + text.length) {
+    if (h.start < start || h.end > end) {
       skipped.push(h);
       continue;
     }
@@ -117,6 +121,6 @@ export function markParagraph(text: string, base: number, highlights: readonly H
     placed.push(h);
   }
   closeUntil(Number.POSITIVE_INFINITY);
-  emitTo(base + text.length);
+  emitTo(end);
   return { html, placed, skipped };
 }

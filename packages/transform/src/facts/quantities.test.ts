@@ -242,3 +242,18 @@ describe('identifiers, list markers and mangled quotation marks', () => {
     expect(figures('Liberal Democrats currently hold 63 seats in Parliament (out of 646) and the latest polls show their support at 19 percent.').map((f) => f.text)).toEqual(['63', '646', '19 percent']);
   });
 });
+
+describe('number words that count what the sentence named before', () => {
+  it('reads "three of them", "All four were", "seven of the eleven" and "six in the capital"', () => {
+    const s = 'In one case, the head of a prostitution ring seized the passports of four foreign women resident in Iceland and forced three of them to work as prostitutes.';
+    expect(figures(s).map((f) => [f.text, f.value])).toEqual([['four', 4], ['three', 3]]);
+    expect(figures('All four were subsequently forced into prostitution.').map((f) => f.value)).toEqual([4]);
+    expect(figures('Checks confirmed that seven of the eleven support staff individuals have not left the United States.').map((f) => f.text)).toEqual(['seven', 'eleven']);
+    expect(figures('Police found twelve victims, six in the capital.').map((f) => f.value)).toEqual([12, 6]);
+  });
+
+  it('still leaves "one of" and number words that count nothing alone', () => {
+    expect(figures('Through the aid clinic program, the Bar Association is currently working on one case for a victim of internal trafficking and one of cross-border trafficking.')).toEqual([]);
+    expect(figures('The case of one in Savannakhet was closed.')).toEqual([]);
+  });
+});

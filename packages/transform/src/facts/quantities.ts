@@ -638,7 +638,8 @@ class SentenceScanner {
       counted = this.countedAfter(this.lower(last + 2) === 'the' ? last + 3 : last + 2);
     }
     if (figure.form === 'words' && kind === 'count') {
-      if (valueMax === null && (figure.value === 1 || counted === null || !this.isDirectNoun(last + 1))) return null;
+      const counts = figure.value > 1 && ((counted !== null && this.isDirectNoun(last + 1)) || this.countsWhatCameBefore(last + 1));
+      if (valueMax === null && !counts) return null;
     }
     if (figure.form === 'words' && figure.value === 0) return null;
     const endTok = tokens[last]!;
@@ -655,6 +656,17 @@ class SentenceScanner {
   private isPrisonTermAfter(j: number): boolean {
     const w = this.lower(j);
     return (w === 'prison' || w === 'jail') && ['term', 'terms', 'sentence', 'sentences'].includes(this.lower(j + 1) ?? '');
+  }
+
+  /**
+   * True when a number word stands for things named before it: "six in the capital", "three of them", "All four were
+   * subsequently forced into prostitution": it is followed by "in/of the, them, whom, these, those" or by a verb.
+   */
+  private countsWhatCameBefore(j: number): boolean {
+    const next = this.lower(j);
+    const after = this.lower(j + 1);
+    if (next === 'in' || next === 'of') return after === 'the' || after === 'them' || after === 'whom' || after === 'these' || after === 'those';
+    return next !== undefined && ['were', 'are', 'was', 'remain', 'remained', 'have', 'had'].includes(next) && this.tokens[j]!.kind === 'word';
   }
 
   /** True when the word right after a figure (or after one adjective) is the noun it counts. */

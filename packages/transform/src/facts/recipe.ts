@@ -66,6 +66,15 @@ function describe(loc: Locator): string {
   return `figure "${loc.figure}" in a sentence containing "${loc.sentence}" (${where})`;
 }
 
+/** What to do about failing locators: one that finds nothing needs correcting, one that finds several narrowing. */
+function locatorHint(findings: readonly Finding[]): string {
+  const none = findings.some((f) => f.code === 'RECIPE_LOCATOR_NO_MATCH');
+  const many = findings.some((f) => f.code === 'RECIPE_LOCATOR_AMBIGUOUS');
+  const correct = 'Correct a locator that finds nothing: the paragraph, the sentence words and the figure text must be as the cable writes them.';
+  const narrow = 'Make a locator that finds several figures more specific (paragraph, more sentence words, figure text, kind).';
+  return [none ? correct : null, many ? narrow : null].filter(Boolean).join(' ');
+}
+
 /**
  * Picks the recipe's key figures out of the quantities table. Each locator must find exactly one quantity; otherwise a
  * ValidationError (RECIPE_LOCATOR_NO_MATCH or RECIPE_LOCATOR_AMBIGUOUS) lists every failing indicator with the
@@ -119,7 +128,7 @@ export function applyRecipe(
       `${file}: ${findings.length} indicator locator(s) do not find exactly one quantity: ${findings.map((f) => f.message).join('; ')}`,
       findings,
       { file, field: `$.indicators[${String(findings[0]!.path[1])}].locate` },
-      'Make each locator more specific (paragraph, sentence words, figure text, kind) or correct it so it finds one figure.',
+      locatorHint(findings),
     );
   }
   return rows;

@@ -1,0 +1,41 @@
+import type { Cable } from '@cablepress/extract';
+import { cableSubject } from './name.js';
+
+/** The npm scope of dataset packages in a cablepress repository (`@cablepress-datasets/laos-tip-2008`). */
+export const DATASET_SCOPE = '@cablepress-datasets';
+
+/** "SUBJECT (cable 08VIENTIANE145)": the dataset title until a person writes a better one. */
+export function datasetTitle(cable: Pick<Cable, 'id' | 'subject' | 'title'>): string {
+  return `${cableSubject(cable) || cable.id} (cable ${cable.id})`;
+}
+
+/** "SUBJECT (Embassy Vientiane cable 08VIENTIANE145 of 2008-02-29) as open tables and a fact sheet." */
+export function datasetDescription(cable: Pick<Cable, 'id' | 'subject' | 'title' | 'origin' | 'created'>): string {
+  const from = [cable.origin, 'cable', cable.id].filter(Boolean).join(' ');
+  const date = cable.created ? ` of ${cable.created.slice(0, 10)}` : '';
+  return `${cableSubject(cable) || `Cable ${cable.id}`} (${from}${date}) as open tables and a fact sheet.`;
+}
+
+export interface NewDataset {
+  name: string;
+  /** The source file, relative to the dataset folder. */
+  source: string;
+}
+
+/** The package.json of a new dataset: a private workspace package whose version is the data version. */
+export function datasetPackageJson(cable: Pick<Cable, 'id' | 'subject' | 'title' | 'origin' | 'created'>, dataset: NewDataset): string {
+  const pkg = {
+    name: `${DATASET_SCOPE}/${dataset.name}`,
+    version: '0.1.0',
+    private: true,
+    description: datasetDescription(cable),
+    license: 'CC0-1.0',
+    files: ['data', 'datapackage.json', 'README.md', 'CHANGELOG.md', 'source'],
+    cablepress: {
+      source: dataset.source,
+      title: datasetTitle(cable),
+      report: `../../reports/${dataset.name}/${dataset.name}-fact-sheet.pdf`,
+    },
+  };
+  return `${JSON.stringify(pkg, null, 2)}\n`;
+}

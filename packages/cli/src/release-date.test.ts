@@ -1,0 +1,31 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { recordedReleaseDate } from './release-date.js';
+
+const dirs: string[] = [];
+afterEach(async () => {
+  for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
+});
+
+async function log(content: string): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'cablepress-release-date-'));
+  dirs.push(dir);
+  await writeFile(path.join(dir, 'releases.json'), content);
+  return path.join(dir, 'releases.json');
+}
+
+describe('recordedReleaseDate', () => {
+  it('gives the date the release log records for the version, and null for a version not released yet', async () => {
+    const file = await log(JSON.stringify({ name: 'x', releases: [{ version: '0.1.0', created: '2008-02-29T05:44:00Z', files: {} }, { version: '0.1.1', created: '2008-03-01T00:00:00Z', files: {} }] }));
+    expect(await recordedReleaseDate(file, '0.1.1')).toBe('2008-03-01T00:00:00Z');
+    expect(await recordedReleaseDate(file, '0.2.0')).toBeNull();
+    expect(await recordedReleaseDate(path.join(path.dirname(file), 'none.json'), '0.1.0')).toBeNull();
+  });
+
+  it('refuses a release log that is not one, naming it', async () => {
+    const file = await log('{ "releases": {} }');
+    await expect(recordedReleaseDate(file, '0.1.0')).rejects.toMatchObject({ code: 'RELEASE_LOG_INVALID', location: { file } });
+  });
+});

@@ -1,0 +1,24 @@
+import { readFile } from 'node:fs/promises';
+import { InputError } from '@cablepress/extract';
+
+/**
+ * The date the release log records for `version` (its `created`), or null when the version has no record yet: the
+ * release will then record the build's own date, so a README dated either way has the same bytes before and after.
+ */
+export async function recordedReleaseDate(releaseLog: string, version: string): Promise<string | null> {
+  let text: string;
+  try {
+    text = await readFile(releaseLog, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+  try {
+    const log = JSON.parse(text) as { releases?: { version?: unknown; created?: unknown }[] };
+    if (!Array.isArray(log.releases)) throw new Error('"releases" is not an array');
+    const created = log.releases.find((r) => r.version === version)?.created;
+    return typeof created === 'string' ? created : null;
+  } catch (error) {
+    throw new InputError('RELEASE_LOG_INVALID', `the release log is not valid: ${(error as Error).message}.`, { file: releaseLog }, 'Restore it from git: `cablepress release` writes it.');
+  }
+}
