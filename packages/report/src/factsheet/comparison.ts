@@ -135,6 +135,11 @@ function footers(s: Sheet, m: ComparisonModel): void {
 }
 
 /** Renders the fact sheet of a dataset of several TIP report cables: the countries' 3P figures side by side. */
+/** "The cable warns:" or, when the quotes come from several cables (each citation starts with its cable id), "The cables warn:". */
+export function caveatLead(caveats: readonly Quote[]): string {
+  return new Set(caveats.map((q) => q.citation.split(' ')[0])).size > 1 ? 'The cables warn:' : 'The cable warns:';
+}
+
 export async function renderComparison(input: FactSheetInput): Promise<Uint8Array> {
   const m = buildComparison(input);
   const paper: keyof typeof PAPER = input.paper ?? 'a4';
@@ -147,7 +152,7 @@ export async function renderComparison(input: FactSheetInput): Promise<Uint8Arra
   s.y += s.t.lineHeight(S.kicker) + 6;
   s.y += s.text(s.root, 'H1', m.title, s.x, s.y, s.w, S.h1, 2) + 4;
   s.y += s.text(s.root, 'P', m.subtitle, s.x, s.y, s.w, S.subtitle, 4) + 10;
-  caveatBox(s, { caveats: m.caveats, notes: m.notes });
+  caveatBox(s, { caveats: m.caveats, notes: m.notes }, caveatLead(m.caveats));
   s.heading(s.root, 'Key figures by country and reporting year');
   reportBlocks(s, m.reports);
   sourcesTable(s, m);

@@ -170,15 +170,15 @@ function metaTable(s: Sheet, m: FactSheetModel): void {
   s.y = top + total + 10;
 }
 
-/** The cable's own warning about its numbers, and a pointer to the cross-check notes. */
-export function caveatBox(s: Sheet, m: Pick<FactSheetModel, 'caveats' | 'notes'>): void {
+/** The cable's own warning about its numbers (the cables' own, when quotes come from several), and a pointer to the cross-check notes. */
+export function caveatBox(s: Sheet, m: Pick<FactSheetModel, 'caveats' | 'notes'>, lead = 'The cable warns:'): void {
   if (m.caveats.length === 0 && m.notes.length === 0) return;
   const { t, doc } = s;
   const pad = 7;
   const innerW = s.w - 2 * pad - 4;
   const quotes = m.caveats.map((q) => `“${q.text}” (${q.citation})`).join(' ');
   const text = [
-    quotes ? `The cable warns: ${quotes}` : '',
+    quotes ? `${lead} ${quotes}` : '',
     'Figures here are as the cable reports them, not checked against other sources'
       + (m.notes.length > 0 ? '; where the cable contradicts itself, see Sources and notes.' : '.'),
   ].filter(Boolean).join(' ');
