@@ -2,7 +2,7 @@ import type { IndicatorRow } from '@cablepress/validate';
 import { formatDate, formatFigure, qualifierWords } from './format.js';
 import { caveats, countryOf, shortCitation, type Quote } from './model.js';
 import { collect, createDoc, INK, type PAPER } from './pdf.js';
-import { caveatBox, type Column, MARGIN, S, Sheet, table, type TableRow } from './render.js';
+import { caveatBox, type Column, drawFooters, S, Sheet, table, type TableRow } from './render.js';
 import type { FactSheetInput } from './types.js';
 
 /** The 3P framework headings, in the order the TIP report uses. */
@@ -119,19 +119,7 @@ function sourcesTable(s: Sheet, m: ComparisonModel): void {
 }
 
 function footers(s: Sheet, m: ComparisonModel): void {
-  const { doc, t } = s;
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    const y = s.pageHeight - MARGIN.bottom + 12;
-    const right = `Page ${i + 1} of ${range.count}`;
-    const rw = t.width(right, S.footer) + 1;
-    doc.markContent('Artifact', { type: 'Pagination' });
-    doc.save().lineWidth(0.4).strokeColor(INK.rule).moveTo(s.x, y - 5).lineTo(s.x + s.w, y - 5).stroke().restore();
-    t.draw(`${m.kicker.toLowerCase().replace(/^fact sheet/, 'Fact sheet')} \u00b7 made with cablepress from cables published by WikiLeaks`, s.x, y, s.w - rw - 10, S.footer, 1);
-    t.draw(right, s.x + s.w - rw, y, rw, S.footer, 1);
-    doc.endMarkedContent();
-  }
+  drawFooters(s, `${m.kicker.toLowerCase().replace(/^fact sheet/, 'Fact sheet')} \u00b7 made with cablepress from cables published by WikiLeaks`);
 }
 
 /** Renders the fact sheet of a dataset of several TIP report cables: the countries' 3P figures side by side. */
