@@ -119,19 +119,25 @@ function nextNonBlankLine(text: string, at: number): string | null {
   return null;
 }
 
-/** A TAGS field ends at the first line break unless the line ends with a comma or the next line is more codes. */
-function tagsEnd(text: string, from: number, end: number): number {
-  let k = from;
-  for (;;) {
+/**
+ * Where a field that may run over several lines ends: at the first line break inside [from, end) after which
+ * `endsBefore(line, next)` holds for the (right-trimmed) line before it and the (trimmed) line after it; else at `end`.
+ */
+function lineBreakWhere(text: string, from: number, end: number, endsBefore: (line: string, next: string) => boolean): number {
+  for (let k = from; ;) {
     const nl = text.indexOf('\n', k);
     if (nl < 0 || nl >= end) return end;
     const line = text.slice(k, nl).trimEnd();
     const nextEnd = text.indexOf('\n', nl + 1);
     const next = text.slice(nl + 1, nextEnd < 0 || nextEnd > end ? end : nextEnd).trim();
-    const continues = line.endsWith(',') || /^[A-Z]{2,6},/.test(next) || isCodeLine(next);
-    if (!continues) return nl;
+    if (endsBefore(line, next)) return nl;
     k = nl + 1;
   }
+}
+
+/** A TAGS field ends at the first line break unless the line ends with a comma or the next line is more codes. */
+function tagsEnd(text: string, from: number, end: number): number {
+  return lineBreakWhere(text, from, end, (line, next) => !(line.endsWith(',') || /^[A-Z]{2,6},/.test(next) || isCodeLine(next)));
 }
 
 /**
@@ -139,16 +145,7 @@ function tagsEnd(text: string, from: number, end: number): number {
  * line between ("B. STATE 2\nThe Embassy delivered the demarche ..."): the body's unnumbered first paragraph.
  */
 function referencesEnd(text: string, from: number, end: number): number {
-  let k = from;
-  for (;;) {
-    const nl = text.indexOf('\n', k);
-    if (nl < 0 || nl >= end) return end;
-    const line = text.slice(k, nl).trimEnd();
-    const nextEnd = text.indexOf('\n', nl + 1);
-    const next = text.slice(nl + 1, nextEnd < 0 || nextEnd > end ? end : nextEnd).trim();
-    if (/[\d.)]$/.test(line) && !BULLET_LINE.test(next) && PROSE.test(next)) return nl;
-    k = nl + 1;
-  }
+  return lineBreakWhere(text, from, end, (line, next) => /[\d.)]$/.test(line) && !BULLET_LINE.test(next) && PROSE.test(next));
 }
 
 /** The start of a sentence of prose: a capitalised word and four more words, not a list of upper-case codes. */

@@ -1,6 +1,6 @@
 import type { IndicatorRow } from '@cablepress/validate';
 import { describe, expect, it } from 'vitest';
-import { buildComparison, renderComparison } from './comparison.js';
+import { buildComparison, caveatLead, renderComparison } from './comparison.js';
 import type { FactSheetInput, FactSheetTables } from './types.js';
 
 function indicator(id: string, cable: string, country: string, year: number, label: string, value: number, citation: string, period = String(year)): IndicatorRow {
@@ -37,6 +37,13 @@ describe('the comparison fact sheet of a dataset of several TIP reports', () => 
 
   it('quotes the cables\u2019 own words on unreliable data, cited to cable and paragraph', () => {
     expect(buildComparison(input).caveats).toEqual([{ text: 'Statistics in Laos are notoriously unreliable and difficult to find.', citation: '08VIENTIANE145 XXVII E' }]);
+  });
+
+  it('says whose words the caveat box quotes: one cable or several', () => {
+    const quote = (citation: string) => ({ text: 'Figures are unreliable.', citation });
+    expect(caveatLead([quote('08VIENTIANE145 XXVII E')])).toBe('The cable warns:');
+    expect(caveatLead([quote('08VIENTIANE145 XXVII E'), quote('08VIENTIANE145 ¶4')])).toBe('The cable warns:');
+    expect(caveatLead([quote('08VIENTIANE145 XXVII E'), quote('09SANTIAGO156 ¶5')])).toBe('The cables warn:');
   });
 
   it('renders a PDF, byte-identical for the same input', async () => {

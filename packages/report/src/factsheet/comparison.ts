@@ -2,7 +2,7 @@ import type { IndicatorRow } from '@cablepress/validate';
 import { formatDate, formatFigure, qualifierWords } from './format.js';
 import { caveats, countryOf, shortCitation, type Quote } from './model.js';
 import { collect, createDoc, INK, type PAPER } from './pdf.js';
-import { caveatBox, type Column, MARGIN, S, Sheet, table, type TableRow } from './render.js';
+import { caveatBox, type Column, drawFooters, S, Sheet, table, type TableRow } from './render.js';
 import type { FactSheetInput } from './types.js';
 
 /** The 3P framework headings, in the order the TIP report uses. */
@@ -119,22 +119,15 @@ function sourcesTable(s: Sheet, m: ComparisonModel): void {
 }
 
 function footers(s: Sheet, m: ComparisonModel): void {
-  const { doc, t } = s;
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    const y = s.pageHeight - MARGIN.bottom + 12;
-    const right = `Page ${i + 1} of ${range.count}`;
-    const rw = t.width(right, S.footer) + 1;
-    doc.markContent('Artifact', { type: 'Pagination' });
-    doc.save().lineWidth(0.4).strokeColor(INK.rule).moveTo(s.x, y - 5).lineTo(s.x + s.w, y - 5).stroke().restore();
-    t.draw(`${m.kicker.toLowerCase().replace(/^fact sheet/, 'Fact sheet')} \u00b7 made with cablepress from cables published by WikiLeaks`, s.x, y, s.w - rw - 10, S.footer, 1);
-    t.draw(right, s.x + s.w - rw, y, rw, S.footer, 1);
-    doc.endMarkedContent();
-  }
+  drawFooters(s, `${m.kicker.toLowerCase().replace(/^fact sheet/, 'Fact sheet')} \u00b7 made with cablepress from cables published by WikiLeaks`);
 }
 
 /** Renders the fact sheet of a dataset of several TIP report cables: the countries' 3P figures side by side. */
+/** "The cable warns:" or, when the quotes come from several cables (each citation starts with its cable id), "The cables warn:". */
+export function caveatLead(caveats: readonly Quote[]): string {
+  return new Set(caveats.map((q) => q.citation.split(' ')[0])).size > 1 ? 'The cables warn:' : 'The cable warns:';
+}
+
 export async function renderComparison(input: FactSheetInput): Promise<Uint8Array> {
   const m = buildComparison(input);
   const paper: keyof typeof PAPER = input.paper ?? 'a4';
@@ -147,7 +140,7 @@ export async function renderComparison(input: FactSheetInput): Promise<Uint8Arra
   s.y += s.t.lineHeight(S.kicker) + 6;
   s.y += s.text(s.root, 'H1', m.title, s.x, s.y, s.w, S.h1, 2) + 4;
   s.y += s.text(s.root, 'P', m.subtitle, s.x, s.y, s.w, S.subtitle, 4) + 10;
-  caveatBox(s, { caveats: m.caveats, notes: m.notes });
+  caveatBox(s, { caveats: m.caveats, notes: m.notes }, caveatLead(m.caveats));
   s.heading(s.root, 'Key figures by country and reporting year');
   reportBlocks(s, m.reports);
   sourcesTable(s, m);

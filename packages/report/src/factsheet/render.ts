@@ -170,15 +170,15 @@ function metaTable(s: Sheet, m: FactSheetModel): void {
   s.y = top + total + 10;
 }
 
-/** The cable's own warning about its numbers, and a pointer to the cross-check notes. */
-export function caveatBox(s: Sheet, m: Pick<FactSheetModel, 'caveats' | 'notes'>): void {
+/** The cable's own warning about its numbers (the cables' own, when quotes come from several), and a pointer to the cross-check notes. */
+export function caveatBox(s: Sheet, m: Pick<FactSheetModel, 'caveats' | 'notes'>, lead = 'The cable warns:'): void {
   if (m.caveats.length === 0 && m.notes.length === 0) return;
   const { t, doc } = s;
   const pad = 7;
   const innerW = s.w - 2 * pad - 4;
   const quotes = m.caveats.map((q) => `“${q.text}” (${q.citation})`).join(' ');
   const text = [
-    quotes ? `The cable warns: ${quotes}` : '',
+    quotes ? `${lead} ${quotes}` : '',
     'Figures here are as the cable reports them, not checked against other sources'
       + (m.notes.length > 0 ? '; where the cable contradicts itself, see Sources and notes.' : '.'),
   ].filter(Boolean).join(' ');
@@ -559,7 +559,8 @@ function sources(s: Sheet, m: FactSheetModel): void {
   });
 }
 
-function footers(s: Sheet, m: FactSheetModel): void {
+/** The running footer of every page: `text` on the left, "Page i of n" on the right, both as pagination artifacts. */
+export function drawFooters(s: Sheet, text: string): void {
   const { doc, t } = s;
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
@@ -569,10 +570,14 @@ function footers(s: Sheet, m: FactSheetModel): void {
     const rw = t.width(right, S.footer) + 1;
     doc.markContent('Artifact', { type: 'Pagination' });
     doc.save().lineWidth(0.4).strokeColor(INK.rule).moveTo(s.x, y - 5).lineTo(s.x + s.w, y - 5).stroke().restore();
-    t.draw(`${m.cableId} · ${m.kicker} · made with cablepress from a cable published by WikiLeaks`, s.x, y, s.w - rw - 10, S.footer, 1);
+    t.draw(text, s.x, y, s.w - rw - 10, S.footer, 1);
     t.draw(right, s.x + s.w - rw, y, rw, S.footer, 1);
     doc.endMarkedContent();
   }
+}
+
+function footers(s: Sheet, m: FactSheetModel): void {
+  drawFooters(s, `${m.cableId} · ${m.kicker} · made with cablepress from a cable published by WikiLeaks`);
 }
 
 export interface Layout {
