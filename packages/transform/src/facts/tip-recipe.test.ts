@@ -1,6 +1,6 @@
 import { INDICATOR_CATEGORIES, QUANTITY_KINDS, type ParagraphRow, type QuantityRow } from '@cablepress/validate';
 import { describe, expect, it } from 'vitest';
-import { applyTipRecipe, cueDistance, isTipReport, periodOf, reportingYear, tipRecipe } from './tip-recipe.js';
+import { applyTipRecipe, cueDistance, isTipReport, periodOf, recountsEarlierFigures, reportingYear, tipRecipe } from './tip-recipe.js';
 
 function quantity(id: string, quote: string, text: string, value: number, counted: string | null, kind: QuantityRow['kind'] = 'count'): QuantityRow {
   return {
@@ -60,6 +60,23 @@ describe('cueDistance', () => {
     expect(cueDistance(quantity('09SANTIAGO156-p020-q02', law, 'three years', 3, null, 'duration'), ind('prison-sentences'))).toBeNull();
     const imposed = 'Some of those prosecuted received sentences up to 10 years.';
     expect(cueDistance(quantity('10SANAA295-p061-q02', imposed, 'up to 10 years', 10, null, 'duration'), ind('prison-sentences'))).not.toBeNull();
+  });
+});
+
+describe('recountsEarlierFigures', () => {
+  const words = tipRecipe().back_references;
+  const s = 'UNICEF reported that of the above nine trafficking cases in 2007, the two above were sentenced and the other seven were absolved.';
+
+  it('knows a figure that points back at figures the cable already gave (09SANJOSE128 ¶7)', () => {
+    expect(recountsEarlierFigures(quantity('09SANJOSE128-p007-q01', s, 'nine', 9, 'cases'), words)).toBe(true);
+    expect(recountsEarlierFigures(quantity('09SANJOSE128-p007-q02', s, 'two', 2, null), words)).toBe(false);
+    expect(recountsEarlierFigures(quantity('09SANJOSE128-p007-q03', s, 'seven', 7, null), words)).toBe(false);
+  });
+
+  it('leaves a figure that opens its sentence or follows other words alone', () => {
+    expect(recountsEarlierFigures(quantity('08VIENTIANE145-p005-q02', 'Police made 23 arrests.', '23', 23, 'arrests'), words)).toBe(false);
+    expect(recountsEarlierFigures(quantity('08VIENTIANE145-p005-q04', 'Those 20 cases remain open.', '20', 20, 'cases'), words)).toBe(true);
+    expect(recountsEarlierFigures(quantity('08VIENTIANE145-p005-q05', '20 cases remain open.', '20', 20, 'cases'), words)).toBe(false);
   });
 });
 

@@ -23,6 +23,8 @@ export interface TipRecipe {
   description: string;
   tip_report: { subject_any: string[]; tags_any: string[]; subject_with_tag_any: string[] };
   trafficking_stems: string[];
+  /** Words that, right before a figure, make it a recount of figures already given ("the above nine cases"). */
+  back_references: string[];
   indicators: TipIndicator[];
 }
 
@@ -137,6 +139,14 @@ function isBetter(a: { about: boolean; distance: number; value: number }, b: { a
   return a.value > b.value;
 }
 
+/** True when the word right before the figure points back at figures already given ("of the above nine cases", "these 15 victims"). */
+export function recountsEarlierFigures(q: Pick<QuantityRow, 'quote' | 'text'>, words: readonly string[]): boolean {
+  const quote = q.quote.replace(/\s+/g, ' ');
+  const { start } = figureAt(quote, q.text);
+  const before = /([A-Za-z]+)\W*$/.exec(quote.slice(Math.max(0, start - 24), start));
+  return before !== null && start > 0 && words.includes(before[1]!.toLowerCase());
+}
+
 function aboutTrafficking(quote: string, stems: readonly string[]): boolean {
   const s = `${quote.toLowerCase()} `;
   return stems.some((stem) => s.includes(stem));
@@ -152,7 +162,7 @@ function indicatorsOfReport(recipe: TipRecipe, country: string | null, year: num
   for (const ind of recipe.indicators) {
     let best: { q: QuantityRow; about: boolean; distance: number } | null = null;
     for (const q of quantities) {
-      const distance = used.has(q.quantity_id) ? null : cueDistance(q, ind);
+      const distance = used.has(q.quantity_id) || recountsEarlierFigures(q, recipe.back_references) ? null : cueDistance(q, ind);
       if (distance === null) continue;
       const about = aboutTrafficking(q.quote, recipe.trafficking_stems);
       if (!best || isBetter({ about, distance, value: q.value }, { about: best.about, distance: best.distance, value: best.q.value })) best = { q, about, distance };
