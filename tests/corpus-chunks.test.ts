@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ParquetFile } from 'parquet-wasm';
@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tableFromIPC } from 'apache-arrow';
 import { verifyDataset } from '@cablepress/publish';
 import type { CorpusSummary } from '../packages/cli/dist/corpus/build-corpus.js';
-import { corpusDir, readCsv, repoRoot, seedDataset } from './helpers.js';
+import { corpusDir, filesOf, readCsv, repoRoot, seedDataset } from './helpers.js';
 
 const run = promisify(execFile);
 
@@ -16,16 +16,6 @@ let root: string;
 afterAll(async () => {
   if (root) await rm(root, { recursive: true, force: true });
 });
-
-async function filesOf(dir: string, prefix = ''): Promise<Record<string, Buffer>> {
-  const out: Record<string, Buffer> = {};
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const rel = path.join(prefix, entry.name);
-    if (entry.isDirectory()) Object.assign(out, await filesOf(path.join(dir, entry.name), rel));
-    else out[rel] = await readFile(path.join(dir, entry.name));
-  }
-  return out;
-}
 
 const buildCorpusModule = path.join(repoRoot, 'packages/cli/dist/corpus/build-corpus.js');
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyDataset } from '@cablepress/publish';
-import { cli, corpusDir, readCsv, seedDataset, type CliResult } from './helpers.js';
+import { cli, corpusDir, filesOf, readCsv, seedDataset, type CliResult } from './helpers.js';
 
 const SEED = path.join(seedDataset, 'source/08VIENTIANE145.txt');
 const scratch: string[] = [];
@@ -28,16 +28,6 @@ async function cableFiles(): Promise<string[]> {
 
 async function build(root: string, out: string, jobs: number): Promise<CliResult> {
   return cli(['build', '--corpus', path.join(root, 'cables'), '--out', out, '--jobs', String(jobs), '--json']);
-}
-
-async function filesOf(dir: string, prefix = ''): Promise<Record<string, Buffer>> {
-  const out: Record<string, Buffer> = {};
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const rel = path.join(prefix, entry.name);
-    if (entry.isDirectory()) Object.assign(out, await filesOf(path.join(dir, entry.name), rel));
-    else out[rel] = await readFile(path.join(dir, entry.name));
-  }
-  return out;
 }
 
 describe('cablepress build --corpus over the dev corpus and the seed', () => {

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -83,4 +83,15 @@ export async function readCsv(file: string): Promise<Record<string, string>[]> {
   const parsed = Papa.parse<Record<string, string>>(await readFile(file, 'utf8'), { header: true, skipEmptyLines: true, dynamicTyping: false });
   if (parsed.errors.length > 0) throw new Error(`${file}: ${parsed.errors[0]!.message}`);
   return parsed.data;
+}
+
+/** Every file under a folder by relative path, with its bytes: equal results mean byte-identical trees. */
+export async function filesOf(dir: string, prefix = ''): Promise<Record<string, Buffer>> {
+  const out: Record<string, Buffer> = {};
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const rel = path.join(prefix, entry.name);
+    if (entry.isDirectory()) Object.assign(out, await filesOf(path.join(dir, entry.name), rel));
+    else out[rel] = await readFile(path.join(dir, entry.name));
+  }
+  return out;
 }
