@@ -2,12 +2,14 @@ import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, cliBin, scratchDataset, seedDataset } from './helpers.js';
-
-const SEED_FILE = '08VIENTIANE145.txt';
-const seedText = await readFile(path.join(seedDataset, 'source', SEED_FILE), 'utf8');
+import { cli, cliBin, scratchDataset } from './helpers.js';
+import { expectLongLineBounded, SEED_FILE, seedText } from './hostile-helpers.js';
 
 describe('a cable far above any real one', () => {
+  it('a 5 MB single line, alone or inside a real cable, is read in bounded time', () => {
+    expectLongLineBounded(5_000_000);
+  });
+
   it('is refused before it is read when it is above the cap (16 MB by default)', async () => {
     const scratch = await scratchDataset();
     await writeFile(path.join(scratch.dir, 'source', SEED_FILE), seedText.padEnd(17 * 1024 * 1024, ' '));

@@ -36,7 +36,7 @@ process.stdout.write(JSON.stringify({ summary, stderr }));`;
 
 describe('corpus build in chunks encoded by the workers', () => {
   let one: Awaited<ReturnType<typeof build>>;
-  let three: Awaited<ReturnType<typeof build>>;
+  let two: Awaited<ReturnType<typeof build>>;
 
   beforeAll(async () => {
     root = await mkdtemp(path.join(os.tmpdir(), 'cablepress-chunks-'));
@@ -45,12 +45,12 @@ describe('corpus build in chunks encoded by the workers', () => {
     await cp(path.join(seedDataset, 'source/08VIENTIANE145.txt'), path.join(cables, '08VIENTIANE145.txt'));
     // the same cable again, sorted last: a duplicate found in a later chunk than the first copy
     await cp(path.join(corpusDir, '09CAIRO1222.txt'), path.join(cables, 'zz-copy-of-09CAIRO1222.txt'));
-    one = await build("one", 1).catch((e) => { console.log(JSON.stringify(e.message)); throw e; });
-    three = await build('three', 3);
+    one = await build('one', 1);
+    two = await build('two', 2);
   });
 
-  it('writes identical bytes with 1 and 3 workers, over many chunks and a duplicate', async () => {
-    const [a, b] = [await filesOf(one.out), await filesOf(three.out)];
+  it('writes identical bytes with 1 and 2 workers (chunks may finish out of order), over many chunks and a duplicate', async () => {
+    const [a, b] = [await filesOf(one.out), await filesOf(two.out)];
     expect(Object.keys(b).sort()).toEqual(Object.keys(a).sort());
     for (const [file, bytes] of Object.entries(a)) expect(b[file]!.equals(bytes), file).toBe(true);
     expect(one.summary).toMatchObject({ files: 24, cables: 23, failed: 1 });

@@ -1,16 +1,37 @@
 import { createHash } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { expect } from 'vitest';
-import type { Tables } from './fuzz/pipeline.js';
+import { checkProvenance, runPipeline, type Tables } from './fuzz/pipeline.js';
 import type { Scratch } from './commit.js';
 import { seedDataset, type CliResult } from './helpers.js';
 
 export const SEED_FILE = '08VIENTIANE145.txt';
 export const seedText = await readFile(path.join(seedDataset, 'source', SEED_FILE), 'utf8');
+
+/**
+ * One line of `bytes` bytes, alone and inside the seed, goes through the in-process pipeline with provenance intact
+ * (or is refused as input) in time linear in its size. Every '1. ' is a figure, so the fact rows take about 50 bytes of
+ * memory per byte of line: 1 MB in `npm test`, 5 MB in the slow suite.
+ */
+export function expectLongLineBounded(bytes: number): void {
+  const line = 'TRAFFICKING (SBU) 1. A '.repeat(Math.ceil(bytes / 23));
+  const at = seedText.indexOf('\n1. (SBU)');
+  for (const text of [line, `${seedText.slice(0, at)}\n${line}${seedText.slice(at)}`]) {
+    const start = performance.now();
+    try {
+      const { cable, tables } = runPipeline({ label: 'one-line.txt', text });
+      checkProvenance(text, cable, tables);
+    } catch (error) {
+      expect((error as { kind?: string }).kind).toBe('input');
+    }
+    expect(performance.now() - start).toBeLessThan(50 * (text.length / 10_240));
+  }
+}
 
 /** Makes `name` (with `bytes`) the dataset's only source cable; the seed's indicator recipe is kept only for the seed. */
 export async function useSource(scratch: Scratch, name: string, bytes: Uint8Array | string): Promise<string> {

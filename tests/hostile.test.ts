@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { checkProvenance, runPipeline, type Tables } from './fuzz/pipeline.js';
 import { cliWithRenameHook, copyOf, leftovers, oldAndNew, releaseState, type Scratch } from './commit.js';
 import { cliInProcess as cli, corpusDir, readCsv, repoRoot, scratchDataset, seedDataset } from './helpers.js';
-import { expectPersonError, png, publishedText, SEED_FILE, seedText, snapshot, useSource, withoutOffsets } from './hostile-helpers.js';
+import { expectLongLineBounded, expectPersonError, png, publishedText, SEED_FILE, seedText, snapshot, useSource, withoutOffsets } from './hostile-helpers.js';
 
 describe('named hostile inputs, through the real CLI', () => {
   it('an empty file: exit 2, EMPTY_INPUT at line 1 column 1, nothing written', async () => {
@@ -76,19 +76,8 @@ describe('named hostile inputs, through the real CLI', () => {
     }
   });
 
-  it('a 5 MB single line, alone or inside a real cable, is read in bounded time', () => {
-    const line = 'TRAFFICKING (SBU) 1. A '.repeat(Math.ceil(5_000_000 / 23));
-    const at = seedText.indexOf('\n1. (SBU)');
-    for (const text of [line, `${seedText.slice(0, at)}\n${line}${seedText.slice(at)}`]) {
-      const start = performance.now();
-      try {
-        const { cable, tables } = runPipeline({ label: 'one-line.txt', text });
-        checkProvenance(text, cable, tables);
-      } catch (error) {
-        expect((error as { kind?: string }).kind).toBe('input');
-      }
-      expect(performance.now() - start).toBeLessThan(50 * (text.length / 10_240));
-    }
+  it('a 1 MB single line, alone or inside a real cable, is read in bounded time (5 MB: tests/big-input.slow.test.ts)', () => {
+    expectLongLineBounded(1_000_000);
   });
 
   it('one endless sentence of figures gives tables that grow with the input, not with its square', { timeout: 300_000 }, async () => {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, readCsv, repoRoot, scratchDataset, seedDataset } from './helpers.js';
+import { cliInProcess as cli, readCsv, repoRoot, scratchDataset, seedDataset } from './helpers.js';
 
 /**
  * The site in a real browser: Debian's chromium (installed by scripts/system-deps.sh) driven by playwright-core, with a
@@ -94,6 +94,9 @@ describe('the Laos dataset page in chromium', () => {
   beforeAll(async () => {
     w = await open(url);
   });
+
+  // its renderer holds about 170 MB: gone before the hostile cable is built (in this process, beside chromium)
+  afterAll(() => w.page.close());
 
   it('loads with no console errors and no request beyond the page itself', async () => {
     await w.page.reload();

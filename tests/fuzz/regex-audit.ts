@@ -1,5 +1,19 @@
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { checkSync, type AttackPattern } from 'recheck';
 import { findRegexes, type FoundRegex } from './regexes.js';
+
+/** recheck's native agent on this platform, started with a small heap (support/recheck-small-heap.sh); none: recheck's own choice. */
+function useSmallHeapAgent(): void {
+  let native: string;
+  try {
+    native = createRequire(import.meta.url).resolve(`recheck-${process.platform}-${process.arch}/recheck`);
+  } catch {
+    return;
+  }
+  process.env.RECHECK_NATIVE = native;
+  process.env.RECHECK_BIN = fileURLToPath(new URL('../support/recheck-small-heap.sh', import.meta.url));
+}
 
 export interface AuditedRegex extends FoundRegex {
   /** recheck's verdict: safe (linear), polynomial or exponential backtracking, or unknown (checker gave up). */
@@ -10,6 +24,7 @@ export interface AuditedRegex extends FoundRegex {
 
 /** Checks every regular expression of packages/*\/src with recheck (automaton and fuzz checkers). */
 export function auditRegexes(timeoutMs = 500): AuditedRegex[] {
+  useSmallHeapAgent();
   return findRegexes().map((found) => {
     const result = checkSync(found.source, found.flags, { timeout: timeoutMs, randomSeed: 1 });
     if (result.status === 'safe') return { ...found, verdict: 'safe' };
