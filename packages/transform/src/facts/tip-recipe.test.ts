@@ -63,6 +63,50 @@ describe('cueDistance', () => {
   });
 });
 
+describe('what a figure counts', () => {
+  const ind = (name: string) => tipRecipe().indicators.find((i) => i.indicator === name)!;
+
+  it('takes a capacity for no number of victims (09SANTIAGO156), but a figure before the word capacity stays (08VIENTIANE145)', () => {
+    const space = "Minor victims of commercial sexual exploitation receive specialized attention at one of 14 SENAME CSEC centers located in 9 of Chile's 15 regions, which had a budget of nearly USD 2 million in 2008 and space for a total of 684 children and adolescents.";
+    expect(cueDistance(quantity('09SANTIAGO156-p038-q05', space, '684', 684, 'children'), ind('victims-sheltered'))).toBeNull();
+    const assist = 'SENAME has space to assist approximately 2100 children nationwide and put roughly USD 5.8 million into these programs in 2008.';
+    expect(cueDistance(quantity('09SANTIAGO156-p038-q09', assist, 'approximately 2100', 2100, 'children'), ind('victims-assisted'))).toBeNull();
+    const housed = 'The LWU shelter in Vientiane assisted 48 victims in 2007 and is housing 40 victims as of February 2008, its maximum capacity.';
+    expect(cueDistance(quantity('08VIENTIANE145-p028-q05', housed, '48', 48, 'victims'), ind('victims-assisted'))).toBe(3);
+  });
+
+  it('counts victims, not cases (09SANJOSE127)', () => {
+    const cases = 'According to the National Coalition, during the reporting period, the Judicial Branch identified approximately five trafficking cases.';
+    expect(cueDistance(quantity('09SANJOSE127-p025-q01', cases, 'approximately five', 5, 'cases'), ind('victims-identified'))).toBeNull();
+    const victims = 'Included in the 148 victims identified by IOM were 54 victims of labor trafficking, the majority ofwhom were originally from China.';
+    expect(cueDistance(quantity('09SANTIAGO156-p009-q01', victims, '148', 148, 'victims'), ind('victims-identified'))).toBe(9);
+  });
+
+  it("takes no money donors gave for the government's budget (09CAIRO1222)", () => {
+    const donors = 'He told us that there had been funding delays, but he said that U.N. organizations provided USD 55,000 to fund the study.';
+    expect(cueDistance(quantity('09CAIRO1222-p006-q01', donors, 'USD 55,000', 55000, null, 'money'), ind('budget'))).toBeNull();
+    const state = 'The 2009 state budget allocates IKR 43.1 million ($381,400) to the Women\'s Shelter.';
+    expect(cueDistance(quantity('09REYKJAVIK50-p051-q02', state, 'IKR 43.1 million', 43_100_000, null, 'money'), ind('budget'))).toBe(3);
+  });
+
+  it('counts officials trained, not the people of a public campaign (10SANAA295)', () => {
+    const people = 'Another campaign trained 1500 people (mostly teachers and mosque preachers) in five governorates most at risk for trafficking.';
+    expect(cueDistance(quantity('10SANAA295-p110-q01', people, '1500', 1500, 'people'), ind('officials-trained'))).toBeNull();
+    const police = "NGO Raices trained approximately 200 Carabineros who work near Chile's borders in 2008 in recognizing trafficking victims.";
+    expect(cueDistance(quantity('09SANTIAGO156-p027-q01', police, 'approximately 200', 200, 'carabineros'), ind('officials-trained'))).not.toBeNull();
+  });
+
+  it('takes cases in court for prosecutions (10SANAA295), not cases a court published or prosecutors opened (06SANJOSE481)', () => {
+    const courts = 'Democracy School reports that there were approximately 50 cases against traffickers in local courts in Hajja governorate.';
+    expect(cueDistance(quantity('10SANAA295-p061-q01', courts, 'approximately 50', 50, 'cases'), ind('prosecutions'))).toBe(36);
+    const court = 'According to statistics published by the Supreme Court, 19 cases involving paid sex with minors were investigated by the OIJ trafficking unit during the first 9 months of 2005 for which statistics are available.';
+    expect(cueDistance(quantity('06SANJOSE481-p029-q02', court, '19', 19, 'cases'), ind('prosecutions'))).toBeNull();
+    const prosecutors = 'In all of 2004, prosecutors opened 18 trafficking investigations and obtained convictions in two cases.';
+    expect(cueDistance(quantity('06SANJOSE481-p029-q05', prosecutors, 'two', 2, 'cases'), ind('prosecutions'))).toBeNull();
+    expect(cueDistance(quantity('06SANJOSE481-p029-q05', prosecutors, 'two', 2, 'cases'), ind('convictions'))).toBe(8);
+  });
+});
+
 describe('recountsEarlierFigures', () => {
   const words = tipRecipe().back_references;
   const s = 'UNICEF reported that of the above nine trafficking cases in 2007, the two above were sentenced and the other seven were absolved.';

@@ -16,6 +16,10 @@ export interface TipIndicator {
   any: string[];
   /** Stems none of which the sentence may hold. */
   none: string[];
+  /** Stems none of which may stand in the 32 characters before the figure ("space for 684 children": a capacity). */
+  not_after?: string[];
+  /** Words that hold a cue stem without being a cue ("prosecutors" for the stem "prosecut"). */
+  not_cues?: string[];
 }
 
 export interface TipRecipe {
@@ -80,6 +84,8 @@ function figureAt(quote: string, text: string): { start: number; end: number } {
 
 /** Characters of the sentence on each side of a figure in which a cue word counts: about one clause. */
 const CUE_WINDOW = 90;
+/** Characters before a figure in which a not_after stem rules it out: the few words that say what the figure is. */
+const NOT_AFTER_WINDOW = 32;
 
 /**
  * How well the quantity fits the indicator: null when its kind, counted noun or sentence rule it out, else the
@@ -93,14 +99,25 @@ export function cueDistance(q: Pick<QuantityRow, 'kind' | 'counted' | 'quote' | 
   const sentence = quote.toLowerCase();
   if (ind.none.some((stem) => sentence.includes(stem))) return null;
   const figure = figureAt(quote, q.text);
+  const before = sentence.slice(Math.max(0, figure.start - NOT_AFTER_WINDOW), figure.start);
+  if (ind.not_after?.some((stem) => before.includes(stem))) return null;
   let best: number | null = null;
   for (const stem of ind.any) {
     for (let at = sentence.indexOf(stem); at >= 0; at = sentence.indexOf(stem, at + 1)) {
+      if (ind.not_cues?.includes(wordAt(sentence, at))) continue;
       const distance = at >= figure.end ? at - figure.end : at + stem.length <= figure.start ? figure.start - at - stem.length : 0;
       if (distance <= CUE_WINDOW && (best === null || distance < best)) best = distance;
     }
   }
   return best;
+}
+
+/** The word of `text` (lower case) that holds the character at `at`, without a possessive 's. */
+function wordAt(text: string, at: number): string {
+  let start = at;
+  while (start > 0 && /[a-z]/.test(text[start - 1]!)) start--;
+  const m = /^[a-z]+/.exec(text.slice(start));
+  return m?.[0] ?? '';
 }
 
 /** The cables of one report: one country and reporting year (a report sent in two parts is two cables). */
