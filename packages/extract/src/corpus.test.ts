@@ -161,7 +161,8 @@ describe('the oddities each corpus file is kept for', () => {
     const c = cable('10REYKJAVIK31');
     expect(c.partial).toBe(true);
     expect(c.paragraphs).toEqual([]);
-    expect(c.warnings.map((w) => w.code)).toEqual(['TAGS_MISSING', 'SUBJECT_MISSING', 'BODY_MISSING']);
+    expect(c.warnings.map((w) => w.code)).toEqual(['TAGS_MISSING', 'SUBJECT_FROM_METADATA', 'BODY_MISSING']);
+    expect(c.subject).toBe('ICELAND: 2010 ANTI-TRAFFICKING IN PERSONS (TIP) REPORT');
     expect(c.created).toBe('2010-02-23T00:00:00Z');
   });
 

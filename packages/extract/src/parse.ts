@@ -98,8 +98,10 @@ function parseInner(text: string, options: ParseOptions): Cable {
   if (tags.length === 0) warnings.push({ code: 'TAGS_MISSING', message: 'The cable has no TAGS line.' });
   else if (!tagsText) warnings.push({ code: 'TAGS_FROM_METADATA', message: "The cable has no TAGS line; the tags are the publisher's." });
   const subjectText = joined(header.fields.subject);
-  const subject = subjectText ? parseSubject(subjectText) : '';
+  const lineSubject = subjectText ? parseSubject(subjectText) : '';
+  const subject = lineSubject || (env.meta.title ? parseSubject(env.meta.title) : '');
   if (!subject) warnings.push({ code: 'SUBJECT_MISSING', message: 'The cable has no SUBJECT line.' });
+  else if (!lineSubject) warnings.push({ code: 'SUBJECT_FROM_METADATA', message: "The cable has no SUBJECT line; the subject is the publisher's title." });
   const year = yearOf(id, dtg, created);
   const refText = joined(header.fields.ref);
   const references: Reference[] = refText ? parseReferences(refText, year, id) : [];

@@ -71,6 +71,11 @@ describe('field parsers find their field in whatever text they are given', () =>
       ['G', '09SANJOSE499'],
     ]);
   });
+  it('drops the lone backslashes a database-row export ends its lines with (06GENEVA1673), not one inside a word', () => {
+    expect(parseSubject('SUBJECT: HRC: SPECIAL SESSION ON PALESTINE \\\n \\\nREF: A. A) BERN 1253 \\\n')).toBe('HRC: SPECIAL SESSION ON PALESTINE');
+    expect(parseSubject('SUBJECT: FILES FROM C:\\TEMP')).toBe('FILES FROM C:\\TEMP');
+  });
+
   it('labels as people typed them', () => {
     expect(parseTags('TAS: PREL, PGOV, IZ')).toEqual(['PREL', 'PGOV', 'IZ']);
     expect(parseTags('TGS: ECON ETRD')).toEqual(['ECON', 'ETRD']);

@@ -13,7 +13,8 @@ const RUN_ON =
  */
 export function parseSubject(text: string): string {
   const located = locateField(text, 'subject')[0] ?? (isDocument(text) ? '' : text);
-  let s = ` ${stripPageResidue(located).replace(/\s+/g, ' ').trim()}`;
+  // a database-row export ends almost every line with a lone backslash: it is no part of the subject
+  let s = ` ${stripPageResidue(located).replace(/(?<=^|\s)\\(?=\s|$)/g, ' ').replace(/\s+/g, ' ').trim()}`;
   s = s.replace(/^\s*SUBJ(?:ECT)?\s*[:.;]?\s*/i, ' ');
   const runOn = RUN_ON.exec(s);
   if (runOn) s = s.slice(0, runOn.index);
