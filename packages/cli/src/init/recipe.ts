@@ -14,6 +14,6 @@ interface DefaultRecipe {
  * generic TIP recipe when its cable is a TIP report (see `tablesOf`), and has none otherwise. So init writes no
  * "cablepress.recipe"; this says which recipe the build will use.
  */
-export function defaultRecipe(cable: Pick<Cable, 'subject' | 'title' | 'tags'>): DefaultRecipe | null {
+export function defaultRecipe(cable: Pick<Cable, 'id' | 'subject' | 'title' | 'tags'>): DefaultRecipe | null {
   return isTipReport(cable) ? { label: 'the generic TIP recipe', file: 'packages/transform/data/tip-recipe.json' } : null;
 }

@@ -26,10 +26,16 @@ describe('the generic TIP recipe data', () => {
 
 describe('isTipReport and reportingYear', () => {
   it('knows TIP report cables by their subject', () => {
-    expect(isTipReport({ subject: 'YEMEN: TENTH ANNUAL TRAFFICKING IN PERSONS (TIP) REPORT', title: null, tags: ['KTIP'] })).toBe(true);
-    expect(isTipReport({ subject: 'CHILE: 2009 TIP REPORT', title: null, tags: [] })).toBe(true);
-    expect(isTipReport({ subject: 'EGYPT: 2009 TIP INTERIM ASSESSMENT', title: null, tags: ['KTIP', 'EG'] })).toBe(false);
-    expect(isTipReport({ subject: 'SCENESETTER FOR THE SECRETARY', title: null, tags: ['PREL'] })).toBe(false);
+    expect(isTipReport({ id: '10SANAA295', subject: 'YEMEN: TENTH ANNUAL TRAFFICKING IN PERSONS (TIP) REPORT', title: null, tags: ['KTIP'] })).toBe(true);
+    expect(isTipReport({ id: '09SANTIAGO156', subject: 'CHILE: 2009 TIP REPORT', title: null, tags: [] })).toBe(true);
+    expect(isTipReport({ id: '09CAIRO2263', subject: 'EGYPT: 2009 TIP INTERIM ASSESSMENT', title: null, tags: ['KTIP', 'EG'] })).toBe(false);
+    expect(isTipReport({ id: '10STATE1', subject: 'SCENESETTER FOR THE SECRETARY', title: null, tags: ['PREL'] })).toBe(false);
+  });
+
+  it('knows a cable about the published report, or one the Department sends, for no submission', () => {
+    expect(isTipReport({ id: '09CAIRO1222', subject: 'EGYPTIAN MFA REACTIONS TO 2009 TIP REPORT', title: null, tags: ['KCRM', 'EG'] })).toBe(false);
+    expect(isTipReport({ id: '09STATE60608', subject: 'ICELAND--2009 TIP REPORT: PRESS GUIDANCE AND DEMARCHE', title: null, tags: ['KTIP', 'IC'] })).toBe(false);
+    expect(isTipReport({ id: '08REYKJAVIK36', subject: 'EIGHTH ANNUAL ANTI-TRAFFICKING IN PERSONS (TIP) REPORT FOR ICELAND', title: null, tags: ['KTIP'] })).toBe(true);
   });
 
   it('gives the year before for a report sent in spring', () => {

@@ -25,7 +25,7 @@ export interface TipIndicator {
 export interface TipRecipe {
   source: string;
   description: string;
-  tip_report: { subject_any: string[]; tags_any: string[]; subject_with_tag_any: string[] };
+  tip_report: { subject_any: string[]; tags_any: string[]; subject_with_tag_any: string[]; subject_none: string[]; origins_none: string[] };
   trafficking_stems: string[];
   /** Words that, right before a figure, make it a recount of figures already given ("the above nine cases"). */
   back_references: string[];
@@ -40,10 +40,15 @@ export function tipRecipe(): TipRecipe {
   return loaded;
 }
 
-/** True when the cable submits a TIP report: its subject says so, or it carries the KTIP tag and names trafficking. */
-export function isTipReport(cable: Pick<Cable, 'subject' | 'title' | 'tags'>): boolean {
+/**
+ * True when the cable is a post's TIP report submission: its subject says so, or it carries the KTIP tag and names
+ * trafficking; not when it is about the published report (reactions, press guidance) or the Department sends it.
+ */
+export function isTipReport(cable: Pick<Cable, 'id' | 'subject' | 'title' | 'tags'>): boolean {
   const rule = tipRecipe().tip_report;
   const subject = `${cable.subject} ${cable.title ?? ''}`.toUpperCase().replace(/\s+/g, ' ');
+  if (rule.subject_none.some((s) => subject.includes(s))) return false;
+  if (rule.origins_none.includes(cable.id.replace(/^\d{2}/, '').replace(/\d+$/, ''))) return false;
   if (rule.subject_any.some((s) => subject.includes(s))) return true;
   return cable.tags.some((t) => rule.tags_any.includes(t)) && rule.subject_with_tag_any.some((s) => subject.includes(s)) && subject.includes('REPORT');
 }
