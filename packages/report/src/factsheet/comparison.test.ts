@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import type { IndicatorRow } from '@cablepress/validate';
 import { describe, expect, it } from 'vitest';
 import { buildComparison, caveatLead, renderComparison } from './comparison.js';
@@ -10,7 +11,9 @@ function indicator(id: string, cable: string, country: string, year: number, lab
   };
 }
 
-const cable = (id: string, origin: string, created: string) => ({ cable_id: id, origin, created, source_sha256: 'a'.repeat(64), subject: 'TIP REPORT', title: null });
+/** The widest hash of the tip-reports sources (08REYKJAVIK36's): it was cut short before the table gave it a smaller type. */
+const SHA256 = '559f26ab165108e83a16351cea0885a6e1b07486f9b2a3d605d9e5721738eb42';
+const cable = (id: string, origin: string, created: string) => ({ cable_id: id, origin, created, source_sha256: SHA256, subject: 'TIP REPORT', title: null });
 
 const tables = {
   cables: [cable('08VIENTIANE145', 'Embassy Vientiane', '2008-02-29T05:44:00Z'), cable('10SANAA295', 'Embassy Sanaa', '2010-02-15T13:47:00Z')],
@@ -44,6 +47,14 @@ describe('the comparison fact sheet of a dataset of several TIP reports', () => 
     expect(caveatLead([quote('08VIENTIANE145 XXVII E')])).toBe('The cable warns:');
     expect(caveatLead([quote('08VIENTIANE145 XXVII E'), quote('08VIENTIANE145 ¶4')])).toBe('The cable warns:');
     expect(caveatLead([quote('08VIENTIANE145 XXVII E'), quote('09SANTIAGO156 ¶5')])).toBe('The cables warn:');
+  });
+
+  it('prints every citation and every source hash whole, however long the section heading', async () => {
+    const pdf = Buffer.from(await renderComparison(input));
+    const text = execFileSync('pdftotext', ['-', '-'], { input: pdf, encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('10SANAA295 INVESTIGATION AND PROSECUTION OF TRAFFICKERS E');
+    expect(text.split(SHA256).length - 1).toBe(2);
+    expect(text).not.toContain('\u2026');
   });
 
   it('renders a PDF, byte-identical for the same input', async () => {

@@ -67,23 +67,27 @@ function figureText(i: IndicatorRow): string {
   return `${q ? `${q} ` : ''}${formatFigure(i)}`;
 }
 
+/** Longer than any real section heading and question key; a run-on sentence taken for a heading is still cut. */
+const WHOLE_CITATION_MAX = 64;
+
 /** One report as a small table: indicator, figure (with its period when it differs from the reporting year), cable and paragraph. */
 function reportBlock(s: Sheet, r: ReportColumn, x: number, y: number, w: number): number {
   const head = `${r.country}${r.year === null ? '' : `, reporting year ${r.year}`}`;
   const headH = s.t.height(head, w, S.h3);
   s.text(s.root, 'H3', head, x, y, w, S.h3, 2);
-  const figW = 78;
-  const citeW = 74;
+  const figW = 72;
+  const citeW = 92;
+  // a section heading such as "INVESTIGATION AND PROSECUTION OF TRAFFICKERS E" is the whole citation: it is kept whole
   const columns: Column[] = [
-    { head: 'Indicator', width: w - figW - citeW },
+    { head: 'Indicator', width: w - figW - citeW, maxLines: 3 },
     { head: 'Figure', width: figW, align: 'right' },
-    { head: 'Where', width: citeW, align: 'right', maxLines: 2 },
+    { head: 'Where', width: citeW, align: 'right', maxLines: 4 },
   ];
   const rows: TableRow[] = r.figures.map((i) => ({
     cells: [
       { text: i.label },
       { text: `${figureText(i)}${i.period !== null && i.period !== String(r.year) ? ` (${i.period})` : ''}`, style: S.smallBold },
-      { text: `${i.cable_id} ${shortCitation(i.citation)}`, style: { ...S.small, color: INK.muted } },
+      { text: `${i.cable_id} ${shortCitation(i.citation, WHOLE_CITATION_MAX)}`, style: { ...S.small, color: INK.muted } },
     ],
   }));
   return headH + 3 + table(s, s.root, x, y + headH + 3, columns, rows, 2);
@@ -107,7 +111,7 @@ function sourcesTable(s: Sheet, m: ComparisonModel): void {
   const columns: Column[] = [
     { head: 'Cable', width: 80 }, { head: 'Country', width: 70 }, { head: 'Date', width: 70 }, { head: 'SHA-256 of the source file', width: s.w - 220 },
   ];
-  const rows: TableRow[] = m.sources.map((c) => ({ cells: [{ text: c.cable, style: S.smallBold }, { text: c.country }, { text: c.date }, { text: c.sha256 }] }));
+  const rows: TableRow[] = m.sources.map((c) => ({ cells: [{ text: c.cable, style: S.smallBold }, { text: c.country }, { text: c.date }, { text: c.sha256, style: { ...S.small, size: 6.5 } }] }));
   s.need(20 + rows.length * 12);
   s.y += table(s, s.root, s.x, s.y, columns, rows, 1) + 6;
   for (const [n, note] of m.notes.entries()) {

@@ -158,12 +158,12 @@ const CITATION_MAX = 28;
 
 /**
  * A citation short enough for a table cell: a section heading that runs on (when the reader mistook a sentence for a
- * heading) is cut at a word with an ellipsis.
+ * heading) is cut at a word with an ellipsis, after at most `max` characters.
  */
-export function shortCitation(citation: string): string {
-  if (citation.length <= CITATION_MAX) return citation;
-  const cut = citation.slice(0, CITATION_MAX + 1).replace(/\s+\S*$/, '');
-  return `${cut.length > 0 ? cut : citation.slice(0, CITATION_MAX)}…`;
+export function shortCitation(citation: string, max = CITATION_MAX): string {
+  if (citation.length <= max) return citation;
+  const cut = citation.slice(0, max + 1).replace(/\s+\S*$/, '');
+  return `${cut.length > 0 ? cut : citation.slice(0, max)}…`;
 }
 
 const YEAR_LIKE = (q: QuantityRow) => q.kind === 'count' && q.unit === null && Number.isInteger(q.value) && q.value >= 1900 && q.value <= 2100;
