@@ -143,6 +143,12 @@ describe('not quantities', () => {
     expect(figures('DE RUEHVN #0145/01 0600544')).toEqual([]);
     expect(figures('and, should he choose, the ability to: 1) leave his room, and: 2) leave the TMC are important.')).toEqual([]);
   });
+
+  it('skips a list of telephone numbers (90BAGHDAD4397) and of Security Council resolutions (02ANKARA8305), not a large count', () => {
+    expect(figures('EMBASSY TELEPHONE NUMBERS ARE: 7196138/9,\n7189265, 7189267, 7193791, 7189273.')).toEqual([]);
+    expect(figures('IN ACCORDANCE WITH THIS CONVENTION, TURKEY ADDS TO ITS DOMESTIC ASSET FREEZE LIST ALL NAMES ADDED TO THE ASSET FREEZE LIST MAINTAINED BY THE UN SANCTIONS COMMITTEE UNDER UNSCRS 1267 AND 1373.')).toEqual([]);
+    expect(one('The census counted 7,193,791 residents.', '7,193,791')).toMatchObject({ value: 7193791, counted: 'residents' });
+  });
 });
 
 describe('dates without a year, clock times and ages after a noun', () => {

@@ -67,7 +67,7 @@ const REFERENCE_WORDS = new Set([
   'no', 'nos', 'number', 'numbers', 'decree', 'decrees', 'resolution', 'resolutions', 'law', 'laws', 'order', 'reftel', 'ref', 'page',
   'pages', 'annex', 'item', 'items', 'point', 'points', 'line', 'lines', 'route', 'highway', 'flight', 'room', 'box', 'tel', 'telephone',
   'phone', 'fax', 'hotline', 'ext', 'cable', 'code', 'clause', 'clauses', 'protocol', 'convention', 'conventions', 'act', 'bill',
-  'amendment', 'amendments', 'regulation', 'regulations', 'unscr', 'rule', 'rules', 'tier', 'level', 'grade', 'pl', 'ina', 'usc', 'cfr',
+  'amendment', 'amendments', 'regulation', 'regulations', 'unscr', 'unscrs', 'rule', 'rules', 'tier', 'level', 'grade', 'pl', 'ina', 'usc', 'cfr',
   'file', 'case', 'id', 'serial', 'tags', 'fy', 'ilo', 'c', 'r', 'class', 'category', 'phase', 'round', 'volume', 'vol', 'version',
   'question', 'questions', 'part', 'parts', 'standard', 'standards', 'subparagraph', 'subsection', 'title', 'appendix', 'appendices',
   'source', 'sources', 'port',
@@ -277,10 +277,12 @@ class SentenceScanner {
 
   /**
    * True for numbers that are parts of codes: telephone numbers and serials written with hyphens (967-1-755-2398,
-   * FSN-11), and the year of a cable reference (09 SANAA 1936).
+   * FSN-11), seven or more digits with no thousands separator (telephone and account numbers: a count that large is
+   * written 7,193,791 or 7.2 million), and the year of a cable reference (09 SANAA 1936).
    */
   private isCode(i: number): boolean {
     const t = this.tokens[i]!;
+    if (/^\d{7,}$/.test(t.text)) return true;
     const glued = (k: number) => this.tokens[k] !== undefined && !this.tokens[k]!.spaceBefore;
     const prev = this.tokens[i - 1];
     if (prev && isDash(prev) && !t.spaceBefore && (this.tokens[i - 2]?.kind === 'num' || (this.tokens[i - 2]?.kind === 'word' && this.tokens[i - 2]!.text === this.tokens[i - 2]!.text.toUpperCase())) && glued(i - 1)) return true;
