@@ -122,6 +122,13 @@ describe('durations and ages', () => {
     expect(one('The above mentioned actions performed on minors/children under 18 years of age will be considered as human trafficking', 'under 18 years of age')).toMatchObject({ kind: 'age', value: 18, qualifier: 'less_than' });
     expect(one('the LWU shelter had provided legal assistance to a 13-year-old girl', '13-year-old')).toMatchObject({ kind: 'age', value: 13, counted: 'girl' });
   });
+
+  it('reads "the victim is under thirteen years" as an age, not a prison term (09SANJOSE127), and "over 100 victims" as a count', () => {
+    const law = '--Article 168, aggravated corruption, imprisonment from four to ten\nyears, if the victim is under thirteen years; the act is committed\nfor economic gain;';
+    expect(one(law, 'under thirteen years')).toMatchObject({ kind: 'age', value: 13, unit: 'year', qualifier: 'less_than' });
+    expect(one(law, 'four to ten\nyears')).toMatchObject({ kind: 'duration', value: 4, value_max: 10, unit: 'year' });
+    expect(one('The shelter assisted over 100 victims in 2008.', 'over 100')).toMatchObject({ kind: 'count', value: 100, counted: 'victims' });
+  });
 });
 
 describe('not quantities', () => {

@@ -57,6 +57,9 @@ const MONTH_WORDS: Record<string, true> = {
 const TIME_OF_DAY = new Set(['noon', 'midnight', 'am', 'pm', 'edt', 'est', 'gmt', 'utc', 'hrs']);
 /** Nouns that make "children under 18" an age. */
 const AGE_NOUNS = new Set(['children', 'child', 'minors', 'minor', 'girls', 'girl', 'boys', 'boy', 'youth', 'youths', 'juveniles', 'kids', 'teenagers']);
+/** Nouns that make "victims under 18" an age, with "under" only ("victims over 100" counts victims). */
+const UNDER_AGE_NOUNS = new Set(['victim', 'victims', 'person', 'persons', 'worker', 'workers']);
+const BE_VERBS = new Set(['is', 'are', 'was', 'were']);
 
 /** How far back (in tokens) the scanner looks for the word a figure depends on: keeps it linear on hostile input. */
 const MAX_LOOKBACK = 48;
@@ -627,7 +630,10 @@ class SentenceScanner {
       if (kind === 'duration' && ['older', 'above', 'over'].includes(this.lower(suffix.last)!)) kind = 'age';
       last = suffix.last;
     }
-    const ageNoun = AGE_NOUNS.has(this.lower(start - 1) ?? '') && (qualifier === 'less_than' || qualifier === 'over' || qualifier === 'more_than');
+    // "children under 18", "if the victim is under thirteen years"
+    const noun = this.lower(BE_VERBS.has(this.lower(start - 1) ?? '') ? start - 2 : start - 1) ?? '';
+    const ageNoun = (AGE_NOUNS.has(noun) && (qualifier === 'less_than' || qualifier === 'over' || qualifier === 'more_than'))
+      || (UNDER_AGE_NOUNS.has(noun) && qualifier === 'less_than');
     if ((kind === 'count' || (kind === 'duration' && unit === 'year')) && (ageNoun || this.isAgeContext(figure.first, last + 1))) {
       kind = 'age';
       unit = 'year';
