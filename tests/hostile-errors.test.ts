@@ -23,6 +23,9 @@ describe('errors a person can cause: one sentence with file, place, what was exp
     { name: 'source that is a FIFO', setup: async (s) => (await rm(path.join(s.dir, 'source', SEED_FILE)), execFileSync('mkfifo', [path.join(s.dir, 'source', SEED_FILE)]), ['build', s.dir]), code: 'INPUT_NOT_FILE', exit: 2, place: /a FIFO \(named pipe\), not a regular file/ },
     { name: 'source linked to /dev/zero', setup: async (s) => (await rm(path.join(s.dir, 'source', SEED_FILE)), await symlink('/dev/zero', path.join(s.dir, 'source', SEED_FILE)), ['build', s.dir]), code: 'INPUT_OUTSIDE', exit: 2, place: /08VIENTIANE145\.txt: the file is a link to a place outside/ },
     { name: 'source linked to a file outside the dataset', setup: async (s) => (await rm(path.join(s.dir, 'source', SEED_FILE)), await symlink(path.join(seedDataset, 'source', SEED_FILE), path.join(s.dir, 'source', SEED_FILE)), ['build', s.dir]), code: 'INPUT_OUTSIDE', exit: 2, place: /08VIENTIANE145\.txt/ },
+    { name: 'empty --out, which would write into the current folder', setup: async (s) => ['site', s.dir, '--out', ''], code: 'USAGE', exit: 2, place: /--out <dir>' argument '' is invalid\. It must name a folder/ },
+    { name: 'site folder inside a file', setup: async (s) => ['site', s.dir, '--out', path.join(s.dir, 'package.json', 'site')], code: 'OUTPUT_DIR', exit: 2, place: /package\.json is a file, not a folder/ },
+    { name: 'corpus --out under /proc, which Node would retry to make forever', setup: async (s) => ['build', '--quiet', '--corpus', path.join(s.dir, 'source'), '--out', '/proc/cablepress-out/x'], code: 'OUTPUT_DIR', exit: 2, place: /creating \/proc\/cablepress-out failed \(ENOENT\)/ },
     { name: 'SOURCE_DATE_EPOCH past the end of dates', setup: async (s) => ['build', s.dir], env: { SOURCE_DATE_EPOCH: '99999999999999999' }, code: 'SOURCE_DATE_EPOCH', exit: 2, place: /SOURCE_DATE_EPOCH/ },
   ];
 

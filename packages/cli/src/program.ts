@@ -18,6 +18,12 @@ function wholeNumber(minimum: number) {
   };
 }
 
+/** A folder path: an empty one would write into the current folder without saying so. */
+function folderPath(value: string): string {
+  if (value.trim() === '') throw new InvalidArgumentError('It must name a folder.');
+  return value;
+}
+
 function positiveNumber(value: string): number {
   if (!/^\d+(\.\d+)?$/.test(value) || Number(value) <= 0) throw new InvalidArgumentError('It must be a positive number.');
   return Number(value);
@@ -52,7 +58,7 @@ const COMMANDS = {
         .addOption(new Option('--quiet', 'print nothing but errors').default(false))
         .addOption(new Option('--all', 'build every dataset package under datasets/ of the repository (each that lists its source cables)').default(false))
         .addOption(new Option('--corpus <dir-or-glob>', 'corpus mode: read every cable file in this folder or glob'))
-        .addOption(new Option('--out <dataset-dir>', 'corpus mode: the dataset folder to write'))
+        .addOption(new Option('--out <dataset-dir>', 'corpus mode: the dataset folder to write').argParser(folderPath))
         .addOption(new Option('--jobs <n>', 'corpus mode: worker threads').default(undefined, 'the number of cores').argParser(wholeNumber(1)))
         .addOption(new Option('--partition <column>', 'corpus mode: write each table\'s Parquet as a Hive-style folder, one file per year or origin').choices(['year', 'origin'] as const))
         .addOption(new Option('--max-input-mb <mb>', 'largest cable file read, in megabytes').default(DEFAULT_MAX_INPUT_MB).argParser(positiveNumber)),
@@ -91,7 +97,7 @@ const COMMANDS = {
           'Builds the static site: a catalog page and one page per dataset with its key figures, tables, cable text and release files, from every published dataset under datasets/ (one with a datapackage.json) or from the folders given.',
         )
         .argument('[dataset-dir...]', 'dataset folders (default: every published dataset under datasets/)')
-        .addOption(new Option('--out <dir>', 'folder to write the site to').default('site'))
+        .addOption(new Option('--out <dir>', 'folder to write the site to').default('site').argParser(folderPath))
         .addOption(jsonOption('the pages written')),
     load: async () => (await import('./commands/site.js')).run,
   },
@@ -103,7 +109,7 @@ const COMMANDS = {
           'Rebuilds the dataset in a scratch folder and refuses to release when the committed files differ or changed under an already released version; then writes <out>/<name>-<version>.tar.gz, .zip and SHA256SUMS and records the release in releases.json.',
         )
         .argument('<dataset-dir>', 'the dataset folder, e.g. datasets/laos-tip-2008')
-        .addOption(new Option('--out <dir>', 'folder for the bundles and SHA256SUMS').default('releases'))
+        .addOption(new Option('--out <dir>', 'folder for the bundles and SHA256SUMS').default('releases').argParser(folderPath))
         .addOption(paperOption())
         .addOption(new Option('--skip-rebuild', 'do not rebuild from the source; only check against releases.json').default(false))
         .addOption(new Option('--dry-run', 'check for drift but write nothing').default(false))

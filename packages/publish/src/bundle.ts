@@ -1,4 +1,4 @@
-import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { constants, gzipSync } from 'node:zlib';
 import { pack } from 'tar-stream';
@@ -8,6 +8,7 @@ import { ValidationError } from '@cablepress/validate';
 import { folderFiles } from './files.js';
 import { sha256 } from './hash.js';
 import { readDescriptor, verifyDataset } from './verify.js';
+import { makeDirs } from './make-dirs.js';
 
 export interface ReleaseBundleOptions {
   /** The dataset folder (with datapackage.json). */
@@ -120,7 +121,7 @@ export async function writeReleaseBundle({ datasetDir, reportFile, outDir }: Rel
   files.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const mtime = new Date(descriptor!.created);
 
-  await mkdir(outDir, { recursive: true });
+  await makeDirs(outDir);
   const tarPath = join(outDir, `${prefix}.tar.gz`);
   const zipPath = join(outDir, `${prefix}.zip`);
   const tarBytes = await tarGz(files, mtime);

@@ -15,5 +15,6 @@ export {
   type DatasetStreamOptions, type ExtraFileStream, type PartitionFile, type StreamedDatasetInput, type StreamedTable, type TablePart,
 } from './stream/index.js';
 export { safeFileName } from './safe-name.js';
+export { makeDirs } from './make-dirs.js';
 export { checkProfile, checkProfiles, PROFILE_NAMES, type ProfileName } from './profiles.js';
 export type { ReadmeContext } from './readme-sections.js';

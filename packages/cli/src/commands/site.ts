@@ -1,6 +1,6 @@
 import { access, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { writeReleaseBundle } from '@cablepress/publish';
+import { makeDirs, writeReleaseBundle } from '@cablepress/publish';
 import { InputError } from '@cablepress/extract';
 import { buildSite, type SiteDatasetInput } from '@cablepress/report';
 import { readDatasetManifest, type DatasetManifest } from '../dataset.js';
@@ -47,6 +47,7 @@ async function bundlesFor(manifest: DatasetManifest, filesDir: string): Promise<
  */
 export const run: RunCommand<'site'> = async ([positionals], values, io) => {
   const outDir = path.resolve(io.cwd, values.out);
+  await makeDirs(outDir);
   const dirs = positionals.length > 0 ? positionals : await allDatasets(io.cwd);
   const datasets: SiteDatasetInput[] = [];
   for (const dir of dirs) datasets.push(await siteInput(dir, io.cwd, outDir));

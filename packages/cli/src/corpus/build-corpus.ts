@@ -1,7 +1,7 @@
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '@cablepress/extract';
-import { createdFromEnvironment, DatasetStreamWriter, epochDate, safeFileName } from '@cablepress/publish';
+import { createdFromEnvironment, DatasetStreamWriter, epochDate, makeDirs, safeFileName } from '@cablepress/publish';
 import type { Io } from '../io.js';
 import { listCorpusFiles } from './files.js';
 import { runPool } from './pool.js';
@@ -133,7 +133,7 @@ export async function buildCorpus(options: CorpusBuildOptions, io: Io): Promise<
   const existing = await stat(out).catch(() => undefined);
   if (existing && !existing.isDirectory()) throw new InputError('OUT_NOT_A_FOLDER', `${options.out} exists and is not a folder.`, { file: out }, 'Give --out a folder, e.g. datasets/tip-corpus.');
   const meta = await readMeta(out);
-  await mkdir(out, { recursive: true });
+  await makeDirs(out);
 
   const totalBytes = files.reduce((n, f) => n + f.bytes, 0);
   const progress = new Progress(io, files.length, totalBytes, options.progress, started, options.progressEvery);
