@@ -48,6 +48,8 @@ describe('isTipReport and reportingYear', () => {
     expect(periodOf('Question 25 E: From April to December 2008, the government opened 104 TIP cases.', '104', 2008)).toBe('2008');
     expect(periodOf('security officials have prevented 1500 children from being trafficked from 2004-2009 (no further breakdown available).', '1500', 2009)).toBe('2004-2009');
     expect(periodOf('Less than 10 victims received assistance from government-funded programs.', 'Less than 10', 2008)).toBe('2008');
+    const uniap = '(Note: According to UNIAP, the MOPS reported 27 cases of cross-border trafficking and 14 convictions from November 2006-December 2007.';
+    expect(periodOf(uniap, '14', 2007)).toBe('2006-2007');
   });
 });
 

@@ -63,7 +63,8 @@ export function reportingYear(created: string | null): number | null {
   return Number(m[2]) <= 6 ? Number(m[1]) - 1 : Number(m[1]);
 }
 
-const YEAR = /\b(19[5-9]\d|20[0-4]\d)(?:\s*[-\u2013]\s*(19[5-9]\d|20[0-4]\d))?\b/g;
+/** A year, or a range of years, also with a month before the second ("November 2006-December 2007"). */
+const YEAR = /\b(19[5-9]\d|20[0-4]\d)(?:\s*[-\u2013]\s*(?:[A-Z][a-z]{2,8}\.?\s+)?(19[5-9]\d|20[0-4]\d))?\b/g;
 
 /** The period a figure refers to: the year (or year range) its sentence names nearest to it, else the reporting year. */
 export function periodOf(quote: string, figureText: string, fallback: number | null): string | null {
