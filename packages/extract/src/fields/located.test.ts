@@ -76,6 +76,11 @@ describe('field parsers find their field in whatever text they are given', () =>
     expect(parseSubject('SUBJECT: FILES FROM C:\\TEMP')).toBe('FILES FROM C:\\TEMP');
   });
 
+  it('drops a portion marking typed in lower case in a lower-case cable (07STATE135366), not a lower-case word', () => {
+    expect(parseSubject('Subject: (s) following-up with germany on its efforts to prevent a shipment')).toBe('following-up with germany on its efforts to prevent a shipment');
+    expect(parseSubject('SUBJECT: (s) Visit of the Minister')).toBe('(s) Visit of the Minister');
+  });
+
   it('labels as people typed them', () => {
     expect(parseTags('TAS: PREL, PGOV, IZ')).toEqual(['PREL', 'PGOV', 'IZ']);
     expect(parseTags('TGS: ECON ETRD')).toEqual(['ECON', 'ETRD']);

@@ -19,8 +19,10 @@ export function parseSubject(text: string): string {
   const runOn = RUN_ON.exec(s);
   if (runOn) s = s.slice(0, runOn.index);
   s = s.trim();
+  // a cable typed all in lower case marks its portions so too: "(s) following-up with germany"
+  const lowerCase = s === s.toLowerCase();
   for (let k = 0; k < 3; k++) {
-    const m = MARKING.exec(s);
+    const m = MARKING.exec(lowerCase ? s.toUpperCase() : s);
     if (!m) break;
     s = s.slice(m[0].length).trim();
   }
