@@ -25,6 +25,8 @@ export interface CorpusBuildOptions {
   partition?: Partition;
   /** Cables per chunk: the unit of work of a worker, an Arrow record batch and a Parquet row group (default `chunkSize`). */
   chunkCables?: number;
+  /** Old-generation heap cap of each worker thread, in MB (default `WORKER_HEAP_MB`); a chunk that needs more is run again without one. */
+  workerHeapMb?: number;
   /** Seconds between two plain progress lines when stderr is not a terminal (default 5). */
   progressEvery?: number;
 }
@@ -146,7 +148,8 @@ export async function buildCorpus(options: CorpusBuildOptions, io: Io): Promise<
 
   const counts = () => ({ files: intake.files, bytes: intake.bytes, failed: intake.failed });
   try {
-    await runPool(chunks, { jobs: Math.min(options.jobs, chunks.length), stage: 'build', ...(options.partition ? { partition: options.partition } : {}) }, (index, result) => {
+    const pool = { jobs: Math.min(options.jobs, chunks.length), stage: 'build' as const, ...(options.partition ? { partition: options.partition } : {}), ...(options.workerHeapMb ? { workerHeapMb: options.workerHeapMb } : {}) };
+    await runPool(chunks, pool, (index, result) => {
       writer.appendParts(intake.take(chunks[index]!, result) ?? {});
       progress.update(counts());
     });
