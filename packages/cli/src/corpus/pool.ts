@@ -2,6 +2,12 @@ import { Worker } from 'node:worker_threads';
 import type { ChunkFile, ChunkResult, Partition, Stage } from './work.js';
 import type { Task } from './worker.js';
 
+/** The chunks to run, by position: an array of chunks, or chunks made when they are sent (`at` is called again for a retry). */
+export interface Chunks {
+  readonly length: number;
+  at(index: number): readonly ChunkFile[] | undefined;
+}
+
 export interface PoolOptions {
   /** Number of worker threads. */
   jobs: number;
@@ -61,7 +67,7 @@ function crashed(files: readonly ChunkFile[], error: Error): ChunkResult {
  * otherwise, or without a cap, fails the cables it held (WORKER_CRASHED) and is replaced.
  */
 export async function runPool(
-  chunks: readonly (readonly ChunkFile[])[],
+  chunks: Chunks,
   options: PoolOptions,
   onResult: (index: number, result: ChunkResult) => Promise<void> | void,
 ): Promise<void> {
@@ -81,7 +87,7 @@ export async function runPool(
       for (const other of slots) if (other.busy.size < slot.busy.size) slot = other;
       if (slot.busy.size >= depth) return;
       const index = nextToSend++;
-      send(slot, index, chunks[index]!.map(({ file, label }) => ({ file, label })));
+      send(slot, index, chunks.at(index)!.map(({ file, label }) => ({ file, label })));
     }
   };
 
