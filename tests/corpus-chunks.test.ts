@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { Worker } from 'node:worker_threads';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -12,6 +12,8 @@ import type { CorpusSummary } from '../packages/cli/dist/corpus/build-corpus.js'
 import { corpusDir, filesOf, readCsv, repoRoot, seedDataset } from './helpers.js';
 
 const run = promisify(execFile);
+/** The environment without NODE_OPTIONS: a --max-old-space-size there (npm test sets one) overrides a worker's heap cap. */
+const uncapped = { ...process.env, NODE_OPTIONS: '' };
 
 let root: string;
 afterAll(async () => {
@@ -24,14 +26,14 @@ const buildCorpusModule = path.join(repoRoot, 'packages/cli/dist/corpus/build-co
  * Builds the corpus in chunks of 4 cables, in a child process (the workers must load the built packages, not the
  * sources vitest resolves); stderr is not a terminal and a progress line is due at every chunk.
  */
-async function build(name: string, jobs: number, extra = ''): Promise<{ summary: CorpusSummary; stderr: string[]; out: string }> {
+async function build(name: string, jobs: number, extra = '', env = process.env): Promise<{ summary: CorpusSummary; stderr: string[]; out: string }> {
   const out = path.join(root, name, 'tip-corpus');
   const script = `import { buildCorpus } from ${JSON.stringify(buildCorpusModule)};
 const stderr = [];
 const io = { stdout: () => undefined, stderr: (text) => void stderr.push(text), cwd: ${JSON.stringify(root)}, env: {}, isTTY: false };
 const summary = await buildCorpus({ corpus: 'cables', out: ${JSON.stringify(out)}, jobs: ${jobs}, progress: true, chunkCables: 4, progressEvery: 0${extra} }, io);
 process.stdout.write(JSON.stringify({ summary, stderr }));`;
-  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script]);
+  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { env });
   return { ...(JSON.parse(stdout) as { summary: CorpusSummary; stderr: string[] }), out };
 }
 
@@ -49,7 +51,7 @@ describe('corpus build in chunks encoded by the workers', () => {
     await cp(path.join(corpusDir, '09CAIRO1222.txt'), path.join(cables, 'zz-copy-of-09CAIRO1222.txt'));
     one = await build('one', 1);
     two = await build('two', 2);
-    capped = await build('capped', 2, ', workerHeapMb: 4');
+    capped = await build('capped', 2, ', workerHeapMb: 4', uncapped);
   });
 
   it('writes identical bytes with 1 and 2 workers (chunks may finish out of order), over many chunks and a duplicate', async () => {
@@ -61,9 +63,11 @@ describe('corpus build in chunks encoded by the workers', () => {
   });
 
   it('runs again, without a heap cap, the chunks of a worker that ran out of memory under its cap: same bytes, no failure', async () => {
-    const worker = new Worker(new URL('../packages/cli/dist/corpus/worker.js', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: 4 } });
-    const stopped = await new Promise<NodeJS.ErrnoException>((resolve) => worker.on('error', resolve));
-    expect(stopped.code).toBe('ERR_WORKER_OUT_OF_MEMORY');
+    const workerFile = pathToFileURL(path.join(repoRoot, 'packages/cli/dist/corpus/worker.js')).href;
+    const script = `import { Worker } from 'node:worker_threads';
+new Worker(new URL(${JSON.stringify(workerFile)}), { execArgv: [], resourceLimits: { maxOldGenerationSizeMb: 4 } }).on('error', (error) => process.stdout.write(error.code));`;
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { env: uncapped });
+    expect(stdout).toBe('ERR_WORKER_OUT_OF_MEMORY');
     const [a, b] = [await filesOf(one.out), await filesOf(capped.out)];
     expect(Object.keys(b).sort()).toEqual(Object.keys(a).sort());
     for (const [file, bytes] of Object.entries(a)) expect(b[file]!.equals(bytes), file).toBe(true);

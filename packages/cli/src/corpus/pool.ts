@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { ChunkFile, ChunkResult, Partition, Stage } from './work.js';
 import type { Task } from './worker.js';
 
-/** The chunks to run, by position: an array of chunks, or chunks made when they are sent (`at` is called again for a retry). */
+/** The chunks to run, by position: an array of chunks, or chunks made only when they are sent (`at` is called once a chunk). */
 export interface Chunks {
   readonly length: number;
   at(index: number): readonly ChunkFile[] | undefined;
@@ -29,8 +29,9 @@ interface Slot {
 /**
  * The old-generation heap cap of a worker, in MB. Without a cap, V8 let each worker's heap grow far past what a chunk
  * of 128 cables holds before collecting it (2 workers, 10,000 synthetic cables: peak RSS 430 MB without a cap, 367 MB
- * with this one, for the same CPU time; 128 MB cost 9 % more CPU in garbage collection). A chunk that needs more (a
+ * with this one, for about the same CPU time; 128 MB cost more CPU in garbage collection; see bench/RESULTS.md). A chunk that needs more (a
  * cable of several MB) makes its worker run out of memory; its chunks are then run again by a worker without a cap.
+ * A `--max-old-space-size` in NODE_OPTIONS applies to every isolate and overrides this cap.
  */
 export const WORKER_HEAP_MB = 192;
 
