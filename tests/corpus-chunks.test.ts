@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -11,6 +12,8 @@ import type { CorpusSummary } from '../packages/cli/dist/corpus/build-corpus.js'
 import { corpusDir, filesOf, readCsv, repoRoot, seedDataset } from './helpers.js';
 
 const run = promisify(execFile);
+/** The environment without NODE_OPTIONS: a --max-old-space-size there (npm test sets one) overrides a worker's heap cap. */
+const uncapped = { ...process.env, NODE_OPTIONS: '' };
 
 let root: string;
 afterAll(async () => {
@@ -23,20 +26,21 @@ const buildCorpusModule = path.join(repoRoot, 'packages/cli/dist/corpus/build-co
  * Builds the corpus in chunks of 4 cables, in a child process (the workers must load the built packages, not the
  * sources vitest resolves); stderr is not a terminal and a progress line is due at every chunk.
  */
-async function build(name: string, jobs: number): Promise<{ summary: CorpusSummary; stderr: string[]; out: string }> {
+async function build(name: string, jobs: number, extra = '', env = process.env): Promise<{ summary: CorpusSummary; stderr: string[]; out: string }> {
   const out = path.join(root, name, 'tip-corpus');
   const script = `import { buildCorpus } from ${JSON.stringify(buildCorpusModule)};
 const stderr = [];
 const io = { stdout: () => undefined, stderr: (text) => void stderr.push(text), cwd: ${JSON.stringify(root)}, env: {}, isTTY: false };
-const summary = await buildCorpus({ corpus: 'cables', out: ${JSON.stringify(out)}, jobs: ${jobs}, progress: true, chunkCables: 4, progressEvery: 0 }, io);
+const summary = await buildCorpus({ corpus: 'cables', out: ${JSON.stringify(out)}, jobs: ${jobs}, progress: true, chunkCables: 4, progressEvery: 0${extra} }, io);
 process.stdout.write(JSON.stringify({ summary, stderr }));`;
-  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script]);
+  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { env });
   return { ...(JSON.parse(stdout) as { summary: CorpusSummary; stderr: string[] }), out };
 }
 
 describe('corpus build in chunks encoded by the workers', () => {
   let one: Awaited<ReturnType<typeof build>>;
   let two: Awaited<ReturnType<typeof build>>;
+  let capped: Awaited<ReturnType<typeof build>>;
 
   beforeAll(async () => {
     root = await mkdtemp(path.join(os.tmpdir(), 'cablepress-chunks-'));
@@ -47,6 +51,7 @@ describe('corpus build in chunks encoded by the workers', () => {
     await cp(path.join(corpusDir, '09CAIRO1222.txt'), path.join(cables, 'zz-copy-of-09CAIRO1222.txt'));
     one = await build('one', 1);
     two = await build('two', 2);
+    capped = await build('capped', 2, ', workerHeapMb: 4', uncapped);
   });
 
   it('writes identical bytes with 1 and 2 workers (chunks may finish out of order), over many chunks and a duplicate', async () => {
@@ -55,6 +60,18 @@ describe('corpus build in chunks encoded by the workers', () => {
     for (const [file, bytes] of Object.entries(a)) expect(b[file]!.equals(bytes), file).toBe(true);
     expect(one.summary).toMatchObject({ files: 24, cables: 23, failed: 1 });
     expect(one.summary.failures).toEqual([expect.objectContaining({ file: 'zz-copy-of-09CAIRO1222.txt', code: 'DUPLICATE_CABLE' })]);
+  });
+
+  it('runs again, without a heap cap, the chunks of a worker that ran out of memory under its cap: same bytes, no failure', async () => {
+    const workerFile = pathToFileURL(path.join(repoRoot, 'packages/cli/dist/corpus/worker.js')).href;
+    const script = `import { Worker } from 'node:worker_threads';
+new Worker(new URL(${JSON.stringify(workerFile)}), { execArgv: [], resourceLimits: { maxOldGenerationSizeMb: 4 } }).on('error', (error) => process.stdout.write(error.code));`;
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { env: uncapped });
+    expect(stdout).toBe('ERR_WORKER_OUT_OF_MEMORY');
+    const [a, b] = [await filesOf(one.out), await filesOf(capped.out)];
+    expect(Object.keys(b).sort()).toEqual(Object.keys(a).sort());
+    for (const [file, bytes] of Object.entries(a)) expect(b[file]!.equals(bytes), file).toBe(true);
+    expect(capped.summary).toMatchObject({ files: 24, cables: 23, failed: 1 });
   });
 
   it('writes one Arrow record batch and one Parquet row group per chunk, and a dataset verifyDataset accepts', async () => {

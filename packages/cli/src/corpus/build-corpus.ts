@@ -4,6 +4,7 @@ import { InputError } from '@cablepress/extract';
 import { createdFromEnvironment, DatasetStreamWriter, epochDate, makeDirs, safeFileName } from '@cablepress/publish';
 import type { Io } from '../io.js';
 import { listCorpusFiles } from './files.js';
+import { PackedFiles } from './packed.js';
 import { runPool } from './pool.js';
 import { Progress } from './progress.js';
 import { ChunkIntake, type Failure } from './intake.js';
@@ -25,6 +26,8 @@ export interface CorpusBuildOptions {
   partition?: Partition;
   /** Cables per chunk: the unit of work of a worker, an Arrow record batch and a Parquet row group (default `chunkSize`). */
   chunkCables?: number;
+  /** Old-generation heap cap of each worker thread, in MB (default `WORKER_HEAP_MB`); a chunk that needs more is run again without one. */
+  workerHeapMb?: number;
   /** Seconds between two plain progress lines when stderr is not a terminal (default 5). */
   progressEvery?: number;
 }
@@ -115,13 +118,6 @@ const PREPARATION = [
   'with the code `DUPLICATE_CABLE`.',
 ].join('\n');
 
-/** The files in chunks of `size`, in order: chunk boundaries depend only on the file list. */
-function chunksOf<T>(items: readonly T[], size: number): T[][] {
-  const chunks: T[][] = [];
-  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
-  return chunks;
-}
-
 /** Builds one dataset from a corpus of cable files; bad files are reported, never fatal. */
 export async function buildCorpus(options: CorpusBuildOptions, io: Io): Promise<CorpusSummary> {
   const started = performance.now();
@@ -129,25 +125,27 @@ export async function buildCorpus(options: CorpusBuildOptions, io: Io): Promise<
   if (io.env.SOURCE_DATE_EPOCH) epochDate(io.env.SOURCE_DATE_EPOCH);
   if (options.progress) io.stderr(`corpus: listing the files of ${options.corpus}\n`);
   const skipped: Failure[] = [];
-  const files = await listCorpusFiles(options.corpus, io.cwd, { skip: out, skipped, ...(options.maxInputBytes === undefined ? {} : { maxBytes: options.maxInputBytes }) });
+  const files = new PackedFiles(await listCorpusFiles(options.corpus, io.cwd, { skip: out, skipped, ...(options.maxInputBytes === undefined ? {} : { maxBytes: options.maxInputBytes }) }));
   const existing = await stat(out).catch(() => undefined);
   if (existing && !existing.isDirectory()) throw new InputError('OUT_NOT_A_FOLDER', `${options.out} exists and is not a folder.`, { file: out }, 'Give --out a folder, e.g. datasets/tip-corpus.');
   const meta = await readMeta(out);
   await makeDirs(out);
 
-  const totalBytes = files.reduce((n, f) => n + f.bytes, 0);
+  const totalBytes = files.bytes;
   const progress = new Progress(io, files.length, totalBytes, options.progress, started, options.progressEvery);
   const writer = await DatasetStreamWriter.open(out, options.partition ? { partition: { name: options.partition, byColumn: 'cable_id' } } : {});
   const failuresFile = new JsonListFile(writer.openExtraFile({ path: FAILURES_FILE, description: FAILURES_DESCRIPTION, mediatype: 'application/json' }), 'failures');
   const findingsFile = new JsonListFile(writer.openExtraFile({ path: VALIDATION_FILE, description: VALIDATION_DESCRIPTION, mediatype: 'application/json' }), 'findings');
-  const intake = new ChunkIntake(failuresFile, findingsFile, options.partition);
+  const intake = new ChunkIntake(files, failuresFile, findingsFile, options.partition);
   for (const failure of skipped) intake.fail(failure);
-  const chunks = chunksOf(files, options.chunkCables ?? chunkSize(files.length));
+  const size = options.chunkCables ?? chunkSize(files.length);
+  const chunks = { length: Math.ceil(files.length / size), at: (index: number) => files.slice(index * size, (index + 1) * size) };
 
   const counts = () => ({ files: intake.files, bytes: intake.bytes, failed: intake.failed });
   try {
-    await runPool(chunks, { jobs: Math.min(options.jobs, chunks.length), stage: 'build', ...(options.partition ? { partition: options.partition } : {}) }, (index, result) => {
-      writer.appendParts(intake.take(chunks[index]!, result) ?? {});
+    const pool = { jobs: Math.min(options.jobs, chunks.length), stage: 'build' as const, ...(options.partition ? { partition: options.partition } : {}), ...(options.workerHeapMb ? { workerHeapMb: options.workerHeapMb } : {}) };
+    await runPool(chunks, pool, (index, result) => {
+      writer.appendParts(intake.take(index * size, result) ?? {});
       progress.update(counts());
     });
     if (intake.cables === 0) {

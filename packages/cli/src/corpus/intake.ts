@@ -1,6 +1,6 @@
 import { mergeOrganizations } from '@cablepress/transform';
 import type { OrganizationRow } from '@cablepress/validate';
-import type { CorpusFile } from './files.js';
+import { CableIdSet, type PackedFiles } from './packed.js';
 import type { JsonListFile } from './json-list.js';
 import { processChunk, type ChunkResult, type Partition } from './work.js';
 
@@ -28,9 +28,10 @@ export class ChunkIntake {
   organizations: OrganizationRow[] = [];
   readonly failures: Failure[] = [];
   readonly warningCodes = new Map<string, number>();
-  private seen = new Map<string, string>();
+  private seen = new CableIdSet();
 
   constructor(
+    private readonly corpus: PackedFiles,
     private readonly failuresFile: JsonListFile,
     private readonly findingsFile: JsonListFile,
     private readonly partition: Partition | undefined,
@@ -44,22 +45,23 @@ export class ChunkIntake {
   }
 
   /**
-   * Takes a chunk's outcomes in file order and returns the parts to write. A cable already read from an earlier file
-   * is a DUPLICATE_CABLE failure, and its chunk is encoded again here without it.
+   * Takes the outcomes of the chunk whose first file is number `start`, in file order, and returns the parts to write.
+   * A cable already read from an earlier file is a DUPLICATE_CABLE failure, and its chunk is encoded again here
+   * without it.
    */
-  take(chunk: readonly CorpusFile[], result: ChunkResult): ChunkResult['parts'] {
+  take(start: number, result: ChunkResult): ChunkResult['parts'] {
+    const chunk = this.corpus.slice(start, start + result.cables.length);
     const duplicates: number[] = [];
     result.cables.forEach((outcome, position) => {
       const file = chunk[position]!;
       this.files++;
       this.bytes += file.bytes;
       if (!outcome.ok) return this.fail({ file: file.label, code: outcome.code, message: outcome.message });
-      const first = this.seen.get(outcome.cableId);
+      const first = this.seen.addOrGet(outcome.cableId, start + position);
       if (first !== undefined) {
         duplicates.push(position);
-        return this.fail({ file: file.label, code: 'DUPLICATE_CABLE', message: `cable ${outcome.cableId} was already read from ${first}; this copy is left out.` });
+        return this.fail({ file: file.label, code: 'DUPLICATE_CABLE', message: `cable ${outcome.cableId} was already read from ${this.corpus.label(first)}; this copy is left out.` });
       }
-      this.seen.set(outcome.cableId, file.label);
       this.cables++;
       for (const [code, n] of Object.entries(outcome.warnings)) this.warningCodes.set(code, (this.warningCodes.get(code) ?? 0) + n);
       for (const finding of outcome.findings ?? []) this.findingsFile.add({ cable_id: outcome.cableId, ...finding });

@@ -2,6 +2,12 @@ import { Worker } from 'node:worker_threads';
 import type { ChunkFile, ChunkResult, Partition, Stage } from './work.js';
 import type { Task } from './worker.js';
 
+/** The chunks to run, by position: an array of chunks, or chunks made only when they are sent (`at` is called once a chunk). */
+export interface Chunks {
+  readonly length: number;
+  at(index: number): readonly ChunkFile[] | undefined;
+}
+
 export interface PoolOptions {
   /** Number of worker threads. */
   jobs: number;
@@ -9,12 +15,25 @@ export interface PoolOptions {
   partition?: Partition;
   /** Chunks in flight per worker, to hide message latency (default 2). */
   depth?: number;
+  /** Old-generation heap cap of each worker, in MB (default `WORKER_HEAP_MB`). */
+  workerHeapMb?: number;
 }
 
 interface Slot {
   worker: Worker;
   busy: Map<number, ChunkFile[]>;
+  /** Started without a heap cap, to retry the chunks of a worker that ran out of memory. */
+  roomy: boolean;
 }
+
+/**
+ * The old-generation heap cap of a worker, in MB. Without a cap, V8 let each worker's heap grow far past what a chunk
+ * of 128 cables holds before collecting it (2 workers, 10,000 synthetic cables: peak RSS 430 MB without a cap, 367 MB
+ * with this one, for about the same CPU time; 128 MB cost more CPU in garbage collection; see bench/RESULTS.md). A chunk that needs more (a
+ * cable of several MB) makes its worker run out of memory; its chunks are then run again by a worker without a cap.
+ * A `--max-old-space-size` in NODE_OPTIONS applies to every isolate and overrides this cap.
+ */
+export const WORKER_HEAP_MB = 192;
 
 const WORKER_URL = new URL('./worker.js', import.meta.url);
 
@@ -29,6 +48,11 @@ function workerExecArgv(): string[] {
   return out;
 }
 
+/** Whether a worker stopped because it reached its heap cap (`resourceLimits`). */
+function outOfMemory(error: Error): boolean {
+  return (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
+}
+
 /** The result of a chunk whose worker died: every cable of it fails with WORKER_CRASHED. */
 function crashed(files: readonly ChunkFile[], error: Error): ChunkResult {
   return { cables: files.map(() => ({ ok: false, bytes: 0, code: 'WORKER_CRASHED', message: `the worker reading this file stopped: ${error.message}` })), organizations: [] };
@@ -39,10 +63,12 @@ function crashed(files: readonly ChunkFile[], error: Error): ChunkResult {
  * workers finish in: `onResult` is awaited for chunk 0, then 1, and so on, so what it writes never depends on the
  * number of workers or on timing. Each chunk goes to the least busy worker; at most `depth` chunks are queued in a
  * worker, and the workers may run ahead of the next result to hand over by `2 * jobs * depth` chunks, so a slow chunk
- * does not leave the other workers idle. A worker that dies fails the cables it held (WORKER_CRASHED) and is replaced.
+ * does not leave the other workers idle. A worker that runs out of memory under its heap cap is replaced by one
+ * without a cap, which runs its chunks again (so the bytes are the same as if it had not); a worker that dies
+ * otherwise, or without a cap, fails the cables it held (WORKER_CRASHED) and is replaced.
  */
 export async function runPool(
-  chunks: readonly (readonly ChunkFile[])[],
+  chunks: Chunks,
   options: PoolOptions,
   onResult: (index: number, result: ChunkResult) => Promise<void> | void,
 ): Promise<void> {
@@ -62,10 +88,13 @@ export async function runPool(
       for (const other of slots) if (other.busy.size < slot.busy.size) slot = other;
       if (slot.busy.size >= depth) return;
       const index = nextToSend++;
-      const files = chunks[index]!.map(({ file, label }) => ({ file, label }));
-      slot.busy.set(index, files);
-      slot.worker.postMessage({ index, files, stage: options.stage, ...(options.partition ? { partition: options.partition } : {}) } satisfies Task);
+      send(slot, index, chunks.at(index)!.map(({ file, label }) => ({ file, label })));
     }
+  };
+
+  const send = (slot: Slot, index: number, files: ChunkFile[]) => {
+    slot.busy.set(index, files);
+    slot.worker.postMessage({ index, files, stage: options.stage, ...(options.partition ? { partition: options.partition } : {}) } satisfies Task);
   };
 
   const hand = async () => {
@@ -87,8 +116,9 @@ export async function runPool(
     }
   };
 
-  const spawn = (): Slot => {
-    const slot: Slot = { worker: new Worker(WORKER_URL, { execArgv: workerExecArgv() }), busy: new Map() };
+  const spawn = (roomy = false): Slot => {
+    const resourceLimits = roomy ? {} : { maxOldGenerationSizeMb: options.workerHeapMb ?? WORKER_HEAP_MB };
+    const slot: Slot = { worker: new Worker(WORKER_URL, { execArgv: workerExecArgv(), resourceLimits }), busy: new Map(), roomy };
     slot.worker.on('message', (message: { index: number; result: ChunkResult }) => {
       slot.busy.delete(message.index);
       done.set(message.index, message.result);
@@ -96,9 +126,14 @@ export async function runPool(
       void hand();
     });
     slot.worker.on('error', (error) => {
-      for (const [index, files] of slot.busy) done.set(index, crashed(files, error));
+      const retry = outOfMemory(error) && !slot.roomy;
+      const replacement = spawn(retry);
+      slots[slots.indexOf(slot)] = replacement;
+      for (const [index, files] of slot.busy) {
+        if (retry) send(replacement, index, files);
+        else done.set(index, crashed(files, error));
+      }
       slot.busy.clear();
-      slots[slots.indexOf(slot)] = spawn();
       dispatch();
       void hand();
     });

@@ -22,6 +22,9 @@ export interface DatasetStreamOptions {
   partition?: { name: string; byColumn: string };
 }
 
+/** Where the Parquet row-group descriptions wait for the footers, in the staging folder; it is never committed. */
+const SPILL_FOLDER = 'row-groups';
+
 /** Everything `writeDataset` takes except the rows, which were streamed. */
 export type StreamedDatasetInput = Omit<DatasetInput, 'tables'>;
 
@@ -54,8 +57,10 @@ export class DatasetStreamWriter {
       const tables = (options.tables ?? allTables) as readonly TableDef[];
       const batchRows = options.batchRows ?? 8192;
       const dataDir = path.join(staging.root, 'data');
+      const spillDir = path.join(staging.root, SPILL_FOLDER);
       await mkdir(dataDir, { recursive: true });
-      const writers = new Map(tables.map((t) => [t.name, new TableStreamWriter(t, dataDir, batchRows, partitionedBy(t, options.partition))]));
+      await mkdir(spillDir);
+      const writers = new Map(tables.map((t) => [t.name, new TableStreamWriter(t, dataDir, spillDir, batchRows, partitionedBy(t, options.partition))]));
       return new DatasetStreamWriter(staging, writers, options.partition);
     } catch (error) {
       await staging.discard();

@@ -1,5 +1,8 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { ParquetFile } from 'parquet-wasm';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { allTables, type TableDef } from '@cablepress/validate';
 import { parquetBytes, readParquetTable, rowsToArrow, arrowRowsAsText } from '../arrow.js';
 import { syntheticTables } from '../fixtures/rows.js';
@@ -11,8 +14,12 @@ const rows = syntheticTables().paragraphs!;
 /** The paragraphs of cable `n`: the synthetic rows under their own cable id. */
 const cable = (n: number) => rows.map((row) => ({ ...row, cable_id: `08TESTPOST${n}`, paragraph_id: `08TESTPOST${n}-${String(row.paragraph_id).split('-').pop()}` }));
 
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'cablepress-concat-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const spill = path.join(tmp, 'paragraphs.row-groups');
+
 function joined(parts: Uint8Array[]): Uint8Array {
-  const concat = new ParquetConcat();
+  const concat = new ParquetConcat(spill);
   const chunks = parts.flatMap((p) => concat.add(p));
   return Buffer.concat([...chunks, concat.finish()]);
 }
@@ -36,6 +43,17 @@ describe('ParquetConcat', () => {
     expect(table.schema).toEqual(readParquetTable(parts[0]!).schema);
     const groups = (await ParquetFile.fromFile(new Blob([file]))).metadata().rowGroups();
     expect(groups.map((g) => g.numRows())).toEqual([rows.length, rows.length, rows.length]);
+    expect(existsSync(spill)).toBe(false);
+  });
+
+  it('keeps the row-group descriptions in the spill file until the footer, which copies them', () => {
+    const concat = new ParquetConcat(spill);
+    for (const n of [1, 2]) concat.add(parquetBytes(rowsToArrow(paragraphs, cable(n))));
+    const spilled = readFileSync(spill);
+    expect(spilled.length).toBeGreaterThan(100);
+    const footer = Buffer.from(concat.finish());
+    expect(footer.indexOf(spilled)).toBeGreaterThan(0);
+    expect(existsSync(spill)).toBe(false);
   });
 
   it('gives the same bytes as the one part when there is one', () => {

@@ -42,6 +42,7 @@ class PartitionedParquet {
     private readonly table: TableDef,
     private readonly dataDir: string,
     private readonly field: string,
+    private readonly spillDir: string,
   ) {}
 
   private append(p: { file: string; hash: Hash; bytes: number }, chunks: Uint8Array[]): void {
@@ -58,7 +59,7 @@ class PartitionedParquet {
       const folder = path.join(this.table.name, hivePartitionFolder(this.field, value));
       mkdirSync(path.join(this.dataDir, folder), { recursive: true });
       const rel = path.join(folder, 'part-0.parquet');
-      p = { path: `data/${rel.split(path.sep).join('/')}`, file: path.join(this.dataDir, rel), concat: new ParquetConcat(), hash: createHash('sha256'), bytes: 0 };
+      p = { path: `data/${rel.split(path.sep).join('/')}`, file: path.join(this.dataDir, rel), concat: new ParquetConcat(path.join(this.spillDir, `${this.table.name}-${this.partitions.size}.row-groups`)), hash: createHash('sha256'), bytes: 0 };
       this.partitions.set(value, p);
     }
     this.append(p, p.concat.add(bytes));
@@ -88,9 +89,11 @@ export class TableStreamWriter {
   private parquetFile: HashedFile | undefined;
   private parquet: ParquetConcat | PartitionedParquet;
 
+  /** `spillDir`: a folder outside the dataset's files where the Parquet row-group descriptions wait for the footer. */
   constructor(
     readonly table: TableDef,
     dataDir: string,
+    spillDir: string,
     private readonly batchRows: number,
     partitionField?: string,
   ) {
@@ -101,9 +104,9 @@ export class TableStreamWriter {
     this.arrow.reset(new ArrowSink(this.arrowOut), arrowSchemaOf(table));
     if (partitionField === undefined) {
       this.parquetFile = new HashedFile(path.join(dataDir, `${table.name}.parquet`));
-      this.parquet = new ParquetConcat();
+      this.parquet = new ParquetConcat(path.join(spillDir, `${table.name}.row-groups`));
     } else {
-      this.parquet = new PartitionedParquet(table, dataDir, partitionField);
+      this.parquet = new PartitionedParquet(table, dataDir, partitionField, spillDir);
     }
   }
 

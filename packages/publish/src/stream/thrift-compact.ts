@@ -16,6 +16,8 @@ export interface ThriftList {
   items: ThriftValue[];
   /** Items already encoded (written as they are, instead of `items`): saves decoding what is only copied. */
   encoded?: Uint8Array[];
+  /** How many items `encoded` holds, when its buffers are not one item each (e.g. items read back from a file). */
+  encodedCount?: number;
 }
 export interface ThriftMap {
   kind: 'map';
@@ -181,7 +183,7 @@ class Writer {
       case T.LIST:
       case T.SET: {
         const list = value as ThriftList;
-        const size = list.encoded ? list.encoded.length : list.items.length;
+        const size = list.encoded ? (list.encodedCount ?? list.encoded.length) : list.items.length;
         if (size < 15) this.byte((size << 4) | list.elementType);
         else {
           this.byte(0xf0 | list.elementType);
