@@ -11,7 +11,7 @@ import { readBody } from './reader/body.js';
 import { bannerParts, fieldAt, isStrongParagraphStart } from './reader/lines.js';
 import { canonicalCableId } from './fields/cable-id.js';
 import { parseTags } from './fields/tags.js';
-import { parseSubject } from './fields/subject.js';
+import { parseSubject, parseTitleSubject } from './fields/subject.js';
 import { parseReferences } from './fields/references.js';
 import { parseInfoRecipients, parseRecipients } from './fields/recipients.js';
 import { parseClassificationReasons, parseClassifiedBy, parseClassifiedByRole } from './fields/classified-by.js';
@@ -99,7 +99,7 @@ function parseInner(text: string, options: ParseOptions): Cable {
   else if (!tagsText) warnings.push({ code: 'TAGS_FROM_METADATA', message: "The cable has no TAGS line; the tags are the publisher's." });
   const subjectText = joined(header.fields.subject);
   const lineSubject = subjectText ? parseSubject(subjectText) : '';
-  const subject = lineSubject || (env.meta.title ? parseSubject(env.meta.title) : '');
+  const subject = lineSubject || (env.meta.title ? parseTitleSubject(env.meta.title) : '');
   if (!subject) warnings.push({ code: 'SUBJECT_MISSING', message: 'The cable has no SUBJECT line.' });
   else if (!lineSubject) warnings.push({ code: 'SUBJECT_FROM_METADATA', message: "The cable has no SUBJECT line; the subject is the publisher's title." });
   const year = yearOf(id, dtg, created);

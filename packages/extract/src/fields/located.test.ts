@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseTags, splitGlued } from './tags.js';
-import { parseSubject } from './subject.js';
+import { parseSubject, parseTitleSubject } from './subject.js';
 import { parseReferences } from './references.js';
 import { canonicalCableId, knownStation } from './cable-id.js';
 import { locateField, stripPageResidue } from './locate.js';
@@ -79,6 +79,13 @@ describe('field parsers find their field in whatever text they are given', () =>
   it('drops a portion marking typed in lower case in a lower-case cable (07STATE135366), not a lower-case word', () => {
     expect(parseSubject('Subject: (s) following-up with germany on its efforts to prevent a shipment')).toBe('following-up with germany on its efforts to prevent a shipment');
     expect(parseSubject('SUBJECT: (s) Visit of the Minister')).toBe('(s) Visit of the Minister');
+  });
+
+  it('takes a subject from a publisher title without the half of a marking the title kept (07STATE135366.txt, 09USUNNEWYORK306)', () => {
+    expect(parseTitleSubject('s) following-up with germany on its efforts to')).toBe('following-up with germany on its efforts to');
+    expect(parseTitleSubject("C) ICC\u2019S OCAMPO ON SUDAN: GO AFTER BASHIR\u2019S MONEY")).toBe('ICC\u2019S OCAMPO ON SUDAN: GO AFTER BASHIR\u2019S MONEY');
+    expect(parseTitleSubject('ICELAND: 2010 ANTI-TRAFFICKING IN PERSONS (TIP) REPORT')).toBe('ICELAND: 2010 ANTI-TRAFFICKING IN PERSONS (TIP) REPORT');
+    expect(parseTitleSubject('SOURCE REMOVED] TARGETED BY IRANIAN REGIME')).toBe('SOURCE REMOVED] TARGETED BY IRANIAN REGIME');
   });
 
   it('labels as people typed them', () => {

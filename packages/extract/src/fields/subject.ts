@@ -29,3 +29,11 @@ export function parseSubject(text: string): string {
   s = s.replace(/\s\(\s*(?:U|SBU|C|S|FOUO)\s*\)\s*$/i, '');
   return s.replace(/\s+/g, ' ').trim();
 }
+
+/** A portion marking the publisher's title kept without its opening parenthesis: "C) ICC'S OCAMPO", "s) following-up". */
+const ORPHAN_MARKING = /^(?:U|C|S|TS|SBU|FOUO|LOU|NF)(?:\/\/[A-Z]{2,10})?\)\s+/i;
+
+/** The subject from the publisher's title, for a cable without a SUBJECT line: a marking cut in half dropped, then as parseSubject. */
+export function parseTitleSubject(title: string): string {
+  return parseSubject(title.trim().replace(ORPHAN_MARKING, ''));
+}
