@@ -2,7 +2,7 @@ export type { Cable, CableFormat, Paragraph, ParagraphKind, ParseOptions, Recipi
 export { CablepressError, InputError, InternalError, type Location } from './errors.js';
 export { parseCable } from './parse.js';
 export { decodeCableBytes } from './decode.js';
-export { canonicalCableId } from './fields/cable-id.js';
+export { canonicalCableId, stationOfId } from './fields/cable-id.js';
 export { parseTags } from './fields/tags.js';
 export { parseSubject } from './fields/subject.js';
 export { parseReferences } from './fields/references.js';

@@ -70,6 +70,12 @@ function stationAndSerial(rest: string): { station: string; serial: string } | n
   return { station, serial: rest.slice(k).replace(/^0+(?=\d)/, '') };
 }
 
+/** The station that sent a canonical cable id: "08VIENTIANE145" → VIENTIANE, "1975STATE123456_e" → STATE; null without one. */
+export function stationOfId(id: string): string | null {
+  const m = /^(?:19[7-9]\d|\d{2})(.*?)(?:_[A-Za-z0-9]+)?$/.exec(id);
+  return m ? stationAndSerial(m[1]!)?.station ?? null : null;
+}
+
 /** A PlusD-style id: "1975PARIS00123" (serial padded to five digits, suffix lower case). */
 export function plusdId(year: number, station: string, serial: string, suffix = ''): string {
   const digits = serial.replace(/^0+(?=\d)/, '').padStart(5, '0');

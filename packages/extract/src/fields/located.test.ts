@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseTags, splitGlued } from './tags.js';
 import { parseSubject, parseTitleSubject } from './subject.js';
 import { parseReferences } from './references.js';
-import { canonicalCableId, knownStation } from './cable-id.js';
+import { canonicalCableId, knownStation, stationOfId } from './cable-id.js';
 import { locateField, stripPageResidue } from './locate.js';
 import { parseSummary } from './summary.js';
 import { parseNondisclosureDeadline } from './nondisclosure.js';
@@ -146,6 +146,13 @@ describe('tags', () => {
 });
 
 describe('cable ids and stations', () => {
+  it('stationOfId names the station of a canonical id, PlusD ids of the 1970s too', () => {
+    expect(stationOfId('08VIENTIANE145')).toBe('VIENTIANE');
+    expect(stationOfId('09STATE60608')).toBe('STATE');
+    expect(stationOfId('1979STATE123456_e')).toBe('STATE');
+    expect(stationOfId('UNKNOWN')).toBeNull();
+  });
+
   it('canonicalCableId corrects the malformed ids of the releases', () => {
     expect(canonicalCableId('08SCTION02OF02SAOPAULO335')).toBe('08SAOPAULO335');
     expect(canonicalCableId('09SECTION02OF03QRIPOLI583')).toBe('09TRIPOLI583');

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Cable } from '@cablepress/extract';
+import { stationOfId, type Cable } from '@cablepress/extract';
 import type { INDICATOR_CATEGORIES, IndicatorRow, ParagraphRow, QUANTITY_KINDS, QuantityRow } from '@cablepress/validate';
 import { cableCountry } from '../country.js';
 import { citationOf, inheritedKeys } from './recipe.js';
@@ -48,7 +48,7 @@ export function isTipReport(cable: Pick<Cable, 'id' | 'subject' | 'title' | 'tag
   const rule = tipRecipe().tip_report;
   const subject = `${cable.subject} ${cable.title ?? ''}`.toUpperCase().replace(/\s+/g, ' ');
   if (rule.subject_none.some((s) => subject.includes(s))) return false;
-  if (rule.origins_none.includes(cable.id.replace(/^\d{2}/, '').replace(/\d+$/, ''))) return false;
+  if (rule.origins_none.includes(stationOfId(cable.id) ?? '')) return false;
   if (rule.subject_any.some((s) => subject.includes(s))) return true;
   return cable.tags.some((t) => rule.tags_any.includes(t)) && rule.subject_with_tag_any.some((s) => subject.includes(s)) && subject.includes('REPORT');
 }
