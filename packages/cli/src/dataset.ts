@@ -3,6 +3,7 @@ import path from 'node:path';
 import { InputError } from '@cablepress/extract';
 import { safeFileName } from '@cablepress/publish';
 import { repositoryOfDataset } from './repository.js';
+import { SEMVER } from '@cablepress/core';
 
 /** The `cablepress` section of a dataset's package.json, which says what to build. */
 export interface DatasetManifest {
@@ -52,7 +53,6 @@ interface PackageJson {
   cablepress?: { source?: unknown; sources?: unknown; title?: unknown; report?: string; recipe?: string };
 }
 
-const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
 interface CheckedPackageJson {
   version: string;
   description: string;

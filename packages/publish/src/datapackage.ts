@@ -1,6 +1,7 @@
 import type { Finding } from '@cablepress/validate';
 import { checkProfiles } from './profiles.js';
 import type { TableSchema } from './table-schema.js';
+import { SEMVER } from '@cablepress/core';
 
 export const DATAPACKAGE_PROFILE = 'https://datapackage.org/profiles/2.0/datapackage.json';
 export const DIALECT_PROFILE = 'https://datapackage.org/profiles/2.0/tabledialect.json';
@@ -85,7 +86,6 @@ export const MEDIATYPES: Record<string, string> = {
 };
 
 const NAME = /^[a-z0-9._-]+$/;
-const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
 const HASH = /^sha256:[0-9a-f]{64}$/;
 const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 const FIELD_TYPES = new Set(['string', 'integer', 'number', 'boolean', 'date', 'datetime']);

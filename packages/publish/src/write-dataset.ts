@@ -14,6 +14,7 @@ import type { ReadmeRows } from './readme-sections.js';
 import type { DatasetInput } from './dataset-input.js';
 import { datasetDescriptor, extraResource, tableResources } from './resources.js';
 import { verifyDataset } from './verify.js';
+import { SEMVER } from '@cablepress/core';
 
 export interface WriteOptions {
   /** Called after each file is staged (package-relative path); throwing from it aborts the write with nothing changed. */
@@ -34,7 +35,6 @@ export interface WrittenDataset {
 const RESERVED = new Set(['datapackage.json', 'README.md', 'CHANGELOG.md', 'package.json', 'releases.json', 'source', 'node_modules']);
 const NAME = /^[a-z0-9-]+$/;
 const CREATED = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
-const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
 
 /** The `created` timestamp for a build: SOURCE_DATE_EPOCH (seconds) when set, otherwise the fallback (e.g. the cable's date). */
 export function createdFromEnvironment(fallback: string, env: Record<string, string | undefined> = process.env): string {

@@ -1,0 +1,1 @@
+export { SEMVER, isSemver } from './semver.js';
