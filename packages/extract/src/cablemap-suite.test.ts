@@ -33,8 +33,8 @@ const canonicalSigners = (names: string[]): string[] => names.flatMap((n) => n.t
 
 /** How each field is read and compared (the suite's README). */
 const FIELDS: Record<string, Field> = {
-  tags: (c) => ({ actual: extract.parseTags(c.input), expected: c.expected }),
-  subject: (c) => ({ actual: fold(extract.parseSubject(c.input)), expected: fold(c.expected) }),
+  tags: (c) => ({ actual: extract.parseTags(c.input, { canonicalize: c.args.canonicalize !== false }), expected: c.expected }),
+  subject: (c) => ({ actual: fold(extract.parseSubject(c.input, { clean: c.args.clean !== false })), expected: fold(c.expected) }),
   references: (c) => {
     const refs = extract.parseReferences(c.input, c.args.year as number, (c.args.reference_id as string | null) ?? undefined);
     const expected =
@@ -60,16 +60,16 @@ const FIELDS: Record<string, Field> = {
 
 /** Cases the parser must pass, per field, at least (raised as the parser improves; never lowered). */
 const FLOOR: Record<string, number> = {
-  tags: 0,
-  subject: 0,
-  references: 0,
-  recipients: 0,
-  info_recipients: 0,
-  cable_ids: 0,
-  summary: 0,
-  signers: 0,
-  nondisclosure_deadline: 0,
-  classified_by: 0,
+  tags: 30,
+  subject: 31,
+  references: 62,
+  recipients: 2,
+  info_recipients: 4,
+  cable_ids: 131,
+  summary: 15,
+  signers: 24,
+  nondisclosure_deadline: 5,
+  classified_by: 35,
 };
 
 /** Cases with their text in the suite, less those the README marks as cablemap's conventions. */

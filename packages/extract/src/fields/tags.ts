@@ -25,9 +25,10 @@ const NOISE = new Set(['SIPDIS', 'SIPDIS,', 'TAGS', 'AND', 'PAGE', 'OF']);
  * `(RICE, CONDOLEEZZA)`, `RICE, CONDOLEEZZA` or `RICE CONDOLEEZZA` give one tag `RICE, CONDOLEEZZA`
  * (data/persons.json); phrases such as `HUMAN RIGHTS` stay one tag (data/tag-phrases.json); glued codes
  * are split only when every piece is a known code (data/tag-codes.json: `PRELKU` → PREL, KU); known typos are
- * corrected (data/tag-corrections.json); SIPDIS and page-break residue are dropped.
+ * corrected (data/tag-corrections.json); SIPDIS and page-break residue are dropped. With `canonicalize: false`
+ * the tags are as written: no typo corrected, no glued codes split, repeats kept. No TAGS label, no tags.
  */
-export function parseTags(text: string): string[] {
+export function parseTags(text: string, { canonicalize = true }: { canonicalize?: boolean } = {}): string[] {
   const found = locateField(text, 'tags');
   if (found.length === 0) return [];
   const located = stripPageResidue(found.join('\n')).replace(/^\s*TAGS?\b\s*:?/i, ' ');
@@ -36,15 +37,15 @@ export function parseTags(text: string): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
   const add = (raw: string): void => {
-    const tag = FIXES[raw] ?? raw;
-    if (tag && !seen.has(tag)) {
+    const tag = canonicalize ? (FIXES[raw] ?? raw) : raw;
+    if (tag && (!canonicalize || !seen.has(tag))) {
       seen.add(tag);
       out.push(tag);
     }
   };
   const words: string[] = [];
   const flush = (): void => {
-    addWords(words, add);
+    addWords(words, add, canonicalize);
     words.length = 0;
   };
   let i = 0;
@@ -86,10 +87,10 @@ export function parseTags(text: string): string[] {
 /**
  * A run of words (with "," entries for commas) → tags, reading persons and phrases first. In a list with commas
  * an item of several words that opens with a word that is not a code is one tag ("GOI EXTERNAL"); without commas, words that are
- * not codes run together into one tag ("IRAQI FREEDOM", "TIP IN TURKEY": a short word between two such words
- * joins them).
+ * not codes run together into one tag when one of them has six letters or more ("IRAQI FREEDOM", "TIP IN
+ * TURKEY": a short word between two such words joins them; "CVR CTERR" stays two).
  */
-function addWords(raw: string[], add: (t: string) => void): void {
+function addWords(raw: string[], add: (t: string) => void, split: boolean): void {
   const words = raw.map((w) => (w === ',' ? w : w.replace(/^[^A-Z0-9]+|[^A-Z0-9_]+$/g, ''))).filter((w) => w && !NOISE.has(w));
   const commas = words.includes(',');
   let k = 0;
@@ -110,7 +111,7 @@ function addWords(raw: string[], add: (t: string) => void): void {
       k = end;
       continue;
     }
-    addToken(words[k]!, add);
+    addToken(words[k]!, add, split);
     k++;
   }
 }
@@ -131,13 +132,16 @@ function phraseEnd(words: string[], k: number): number {
   for (;;) {
     if (isWord(e)) e++;
     else if (e < words.length && words[e]!.length <= 3 && words[e] !== ',' && isWord(e + 1)) e += 2;
-    else return e;
+    else return words.slice(k, e).some((w) => w.length >= 6) ? e : k + 1;
   }
 }
 
-/** A TAGS code, a known typo of one, a glued run of codes, or a word shaped like a code (two letters; four from a TAGS category). */
+/**
+ * A TAGS code, a known typo of one, a glued run of codes, or a word shaped like a code: two letters, four from a
+ * TAGS category, or no vowel ("CVR").
+ */
 function isCodeLike(w: string): boolean {
-  return CODES.has(w) || FIXES[w] !== undefined || /^[A-Z]{2}$/.test(w) || /^[ABCEKMOPST][A-Z]{3}$/.test(w) || /\d/.test(w) || (w.length >= 5 && splitGlued(w) !== null);
+  return CODES.has(w) || !/[AEIOUY]/.test(w) || FIXES[w] !== undefined || /^[A-Z]{2}$/.test(w) || /^[ABCEKMOPST][A-Z]{3}$/.test(w) || /\d/.test(w) || (w.length >= 5 && splitGlued(w) !== null);
 }
 
 /** A person or phrase starting at words[k] (a comma between surname and given name allowed). */
@@ -162,9 +166,9 @@ function longestName(words: string[], k: number): { tag: string; next: number } 
   return best;
 }
 
-function addToken(token: string, add: (t: string) => void): void {
+function addToken(token: string, add: (t: string) => void, split: boolean): void {
   if (!token) return;
-  const pieces = !CODES.has(token) && !FIXES[token] && /^[A-Z]{5,}$/.test(token) ? splitGlued(token) : null;
+  const pieces = split && !CODES.has(token) && !FIXES[token] && /^[A-Z]{5,}$/.test(token) ? splitGlued(token) : null;
   if (pieces) for (const p of pieces) add(p);
   else add(token);
 }
