@@ -1,5 +1,5 @@
+import type { Finding } from '@cablepress/core';
 import path from 'node:path';
-import type { Finding } from '@cablepress/validate';
 import type { Io } from './io.js';
 import type { BuildSummary } from './pipeline.js';
 

@@ -1,9 +1,8 @@
+import { InputError, SEMVER } from '@cablepress/core';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { InputError } from '@cablepress/extract';
 import { safeFileName } from '@cablepress/publish';
 import { repositoryOfDataset } from './repository.js';
-import { SEMVER } from '@cablepress/core';
 
 /** The `cablepress` section of a dataset's package.json, which says what to build. */
 export interface DatasetManifest {

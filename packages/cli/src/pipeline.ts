@@ -1,7 +1,8 @@
+import { type Finding, ValidationError } from '@cablepress/core';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Cable } from '@cablepress/extract';
-import { runChecks, ValidationError, type Finding } from '@cablepress/validate';
+import { runChecks } from '@cablepress/validate';
 import { epochDate, writeDataset } from '@cablepress/publish';
 import { renderFactSheet } from '@cablepress/report';
 import type { DatasetManifest } from './dataset.js';

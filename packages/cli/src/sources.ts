@@ -1,10 +1,11 @@
+import type { Finding } from '@cablepress/core';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { decodeCableBytes, parseCable, type Cable } from '@cablepress/extract';
 import {
   applyRecipe, applyTipRecipe, cableCountry, extractFacts, isTipReport, mergeOrganizations, reportingYear, transformCable,
 } from '@cablepress/transform';
-import type { Finding, Recipe } from '@cablepress/validate';
+import type { Recipe } from '@cablepress/validate';
 
 /** A source cable of a dataset, read and parsed. */
 export interface SourceCable {

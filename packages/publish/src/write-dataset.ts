@@ -1,7 +1,7 @@
+import { InputError, SEMVER, ValidationError, type Code, type Finding } from '@cablepress/core';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { InputError } from '@cablepress/extract';
-import { allTables, assertRows, fieldsOf, ValidationError, type Finding, type TableDef } from '@cablepress/validate';
+import { allTables, assertRows, fieldsOf, type TableDef } from '@cablepress/validate';
 import { arrowFileBytes, arrowRowsAsText, parquetBytes, readArrow, rowsToArrow } from './arrow.js';
 import { stage } from './atomic.js';
 import { cellText } from './cells.js';
@@ -14,7 +14,6 @@ import type { ReadmeRows } from './readme-sections.js';
 import type { DatasetInput } from './dataset-input.js';
 import { datasetDescriptor, extraResource, tableResources } from './resources.js';
 import { verifyDataset } from './verify.js';
-import { SEMVER } from '@cablepress/core';
 
 export interface WriteOptions {
   /** Called after each file is staged (package-relative path); throwing from it aborts the write with nothing changed. */
@@ -57,7 +56,7 @@ export function epochDate(epoch: string): Date {
 }
 
 function checkInput(input: DatasetInput): TableDef[] {
-  const bad = (code: string, message: string, field: string, hint: string) => new InputError(code, message, { field }, hint);
+  const bad = (code: Code, message: string, field: string, hint: string) => new InputError(code, message, { field }, hint);
   if (!NAME.test(input.name) || safeFileName(input.name) !== input.name) {
     throw bad('DATASET_NAME', `dataset name "${input.name}" must be lowercase letters, digits and "-", and not a Windows device name`, 'name',
       'name the dataset folder with lowercase letters, digits and "-", e.g. laos-tip-2008');

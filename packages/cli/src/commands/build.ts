@@ -5,7 +5,7 @@ import { readDatasetManifest } from '../dataset.js';
 import { datasetPackages } from '../datasets.js';
 import type { BuildSummary } from '../pipeline.js';
 import { findRepository } from '../repository.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '@cablepress/core';
 import { EXIT, type Io } from '../io.js';
 import type { RunCommand } from '../program.js';
 

@@ -1,6 +1,7 @@
+import { InputError } from '@cablepress/core';
 import { access, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { decodeCableBytes, InputError, parseCable, type Cable } from '@cablepress/extract';
+import { decodeCableBytes, parseCable, type Cable } from '@cablepress/extract';
 import { readInside, safeFileName } from '@cablepress/publish';
 import { displayPath, printBuild } from '../build-report.js';
 import { readDatasetManifest } from '../dataset.js';

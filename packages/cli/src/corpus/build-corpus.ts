@@ -1,6 +1,6 @@
+import { InputError } from '@cablepress/core';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { InputError } from '@cablepress/extract';
 import { createdFromEnvironment, DatasetStreamWriter, epochDate, makeDirs, safeFileName } from '@cablepress/publish';
 import type { Io } from '../io.js';
 import { listCorpusFiles } from './files.js';

@@ -1,6 +1,7 @@
+import { CablepressError } from '@cablepress/core';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { CablepressError, decodeCableBytes, parseCable } from '@cablepress/extract';
+import { decodeCableBytes, parseCable } from '@cablepress/extract';
 import { encodeTablePart, type TablePart } from '@cablepress/publish';
 import { extractFacts, mergeOrganizations, transformCable } from '@cablepress/transform';
 import { allTables, assertRows, fieldsOf, runChecks, type OrganizationRow, type TableDef } from '@cablepress/validate';

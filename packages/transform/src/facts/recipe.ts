@@ -1,6 +1,5 @@
-import {
-  ValidationError, type Finding, type IndicatorRow, type Locator, type ParagraphRow, type QuantityRow, type Recipe,
-} from '@cablepress/validate';
+import { type Finding, ValidationError } from '@cablepress/core';
+import { type IndicatorRow, type Locator, type ParagraphRow, type QuantityRow, type Recipe } from '@cablepress/validate';
 
 function normalise(s: string): string {
   return s.replace(/\s+/g, ' ').trim();

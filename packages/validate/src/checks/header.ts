@@ -1,4 +1,4 @@
-import type { Finding } from '../errors.js';
+import type { Finding } from '@cablepress/core';
 import { str, type CheckInput } from './types.js';
 
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
