@@ -1,9 +1,9 @@
-import { type Finding, ValidationError } from '@cablepress/core';
+import { type Finding, ValidationError, epochDate } from '@cablepress/core';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Cable } from '@cablepress/extract';
 import { runChecks } from '@cablepress/validate';
-import { epochDate, writeDataset } from '@cablepress/publish';
+import { writeDataset } from '@cablepress/publish';
 import { renderFactSheet } from '@cablepress/report';
 import type { DatasetManifest } from './dataset.js';
 import { readBoundedFile } from './read-input.js';

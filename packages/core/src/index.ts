@@ -1,4 +1,7 @@
 export { SEMVER, isSemver } from './semver.js';
+export { epochDate, isoDate, MONTH_NAMES, monthAbbreviation, monthNumber } from './dates.js';
+export { isDatasetName, safeFileName } from './names.js';
+export { leadingRoman } from './roman.js';
 export {
   CablepressError, InputError, InternalError, UsageError, ValidationError, type Finding, type Location,
   CHECK_CODES, CODES, CORPUS_FAILURE_CODES, DATASET_CHECK_CODES, INPUT_CODES, INTERNAL_CODES, VALIDATION_CODES, WARNING_CODES,

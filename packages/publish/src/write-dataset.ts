@@ -1,4 +1,4 @@
-import { InputError, SEMVER, ValidationError, type Code, type Finding } from '@cablepress/core';
+import { type Code, type Finding, InputError, SEMVER, ValidationError, epochDate, isDatasetName } from '@cablepress/core';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { allTables, assertRows, fieldsOf, type TableDef } from '@cablepress/validate';
@@ -8,7 +8,6 @@ import { cellText } from './cells.js';
 import { parseCsv, tableToCsv } from './csv.js';
 import { isSafePath, type DataPackage, type Resource } from './datapackage.js';
 import { sha256 } from './hash.js';
-import { safeFileName } from './safe-name.js';
 import { datasetReadme } from './readme.js';
 import type { ReadmeRows } from './readme-sections.js';
 import type { DatasetInput } from './dataset-input.js';
@@ -32,7 +31,6 @@ export interface WrittenDataset {
 }
 
 const RESERVED = new Set(['datapackage.json', 'README.md', 'CHANGELOG.md', 'package.json', 'releases.json', 'source', 'node_modules']);
-const NAME = /^[a-z0-9-]+$/;
 const CREATED = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 /** The `created` timestamp for a build: SOURCE_DATE_EPOCH (seconds) when set, otherwise the fallback (e.g. the cable's date). */
@@ -44,20 +42,10 @@ export function createdFromEnvironment(fallback: string, env: Record<string, str
   return fallback;
 }
 
-/** The latest SOURCE_DATE_EPOCH a date can hold: 275760-09-13, the end of the ECMAScript date range. */
-const MAX_EPOCH_SECONDS = 8_640_000_000_000;
-
-/** SOURCE_DATE_EPOCH (whole seconds since 1970, up to the end of the date range) as a date; anything else is a typed error. */
-export function epochDate(epoch: string): Date {
-  if (!/^\d+$/.test(epoch) || Number(epoch) > MAX_EPOCH_SECONDS) {
-    throw new InputError('SOURCE_DATE_EPOCH', `SOURCE_DATE_EPOCH must be whole seconds since 1970, at most ${MAX_EPOCH_SECONDS} (the year 275760), not "${epoch.slice(0, 40)}".`, { field: 'SOURCE_DATE_EPOCH' }, 'Unset it, or set it to an integer such as 1204264000.');
-  }
-  return new Date(Number(epoch) * 1000);
-}
 
 function checkInput(input: DatasetInput): TableDef[] {
   const bad = (code: Code, message: string, field: string, hint: string) => new InputError(code, message, { field }, hint);
-  if (!NAME.test(input.name) || safeFileName(input.name) !== input.name) {
+  if (!isDatasetName(input.name)) {
     throw bad('DATASET_NAME', `dataset name "${input.name}" must be lowercase letters, digits and "-", and not a Windows device name`, 'name',
       'name the dataset folder with lowercase letters, digits and "-", e.g. laos-tip-2008');
   }

@@ -1,8 +1,8 @@
-import { InputError } from '@cablepress/core';
+import { InputError, safeFileName } from '@cablepress/core';
 import { access, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { decodeCableBytes, parseCable, type Cable } from '@cablepress/extract';
-import { readInside, safeFileName } from '@cablepress/publish';
+import { readInside } from '@cablepress/publish';
 import { displayPath, printBuild } from '../build-report.js';
 import { readDatasetManifest } from '../dataset.js';
 import { datasetNameFor } from '../init/name.js';

@@ -1,7 +1,7 @@
-import { InputError } from '@cablepress/core';
+import { InputError, epochDate, isDatasetName } from '@cablepress/core';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { createdFromEnvironment, DatasetStreamWriter, epochDate, makeDirs, safeFileName } from '@cablepress/publish';
+import { createdFromEnvironment, DatasetStreamWriter, makeDirs } from '@cablepress/publish';
 import type { Io } from '../io.js';
 import { listCorpusFiles } from './files.js';
 import { PackedFiles } from './packed.js';
@@ -81,7 +81,7 @@ interface DatasetMeta {
 
 async function readMeta(dir: string): Promise<DatasetMeta> {
   const name = path.basename(dir);
-  if (!/^[a-z0-9-]+$/.test(name) || safeFileName(name) !== name) {
+  if (!isDatasetName(name)) {
     throw new InputError('DATASET_NAME', `dataset folder name "${name}" must use only lowercase letters, digits and hyphens, and not be a Windows device name (con, prn, aux, nul, com1-9, lpt1-9).`, { file: dir }, 'Pick an --out folder such as datasets/tip-corpus.');
   }
   let pkg: { version?: string; description?: string; license?: string; cablepress?: { title?: string } } = {};
