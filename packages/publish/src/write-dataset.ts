@@ -120,7 +120,7 @@ export async function writeDataset(dir: string, input: DatasetInput, options: Wr
   for (const table of tables) assertRows(table, input.tables[table.name]!);
   const changelog = input.changelog ?? (await readFile(join(dir, 'CHANGELOG.md'), 'utf8').catch(() => undefined));
 
-  const staging = await stage(dir);
+  const staging = await stage(dir, (options.companions ?? []).map((c) => c.path));
   try {
     const files: string[] = [];
     const resources: Resource[] = [];
