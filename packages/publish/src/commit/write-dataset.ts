@@ -2,18 +2,18 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '@cablepress/extract';
 import { allTables, assertRows, fieldsOf, ValidationError, type Finding, type TableDef } from '@cablepress/validate';
-import { arrowFileBytes, arrowRowsAsText, parquetBytes, readArrow, rowsToArrow } from './arrow.js';
+import { arrowFileBytes, arrowRowsAsText, parquetBytes, readArrow, rowsToArrow } from '../encode/arrow.js';
 import { stage } from './atomic.js';
-import { cellText } from './cells.js';
-import { parseCsv, tableToCsv } from './csv.js';
-import { isSafePath, type DataPackage, type Resource } from './datapackage.js';
-import { sha256 } from './hash.js';
+import { cellText } from '../encode/cells.js';
+import { parseCsv, tableToCsv } from '../encode/csv.js';
+import { isSafePath, type DataPackage, type Resource } from '../describe/datapackage.js';
+import { sha256 } from '../encode/hash.js';
 import { safeFileName } from './safe-name.js';
-import { datasetReadme } from './readme.js';
-import type { ReadmeRows } from './readme-sections.js';
+import { datasetReadme } from '../describe/readme.js';
+import type { ReadmeRows } from '../describe/readme-sections.js';
 import type { DatasetInput } from './dataset-input.js';
-import { datasetDescriptor, extraResource, tableResources } from './resources.js';
-import { verifyDataset } from './verify.js';
+import { datasetDescriptor, extraResource, tableResources } from '../describe/resources.js';
+import { verifyDataset } from '../read/verify.js';
 import { SEMVER } from '@cablepress/core';
 
 export interface WriteOptions {

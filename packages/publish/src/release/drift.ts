@@ -3,10 +3,10 @@ import { basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { InputError } from '@cablepress/extract';
 import { ValidationError, type Finding } from '@cablepress/validate';
-import { REBUILD_PREFIX, removeStaleRebuilds } from './atomic.js';
+import { REBUILD_PREFIX, removeStaleRebuilds } from '../commit/atomic.js';
 import { publishedFiles } from './bundle.js';
-import { sha256 } from './hash.js';
-import { verifyDataset } from './verify.js';
+import { sha256 } from '../encode/hash.js';
+import { verifyDataset } from '../read/verify.js';
 
 /** `datasets/<name>/releases.json`: every released version with the sha256 of every file it published. */
 export interface ReleaseLog {

@@ -5,10 +5,10 @@ import { pack } from 'tar-stream';
 import yazl from 'yazl';
 import { InputError } from '@cablepress/extract';
 import { ValidationError } from '@cablepress/validate';
-import { folderFiles } from './files.js';
-import { sha256 } from './hash.js';
-import { readDescriptor, verifyDataset } from './verify.js';
-import { makeDirs } from './make-dirs.js';
+import { folderFiles } from '../read/files.js';
+import { sha256 } from '../encode/hash.js';
+import { readDescriptor, verifyDataset } from '../read/verify.js';
+import { makeDirs } from '../commit/make-dirs.js';
 
 export interface ReleaseBundleOptions {
   /** The dataset folder (with datapackage.json). */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fieldsOf, type FieldType, type Finding, type TableDef } from '@cablepress/validate';
-import { emptyIsValue } from './cells.js';
+import { emptyIsValue } from '../encode/cells.js';
 
 /** A field of a Frictionless Table Schema (v2) as cablepress writes it. */
 export interface SchemaField {

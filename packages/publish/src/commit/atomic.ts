@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, open, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import { isSafePath } from './datapackage.js';
+import { isSafePath } from '../describe/datapackage.js';
 import { InputError, InternalError } from '@cablepress/extract';
 import { attachedStagingPath, checkAttached, checkJournal, isEntryName, PREFIX, stagedEntryPath, WORK, type Journal } from './journal.js';
-import { entryKind, readInside } from './read-inside.js';
+import { entryKind, readInside } from '../read/read-inside.js';
 
 /** The commit record: its appearance (one rename) is the moment the new release replaces the old one. */
 const JOURNAL = 'commit.json';

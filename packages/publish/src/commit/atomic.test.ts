@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { settleDataset, stage, writeFailure } from './atomic.js';
-import { scratchFolders, snapshot } from './fixtures/scratch.js';
+import { scratchFolders, snapshot } from '../fixtures/scratch.js';
 
 const folders = scratchFolders();
 afterEach(folders.cleanup);

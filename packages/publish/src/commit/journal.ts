@@ -1,6 +1,6 @@
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '@cablepress/extract';
-import { isSafePath } from './datapackage.js';
+import { isSafePath } from '../describe/datapackage.js';
 
 /** What a committed write switches: staged paths moved onto live paths, and live paths retired. Paths are relative to the dataset folder. */
 export interface Journal {
