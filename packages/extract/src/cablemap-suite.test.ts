@@ -62,7 +62,7 @@ const FIELDS: Record<string, Field> = {
 const FLOOR: Record<string, number> = {
   tags: 30,
   subject: 31,
-  references: 62,
+  references: 70,
   recipients: 2,
   info_recipients: 4,
   cable_ids: 131,

@@ -1,3 +1,4 @@
+import { isBannerLine, isHandlingNoise, isLayoutNoise } from '../reader/lines.js';
 import { knownStation } from './station.js';
 
 /**
@@ -101,8 +102,8 @@ function fieldEnd(text: string, field: LocatedField, from: number, limit: number
   let m: RegExpExecArray | null;
   while ((m = STOP.exec(text)) !== null && m.index < limit) {
     if (field === 'ref' && m[0].startsWith('\n')) {
-      const next = nextNonBlankLine(text, m.index + 1);
-      if (next !== null && isBulletLine(next)) continue;
+      const next = nextListLine(text, m.index + 1);
+      if (next !== null && (isBulletLine(next) || hasNextBullet(text.slice(from, m.index), next))) continue;
     }
     if (m.index === from) continue;
     return m.index;
@@ -110,16 +111,41 @@ function fieldEnd(text: string, field: LocatedField, from: number, limit: number
   return limit;
 }
 
-function nextNonBlankLine(text: string, at: number): string | null {
+/** A line a page break leaves inside a list: a banner, a page header or break, SIPDIS. */
+export function isPageNoise(line: string): boolean {
+  const t = line.trim();
+  return isLayoutNoise(t) || isBannerLine(t) || isHandlingNoise(t);
+}
+
+/** The next line from `at` that is neither blank nor left by a page break, or null. */
+function nextListLine(text: string, at: number): string | null {
   let k = at;
   while (k < text.length) {
     const nl = text.indexOf('\n', k);
     const line = text.slice(k, nl < 0 ? text.length : nl);
-    if (line.trim()) return line;
+    if (line.trim() && !isPageNoise(line)) return line;
     if (nl < 0) return null;
     k = nl + 1;
   }
   return null;
+}
+
+/** A bullet letter inside a REF list: "A.", "(B)", "C)", "D:". */
+const LIST_BULLET = /(?:^|[\s;,])¶?[([]?([A-Z])[.):\]](?=\s)/g;
+
+/**
+ * Whether `next` holds the bullet letter that follows the last one of the list so far ("... D. 03" then
+ * "HANOI 2323 E. ..."); a numbered or marked paragraph never does ("1. (C) Text").
+ */
+function hasNextBullet(list: string, next: string): boolean {
+  let last: string | null = null;
+  LIST_BULLET.lastIndex = 0;
+  for (let m = LIST_BULLET.exec(list); m !== null; m = LIST_BULLET.exec(list)) last = m[1]!;
+  if (last === null || last === 'Z' || /^[ \t]*¶?\d{1,3}[ \t]?\./.test(next) || MARKED_PARAGRAPH.test(next)) return false;
+  const letter = String.fromCharCode(last.charCodeAt(0) + 1);
+  LIST_BULLET.lastIndex = 0;
+  for (let m = LIST_BULLET.exec(next); m !== null; m = LIST_BULLET.exec(next)) if (m[1] === letter) return true;
+  return false;
 }
 
 /**

@@ -1,14 +1,15 @@
 import type { Reference } from '../types.js';
 import { canonicalCableId, plusdId } from './cable-id.js';
 import { knownStation, resolveStation } from './station.js';
-import { fieldText, stripPageResidue } from './locate.js';
+import { fieldText, isPageNoise, stripPageResidue } from './locate.js';
 
 /**
  * A station and serial with an optional year before it ("08 CAIRO 2525", "'08 STATE 1", "2008 STATE 12345",
- * "Sao Paulo 1234") or after it ("BAGHDAD 123 (08)"); a stray list letter before the serial ("TRIPOLI B. 161") is garble. The station group takes up to four words; which of
+ * "Sao Paulo 1234", "STATE (01) 201265") or after it ("BAGHDAD 123 (08)", "QUITO 4525-91"); a colon may follow
+ * the serial ("TEHRAN 1091: TEHRAN 263"); a stray list letter before the serial ("TRIPOLI B. 161") is garble. The station group takes up to four words; which of
  * them are the station is decided afterwards from the gazetteer. Bounded quantifiers only.
  */
-const CABLE = /(?<![A-Za-z0-9])(?:('?\d{2}|\d{4}|\(\d{2}\)) ?)?([A-Za-z][A-Za-z'.]{0,20}(?:[ -][A-Za-z][A-Za-z'.]{0,20}){0,3})[ -]?(?:[A-Z]\. {1,6})?0*(\d{1,6})(?![\d/:]|[A-Za-z])(?: ?\((\d{2})\))?/g;
+const CABLE = /(?<![A-Za-z0-9])(?:('?\d{2}|\d{4}|\(\d{2}\)) ?)?([A-Za-z][A-Za-z'.]{0,20}(?:[ -][A-Za-z][A-Za-z'.]{0,20}){0,3})[ -]?(?:[A-Z]\. {1,6})?(?:\((\d{2})\) ?)?0*(\d{1,6})(?![\d/]|:\d|[A-Za-z])(?: ?\((\d{2})\)|-(\d{2})(?!\d))?/g;
 /** More serials of the same station: "2799 AND 2764", "332, 472; 592". */
 const MORE = /^ ?(?:,|;|&|AND|and) ?0*(\d{1,6})(?![\d/:])(?! ?[A-Za-z][A-Za-z'.]{0,20} ?\d)/;
 /** Words that end a station group but are never a station. */
@@ -57,7 +58,7 @@ function splitItems(body: string): Item[] {
   }
   const items: Item[] = [];
   const leadEnd = starts.length > 0 ? starts[0]!.at : body.length;
-  for (const part of body.slice(0, leadEnd).split(/;(?! ?\d)|\n/)) if (part.trim()) items.push({ bullet: null, text: part.trim() });
+  for (const part of body.slice(0, leadEnd).split(/;(?! ?\d{1,6}\s*(?:[;,&]|AND\b|and\b|$))|\n/)) if (part.trim()) items.push({ bullet: null, text: part.trim() });
   starts.forEach((s, k) => {
     const end = k + 1 < starts.length ? starts[k + 1]!.at : body.length;
     const text = body.slice(s.textAt, end).trim();
@@ -105,7 +106,9 @@ function stationOf(group: string): { station: string; offset: number } | null {
  * ("1975PARIS00123"), references take the same form ("1975STATE283001").
  */
 export function parseReferences(text: string, year: number, ownId?: string): Reference[] {
-  const body = stripPageResidue(fieldText(text, 'ref'))
+  const body = stripPageResidue(withoutPageLines(fieldText(text, 'ref')))
+    .replace(/(?<![A-Za-z0-9])0(?=[A-Z]{3})|(?<=[A-Z]{3})0(?![A-Za-z0-9])/g, 'O')
+    .replace(/(?<![A-Za-z0-9])O(?=\d(?![A-Za-z0-9]))/g, '0')
     .replace(/^\s*(?:(?:REFS?|REFTELS?|REFERENCES?)\s*[:.;]?\s*)+/i, '')
     .replace(/[ \t]+/g, ' ')
     .trim();
@@ -138,6 +141,17 @@ export function parseReferences(text: string, year: number, ownId?: string): Ref
   return out;
 }
 
+/** The REF text without the lines a page break left in it (banners, page headers, SIPDIS). */
+function withoutPageLines(text: string): string {
+  return text
+    .split('\n')
+    .filter((l) => !isPageNoise(l))
+    .join('\n');
+}
+
+/** An airgram number ("CA-3400", "A-12"): a document, not a telegram. */
+const AIRGRAM = /(?:^|[\s(])C?A-\d/;
+
 /** The cables an item names, when it starts with one; [] for a document. */
 function cablesIn(item: string, idOf: (y: string | undefined, after: string | undefined, station: string, serial: string) => string): Found[] {
   const found: Found[] = [];
@@ -145,7 +159,7 @@ function cablesIn(item: string, idOf: (y: string | undefined, after: string | un
   let m: RegExpExecArray | null;
   let expectAt = 0;
   while ((m = CABLE.exec(item)) !== null) {
-    const st = stationOf(m[2]!);
+    const st = AIRGRAM.test(m[0]) ? null : stationOf(m[2]!);
     if (!st) {
       CABLE.lastIndex = m.index + 1;
       continue;
@@ -154,12 +168,13 @@ function cablesIn(item: string, idOf: (y: string | undefined, after: string | un
     const start = st.offset > 0 ? groupAt + st.offset : m.index;
     const before = item.slice(expectAt, start);
     if (found.length === 0 && (!LEAD.test(before) || NOT_CABLE.test(before))) return [];
-    const yearText = st.offset > 0 ? undefined : m[1];
-    found.push({ start, end: m.index + m[0].length, id: idOf(yearText, m[4], st.station, m[3]!) });
+    const yearText = st.offset > 0 ? m[3] : (m[1] ?? m[3]);
+    const after = m[5] ?? m[6];
+    found.push({ start, end: m.index + m[0].length, id: idOf(yearText, after, st.station, m[4]!) });
     let k = m.index + m[0].length;
     let more: RegExpExecArray | null;
     while ((more = MORE.exec(item.slice(k, k + 40))) !== null) {
-      found.push({ start: k, end: k + more[0].length, id: idOf(yearText, m[4], st.station, more[1]!) });
+      found.push({ start: k, end: k + more[0].length, id: idOf(yearText, after, st.station, more[1]!) });
       k += more[0].length;
     }
     CABLE.lastIndex = k;
