@@ -38,7 +38,7 @@ export function canonicalCableId(id: string): string {
   if (plusd) return plusdId(Number(plusd[1]), plusd[2]!, plusd[3]!, plusd[4] ?? '');
   const m = /^(\d{2})(?:\1(?=[A-Z]))?(.*)$/.exec(withoutSection(upper).replace(PREFIX, '').replace(/^(?:19|20)(?=\d{2}[A-Z])/, ''));
   if (!m) return upper;
-  const rest = m[2]!.replace(SUFFIX, '');
+  const rest = m[2]!.replace(SUFFIX, '').replace(/^0(?=[A-Z]{3})/, 'O');
   const parts = stationAndSerial(rest);
   if (!parts) return `${m[1]}${rest}`;
   const station = parts.station.replace(PREFIX, '');
