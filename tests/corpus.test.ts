@@ -46,7 +46,7 @@ describe('cablepress build --corpus over the dev corpus and the seed', () => {
     expect(result.code).toBe(0);
     const summary = JSON.parse(result.stdout);
     expect(summary).toMatchObject({ ok: true, exitCode: 0, dataset: 'tip-corpus', files: 23, cables: 23, failed: 0, jobs: 2 });
-    expect(summary.rows.indicators).toBe(0);
+    expect(summary.rows.indicators).toBeGreaterThan(0); // the generic TIP recipe over its TIP report cables, as a dataset build
   });
 
   it('writes one dataset that verifyDataset accepts', async () => {
