@@ -1,8 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Cable } from '@cablepress/extract';
 import { runChecks, ValidationError, type Finding } from '@cablepress/validate';
-import { epochDate, writeDataset } from '@cablepress/publish';
+import { epochDate, readChangelog, writeDataset } from '@cablepress/publish';
 import { renderFactSheet } from '@cablepress/report';
 import type { DatasetManifest } from './dataset.js';
 import { readBoundedFile } from './read-input.js';
@@ -63,7 +62,7 @@ export async function buildDataset(manifest: DatasetManifest, options: BuildOpti
   const cableIds = sources.map(({ cable }) => cable.id);
   const created = buildDate(options.env, latest(sources.map(({ cable }) => cable)));
   const createdText = created.toISOString().replace(/\.000Z$/, 'Z');
-  const changelog = await readFile(path.join(manifest.dir, 'CHANGELOG.md'), 'utf8').catch(() => undefined);
+  const changelog = await readChangelog(manifest.dir);
   const validation = `${JSON.stringify({ ...(cableIds.length === 1 ? { cable_id: cableIds[0] } : { cable_ids: cableIds }), findings }, null, 2)}\n`;
   const pdf = await renderFactSheet({
     tables,

@@ -1,7 +1,7 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '@cablepress/extract';
-import { createdFromEnvironment, DatasetStreamWriter, epochDate, makeDirs, safeFileName } from '@cablepress/publish';
+import { createdFromEnvironment, DatasetStreamWriter, epochDate, LIMITS, makeDirs, readChangelog, readTextInside, safeFileName } from '@cablepress/publish';
 import type { Io } from '../io.js';
 import { listCorpusFiles } from './files.js';
 import { PackedFiles } from './packed.js';
@@ -87,8 +87,10 @@ async function readMeta(dir: string): Promise<DatasetMeta> {
   let pkg: { version?: string; description?: string; license?: string; cablepress?: { title?: string } } = {};
   const file = path.join(dir, 'package.json');
   try {
-    pkg = JSON.parse(await readFile(file, 'utf8')) as typeof pkg;
+    const text = await readTextInside(file, dir, { maxBytes: LIMITS.packageJson, tooLargeHint: 'A dataset package.json holds a few fields; give a new --out folder.' });
+    if (text !== undefined) pkg = JSON.parse(text) as typeof pkg;
   } catch (error) {
+    if (error instanceof InputError) throw error;
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
       throw new InputError('DATASET_INVALID', `package.json is not valid JSON (${(error as Error).message}).`, { file }, 'Fix the JSON of the --out folder\'s package.json, or give a new folder.');
     }
@@ -99,7 +101,7 @@ async function readMeta(dir: string): Promise<DatasetMeta> {
     title: pkg.cablepress?.title ?? `Cable corpus ${name}`,
     description: pkg.description,
     license: pkg.license ?? 'CC0-1.0',
-    changelog: await readFile(path.join(dir, 'CHANGELOG.md'), 'utf8').catch(() => undefined),
+    changelog: await readChangelog(dir),
   };
 }
 

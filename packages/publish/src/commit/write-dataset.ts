@@ -1,4 +1,4 @@
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '@cablepress/extract';
 import { allTables, assertRows, fieldsOf, ValidationError, type Finding, type TableDef } from '@cablepress/validate';
@@ -9,6 +9,7 @@ import { parseCsv, tableToCsv } from '../encode/csv.js';
 import { isSafePath, type DataPackage, type Resource } from '../describe/datapackage.js';
 import { sha256 } from '../encode/hash.js';
 import { safeFileName } from './safe-name.js';
+import { LIMITS, readChangelog, readTextInside } from '../read/read-inside.js';
 import { datasetReadme } from '../describe/readme.js';
 import type { ReadmeRows } from '../describe/readme-sections.js';
 import type { DatasetInput } from './dataset-input.js';
@@ -101,7 +102,7 @@ function compareText(table: string, format: string, expected: string[][], actual
 
 async function previousEntries(dir: string): Promise<string[]> {
   try {
-    const old = JSON.parse(await readFile(join(dir, 'datapackage.json'), 'utf8')) as DataPackage;
+    const old = JSON.parse((await readTextInside(join(dir, 'datapackage.json'), dir, { maxBytes: LIMITS.descriptor })) ?? '{}') as DataPackage;
     return (old.resources ?? []).map((r) => String(r.path).split('/')[0]!).filter((e) => isSafePath(e) && !RESERVED.has(e) && !e.startsWith('.'));
   } catch {
     return [];
@@ -118,7 +119,7 @@ export async function writeDataset(dir: string, input: DatasetInput, options: Wr
   if (!info?.isDirectory()) throw new InputError('DATASET_DIR', `${dir} is not a folder`, { file: dir }, 'create the dataset folder first');
   const tables = checkInput(input);
   for (const table of tables) assertRows(table, input.tables[table.name]!);
-  const changelog = input.changelog ?? (await readFile(join(dir, 'CHANGELOG.md'), 'utf8').catch(() => undefined));
+  const changelog = input.changelog ?? (await readChangelog(dir));
 
   const staging = await stage(dir, (options.companions ?? []).map((c) => c.path));
   try {
