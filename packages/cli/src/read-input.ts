@@ -1,4 +1,4 @@
-import { InputError } from '@cablepress/extract';
+import { InputError } from '@cablepress/core';
 import { LIMITS, readInside, readTextInside } from '@cablepress/publish';
 import { jsonErrorOffset } from './json-error.js';
 

@@ -1,5 +1,5 @@
+import { InputError } from '@cablepress/core';
 import path from 'node:path';
-import { InputError } from '@cablepress/extract';
 import { LIMITS, readTextInside } from '@cablepress/publish';
 
 /**

@@ -1,4 +1,4 @@
-export { writeDataset, createdFromEnvironment, epochDate, type WriteOptions, type WrittenDataset } from './commit/write-dataset.js';
+export { writeDataset, createdFromEnvironment, type WriteOptions, type WrittenDataset } from './commit/write-dataset.js';
 export type { DatasetInput, ExtraFile } from './commit/dataset-input.js';
 export { verifyDataset } from './read/verify.js';
 export { settleDataset, writeFailure } from './commit/atomic.js';
@@ -14,7 +14,6 @@ export {
   DatasetStreamWriter, encodeTablePart, hivePartitionFolder, partBuffers,
   type DatasetStreamOptions, type ExtraFileStream, type PartitionFile, type StreamedDatasetInput, type StreamedTable, type TablePart,
 } from './stream/index.js';
-export { safeFileName } from './commit/safe-name.js';
 export { makeDirs } from './commit/make-dirs.js';
 export { checkProfile, checkProfiles, PROFILE_NAMES, type ProfileName } from './describe/profiles.js';
 export type { ReadmeContext } from './describe/readme-sections.js';

@@ -1,8 +1,8 @@
+import { InputError, InternalError } from '@cablepress/core';
 import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, open, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { isSafePath } from '../describe/datapackage.js';
-import { InputError, InternalError } from '@cablepress/extract';
 import { attachedStagingPath, checkAttached, checkJournal, isEntryName, PREFIX, stagedEntryPath, WORK, type Journal } from './journal.js';
 import { entryKind, readInside } from '../read/read-inside.js';
 

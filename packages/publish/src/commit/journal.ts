@@ -1,5 +1,5 @@
 import { basename, dirname, join, resolve } from 'node:path';
-import { InputError } from '@cablepress/extract';
+import { InputError } from '@cablepress/core';
 import { isSafePath } from '../describe/datapackage.js';
 
 /** What a committed write switches: staged paths moved onto live paths, and live paths retired. Paths are relative to the dataset folder. */

@@ -1,4 +1,4 @@
-import { InputError } from '@cablepress/extract';
+import { InputError } from '@cablepress/core';
 import { cellText } from '../encode/cells.js';
 import { parseCsv } from '../encode/csv.js';
 import type { DataPackage, Resource } from '../describe/datapackage.js';
