@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,13 +63,15 @@ export async function scratchFolder(label: string): Promise<string> {
 }
 
 /**
- * Copies the inputs of a dataset (not its built files) into a fresh workspace laid out like the repo; the
+ * Copies the inputs of a dataset (not its built files) into a fresh repository (a package.json with the datasets/*
+ * workspace, so the fact sheet goes to its reports/ folder); the
  * workspace is removed after the test (see `scratchFolder`).
  */
 export async function scratchDataset(name = 'laos-tip-2008'): Promise<{ root: string; dir: string; report: string }> {
   const root = await scratchFolder('test');
   const dir = path.join(root, 'datasets', name);
   await mkdir(dir, { recursive: true });
+  await writeFile(path.join(root, 'package.json'), JSON.stringify({ private: true, workspaces: ['datasets/*'] }));
   for (const entry of ['package.json', 'source', 'indicators.json', 'CHANGELOG.md']) {
     await cp(path.join(repoRoot, 'datasets', name, entry), path.join(dir, entry), { recursive: true }).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOENT') throw error;

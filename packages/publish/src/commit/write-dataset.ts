@@ -1,5 +1,5 @@
 import { type Code, type Finding, InputError, SEMVER, ValidationError, epochDate, isDatasetName } from '@cablepress/core';
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { allTables, assertRows, fieldsOf, type TableDef } from '@cablepress/validate';
 import { arrowFileBytes, arrowRowsAsText, parquetBytes, readArrow, rowsToArrow } from '../encode/arrow.js';
@@ -9,6 +9,7 @@ import { parseCsv, tableToCsv } from '../encode/csv.js';
 import { isSafePath, type DataPackage, type Resource } from '../describe/datapackage.js';
 import { sha256 } from '../encode/hash.js';
 import { safeFileName } from '@cablepress/core';
+import { LIMITS, readChangelog, readTextInside } from '../read/read-inside.js';
 import { datasetReadme } from '../describe/readme.js';
 import type { ReadmeRows } from '../describe/readme-sections.js';
 import type { DatasetInput } from './dataset-input.js';
@@ -89,7 +90,7 @@ function compareText(table: string, format: string, expected: string[][], actual
 
 async function previousEntries(dir: string): Promise<string[]> {
   try {
-    const old = JSON.parse(await readFile(join(dir, 'datapackage.json'), 'utf8')) as DataPackage;
+    const old = JSON.parse((await readTextInside(join(dir, 'datapackage.json'), dir, { maxBytes: LIMITS.descriptor })) ?? '{}') as DataPackage;
     return (old.resources ?? []).map((r) => String(r.path).split('/')[0]!).filter((e) => isSafePath(e) && !RESERVED.has(e) && !e.startsWith('.'));
   } catch {
     return [];
@@ -106,7 +107,7 @@ export async function writeDataset(dir: string, input: DatasetInput, options: Wr
   if (!info?.isDirectory()) throw new InputError('DATASET_DIR', `${dir} is not a folder`, { file: dir }, 'create the dataset folder first');
   const tables = checkInput(input);
   for (const table of tables) assertRows(table, input.tables[table.name]!);
-  const changelog = input.changelog ?? (await readFile(join(dir, 'CHANGELOG.md'), 'utf8').catch(() => undefined));
+  const changelog = input.changelog ?? (await readChangelog(dir));
 
   const staging = await stage(dir, (options.companions ?? []).map((c) => c.path));
   try {

@@ -7,6 +7,7 @@ import yazl from 'yazl';
 import { folderFiles } from '../read/files.js';
 import { sha256 } from '../encode/hash.js';
 import { readDescriptor, verifyDataset } from '../read/verify.js';
+import { readDatasetFile, readReport } from '../read/read-inside.js';
 import { makeDirs } from '../commit/make-dirs.js';
 
 export interface ReleaseBundleOptions {
@@ -106,12 +107,10 @@ export async function writeReleaseBundle({ datasetDir, reportFile, outDir }: Rel
     throw new ValidationError('RELEASE_INVALID_DATASET', `${datasetDir} does not verify, so it cannot be released: ${problems.slice(0, 3).map((f) => f.message).join('; ')}`, problems, { file: datasetDir }, 'rebuild the dataset with `cablepress build` and run `cablepress validate`');
   }
   const { descriptor } = await readDescriptor(folderFiles(datasetDir));
-  const report = await readFile(reportFile).catch(() => {
-    throw new InputError('REPORT_MISSING', `the fact sheet ${reportFile} does not exist`, { file: reportFile }, 'build the dataset first (`cablepress build`)');
-  });
+  const report = await readReport(reportFile);
   const prefix = `${descriptor!.name}-${descriptor!.version}`;
   const files: [string, Uint8Array][] = [];
-  for (const path of await publishedFiles(datasetDir)) files.push([`${prefix}/${path}`, (await readFile(join(datasetDir, path)))]);
+  for (const path of await publishedFiles(datasetDir)) files.push([`${prefix}/${path}`, await readDatasetFile(datasetDir, path)]);
   const reportName = basename(reportFile);
   if (files.some(([name]) => name === `${prefix}/${reportName}`)) {
     throw new InputError('REPORT_NAME', `the fact sheet name ${reportName} clashes with a dataset file`, { file: reportFile }, 'rename the fact sheet in "cablepress.report"');
