@@ -18,7 +18,7 @@ import { runPool } from '../packages/cli/dist/corpus/pool.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = path.join(root, 'packages/cli/bin/cablepress.js');
-const devCorpus = path.resolve(root, '../shared/corpus');
+const devCorpus = path.join(root, 'tests/cables/corpus');
 const seedDir = path.join(root, 'datasets/laos-tip-2008');
 const seedFile = path.join(seedDir, 'source/08VIENTIANE145.txt');
 const TARGET_MB = Number(process.env.BENCH_MB ?? 100);

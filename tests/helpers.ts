@@ -10,7 +10,8 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 export const cliBin = path.join(repoRoot, 'packages/cli/bin/cablepress.js');
 export const seedDataset = path.join(repoRoot, 'datasets/laos-tip-2008');
 export const seedReport = path.join(repoRoot, 'reports/laos-tip-2008/laos-tip-2008-fact-sheet.pdf');
-export const corpusDir = path.resolve(repoRoot, '../shared/corpus');
+/** The real cables the tests read, vendored with their manifests (tests/cables/README.md). */
+export const corpusDir = path.join(repoRoot, 'tests/cables/corpus');
 
 export interface CliResult {
   code: number;
