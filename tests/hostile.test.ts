@@ -5,7 +5,7 @@ import { decodeCableBytes } from '@cablepress/extract';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkProvenance, runPipeline, type Tables } from './fuzz/pipeline.js';
 import { cliWithRenameHook, copyOf, leftovers, oldAndNew, releaseState, type Scratch } from './commit.js';
-import { cliInProcess as cli, corpusDir, readCsv, repoRoot, scratchDataset, seedDataset } from './helpers.js';
+import { cliInProcess as cli, corpusDir, readCsv, repoRoot, scratchDataset } from './helpers.js';
 import { expectLongLineRead, expectPersonError, png, publishedText, SEED_FILE, seedText, snapshot, useSource, withoutOffsets } from './hostile-helpers.js';
 
 describe('named hostile inputs, through the real CLI', () => {
