@@ -10,7 +10,16 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The tables the fact sheet is drawn from (FactSheetTables in packages/report/src/factsheet/types.ts). */
 const FACT_SHEET_TABLES = [
-  'cables', 'paragraphs', 'tags', 'quantities', 'events', 'organizations', 'organization_mentions', 'legal_provisions', 'penalties', 'indicators',
+  'cables',
+  'paragraphs',
+  'tags',
+  'quantities',
+  'events',
+  'organizations',
+  'organization_mentions',
+  'legal_provisions',
+  'penalties',
+  'indicators',
 ];
 
 /** One published CSV cell as the pipeline held it: a missing value is null, numbers and booleans by the schema's type. */

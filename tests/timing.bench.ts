@@ -29,21 +29,33 @@ function timed(label: string, text: string): string {
 }
 
 describe('time per input of hostile cables', () => {
-  bench(`${CASES} generated inputs (seed ${SEED}) through the reader and the pipeline`, () => {
-    console.log(formatSummary(runFuzz({ cases: CASES, seed: SEED })));
-  }, once);
+  bench(
+    `${CASES} generated inputs (seed ${SEED}) through the reader and the pipeline`,
+    () => {
+      console.log(formatSummary(runFuzz({ cases: CASES, seed: SEED })));
+    },
+    once,
+  );
 
-  bench('a 1 MB single line, alone and inside the seed cable', () => {
-    const line = 'TRAFFICKING (SBU) 1. A '.repeat(Math.ceil(1_000_000 / 23));
-    const at = seedText.indexOf('\n1. (SBU)');
-    console.log([timed('one line alone', line), timed('one line inside the seed', `${seedText.slice(0, at)}\n${line}${seedText.slice(at)}`)].join('\n'));
-  }, once);
+  bench(
+    'a 1 MB single line, alone and inside the seed cable',
+    () => {
+      const line = 'TRAFFICKING (SBU) 1. A '.repeat(Math.ceil(1_000_000 / 23));
+      const at = seedText.indexOf('\n1. (SBU)');
+      console.log([timed('one line alone', line), timed('one line inside the seed', `${seedText.slice(0, at)}\n${line}${seedText.slice(at)}`)].join('\n'));
+    },
+    once,
+  );
 
-  bench('the attack string of every polynomial regular expression, planted in the seed cable', () => {
-    const head = seedText.split('\n3. (SBU)')[0]!;
-    const lines = auditRegexes()
-      .filter((r) => r.attack)
-      .flatMap((r) => plantAttack(head, attackString(r.attack!, 10_000)).map(({ place, text }) => timed(`${r.file}:${r.line} attack in ${place}`, text)));
-    console.log(lines.sort().reverse().join('\n'));
-  }, once);
+  bench(
+    'the attack string of every polynomial regular expression, planted in the seed cable',
+    () => {
+      const head = seedText.split('\n3. (SBU)')[0]!;
+      const lines = auditRegexes()
+        .filter((r) => r.attack)
+        .flatMap((r) => plantAttack(head, attackString(r.attack!, 10_000)).map(({ place, text }) => timed(`${r.file}:${r.line} attack in ${place}`, text)));
+      console.log(lines.sort().reverse().join('\n'));
+    },
+    once,
+  );
 });

@@ -21,7 +21,12 @@ function codeFiles(dir = repoRoot): string[] {
 
 describe('the repository needs nothing beside it', () => {
   it('recognises a read of a folder beside the repository, however it is written', () => {
-    const written = ["path.resolve(root, '../shared/corpus')", "path.join(root, '..', 'shared', 'seeds')", "'/work/shared/frictionless/2.0'", "join(up, 'shared/cablemap-suite')"];
+    const written = [
+      "path.resolve(root, '../shared/corpus')",
+      "path.join(root, '..', 'shared', 'seeds')",
+      "'/work/shared/frictionless/2.0'",
+      "join(up, 'shared/cablemap-suite')",
+    ];
     expect(written.filter((line) => !OUTSIDE.test(line))).toEqual([]);
     expect(OUTSIDE.test("path.join(repoRoot, 'tests/cables/corpus')")).toBe(false);
     expect(OUTSIDE.test('a summary shared by the header and body readers')).toBe(false);
@@ -42,7 +47,9 @@ describe.each(['corpus', 'corpus-extra'])('the vendored cables of tests/cables/%
   const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { file: string; source: { repo: string; commit: string } }[];
 
   it('are exactly the files their manifest lists, each with the repository and commit it was copied from', () => {
-    const cables = readdirSync(dir).filter((file) => /\.(?:txt|html)$/.test(file)).sort();
+    const cables = readdirSync(dir)
+      .filter((file) => /\.(?:txt|html)$/.test(file))
+      .sort();
     expect(cables.length).toBeGreaterThan(20);
     expect(manifest.map((entry) => entry.file).sort()).toEqual(cables);
     expect(manifest.filter((entry) => !entry.source.repo || !/^[0-9a-f]{40}$/.test(entry.source.commit))).toEqual([]);
