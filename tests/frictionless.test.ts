@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { cp, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkProfile, checkProfiles, PROFILE_NAMES } from '@cablepress/publish';
-import { cli, repoRoot } from './helpers.js';
+import { cli, repoRoot, scratchFolder } from './helpers.js';
 
 const shippedProfiles = path.join(repoRoot, 'packages/publish/data/frictionless/2.0');
 
@@ -50,18 +49,14 @@ describe('every datapackage.json in the repository passes the official Frictionl
 
 describe('cablepress validate on a downloaded copy', () => {
   it('refuses a descriptor that breaks a profile, naming the JSON pointer', async () => {
-    const copy = await mkdtemp(path.join(os.tmpdir(), 'cablepress-test-'));
-    try {
-      await cp(path.join(repoRoot, 'datasets/laos-tip-2008'), copy, { recursive: true, filter: (src) => !src.endsWith('releases.json') });
-      const descriptor = JSON.parse(readFileSync(path.join(copy, 'datapackage.json'), 'utf8'));
-      descriptor.resources[0].dialect.header = 'yes';
-      await writeFile(path.join(copy, 'datapackage.json'), `${JSON.stringify(descriptor, null, 2)}\n`);
-      const result = await cli(['validate', copy]);
-      expect(result.code).toBe(1);
-      expect(result.stderr).toContain('DESCRIPTOR_PROFILE: datapackage.json at /resources/0/dialect/header breaks the Frictionless v2 tabledialect profile');
-    } finally {
-      await rm(copy, { recursive: true, force: true });
-    }
+    const copy = await scratchFolder('profile');
+    await cp(path.join(repoRoot, 'datasets/laos-tip-2008'), copy, { recursive: true, filter: (src) => !src.endsWith('releases.json') });
+    const descriptor = JSON.parse(readFileSync(path.join(copy, 'datapackage.json'), 'utf8'));
+    descriptor.resources[0].dialect.header = 'yes';
+    await writeFile(path.join(copy, 'datapackage.json'), `${JSON.stringify(descriptor, null, 2)}\n`);
+    const result = await cli(['validate', copy]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('DESCRIPTOR_PROFILE: datapackage.json at /resources/0/dialect/header breaks the Frictionless v2 tabledialect profile');
   });
 });
 
