@@ -83,11 +83,3 @@ export async function scratchDataset(name = 'laos-tip-2008', label = 'test'): Pr
   }
   return { root, dir, report: path.join(root, 'reports', name, `${name}-fact-sheet.pdf`) };
 }
-
-/** The cables of `tests/cables/corpus` and the seed cable, copied into `<scratch folder>/cables`; returns that folder. */
-export async function copyCorpus(label = 'corpus'): Promise<string> {
-  const cables = path.join(await scratchFolder(label), 'cables');
-  await cp(corpusDir, cables, { recursive: true });
-  await cp(seedCable, path.join(cables, path.basename(seedCable)));
-  return cables;
-}
