@@ -1,6 +1,6 @@
-// Generated test fixtures: `npm run fixtures` writes them, and the tests fail when a committed one differs from what
-// this script makes (packages/report/src/factsheet/fixture.test.ts). Never edit a fixture by hand: change the data, rebuild
-// the dataset (`npm run pipeline`), then run `npm run fixtures`.
+// Generated test fixtures: `npm run fixtures` writes them (`npm run pipeline` does too, after the datasets are rebuilt),
+// and the tests fail when a committed one differs from what this script makes (packages/report/src/factsheet/fixture.test.ts).
+// Never edit a fixture by hand: change the data and rebuild.
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
