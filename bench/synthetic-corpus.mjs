@@ -1,4 +1,4 @@
-// A synthetic corpus the size of Cablegate, made from the real cables of ../shared/corpus and the seed cable.
+// A synthetic corpus the size of Cablegate, made from the real cables of tests/cables/corpus and the seed cable.
 // `node bench/synthetic-corpus.mjs <dir> <cables>` writes it; bench/scale.mjs imports `makeSyntheticCorpus`.
 // Never committed: it is generated into a temp folder and deleted after the run.
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -6,8 +6,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const devCorpus = path.resolve(root, '../shared/corpus');
-const extraCorpus = path.resolve(root, '../shared/corpus-extra');
+const devCorpus = path.join(root, 'tests/cables/corpus');
+const extraCorpus = path.join(root, 'tests/cables/corpus-extra');
 const seedFile = path.join(root, 'datasets/laos-tip-2008/source/08VIENTIANE145.txt');
 
 /** Share of large cables (HTML pages and the seed, ~75 KB); the other text files are ~5.9 KB: 2 % gives about the Cablegate mean (6.8 KB). */

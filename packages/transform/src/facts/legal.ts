@@ -160,7 +160,7 @@ export function scanCitations(
     const lastNum = numbers[numbers.length - 1]!;
     let law: string | null = null;
     let thisLaw = false;
-    let k = lastNum + 1;
+    const k = lastNum + 1;
     if (tokens[k]?.lower === 'of') {
       const det = tokens[k + 1]?.lower;
       if ((det === 'this' || det === 'the') && (tokens[k + 2]?.lower === 'law' || tokens[k + 2]?.lower === 'code') && det === 'this') thisLaw = true;
