@@ -22,6 +22,9 @@ const PARTS: Record<string, [number, number]> = wordTable({
 });
 
 /** Parts of a decade: [first year, last year] within it. */
+/** Words a date expression can start with besides a number (a Set: `in` on the word tables cost 1 % of a build). */
+const START_WORDS = new Set([...Object.keys(MONTHS), ...Object.keys(PARTS), 'first', 'second']);
+
 const DECADE_PARTS: Record<string, [number, number]> = wordTable({ early: [0, 3], mid: [4, 6], late: [7, 9] });
 
 /** Words directly before a number that make it an identifier, not a year (Article 1997, No. 2004). */
@@ -232,7 +235,7 @@ class DateScanner {
     const t = this.tokens[i]!;
     if (t.kind === 'num') return true;
     if (t.kind !== 'word') return false;
-    return t.lower in MONTHS || t.lower in PARTS || t.lower === 'first' || t.lower === 'second';
+    return START_WORDS.has(t.lower);
   }
 
   scan(): DateMatch[] {
