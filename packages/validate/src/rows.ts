@@ -1,6 +1,6 @@
+import { type Finding, ValidationError } from '@cablepress/core';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { z } from 'zod';
-import { ValidationError, type Finding } from './errors.js';
 import type { TableDef } from './table.js';
 
 const strictSchemas = new WeakMap<TableDef, z.ZodObject>();

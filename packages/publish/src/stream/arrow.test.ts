@@ -1,7 +1,7 @@
 import { RecordBatchFileWriter, tableToIPC, type Table } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { allTables, type TableDef } from '@cablepress/validate';
-import { rowsToArrow } from '../arrow.js';
+import { rowsToArrow } from '../encode/arrow.js';
 import { syntheticTables } from '../fixtures/rows.js';
 import { ArrowFileAppender, framedBatch } from './arrow.js';
 

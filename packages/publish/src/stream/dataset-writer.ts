@@ -1,13 +1,13 @@
+import { InputError } from '@cablepress/core';
 import path from 'node:path';
 import { mkdir } from 'node:fs/promises';
-import { InputError } from '@cablepress/extract';
 import { allTables, fieldsOf, type TableDef } from '@cablepress/validate';
-import { stage, type Staging } from '../atomic.js';
-import { datasetReadme } from '../readme.js';
-import { datasetDescriptor, extraResource, extraResourceOf, partitionedTableResources, tableResources } from '../resources.js';
-import type { DatasetInput, ExtraFile } from '../dataset-input.js';
-import type { ReadmeRows } from '../readme-sections.js';
-import type { WrittenDataset } from '../write-dataset.js';
+import { stage, type Staging } from '../commit/atomic.js';
+import { datasetReadme } from '../describe/readme.js';
+import { datasetDescriptor, extraResource, extraResourceOf, partitionedTableResources, tableResources } from '../describe/resources.js';
+import type { DatasetInput, ExtraFile } from '../commit/dataset-input.js';
+import type { ReadmeRows } from '../describe/readme-sections.js';
+import type { WrittenDataset } from '../commit/write-dataset.js';
 import { HashedFile } from './hashed-file.js';
 import type { TablePart } from './table-part.js';
 import { TableStreamWriter, type StreamedTable } from './table-writer.js';
@@ -65,9 +65,9 @@ export class DatasetStreamWriter {
     private readonly partition: DatasetStreamOptions['partition'],
   ) {}
 
-  /** Opens a stream for every table of `allTables` (or the ones given), in publishing order. */
-  static async open(dir: string, options: DatasetStreamOptions & { tables?: readonly TableDef[] } = {}): Promise<DatasetStreamWriter> {
-    const staging = await stage(dir);
+  /** Opens a stream for every table of `allTables` (or the ones given); `companions` are the files outside `dir` that `finish` may publish with it. */
+  static async open(dir: string, options: DatasetStreamOptions & { tables?: readonly TableDef[]; companions?: readonly string[] } = {}): Promise<DatasetStreamWriter> {
+    const staging = await stage(dir, options.companions ?? []);
     try {
       const tables = (options.tables ?? allTables) as readonly TableDef[];
       const batchRows = options.batchRows ?? 8192;

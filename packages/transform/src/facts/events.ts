@@ -1,3 +1,4 @@
+import { monthNumber } from '@cablepress/core';
 import { wordTable, type Token } from './text.js';
 
 export type Precision = 'day' | 'month' | 'part_of_year' | 'year' | 'decade';
@@ -11,20 +12,12 @@ export interface DateMatch {
   precision: Precision;
 }
 
-const MONTHS: Record<string, number> = wordTable({
-  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
-  jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
-});
-
 /** Parts of a year: [first month, last month]. */
 const PARTS: Record<string, [number, number]> = wordTable({
   early: [1, 4], mid: [5, 8], middle: [5, 8], late: [9, 12], end: [10, 12], beginning: [1, 3], start: [1, 3],
 });
 
 /** Parts of a decade: [first year, last year] within it. */
-/** Words a date expression can start with besides a number (a Set: `in` on the word tables cost 1 % of a build). */
-const START_WORDS = new Set([...Object.keys(MONTHS), ...Object.keys(PARTS), 'first', 'second']);
-
 const DECADE_PARTS: Record<string, [number, number]> = wordTable({ early: [0, 3], mid: [4, 6], late: [7, 9] });
 
 /** Words directly before a number that make it an identifier, not a year (Article 1997, No. 2004). */
@@ -82,12 +75,13 @@ class DateScanner {
   /** A month name at token i (capitalised; abbreviations may carry a period). Returns month and last token. */
   private monthAt(i: number): { month: number; last: number } | null {
     const t = this.tokens[i];
-    if (!t || t.kind !== 'word' || !(t.lower in MONTHS)) return null;
+    const month = t?.kind === 'word' ? monthNumber(t.lower) : null;
+    if (!t || month === null) return null;
     if (t.text[0]! < 'A' || t.text[0]! > 'Z') return null;
     if (t.text.length <= 4 && t.lower !== 'june' && t.lower !== 'july' && t.lower !== 'may') {
-      return this.tokens[i + 1]?.text === '.' ? { month: MONTHS[t.lower]!, last: i + 1 } : { month: MONTHS[t.lower]!, last: i };
+      return this.tokens[i + 1]?.text === '.' ? { month, last: i + 1 } : { month, last: i };
     }
-    return { month: MONTHS[t.lower]!, last: i };
+    return { month, last: i };
   }
 
   private dayAt(i: number): number | null {
@@ -235,7 +229,7 @@ class DateScanner {
     const t = this.tokens[i]!;
     if (t.kind === 'num') return true;
     if (t.kind !== 'word') return false;
-    return START_WORDS.has(t.lower);
+    return monthNumber(t.lower) !== null || t.lower in PARTS || t.lower === 'first' || t.lower === 'second';
   }
 
   scan(): DateMatch[] {
