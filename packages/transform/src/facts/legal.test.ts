@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CurrencyResolver } from './currencies.js';
 import { readProsePenalty, scanCitations, scanLaws } from './legal.js';
-import { scanQuantities } from './quantities.js';
+import { scanQuantities } from './quantities/index.js';
 import { tokenize } from './text.js';
 
 function laws(sentence: string): string[] {

@@ -1,4 +1,4 @@
-import type { QuantityMatch } from './quantities.js';
+import type { QuantityMatch } from './quantities/index.js';
 import type { Token } from './text.js';
 
 /** An article citation found in clean text, with [start, end) offsets into the paragraph text. */

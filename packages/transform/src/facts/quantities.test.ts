@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CurrencyResolver } from './currencies.js';
 import { scanDates } from './events.js';
-import { scanQuantities, type QuantityMatch } from './quantities.js';
+import { scanQuantities, type QuantityMatch } from './quantities/index.js';
 import { tokenize } from './text.js';
 
 /** Figures of one sentence, as extractFacts finds them (dates are claimed first). */
