@@ -6,7 +6,7 @@ import { epochDate, writeDataset } from '@cablepress/publish';
 import { renderFactSheet } from '@cablepress/report';
 import type { DatasetManifest } from './dataset.js';
 import { readBoundedFile } from './read-input.js';
-import { readRecipe } from './recipe-file.js';
+import { readRecipe, readReviews } from './recipe-file.js';
 import { recordedReleaseDate } from './release-date.js';
 import { parserFindings, readSourceCable, tablesOf, type SourceCable } from './sources.js';
 
@@ -49,7 +49,7 @@ export async function buildDataset(manifest: DatasetManifest, options: BuildOpti
   for (const source of manifest.sources) sources.push(readSourceCable(await readBoundedFile(source, options.sourceRoot ?? manifest.dir, options.maxInputBytes), source));
   const parsed = await readRecipe(manifest);
   const recipe = parsed && manifest.recipe ? { recipe: parsed, file: manifest.recipe } : null;
-  const tables = tablesOf(sources, recipe);
+  const tables = tablesOf(sources, recipe, await readReviews(manifest.dir));
   const findings = [
     ...parserFindings(sources),
     ...runChecks({ tables, sources: new Map(sources.map(({ cable }) => [cable.id, cable.source])) }),

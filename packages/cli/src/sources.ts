@@ -4,7 +4,7 @@ import { decodeCableBytes, parseCable, type Cable } from '@cablepress/extract';
 import {
   applyRecipe, applyTipRecipe, cableCountry, extractFacts, isTipReport, mergeOrganizations, reportingYear, transformCable,
 } from '@cablepress/transform';
-import type { Finding, Recipe } from '@cablepress/validate';
+import type { Finding, Recipe, Review } from '@cablepress/validate';
 
 /** A source cable of a dataset, read and parsed. */
 export interface SourceCable {
@@ -23,9 +23,9 @@ export function readSourceCable(bytes: Uint8Array, file: string): SourceCable {
 /**
  * The rows of every table for the cables of a dataset, in the order the dataset lists them: core and fact tables of
  * each cable one after the other, organizations merged, and indicators from the dataset's recipe or, without one, from
- * the generic TIP recipe over the cables that are TIP reports.
+ * the generic TIP recipe over the cables that are TIP reports (with the maintainers' reviews), and its candidates.
  */
-export function tablesOf(sources: readonly SourceCable[], recipe: { recipe: Recipe; file: string } | null) {
+export function tablesOf(sources: readonly SourceCable[], recipe: { recipe: Recipe; file: string } | null, reviews: readonly Review[] = []) {
   const perCable = sources.map(({ cable, file, sha256 }) => {
     const core = transformCable(cable, { file, sha256 });
     return { cable, core, facts: extractFacts(cable, core.paragraphs.map((p) => p.paragraph_id)) };
@@ -37,9 +37,9 @@ export function tablesOf(sources: readonly SourceCable[], recipe: { recipe: Reci
     country: cableCountry(cable)?.iso ?? null,
     reporting_year: isTipReport(cable) ? reportingYear(cable.created) : null,
   }]));
-  const indicators = recipe
-    ? applyRecipe(recipe.recipe, { quantities, paragraphs }, { file: recipe.file, context: (id) => contexts.get(id)! })
-    : applyTipRecipe(perCable.filter(({ cable }) => isTipReport(cable)).map(({ cable, core, facts }) => ({ cable, quantities: facts.quantities, paragraphs: core.paragraphs })));
+  const { indicators, indicator_candidates } = recipe
+    ? { indicators: applyRecipe(recipe.recipe, { quantities, paragraphs }, { file: recipe.file, context: (id) => contexts.get(id)! }), indicator_candidates: [] }
+    : applyTipRecipe(perCable.filter(({ cable }) => isTipReport(cable)).map(({ cable, core, facts }) => ({ cable, quantities: facts.quantities, paragraphs: core.paragraphs })), reviews);
   return {
     cables: all((c) => c.core.cables),
     paragraphs,
@@ -53,6 +53,7 @@ export function tablesOf(sources: readonly SourceCable[], recipe: { recipe: Reci
     legal_provisions: all((c) => c.facts.legal_provisions),
     penalties: all((c) => c.facts.penalties),
     indicators,
+    indicator_candidates,
   };
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ValidationError, type Finding } from './errors.js';
-import { INDICATOR_CATEGORIES, QUANTITY_KINDS } from './fact-tables.js';
+import { QUANTITY_KINDS } from './fact-tables.js';
+import { INDICATOR_CATEGORIES } from './indicator-definitions.js';
 
 /** Where an indicator's figure stands: narrows the quantities table until exactly one row is left. */
 export const locatorSchema = z
