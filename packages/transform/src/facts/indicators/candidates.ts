@@ -1,6 +1,6 @@
 import type { ParagraphRow, QuantityRow } from '@cablepress/validate';
 import { citationOf } from '../recipe.js';
-import { cueDistance, precedingWord, tipRecipe, type TipIndicator } from '../tip-recipe.js';
+import { cueFit, precedingWord, tipRecipe, type TipIndicator } from '../tip-recipe.js';
 import { EVIDENCE } from './evidence-words.js';
 import { evidenceOf, type Evidence } from './evidence.js';
 import { figureSpan } from './phrases.js';
@@ -24,6 +24,8 @@ export interface Candidate {
   stated_zero: boolean;
   /** Characters from the figure to its nearest cue word: smaller is a better fit. */
   distance: number;
+  /** True when the figure stands in brackets: a detail of the sentence ("(provided to 306 officials)"), not its total. */
+  bracketed: boolean;
   /** The word before the figure that makes it a recount ("these") or an addition ("another"), or null. */
   refers: { word: string; kind: 'recount' | 'addition' } | null;
   reason: string | null;
@@ -50,12 +52,15 @@ function textBefore(p: ParagraphRow, quote: string): string {
   return at < 0 ? '' : text.slice(0, at);
 }
 
-/** The indicator a quantity fits best: the nearest cue word, in the recipe's order on a tie. */
+/**
+ * The indicator a quantity fits best: one with a cue in the figure's own predicate ("10 cases ended in convictions"),
+ * then the nearest cue word, then the recipe's order.
+ */
 function bestIndicator(q: QuantityRow): { indicator: TipIndicator; distance: number } | null {
-  let best: { indicator: TipIndicator; distance: number } | null = null;
+  let best: { indicator: TipIndicator; distance: number; own: boolean } | null = null;
   for (const indicator of tipRecipe().indicators) {
-    const distance = cueDistance(q, indicator);
-    if (distance !== null && (!best || distance < best.distance)) best = { indicator, distance };
+    const fit = cueFit(q, indicator);
+    if (fit && (!best || (fit.own && !best.own) || (fit.own === best.own && fit.distance < best.distance))) best = { indicator, ...fit };
   }
   return best;
 }
@@ -66,6 +71,12 @@ function referenceOf(quote: string, text: string): Candidate['refers'] {
   if (tipRecipe().back_references.includes(word)) return { word, kind: 'recount' };
   if (EVIDENCE.additions.includes(word)) return { word, kind: 'addition' };
   return null;
+}
+
+/** True when the figure stands inside brackets opened in its sentence (a note that brackets the whole sentence does not count). */
+function isBracketed(quote: string, at: number): boolean {
+  const before = quote.slice(quote.startsWith('(') ? 1 : 0, at);
+  return before.split('(').length > before.split(')').length;
 }
 
 /** The candidates of every quantity of the report that fits an indicator. */
@@ -83,7 +94,7 @@ function quantityCandidates(report: Report): Candidate[] {
       candidate_id: `${report.prefix}-${best.indicator.indicator}-${q.quantity_id}`, indicator: best.indicator, value: q.value, value_max: q.value_max,
       unit: q.unit, qualifier: q.qualifier, quantity_id: q.quantity_id, cable_id: q.cable_id, paragraph: p,
       citation: citationOf(p, report.keys.get(p.paragraph_id) ?? null), text, quote: q.quote, evidence, stated_zero: false, distance: best.distance,
-      refers: referenceOf(quote, text), reason: null,
+      bracketed: isBracketed(quote, figure.start), refers: referenceOf(quote, text), reason: null,
     });
   }
   return out;
@@ -101,7 +112,7 @@ function zeroCandidates(report: Report): Candidate[] {
       out.push({
         candidate_id: `${report.prefix}-${z.indicator}-${p.paragraph_id}-zero${n + 1}`, indicator, value: 0, value_max: null, unit: null,
         qualifier: 'exact', quantity_id: null, cable_id: p.cable_id, paragraph: p, citation: citationOf(p, report.keys.get(p.paragraph_id) ?? null),
-        text: z.quote.slice(z.words.start, z.words.end), quote: z.quote, evidence, stated_zero: true, distance: 0, refers: null, reason: null,
+        text: z.quote.slice(z.words.start, z.words.end), quote: z.quote, evidence, stated_zero: true, distance: 0, bracketed: false, refers: null, reason: null,
       });
     });
   }

@@ -44,7 +44,7 @@ export function maskedSentence(quote: string): string {
 const PARTIAL_BEFORE = 40;
 const PARTIAL_AFTER = 45;
 /** Characters before a year in which a word makes it part of a period ("first six months of 2009", "since 2001"). */
-const YEAR_LEAD = 14;
+const YEAR_LEAD = 24;
 
 interface YearMention {
   at: number;
@@ -102,11 +102,20 @@ function periodText(year: { mention: YearMention }): string {
   return first === last ? String(first) : `${first}-${last}`;
 }
 
+/**
+ * True when the figure's noun is followed by the charge of one case: "convicted two men of forcing eight street
+ * children" (a gerund after "of" that is not the name of a crime).
+ */
+function chargesAfter(sentence: string, figure: Span): boolean {
+  const m = /^\s*(?:[a-z-]+\s+){1,3}of\s+([a-z]+ing)\b/.exec(sentence.slice(figure.end, figure.end + NOUN_PHRASE));
+  return m !== null && crimeIn(m[1]!) === null;
+}
+
 /** What the figure covers: one case, one court, one region, one organisation, or the country. */
 export function scopeEvidence(f: FigureInSentence): Scope {
   const clause = clauseOf(maskedSentence(f.quote), f.figure).text;
   if (hasAny(clause, EVIDENCE.scope.national)) return 'national';
-  if (hasAny(clause, EVIDENCE.scope.one_case)) return 'one_case';
+  if (hasAny(clause, EVIDENCE.scope.one_case) || chargesAfter(maskedSentence(f.quote), f.figure)) return 'one_case';
   if (hasAny(clause, EVIDENCE.scope.one_court)) return 'one_court';
   if (hasAny(clause, EVIDENCE.scope.one_region)) return 'one_region';
   if (hasAny(clause, EVIDENCE.scope.one_organization)) return 'one_organization';
@@ -164,12 +173,22 @@ function crimeIn(text: string): Crime | null {
   return null;
 }
 
-/** The crime the figure is about: what it counts ("smugglers"), else its clause, its sentence, its paragraph. */
+/** Characters after a figure that its noun phrase may take ("19 cases involving paid sex with minors"). */
+const NOUN_PHRASE = 60;
+
+/** The figure's noun phrase: the words after it up to its verb, a comma or the next figure. */
+function nounPhraseAfter(sentence: string, figure: Span): string {
+  const rest = sentence.slice(figure.end, figure.end + NOUN_PHRASE);
+  const stop = /\b(?:were|was|are|is|have|has|had|will|remain|remained)\b|[,;(]|\d/.exec(rest);
+  return stop ? rest.slice(0, stop.index) : rest;
+}
+
+/** The crime the figure is about: what it counts ("smugglers"), else its noun phrase, its clause, its sentence, its paragraph. */
 export function crimeEvidence(f: FigureInSentence): Crime {
   const sentence = maskedSentence(f.quote);
   const counted = f.counted === null ? null : crimeIn(f.counted);
   if (counted) return counted;
-  return crimeIn(clauseOf(sentence, f.figure).text) ?? crimeIn(sentence) ?? (crimeIn(maskedSentence(f.before)) === 'trafficking' ? 'trafficking' : 'unstated');
+  return crimeIn(nounPhraseAfter(sentence, f.figure)) ?? crimeIn(clauseOf(sentence, f.figure).text) ?? crimeIn(sentence) ?? (crimeIn(maskedSentence(f.before)) === 'trafficking' ? 'trafficking' : 'unstated');
 }
 
 /** The figure's place in a comparison: "from 109 to 74" (109 previous, 74 current), "down from 56", "compared to 30". */
