@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { InternalError } from '@cablepress/extract';
+import { InternalError } from '@cablepress/core';
 
 /** Every data file has a description of what it lists and a source. */
 const described = z.object({ description: z.string().min(1), source: z.string().min(1) });

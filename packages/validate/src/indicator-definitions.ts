@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { InternalError } from '@cablepress/extract';
+import { InternalError } from '@cablepress/core';
 
 export const INDICATOR_CATEGORIES = ['prosecution', 'protection', 'prevention', 'context'] as const;
 

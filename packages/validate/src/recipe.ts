@@ -1,5 +1,5 @@
+import { type Finding, ValidationError } from '@cablepress/core';
 import { z } from 'zod';
-import { ValidationError, type Finding } from './errors.js';
 import { QUANTITY_KINDS } from './fact-tables.js';
 import { INDICATOR_CATEGORIES } from './indicator-definitions.js';
 

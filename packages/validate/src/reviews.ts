@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ValidationError, type Finding } from './errors.js';
+import { ValidationError, type Finding } from '@cablepress/core';
 
 export const REVIEW_DECISIONS = ['accept', 'reject', 'correct'] as const;
 

@@ -1,5 +1,6 @@
 import type { Cable } from '@cablepress/extract';
-import { ValidationError, type IndicatorCandidateRow, type IndicatorRow, type ParagraphRow, type QuantityRow, type Review } from '@cablepress/validate';
+import { ValidationError } from '@cablepress/core';
+import type { IndicatorCandidateRow, IndicatorRow, ParagraphRow, QuantityRow, Review } from '@cablepress/validate';
 import { cableCountry } from '../../country.js';
 import { inheritedKeys } from '../recipe.js';
 import { reportingYear, tipRecipe } from '../tip-recipe.js';
