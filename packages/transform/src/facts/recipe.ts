@@ -120,7 +120,7 @@ export function applyRecipe(
     const before = normalise(p.text).split(quote)[0] ?? '';
     const evidence = evidenceOf({ quote, figure: figureSpan(quote, text), before, counted: q.counted, reportingYear: where.reporting_year });
     rows.push({
-      indicator_id: ind.indicator_id, indicator: null, label: ind.label, category: ind.category, ...evidence, period: ind.period, value: q.value,
+      indicator_id: ind.indicator_id, indicator: ind.indicator ?? null, label: ind.label, category: ind.category, ...evidence, period: ind.period, value: q.value,
       value_max: q.value_max, unit: q.unit, qualifier: q.qualifier, stated_zero: false, quantity_id: q.quantity_id, cable_id: q.cable_id,
       paragraph_id: q.paragraph_id, citation: citationOf(p, keys.get(q.paragraph_id) ?? null), text, quote: q.quote, ...where,
       decided_by: 'recipe', review_reason: null,
