@@ -270,3 +270,16 @@ describe('number words that count what the sentence named before', () => {
     expect(figures('The case of one in Savannakhet was closed.')).toEqual([]);
   });
 });
+
+describe('legal terms "and a day" (09SANTIAGO156)', () => {
+  it('reads "five years and a day to 20 years" as 5-20 years and "three years and a day up to five years" as 3-5', () => {
+    expect(one('The penalties for rape and forcible sexual assault, five years and a day to 20 years as defined under Penal Code Law 19.927, Article 361, are comparable to those for sex trafficking.', 'five years and a day to 20 years'))
+      .toMatchObject({ kind: 'duration', unit: 'year', value: 5, value_max: 20 });
+    expect(one('A person convicted of trafficking an adult can be sentenced to three years and a day up to five years.', 'three years and a day up to five years'))
+      .toMatchObject({ kind: 'duration', unit: 'year', value: 3, value_max: 5 });
+  });
+
+  it('keeps a term of "5 years and a day" alone as 5 years', () => {
+    expect(one('The minimum sentence proposed in the draft law is 5 years and a day, the maximum sentence being 15 years.', '5 years')).toMatchObject({ value: 5, value_max: null });
+  });
+});

@@ -122,11 +122,12 @@ function takeUnit(v: TokenView, d: Draft, at: number): void {
 /** Reads a range after the figure ("5-10 years", "between 100 and 200", "USD 5 to USD 10") when it is plausible. */
 function readRange(v: TokenView, figure: Figure, d: Draft): void {
   const tokens = v.tokens;
-  const range = rangeEnd(v, d.last + 1);
+  const at = rangeWordAt(v, d);
+  const range = rangeEnd(v, at);
   if (!range || !(range.figure.form === figure.form || d.kind !== 'count' || figure.form === 'digits' || range.figure.form === 'digits')) return;
   const secondUnit = range.currency ? { kind: 'money' as const, unit: range.currency, last: range.figure.last } : unitAfter(v, range.figure.last + 1);
   const firstHadUnit = d.unit !== null;
-  const sep = tokens[d.last + 1]!;
+  const sep = tokens[at]!;
   const lowerBound = d.qualifier === 'at_least' || d.qualifier === 'more_than';
   const between = sep.lower === 'and' ? v.lower(figure.first - 1) === 'between' || v.lower(d.start - 1) === 'between' || (range.bounded && lowerBound && !firstHadUnit)
     : sep.lower === 'or' ? !firstHadUnit && secondUnit !== null && secondUnit.kind !== 'money' && figure.form === range.figure.form
@@ -152,6 +153,17 @@ function readRange(v: TokenView, figure: Figure, d: Draft): void {
     d.unit = range.currency;
   }
   if (!range.currency && !secondUnit && !firstHadUnit) takeUnit(v, d, d.last + 1);
+}
+
+/**
+ * Where the word that may open a range stands after the figure: right after it, or after the "and a day" of a legal
+ * term ("five years and a day to 20 years" is 5-20 years), with "up to" read as "to" ("three years and a day up to five").
+ */
+function rangeWordAt(v: TokenView, d: Draft): number {
+  let at = d.last + 1;
+  if (d.kind === 'duration' && v.lower(at) === 'and' && (v.lower(at + 1) === 'a' || v.lower(at + 1) === 'one') && v.lower(at + 2) === 'day') at += 3;
+  if (at > d.last + 1 && v.lower(at) === 'up' && v.lower(at + 1) === 'to') at += 1;
+  return at;
 }
 
 /** True when a bare year is the year of what follows ("2007 cases" after "of", or with a qualifier), not a count. */
