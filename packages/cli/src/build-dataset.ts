@@ -3,7 +3,7 @@ import { buildDataset as build, type BuildSummary } from '@cablepress/pipeline';
 import { readChangelog } from '@cablepress/publish';
 import type { DatasetManifest } from './dataset.js';
 import { readBoundedFile } from './read-input.js';
-import { readRecipe } from './recipe-file.js';
+import { readRecipe, readReviews } from './recipe-file.js';
 import { recordedReleaseDate } from './release-date.js';
 
 export interface BuildOptions {
@@ -34,6 +34,7 @@ export async function buildDataset(manifest: DatasetManifest, options: BuildOpti
     license: manifest.license,
     sources,
     recipe: recipe && manifest.recipe ? { recipe, file: manifest.recipe } : null,
+    reviews: await readReviews(manifest.dir),
     report: manifest.report,
     links: manifest.links,
     ...(changelog === undefined ? {} : { changelog }),

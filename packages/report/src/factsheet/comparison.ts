@@ -1,6 +1,6 @@
 import type { IndicatorRow } from '@cablepress/validate';
 import { formatDate, formatFigure, qualifierWords } from './format.js';
-import { caveats, countryOf, shortCitation, type Quote } from './model.js';
+import { caveats, countryOf, definitionNotes, shortCitation, type Quote } from './model.js';
 import { collect, createDoc, INK, type PAPER } from './pdf.js';
 import { caveatBox, type Column, drawFooters, S, Sheet, table, type TableRow } from './render.js';
 import type { FactSheetInput } from './types.js';
@@ -53,11 +53,12 @@ export function buildComparison(input: FactSheetInput): ComparisonModel {
     kicker: `FACT SHEET \u00b7 ${dataset.name} v${dataset.version}`,
     title: `Trafficking in persons: ${countries.length} countries compared, ${span}`,
     subtitle: `Key figures of ${ordered.length} annual TIP reports that U.S. embassies sent in ${tables.cables.length} cables, as WikiLeaks published them. `
-      + 'Each figure was found in its cable by the generic TIP recipe (by meaning: the kind of figure, what it counts and the words around it) and is cited to its cable and paragraph. '
+      + 'Each figure was found in its cable by the generic TIP recipe and is published only when its sentence shows the host government\u2019s figure for the whole country and reporting period (definitions in the notes); it is cited to its cable and paragraph. '
+      + 'Figures that do not fit are in the dataset\u2019s indicator_candidates table, with the reason. '
       + 'The reporting year is the year a report covers; a figure\u2019s own period, when its sentence names one, is given beside it.',
     reports: ordered,
     caveats: quotes.slice(0, 3),
-    notes: input.findings.filter((f) => f.severity === 'warning').map((f) => f.message),
+    notes: [...definitionNotes(tables.indicators), ...input.findings.filter((f) => f.severity === 'warning').map((f) => f.message)],
     sources: tables.cables.map((c) => ({ cable: c.cable_id, country: countryName.get(c.cable_id) ?? '', date: c.created ? formatDate(c.created) : 'not stated', sha256: c.source_sha256 })),
   };
 }

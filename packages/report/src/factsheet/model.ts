@@ -1,4 +1,5 @@
 import { type Finding, InputError } from '@cablepress/core';
+import { INDICATOR_DEFINITIONS } from '@cablepress/validate';
 import countries from './data/countries.json' with { type: 'json' };
 import topics from './data/topics.json' with { type: 'json' };
 import { type ChartData, selectCharts } from './charts.js';
@@ -82,6 +83,8 @@ export interface FactSheetModel {
   organizations: OrganizationEntry[];
   sources: { label: string; value: string }[];
   notes: string[];
+  /** The definition of each indicator shown: what it counts, for whom, over what. */
+  definitions: string[];
   /** How to read the citations, with examples from this cable. */
   citationNote: string;
   language: string;
@@ -327,6 +330,12 @@ function findingNote(f: Finding, cableId: string, cite: (paragraphId: string) =>
   return `${lead}: ${text}`;
 }
 
+/** The definition of each indicator among the rows, once, in the order of the definitions. */
+export function definitionNotes(rows: readonly IndicatorRow[]): string[] {
+  const shown = new Set(rows.map((r) => r.indicator));
+  return INDICATOR_DEFINITIONS.filter((d) => shown.has(d.indicator)).map((d) => `${d.label}: ${d.definition}`);
+}
+
 /** "Citations: ¶5 is the cable’s numbered paragraph 5; XXVII D is answer D under section XXVII." from citations in use. */
 function citationNote(citations: readonly string[]): string {
   const parts: string[] = [];
@@ -415,6 +424,7 @@ export function buildModel(input: FactSheetInput): FactSheetModel {
     organizations: organizations(input, paragraphs, LIMITS.organizations),
     sources,
     notes,
+    definitions: definitionNotes(indicators),
     citationNote: citationNote(citations),
     language: 'en-US',
     keywords: [cable.cable_id, ...tagCodes, dataset.name].join(', '),
