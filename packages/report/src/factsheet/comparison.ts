@@ -2,7 +2,10 @@ import type { IndicatorRow } from '@cablepress/validate';
 import { formatDate, formatFigure, qualifierWords } from './format.js';
 import { caveats, countryOf, shortCitation, type Quote } from './model.js';
 import { collect, createDoc, INK, type PAPER } from './pdf.js';
-import { caveatBox, type Column, drawFooters, S, Sheet, table, type TableRow } from './render.js';
+import { drawFooters, Sheet } from './layout/sheet.js';
+import { S } from './layout/styles.js';
+import { type Column, table, type TableRow } from './layout/table.js';
+import { caveatBox } from './sections/caveats.js';
 import type { FactSheetInput } from './types.js';
 
 /** The 3P framework headings, in the order the TIP report uses. */
