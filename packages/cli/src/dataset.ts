@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '@cablepress/extract';
 import { safeFileName } from '@cablepress/publish';
-import { repositoryOfDataset } from './repository.js';
+import { repositoryHomepage, repositoryOfDataset } from './repository.js';
 import { SEMVER } from '@cablepress/core';
 
 /** The `cablepress` section of a dataset's package.json, which says what to build. */
@@ -16,6 +16,8 @@ export interface DatasetManifest {
   title: string;
   description: string;
   license: string;
+  /** The repository's site base URL (root package.json `cablepress.homepage`); fact sheets link the dataset's page under it. */
+  homepage: string | null;
   /** Absolute paths of the source cables, in the order the dataset lists them. */
   sources: string[];
   /** Absolute path of the fact sheet PDF. */
@@ -147,6 +149,7 @@ export async function readDatasetManifest(dirArg: string, cwd: string): Promise<
     title: pkg.cablepress.title ?? name,
     description: pkg.description,
     license: pkg.license ?? 'CC0-1.0',
+    homepage: await repositoryHomepage(await repositoryOfDataset(dir)),
     sources: (listed as string[]).map((s) => path.resolve(dir, s)),
     report,
     recipe: recipe === null ? null : path.resolve(dir, recipe),

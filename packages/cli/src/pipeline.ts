@@ -68,7 +68,7 @@ export async function buildDataset(manifest: DatasetManifest, options: BuildOpti
   const pdf = await renderFactSheet({
     tables,
     findings,
-    dataset: { name: manifest.name, version: manifest.version, title: manifest.title },
+    dataset: { name: manifest.name, version: manifest.version, title: manifest.title, license: manifest.license, ...(manifest.homepage ? { homepage: manifest.homepage } : {}) },
     paper: options.paper,
     creationDate: created,
   });

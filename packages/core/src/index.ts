@@ -1,1 +1,2 @@
 export { SEMVER, isSemver } from './semver.js';
+export { datasetPageUrl, licenseUrl, plusdUrl } from './links.js';

@@ -26,7 +26,7 @@ const tables = {
   ],
 } as unknown as FactSheetTables;
 
-const input: FactSheetInput = { tables, findings: [], dataset: { name: 'tip-reports', version: '0.1.0' }, creationDate: new Date('2010-02-15T13:47:00Z') };
+const input: FactSheetInput = { tables, findings: [], dataset: { name: 'tip-reports', version: '0.1.0', license: 'CC0-1.0', homepage: 'https://example.org/cablepress/' }, creationDate: new Date('2010-02-15T13:47:00Z') };
 
 describe('the comparison fact sheet of a dataset of several TIP reports', () => {
   it('has one block per country and reporting year, each figure with its cable and paragraph', () => {

@@ -23,12 +23,12 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const laos: FactSheetInput = {
   tables: laosTables,
   findings: laosFindings,
-  dataset: { name: 'laos-tip-2008', version: '1.0.0', title: 'Trafficking in persons in Laos, 2008' },
+  dataset: { name: 'laos-tip-2008', version: '1.0.0', title: 'Trafficking in persons in Laos, 2008', license: 'CC0-1.0', homepage: 'https://example.org/cablepress/' },
   creationDate: new Date('2008-02-29T05:44:00Z'),
 };
 
 function minimal(overrides: Partial<FactSheetTables> = {}): FactSheetInput {
-  return { ...laos, tables: minimalTables(overrides), findings: [], dataset: { name: 'iceland-tip-2009', version: '0.1.0' } };
+  return { ...laos, tables: minimalTables(overrides), findings: [], dataset: { name: 'iceland-tip-2009', version: '0.1.0', license: 'CC0-1.0' } };
 }
 
 let counter = 0;

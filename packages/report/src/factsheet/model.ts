@@ -7,6 +7,7 @@ import {
 import type {
   CableRow, FactSheetInput, IndicatorRow, LegalProvisionRow, OrganizationRow, ParagraphRow, PenaltyRow, QuantityRow, TagRow,
 } from './types.js';
+import { datasetPageUrl, licenseUrl, plusdUrl } from '@cablepress/core';
 import { InputError } from '@cablepress/extract';
 import type { Finding } from '@cablepress/validate';
 
@@ -81,12 +82,19 @@ export interface FactSheetModel {
   law: LawModel;
   timeline: TimelineEntry[];
   organizations: OrganizationEntry[];
-  sources: { label: string; value: string }[];
+  /** Rows of the sources box; a row with `link` prints its value as a link to it. */
+  sources: SourceRow[];
   notes: string[];
   /** How to read the citations, with examples from this cable. */
   citationNote: string;
   language: string;
   keywords: string;
+}
+
+export interface SourceRow {
+  label: string;
+  value: string;
+  link?: string;
 }
 
 export const CATEGORY_TITLES: Record<Category, string> = {
@@ -338,6 +346,16 @@ function citationNote(citations: readonly string[]): string {
   return parts.length > 0 ? `Citations: ${parts.join('; ')}.` : 'Citations give the paragraph of the cable each statement comes from.';
 }
 
+/** The links every fact sheet prints: the cable's public original, the dataset's page (when configured) and the data licence. */
+export function linkRows(cableId: string, dataset: FactSheetInput['dataset']): SourceRow[] {
+  const original = plusdUrl(cableId);
+  return [
+    ...(original ? [{ label: 'Original', value: original, link: original }] : []),
+    ...(dataset.homepage ? [{ label: 'Online', value: datasetPageUrl(dataset.homepage, dataset.name), link: datasetPageUrl(dataset.homepage, dataset.name) }] : []),
+    { label: 'Licence', value: `${dataset.license} (the data): ${licenseUrl(dataset.license)}`, link: licenseUrl(dataset.license) },
+  ];
+}
+
 export const LIMITS = { quantityFigures: 8, timeline: 9, organizations: 6, caveats: 2, otherProvisions: 5 };
 
 /** Everything the fact sheet prints, derived from the tables; no layout. */
@@ -391,11 +409,12 @@ export function buildModel(input: FactSheetInput): FactSheetModel {
   ];
 
   const datasetName = dataset.title ? `${dataset.title} (${dataset.name})` : dataset.name;
-  const sources = [
+  const sources: SourceRow[] = [
     { label: 'Cable', value: `${cable.cable_id}, ${post}${dated}; ${cable.paragraph_count} paragraphs${cable.truncated ? ' (the source text is cut off)' : ''}; published by WikiLeaks` },
     { label: 'Source file', value: `${cable.source_file} (${cable.source_format})` },
     { label: 'SHA-256', value: cable.source_sha256 },
     { label: 'Dataset', value: `${datasetName}, version ${dataset.version}` },
+    ...linkRows(cable.cable_id, dataset),
   ];
 
   const notes = input.findings.map((f) => findingNote(f, cable.cable_id, cite, tables.organizations));

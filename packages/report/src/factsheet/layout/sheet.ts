@@ -72,6 +72,15 @@ export class Sheet {
     return h;
   }
 
+  /** A link: `text` (the URL itself, or words naming it) drawn in the link colour inside a Link element under `parent`. */
+  link(parent: Struct, text: string, url: string, x: number, y: number, w: number, style: TextStyle, maxLines = 99): number {
+    let h = 0;
+    this.el(parent, 'Link', () => {
+      h = this.t.draw(text, x, y, w, { ...style, color: INK.accent }, maxLines, '', url);
+    });
+    return h;
+  }
+
   /** An H2 with a rule under it; moves to a new page unless `keep` points of what follows fit under it too. */
   heading(parent: Struct, text: string, space = 10, keep = 60): void {
     const h = this.t.height(text, this.w, S.h2);

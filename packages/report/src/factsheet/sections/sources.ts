@@ -30,7 +30,7 @@ export function sourcesHeight(s: Sheet, m: FactSheetModel): number {
   return 10 + t.lineHeight(S.h2) + 8 + 2 * SOURCE_PAD + rowsH + 6 + notesH;
 }
 
-/** Where the figures come from, in a box (cable, file, its SHA-256, dataset), then the numbered notes. */
+/** Where the figures come from, in a box (cable and its original, file, its SHA-256, dataset and its page, licence), then the numbered notes. */
 export function sources(s: Sheet, m: FactSheetModel): void {
   const total = sourcesHeight(s, m);
   s.need(total);
@@ -47,7 +47,9 @@ export function sources(s: Sheet, m: FactSheetModel): void {
     const tr = s.group(tbl, 'TR');
     const ry = y;
     s.el(tr, 'TH', () => t.draw(r.label, s.x + SOURCE_PAD, ry, SOURCE_LABEL_W - 6, S.smallBold, 1), { scope: 'Row' });
-    s.text(tr, 'TD', r.value, s.x + SOURCE_PAD + SOURCE_LABEL_W, ry, s.w - 2 * SOURCE_PAD - SOURCE_LABEL_W, S.small, 2);
+    const [vx, vw] = [s.x + SOURCE_PAD + SOURCE_LABEL_W, s.w - 2 * SOURCE_PAD - SOURCE_LABEL_W];
+    if (r.link) s.link(s.group(tr, 'TD'), r.value, r.link, vx, ry, vw, S.small, 2);
+    else s.text(tr, 'TD', r.value, vx, ry, vw, S.small, 2);
     y += heights[i] ?? 0;
   });
   s.y = top + boxH + 6;
