@@ -100,6 +100,17 @@ describe('renderFactSheet for the Laos dataset', () => {
     letter = await render({ ...laos, paper: 'letter' });
   });
 
+  it('links the cable\u2019s public original, the dataset\u2019s page and the data licence, as text and as link annotations', () => {
+    const urls = ['https://wikileaks.org/plusd/cables/08VIENTIANE145_a.html', 'https://example.org/cablepress/laos-tip-2008/', 'https://spdx.org/licenses/CC0-1.0.html'];
+    const shown = flat(text(a4.file));
+    const annotations = tool('qpdf', ['--qdf', '--object-streams=disable', a4.file, '-']).match(/\/URI \(([^)]*)\)/g) ?? [];
+    for (const url of urls) {
+      expect(shown, url).toContain(url);
+      expect(annotations, url).toContain(`/URI (${url})`);
+    }
+    expect(shown).toContain('CC0-1.0 (the data)');
+  });
+
   it('passes qpdf --check', () => {
     expect(tool('qpdf', ['--check', a4.file])).toContain('No syntax or stream encoding errors found');
     expect(tool('qpdf', ['--check', letter.file])).toContain('No syntax or stream encoding errors found');

@@ -166,9 +166,10 @@ const CITATION_MAX = 28;
 
 /**
  * A citation short enough for a table cell: a section heading that runs on (when the reader mistook a sentence for a
- * heading) is cut at a word with an ellipsis, after at most `max` characters.
+ * heading) is cut at a word with an ellipsis, after at most `max` characters; a heading's closing colon ("PREVENTION:") is dropped.
  */
-export function shortCitation(citation: string, max = CITATION_MAX): string {
+export function shortCitation(raw: string, max = CITATION_MAX): string {
+  const citation = raw.replace(/[\s:;,.]+$/, '');
   if (citation.length <= max) return citation;
   const cut = citation.slice(0, max + 1).replace(/\s+\S*$/, '');
   return `${cut.length > 0 ? cut : citation.slice(0, max)}…`;
@@ -318,13 +319,14 @@ const FINDING_LEADS: Record<string, string> = {
   CONFLICTING_FIGURES: 'The cable gives two different figures',
   CONVERSION_RATES_DISAGREE: 'The cable’s currency conversions disagree',
   TRUNCATED: 'The source is incomplete',
+  PARTIAL_EXTRACT: 'The source is an extract',
 };
 
 /**
  * A cross-check finding as a footnote a reader can follow: table ids (08VIENTIANE145-p004-q01, "-p004 [4502, 4504)")
  * become paragraph citations and organization ids their acronyms.
  */
-function findingNote(f: Finding, cableId: string, cite: (paragraphId: string) => string, orgs: readonly OrganizationRow[]): string {
+export function findingNote(f: Finding, cableId: string, cite: (paragraphId: string) => string, orgs: readonly OrganizationRow[]): string {
   const id = escapeRegExp(cableId);
   let text = f.message.replace(new RegExp(`^${id}:\\s*`), '');
   text = text.replace(new RegExp(`(${id}-p\\d+)(?:-[a-z]\\d+)*(?:\\s*\\[\\d+,\\s*\\d+\\))?`, 'g'), (_, pid: string) => cite(pid) || pid);
@@ -346,12 +348,17 @@ function citationNote(citations: readonly string[]): string {
   return parts.length > 0 ? `Citations: ${parts.join('; ')}.` : 'Citations give the paragraph of the cable each statement comes from.';
 }
 
-/** The links every fact sheet prints: the cable's public original, the dataset's page (when configured) and the data licence. */
-export function linkRows(cableId: string, dataset: FactSheetInput['dataset']): SourceRow[] {
+/** The cable's public original in the WikiLeaks PlusD archive, as a sources row (none for an id PlusD does not use). */
+export function originalRow(cableId: string): SourceRow[] {
   const original = plusdUrl(cableId);
+  return original ? [{ label: 'Original', value: original, link: original }] : [];
+}
+
+/** The links every fact sheet prints besides its cables: the dataset's page (when a homepage is configured) and the data licence. */
+export function datasetLinkRows(dataset: FactSheetInput['dataset']): SourceRow[] {
+  const page = dataset.homepage ? datasetPageUrl(dataset.homepage, dataset.name) : null;
   return [
-    ...(original ? [{ label: 'Original', value: original, link: original }] : []),
-    ...(dataset.homepage ? [{ label: 'Online', value: datasetPageUrl(dataset.homepage, dataset.name), link: datasetPageUrl(dataset.homepage, dataset.name) }] : []),
+    ...(page ? [{ label: 'Online', value: page, link: page }] : []),
     { label: 'Licence', value: `${dataset.license} (the data): ${licenseUrl(dataset.license)}`, link: licenseUrl(dataset.license) },
   ];
 }
@@ -414,7 +421,8 @@ export function buildModel(input: FactSheetInput): FactSheetModel {
     { label: 'Source file', value: `${cable.source_file} (${cable.source_format})` },
     { label: 'SHA-256', value: cable.source_sha256 },
     { label: 'Dataset', value: `${datasetName}, version ${dataset.version}` },
-    ...linkRows(cable.cable_id, dataset),
+    ...originalRow(cable.cable_id),
+    ...datasetLinkRows(dataset),
   ];
 
   const notes = input.findings.map((f) => findingNote(f, cable.cable_id, cite, tables.organizations));

@@ -44,13 +44,15 @@ export interface DocMeta {
   language: string;
   creationDate: Date;
   paper: keyof typeof PAPER;
+  /** Pages wider than tall (a table of many columns). */
+  landscape?: boolean;
 }
 
 /** A tagged PDF/A-3b document with DejaVu Sans embedded, fixed metadata and pages buffered for footers. */
 export function createDoc(meta: DocMeta): Doc {
   const { width, height } = PAPER[meta.paper];
   const doc = new PDFDocument({
-    size: [width, height],
+    size: meta.landscape ? [height, width] : [width, height],
     margins: { top: 0, bottom: 0, left: 0, right: 0 },
     autoFirstPage: false,
     bufferPages: true,

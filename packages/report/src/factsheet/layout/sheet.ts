@@ -19,11 +19,11 @@ export class Sheet {
    */
   readonly density: Density;
 
-  constructor(doc: Doc, paper: keyof typeof PAPER, density: Density) {
+  constructor(doc: Doc, paper: keyof typeof PAPER, density: Density, landscape = false) {
     this.density = density;
     this.doc = doc;
     this.t = new Typesetter(doc);
-    const { width, height } = PAPER[paper];
+    const { width, height } = landscape ? { width: PAPER[paper].height, height: PAPER[paper].width } : PAPER[paper];
     this.x = MARGIN.side;
     this.w = width - 2 * MARGIN.side;
     this.pageHeight = height;
