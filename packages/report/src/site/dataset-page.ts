@@ -4,6 +4,7 @@ import { citeParagraph, formatFigure, qualifierWords, sentences } from '../facts
 import type { IndicatorRow } from '../factsheet/types.js';
 import { highlightsByParagraph, highlightTables, markParagraph, rowKey, spanReference } from './highlights.js';
 import { escapeHtml as e, jsonForScript } from './html.js';
+import { browsableTable } from './browse.js';
 import { loadSnippets } from './snippets.js';
 import type { PublishedDataset, SiteFinding, SiteRow, SiteTable } from './read-dataset.js';
 
@@ -16,8 +17,6 @@ export interface Download {
   sha256: string;
 }
 
-const PREVIEW_ROWS = 5;
-const PREVIEW_CELL = 140;
 const CATEGORY_ORDER = ['prosecution', 'protection', 'prevention', 'context'];
 
 /** Human size with the exact byte count kept for the title: 35.4 kB. */
@@ -30,17 +29,6 @@ export function formatBytes(bytes: number): string {
 /** A box that scrolls sideways on narrow screens; focusable so that keyboard users can scroll it too. */
 function scrollBox(label: string, extraClass = ''): string {
   return `<div class="scroll${extraClass ? ` ${extraClass}` : ''}" tabindex="0" role="region" aria-label="${e(label)}">`;
-}
-
-function previewCaption(total: number): string {
-  if (total <= PREVIEW_ROWS) return total === 1 ? 'The only row' : `All ${total} rows`;
-  return `First ${PREVIEW_ROWS} of ${total} rows`;
-}
-
-function cellPreview(value: string | null): string {
-  if (value === null) return '<span class="empty">null</span>';
-  const flat = value.replace(/\s+/g, ' ');
-  return e(flat.length > PREVIEW_CELL ? `${flat.slice(0, PREVIEW_CELL - 1)}…` : flat);
 }
 
 function paragraphCitation(row: SiteRow): string {
@@ -180,20 +168,12 @@ function tableSection(table: SiteTable, keyed: boolean): string {
   const r = table.resource;
   const fields = r.schema.fields;
   const columns = fields.map((f) => `<tr><th scope="row"><code>${e(f.name)}</code></th><td>${e(f.type)}${f.constraints?.required ? ', required' : ''}</td><td>${e(f.description ?? '')}</td></tr>`);
-  const preview = table.rows.slice(0, PREVIEW_ROWS).map((row) => {
-    const key = rowKey(table, row);
-    const cells = fields.map((f, i) => {
-      const cell = cellPreview(row[f.name] ?? null);
-      return i === 0 && keyed ? `<td><a href="#${e(key)}">${cell}</a></td>` : `<td>${cell}</td>`;
-    });
-    return `<tr${keyed ? ` id="row-${e(key)}"` : ''}>${cells.join('')}</tr>`;
-  });
   return [
     `<h3 id="table-${e(r.name)}"><code>${e(r.name)}</code>${r.title ? `: ${e(r.title)}` : ''}</h3>`,
     r.description ? `<p>${e(r.description)}</p>` : '',
     `<p>${table.rows.length} ${table.rows.length === 1 ? 'row' : 'rows'}; primary key <code>${e(table.primaryKey.join(', '))}</code>. <a href="files/${e(r.path)}">${e(r.path)}</a></p>`,
     `<details><summary>Columns (${fields.length})</summary>${scrollBox(`Columns of ${r.name}`)}<table><thead><tr><th scope="col">Column</th><th scope="col">Type</th><th scope="col">Description</th></tr></thead><tbody>${columns.join('')}</tbody></table></div></details>`,
-    `${scrollBox(`First rows of ${r.name}`, 'preview')}<table><caption class="empty">${previewCaption(table.rows.length)}${keyed ? '; the first cell links to the highlight' : ''}</caption><thead><tr>${fields.map((f) => `<th scope="col">${e(f.name)}</th>`).join('')}</tr></thead><tbody>${preview.join('\n')}</tbody></table></div>`,
+    browsableTable(table, keyed),
   ].filter(Boolean).join('\n');
 }
 
