@@ -62,6 +62,7 @@ th[aria-sort=descending] button.sort::after{content:" \\25BC"}
 .card .fig{font-size:1.6rem;font-weight:700;line-height:1.2}
 .card .q{font-size:.9rem;color:var(--muted);font-weight:400}
 .card .label{margin:.2rem 0}
+.card .where{margin:0 0 .1rem;font-size:.78rem;text-transform:uppercase;letter-spacing:.04em;color:var(--muted);font-weight:600}
 .card .src{font-size:.85rem}
 .notes li{margin:.3rem 0}
 .cable{max-width:46rem}

@@ -1,5 +1,5 @@
 import { looksLikeHtml, spanText } from '@cablepress/extract';
-import { CAVEAT_PATTERN } from '../factsheet/model.js';
+import { CAVEAT_PATTERN, countryOf, shortCitation } from '../factsheet/model.js';
 import { citeParagraph, formatFigure, qualifierWords, sentences } from '../factsheet/format.js';
 import type { IndicatorRow } from '../factsheet/types.js';
 import { highlightsByParagraph, highlightTables, markParagraph, rowKey, spanReference } from './highlights.js';
@@ -18,6 +18,8 @@ export interface Download {
 }
 
 const CATEGORY_ORDER = ['prosecution', 'protection', 'prevention', 'context'];
+/** Longer than any real section heading and answer key: a citation is shown whole, without a heading's closing colon. */
+const CITE_MAX = 64;
 
 /** Human size with the exact byte count kept for the title: 35.4 kB. */
 export function formatBytes(bytes: number): string {
@@ -127,11 +129,29 @@ function careSection(dataset: PublishedDataset, keys: Set<string>): string {
   ].join('\n');
 }
 
+/** The country of each cable, by cable id, from its post and tags (as the fact sheet names it). */
+function countriesOf(dataset: PublishedDataset): Map<string | null, string | null> {
+  const tags = dataset.tables.get('tags')?.rows ?? [];
+  return new Map((dataset.tables.get('cables')?.rows ?? []).map((c) => [c.cable_id ?? null, countryOf({ origin: c.origin ?? null },
+    tags.filter((t) => t.cable_id === c.cable_id).map((t) => ({ tag: t.tag ?? '', description: t.description ?? null })))]));
+}
+
+function figureCard(r: SiteRow, indicators: SiteTable, cite: string, country: string | null, origin: string | null): string {
+  const figure = indicatorOf(r);
+  const qualifier = qualifierWords(figure.qualifier);
+  const where = [country, r.reporting_year ? `reporting year ${r.reporting_year}` : null].filter(Boolean).join(', ');
+  return `<li class="card" id="figure-${e(r.indicator_id ?? '')}">${where ? `<p class="where">${e(where)}</p>` : ''}`
+    + `<div class="fig">${qualifier ? `<span class="q">${e(qualifier)} </span>` : ''}${e(formatFigure(figure))}</div>`
+    + `<p class="label">${e(r.label ?? '')}${r.period ? ` <span class="empty">(${e(r.period)})</span>` : ''}</p>`
+    + `<p class="src">${origin ? `${e(origin)} · ` : ''}<a href="#${e(rowKey(indicators, r))}">read the sentence (${e(r.cable_id ?? '')} ${e(cite)})</a></p></li>`;
+}
+
 function figuresSection(dataset: PublishedDataset): string {
   const indicators = dataset.tables.get('indicators');
   if (!indicators || indicators.rows.length === 0) return '';
   const paragraphs = new Map((dataset.tables.get('paragraphs')?.rows ?? []).map((p) => [p.paragraph_id, p]));
   const origins = new Map((dataset.tables.get('cables')?.rows ?? []).map((c) => [c.cable_id, c.origin]));
+  const countries = countriesOf(dataset);
   const categories = [...new Set(indicators.rows.map((r) => r.category ?? ''))].sort((a, b) => {
     const ia = CATEGORY_ORDER.indexOf(a);
     const ib = CATEGORY_ORDER.indexOf(b);
@@ -139,13 +159,9 @@ function figuresSection(dataset: PublishedDataset): string {
   });
   const groups = categories.map((category) => {
     const cards = indicators.rows.filter((r) => (r.category ?? '') === category).map((r) => {
-      const figure = indicatorOf(r);
-      const qualifier = qualifierWords(figure.qualifier);
       const paragraph = paragraphs.get(r.paragraph_id ?? null);
-      const cite = r.citation ?? (paragraph ? paragraphCitation(paragraph) : '');
-      const key = rowKey(indicators, r);
-      const origin = origins.get(r.cable_id ?? null);
-      return `<li class="card" id="figure-${e(r.indicator_id ?? '')}"><div class="fig">${qualifier ? `<span class="q">${e(qualifier)} </span>` : ''}${e(formatFigure(figure))}</div><p class="label">${e(r.label ?? '')}${r.period ? ` <span class="empty">(${e(r.period)})</span>` : ''}</p><p class="src">${origin ? `${e(origin)} · ` : ''}<a href="#${e(key)}">${e(r.cable_id ?? '')} ${e(cite)}: read the sentence</a></p></li>`;
+      const cite = shortCitation(r.citation ?? (paragraph ? paragraphCitation(paragraph) : ''), CITE_MAX);
+      return figureCard(r, indicators, cite, countries.get(r.cable_id ?? null) ?? null, origins.get(r.cable_id ?? null) ?? null);
     });
     return `<h3>${e(category.charAt(0).toUpperCase() + category.slice(1))}</h3>\n<ul class="cards">${cards.join('\n')}</ul>`;
   });
