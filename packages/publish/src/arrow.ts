@@ -1,9 +1,10 @@
+import { ValidationError } from '@cablepress/core';
 import {
   Bool, DateDay, Field, Float64, Int32, makeData, RecordBatch, Schema, Struct, Table, tableFromIPC, tableToIPC,
   TimestampMillisecond, TimeUnit, Type, Utf8, vectorFromArray, type DataType,
 } from 'apache-arrow';
 import { Compression, readParquet, Table as WasmTable, writeParquet, WriterPropertiesBuilder } from 'parquet-wasm';
-import { fieldsOf, ValidationError, type FieldDef, type FieldType, type TableDef } from '@cablepress/validate';
+import { fieldsOf, type FieldDef, type FieldType, type TableDef } from '@cablepress/validate';
 import { isoDate, isoDatetime } from './cells.js';
 
 const INT32_MIN = -(2 ** 31);

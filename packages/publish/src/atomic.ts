@@ -1,8 +1,8 @@
+import { InputError, InternalError } from '@cablepress/core';
 import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, open, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { isSafePath } from './datapackage.js';
-import { InputError, InternalError } from '@cablepress/extract';
 
 /** Work folders live in `<dir>/.tmp/` (same file system as the target, so renames are atomic; ignored by git). */
 const WORK = '.tmp';

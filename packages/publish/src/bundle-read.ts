@@ -1,6 +1,6 @@
+import { InputError } from '@cablepress/core';
 import { createGunzip, inflateRawSync } from 'node:zlib';
 import { extract } from 'tar-stream';
-import { InputError } from '@cablepress/extract';
 
 /** datapackage.json inside a bundle may inflate to at most this many bytes. */
 const DESCRIPTOR_MAX = 16 * 1024 * 1024;

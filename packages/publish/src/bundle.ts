@@ -1,10 +1,9 @@
+import { InputError, ValidationError } from '@cablepress/core';
 import { readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { constants, gzipSync } from 'node:zlib';
 import { pack } from 'tar-stream';
 import yazl from 'yazl';
-import { InputError } from '@cablepress/extract';
-import { ValidationError } from '@cablepress/validate';
 import { folderFiles } from './files.js';
 import { sha256 } from './hash.js';
 import { readDescriptor, verifyDataset } from './verify.js';

@@ -1,5 +1,6 @@
+import { ValidationError } from '@cablepress/core';
 import Papa from 'papaparse';
-import { fieldsOf, ValidationError, type TableDef } from '@cablepress/validate';
+import { fieldsOf, type TableDef } from '@cablepress/validate';
 import { cellText } from './cells.js';
 
 /**

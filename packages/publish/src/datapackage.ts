@@ -1,7 +1,6 @@
-import type { Finding } from '@cablepress/validate';
+import { SEMVER, type Code, type Finding } from '@cablepress/core';
 import { checkProfiles } from './profiles.js';
 import type { TableSchema } from './table-schema.js';
-import { SEMVER } from '@cablepress/core';
 
 export const DATAPACKAGE_PROFILE = 'https://datapackage.org/profiles/2.0/datapackage.json';
 export const DIALECT_PROFILE = 'https://datapackage.org/profiles/2.0/tabledialect.json';
@@ -105,7 +104,7 @@ export function checkDescriptor(value: unknown): Finding[] {
 
 function checkCablepressRules(value: unknown): Finding[] {
   const findings: Finding[] = [];
-  const error = (code: string, message: string, path: (string | number)[]) =>
+  const error = (code: Code, message: string, path: (string | number)[]) =>
     findings.push({ code, severity: 'error', message: `datapackage.json: ${message}`, path: ['datapackage.json', ...path] });
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     error('DESCRIPTOR_INVALID', 'is not a JSON object', []);

@@ -1,4 +1,4 @@
-import { InputError } from '@cablepress/extract';
+import { InputError } from '@cablepress/core';
 import { cellText } from './cells.js';
 import { parseCsv } from './csv.js';
 import type { DataPackage, Resource } from './datapackage.js';

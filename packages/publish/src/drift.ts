@@ -1,8 +1,7 @@
+import { InputError, ValidationError, type Code, type Finding } from '@cablepress/core';
 import { mkdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { InputError } from '@cablepress/extract';
-import { ValidationError, type Finding } from '@cablepress/validate';
 import { REBUILD_PREFIX, removeStaleRebuilds } from './atomic.js';
 import { publishedFiles } from './bundle.js';
 import { sha256 } from './hash.js';
@@ -113,7 +112,7 @@ function descriptorOf(text: string): { name: string; version: string; created: s
  */
 export async function checkDrift(datasetDir: string, options: DriftOptions = {}): Promise<DriftReport> {
   const version = await packageVersion(datasetDir);
-  const fail = (code: string, message: string, findings: Finding[], hint: string) => {
+  const fail = (code: Code, message: string, findings: Finding[], hint: string) => {
     throw new ValidationError(code, message, findings, { file: datasetDir }, hint);
   };
   const problems = (await verifyDataset(datasetDir)).filter((f) => f.severity === 'error');

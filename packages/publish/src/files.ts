@@ -1,6 +1,6 @@
+import { InputError } from '@cablepress/core';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { InputError } from '@cablepress/extract';
 import { declaredSizes, descriptorOnly, EntryTooLarge, entryTooLargeError, readTarGz, readZip, type EntryRule } from './bundle-read.js';
 import { readInside } from './read-inside.js';
 

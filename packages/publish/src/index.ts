@@ -1,4 +1,4 @@
-export { writeDataset, createdFromEnvironment, epochDate, type WriteOptions, type WrittenDataset } from './write-dataset.js';
+export { writeDataset, createdFromEnvironment, type WriteOptions, type WrittenDataset } from './write-dataset.js';
 export type { DatasetInput, ExtraFile } from './dataset-input.js';
 export { verifyDataset } from './verify.js';
 export { settleDataset, writeFailure } from './atomic.js';
@@ -14,7 +14,6 @@ export {
   DatasetStreamWriter, encodeTablePart, hivePartitionFolder, partBuffers,
   type DatasetStreamOptions, type ExtraFileStream, type PartitionFile, type StreamedDatasetInput, type StreamedTable, type TablePart,
 } from './stream/index.js';
-export { safeFileName } from './safe-name.js';
 export { makeDirs } from './make-dirs.js';
 export { checkProfile, checkProfiles, PROFILE_NAMES, type ProfileName } from './profiles.js';
 export type { ReadmeContext } from './readme-sections.js';

@@ -1,6 +1,6 @@
+import { InputError } from '@cablepress/core';
 import { mkdir, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { InputError } from '@cablepress/extract';
 import { writeFailure } from './atomic.js';
 
 const code = (error: unknown): string => (error as NodeJS.ErrnoException | undefined)?.code ?? '';

@@ -1,7 +1,7 @@
+import type { Finding } from '@cablepress/core';
 import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import type { Finding } from '@cablepress/validate';
 
 /** The four official Frictionless v2 profiles, shipped with the package (data/frictionless/2.0, public domain). */
 export const PROFILE_NAMES = ['datapackage', 'dataresource', 'tableschema', 'tabledialect'] as const;

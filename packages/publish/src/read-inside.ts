@@ -1,7 +1,7 @@
+import { InputError } from '@cablepress/core';
 import { constants } from 'node:fs';
 import { open, realpath } from 'node:fs/promises';
 import { sep } from 'node:path';
-import { InputError } from '@cablepress/extract';
 
 type EntryInfo = { isDirectory(): boolean; isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean; isSymbolicLink(): boolean };
 

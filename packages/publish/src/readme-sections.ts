@@ -1,4 +1,5 @@
-import type { CableRow, Finding, IndicatorRow, ParagraphRow } from '@cablepress/validate';
+import type { Finding } from '@cablepress/core';
+import type { CableRow, IndicatorRow, ParagraphRow } from '@cablepress/validate';
 import type { DataPackage } from './datapackage.js';
 import words from './data/finding-words.json' with { type: 'json' };
 

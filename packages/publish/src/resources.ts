@@ -1,4 +1,5 @@
-import { ValidationError, type TableDef } from '@cablepress/validate';
+import { ValidationError } from '@cablepress/core';
+import { type TableDef } from '@cablepress/validate';
 import { checkDescriptor, CSV_DIALECT, DATAPACKAGE_PROFILE, MEDIATYPES, type DataPackage, type Resource } from './datapackage.js';
 import { sha256 } from './hash.js';
 import { tableSchemaOf } from './table-schema.js';

@@ -1,5 +1,6 @@
+import type { Code, Finding } from '@cablepress/core';
 import { z } from 'zod';
-import { fieldsOf, type FieldType, type Finding, type TableDef } from '@cablepress/validate';
+import { fieldsOf, type FieldType, type TableDef } from '@cablepress/validate';
 import { emptyIsValue } from './cells.js';
 
 /** A field of a Frictionless Table Schema (v2) as cablepress writes it. */
@@ -98,7 +99,7 @@ export interface CheckedTable {
 /** Checks CSV rows (header first) against a Table Schema: header, types, required, enum, minimum, minLength, primary key. */
 export function checkCsvRows(resource: string, schema: TableSchema, csv: string[][]): CheckedTable {
   const findings: Finding[] = [];
-  const error = (code: string, message: string, path: (string | number)[]) =>
+  const error = (code: Code, message: string, path: (string | number)[]) =>
     findings.push({ code, severity: 'error', message: `${resource}: ${message}`, path: [resource, ...path] });
   const [header = [], ...body] = csv;
   const names = schema.fields.map((f) => f.name);

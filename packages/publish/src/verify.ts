@@ -1,4 +1,4 @@
-import type { Finding } from '@cablepress/validate';
+import type { Code, Finding } from '@cablepress/core';
 import type { Table } from 'apache-arrow';
 import { arrowRowsAsText, fieldTypeOfArrow, readArrow, readParquetColumn, readParquetTable } from './arrow.js';
 import { cellText } from './cells.js';
@@ -10,7 +10,7 @@ import { checkCsvRows, type TableSchema } from './table-schema.js';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-function finding(code: string, message: string, path: (string | number)[], severity: Finding['severity'] = 'error'): Finding {
+function finding(code: Code, message: string, path: (string | number)[], severity: Finding['severity'] = 'error'): Finding {
   return { code, severity, message, path };
 }
 

@@ -1,7 +1,7 @@
+import { ValidationError } from '@cablepress/core';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ValidationError } from '@cablepress/validate';
 import { readArrow, readParquetTable } from './arrow.js';
 import { syntheticInput, syntheticTables } from './fixtures/rows.js';
 import { scratchFolders, snapshot } from './fixtures/scratch.js';

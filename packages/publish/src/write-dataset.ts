@@ -1,20 +1,18 @@
+import { type Code, type Finding, InputError, SEMVER, ValidationError, epochDate, isDatasetName } from '@cablepress/core';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { InputError } from '@cablepress/extract';
-import { allTables, assertRows, fieldsOf, ValidationError, type Finding, type TableDef } from '@cablepress/validate';
+import { allTables, assertRows, fieldsOf, type TableDef } from '@cablepress/validate';
 import { arrowFileBytes, arrowRowsAsText, parquetBytes, readArrow, rowsToArrow } from './arrow.js';
 import { stage } from './atomic.js';
 import { cellText } from './cells.js';
 import { parseCsv, tableToCsv } from './csv.js';
 import { isSafePath, type DataPackage, type Resource } from './datapackage.js';
 import { sha256 } from './hash.js';
-import { safeFileName } from './safe-name.js';
 import { datasetReadme } from './readme.js';
 import type { ReadmeRows } from './readme-sections.js';
 import type { DatasetInput } from './dataset-input.js';
 import { datasetDescriptor, extraResource, tableResources } from './resources.js';
 import { verifyDataset } from './verify.js';
-import { SEMVER } from '@cablepress/core';
 
 export interface WriteOptions {
   /** Called after each file is staged (package-relative path); throwing from it aborts the write with nothing changed. */
@@ -33,7 +31,6 @@ export interface WrittenDataset {
 }
 
 const RESERVED = new Set(['datapackage.json', 'README.md', 'CHANGELOG.md', 'package.json', 'releases.json', 'source', 'node_modules']);
-const NAME = /^[a-z0-9-]+$/;
 const CREATED = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 /** The `created` timestamp for a build: SOURCE_DATE_EPOCH (seconds) when set, otherwise the fallback (e.g. the cable's date). */
@@ -45,20 +42,10 @@ export function createdFromEnvironment(fallback: string, env: Record<string, str
   return fallback;
 }
 
-/** The latest SOURCE_DATE_EPOCH a date can hold: 275760-09-13, the end of the ECMAScript date range. */
-const MAX_EPOCH_SECONDS = 8_640_000_000_000;
-
-/** SOURCE_DATE_EPOCH (whole seconds since 1970, up to the end of the date range) as a date; anything else is a typed error. */
-export function epochDate(epoch: string): Date {
-  if (!/^\d+$/.test(epoch) || Number(epoch) > MAX_EPOCH_SECONDS) {
-    throw new InputError('SOURCE_DATE_EPOCH', `SOURCE_DATE_EPOCH must be whole seconds since 1970, at most ${MAX_EPOCH_SECONDS} (the year 275760), not "${epoch.slice(0, 40)}".`, { field: 'SOURCE_DATE_EPOCH' }, 'Unset it, or set it to an integer such as 1204264000.');
-  }
-  return new Date(Number(epoch) * 1000);
-}
 
 function checkInput(input: DatasetInput): TableDef[] {
-  const bad = (code: string, message: string, field: string, hint: string) => new InputError(code, message, { field }, hint);
-  if (!NAME.test(input.name) || safeFileName(input.name) !== input.name) {
+  const bad = (code: Code, message: string, field: string, hint: string) => new InputError(code, message, { field }, hint);
+  if (!isDatasetName(input.name)) {
     throw bad('DATASET_NAME', `dataset name "${input.name}" must be lowercase letters, digits and "-", and not a Windows device name`, 'name',
       'name the dataset folder with lowercase letters, digits and "-", e.g. laos-tip-2008');
   }

@@ -4,7 +4,7 @@ import { checkDrift, recordRelease, writeReleaseBundle } from '@cablepress/publi
 import { readDatasetManifest } from '../dataset.js';
 import { EXIT } from '../io.js';
 import type { RunCommand } from '../program.js';
-import { buildDataset } from '../pipeline.js';
+import { buildDataset } from '../build-dataset.js';
 import { DEFAULT_MAX_INPUT_MB } from '../read-input.js';
 
 /**

@@ -1,8 +1,7 @@
+import { CablepressError, type Finding, InputError } from '@cablepress/core';
 import { access, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { CablepressError, InputError } from '@cablepress/extract';
 import { checkDrift, RELEASE_LOG, settleDataset, verifyDataset } from '@cablepress/publish';
-import type { Finding } from '@cablepress/validate';
 import { readDatasetManifest } from '../dataset.js';
 import { EXIT } from '../io.js';
 import type { RunCommand } from '../program.js';

@@ -1,6 +1,6 @@
+import { InputError } from '@cablepress/core';
 import path from 'node:path';
 import { mkdir } from 'node:fs/promises';
-import { InputError } from '@cablepress/extract';
 import { allTables, fieldsOf, type TableDef } from '@cablepress/validate';
 import { stage, type Staging } from '../atomic.js';
 import { datasetReadme } from '../readme.js';

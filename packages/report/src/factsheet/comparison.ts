@@ -1,4 +1,5 @@
-import type { Finding, IndicatorRow } from '@cablepress/validate';
+import { type Finding, plusdUrl } from '@cablepress/core';
+import type { IndicatorRow } from '@cablepress/validate';
 import { citeParagraph, formatDate, formatFigure, qualifierWords } from './format.js';
 import { drawFooters, Sheet } from './layout/sheet.js';
 import { S } from './layout/styles.js';
@@ -7,7 +8,6 @@ import {
   caveats, CATEGORY_TITLES, type Category, countryOf, datasetLinkRows, findingNote, type Quote, shortCitation, type SourceRow,
 } from './model.js';
 import { collect, createDoc, INK, type PAPER } from './pdf.js';
-import { plusdUrl } from '@cablepress/core';
 import { caveatBox } from './sections/caveats.js';
 import type { FactSheetInput, FactSheetTables } from './types.js';
 

@@ -1,3 +1,4 @@
+import { type Finding, InputError } from '@cablepress/core';
 import countries from './data/countries.json' with { type: 'json' };
 import topics from './data/topics.json' with { type: 'json' };
 import { type ChartData, selectCharts } from './charts.js';
@@ -8,8 +9,6 @@ import type {
   CableRow, FactSheetInput, IndicatorRow, LegalProvisionRow, OrganizationRow, ParagraphRow, PenaltyRow, QuantityRow, TagRow,
 } from './types.js';
 import { datasetPageUrl, licenseUrl, plusdUrl } from '@cablepress/core';
-import { InputError } from '@cablepress/extract';
-import type { Finding } from '@cablepress/validate';
 
 export type Category = IndicatorRow['category'];
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { safeFileName } from './safe-name.js';
+import { isDatasetName, safeFileName } from './names.js';
 
 const SAFE = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
 
@@ -71,5 +71,16 @@ describe('safeFileName', () => {
       }),
       { seed: 20081145, numRuns: 2000 },
     );
+  });
+});
+
+describe('isDatasetName', () => {
+  it('takes lowercase letters, digits and hyphens', () => {
+    expect(isDatasetName('laos-tip-2008')).toBe(true);
+    expect(isDatasetName('tip-reports')).toBe(true);
+  });
+
+  it('refuses upper case, dots, slashes, a leading hyphen and the empty name', () => {
+    for (const name of ['Laos', 'laos.tip', '../x', '-laos', '', 'laos tip']) expect(isDatasetName(name), name).toBe(false);
   });
 });

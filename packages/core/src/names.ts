@@ -25,3 +25,8 @@ function withoutTrailingDots(name: string): string {
   while (end > 0 && name.charCodeAt(end - 1) === 0x2e) end--;
   return name.slice(0, end);
 }
+
+/** A dataset name: lowercase letters, digits and hyphens, already a safe file name (it names folders, files and packages). */
+export function isDatasetName(name: string): boolean {
+  return /^[a-z0-9-]+$/.test(name) && safeFileName(name) === name;
+}
