@@ -44,9 +44,10 @@ export interface ComparisonModel {
   links: SourceRow[];
 }
 
-function reportsOf(tables: FactSheetTables, countryName: ReadonlyMap<string, string>): ReportColumn[] {
+/** The TIP reports the indicators come from, by country (named by `countryName`, by cable id) and reporting year, in that order. */
+export function reportsOf(indicators: readonly IndicatorRow[], countryName: ReadonlyMap<string, string>): ReportColumn[] {
   const reports = new Map<string, ReportColumn>();
-  for (const i of tables.indicators) {
+  for (const i of indicators) {
     const key = `${i.country ?? i.cable_id}-${i.reporting_year ?? ''}`;
     const report = reports.get(key) ?? { country: countryName.get(i.cable_id) ?? i.cable_id, year: i.reporting_year, cables: [], figures: [] };
     if (!report.cables.includes(i.cable_id)) report.cables.push(i.cable_id);
@@ -84,7 +85,7 @@ function comparisonNote(f: Finding, tables: FactSheetTables, cite: (paragraphId:
 export function buildComparison(input: FactSheetInput): ComparisonModel {
   const { tables, dataset } = input;
   const countryName = new Map(tables.cables.map((c) => [c.cable_id, countryOf(c, tables.tags.filter((t) => t.cable_id === c.cable_id)) ?? c.cable_id]));
-  const reports = reportsOf(tables, countryName);
+  const reports = reportsOf(tables.indicators, countryName);
   const years = reports.map((r) => r.year).filter((y): y is number => y !== null);
   const span = years.length > 0 ? `reporting years ${Math.min(...years)}\u2013${Math.max(...years)}` : 'TIP reports';
   const countries = [...new Set(reports.map((r) => r.country))];

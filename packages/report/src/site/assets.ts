@@ -65,6 +65,11 @@ th[aria-sort=descending] button.sort::after{content:" \\25BC"}
 .card .where{margin:0 0 .1rem;font-size:.78rem;text-transform:uppercase;letter-spacing:.04em;color:var(--muted);font-weight:600}
 .card .src{font-size:.85rem}
 .notes li{margin:.3rem 0}
+.charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,34rem),1fr));gap:1rem 2rem;margin:.6rem 0}
+.chart{margin:0;min-width:0}
+.chart figcaption{font-weight:700;margin:0 0 .3rem}
+.chart svg{max-width:100%;height:auto;font-family:inherit}
+.chart .src{font-size:.82rem;color:var(--muted);margin:.2rem 0 0}
 .cable{max-width:46rem}
 .para{margin:.2rem 0 .9rem;scroll-margin-top:1rem}
 .para .pn{display:inline-block;min-width:2.4rem;font-size:.82rem;color:var(--muted);text-decoration:none}

@@ -1,10 +1,11 @@
 import { looksLikeHtml, spanText } from '@cablepress/extract';
-import { CAVEAT_PATTERN, countryOf, shortCitation } from '../factsheet/model.js';
+import { CAVEAT_PATTERN, shortCitation } from '../factsheet/model.js';
 import { citeParagraph, formatFigure, qualifierWords, sentences } from '../factsheet/format.js';
 import type { IndicatorRow } from '../factsheet/types.js';
 import { highlightsByParagraph, highlightTables, markParagraph, rowKey, spanReference } from './highlights.js';
 import { escapeHtml as e, jsonForScript } from './html.js';
 import { browsableTable } from './browse.js';
+import { countryNames, keyFigureCharts } from './key-charts.js';
 import { loadSnippets } from './snippets.js';
 import type { PublishedDataset, SiteFinding, SiteRow, SiteTable } from './read-dataset.js';
 
@@ -129,13 +130,6 @@ function careSection(dataset: PublishedDataset, keys: Set<string>): string {
   ].join('\n');
 }
 
-/** The country of each cable, by cable id, from its post and tags (as the fact sheet names it). */
-function countriesOf(dataset: PublishedDataset): Map<string | null, string | null> {
-  const tags = dataset.tables.get('tags')?.rows ?? [];
-  return new Map((dataset.tables.get('cables')?.rows ?? []).map((c) => [c.cable_id ?? null, countryOf({ origin: c.origin ?? null },
-    tags.filter((t) => t.cable_id === c.cable_id).map((t) => ({ tag: t.tag ?? '', description: t.description ?? null })))]));
-}
-
 function figureCard(r: SiteRow, indicators: SiteTable, cite: string, country: string | null, origin: string | null): string {
   const figure = indicatorOf(r);
   const qualifier = qualifierWords(figure.qualifier);
@@ -151,7 +145,7 @@ function figuresSection(dataset: PublishedDataset): string {
   if (!indicators || indicators.rows.length === 0) return '';
   const paragraphs = new Map((dataset.tables.get('paragraphs')?.rows ?? []).map((p) => [p.paragraph_id, p]));
   const origins = new Map((dataset.tables.get('cables')?.rows ?? []).map((c) => [c.cable_id, c.origin]));
-  const countries = countriesOf(dataset);
+  const countries = countryNames(dataset);
   const categories = [...new Set(indicators.rows.map((r) => r.category ?? ''))].sort((a, b) => {
     const ia = CATEGORY_ORDER.indexOf(a);
     const ib = CATEGORY_ORDER.indexOf(b);
@@ -161,11 +155,11 @@ function figuresSection(dataset: PublishedDataset): string {
     const cards = indicators.rows.filter((r) => (r.category ?? '') === category).map((r) => {
       const paragraph = paragraphs.get(r.paragraph_id ?? null);
       const cite = shortCitation(r.citation ?? (paragraph ? paragraphCitation(paragraph) : ''), CITE_MAX);
-      return figureCard(r, indicators, cite, countries.get(r.cable_id ?? null) ?? null, origins.get(r.cable_id ?? null) ?? null);
+      return figureCard(r, indicators, cite, countries.get(r.cable_id ?? '') ?? null, origins.get(r.cable_id ?? null) ?? null);
     });
     return `<h3>${e(category.charAt(0).toUpperCase() + category.slice(1))}</h3>\n<ul class="cards">${cards.join('\n')}</ul>`;
   });
-  return ['<h2 id="figures">Key figures</h2>', '<p>Each figure links to the words of the cable it was read from.</p>', ...groups].join('\n');
+  return ['<h2 id="figures">Key figures</h2>', '<p>Each figure links to the words of the cable it was read from.</p>', ...groups, keyFigureCharts(dataset)].filter(Boolean).join('\n');
 }
 
 function downloadsSection(dataset: PublishedDataset, downloads: readonly Download[]): string {
