@@ -1,7 +1,7 @@
 import type { Code, Finding } from '@cablepress/core';
 import { z } from 'zod';
 import { fieldsOf, type FieldType, type TableDef } from '@cablepress/validate';
-import { emptyIsValue } from './cells.js';
+import { emptyIsValue } from '../encode/cells.js';
 
 /** A field of a Frictionless Table Schema (v2) as cablepress writes it. */
 export interface SchemaField {

@@ -2,10 +2,10 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { allTables, fieldsOf } from '@cablepress/validate';
-import { syntheticInput } from './fixtures/rows.js';
-import { scratchFolders } from './fixtures/scratch.js';
+import { syntheticInput } from '../fixtures/rows.js';
+import { scratchFolders } from '../fixtures/scratch.js';
 import { cableAuthor, citationSection, factSheetSection, paragraphLabel, periodSection, plainMessage, warningsSection } from './readme-sections.js';
-import { writeDataset } from './write-dataset.js';
+import { writeDataset } from '../commit/write-dataset.js';
 
 const folders = scratchFolders();
 afterEach(folders.cleanup);

@@ -1,11 +1,11 @@
 import { appendFile, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { syntheticInput } from './fixtures/rows.js';
-import { scratchFolders } from './fixtures/scratch.js';
-import { sha256 } from './hash.js';
+import { syntheticInput } from '../fixtures/rows.js';
+import { scratchFolders } from '../fixtures/scratch.js';
+import { sha256 } from '../encode/hash.js';
 import { verifyDataset } from './verify.js';
-import { writeDataset } from './write-dataset.js';
+import { writeDataset } from '../commit/write-dataset.js';
 
 const folders = scratchFolders();
 afterEach(folders.cleanup);

@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { scratchFolders } from './fixtures/scratch.js';
+import { scratchFolders } from '../fixtures/scratch.js';
 import { makeDirs } from './make-dirs.js';
 
 const folders = scratchFolders();

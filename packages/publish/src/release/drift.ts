@@ -2,10 +2,10 @@ import { InputError, ValidationError, type Code, type Finding } from '@cablepres
 import { mkdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { REBUILD_PREFIX, removeStaleRebuilds } from './atomic.js';
+import { REBUILD_PREFIX, removeStaleRebuilds } from '../commit/atomic.js';
 import { publishedFiles } from './bundle.js';
-import { sha256 } from './hash.js';
-import { verifyDataset } from './verify.js';
+import { sha256 } from '../encode/hash.js';
+import { verifyDataset } from '../read/verify.js';
 
 /** `datasets/<name>/releases.json`: every released version with the sha256 of every file it published. */
 export interface ReleaseLog {

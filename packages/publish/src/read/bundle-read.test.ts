@@ -6,12 +6,12 @@ import { gzipSync } from 'node:zlib';
 import { pack } from 'tar-stream';
 import yazl from 'yazl';
 import { afterEach, describe, expect, it } from 'vitest';
-import { writeReleaseBundle } from './bundle.js';
+import { writeReleaseBundle } from '../release/bundle.js';
 import { openPackage } from './files.js';
-import { syntheticInput } from './fixtures/rows.js';
-import { scratchFolders } from './fixtures/scratch.js';
+import { syntheticInput } from '../fixtures/rows.js';
+import { scratchFolders } from '../fixtures/scratch.js';
 import { verifyDataset } from './verify.js';
-import { writeDataset } from './write-dataset.js';
+import { writeDataset } from '../commit/write-dataset.js';
 
 const folders = scratchFolders();
 

@@ -1,9 +1,9 @@
 import { ValidationError } from '@cablepress/core';
 import { type TableDef } from '@cablepress/validate';
 import { checkDescriptor, CSV_DIALECT, DATAPACKAGE_PROFILE, MEDIATYPES, type DataPackage, type Resource } from './datapackage.js';
-import { sha256 } from './hash.js';
+import { sha256 } from '../encode/hash.js';
 import { tableSchemaOf } from './table-schema.js';
-import type { DatasetInput, ExtraFile } from './dataset-input.js';
+import type { DatasetInput, ExtraFile } from '../commit/dataset-input.js';
 
 /** Size and hash of a written file, as a resource states them. */
 export interface FileDigest {

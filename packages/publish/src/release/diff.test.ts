@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeReleaseBundle } from './bundle.js';
 import { diffDatasets, formatDiff } from './diff.js';
-import { syntheticInput, syntheticTables } from './fixtures/rows.js';
-import { scratchFolders } from './fixtures/scratch.js';
-import { writeDataset } from './write-dataset.js';
+import { syntheticInput, syntheticTables } from '../fixtures/rows.js';
+import { scratchFolders } from '../fixtures/scratch.js';
+import { writeDataset } from '../commit/write-dataset.js';
 
 const folders = scratchFolders();
 afterEach(folders.cleanup);

@@ -2,17 +2,18 @@ import { type Code, type Finding, InputError, SEMVER, ValidationError, epochDate
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { allTables, assertRows, fieldsOf, type TableDef } from '@cablepress/validate';
-import { arrowFileBytes, arrowRowsAsText, parquetBytes, readArrow, rowsToArrow } from './arrow.js';
+import { arrowFileBytes, arrowRowsAsText, parquetBytes, readArrow, rowsToArrow } from '../encode/arrow.js';
 import { stage } from './atomic.js';
-import { cellText } from './cells.js';
-import { parseCsv, tableToCsv } from './csv.js';
-import { isSafePath, type DataPackage, type Resource } from './datapackage.js';
-import { sha256 } from './hash.js';
-import { datasetReadme } from './readme.js';
-import type { ReadmeRows } from './readme-sections.js';
+import { cellText } from '../encode/cells.js';
+import { parseCsv, tableToCsv } from '../encode/csv.js';
+import { isSafePath, type DataPackage, type Resource } from '../describe/datapackage.js';
+import { sha256 } from '../encode/hash.js';
+import { safeFileName } from '@cablepress/core';
+import { datasetReadme } from '../describe/readme.js';
+import type { ReadmeRows } from '../describe/readme-sections.js';
 import type { DatasetInput } from './dataset-input.js';
-import { datasetDescriptor, extraResource, tableResources } from './resources.js';
-import { verifyDataset } from './verify.js';
+import { datasetDescriptor, extraResource, tableResources } from '../describe/resources.js';
+import { verifyDataset } from '../read/verify.js';
 
 export interface WriteOptions {
   /** Called after each file is staged (package-relative path); throwing from it aborts the write with nothing changed. */
@@ -107,7 +108,7 @@ export async function writeDataset(dir: string, input: DatasetInput, options: Wr
   for (const table of tables) assertRows(table, input.tables[table.name]!);
   const changelog = input.changelog ?? (await readFile(join(dir, 'CHANGELOG.md'), 'utf8').catch(() => undefined));
 
-  const staging = await stage(dir);
+  const staging = await stage(dir, (options.companions ?? []).map((c) => c.path));
   try {
     const files: string[] = [];
     const resources: Resource[] = [];

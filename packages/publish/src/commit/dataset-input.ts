@@ -1,5 +1,5 @@
-import type { DataPackage } from './datapackage.js';
-import type { ReadmeContext } from './readme-sections.js';
+import type { DataPackage } from '../describe/datapackage.js';
+import type { ReadmeContext } from '../describe/readme-sections.js';
 
 /** A file published next to the tables (e.g. validation.json), listed as a resource of the package. */
 export interface ExtraFile {

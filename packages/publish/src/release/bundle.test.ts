@@ -4,11 +4,11 @@ import { gunzipSync } from 'node:zlib';
 import { unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeReleaseBundle } from './bundle.js';
-import { syntheticInput } from './fixtures/rows.js';
-import { scratchFolders } from './fixtures/scratch.js';
-import { sha256 } from './hash.js';
-import { verifyDataset } from './verify.js';
-import { writeDataset } from './write-dataset.js';
+import { syntheticInput } from '../fixtures/rows.js';
+import { scratchFolders } from '../fixtures/scratch.js';
+import { sha256 } from '../encode/hash.js';
+import { verifyDataset } from '../read/verify.js';
+import { writeDataset } from '../commit/write-dataset.js';
 
 const folders = scratchFolders();
 afterEach(folders.cleanup);

@@ -1,23 +1,16 @@
 import { InputError, InternalError } from '@cablepress/core';
 import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, open, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve } from 'node:path';
-import { isSafePath } from './datapackage.js';
+import { dirname, join, relative, resolve } from 'node:path';
+import { isSafePath } from '../describe/datapackage.js';
+import { attachedStagingPath, checkAttached, checkJournal, isEntryName, PREFIX, stagedEntryPath, WORK, type Journal } from './journal.js';
+import { entryKind, readInside } from '../read/read-inside.js';
 
-/** Work folders live in `<dir>/.tmp/` (same file system as the target, so renames are atomic; ignored by git). */
-const WORK = '.tmp';
-const PREFIX = 'cablepress-write-';
 /** The commit record: its appearance (one rename) is the moment the new release replaces the old one. */
 const JOURNAL = 'commit.json';
 /** Files staged outside the work folder (beside a companion's target), so an uncommitted write can delete them. */
 const ATTACHED = 'attached.json';
 const LOCK = 'cablepress-write.lock';
-
-/** What a committed write switches: staged paths moved onto live paths, and live paths retired. Paths are relative to the dataset folder. */
-interface Journal {
-  moves: { from: string; to: string }[];
-  removes: string[];
-}
 
 async function exists(path: string): Promise<boolean> {
   return lstat(path).then(
@@ -105,30 +98,66 @@ async function rollForward(dir: string, work: string, journal: Journal): Promise
   }
 }
 
-async function readJson<T>(file: string): Promise<T | undefined> {
+/** The largest commit record or staged-file list read: a real one names a few dozen paths. */
+const MAX_RECORD_BYTES = 1024 * 1024;
+
+/** A record of a work folder, parsed; undefined when it is absent or not JSON (a record is renamed into place whole, so that means none). */
+async function readRecord(file: string, dir: string): Promise<unknown> {
+  const bytes = await readInside(file, dir, MAX_RECORD_BYTES);
+  if (bytes === undefined) return undefined;
   try {
-    return JSON.parse(await readFile(file, 'utf8')) as T;
+    return JSON.parse(Buffer.from(bytes).toString('utf8')) as unknown;
   } catch {
     return undefined;
   }
 }
 
+/** `<dir>/.tmp` when it is a real folder, undefined when absent; a link or a file there is JOURNAL_UNSAFE (nothing is followed). */
+async function workRoot(dir: string): Promise<string | undefined> {
+  const root = join(dir, WORK);
+  const info = await lstat(root).catch(() => undefined);
+  if (info === undefined || info.isDirectory()) return info && root;
+  throw new InputError('JOURNAL_UNSAFE', `${root} is ${entryKind(info)}, not the folder cablepress writes in; nothing in it was replayed or deleted.`, { file: root }, `Check how it got there; delete ${root} and run again.`);
+}
+
+/** An interrupted write, checked: its committed journal (to finish) or the companion copies it staged (to delete). */
+interface Interrupted {
+  work: string;
+  journal?: Journal;
+  attached: string[];
+}
+
+/** Every interrupted write in `<dir>/.tmp/`, each record checked before anything is touched (see `checkJournal`). */
+async function interruptedWrites(dir: string, companions: readonly string[]): Promise<Interrupted[]> {
+  const root = await workRoot(dir);
+  if (root === undefined) return [];
+  const found: Interrupted[] = [];
+  for (const name of (await readdir(root)).filter((n) => n.startsWith(PREFIX)).sort()) {
+    const work = join(root, name);
+    const info = await lstat(work);
+    if (!info.isDirectory()) throw new InputError('JOURNAL_UNSAFE', `${work} is ${entryKind(info)}, not a work folder; nothing was replayed or deleted.`, { file: work }, `Check how it got there; delete ${work} and run again.`);
+    const record = join(work, JOURNAL);
+    const journal = await readRecord(record, dir);
+    if (journal !== undefined) {
+      found.push({ work, journal: checkJournal(journal, dir, name, companions, record), attached: [] });
+      continue;
+    }
+    const list = join(work, ATTACHED);
+    found.push({ work, attached: checkAttached((await readRecord(list, dir)) ?? [], dir, name, companions, list) });
+  }
+  return found;
+}
+
 /**
  * Settles writes a killed process left: a work folder with a commit record is finished (the new release), one without
- * is deleted with the files it staged beside their targets (the old release stays). Call it holding the lock.
+ * is deleted with the files it staged beside their targets (the old release stays). Every record is checked first
+ * (`companions` are the files outside the folder a write of this dataset may publish); one that names anything else
+ * stops the settling with JOURNAL_UNSAFE before a file is touched. Call it holding the lock.
  */
-async function recoverInterruptedWrites(dir: string): Promise<void> {
-  let names: string[];
-  try {
-    names = await readdir(join(dir, WORK));
-  } catch {
-    return;
-  }
-  for (const name of names.filter((n) => n.startsWith(PREFIX)).sort()) {
-    const work = join(dir, WORK, name);
-    const journal = await readJson<Journal>(join(work, JOURNAL));
+async function recoverInterruptedWrites(dir: string, companions: readonly string[]): Promise<void> {
+  for (const { work, journal, attached } of await interruptedWrites(dir, companions)) {
     if (journal) await rollForward(dir, work, journal);
-    else for (const staged of (await readJson<string[]>(join(work, ATTACHED))) ?? []) await rm(resolve(dir, staged), { force: true });
+    for (const staged of attached) await rm(staged, { force: true });
     await rm(work, { recursive: true, force: true });
   }
   await removeStaleRebuilds(dir);
@@ -198,8 +227,12 @@ async function lock(dir: string): Promise<() => Promise<void>> {
   throw busy(dir, file);
 }
 
-/** Finishes or undoes what an interrupted write left in `dir`, under the write lock; does nothing when another writer holds it. */
-export async function settleDataset(dir: string): Promise<void> {
+/**
+ * Finishes or undoes what an interrupted write left in `dir`, under the write lock; does nothing when another writer
+ * holds it. `companions` are the files outside the folder that a write of this dataset may publish (the fact sheet):
+ * a record naming any other path is JOURNAL_UNSAFE and nothing is replayed.
+ */
+export async function settleDataset(dir: string, companions: readonly string[] = []): Promise<void> {
   if (!(await exists(join(dir, WORK)))) return;
   let unlock: () => Promise<void>;
   try {
@@ -208,20 +241,24 @@ export async function settleDataset(dir: string): Promise<void> {
     return;
   }
   try {
-    await recoverInterruptedWrites(dir);
+    await recoverInterruptedWrites(dir, companions);
   } finally {
     await unlock();
     await removeWorkRoot(dir);
   }
 }
 
-export async function stage(dir: string): Promise<Staging> {
+/**
+ * Takes the write lock of `dir`, settles what interrupted writes left (see `settleDataset`) and opens a staging folder.
+ * `companions` are the only files outside `dir` that `attach` may publish (absolute paths).
+ */
+export async function stage(dir: string, companions: readonly string[] = []): Promise<Staging> {
   const unlock = await lock(dir);
   const id = randomBytes(6).toString('hex');
   const work = join(dir, WORK, PREFIX + id);
   const root = join(work, 'new');
   try {
-    await recoverInterruptedWrites(dir);
+    await recoverInterruptedWrites(dir, companions);
     await writing(root, dir, () => mkdir(root, { recursive: true }));
   } catch (error) {
     await rm(work, { recursive: true, force: true });
@@ -241,8 +278,9 @@ export async function stage(dir: string): Promise<Staging> {
       });
     },
     async attach(target, content) {
+      if (!companions.some((c) => resolve(c) === resolve(target))) throw new InternalError('UNSAFE_PATH', `refusing to publish a file that is not a companion of the dataset: ${target}`);
       const folder = dirname(target);
-      const staged = join(folder, `.${basename(target)}.${PREFIX}${id}`);
+      const staged = attachedStagingPath(resolve(target), PREFIX + id);
       attached.push({ staged, target });
       await writing(target, folder, async () => {
         await writeDurable(join(work, ATTACHED), JSON.stringify(attached.map((a) => relative(dir, a.staged))));
@@ -251,9 +289,11 @@ export async function stage(dir: string): Promise<Staging> {
       });
     },
     async commit(entries, replaced) {
+      const bad = [...entries, ...replaced].find((entry) => !isEntryName(entry));
+      if (bad !== undefined) throw new InternalError('UNSAFE_PATH', `refusing to switch a path that is not a top-level entry of the dataset: ${bad}`);
       const journal: Journal = {
         moves: [
-          ...entries.map((entry) => ({ from: relative(dir, join(root, entry)), to: entry })),
+          ...entries.map((entry) => ({ from: stagedEntryPath(PREFIX + id, entry), to: entry })),
           ...attached.map((a) => ({ from: relative(dir, a.staged), to: relative(dir, a.target) })),
         ],
         removes: [...new Set(replaced)].filter((entry) => !entries.includes(entry)).sort(),

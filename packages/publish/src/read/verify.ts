@@ -1,12 +1,12 @@
 import type { Code, Finding } from '@cablepress/core';
 import type { Table } from 'apache-arrow';
-import { arrowRowsAsText, fieldTypeOfArrow, readArrow, readParquetColumn, readParquetTable } from './arrow.js';
-import { cellText } from './cells.js';
-import { parseCsv } from './csv.js';
-import { checkDescriptor, type DataPackage, type Resource } from './datapackage.js';
+import { arrowRowsAsText, fieldTypeOfArrow, readArrow, readParquetColumn, readParquetTable } from '../encode/arrow.js';
+import { cellText } from '../encode/cells.js';
+import { parseCsv } from '../encode/csv.js';
+import { checkDescriptor, type DataPackage, type Resource } from '../describe/datapackage.js';
 import { openPackage, type PackageFiles } from './files.js';
-import { sha256 } from './hash.js';
-import { checkCsvRows, type TableSchema } from './table-schema.js';
+import { sha256 } from '../encode/hash.js';
+import { checkCsvRows, type TableSchema } from '../describe/table-schema.js';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 

@@ -4,10 +4,10 @@ import { basename, join } from 'node:path';
 import { constants, gzipSync } from 'node:zlib';
 import { pack } from 'tar-stream';
 import yazl from 'yazl';
-import { folderFiles } from './files.js';
-import { sha256 } from './hash.js';
-import { readDescriptor, verifyDataset } from './verify.js';
-import { makeDirs } from './make-dirs.js';
+import { folderFiles } from '../read/files.js';
+import { sha256 } from '../encode/hash.js';
+import { readDescriptor, verifyDataset } from '../read/verify.js';
+import { makeDirs } from '../commit/make-dirs.js';
 
 export interface ReleaseBundleOptions {
   /** The dataset folder (with datapackage.json). */

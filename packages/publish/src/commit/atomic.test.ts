@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { settleDataset, stage, writeFailure } from './atomic.js';
-import { scratchFolders, snapshot } from './fixtures/scratch.js';
+import { scratchFolders, snapshot } from '../fixtures/scratch.js';
 
 const folders = scratchFolders();
 afterEach(folders.cleanup);
@@ -26,7 +26,7 @@ async function oldDataset(): Promise<{ dir: string; sheet: string }> {
 }
 
 async function staged(dir: string, sheet: string) {
-  const staging = await stage(dir);
+  const staging = await stage(dir, [sheet]);
   await staging.write('data/a.csv', 'new a\r\n');
   await staging.write('datapackage.json', '{"new":true}');
   await staging.write('README.md', '# new\n');
@@ -125,7 +125,7 @@ describe('staged writes', () => {
     const before = await snapshot(join(dir, '..'));
     await staged(dir, sheet);
     await dieHere(dir);
-    await settleDataset(dir);
+    await settleDataset(dir, [sheet]);
     expect(await snapshot(join(dir, '..'))).toEqual(before);
   });
 
@@ -142,7 +142,7 @@ describe('staged writes', () => {
       ];
       for (const [from, to] of moves.slice(0, done)) await rename(from, to);
       await dieHere(dir);
-      const next = await stage(dir);
+      const next = await stage(dir, [sheet]);
       await next.discard();
       expect(await snapshot(dir), `after ${done} renames`).toEqual(NEW);
       expect(await readFile(sheet, 'utf8')).toBe('new pdf');

@@ -1,8 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { syntheticInput } from './fixtures/rows.js';
-import { scratchFolders } from './fixtures/scratch.js';
+import { syntheticInput } from '../fixtures/rows.js';
+import { scratchFolders } from '../fixtures/scratch.js';
 import { writeDataset } from './write-dataset.js';
 
 const folders = scratchFolders();

@@ -1,10 +1,10 @@
 import { InputError } from '@cablepress/core';
-import { cellText } from './cells.js';
-import { parseCsv } from './csv.js';
-import type { DataPackage, Resource } from './datapackage.js';
-import { openPackage, type PackageFiles } from './files.js';
-import { readDescriptor } from './verify.js';
-import { checkCsvRows, type TableSchema } from './table-schema.js';
+import { cellText } from '../encode/cells.js';
+import { parseCsv } from '../encode/csv.js';
+import type { DataPackage, Resource } from '../describe/datapackage.js';
+import { openPackage, type PackageFiles } from '../read/files.js';
+import { readDescriptor } from '../read/verify.js';
+import { checkCsvRows, type TableSchema } from '../describe/table-schema.js';
 
 export type Bump = 'major' | 'minor' | 'patch' | 'none';
 

@@ -19,7 +19,7 @@ function profileValidators(): Record<ProfileName, ValidateFunction> {
   addFormats(ajv);
   ajv.addFormat('textarea', true);
   const compile = (name: ProfileName) => {
-    const file = new URL(`../data/frictionless/2.0/${name}.json`, import.meta.url);
+    const file = new URL(`../../data/frictionless/2.0/${name}.json`, import.meta.url);
     return ajv.compile(JSON.parse(readFileSync(file, 'utf8')) as object);
   };
   validators = { datapackage: compile('datapackage'), dataresource: compile('dataresource'), tableschema: compile('tableschema'), tabledialect: compile('tabledialect') };

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { syntheticInput } from './fixtures/rows.js';
-import { scratchFolders } from './fixtures/scratch.js';
+import { syntheticInput } from '../fixtures/rows.js';
+import { scratchFolders } from '../fixtures/scratch.js';
 import { checkDescriptor } from './datapackage.js';
 import { checkProfile, checkProfiles } from './profiles.js';
-import { writeDataset } from './write-dataset.js';
+import { writeDataset } from '../commit/write-dataset.js';
 
 const folders = scratchFolders();
 afterEach(folders.cleanup);

@@ -2,10 +2,10 @@ import { ValidationError } from '@cablepress/core';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readArrow, readParquetTable } from './arrow.js';
-import { syntheticInput, syntheticTables } from './fixtures/rows.js';
-import { scratchFolders, snapshot } from './fixtures/scratch.js';
-import { verifyDataset } from './verify.js';
+import { readArrow, readParquetTable } from '../encode/arrow.js';
+import { syntheticInput, syntheticTables } from '../fixtures/rows.js';
+import { scratchFolders, snapshot } from '../fixtures/scratch.js';
+import { verifyDataset } from '../read/verify.js';
 import { writeDataset } from './write-dataset.js';
 
 const folders = scratchFolders();

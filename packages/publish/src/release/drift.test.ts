@@ -2,10 +2,10 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkDrift, recordRelease } from './drift.js';
-import { syntheticInput, syntheticTables } from './fixtures/rows.js';
-import { scratchFolders } from './fixtures/scratch.js';
-import { sha256 } from './hash.js';
-import { writeDataset } from './write-dataset.js';
+import { syntheticInput, syntheticTables } from '../fixtures/rows.js';
+import { scratchFolders } from '../fixtures/scratch.js';
+import { sha256 } from '../encode/hash.js';
+import { writeDataset } from '../commit/write-dataset.js';
 
 const folders = scratchFolders();
 afterEach(folders.cleanup);
