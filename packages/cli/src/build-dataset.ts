@@ -32,6 +32,7 @@ export async function buildDataset(manifest: DatasetManifest, options: BuildOpti
     title: manifest.title,
     description: manifest.description,
     license: manifest.license,
+    ...(manifest.homepage ? { homepage: manifest.homepage } : {}),
     sources,
     recipe: recipe && manifest.recipe ? { recipe, file: manifest.recipe } : null,
     reviews: await readReviews(manifest.dir),

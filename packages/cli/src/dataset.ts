@@ -2,7 +2,7 @@ import { InputError, SEMVER, isDatasetName } from '@cablepress/core';
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { LIMITS, readTextInside } from '@cablepress/publish';
-import { repositoryOfDataset } from './repository.js';
+import { repositoryHomepage, repositoryOfDataset } from './repository.js';
 
 /** The `cablepress` section of a dataset's package.json, which says what to build. */
 export interface DatasetManifest {
@@ -15,6 +15,8 @@ export interface DatasetManifest {
   title: string;
   description: string;
   license: string;
+  /** The repository's site base URL (root package.json `cablepress.homepage`); fact sheets link the dataset's page under it. */
+  homepage: string | null;
   /** Absolute paths of the source cables, in the order the dataset lists them. */
   sources: string[];
   /** Absolute path of the fact sheet PDF. */
@@ -187,6 +189,7 @@ export async function readDatasetManifest(dirArg: string, cwd: string): Promise<
     title: pkg.cablepress.title ?? name,
     description: pkg.description,
     license: pkg.license ?? 'CC0-1.0',
+    homepage: await repositoryHomepage(await repositoryOfDataset(dir)),
     sources: (listed as string[]).map((s) => path.resolve(dir, s)),
     report,
     recipe,

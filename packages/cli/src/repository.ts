@@ -17,6 +17,17 @@ export async function repositoryOfDataset(datasetDir: string): Promise<string | 
   return (await isRepositoryRoot(root)) ? root : null;
 }
 
+/**
+ * The base URL the repository's site is published at, configured once in its root package.json as
+ * `"cablepress": { "homepage": "https://…/" }`; null outside a repository or when none is set.
+ */
+export async function repositoryHomepage(root: string | null): Promise<string | null> {
+  if (root === null) return null;
+  const pkg = await readTextInside(path.join(root, 'package.json'), root, { maxBytes: LIMITS.packageJson }).then((text) => JSON.parse(text ?? 'null') as { cablepress?: { homepage?: unknown } } | null, () => null);
+  const homepage = pkg?.cablepress?.homepage;
+  return typeof homepage === 'string' && /^https?:\/\/\S+$/.test(homepage) ? homepage : null;
+}
+
 /** The repository a dataset is added to: the nearest folder at or above `from` that is a repository root. */
 export async function findRepository(from: string): Promise<string> {
   for (let dir = path.resolve(from); ; dir = path.dirname(dir)) {

@@ -20,6 +20,8 @@ export interface DatasetBuildInput {
   description: string;
   /** An SPDX licence identifier. */
   license: string;
+  /** The site's base URL when the repository configures one: the fact sheet links the dataset's page under it. */
+  homepage?: string;
   /** The source cables in the order the dataset lists them; `file` is the path errors name. */
   sources: readonly { file: string; bytes: Uint8Array }[];
   recipe: DatasetRecipe | null;
@@ -85,7 +87,7 @@ export async function buildDataset(input: DatasetBuildInput, options: DatasetBui
   const pdf = await renderFactSheet({
     tables,
     findings,
-    dataset: { name: input.name, version: input.version, title: input.title },
+    dataset: { name: input.name, version: input.version, title: input.title, license: input.license, ...(input.homepage ? { homepage: input.homepage } : {}) },
     paper: options.paper,
     creationDate: created,
   });

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { datasetPageUrl, licenseUrl, plusdUrl } from './links.js';
+
+describe('plusdUrl', () => {
+  it('links a PlusD cable id to its page', () => {
+    expect(plusdUrl('08VIENTIANE145')).toBe('https://wikileaks.org/plusd/cables/08VIENTIANE145_a.html');
+    expect(plusdUrl('1975STATE123456')).toBe('https://wikileaks.org/plusd/cables/1975STATE123456_a.html');
+  });
+  it('gives nothing for an id PlusD does not use', () => {
+    for (const id of ['', 'laos', '../08VIENTIANE145', '08vientiane145']) expect(plusdUrl(id), id).toBeUndefined();
+  });
+});
+
+describe('licenseUrl and datasetPageUrl', () => {
+  it('build the SPDX page and the dataset page under the homepage', () => {
+    expect(licenseUrl('CC0-1.0')).toBe('https://spdx.org/licenses/CC0-1.0.html');
+    expect(datasetPageUrl('https://example.org/cablepress/', 'tip-reports')).toBe('https://example.org/cablepress/tip-reports/');
+    expect(datasetPageUrl('https://example.org/cablepress', 'tip-reports')).toBe('https://example.org/cablepress/tip-reports/');
+  });
+});
