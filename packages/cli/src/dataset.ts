@@ -2,8 +2,8 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '@cablepress/extract';
 import { safeFileName } from '@cablepress/publish';
-import { repositoryOfDataset } from './repository.js';
-import { SEMVER } from '@cablepress/core';
+import { readHomepage, repositoryOfDataset } from './repository.js';
+import { SEMVER, type Homepage } from '@cablepress/core';
 
 /** The `cablepress` section of a dataset's package.json, which says what to build. */
 export interface DatasetManifest {
@@ -29,6 +29,8 @@ export interface DatasetManifest {
   links: { factSheet: string; datasetPage: string | null };
   /** The dataset's release log (releases.json): the record of this version dates the README's citation. */
   releaseLog: string;
+  /** The repository's configured home page (root package.json `cablepress.homepage`), or null when none is configured. */
+  homepage: Homepage;
 }
 
 /**
@@ -152,5 +154,6 @@ export async function readDatasetManifest(dirArg: string, cwd: string): Promise<
     recipe: recipe === null ? null : path.resolve(dir, recipe),
     links: { factSheet: link(dir, report), datasetPage: datasetPageOf(report, name, dir) },
     releaseLog: path.join(dir, 'releases.json'),
+    homepage: await readHomepage(await repositoryOfDataset(dir)),
   };
 }

@@ -1,1 +1,2 @@
 export { SEMVER, isSemver } from './semver.js';
+export { datasetPageUrl, homepageBase, homepageProblem, type Homepage } from './homepage.js';
