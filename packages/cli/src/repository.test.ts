@@ -28,5 +28,4 @@ describe('readHomepage', () => {
     const dir = await root({ homepage: 'site/' });
     await expect(readHomepage(dir)).rejects.toMatchObject({ code: 'HOMEPAGE_INVALID', location: { file: path.join(dir, 'package.json'), field: 'cablepress.homepage' } });
   });
-
 });
