@@ -45,7 +45,7 @@ export function tablesOf(sources: readonly SourceCable[], recipe: { recipe: Reci
     paragraphs,
     tags: all((c) => c.core.tags),
     recipients: all((c) => c.core.recipients),
-    references: all((c) => c.core.references),
+    cable_references: all((c) => c.core.cable_references),
     quantities,
     events: all((c) => c.facts.events),
     organizations: perCable.reduce<ReturnType<typeof mergeOrganizations>>((merged, c) => mergeOrganizations(merged, c.facts.organizations), []),
