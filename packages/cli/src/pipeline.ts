@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Cable } from '@cablepress/extract';
 import { runChecks, ValidationError, type Finding } from '@cablepress/validate';
+import { datasetPageUrl } from '@cablepress/core';
 import { epochDate, writeDataset } from '@cablepress/publish';
 import { renderFactSheet } from '@cablepress/report';
 import type { DatasetManifest } from './dataset.js';
@@ -17,6 +18,8 @@ export interface BuildOptions {
   maxInputBytes: number;
   /** The folder the source cable must lie in: the dataset folder unless it is rebuilt elsewhere (`release`). */
   sourceRoot?: string;
+  /** The release date to build with (`release` dates a version it is about to record); else the one releases.json records. */
+  releaseDate?: string;
 }
 
 export interface BuildSummary {
@@ -30,7 +33,24 @@ export interface BuildSummary {
   files: string[];
 }
 
-/** The build date: SOURCE_DATE_EPOCH when set, else the cable's own date — never the wall clock. */
+/**
+ * The date of the dataset's release: the one `release` is recording, else the one releases.json records for this
+ * version, else SOURCE_DATE_EPOCH when set; null for a build not released yet (never the cable's date, never the clock).
+ */
+async function releaseDateOf(manifest: DatasetManifest, options: BuildOptions): Promise<string | null> {
+  if (options.releaseDate) return options.releaseDate;
+  const recorded = await recordedReleaseDate(manifest.releaseLog, manifest.version);
+  if (recorded) return recorded;
+  const epoch = options.env.SOURCE_DATE_EPOCH;
+  return epoch ? isoSeconds(epochDate(epoch)) : null;
+}
+
+/** An ISO 8601 UTC datetime to the second, as datapackage.json writes it. */
+export function isoSeconds(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** The fact sheet's own timestamp (PDF metadata): SOURCE_DATE_EPOCH when set, else the cable's date — never the wall clock. */
 export function buildDate(env: BuildOptions['env'], cable: Cable): Date {
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch !== undefined && epoch !== '') return epochDate(epoch);
@@ -61,8 +81,8 @@ export async function buildDataset(manifest: DatasetManifest, options: BuildOpti
     });
   }
   const cableIds = sources.map(({ cable }) => cable.id);
-  const created = buildDate(options.env, latest(sources.map(({ cable }) => cable)));
-  const createdText = created.toISOString().replace(/\.000Z$/, 'Z');
+  const releaseDate = await releaseDateOf(manifest, options);
+  const created = releaseDate ? new Date(releaseDate) : buildDate(options.env, latest(sources.map(({ cable }) => cable)));
   const changelog = await readFile(path.join(manifest.dir, 'CHANGELOG.md'), 'utf8').catch(() => undefined);
   const validation = `${JSON.stringify({ ...(cableIds.length === 1 ? { cable_id: cableIds[0] } : { cable_ids: cableIds }), findings }, null, 2)}\n`;
   const pdf = await renderFactSheet({
@@ -77,7 +97,7 @@ export async function buildDataset(manifest: DatasetManifest, options: BuildOpti
     title: manifest.title,
     description: manifest.description,
     version: manifest.version,
-    created: createdText,
+    ...(releaseDate ? { created: releaseDate } : {}),
     licenses: [{ name: manifest.license, path: `https://spdx.org/licenses/${manifest.license}.html`, title: manifest.license }],
     sources: sources.map(({ cable, sha256 }) => ({ id: cable.id, title: cable.subject || cable.title || cable.id, path: `https://wikileaks.org/plusd/cables/${encodeURIComponent(cable.id)}_a.html`, sha256 })),
     contributors: [{ title: 'cablepress', roles: ['creator'] }],
@@ -87,7 +107,8 @@ export async function buildDataset(manifest: DatasetManifest, options: BuildOpti
       factSheet: manifest.links.factSheet,
       ...(manifest.links.datasetPage ? { releasePage: manifest.links.datasetPage } : {}),
       findings,
-      releaseDate: (await recordedReleaseDate(manifest.releaseLog, manifest.version)) ?? createdText,
+      releaseDate,
+      pageUrl: datasetPageUrl(manifest.homepage, manifest.name),
     },
     ...(changelog === undefined ? {} : { changelog }),
   }, { companions: [{ path: manifest.report, content: pdf }] });

@@ -9,7 +9,7 @@ import { parseCsv, tableToCsv } from './csv.js';
 import { isSafePath, type DataPackage, type Resource } from './datapackage.js';
 import { sha256 } from './hash.js';
 import { safeFileName } from './safe-name.js';
-import { datasetReadme } from './readme.js';
+import { datasetDocuments, DOCUMENTS } from './documents.js';
 import type { ReadmeRows } from './readme-sections.js';
 import type { DatasetInput } from './dataset-input.js';
 import { datasetDescriptor, extraResource, tableResources } from './resources.js';
@@ -32,7 +32,7 @@ export interface WrittenDataset {
   files: string[];
 }
 
-const RESERVED = new Set(['datapackage.json', 'README.md', 'CHANGELOG.md', 'package.json', 'releases.json', 'source', 'node_modules']);
+const RESERVED = new Set(['datapackage.json', ...DOCUMENTS, 'CHANGELOG.md', 'package.json', 'releases.json', 'source', 'node_modules']);
 const NAME = /^[a-z0-9-]+$/;
 const CREATED = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
@@ -63,8 +63,8 @@ function checkInput(input: DatasetInput): TableDef[] {
       'name the dataset folder with lowercase letters, digits and "-", e.g. laos-tip-2008');
   }
   if (!SEMVER.test(input.version)) throw bad('DATASET_VERSION', `version "${input.version}" is not a semantic version`, 'version', 'give the dataset package.json a version such as 0.1.0');
-  if (!CREATED.test(input.created) || Number.isNaN(Date.parse(input.created))) {
-    throw bad('DATASET_CREATED', `created "${input.created}" must be an ISO 8601 UTC datetime (from SOURCE_DATE_EPOCH or the cable)`, 'created', 'set SOURCE_DATE_EPOCH to whole seconds since 1970');
+  if (input.created !== undefined && (!CREATED.test(input.created) || Number.isNaN(Date.parse(input.created)))) {
+    throw bad('DATASET_CREATED', `created "${input.created}" must be an ISO 8601 UTC datetime (from the release record or SOURCE_DATE_EPOCH)`, 'created', 'set SOURCE_DATE_EPOCH to whole seconds since 1970');
   }
   const known = new Map(allTables.map((t) => [t.name, t as TableDef]));
   for (const name of Object.keys(input.tables)) {
@@ -162,7 +162,7 @@ export async function writeDataset(dir: string, input: DatasetInput, options: Wr
     const descriptor = datasetDescriptor(input, resources);
     await put('datapackage.json', JSON.stringify(descriptor, null, 2) + '\n');
     const readme = { descriptor, rowCounts, changelog, context: input.readme ?? {}, rows: input.tables as ReadmeRows };
-    await put('README.md', datasetReadme({ ...readme, ...(input.preparation ? { preparation: input.preparation } : {}) }));
+    for (const [path, text] of datasetDocuments({ ...readme, ...(input.preparation ? { preparation: input.preparation } : {}) })) await put(path, text);
 
     const problems = (await verifyDataset(staging.root)).filter((f) => f.severity === 'error');
     if (problems.length > 0) {

@@ -30,7 +30,7 @@ export function datasetPackageJson(cable: Pick<Cable, 'id' | 'subject' | 'title'
     private: true,
     description: datasetDescription(cable),
     license: 'CC0-1.0',
-    files: ['data', 'datapackage.json', 'README.md', 'CHANGELOG.md', 'source'],
+    files: ['data', 'datapackage.json', 'README.md', 'LICENSE.md', 'CITATION.cff', 'CHANGELOG.md', 'source'],
     cablepress: {
       source: dataset.source,
       title: datasetTitle(cable),

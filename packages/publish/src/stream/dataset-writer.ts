@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { InputError } from '@cablepress/extract';
 import { allTables, fieldsOf, type TableDef } from '@cablepress/validate';
 import { stage, type Staging } from '../atomic.js';
-import { datasetReadme } from '../readme.js';
+import { datasetDocuments, DOCUMENTS } from '../documents.js';
 import { datasetDescriptor, extraResource, extraResourceOf, partitionedTableResources, tableResources } from '../resources.js';
 import type { DatasetInput, ExtraFile } from '../dataset-input.js';
 import type { WrittenDataset } from '../write-dataset.js';
@@ -107,7 +107,7 @@ export class DatasetStreamWriter {
     return { write: (text) => file.write(text) };
   }
 
-  /** Closes the table files, writes extra files, datapackage.json and README.md, and swaps the dataset in. */
+  /** Closes the table files, writes extra files, datapackage.json, README.md, LICENSE.md and CITATION.cff, and swaps the dataset in. */
   async finish(input: StreamedDatasetInput): Promise<WrittenDataset & { rowCounts: Record<string, number> }> {
     try {
       const streamed: StreamedTable[] = [];
@@ -136,11 +136,9 @@ export class DatasetStreamWriter {
       const descriptor = datasetDescriptor(input, resources);
       const rowCounts = Object.fromEntries(streamed.map((s) => [s.table.name, s.rows]));
       await this.staging.write('datapackage.json', JSON.stringify(descriptor, null, 2) + '\n');
-      await this.staging.write(
-        'README.md',
-        datasetReadme({ descriptor, rowCounts, ...(input.changelog ? { changelog: input.changelog } : {}), ...(input.preparation ? { preparation: input.preparation } : {}) }),
-      );
-      files.push('datapackage.json', 'README.md');
+      const documents = datasetDocuments({ descriptor, rowCounts, ...(input.changelog ? { changelog: input.changelog } : {}), ...(input.preparation ? { preparation: input.preparation } : {}) });
+      for (const [name, text] of documents) await this.staging.write(name, text);
+      files.push('datapackage.json', ...documents.map(([name]) => name));
       const entries = [...new Set(files.map((f) => f.split('/')[0]!))].sort();
       await this.staging.commit(entries, []);
       return { descriptor, files, rowCounts };
@@ -164,7 +162,7 @@ function partitionedBy(table: TableDef, partition: DatasetStreamOptions['partiti
 }
 
 function checkExtraPath(extraPath: string): void {
-  if (extraPath.startsWith('data/') || extraPath.includes('/') || ['datapackage.json', 'README.md'].includes(extraPath)) {
+  if (extraPath.startsWith('data/') || extraPath.includes('/') || ['datapackage.json', ...DOCUMENTS].includes(extraPath as never)) {
     throw new InputError('EXTRA_FILE_PATH', `extra file "${extraPath}" would overwrite a dataset file`, { field: extraPath }, 'give the extra file a new path inside the dataset, such as validation.json');
   }
 }
