@@ -1,4 +1,4 @@
-import { copyFile } from 'node:fs/promises';
+import { copyFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { datasetPageUrl } from '@cablepress/core';
 import { checkDrift, epochDate, recordRelease, writeReleaseBundle } from '@cablepress/publish';
@@ -37,6 +37,11 @@ export const run: RunCommand<'release'> = async ([datasetDir], values, io) => {
   return EXIT.ok;
 };
 
+/** The release date the dataset's files already carry (datapackage.json `created`), if any. */
+async function datedAs(datasetDir: string): Promise<string | undefined> {
+  return (JSON.parse(await readFile(path.join(datasetDir, 'datapackage.json'), 'utf8')) as { created?: string }).created;
+}
+
 async function releaseOne(datasetDir: string, values: ReleaseValues, io: Io): Promise<Record<string, unknown>> {
   const paper = values.paper;
   const manifest = await readDatasetManifest(datasetDir, io.cwd);
@@ -54,7 +59,7 @@ async function releaseOne(datasetDir: string, values: ReleaseValues, io: Io): Pr
     return summary;
   }
   const date = drift.released ? null : releaseDate(io.env);
-  if (date) await buildDataset(manifest, { ...options, releaseDate: date });
+  if (date && (await datedAs(manifest.dir)) !== date) await buildDataset(manifest, { ...options, releaseDate: date });
   const outDir = path.resolve(io.cwd, values.out);
   const bundle = await writeReleaseBundle({ datasetDir: manifest.dir, reportFile: manifest.report, outDir, pageUrl: datasetPageUrl(manifest.homepage, manifest.name) });
   const record = await recordRelease(manifest.dir, { reportFile: manifest.report });

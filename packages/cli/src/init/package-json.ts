@@ -39,3 +39,11 @@ export function datasetPackageJson(cable: Pick<Cable, 'id' | 'subject' | 'title'
   };
   return `${JSON.stringify(pkg, null, 2)}\n`;
 }
+
+/**
+ * The CHANGELOG.md of a new dataset, in the form changesets keeps (`# <package>` then one `## <version>` section per
+ * version, newest first): the first version's entry, which `changeset version` writes above from then on.
+ */
+export function datasetChangelog(cable: Pick<Cable, 'id'>, name: string): string {
+  return `# ${DATASET_SCOPE}/${name}\n\n## 0.1.0\n\n- First version: the tables of cable ${cable.id}, made by \`cablepress init\`.\n`;
+}
