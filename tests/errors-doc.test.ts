@@ -3,6 +3,9 @@ import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '@cablepress/cli';
+import {
+  CHECK_CODES, CODES, CORPUS_FAILURE_CODES, DATASET_CHECK_CODES, INPUT_CODES, INTERNAL_CODES, VALIDATION_CODES, WARNING_CODES,
+} from '@cablepress/core';
 import { repoRoot } from './helpers.js';
 
 type Kind = 'error' | 'finding';
@@ -124,6 +127,16 @@ const docs = readFileSync(path.join(repoRoot, 'docs/errors.md'), 'utf8');
 /** Codes documented as table rows: "| `CODE` | ...". */
 const documented = new Set([...docs.matchAll(/^\|\s*`([A-Z][A-Z0-9_]*)`\s*\|/gm)].map((m) => m[1]!));
 
+/** The codes documented under the heading that starts with `heading`, up to the next heading. */
+function documentedUnder(heading: string): string[] {
+  const start = docs.indexOf(`\n${heading}`);
+  if (start < 0) return [];
+  const rest = docs.slice(start + 1);
+  const end = rest.indexOf('\n#');
+  const section = end < 0 ? rest : rest.slice(0, end);
+  return [...section.matchAll(/^\|\s*`([A-Z][A-Z0-9_]*)`\s*\|/gm)].map((m) => m[1]!);
+}
+
 describe('docs/errors.md', () => {
   const used = usedCodes();
 
@@ -151,6 +164,24 @@ describe('docs/errors.md', () => {
       if (!hint) incomplete.push(`${where}: no hint`);
     }
     expect(incomplete).toEqual([]);
+  });
+
+  it('holds the same codes as the Code union of @cablepress/core, both ways, each once', () => {
+    expect([...CODES].filter((code) => !documented.has(code))).toEqual([]);
+    expect([...documented].filter((code) => !(CODES as readonly string[]).includes(code))).toEqual([]);
+    expect(CODES.length).toBe(new Set(CODES).size);
+  });
+
+  it.each([
+    ['### Reading the input', INPUT_CODES],
+    ['### Data that breaks a schema', VALIDATION_CODES],
+    ['### Bugs', INTERNAL_CODES],
+    ['## Warnings about the cable', WARNING_CODES],
+    ['## Findings of the cross-checks', CHECK_CODES],
+    ['## Findings of `cablepress validate`', DATASET_CHECK_CODES],
+    ['## Corpus failures report', CORPUS_FAILURE_CODES],
+  ])('lists under "%s" the codes of the matching group of @cablepress/core', (heading, codes) => {
+    expect(documentedUnder(heading)).toEqual([...codes]);
   });
 
   it('lists every exit code with its meaning', () => {

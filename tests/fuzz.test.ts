@@ -1,7 +1,7 @@
+import { InputError, InternalError, ValidationError } from '@cablepress/core';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { InputError, InternalError, type Cable } from '@cablepress/extract';
-import { ValidationError } from '@cablepress/validate';
+import { type Cable } from '@cablepress/extract';
 import { describe, expect, it } from 'vitest';
 import { seedDataset } from './helpers.js';
 import fc from 'fast-check';

@@ -1,8 +1,9 @@
+import { CablepressError, type Finding } from '@cablepress/core';
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { CablepressError, decodeCableBytes, looksLikeHtml, parseCable, spanText, type Cable } from '@cablepress/extract';
+import { decodeCableBytes, looksLikeHtml, parseCable, spanText, type Cable } from '@cablepress/extract';
 import { extractFacts, transformCable } from '@cablepress/transform';
-import { allTables, assertRows, runChecks, type Finding, type TableDef } from '@cablepress/validate';
+import { allTables, assertRows, runChecks, type TableDef } from '@cablepress/validate';
 import type { FuzzInput } from './inputs.js';
 
 /** A broken invariant: the reason a case fails, as opposed to a typed rejection of bad input. */

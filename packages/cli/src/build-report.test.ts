@@ -1,5 +1,5 @@
+import type { Finding } from '@cablepress/core';
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '@cablepress/validate';
 import { displayPath, findingsSummary, writtenPaths } from './build-report.js';
 
 const finding = (code: string, severity: Finding['severity'] = 'warning'): Finding => ({ code, severity, message: code, path: [] });

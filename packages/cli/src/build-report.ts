@@ -1,7 +1,7 @@
+import type { Finding } from '@cablepress/core';
 import path from 'node:path';
-import type { Finding } from '@cablepress/validate';
 import type { Io } from './io.js';
-import type { BuildSummary } from './pipeline.js';
+import type { BuildSummary } from '@cablepress/pipeline';
 
 /** A path as a person can type it from `cwd`: relative when it is below `cwd`, else absolute. */
 export function displayPath(file: string, cwd: string): string {

@@ -1,9 +1,7 @@
+import { InputError, SEMVER, isDatasetName, type Homepage } from '@cablepress/core';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { InputError } from '@cablepress/extract';
-import { safeFileName } from '@cablepress/publish';
 import { readHomepage, repositoryOfDataset } from './repository.js';
-import { SEMVER, type Homepage } from '@cablepress/core';
 
 /** The `cablepress` section of a dataset's package.json, which says what to build. */
 export interface DatasetManifest {
@@ -116,7 +114,7 @@ export async function readDatasetManifest(dirArg: string, cwd: string): Promise<
     );
   }
   const name = path.basename(dir);
-  if (!/^[a-z0-9-]+$/.test(name) || safeFileName(name) !== name) {
+  if (!isDatasetName(name)) {
     throw new InputError(
       'DATASET_NAME',
       `dataset folder name "${name}" cannot be used: it becomes file names, so it must use only lowercase letters, digits and hyphens and must not be a reserved device name (con, nul, com1...).`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '@cablepress/extract';
+import { InputError } from '@cablepress/core';
 import { asTypedError, exitCodeOf, reportError } from './errors.js';
 
 const fsError = (code: string, syscall: string, path: string) => Object.assign(new Error(`${code}: ${syscall} '${path}'`), { code, syscall, path });

@@ -1,14 +1,6 @@
-import { CablepressError } from '@cablepress/extract';
+import { CablepressError } from '@cablepress/core';
 import path from 'node:path';
 import { EXIT, type Io } from './io.js';
-
-/** Wrong command-line usage. */
-export class UsageError extends CablepressError {
-  readonly kind = 'input' as const;
-  constructor(message: string, hint = 'Run `cablepress help` to see the commands and their options.') {
-    super('USAGE', message, {}, hint);
-  }
-}
 
 function where(error: CablepressError): string {
   const { file, line, column, field } = error.location;

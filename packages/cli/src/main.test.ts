@@ -1,5 +1,5 @@
+import { InputError } from '@cablepress/core';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { InputError } from '@cablepress/extract';
 import { reportError } from './errors.js';
 import { main } from './main.js';
 import type { Io } from './io.js';

@@ -1,4 +1,5 @@
-import { asTypedError, reportError, UsageError } from './errors.js';
+import { UsageError } from '@cablepress/core';
+import { asTypedError, reportError } from './errors.js';
 import { EXIT, processIo, type Io } from './io.js';
 import { CommanderError, createProgram, isCommandName, usageErrorOf } from './program.js';
 

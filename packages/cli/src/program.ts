@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Help, InvalidArgumentError, Option } from '@commander-js/extra-typings';
-import { UsageError } from './errors.js';
+import { UsageError } from '@cablepress/core';
 import { EXIT, type Io } from './io.js';
 import { DEFAULT_MAX_INPUT_MB } from './read-input.js';
 

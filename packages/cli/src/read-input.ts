@@ -1,5 +1,5 @@
+import { InputError } from '@cablepress/core';
 import { readFile } from 'node:fs/promises';
-import { InputError } from '@cablepress/extract';
 import { readInside } from '@cablepress/publish';
 import { jsonErrorOffset } from './json-error.js';
 

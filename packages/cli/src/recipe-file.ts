@@ -1,6 +1,6 @@
+import { InputError } from '@cablepress/core';
 import { access } from 'node:fs/promises';
 import path from 'node:path';
-import { InputError } from '@cablepress/extract';
 import { parseRecipe, type Recipe } from '@cablepress/validate';
 import type { DatasetManifest } from './dataset.js';
 import { readRecipeJson } from './read-input.js';

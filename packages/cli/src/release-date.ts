@@ -1,5 +1,5 @@
+import { InputError } from '@cablepress/core';
 import { readFile } from 'node:fs/promises';
-import { InputError } from '@cablepress/extract';
 
 /**
  * The date the release log records for `version` (its `created`), or null when the version has no record yet: the

@@ -1,8 +1,7 @@
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { homepageBase, homepageProblem, type Homepage } from '@cablepress/core';
-import { InputError } from '@cablepress/extract';
+import { homepageBase, homepageProblem, InputError, type Homepage } from '@cablepress/core';
 
 /** True when `dir` holds a package.json with a "datasets/*" workspace: the root of a cablepress repository. */
 async function isRepositoryRoot(dir: string): Promise<boolean> {

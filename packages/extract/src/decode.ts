@@ -1,5 +1,3 @@
-import { InputError } from './errors.js';
-
 /**
  * Decodes a file's bytes as text: UTF-8 (a BOM is dropped), or UTF-16 LE/BE when the file starts with a
  * UTF-16 BOM. Throws InputError NOT_TEXT (with the file name) for binary data such as an image: NUL bytes
@@ -26,4 +24,5 @@ export function decodeCableBytes(bytes: Uint8Array, file?: string): string {
     }
     return text;
   }
-}
+}import { InputError } from '@cablepress/core';
+

@@ -1,7 +1,8 @@
+import { InputError } from '@cablepress/core';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InputError, parseCable } from './index.js';
+import { parseCable } from './index.js';
 import { seedPath } from '../test-support/paths.js';
 
 const seedText = readFileSync(seedPath, 'utf8');

@@ -1,5 +1,4 @@
 export type { Cable, CableFormat, Paragraph, ParagraphKind, ParseOptions, Recipient, Reference, Span, Warning } from './types.js';
-export { CablepressError, InputError, InternalError, type Location } from './errors.js';
 export { parseCable } from './parse.js';
 export { decodeCableBytes } from './decode.js';
 export { canonicalCableId, stationOfId } from './fields/cable-id.js';

@@ -1,7 +1,8 @@
+import { CablepressError, InputError } from '@cablepress/core';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CablepressError, decodeCableBytes, InputError, parseCable, parseReferences } from './index.js';
+import { decodeCableBytes, parseCable, parseReferences } from './index.js';
 import { corpusDir, seedPath } from '../test-support/paths.js';
 
 const seedText = readFileSync(seedPath, 'utf8');

@@ -1,5 +1,5 @@
+import { CablepressError, InputError, InternalError } from '@cablepress/core';
 import type { Cable, ParseOptions, Reference, Span, Warning } from './types.js';
-import { InputError, InternalError, CablepressError } from './errors.js';
 import type { Envelope } from './formats/envelope.js';
 import { looksLikeHtml, readHtml } from './formats/html.js';
 import { looksLikePlusd, readPlusd } from './formats/plusd.js';

@@ -1,3 +1,4 @@
+import type { WarningCode } from '@cablepress/core';
 /** A half-open span [start, end) of UTF-16 offsets into the decoded input text (Cable.source). */
 export interface Span {
   start: number;
@@ -55,7 +56,7 @@ export interface Paragraph {
 }
 
 export interface Warning {
-  code: string;
+  code: WarningCode;
   message: string;
   span?: Span;
 }

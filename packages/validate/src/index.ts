@@ -8,7 +8,6 @@ export {
   allTables, type CableRow, type EventRow, type IndicatorRow, type LegalProvisionRow, type OrganizationMentionRow, type OrganizationRow,
   type ParagraphRow, type PenaltyRow, type QuantityRow, type RecipientRow, type ReferenceRow, type TagRow,
 } from './tables.js';
-export { ValidationError, type Finding } from './errors.js';
 export { assertRows, checkRows } from './rows.js';
 export {
   indicatorRecipeSchema, locatorSchema, parseRecipe, recipeSchema, type IndicatorRecipe, type Locator, type Recipe,

@@ -1,5 +1,5 @@
+import { ValidationError } from '@cablepress/core';
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from './errors.js';
 import { parseRecipe } from './recipe.js';
 
 const good = {

@@ -1,5 +1,5 @@
+import { type Finding, ValidationError } from '@cablepress/core';
 import { z } from 'zod';
-import { ValidationError, type Finding } from './errors.js';
 import { INDICATOR_CATEGORIES, QUANTITY_KINDS } from './fact-tables.js';
 
 /** Where an indicator's figure stands: narrows the quantities table until exactly one row is left. */

@@ -1,5 +1,5 @@
+import { type Finding, ValidationError } from '@cablepress/core';
 import type { z } from 'zod';
-import { ValidationError, type Finding } from './errors.js';
 import type { TableDef } from './table.js';
 
 const strictSchemas = new WeakMap<TableDef, z.ZodObject>();

@@ -3,9 +3,9 @@ import { buildCorpus, type CorpusSummary } from '../corpus/build-corpus.js';
 import { printBuild } from '../build-report.js';
 import { readDatasetManifest } from '../dataset.js';
 import { datasetPackages } from '../datasets.js';
-import type { BuildSummary } from '../pipeline.js';
+import type { BuildSummary } from '@cablepress/pipeline';
 import { findRepository } from '../repository.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '@cablepress/core';
 import { EXIT, type Io } from '../io.js';
 import type { RunCommand } from '../program.js';
 
@@ -60,7 +60,7 @@ export const run: RunCommand<'build'> = async ([datasetDir], values, io) => {
 /** Builds one dataset folder and, unless --json or --quiet, prints what it wrote. */
 async function buildOne(datasetDir: string, values: { paper: 'a4' | 'letter'; json: boolean; quiet: boolean }, maxInputBytes: number, io: Io): Promise<BuildSummary> {
   const manifest = await readDatasetManifest(datasetDir, io.cwd);
-  const { buildDataset } = await import('../pipeline.js');
+  const { buildDataset } = await import('../build-dataset.js');
   const summary = await buildDataset(manifest, { paper: values.paper, env: io.env, maxInputBytes });
   if (!values.json && !values.quiet) printBuild(summary, manifest.dir, io);
   return summary;

@@ -1,12 +1,13 @@
+import { InputError, safeFileName } from '@cablepress/core';
 import { access, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { decodeCableBytes, InputError, parseCable, type Cable } from '@cablepress/extract';
-import { readInside, safeFileName } from '@cablepress/publish';
+import type { Cable } from '@cablepress/extract';
+import { defaultRecipe, readSourceCable } from '@cablepress/pipeline';
+import { readInside } from '@cablepress/publish';
 import { displayPath, printBuild } from '../build-report.js';
 import { readDatasetManifest } from '../dataset.js';
 import { datasetNameFor } from '../init/name.js';
 import { datasetChangelog, datasetPackageJson } from '../init/package-json.js';
-import { defaultRecipe } from '../init/recipe.js';
 import { EXIT, type Io } from '../io.js';
 import type { RunCommand } from '../program.js';
 import { DEFAULT_MAX_INPUT_MB } from '../read-input.js';
@@ -25,7 +26,7 @@ async function readCable(file: string, maxBytes: number): Promise<{ bytes: Uint8
   if (!bytes) {
     throw new InputError('SOURCE_MISSING', 'the cable file does not exist.', { file }, 'Give the path of a cable file: a PlusD or Cablegate text export, or a WikiLeaks cable page.');
   }
-  return { bytes, cable: parseCable(decodeCableBytes(bytes, file), { source: file }) };
+  return { bytes, cable: readSourceCable(bytes, file).cable };
 }
 
 /** The file name the source gets in the dataset: the cable id, with .html for a page and the file's own .txt/.text otherwise. */
@@ -94,7 +95,7 @@ export const run: RunCommand<'init'> = async ([cableFile], values, io) => {
     await writeFile(path.join(dir, 'CHANGELOG.md'), datasetChangelog(cable, name));
     await updateLockFile(root, io.env);
     const manifest = await readDatasetManifest(dir, io.cwd);
-    const { buildDataset } = await import('../pipeline.js');
+    const { buildDataset } = await import('../build-dataset.js');
     const summary = await buildDataset(manifest, { paper: 'a4', env: io.env, maxInputBytes });
     const shownDir = displayPath(dir, io.cwd);
     if (values.json) {

@@ -1,13 +1,12 @@
 import { copyFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { datasetPageUrl } from '@cablepress/core';
-import { checkDrift, epochDate, recordRelease, writeReleaseBundle } from '@cablepress/publish';
+import { datasetPageUrl, epochDate, UsageError } from '@cablepress/core';
+import { checkDrift, recordRelease, writeReleaseBundle } from '@cablepress/publish';
 import { readDatasetManifest } from '../dataset.js';
 import { datasetPackages } from '../datasets.js';
-import { UsageError } from '../errors.js';
 import { EXIT, type Io } from '../io.js';
 import type { RunCommand } from '../program.js';
-import { buildDataset, isoSeconds } from '../pipeline.js';
+import { buildDataset, isoSeconds } from '../build-dataset.js';
 import { DEFAULT_MAX_INPUT_MB } from '../read-input.js';
 import { findRepository } from '../repository.js';
 

@@ -1,7 +1,7 @@
+import { InputError } from '@cablepress/core';
 import { access, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { makeDirs, writeReleaseBundle } from '@cablepress/publish';
-import { InputError } from '@cablepress/extract';
 import { buildSite, type SiteDatasetInput } from '@cablepress/report';
 import { readDatasetManifest, type DatasetManifest } from '../dataset.js';
 import { EXIT } from '../io.js';

@@ -1,14 +1,16 @@
+import { InputError, epochDate, isDatasetName } from '@cablepress/core';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { InputError } from '@cablepress/extract';
-import { createdFromEnvironment, DatasetStreamWriter, epochDate, makeDirs, safeFileName } from '@cablepress/publish';
+import { checkTables, failOnErrors, indicatorsOf } from '@cablepress/pipeline';
+import { createdFromEnvironment, DatasetStreamWriter, makeDirs } from '@cablepress/publish';
+import { indicatorsTable } from '@cablepress/validate';
 import type { Io } from '../io.js';
 import { listCorpusFiles } from './files.js';
 import { PackedFiles } from './packed.js';
 import { runPool } from './pool.js';
 import { Progress } from './progress.js';
 import { ChunkIntake, type Failure } from './intake.js';
-import type { Partition } from './work.js';
+import { encodeRows, type Partition } from './work.js';
 import { JsonListFile } from './json-list.js';
 
 export interface CorpusBuildOptions {
@@ -81,7 +83,7 @@ interface DatasetMeta {
 
 async function readMeta(dir: string): Promise<DatasetMeta> {
   const name = path.basename(dir);
-  if (!/^[a-z0-9-]+$/.test(name) || safeFileName(name) !== name) {
+  if (!isDatasetName(name)) {
     throw new InputError('DATASET_NAME', `dataset folder name "${name}" must use only lowercase letters, digits and hyphens, and not be a Windows device name (con, prn, aux, nul, com1-9, lpt1-9).`, { file: dir }, 'Pick an --out folder such as datasets/tip-corpus.');
   }
   let pkg: { version?: string; description?: string; license?: string; cablepress?: { title?: string } } = {};
@@ -109,14 +111,22 @@ const PREPARATION = [
   'and checked row by row against the zod schemas of `@cablepress/validate`, in parallel worker threads that each took a',
   'chunk of cables (up to 128) and encoded it as CSV lines, one Arrow record batch and one Parquet row group per table; the chunks',
   'were appended in file order, so the bytes never depend on the number of workers. Organizations are merged across',
-  'cables. The cross-checks of `@cablepress/validate` ran on every cable: a cable with an error is left out and listed in',
-  `\`${FAILURES_FILE}\` (code \`CHECKS_FAILED\`); warnings are listed per cable and counted by code in \`${VALIDATION_FILE}\`. There is no indicator`,
-  'recipe for a corpus, so the indicators table is empty.',
+  'cables. The checks of a dataset build (schemas, then the cross-checks of `@cablepress/validate`) ran on every cable: a',
+  `cable with an error is left out and listed in \`${FAILURES_FILE}\` (code \`CHECKS_FAILED\`); warnings are listed per cable and`,
+  `counted by code in \`${VALIDATION_FILE}\`. The indicators come from the generic TIP recipe over the cables that are TIP`,
+  'reports, grouped by country and reporting year, as in a dataset build without a recipe.',
   '',
   `Files that could not be read as a cable are listed in \`${FAILURES_FILE}\` with an error code and message. When two files`,
   'hold the same cable (e.g. the .txt and the .html of one cable), the first by path is kept and the others are listed there',
   'with the code `DUPLICATE_CABLE`.',
 ].join('\n');
+
+/** The indicators of the corpus's TIP report cables together, checked as a dataset build checks them, encoded. */
+function corpusIndicators(intake: ChunkIntake, options: Pick<CorpusBuildOptions, 'corpus' | 'partition'>) {
+  const indicators = indicatorsOf(intake.tipInputs, null);
+  failOnErrors(checkTables({ indicators }, []), options.corpus);
+  return encodeRows(indicatorsTable, indicators, options.partition, (row) => intake.tipPartitions.get(row.cable_id as string)!);
+}
 
 /** Builds one dataset from a corpus of cable files; bad files are reported, never fatal. */
 export async function buildCorpus(options: CorpusBuildOptions, io: Io): Promise<CorpusSummary> {
@@ -152,6 +162,7 @@ export async function buildCorpus(options: CorpusBuildOptions, io: Io): Promise<
       const shown = intake.failures.slice(0, 3).map((f) => `${f.file}: ${f.code}`).join('; ');
       throw new InputError('CORPUS_NO_CABLES', `none of the ${files.length} file(s) could be read as a cable (${shown}).`, { file: options.corpus }, 'Give PlusD exports, Cablegate text files or WikiLeaks cable pages; docs/errors.md explains each code.');
     }
+    writer.appendParts({ indicators: corpusIndicators(intake, options) });
     await writer.append({ organizations: intake.organizations });
   } catch (error) {
     progress.stop(counts(), performance.now());

@@ -1,6 +1,6 @@
+import { InputError } from '@cablepress/core';
 import { lstat, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { InputError } from '@cablepress/extract';
 import { entryKind, tooLarge } from '@cablepress/publish';
 
 /** A file of the corpus: its absolute path, its path relative to the corpus root (with `/`) and its size. */

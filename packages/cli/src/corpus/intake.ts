@@ -1,13 +1,14 @@
-import { mergeOrganizations } from '@cablepress/transform';
+import type { Code } from '@cablepress/core';
+import { addOrganizations, type IndicatorInput } from '@cablepress/pipeline';
 import type { OrganizationRow } from '@cablepress/validate';
 import { CableIdSet, type PackedFiles } from './packed.js';
 import type { JsonListFile } from './json-list.js';
-import { processChunk, type ChunkResult, type Partition } from './work.js';
+import { partitionValue, processChunk, type ChunkResult, type Partition } from './work.js';
 
 /** A file that gave no cable rows, as listed in failures.json. */
 export interface Failure {
   file: string;
-  code: string;
+  code: Code;
   message: string;
 }
 
@@ -16,8 +17,9 @@ const SUMMARY_FAILURES = 100;
 
 /**
  * What the main thread keeps while chunks arrive in file order: counts, the ids seen (for duplicates), warnings by
- * code, the latest `created`, the merged organizations and the first failures. Failures and findings go straight to
- * their files; rows never stop here.
+ * code, the latest `created`, the organizations merged cable by cable, the indicator inputs of the TIP report cables
+ * (with their partition) and the first failures. Failures and findings go straight to their files; other rows never
+ * stop here.
  */
 export class ChunkIntake {
   files = 0;
@@ -26,6 +28,9 @@ export class ChunkIntake {
   failed = 0;
   latest: string | null = null;
   organizations: OrganizationRow[] = [];
+  readonly tipInputs: IndicatorInput[] = [];
+  /** The partition value of each cable with an indicator input, when the corpus is partitioned. */
+  readonly tipPartitions = new Map<string, string>();
   readonly failures: Failure[] = [];
   readonly warningCodes = new Map<string, number>();
   private seen = new CableIdSet();
@@ -66,10 +71,16 @@ export class ChunkIntake {
       for (const [code, n] of Object.entries(outcome.warnings)) this.warningCodes.set(code, (this.warningCodes.get(code) ?? 0) + n);
       for (const finding of outcome.findings ?? []) this.findingsFile.add({ cable_id: outcome.cableId, ...finding });
       if (outcome.created !== null && (this.latest === null || outcome.created > this.latest)) this.latest = outcome.created;
+      this.organizations = addOrganizations(this.organizations, outcome.organizations);
+      if (outcome.tipInput) this.keepTipInput(outcome.tipInput);
     });
     const kept = duplicates.length === 0 ? result : processChunk(chunk, 'build', { exclude: duplicates, ...(this.partition ? { partition: this.partition } : {}) });
-    this.organizations = mergeOrganizations(this.organizations, kept.organizations);
     return kept.parts;
+  }
+
+  private keepTipInput(input: IndicatorInput): void {
+    this.tipInputs.push(input);
+    if (this.partition) this.tipPartitions.set(input.cable.id, partitionValue(this.partition, input.cable));
   }
 
   /** Warnings by code, codes in alphabetical order. */

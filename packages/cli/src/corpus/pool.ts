@@ -55,7 +55,7 @@ function outOfMemory(error: Error): boolean {
 
 /** The result of a chunk whose worker died: every cable of it fails with WORKER_CRASHED. */
 function crashed(files: readonly ChunkFile[], error: Error): ChunkResult {
-  return { cables: files.map(() => ({ ok: false, bytes: 0, code: 'WORKER_CRASHED', message: `the worker reading this file stopped: ${error.message}` })), organizations: [] };
+  return { cables: files.map(() => ({ ok: false, bytes: 0, code: 'WORKER_CRASHED', message: `the worker reading this file stopped: ${error.message}` })) };
 }
 
 /**

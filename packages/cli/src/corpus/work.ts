@@ -1,18 +1,17 @@
-import { createHash } from 'node:crypto';
+import { CablepressError, type Code } from '@cablepress/core';
 import { readFileSync } from 'node:fs';
-import { CablepressError, decodeCableBytes, parseCable } from '@cablepress/extract';
+import { buildCable, cableRows, readSourceCable, type IndicatorInput } from '@cablepress/pipeline';
 import { encodeTablePart, type TablePart } from '@cablepress/publish';
-import { extractFacts, mergeOrganizations, transformCable } from '@cablepress/transform';
-import { allTables, assertRows, fieldsOf, runChecks, type OrganizationRow, type TableDef } from '@cablepress/validate';
+import { allTables, fieldsOf, type OrganizationRow, type TableDef } from '@cablepress/validate';
 
 /**
  * How far a worker takes each cable: `parse` reads and parses it; `transform` also builds its core and fact rows;
- * `build` checks every row against its schema, runs the cross-checks and sends the rows back to be written. The
- * first two exist for the benchmark.
+ * `build` takes it through `buildCable` of `@cablepress/pipeline` (rows, schemas, cross-checks, its indicator input)
+ * and sends the rows back to be written. The first two exist for the benchmark.
  */
 export type Stage = 'parse' | 'transform' | 'build';
 
-/** Rows of every table except indicators, which need a recipe. */
+/** Rows of every table except indicators, which come from the corpus's TIP report cables together. */
 export type CableRows = Record<string, Record<string, unknown>[]>;
 
 /** A warning of the parser or of the cross-checks, as validation.json lists it. */
@@ -33,18 +32,23 @@ export interface CableDone {
   rows?: CableRows;
   /** Every warning, in order (for the `build` stage). */
   findings?: CableFinding[];
+  /** The cable's input to the generic TIP recipe when it is a TIP report (for the `build` stage). */
+  tipInput?: IndicatorInput | null;
 }
 
 export interface CableFailed {
   ok: false;
   bytes: number;
-  code: string;
+  code: Code;
   message: string;
 }
 
 export type CableResult = CableDone | CableFailed;
 
 const tables = new Map<string, TableDef>(allTables.map((t) => [t.name, t as TableDef]));
+
+/** Tables the main thread writes once every chunk is in: organizations merged across the corpus, indicators of its cables together. */
+const MAIN_THREAD_TABLES = new Set(['organizations', 'indicators']);
 
 function countCodes(findings: readonly { code: string }[]): Record<string, number> {
   const counts: Record<string, number> = {};
@@ -77,25 +81,16 @@ export function processCable(file: string, label: string, stage: Stage): CableRe
 /** `processCable` on bytes already read. */
 export function processCableBytes(bytes: Uint8Array, label: string, stage: Stage): CableResult {
   try {
-    const cable = parseCable(decodeCableBytes(bytes, label), { source: label });
+    const source = readSourceCable(bytes, label);
+    const { cable } = source;
     if (stage === 'parse') return { ok: true, cableId: cable.id, bytes: bytes.length, warnings: countCodes(cable.warnings) };
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const core = transformCable(cable, { file: label, sha256 });
-    const facts = extractFacts(cable, core.paragraphs.map((p) => p.paragraph_id));
-    const rows: CableRows = { ...core, ...facts };
-    if (stage === 'transform') return { ok: true, cableId: cable.id, bytes: bytes.length, warnings: countCodes(cable.warnings) };
-    for (const [name, tableRows] of Object.entries(rows)) assertRows(tables.get(name)!, tableRows);
-    const findings = runChecks({ tables: rows, sources: new Map([[cable.id, cable.source]]) });
-    const errors = findings.filter((f) => f.severity === 'error');
-    if (errors.length > 0) {
-      const shown = errors.slice(0, 3).map((f) => f.message).join('; ');
-      return { ok: false, bytes: bytes.length, code: 'CHECKS_FAILED', message: `${errors.length} cross-check(s) failed: ${shown}` };
+    if (stage === 'transform') {
+      cableRows({ ...source, file: label });
+      return { ok: true, cableId: cable.id, bytes: bytes.length, warnings: countCodes(cable.warnings) };
     }
-    const listed: CableFinding[] = [
-      ...cable.warnings.map((w) => ({ code: w.code, severity: 'warning' as const, span: w.span ? ([w.span.start, w.span.end] as [number, number]) : null })),
-      ...findings.map((f) => ({ code: f.code, severity: f.severity, span: f.spans?.[0] ? ([f.spans[0].char_start, f.spans[0].char_end] as [number, number]) : null })),
-    ];
-    return { ok: true, cableId: cable.id, bytes: bytes.length, warnings: countCodes([...cable.warnings, ...findings]), rows, findings: listed };
+    const built = buildCable({ ...source, file: label });
+    const listed: CableFinding[] = built.findings.map((f) => ({ code: f.code, severity: f.severity, span: f.spans?.[0] ? [f.spans[0].char_start, f.spans[0].char_end] : null }));
+    return { ok: true, cableId: cable.id, bytes: bytes.length, warnings: countCodes(built.findings), rows: built.rows, findings: listed, tipInput: built.tipInput };
   } catch (error) {
     return failure(error, bytes.length);
   }
@@ -110,14 +105,15 @@ export interface ChunkFile {
   label: string;
 }
 
-/** What a chunk of cables gives: one outcome per file, in order, without the rows, which are in `parts`. */
-export type CableOutcome = CableFailed | (Omit<CableDone, 'rows'> & { created: string | null });
+/**
+ * What a chunk of cables gives: one outcome per file, in order, without the rows, which are in `parts`, except the
+ * cable's organizations, which the main thread merges across the corpus cable by cable as a dataset build does.
+ */
+export type CableOutcome = CableFailed | (Omit<CableDone, 'rows'> & { created: string | null; organizations: OrganizationRow[] });
 
 export interface ChunkResult {
   cables: CableOutcome[];
-  /** Organizations of the chunk's cables, merged (the `build` stage). */
-  organizations: OrganizationRow[];
-  /** Every table but organizations, encoded (the `build` stage). */
+  /** Every table but organizations and indicators, encoded (the `build` stage). */
   parts?: Record<string, TablePart>;
 }
 
@@ -135,30 +131,28 @@ export function partitionValue(partition: Partition, cable: Record<string, unkno
 export function processChunk(files: readonly ChunkFile[], stage: Stage, options: { exclude?: readonly number[]; partition?: Partition } = {}): ChunkResult {
   const exclude = new Set(options.exclude ?? []);
   const cables: CableOutcome[] = [];
-  const tableRows = new Map<string, Record<string, unknown>[]>(allTables.filter((t) => t.name !== 'organizations').map((t) => [t.name, []]));
+  const tableRows = new Map<string, Record<string, unknown>[]>(allTables.filter((t) => !MAIN_THREAD_TABLES.has(t.name)).map((t) => [t.name, []]));
   const partitionOf = new Map<string, string>();
-  let organizations: OrganizationRow[] = [];
   files.forEach(({ file, label }, position) => {
     const result = processCable(file, label, stage);
     if (!result.ok) return void cables.push(result);
     const { rows, ...done } = result;
     const created = rows?.cables?.[0]?.created;
-    cables.push({ ...done, created: typeof created === 'string' ? created : null });
+    cables.push({ ...done, created: typeof created === 'string' ? created : null, organizations: (rows?.organizations ?? []) as OrganizationRow[] });
     if (!rows || exclude.has(position)) return;
     if (options.partition) partitionOf.set(result.cableId, partitionValue(options.partition, rows.cables?.[0]));
     for (const [name, list] of Object.entries(rows)) {
-      if (name === 'organizations') organizations = mergeOrganizations(organizations, list as OrganizationRow[]);
-      else for (const row of list) tableRows.get(name)!.push(row);
+      if (!MAIN_THREAD_TABLES.has(name)) for (const row of list) tableRows.get(name)!.push(row);
     }
   });
-  if (stage !== 'build') return { cables, organizations };
+  if (stage !== 'build') return { cables };
   const byCable = (row: Record<string, unknown>) => partitionOf.get(row.cable_id as string)!;
-  const parts = Object.fromEntries(
-    [...tableRows].map(([name, rows]) => {
-      const table = tables.get(name)!;
-      const partitioned = options.partition !== undefined && fieldsOf(table).some((f) => f.name === 'cable_id');
-      return [name, encodeTablePart(table, rows, partitioned ? byCable : undefined)];
-    }),
-  );
-  return { cables, organizations, parts };
+  const parts = Object.fromEntries([...tableRows].map(([name, rows]) => [name, encodeRows(tables.get(name)!, rows, options.partition, byCable)]));
+  return { cables, parts };
+}
+
+/** One table's rows encoded as a part, its Parquet partitioned by cable when the corpus is partitioned and the table has a cable id. */
+export function encodeRows(table: TableDef, rows: readonly Record<string, unknown>[], partition: Partition | undefined, byCable: (row: Record<string, unknown>) => string): TablePart {
+  const partitioned = partition !== undefined && fieldsOf(table).some((f) => f.name === 'cable_id');
+  return encodeTablePart(table, rows, partitioned ? byCable : undefined);
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Cable } from '@cablepress/extract';
-import { describeTag } from '@cablepress/transform';
+import { describeTag } from '@cablepress/pipeline';
 
 interface NameWords {
   phrases: Record<string, string>;

@@ -1,6 +1,6 @@
+import { monthNumber } from '@cablepress/core';
 import { dtgParts } from './dtg.js';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const pad = (n: number): string => String(n).padStart(2, '0');
 
 interface Parts {
@@ -37,8 +37,8 @@ export function parseCreatedMeta(value: string): Parts | null {
   }
   m = /^[A-Z][a-z]{2} ([A-Z][a-z]{2}) (\d{1,2}) \d{2}:\d{2}:\d{2} [+-]\d{4} (\d{4})$/.exec(v);
   if (m) {
-    const month = MONTHS.indexOf(m[1]!) + 1;
-    if (month === 0) return null;
+    const month = monthNumber(m[1]!);
+    if (month === null) return null;
     return { year: Number(m[3]), month, day: Number(m[2]), hour: null, minute: null, second: null };
   }
   return null;

@@ -1,3 +1,4 @@
+import { monthNumber } from '@cablepress/core';
 const PRECEDENCE: Record<string, string> = { Z: 'FLASH', O: 'IMMEDIATE', P: 'PRIORITY', R: 'ROUTINE' };
 
 /** Precedence letter (as in "P 290544Z FEB 08" or "PP RUEHWEB") → its name: P=PRIORITY, O=IMMEDIATE, R=ROUTINE, Z=FLASH. */
@@ -12,14 +13,12 @@ export function parseDtgLine(line: string): { precedence: string | null; dtg: st
   return { precedence: expandPrecedence(m[1]!), dtg: m[2]!.replace(/\s+/g, ' ') };
 }
 
-const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
-
 /** "290544Z FEB 08" → its parts (year 2-digit years: 66-99 → 19xx, else 20xx). */
 export function dtgParts(dtg: string): { year: number; month: number; day: number; hour: number; minute: number } | null {
   const m = /^(\d{2})(\d{2})(\d{2})Z ([A-Z]{3}) (\d{2}|\d{4})$/.exec(dtg);
   if (!m) return null;
-  const month = MONTHS.indexOf(m[4]!) + 1;
-  if (month === 0) return null;
+  const month = monthNumber(m[4]!);
+  if (month === null) return null;
   const y = Number(m[5]);
   const year = m[5]!.length === 4 ? y : y >= 66 ? 1900 + y : 2000 + y;
   const day = Number(m[1]);

@@ -1,13 +1,5 @@
+import { isoDate, monthNumber } from '@cablepress/core';
 import { isDocument, locateField } from './locate.js';
-
-const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
-
-function iso(y: number, m: number, d: number): string | null {
-  if (m < 1 || m > 12 || d < 1 || d > 31) return null;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCMonth() !== m - 1) return null;
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
 
 function fullYear(y: string): number {
   const n = Number(y);
@@ -28,15 +20,15 @@ export function parseNondisclosureDeadline(text: string): string | null {
   let m = /\b(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})\b/.exec(t);
   if (m) {
     const [first, second] = [Number(m[1]), Number(m[3])];
-    return first > 12 && second <= 12 ? iso(fullYear(m[4]!), second, first) : iso(fullYear(m[4]!), first, second);
+    return first > 12 && second <= 12 ? isoDate(fullYear(m[4]!), second, first) : isoDate(fullYear(m[4]!), first, second);
   }
   m = /\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b/.exec(t);
-  if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3]));
+  if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
   m = /\bDECL:? ?((?:19|20)\d{2})(\d{2})(\d{2})\b/.exec(t);
-  if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3]));
+  if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
   m = /\b(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]{0,6}\.? (\d{1,2}),? (\d{4})\b/.exec(t);
-  if (m) return iso(Number(m[3]), MONTHS.indexOf(m[1]!) + 1, Number(m[2]));
+  if (m) return isoDate(Number(m[3]), monthNumber(m[1]!)!, Number(m[2]));
   m = /\b(\d{1,2}) (JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]{0,6}\.? (\d{4})\b/.exec(t);
-  if (m) return iso(Number(m[3]), MONTHS.indexOf(m[2]!) + 1, Number(m[1]));
+  if (m) return isoDate(Number(m[3]), monthNumber(m[2]!)!, Number(m[1]));
   return null;
 }

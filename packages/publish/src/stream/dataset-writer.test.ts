@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ParquetFile } from 'parquet-wasm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readArrow, readParquetTable } from '../arrow.js';
+import { readArrow, readParquetTable } from '../encode/arrow.js';
 import { syntheticInput, syntheticTables } from '../fixtures/rows.js';
-import { verifyDataset } from '../verify.js';
-import { writeDataset } from '../write-dataset.js';
+import { verifyDataset } from '../read/verify.js';
+import { writeDataset } from '../commit/write-dataset.js';
 import { DatasetStreamWriter } from './dataset-writer.js';
 
 const dirs: string[] = [];

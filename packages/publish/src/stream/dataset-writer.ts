@@ -1,12 +1,12 @@
+import { InputError } from '@cablepress/core';
 import path from 'node:path';
 import { mkdir } from 'node:fs/promises';
-import { InputError } from '@cablepress/extract';
 import { allTables, fieldsOf, type TableDef } from '@cablepress/validate';
-import { stage, type Staging } from '../atomic.js';
-import { datasetDocuments, DOCUMENTS } from '../documents.js';
-import { datasetDescriptor, extraResource, extraResourceOf, partitionedTableResources, tableResources } from '../resources.js';
-import type { DatasetInput, ExtraFile } from '../dataset-input.js';
-import type { WrittenDataset } from '../write-dataset.js';
+import { stage, type Staging } from '../commit/atomic.js';
+import { datasetDocuments, DOCUMENTS } from '../describe/documents.js';
+import { datasetDescriptor, extraResource, extraResourceOf, partitionedTableResources, tableResources } from '../describe/resources.js';
+import type { DatasetInput, ExtraFile } from '../commit/dataset-input.js';
+import type { WrittenDataset } from '../commit/write-dataset.js';
 import { HashedFile } from './hashed-file.js';
 import type { TablePart } from './table-part.js';
 import { TableStreamWriter, type StreamedTable } from './table-writer.js';

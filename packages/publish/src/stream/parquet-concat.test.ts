@@ -4,7 +4,7 @@ import path from 'node:path';
 import { ParquetFile } from 'parquet-wasm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { allTables, type TableDef } from '@cablepress/validate';
-import { parquetBytes, readParquetTable, rowsToArrow, arrowRowsAsText } from '../arrow.js';
+import { parquetBytes, readParquetTable, rowsToArrow, arrowRowsAsText } from '../encode/arrow.js';
 import { syntheticTables } from '../fixtures/rows.js';
 import { ParquetConcat, splitParquet } from './parquet-concat.js';
 import { readThriftStruct, writeThriftStruct } from './thrift-compact.js';

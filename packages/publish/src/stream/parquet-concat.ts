@@ -1,5 +1,5 @@
+import { InternalError } from '@cablepress/core';
 import { appendFileSync, readFileSync, rmSync } from 'node:fs';
-import { InternalError } from '@cablepress/extract';
 import { field, readThriftStruct, T, writeThriftStruct, type ThriftList, type ThriftStruct } from './thrift-compact.js';
 
 /**

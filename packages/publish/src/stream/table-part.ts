@@ -1,8 +1,8 @@
 import { tableToIPC } from 'apache-arrow';
 import { Compression, Table as WasmTable, writeParquet, WriterPropertiesBuilder } from 'parquet-wasm';
 import type { TableDef } from '@cablepress/validate';
-import { rowsToArrow } from '../arrow.js';
-import { tableToCsv } from '../csv.js';
+import { rowsToArrow } from '../encode/arrow.js';
+import { tableToCsv } from '../encode/csv.js';
 
 /** The Parquet of the rows of one partition (or of all rows when the table is not partitioned). */
 export interface ParquetPiece {

@@ -1,8 +1,8 @@
+import type { Finding } from '@cablepress/core';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Finding } from '@cablepress/validate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { minimalTables } from './fixtures/minimal.js';
 import { formatFigure, formatPeriod, qualifierWords } from './format.js';

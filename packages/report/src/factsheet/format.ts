@@ -1,3 +1,4 @@
+import { MONTH_NAMES, leadingRoman, monthAbbreviation } from '@cablepress/core';
 import type { IndicatorRow, ParagraphRow, PenaltyRow } from './types.js';
 
 type Qualifier = IndicatorRow['qualifier'];
@@ -65,18 +66,16 @@ export function perWords(per: string | null): string {
   return per ? `per ${per}` : '';
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
 /** 29 February 2008, from an ISO date or datetime; the date part is read as written (no time-zone shift). */
 export function formatDate(iso: string): string {
   const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
-  return `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`;
+  return `${d} ${MONTH_NAMES[(m ?? 1) - 1]} ${y}`;
 }
 
 /** A recipe period for print: 2008-01 becomes Jan 2008, 2001-2007 becomes 2001–2007; anything else stays as written. */
 export function formatPeriod(period: string): string {
   const month = period.match(/^(\d{4})-(\d{2})$/);
-  if (month) return `${MONTHS[Number(month[2]) - 1]?.slice(0, 3) ?? month[2]} ${month[1]}`;
+  if (month) return `${monthAbbreviation(Number(month[2])) ?? month[2]} ${month[1]}`;
   const years = period.match(/^(\d{4})-(\d{4})$/);
   if (years) return `${years[1]}–${years[2]}`;
   return period;
@@ -85,7 +84,7 @@ export function formatPeriod(period: string): string {
 /** A date at the precision the cable gives it: "27 Feb 2007", "Jul 2007", "2007", "mid-2005". */
 export function formatEventDate(e: { date_start: string; date_end: string; precision: string; text: string }): string {
   const [y, m, d] = e.date_start.split('-').map(Number);
-  const month = MONTHS[(m ?? 1) - 1]?.slice(0, 3) ?? '';
+  const month = monthAbbreviation(m ?? 1) ?? '';
   if (e.precision === 'day') return `${d} ${month} ${y}`;
   if (e.precision === 'month') return `${month} ${y}`;
   if (e.precision === 'year') return String(y);
@@ -94,15 +93,13 @@ export function formatEventDate(e: { date_start: string; date_end: string; preci
   return phrase.length <= 16 ? phrase : String(y);
 }
 
-const ROMAN = /^([IVXLCDM]+)\b/;
-
 /**
  * Where a paragraph stands in the cable, as the indicators table cites it: ¶5 for a numbered paragraph, else the
  * section's roman numeral and the key (XXVIII F), else "paragraph 12" by position.
  */
 export function citeParagraph(p: Pick<ParagraphRow, 'number' | 'section' | 'key' | 'seq'>): string {
   if (p.number !== null) return `¶${p.number}`;
-  const section = p.section ? (ROMAN.exec(p.section)?.[1] ?? p.section.replace(/\s+/g, ' ').trim()) : null;
+  const section = p.section ? (leadingRoman(p.section) ?? p.section.replace(/\s+/g, ' ').trim()) : null;
   const parts = [section, p.key].filter((x): x is string => Boolean(x));
   return parts.length > 0 ? parts.join(' ') : `paragraph ${p.seq}`;
 }

@@ -1,5 +1,5 @@
+import type { Finding } from '@cablepress/core';
 import { readFileSync } from 'node:fs';
-import type { Finding } from '@cablepress/validate';
 import { describe, expect, it } from 'vitest';
 import { CHART_SPECS, selectCharts } from './charts.js';
 import { minimalTables } from './fixtures/minimal.js';

@@ -1,3 +1,4 @@
+import { type Finding, InputError } from '@cablepress/core';
 import countries from './data/countries.json' with { type: 'json' };
 import topics from './data/topics.json' with { type: 'json' };
 import { type ChartData, selectCharts } from './charts.js';
@@ -7,8 +8,6 @@ import {
 import type {
   CableRow, FactSheetInput, IndicatorRow, LegalProvisionRow, OrganizationRow, ParagraphRow, PenaltyRow, QuantityRow, TagRow,
 } from './types.js';
-import { InputError } from '@cablepress/extract';
-import type { Finding } from '@cablepress/validate';
 
 export type Category = IndicatorRow['category'];
 

@@ -1,7 +1,5 @@
-import type {
-  CableRow, EventRow, Finding, IndicatorRow, LegalProvisionRow, OrganizationMentionRow, OrganizationRow, ParagraphRow, PenaltyRow,
-  QuantityRow, TagRow,
-} from '@cablepress/validate';
+import type { Finding } from '@cablepress/core';
+import type { CableRow, EventRow, IndicatorRow, LegalProvisionRow, OrganizationMentionRow, OrganizationRow, ParagraphRow, PenaltyRow, QuantityRow, TagRow } from '@cablepress/validate';
 
 export type {
   CableRow, EventRow, IndicatorRow, LegalProvisionRow, OrganizationMentionRow, OrganizationRow, ParagraphRow, PenaltyRow, QuantityRow, TagRow,

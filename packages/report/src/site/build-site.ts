@@ -1,7 +1,7 @@
+import { InputError } from '@cablepress/core';
 import { createHash } from 'node:crypto';
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { InputError } from '@cablepress/extract';
 import { SITE_SCRIPT, SITE_STYLE } from './assets.js';
 import { catalogBody, type CatalogEntry } from './catalog.js';
 import { datasetPageBody, type Download } from './dataset-page.js';

@@ -1,7 +1,8 @@
+import { InputError, type Code } from '@cablepress/core';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import Papa from 'papaparse';
-import { decodeCableBytes, InputError } from '@cablepress/extract';
+import { decodeCableBytes } from '@cablepress/extract';
 
 /** A field of a Frictionless Table Schema as publish writes it. */
 export interface SiteField {
@@ -68,7 +69,7 @@ export interface PublishedDataset {
   releases: ReleaseEntry[];
 }
 
-async function readJson<T>(file: string, code: string): Promise<T> {
+async function readJson<T>(file: string, code: Code): Promise<T> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');

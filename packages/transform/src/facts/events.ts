@@ -1,3 +1,4 @@
+import { monthNumber } from '@cablepress/core';
 import { wordTable, type Token } from './text.js';
 
 export type Precision = 'day' | 'month' | 'part_of_year' | 'year' | 'decade';
@@ -10,11 +11,6 @@ export interface DateMatch {
   date_end: string;
   precision: Precision;
 }
-
-const MONTHS: Record<string, number> = wordTable({
-  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
-  jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
-});
 
 /** Parts of a year: [first month, last month]. */
 const PARTS: Record<string, [number, number]> = wordTable({
@@ -79,12 +75,13 @@ class DateScanner {
   /** A month name at token i (capitalised; abbreviations may carry a period). Returns month and last token. */
   private monthAt(i: number): { month: number; last: number } | null {
     const t = this.tokens[i];
-    if (!t || t.kind !== 'word' || !(t.lower in MONTHS)) return null;
+    const month = t?.kind === 'word' ? monthNumber(t.lower) : null;
+    if (!t || month === null) return null;
     if (t.text[0]! < 'A' || t.text[0]! > 'Z') return null;
     if (t.text.length <= 4 && t.lower !== 'june' && t.lower !== 'july' && t.lower !== 'may') {
-      return this.tokens[i + 1]?.text === '.' ? { month: MONTHS[t.lower]!, last: i + 1 } : { month: MONTHS[t.lower]!, last: i };
+      return this.tokens[i + 1]?.text === '.' ? { month, last: i + 1 } : { month, last: i };
     }
-    return { month: MONTHS[t.lower]!, last: i };
+    return { month, last: i };
   }
 
   private dayAt(i: number): number | null {
@@ -232,7 +229,7 @@ class DateScanner {
     const t = this.tokens[i]!;
     if (t.kind === 'num') return true;
     if (t.kind !== 'word') return false;
-    return t.lower in MONTHS || t.lower in PARTS || t.lower === 'first' || t.lower === 'second';
+    return monthNumber(t.lower) !== null || t.lower in PARTS || t.lower === 'first' || t.lower === 'second';
   }
 
   scan(): DateMatch[] {

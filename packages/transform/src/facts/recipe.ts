@@ -1,6 +1,5 @@
-import {
-  ValidationError, type Finding, type IndicatorRow, type Locator, type ParagraphRow, type QuantityRow, type Recipe,
-} from '@cablepress/validate';
+import { type Finding, ValidationError, leadingRoman } from '@cablepress/core';
+import { type IndicatorRow, type Locator, type ParagraphRow, type QuantityRow, type Recipe } from '@cablepress/validate';
 
 function normalise(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
@@ -14,8 +13,6 @@ function escapeRegExp(s: string): string {
 function figureMatches(quantityText: string, figure: string): boolean {
   return new RegExp(`(?<![\\w.,])${escapeRegExp(normalise(figure))}(?![\\w])`, 'i').test(normalise(quantityText));
 }
-
-const ROMAN = /^([IVXLCDM]+)\b/;
 
 /**
  * The reftel key each paragraph answers: its own key, or the key of the nearest keyed paragraph before it in the same
@@ -37,8 +34,7 @@ export function inheritedKeys(paragraphs: readonly ParagraphRow[]): Map<string, 
 /** How to cite a paragraph: ¶5 for a numbered paragraph, else the section's roman numeral and the key (XXVIII F). */
 export function citationOf(p: ParagraphRow, key: string | null = p.key): string {
   if (p.number !== null) return `\u00b6${p.number}`;
-  const roman = p.section ? ROMAN.exec(p.section)?.[1] : undefined;
-  const section = roman ?? (p.section ? normalise(p.section) : null);
+  const section = p.section ? (leadingRoman(p.section) ?? normalise(p.section)) : null;
   const parts = [section, key].filter((x): x is string => Boolean(x));
   return parts.length > 0 ? parts.join(' ') : `paragraph ${p.seq}`;
 }

@@ -1,9 +1,7 @@
+import { ValidationError } from '@cablepress/core';
 import { readFileSync } from 'node:fs';
 import { parseCable } from '@cablepress/extract';
-import {
-  checkRows, eventsTable, indicatorsTable, legalProvisionsTable, organizationMentionsTable, organizationsTable, parseRecipe, penaltiesTable, quantitiesTable,
-  runChecks, ValidationError,
-} from '@cablepress/validate';
+import { checkRows, eventsTable, indicatorsTable, legalProvisionsTable, organizationMentionsTable, organizationsTable, parseRecipe, penaltiesTable, quantitiesTable, runChecks } from '@cablepress/validate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { paragraphId, transformCable } from '../cable.js';
 import { extractFacts, type CableFacts } from './extract.js';

@@ -1,4 +1,4 @@
-import type { Finding } from '../errors.js';
+import type { Finding } from '@cablepress/core';
 import { num, str, type CheckInput } from './types.js';
 
 /** An exchange rate the cable implies by giving an amount and its conversion side by side. */

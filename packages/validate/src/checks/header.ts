@@ -1,7 +1,6 @@
-import type { Finding } from '../errors.js';
+import { type Finding, monthNumber } from '@cablepress/core';
 import { str, type CheckInput } from './types.js';
 
-const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
 
 /** Start of the classification banner line of a cable: "UNCLAS VIENTIANE 000145", "C O N F I D E N T I A L SECTION 01 OF 02 CAIRO 002263". */
 const BANNER_START = /^[ \t]{0,20}(UNCLAS(?:SIFIED)?|CONFIDENTIAL|C O N F I D E N T I A L|SECRET|S E C R E T|LIMITED OFFICIAL USE)\b/;
@@ -49,8 +48,8 @@ function level(classification: string): string | null {
 function dtgDate(dtg: string): string | null {
   const m = /^(\d{2})\d{4}Z\s+([A-Z]{3})\s+(\d{2})$/.exec(dtg.trim());
   if (!m) return null;
-  const month = MONTHS.indexOf(m[2]!) + 1;
-  if (month === 0) return null;
+  const month = monthNumber(m[2]!);
+  if (month === null) return null;
   const year = Number(m[3]) + (Number(m[3]) > 60 ? 1900 : 2000);
   return `${year}-${String(month).padStart(2, '0')}-${m[1]}`;
 }

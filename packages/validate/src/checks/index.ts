@@ -1,4 +1,4 @@
-import type { Finding } from '../errors.js';
+import type { Finding } from '@cablepress/core';
 import { checkConflictingFigures } from './conflicts.js';
 import { checkConversions } from './conversions.js';
 import { checkHeaderAgreement } from './header.js';

@@ -1,4 +1,4 @@
-import type { Finding } from '../errors.js';
+import type { Finding } from '@cablepress/core';
 import type { CheckInput } from './types.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Finding } from '../errors.js';
+import type { Finding } from '@cablepress/core';
 import { num, str, type CheckInput } from './types.js';
 
 /** Words before a share that say it completes a whole: "the remaining 22 %", "the remaining 2/3s". */

@@ -1,5 +1,5 @@
+import type { Finding } from '@cablepress/core';
 import { looksLikeHtml, spanText } from '@cablepress/extract';
-import type { Finding } from '../errors.js';
 import { factTables } from '../fact-tables.js';
 import { num, str, type CheckInput } from './types.js';
 

@@ -1,5 +1,3 @@
-import type { Finding } from '../errors.js';
-
 /** A table as plain rows, keyed by column name. */
 export type TableRows = readonly Record<string, unknown>[];
 
@@ -19,4 +17,5 @@ export function str(v: unknown): string | null {
 
 export function num(v: unknown): number | null {
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
-}
+}import type { Finding } from '@cablepress/core';
+
