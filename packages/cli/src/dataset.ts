@@ -1,8 +1,8 @@
-import { InputError, SEMVER, isDatasetName } from '@cablepress/core';
+import { InputError, SEMVER, isDatasetName, type Homepage } from '@cablepress/core';
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { LIMITS, readTextInside } from '@cablepress/publish';
-import { repositoryHomepage, repositoryOfDataset } from './repository.js';
+import { readHomepage, repositoryOfDataset } from './repository.js';
 
 /** The `cablepress` section of a dataset's package.json, which says what to build. */
 export interface DatasetManifest {
@@ -15,8 +15,6 @@ export interface DatasetManifest {
   title: string;
   description: string;
   license: string;
-  /** The repository's site base URL (root package.json `cablepress.homepage`); fact sheets link the dataset's page under it. */
-  homepage: string | null;
   /** Absolute paths of the source cables, in the order the dataset lists them. */
   sources: string[];
   /** Absolute path of the fact sheet PDF. */
@@ -32,6 +30,8 @@ export interface DatasetManifest {
   links: { factSheet: string; datasetPage: string | null };
   /** The dataset's release log (releases.json): the record of this version dates the README's citation. */
   releaseLog: string;
+  /** The repository's configured home page (root package.json `cablepress.homepage`), or null when none is configured. */
+  homepage: Homepage;
 }
 
 /**
@@ -189,12 +189,12 @@ export async function readDatasetManifest(dirArg: string, cwd: string): Promise<
     title: pkg.cablepress.title ?? name,
     description: pkg.description,
     license: pkg.license ?? 'CC0-1.0',
-    homepage: await repositoryHomepage(await repositoryOfDataset(dir)),
     sources: (listed as string[]).map((s) => path.resolve(dir, s)),
     report,
     recipe,
     root,
     links: { factSheet: link(dir, report), datasetPage: datasetPageOf(report, name, dir) },
     releaseLog: path.join(dir, 'releases.json'),
+    homepage: await readHomepage(await repositoryOfDataset(dir)),
   };
 }

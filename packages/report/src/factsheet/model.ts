@@ -417,7 +417,7 @@ export function buildModel(input: FactSheetInput): FactSheetModel {
   const meta = [
     { label: 'Cable', value: cable.cable_id },
     { label: 'Date', value: cable.created ? formatDate(cable.created) : 'not stated' },
-    { label: 'From', value: cable.origin ?? cable.from ?? 'not stated' },
+    { label: 'From', value: cable.origin ?? cable.sender ?? 'not stated' },
     { label: 'Classification', value: cable.classification ?? 'not marked' },
     { label: 'Subject', value: cable.subject || cable.title || 'none' },
     { label: 'Tags', value: tagText || 'none' },
