@@ -11,8 +11,8 @@ import { extractFacts, transformCable, applyRecipe } from '../packages/transform
 import { parseRecipe } from '../packages/validate/dist/index.js';
 import { allTables } from '../packages/validate/dist/index.js';
 import { renderFactSheet } from '../packages/report/dist/index.js';
-import { tableToCsv } from '../packages/publish/dist/csv.js';
-import { arrowFileBytes, parquetBytes, rowsToArrow } from '../packages/publish/dist/arrow.js';
+import { tableToCsv } from '../packages/publish/dist/encode/csv.js';
+import { arrowFileBytes, parquetBytes, rowsToArrow } from '../packages/publish/dist/encode/arrow.js';
 import { listCorpusFiles } from '../packages/cli/dist/corpus/files.js';
 import { runPool } from '../packages/cli/dist/corpus/pool.js';
 
