@@ -1,6 +1,7 @@
 import { ValidationError } from '@cablepress/core';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fieldsOf, indicatorsTable } from '@cablepress/validate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readArrow, readParquetTable } from '../encode/arrow.js';
 import { syntheticInput, syntheticTables } from '../fixtures/rows.js';
@@ -59,9 +60,7 @@ describe('writeDataset', () => {
   it('writes an empty table as a header line and zero-row Arrow and Parquet files', async () => {
     const dir = await scratch();
     await writeDataset(dir, syntheticInput({ ...syntheticTables(), indicators: [] }));
-    expect(await readFile(join(dir, 'data/indicators.csv'), 'utf8')).toBe(
-      'indicator_id,label,category,period,value,value_max,unit,qualifier,quantity_id,cable_id,paragraph_id,citation,quote,country,reporting_year\r\n',
-    );
+    expect(await readFile(join(dir, 'data/indicators.csv'), 'utf8')).toBe(`${fieldsOf(indicatorsTable).map((f) => f.name).join(',')}\r\n`);
     expect(readArrow(new Uint8Array(await readFile(join(dir, 'data/indicators.arrow')))).numRows).toBe(0);
     expect(readParquetTable(new Uint8Array(await readFile(join(dir, 'data/indicators.parquet')))).numRows).toBe(0);
     expect(await verifyDataset(dir)).toEqual([]);

@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { allTables, fieldsOf } from '@cablepress/validate';
-import { syntheticInput } from '../fixtures/rows.js';
+import { syntheticInput, syntheticTables } from '../fixtures/rows.js';
 import { scratchFolders } from '../fixtures/scratch.js';
 import { cableAuthor } from './citation.js';
 import { citationSection, factSheetSection, paragraphLabel, periodSection, plainMessage, warningsSection } from './readme-sections.js';
@@ -14,7 +14,7 @@ afterEach(folders.cleanup);
 describe('the dataset README', () => {
   it('has a codebook entry for every column of every table, from the zod descriptions', async () => {
     const dir = await folders.make();
-    await writeDataset(dir, syntheticInput());
+    await writeDataset(dir, syntheticInput({ ...syntheticTables(), indicator_candidates: [] }));
     const readme = await readFile(join(dir, 'README.md'), 'utf8');
     for (const table of allTables) {
       expect(readme).toContain(`### ${table.title}\n\n${table.description}\n`);
