@@ -1,6 +1,6 @@
 import type { IndicatorRow } from '@cablepress/validate';
 import { formatDate, formatFigure, qualifierWords } from './format.js';
-import { caveats, countryOf, shortCitation, type Quote } from './model.js';
+import { caveats, cellCitation, type Quote } from './model.js';
 import { collect, createDoc, INK, type PAPER } from './pdf.js';
 import { caveatBox, type Column, drawFooters, S, Sheet, table, type TableRow } from './render.js';
 import type { FactSheetInput } from './types.js';
@@ -30,7 +30,7 @@ export interface ComparisonModel {
 /** The reports of a dataset of several cables, by country and reporting year, from its indicators table. */
 export function buildComparison(input: FactSheetInput): ComparisonModel {
   const { tables, dataset } = input;
-  const countryName = new Map(tables.cables.map((c) => [c.cable_id, countryOf(c, tables.tags.filter((t) => t.cable_id === c.cable_id)) ?? c.cable_id]));
+  const countryName = new Map(tables.cables.map((c) => [c.cable_id, c.country_name ?? c.cable_id]));
   const reports = new Map<string, ReportColumn>();
   for (const i of tables.indicators) {
     const key = `${i.country ?? i.cable_id}-${i.reporting_year ?? ''}`;
@@ -87,7 +87,7 @@ function reportBlock(s: Sheet, r: ReportColumn, x: number, y: number, w: number)
     cells: [
       { text: i.label },
       { text: `${figureText(i)}${i.period !== null && i.period !== String(r.year) ? ` (${i.period})` : ''}`, style: S.smallBold },
-      { text: `${i.cable_id} ${shortCitation(i.citation, WHOLE_CITATION_MAX)}`, style: { ...S.small, color: INK.muted } },
+      { text: `${i.cable_id} ${cellCitation(i.citation, WHOLE_CITATION_MAX)}`, style: { ...S.small, color: INK.muted } },
     ],
   }));
   return headH + 3 + table(s, s.root, x, y + headH + 3, columns, rows, 2);

@@ -1,5 +1,6 @@
 import { INDICATOR_CATEGORIES, QUANTITY_KINDS, type ParagraphRow, type QuantityRow } from '@cablepress/validate';
 import { describe, expect, it } from 'vitest';
+import { paragraphCitation } from '../citation.js';
 import { applyTipRecipe, cueDistance, isTipReport, periodOf, recountsEarlierFigures, reportingYear, tipRecipe } from './tip-recipe.js';
 
 function quantity(id: string, quote: string, text: string, value: number, counted: string | null, kind: QuantityRow['kind'] = 'count'): QuantityRow {
@@ -12,6 +13,7 @@ function quantity(id: string, quote: string, text: string, value: number, counte
 function paragraph(id: string, number: number | null, section: string | null, key: string | null, seq: number): ParagraphRow {
   return {
     paragraph_id: id, cable_id: id.split('-')[0]!, seq, number, section, key, kind: 'paragraph', classification_marking: null, text: '', char_start: 0, char_end: 0,
+    citation: paragraphCitation({ seq, number, section }, key),
   } as unknown as ParagraphRow;
 }
 
@@ -143,9 +145,9 @@ describe('applyTipRecipe', () => {
       quantities, paragraphs: [paragraph('08VIENTIANE145-p005', 5, null, null, 5)],
     }]);
     expect(rows.map((r) => [r.indicator_id, r.value, r.period, r.citation, r.country, r.reporting_year])).toEqual([
-      ['la-2007-arrests', 23, '2007', '\u00b65', 'LA', 2007],
-      ['la-2007-investigations', 38, '2007', '\u00b65', 'LA', 2007],
-      ['la-2007-prosecutions', 8, '2007', '\u00b65', 'LA', 2007],
+      ['la-2007-arrests', 23, '2007', '\u00b6 5', 'LA', 2007],
+      ['la-2007-investigations', 38, '2007', '\u00b6 5', 'LA', 2007],
+      ['la-2007-prosecutions', 8, '2007', '\u00b6 5', 'LA', 2007],
     ]);
   });
 });

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { stationOfId, type Cable } from '@cablepress/extract';
 import type { INDICATOR_CATEGORIES, IndicatorRow, ParagraphRow, QUANTITY_KINDS, QuantityRow } from '@cablepress/validate';
 import { cableCountry } from '../country.js';
-import { citationOf, inheritedKeys } from './recipe.js';
 
 /** One indicator of the generic TIP recipe (data/tip-recipe.json): what a figure of it looks like. */
 export interface TipIndicator {
@@ -178,7 +177,6 @@ function aboutTrafficking(quote: string, stems: readonly string[]): boolean {
 function indicatorsOfReport(recipe: TipRecipe, country: string | null, year: number | null, cables: readonly ReportCable[]): IndicatorRow[] {
   const quantities = cables.flatMap((c) => c.quantities);
   const paragraphs = new Map(cables.flatMap((c) => c.paragraphs).map((p) => [p.paragraph_id, p]));
-  const keys = inheritedKeys([...paragraphs.values()]);
   const used = new Set<string>();
   const prefix = `${(country ?? cables[0]!.cable.id).toLowerCase()}-${year ?? 'undated'}`;
   const rows: IndicatorRow[] = [];
@@ -197,7 +195,7 @@ function indicatorsOfReport(recipe: TipRecipe, country: string | null, year: num
     rows.push({
       indicator_id: `${prefix}-${ind.indicator}`, label: ind.label, category: ind.category, period: periodOf(q.quote, q.text, year),
       value: q.value, value_max: q.value_max, unit: q.unit, qualifier: q.qualifier, quantity_id: q.quantity_id, cable_id: q.cable_id,
-      paragraph_id: q.paragraph_id, citation: citationOf(p, keys.get(p.paragraph_id) ?? null), quote: q.quote, country, reporting_year: year,
+      paragraph_id: q.paragraph_id, citation: p.citation, quote: q.quote, country, reporting_year: year,
     });
   }
   return rows;
