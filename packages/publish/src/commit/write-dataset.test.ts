@@ -30,9 +30,9 @@ describe('writeDataset', () => {
     const dir = await scratch();
     await writeDataset(dir, syntheticInput());
     const csv = await readFile(join(dir, 'data/paragraphs.csv'), 'utf8');
-    expect(csv.startsWith('paragraph_id,cable_id,seq,number,section,key,kind,classification_marking,text,char_start,char_end\r\n')).toBe(true);
+    expect(csv.startsWith('paragraph_id,cable_id,seq,number,section,key,kind,classification_marking,text,char_start,char_end,citation\r\n')).toBe(true);
     expect(csv).toContain(',=SUM(A1:A9) looks like a formula; so do +1 and @home.,');
-    expect(csv).toContain('08TESTPOST145-p002,08TESTPOST145,2,,,A and B,list_item,,"-5 percent, ""quoted"", ünïcödé ລາວ and a\r\nCRLF inside.",161,230\r\n');
+    expect(csv).toContain('08TESTPOST145-p002,08TESTPOST145,2,,,A and B,list_item,,"-5 percent, ""quoted"", ünïcödé ລາວ and a\r\nCRLF inside.",161,230,"paragraph 2, A and B"\r\n');
     const recipients = await readFile(join(dir, 'data/recipients.csv'), 'utf8');
     expect(recipients).toContain(',000145\r\n');
   });
