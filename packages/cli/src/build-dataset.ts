@@ -2,9 +2,10 @@ import { datasetPageUrl, epochDate } from '@cablepress/core';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildDataset as build, type BuildSummary } from '@cablepress/pipeline';
+import { readChangelog } from '@cablepress/publish';
 import type { DatasetManifest } from './dataset.js';
 import { readBoundedFile } from './read-input.js';
-import { readRecipe } from './recipe-file.js';
+import { readRecipe, readReviews } from './recipe-file.js';
 import { recordedReleaseDate } from './release-date.js';
 
 export interface BuildOptions {
@@ -44,7 +45,7 @@ export async function buildDataset(manifest: DatasetManifest, options: BuildOpti
   const sources: { file: string; bytes: Uint8Array }[] = [];
   for (const file of manifest.sources) sources.push({ file, bytes: await readBoundedFile(file, options.sourceRoot ?? manifest.dir, options.maxInputBytes) });
   const recipe = await readRecipe(manifest);
-  const changelog = await readFile(path.join(manifest.dir, 'CHANGELOG.md'), 'utf8').catch(() => undefined);
+  const changelog = await readChangelog(manifest.dir);
   return build({
     dir: manifest.dir,
     name: manifest.name,
@@ -52,8 +53,10 @@ export async function buildDataset(manifest: DatasetManifest, options: BuildOpti
     title: manifest.title,
     description: manifest.description,
     license: manifest.license,
+    ...(manifest.homepage ? { homepage: manifest.homepage } : {}),
     sources,
     recipe: recipe && manifest.recipe ? { recipe, file: manifest.recipe } : null,
+    reviews: await readReviews(manifest.dir),
     report: manifest.report,
     links: manifest.links,
     ...(changelog === undefined ? {} : { changelog }),

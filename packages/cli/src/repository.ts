@@ -1,11 +1,11 @@
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { homepageBase, homepageProblem, InputError, type Homepage } from '@cablepress/core';
+import { LIMITS, readTextInside } from '@cablepress/publish';
 
 /** True when `dir` holds a package.json with a "datasets/*" workspace: the root of a cablepress repository. */
 async function isRepositoryRoot(dir: string): Promise<boolean> {
-  const pkg = await readFile(path.join(dir, 'package.json'), 'utf8').then((text) => JSON.parse(text) as { workspaces?: unknown }, () => null);
+  const pkg = await readTextInside(path.join(dir, 'package.json'), dir, { maxBytes: LIMITS.packageJson }).then((text) => JSON.parse(text ?? 'null') as { workspaces?: unknown } | null, () => null);
   return Array.isArray(pkg?.workspaces) && pkg.workspaces.includes('datasets/*');
 }
 
@@ -25,7 +25,7 @@ export async function repositoryOfDataset(datasetDir: string): Promise<string | 
 export async function readHomepage(root: string | null): Promise<Homepage> {
   if (root === null) return null;
   const file = path.join(root, 'package.json');
-  const pkg = JSON.parse(await readFile(file, 'utf8')) as { cablepress?: { homepage?: unknown } };
+  const pkg = JSON.parse((await readTextInside(file, root, { maxBytes: LIMITS.packageJson })) ?? '{}') as { cablepress?: { homepage?: unknown } };
   const value = pkg.cablepress?.homepage;
   const problem = homepageProblem(value);
   if (problem) {

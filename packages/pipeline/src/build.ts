@@ -1,6 +1,7 @@
 import { epochDate, type Finding } from '@cablepress/core';
 import path from 'node:path';
 import type { Cable } from '@cablepress/extract';
+import type { Review } from '@cablepress/validate';
 import { writeDataset } from '@cablepress/publish';
 import { renderFactSheet } from '@cablepress/report';
 import { checkTables, errorsOf } from './checks.js';
@@ -19,9 +20,13 @@ export interface DatasetBuildInput {
   description: string;
   /** An SPDX licence identifier. */
   license: string;
+  /** The site's base URL when the repository configures one: the fact sheet links the dataset's page under it. */
+  homepage?: string;
   /** The source cables in the order the dataset lists them; `file` is the path errors name. */
   sources: readonly { file: string; bytes: Uint8Array }[];
   recipe: DatasetRecipe | null;
+  /** The maintainers' decisions on indicator figures (the dataset's reviews.json); none when absent. */
+  reviews?: readonly Review[];
   /** Absolute path of the fact sheet PDF, written with the dataset. */
   report: string;
   /** What the README links, relative to the dataset folder: the fact sheet and the dataset's page on the site. */
@@ -67,9 +72,9 @@ function latest(cables: readonly Cable[]): Cable {
 }
 
 /** The tables of a dataset and every finding (parser warnings, then the checks); a check error throws CHECKS_FAILED and nothing is written. */
-export function checkedTables(input: Pick<DatasetBuildInput, 'sources' | 'recipe'>): { sources: SourceCable[]; tables: DatasetTables; findings: Finding[] } {
+export function checkedTables(input: Pick<DatasetBuildInput, 'sources' | 'recipe' | 'reviews'>): { sources: SourceCable[]; tables: DatasetTables; findings: Finding[] } {
   const sources = input.sources.map(({ file, bytes }) => readSourceCable(bytes, file));
-  const tables = datasetTables(sources, input.recipe);
+  const tables = datasetTables(sources, input.recipe, input.reviews);
   const findings = [...parserFindings(sources), ...checkTables(tables, sources)];
   failOnErrors(findings, input.sources[0]!.file);
   return { sources, tables, findings };
@@ -86,7 +91,7 @@ export async function buildDataset(input: DatasetBuildInput, options: DatasetBui
   const pdf = await renderFactSheet({
     tables,
     findings,
-    dataset: { name: input.name, version: input.version, title: input.title },
+    dataset: { name: input.name, version: input.version, title: input.title, license: input.license, ...(input.homepage ? { homepage: input.homepage } : {}) },
     paper: options.paper,
     creationDate: created,
   });

@@ -110,7 +110,7 @@ export function warningsSection(context: ReadmeContext, rows: ReadmeRows): strin
     return words ? `- **${words.title}** (${code}): ${message} ${words.note}` : `- ${code}: ${message}`;
   });
   const count = warnings.length === 1 ? 'one thing' : `${warnings.length} things`;
-  return `## Warnings\n\nThe checks run on this build found ${count} a reader of the figures should know (¶ is the paragraph number printed in the cable, \"paragraph\" counts from its start where it prints none; \`validation.json\` has each with its exact place in the source):\n\n${items.join('\n')}\n`;
+  return `## Warnings\n\nThe checks run on this build found ${count} a reader of the figures should know (¶ is the paragraph number printed in the cable, "paragraph" counts from its start where it prints none; \`validation.json\` has each with its exact place in the source):\n\n${items.join('\n')}\n`;
 }
 
 /** Which period the figures cover: the indicators' periods, most common first, and the cable's own date. */

@@ -7,6 +7,7 @@ import yazl from 'yazl';
 import { folderFiles } from '../read/files.js';
 import { sha256 } from '../encode/hash.js';
 import { readDescriptor, verifyDataset } from '../read/verify.js';
+import { readDatasetFile, readReport } from '../read/read-inside.js';
 import { makeDirs } from '../commit/make-dirs.js';
 import { DOCUMENTS } from '../describe/documents.js';
 import { bundleReadme } from '../describe/readme-sections.js';
@@ -121,15 +122,13 @@ export async function writeReleaseBundle({ datasetDir, reportFile, outDir, pageU
     throw new ValidationError('RELEASE_INVALID_DATASET', `${datasetDir} does not verify, so it cannot be released: ${problems.slice(0, 3).map((f) => f.message).join('; ')}`, problems, { file: datasetDir }, 'rebuild the dataset with `cablepress build` and run `cablepress validate`');
   }
   const { descriptor } = await readDescriptor(folderFiles(datasetDir));
-  const report = await readFile(reportFile).catch(() => {
-    throw new InputError('REPORT_MISSING', `the fact sheet ${reportFile} does not exist`, { file: reportFile }, 'build the dataset first (`cablepress build`)');
-  });
+  const report = await readReport(reportFile);
   const prefix = `${descriptor!.name}-${descriptor!.version}`;
   const files: [string, Uint8Array][] = [];
   const reportName = basename(reportFile);
   for (const path of [...await publishedFiles(datasetDir), ...await sourceFiles(datasetDir)]) {
-    const bytes = await readFile(join(datasetDir, path));
-    files.push([`${prefix}/${path}`, path === 'README.md' ? Buffer.from(bundleReadme(bytes.toString('utf8'), { factSheet: reportName, pageUrl })) : bytes]);
+    const bytes = await readDatasetFile(datasetDir, path);
+    files.push([`${prefix}/${path}`, path === 'README.md' ? Buffer.from(bundleReadme(Buffer.from(bytes).toString('utf8'), { factSheet: reportName, pageUrl })) : bytes]);
   }
   if (files.some(([name]) => name === `${prefix}/${reportName}`)) {
     throw new InputError('REPORT_NAME', `the fact sheet name ${reportName} clashes with a dataset file`, { file: reportFile }, 'rename the fact sheet in "cablepress.report"');
