@@ -96,7 +96,7 @@ describe('the README loading snippets run as written', () => {
       await writeFile(file, code);
       outputs.push((await run(process.execPath, [file], { cwd: dir })).stdout);
     }
-    expect(outputs[0]).toMatch(/^1 \[\n {2}'indicator_id: Utf8',\n {2}'label: Utf8',/);
+    expect(outputs[0]).toMatch(/^1 \[\n {2}'indicator_id: Utf8',/);
     expect(outputs[1]).toMatch(/^1 \{/);
     expect(outputs[1]).toContain('value: DataType(Float64)');
     expect(outputs[2]).toContain('{ n: 1 }');
