@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -76,6 +76,17 @@ export async function scratchDataset(name = 'laos-tip-2008'): Promise<{ root: st
     });
   }
   return { root, dir, report: path.join(root, 'reports', name, `${name}-fact-sheet.pdf`) };
+}
+
+/**
+ * A scratch dataset inside a scratch repository: a root package.json with the datasets workspace and this
+ * repository's `cablepress` settings (the homepage the fact sheet links), so a build there makes the committed bytes.
+ */
+export async function scratchRepositoryDataset(name = 'laos-tip-2008'): Promise<{ root: string; dir: string; report: string }> {
+  const scratch = await scratchDataset(name);
+  const { cablepress } = JSON.parse(await readFile(path.join(repoRoot, 'package.json'), 'utf8')) as { cablepress?: unknown };
+  await writeFile(path.join(scratch.root, 'package.json'), `${JSON.stringify({ private: true, workspaces: ['datasets/*'], cablepress }, null, 2)}\n`);
+  return scratch;
 }
 
 /** Reads a CSV file with every value kept as a string (never let a parser turn ids into numbers). */

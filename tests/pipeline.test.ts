@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cli, cliInProcess, readCsv, scratchDataset, seedDataset, seedReport } from './helpers.js';
+import { cli, cliInProcess, readCsv, scratchDataset, scratchRepositoryDataset, seedDataset, seedReport } from './helpers.js';
 
 const SEED_SHA256 = 'ec69ad48d707088705fdf30426f7f88538659908c058e5738abfb7424e005fc0';
 
@@ -18,10 +18,10 @@ async function listFiles(dir: string, prefix = ''): Promise<string[]> {
 }
 
 describe('cablepress build on the seed cable', () => {
-  let scratch: Awaited<ReturnType<typeof scratchDataset>>;
+  let scratch: Awaited<ReturnType<typeof scratchRepositoryDataset>>;
 
   beforeAll(async () => {
-    scratch = await scratchDataset();
+    scratch = await scratchRepositoryDataset();
     const result = await cliInProcess(['build', scratch.dir]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);

@@ -6,7 +6,8 @@ import { pack } from 'tar-stream';
 import yazl from 'yazl';
 import { folderFiles } from '../read/files.js';
 import { sha256 } from '../encode/hash.js';
-import { readDescriptor, verifyDataset } from '../read/verify.js';
+import { readDescriptor } from '../read/open-dataset.js';
+import { verifyDataset } from '../read/verify.js';
 import { makeDirs } from '../commit/make-dirs.js';
 
 export interface ReleaseBundleOptions {

@@ -7,7 +7,8 @@ import { escapeHtml as e, jsonForScript } from './html.js';
 import { browsableTable } from './browse.js';
 import { countryNames, keyFigureCharts } from './key-charts.js';
 import { loadSnippets } from './snippets.js';
-import type { PublishedDataset, SiteFinding, SiteRow, SiteTable } from './read-dataset.js';
+import type { Finding } from '@cablepress/core';
+import type { PublishedDataset, SiteRow, SiteTable } from './published.js';
 
 /** A file offered for download, relative to the dataset page. */
 export interface Download {
@@ -65,7 +66,7 @@ function identitySection(dataset: PublishedDataset): string {
   const d = dataset.descriptor;
   const cables = dataset.tables.get('cables')?.rows ?? [];
   const released = dataset.releases.find((r) => r.version === d.version)?.created ?? d.created ?? '';
-  const license = (d.licenses ?? []).map((l) => (l.path ? `<a href="${e(l.path)}" rel="license">${e(l.title ?? l.name)}</a>` : e(l.title ?? l.name))).join(', ');
+  const license = (d.licenses ?? []).map((l) => (l.path ? `<a href="${e(l.path)}" rel="license">${e(l.title ?? l.name ?? '')}</a>` : e(l.title ?? l.name ?? ''))).join(', ');
   const meta = [
     ['Version', e(d.version)],
     ['Released', e(released.slice(0, 10))],
@@ -97,7 +98,7 @@ function cableCaveats(dataset: PublishedDataset): string[] {
 }
 
 /** Where a finding points: the highlight of the row in its path when there is one, else the paragraph of its first span. */
-function findingTarget(f: SiteFinding, dataset: PublishedDataset, keys: Set<string>): string | null {
+function findingTarget(f: Finding, dataset: PublishedDataset, keys: Set<string>): string | null {
   const [table, id] = f.path ?? [];
   if (typeof table === 'string' && typeof id === 'string' && keys.has(`${table}/${encodeURIComponent(id)}`)) return `${table}/${encodeURIComponent(id)}`;
   const span = f.spans?.[0];

@@ -3,7 +3,7 @@ import { matrixRows, reportsOf } from '../factsheet/comparison.js';
 import { formatFigure, qualifierWords } from '../factsheet/format.js';
 import { countryOf } from '../factsheet/model.js';
 import type { IndicatorRow } from '../factsheet/types.js';
-import type { PublishedDataset, SiteRow } from './read-dataset.js';
+import type { PublishedDataset, SiteRow } from './published.js';
 import { barChartSvg, type SvgChart } from './svg-chart.js';
 
 const number = (v: string | null | undefined): number | null => (v === null || v === undefined || v === '' ? null : Number(v));

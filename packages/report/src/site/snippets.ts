@@ -1,4 +1,4 @@
-import type { PublishedDataset } from './read-dataset.js';
+import type { PublishedDataset } from './published.js';
 
 export interface Snippet {
   tool: string;
