@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cli, cliInProcess, readCsv, scratchDataset, scratchRepositoryDataset, seedDataset, seedReport } from './helpers.js';
+import { cli, cliInProcess, readCsv, scratchDataset, seedDataset, seedReport } from './helpers.js';
 
 const SEED_SHA256 = 'ec69ad48d707088705fdf30426f7f88538659908c058e5738abfb7424e005fc0';
 
@@ -18,10 +18,10 @@ async function listFiles(dir: string, prefix = ''): Promise<string[]> {
 }
 
 describe('cablepress build on the seed cable', () => {
-  let scratch: Awaited<ReturnType<typeof scratchRepositoryDataset>>;
+  let scratch: Awaited<ReturnType<typeof scratchDataset>>;
 
   beforeAll(async () => {
-    scratch = await scratchRepositoryDataset();
+    scratch = await scratchDataset();
     const result = await cliInProcess(['build', scratch.dir]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
@@ -42,7 +42,7 @@ describe('cablepress build on the seed cable', () => {
       subject: 'EIGHTH ANNUAL TIP REPORT FOR LAOS',
       precedence: 'PRIORITY',
       dtg: '290544Z FEB 08',
-      from: 'AMEMBASSY VIENTIANE',
+      sender: 'AMEMBASSY VIENTIANE',
       source_file: '08VIENTIANE145.txt',
       source_sha256: SEED_SHA256,
       truncated: 'true',
@@ -72,7 +72,7 @@ describe('cablepress build on the seed cable', () => {
   });
 
   it('resolves the reference to its canonical cable id', async () => {
-    const refs = await readCsv(path.join(scratch.dir, 'data/references.csv'));
+    const refs = await readCsv(path.join(scratch.dir, 'data/cable_references.csv'));
     expect(refs).toEqual([expect.objectContaining({ text: 'STATE 2731', kind: 'cable', referenced_cable_id: '08STATE2731' })]);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { datasetPageUrl, licenseUrl, plusdUrl } from './links.js';
+import { licenseUrl, plusdUrl } from './links.js';
 
 describe('plusdUrl', () => {
   it('links a PlusD cable id to its page', () => {
@@ -11,10 +11,8 @@ describe('plusdUrl', () => {
   });
 });
 
-describe('licenseUrl and datasetPageUrl', () => {
-  it('build the SPDX page and the dataset page under the homepage', () => {
+describe('licenseUrl', () => {
+  it('builds the SPDX page of a licence', () => {
     expect(licenseUrl('CC0-1.0')).toBe('https://spdx.org/licenses/CC0-1.0.html');
-    expect(datasetPageUrl('https://example.org/cablepress/', 'tip-reports')).toBe('https://example.org/cablepress/tip-reports/');
-    expect(datasetPageUrl('https://example.org/cablepress', 'tip-reports')).toBe('https://example.org/cablepress/tip-reports/');
   });
 });

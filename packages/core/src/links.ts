@@ -11,7 +11,3 @@ export function licenseUrl(spdx: string): string {
   return `https://spdx.org/licenses/${encodeURIComponent(spdx)}.html`;
 }
 
-/** A dataset's page on the published site: `<homepage>/<name>/`, with exactly one slash between. */
-export function datasetPageUrl(homepage: string, name: string): string {
-  return `${homepage.replace(/\/+$/, '')}/${encodeURIComponent(name)}/`;
-}

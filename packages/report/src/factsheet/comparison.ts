@@ -5,7 +5,7 @@ import { drawFooters, Sheet } from './layout/sheet.js';
 import { S } from './layout/styles.js';
 import { type Column, pagedTable, type TableRow } from './layout/table.js';
 import {
-  caveats, CATEGORY_TITLES, type Category, countryOf, datasetLinkRows, findingNote, type Quote, shortCitation, type SourceRow,
+  caveats, CATEGORY_TITLES, type Category, countryOf, datasetLinkRows, definitionNotes, findingNote, type Quote, shortCitation, type SourceRow,
 } from './model.js';
 import { collect, createDoc, INK, type PAPER } from './pdf.js';
 import { caveatBox } from './sections/caveats.js';
@@ -103,11 +103,12 @@ export function buildComparison(input: FactSheetInput): ComparisonModel {
     kicker: `FACT SHEET \u00b7 ${dataset.name} v${dataset.version}`,
     title: `Trafficking in persons: ${countries.length} countries compared, ${span}`,
     subtitle: `Key figures of ${reports.length} annual TIP reports that U.S. embassies sent in ${tables.cables.length} cables, as WikiLeaks published them: one column per country and reporting year (the year a report covers), one row per indicator. `
-      + 'The generic TIP recipe found each figure in its cable by meaning; under each figure is the paragraph it was read from, and beside it its own period when its sentence names another.',
+      + 'A figure is published only when its sentence shows the host government\u2019s figure for the whole country and reporting period (definitions in the notes); under it is the paragraph it was read from, and beside it its own period when its sentence names another. '
+      + 'Figures that do not fit are in the dataset\u2019s indicator_candidates table, with the reason.',
     reports,
     rows: matrixRows(reports),
     caveats: quotes.slice(0, 3),
-    notes: input.findings.filter((f) => f.severity === 'warning').map((f) => comparisonNote(f, tables, cite)),
+    notes: [...definitionNotes(tables.indicators), ...input.findings.filter((f) => f.severity === 'warning').map((f) => comparisonNote(f, tables, cite))],
     sources: tables.cables.map((c) => {
       const original = plusdUrl(c.cable_id);
       return { cable: c.cable_id, country: countryName.get(c.cable_id) ?? '', date: c.created ? formatDate(c.created) : 'not stated', sha256: c.source_sha256, ...(original ? { original } : {}) };

@@ -1,4 +1,5 @@
 import { type Finding, InputError } from '@cablepress/core';
+import { INDICATOR_DEFINITIONS } from '@cablepress/validate';
 import countries from './data/countries.json' with { type: 'json' };
 import topics from './data/topics.json' with { type: 'json' };
 import { type ChartData, selectCharts } from './charts.js';
@@ -84,6 +85,8 @@ export interface FactSheetModel {
   /** Rows of the sources box; a row with `link` prints its value as a link to it. */
   sources: SourceRow[];
   notes: string[];
+  /** The definition of each indicator shown: what it counts, for whom, over what. */
+  definitions: string[];
   /** How to read the citations, with examples from this cable. */
   citationNote: string;
   language: string;
@@ -337,6 +340,12 @@ export function findingNote(f: Finding, cableId: string, cite: (paragraphId: str
   return `${lead}: ${text}`;
 }
 
+/** The definition of each indicator among the rows, once, in the order of the definitions. */
+export function definitionNotes(rows: readonly IndicatorRow[]): string[] {
+  const shown = new Set(rows.map((r) => r.indicator));
+  return INDICATOR_DEFINITIONS.filter((d) => shown.has(d.indicator)).map((d) => `${d.label}: ${d.definition}`);
+}
+
 /** "Citations: ¶5 is the cable’s numbered paragraph 5; XXVII D is answer D under section XXVII." from citations in use. */
 function citationNote(citations: readonly string[]): string {
   const parts: string[] = [];
@@ -408,7 +417,7 @@ export function buildModel(input: FactSheetInput): FactSheetModel {
   const meta = [
     { label: 'Cable', value: cable.cable_id },
     { label: 'Date', value: cable.created ? formatDate(cable.created) : 'not stated' },
-    { label: 'From', value: cable.origin ?? cable.from ?? 'not stated' },
+    { label: 'From', value: cable.origin ?? cable.sender ?? 'not stated' },
     { label: 'Classification', value: cable.classification ?? 'not marked' },
     { label: 'Subject', value: cable.subject || cable.title || 'none' },
     { label: 'Tags', value: tagText || 'none' },
@@ -442,6 +451,7 @@ export function buildModel(input: FactSheetInput): FactSheetModel {
     organizations: organizations(input, paragraphs, LIMITS.organizations),
     sources,
     notes,
+    definitions: definitionNotes(indicators),
     citationNote: citationNote(citations),
     language: 'en-US',
     keywords: [cable.cable_id, ...tagCodes, dataset.name].join(', '),

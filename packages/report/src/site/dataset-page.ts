@@ -160,7 +160,18 @@ function figuresSection(dataset: PublishedDataset): string {
     });
     return `<h3>${e(category.charAt(0).toUpperCase() + category.slice(1))}</h3>\n<ul class="cards">${cards.join('\n')}</ul>`;
   });
-  return ['<h2 id="figures">Key figures</h2>', '<p>Each figure links to the words of the cable it was read from.</p>', ...groups, keyFigureCharts(dataset)].filter(Boolean).join('\n');
+  return ['<h2 id="figures">Key figures</h2>', '<p>Each figure links to the words of the cable it was read from.</p>', ...groups, keyFigureCharts(dataset), candidatesNote(dataset)].filter(Boolean).join('\n');
+}
+
+/** Candidates are not key figures: a marked list, apart from the cards, of each figure not published and why. */
+function candidatesNote(dataset: PublishedDataset): string {
+  const candidates = dataset.tables.get('indicator_candidates');
+  if (!candidates || candidates.rows.length === 0) return '';
+  const items = candidates.rows.map((r) => `<li><code>${e(r.candidate_id ?? '')}</code>: ${e(String(r.value ?? ''))} (${e(r.label ?? '')}, ${e(r.cable_id ?? '')} ${e(r.citation ?? '')}) <span class="empty">not published: ${e(r.reason ?? '')}</span></li>`);
+  return [
+    `<details class="candidates"><summary>Candidates, not published (${candidates.rows.length}): figures that may be an indicator but whose sentence does not show the host government\u2019s figure for the whole country and reporting period</summary>`,
+    `<ul class="notes">${items.join('\n')}</ul></details>`,
+  ].join('\n');
 }
 
 function downloadsSection(dataset: PublishedDataset, downloads: readonly Download[]): string {

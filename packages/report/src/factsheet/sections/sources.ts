@@ -11,6 +11,7 @@ function sourceNotes(m: FactSheetModel): string[] {
   return [
     ...shown,
     ...(more > 0 ? [`${more} more cross-check ${more === 1 ? 'warning is' : 'warnings are'} listed in the dataset's validation.json.`] : []),
+    ...m.definitions,
     m.citationNote,
   ];
 }
