@@ -75,7 +75,10 @@ async function expectOneHighlightPerRow(page: Page, datasetDir: string): Promise
   const spanned = indicators.filter((row) => row.quantity_id !== '');
   for (const row of spanned) expect(byId.get(`indicators/${row.indicator_id}`), row.indicator_id).toEqual([quantities.get(row.quantity_id)]);
   expect(indicators.length).toBeGreaterThan(10);
-  expect(marks.length).toBe(checked + spanned.length);
+  // the candidates, apart from the published indicators, are highlighted around their quantity in their own style
+  const candidates = (await readCsv(path.join(datasetDir, 'data/indicator_candidates.csv')).catch(() => [])).filter((row) => row.quantity_id !== '');
+  for (const row of candidates) expect(byId.get(`indicator_candidates/${row.candidate_id}`), row.candidate_id).toEqual([quantities.get(row.quantity_id)]);
+  expect(marks.length).toBe(checked + spanned.length + candidates.length);
   const cardTargets = await page.$$eval('.card a[href^="#"]', (as) => as.map((a) => decodeURIComponent(a.getAttribute('href')!.slice(1))));
   expect(cardTargets).toHaveLength(indicators.length);
   for (const id of cardTargets) expect(await page.$(`[id="${id}"]`), id).not.toBeNull();
