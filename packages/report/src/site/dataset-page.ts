@@ -1,7 +1,7 @@
 import { loadingSnippets } from '@cablepress/publish';
 import { looksLikeHtml, spanText } from '@cablepress/extract';
 import { CAVEAT_PATTERN, shortCitation } from '../factsheet/model.js';
-import { citeParagraph, formatFigure, qualifierWords, sentences } from '../factsheet/format.js';
+import { formatFigure, qualifierWords, sentences } from '../factsheet/format.js';
 import type { IndicatorRow } from '../factsheet/types.js';
 import { highlightsByParagraph, highlightTables, markParagraph, rowKey, spanReference } from './highlights.js';
 import { escapeHtml as e, jsonForScript } from './html.js';
@@ -38,12 +38,7 @@ function scrollBox(label: string, extraClass = ''): string {
 }
 
 function paragraphCitation(row: SiteRow): string {
-  return citeParagraph({
-    number: row.number === null || row.number === undefined ? null : Number(row.number),
-    section: row.section ?? null,
-    key: row.key ?? null,
-    seq: Number(row.seq ?? 0),
-  });
+  return row.citation ?? `paragraph ${row.seq ?? ''}`;
 }
 
 function paragraphAnchor(paragraphId: string): string {

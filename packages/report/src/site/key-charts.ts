@@ -1,7 +1,6 @@
 import { selectCharts } from '../factsheet/charts.js';
 import { matrixRows, reportsOf } from '../factsheet/comparison.js';
 import { formatFigure, qualifierWords } from '../factsheet/format.js';
-import { countryOf } from '../factsheet/model.js';
 import type { IndicatorRow } from '../factsheet/types.js';
 import type { PublishedDataset, SiteRow } from './published.js';
 import { barChartSvg, type SvgChart } from './svg-chart.js';
@@ -24,14 +23,9 @@ function figureText(i: IndicatorRow): string {
   return `${q ? `${q} ` : ''}${formatFigure(i)}`;
 }
 
-/** The country of each cable, by cable id, from its post and tags. */
+/** The country of each cable, by cable id: its published country name, else its id. */
 export function countryNames(dataset: PublishedDataset): Map<string, string> {
-  const tags = dataset.tables.get('tags')?.rows ?? [];
-  return new Map((dataset.tables.get('cables')?.rows ?? []).map((c) => {
-    const id = c.cable_id ?? '';
-    const own = tags.filter((t) => t.cable_id === id).map((t) => ({ tag: t.tag ?? '', description: t.description ?? null }));
-    return [id, countryOf({ origin: c.origin ?? null }, own) ?? id];
-  }));
+  return new Map((dataset.tables.get('cables')?.rows ?? []).map((c) => [c.cable_id ?? '', c.country_name || (c.cable_id ?? '')]));
 }
 
 /**
