@@ -2,7 +2,7 @@ import { selectCharts } from '../factsheet/charts.js';
 import { matrixRows, reportsOf } from '../factsheet/comparison.js';
 import { formatFigure, qualifierWords } from '../factsheet/format.js';
 import type { IndicatorRow } from '../factsheet/types.js';
-import type { PublishedDataset, SiteRow } from './read-dataset.js';
+import type { PublishedDataset, SiteRow } from './published.js';
 import { barChartSvg, type SvgChart } from './svg-chart.js';
 
 const number = (v: string | null | undefined): number | null => (v === null || v === undefined || v === '' ? null : Number(v));
@@ -30,13 +30,14 @@ export function countryNames(dataset: PublishedDataset): Map<string, string> {
 
 /**
  * The countries side by side: for every indicator that two or more reports give in one unit, a bar per country and
- * reporting year. Figures in different units (budgets in kronur and dollars) are not drawn on one scale.
+ * reporting year. Figures in different units (budgets in kronur and dollars) are not drawn on one scale, and a chart
+ * of zeros only is left out (the table says as much).
  */
 function comparisonCharts(indicators: readonly IndicatorRow[], countries: ReadonlyMap<string, string>): SvgChart[] {
   const reports = reportsOf(indicators, countries);
   return matrixRows(reports).flatMap((row): SvgChart[] => {
     const cells = row.cells.flatMap((i, k) => (i ? [{ i, r: reports[k]! }] : []));
-    if (cells.length < 2 || new Set(cells.map(({ i }) => i.unit ?? '')).size > 1) return [];
+    if (cells.length < 2 || new Set(cells.map(({ i }) => i.unit ?? '')).size > 1 || cells.every(({ i }) => i.value === 0)) return [];
     const bars = cells.map(({ i, r }) => ({ label: `${r.country}${r.year === null ? '' : `, ${r.year}`}`, value: i.value, text: figureText(i) }));
     const cites = cells.map(({ i }) => `${i.cable_id} ${i.citation.replace(/[\s:;,.]+$/, '')}`);
     return [{ id: `compare-${row.label.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`, title: row.label, groups: [{ bars }], source: `Source: ${cites.join('; ')}.` }];
