@@ -33,7 +33,7 @@ describe('checkRows: the compiled check and zod agree', () => {
     precedence: 'R',
     dtg: '290544Z FEB 08',
     transmission_id: null,
-    from: 'AMEMBASSY VIENTIANE',
+    sender: 'AMEMBASSY VIENTIANE',
     handling: null,
     classified_by: null,
     signed_by: 'HASLACH',
@@ -43,6 +43,8 @@ describe('checkRows: the compiled check and zod agree', () => {
     source_sha256: 'ab',
     truncated: false,
     classified_by_role: null,
+    country: 'LA',
+    country_name: 'Laos',
   };
   const cases: [string, Record<string, unknown>][] = [
     ['a count that is not whole', { paragraph_count: 1.5 }],
