@@ -122,8 +122,11 @@ export function countryOf(cable: Pick<CableRow, 'origin'>, tags: readonly Pick<T
 
 /** The topic for the title, from the subject line and the TAGS (data/topics.json). */
 export function topicOf(subject: string, tags: readonly string[]): string {
-  for (const rule of topics.rules) {
-    if (new RegExp(rule.subject, 'i').test(subject) || tags.includes(rule.tag)) return rule.topic;
+  const bySubject = topics.rules.find((rule) => new RegExp(rule.subject, 'i').test(subject));
+  if (bySubject) return bySubject.topic;
+  for (const tag of tags) {
+    const rule = topics.rules.find((r) => r.tag === tag);
+    if (rule) return rule.topic;
   }
   return 'Diplomatic cable';
 }
@@ -174,6 +177,23 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/** Characters of a sentence a figure's label keeps: what three lines of the label column hold. */
+const LABEL_MAX = 240;
+
+/**
+ * The words of a long sentence around its figure, cut at words with an ellipsis on the side that was cut, so that the
+ * label always shows its own figure ("…police arrested 23 suspects in 2007…"); a short sentence whole.
+ */
+export function quoteAround(sentence: string, figure: string, max = LABEL_MAX): string {
+  if (sentence.length <= max) return sentence;
+  const at = Math.max(0, sentence.indexOf(figure));
+  let start = Math.max(0, Math.min(at - Math.floor(max / 3), sentence.length - max));
+  if (start > 0) start = sentence.indexOf(' ', start) + 1 || start;
+  let end = Math.min(sentence.length, start + max);
+  if (end < sentence.length) end = sentence.lastIndexOf(' ', end) > at + figure.length ? sentence.lastIndexOf(' ', end) : end;
+  return `${start > 0 ? '\u2026' : ''}${sentence.slice(start, end)}${end < sentence.length ? '\u2026' : ''}`;
+}
+
 /**
  * Up to `limit` figures for a cable without a recipe: counts, money and percentages whose subject the extractor
  * recognised (which leaves out phone numbers, dates and paragraph numbers), one per sentence, in the order of the cable,
@@ -192,7 +212,7 @@ function quantityFigures(quantities: readonly QuantityRow[], cite: (paragraphId:
       prefix: qualifierWords(q.qualifier),
       figure: formatFigure(q),
       suffix: perWords(q.per),
-      label: sentence || capitalise(q.counted),
+      label: sentence ? quoteAround(sentence, q.text.replace(/\s+/g, ' ')) : capitalise(q.counted),
       period: null,
       citation: cite(q.paragraph_id),
     });
