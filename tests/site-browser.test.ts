@@ -1,11 +1,10 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliInProcess as cli, readCsv, repoRoot, scratchDataset, seedDataset } from './helpers.js';
+import { cliInProcess as cli, readCsv, repoRoot, scratchDataset, scratchFolder, seedDataset } from './helpers.js';
 
 /**
  * The site in a real browser: Debian's chromium (installed by scripts/system-deps.sh) driven by playwright-core, with a
@@ -78,13 +77,12 @@ async function expectOneHighlightPerRow(page: Page, datasetDir: string): Promise
 }
 
 beforeAll(async () => {
-  root = await mkdtemp(path.join(os.tmpdir(), 'cablepress-browser-'));
+  root = await scratchFolder('browser');
   context = await chromium.launchPersistentContext(path.join(root, 'profile'), { executablePath: CHROMIUM, headless: true, args: FLAGS });
 });
 
 afterAll(async () => {
   await context?.close();
-  await rm(root, { recursive: true, force: true });
 });
 
 describe('the Laos dataset page in chromium', () => {

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, repoRoot } from './helpers.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cli, repoRoot, scratchFolder } from './helpers.js';
 
 const committed = path.join(repoRoot, 'site');
 
@@ -21,15 +20,11 @@ describe('cablepress site', () => {
   let root: string;
 
   beforeAll(async () => {
-    root = await mkdtemp(path.join(os.tmpdir(), 'cablepress-site-'));
+    root = await scratchFolder('site');
     out = path.join(root, 'site');
     const result = await cli(['site', '--out', out]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-  });
-
-  afterAll(async () => {
-    await rm(root, { recursive: true, force: true });
   });
 
   it('committed site/ equals a fresh build (run `npm run pipeline` and commit site/ after changing a dataset)', async () => {

@@ -1,7 +1,6 @@
 import { epochDate } from '@cablepress/core';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { buildDataset as build, type BuildSummary } from '@cablepress/pipeline';
+import { readChangelog } from '@cablepress/publish';
 import type { DatasetManifest } from './dataset.js';
 import { readBoundedFile } from './read-input.js';
 import { readRecipe, readReviews } from './recipe-file.js';
@@ -25,7 +24,7 @@ export async function buildDataset(manifest: DatasetManifest, options: BuildOpti
   const sources: { file: string; bytes: Uint8Array }[] = [];
   for (const file of manifest.sources) sources.push({ file, bytes: await readBoundedFile(file, options.sourceRoot ?? manifest.dir, options.maxInputBytes) });
   const recipe = await readRecipe(manifest);
-  const changelog = await readFile(path.join(manifest.dir, 'CHANGELOG.md'), 'utf8').catch(() => undefined);
+  const changelog = await readChangelog(manifest.dir);
   return build({
     dir: manifest.dir,
     name: manifest.name,

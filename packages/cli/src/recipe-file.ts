@@ -10,7 +10,7 @@ import { readRecipeJson } from './read-input.js';
  * field that points at it (the thing to fix); one that cannot be read, is not valid JSON or breaks the recipe schema
  * names the recipe file.
  */
-export async function readRecipe(manifest: Pick<DatasetManifest, 'dir' | 'recipe'>): Promise<Recipe | null> {
+export async function readRecipe(manifest: Pick<DatasetManifest, 'dir' | 'recipe' | 'root'>): Promise<Recipe | null> {
   if (manifest.recipe === null) return null;
   if (!(await access(manifest.recipe).then(() => true, () => false))) {
     throw new InputError(
@@ -20,7 +20,7 @@ export async function readRecipe(manifest: Pick<DatasetManifest, 'dir' | 'recipe
       'Point "cablepress.recipe" at the recipe file (relative to the dataset folder), or remove it to build without indicators.',
     );
   }
-  return parseRecipe(await readRecipeJson(manifest.recipe), manifest.recipe);
+  return parseRecipe(await readRecipeJson(manifest.recipe, manifest.root), manifest.recipe);
 }
 
 /** The file in a dataset folder that keeps the maintainers' decisions on indicator figures (`cablepress review`). */

@@ -1,11 +1,11 @@
 import { InputError } from '@cablepress/core';
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { LIMITS, readTextInside } from '@cablepress/publish';
 
 /** True when `dir` holds a package.json with a "datasets/*" workspace: the root of a cablepress repository. */
 async function isRepositoryRoot(dir: string): Promise<boolean> {
-  const pkg = await readFile(path.join(dir, 'package.json'), 'utf8').then((text) => JSON.parse(text) as { workspaces?: unknown }, () => null);
+  const pkg = await readTextInside(path.join(dir, 'package.json'), dir, { maxBytes: LIMITS.packageJson }).then((text) => JSON.parse(text ?? 'null') as { workspaces?: unknown } | null, () => null);
   return Array.isArray(pkg?.workspaces) && pkg.workspaces.includes('datasets/*');
 }
 

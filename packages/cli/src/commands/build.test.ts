@@ -1,23 +1,17 @@
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { repoRoot } from '../../test-support/paths.js';
+import { describe, expect, it } from 'vitest';
+import { repoRoot, scratchFolder } from '../../test-support/paths.js';
 import { readDatasetManifest } from '../dataset.js';
 import type { Io } from '../io.js';
 import { main } from '../main.js';
 
-const roots: string[] = [];
-afterEach(async () => {
-  for (const dir of roots.splice(0)) await rm(dir, { recursive: true, force: true });
-});
-
 /** The inputs of the seed dataset copied to `<root>/datasets/laos-tip-2008`, with its package.json changed by `edit`. */
 async function seedCopy(edit: (pkg: Pkg) => void = () => undefined): Promise<{ root: string; dir: string }> {
-  const root = await mkdtemp(path.join(tmpdir(), 'cablepress-build-'));
-  roots.push(root);
+  const root = await scratchFolder('build');
   const dir = path.join(root, 'datasets', 'laos-tip-2008');
   await mkdir(dir, { recursive: true });
+  await writeFile(path.join(root, 'package.json'), JSON.stringify({ private: true, workspaces: ['datasets/*'] }));
   for (const entry of ['source', 'indicators.json', 'CHANGELOG.md']) await cp(path.join(repoRoot, 'datasets/laos-tip-2008', entry), path.join(dir, entry), { recursive: true });
   const pkg = JSON.parse(await readFile(path.join(repoRoot, 'datasets/laos-tip-2008/package.json'), 'utf8'));
   edit(pkg);
@@ -82,7 +76,8 @@ describe('default fact sheet path', () => {
   });
 
   it('is inside the dataset folder outside a repository, never above it', async () => {
-    const { dir } = await seedCopy(noReport);
+    const { root, dir } = await seedCopy(noReport);
+    await rm(path.join(root, 'package.json'));
     const manifest = await readDatasetManifest(dir, dir);
     expect(manifest.report).toBe(path.join(dir, 'laos-tip-2008-fact-sheet.pdf'));
     expect(manifest.links).toEqual({ factSheet: 'laos-tip-2008-fact-sheet.pdf', datasetPage: null });

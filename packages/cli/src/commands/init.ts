@@ -8,7 +8,7 @@ import { displayPath, printBuild } from '../build-report.js';
 import { readDatasetManifest } from '../dataset.js';
 import { datasetNameFor } from '../init/name.js';
 import { datasetPackageJson } from '../init/package-json.js';
-import { EXIT, type Io } from '../io.js';
+import { EXIT } from '../io.js';
 import type { RunCommand } from '../program.js';
 import { DEFAULT_MAX_INPUT_MB } from '../read-input.js';
 import { findRepository, updateLockFile } from '../repository.js';
@@ -18,7 +18,7 @@ const exists = (file: string) => access(file).then(() => true, () => false);
 async function readCable(file: string, maxBytes: number): Promise<{ bytes: Uint8Array; cable: Cable }> {
   let bytes: Uint8Array | undefined;
   try {
-    bytes = await readInside(file, path.dirname(file), maxBytes);
+    bytes = await readInside(file, path.dirname(file), { maxBytes, hardLinks: 'allow' });
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw new InputError('SOURCE_UNREADABLE', `the cable file cannot be read (${(error as NodeJS.ErrnoException).code}).`, { file }, 'Check the file\'s permissions and type.');

@@ -1,16 +1,12 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { scratchFolder } from '../../test-support/paths.js';
 import { writeDataset } from '@cablepress/publish';
 import { syntheticInput, syntheticTables } from '../../../publish/src/fixtures/rows.js';
 import type { Io } from '../io.js';
 import { main } from '../main.js';
-
-const roots: string[] = [];
-afterEach(async () => {
-  for (const dir of roots.splice(0)) await rm(dir, { recursive: true, force: true });
-});
 
 function captureIo(cwd: string): Io & { out: () => string; err: () => string } {
   const out: string[] = [];
@@ -20,8 +16,7 @@ function captureIo(cwd: string): Io & { out: () => string; err: () => string } {
 
 /** A dataset folder laid out like datasets/<name>, built from synthetic rows, with a stand-in fact sheet. */
 async function dataset(): Promise<{ root: string; dir: string }> {
-  const root = await mkdtemp(path.join(tmpdir(), 'cablepress-cli-'));
-  roots.push(root);
+  const root = await scratchFolder('cli');
   const dir = path.join(root, 'test-dataset');
   await mkdir(path.join(dir, 'source'), { recursive: true });
   await writeFile(path.join(dir, 'source/cable.txt'), 'stand-in cable\n');

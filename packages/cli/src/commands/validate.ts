@@ -8,6 +8,12 @@ import type { RunCommand } from '../program.js';
 
 const exists = (file: string) => access(file).then(() => true, () => false);
 
+/** The files outside the dataset folder its build publishes (the fact sheet), when its package.json says where; none otherwise. */
+async function companionsOf(dir: string, cwd: string): Promise<string[]> {
+  if (!(await exists(path.join(dir, 'package.json')))) return [];
+  return readDatasetManifest(dir, cwd).then((manifest) => [manifest.report], () => []);
+}
+
 /**
  * `cablepress validate <dataset-dir-or-bundle> [--json]`: checks a published dataset (descriptor, every file's bytes
  * and sha256, every row against its schema, Arrow and Parquet against the CSV) and, for a dataset folder with a
@@ -17,7 +23,7 @@ const exists = (file: string) => access(file).then(() => true, () => false);
 export const run: RunCommand<'validate'> = async ([dataset], values, io) => {
   const target = path.resolve(io.cwd, dataset);
   // A build killed after its commit is finished first, so validate sees the complete new release, never a mix.
-  if ((await stat(target).catch(() => undefined))?.isDirectory()) await settleDataset(target);
+  if ((await stat(target).catch(() => undefined))?.isDirectory()) await settleDataset(target, await companionsOf(target, io.cwd));
   const findings: Finding[] = await verifyDataset(target);
   if (findings.some((f) => f.code === 'DESCRIPTOR_MISSING')) {
     throw new InputError('DATASET_MISSING', 'there is no datapackage.json here, so this is not a published dataset.', { file: path.join(target, 'datapackage.json') },

@@ -1,8 +1,8 @@
 import { InputError, epochDate, isDatasetName } from '@cablepress/core';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { checkTables, failOnErrors, indicatorsOf } from '@cablepress/pipeline';
-import { createdFromEnvironment, DatasetStreamWriter, makeDirs } from '@cablepress/publish';
+import { createdFromEnvironment, DatasetStreamWriter, LIMITS, makeDirs, readChangelog, readTextInside } from '@cablepress/publish';
 import { indicatorCandidatesTable, indicatorsTable } from '@cablepress/validate';
 import type { Io } from '../io.js';
 import { listCorpusFiles } from './files.js';
@@ -89,8 +89,10 @@ async function readMeta(dir: string): Promise<DatasetMeta> {
   let pkg: { version?: string; description?: string; license?: string; cablepress?: { title?: string } } = {};
   const file = path.join(dir, 'package.json');
   try {
-    pkg = JSON.parse(await readFile(file, 'utf8')) as typeof pkg;
+    const text = await readTextInside(file, dir, { maxBytes: LIMITS.packageJson, tooLargeHint: 'A dataset package.json holds a few fields; give a new --out folder.' });
+    if (text !== undefined) pkg = JSON.parse(text) as typeof pkg;
   } catch (error) {
+    if (error instanceof InputError) throw error;
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
       throw new InputError('DATASET_INVALID', `package.json is not valid JSON (${(error as Error).message}).`, { file }, 'Fix the JSON of the --out folder\'s package.json, or give a new folder.');
     }
@@ -101,7 +103,7 @@ async function readMeta(dir: string): Promise<DatasetMeta> {
     title: pkg.cablepress?.title ?? `Cable corpus ${name}`,
     description: pkg.description,
     license: pkg.license ?? 'CC0-1.0',
-    changelog: await readFile(path.join(dir, 'CHANGELOG.md'), 'utf8').catch(() => undefined),
+    changelog: await readChangelog(dir),
   };
 }
 

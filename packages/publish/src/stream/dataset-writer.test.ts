@@ -1,23 +1,15 @@
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ParquetFile } from 'parquet-wasm';
-import { afterEach, describe, expect, it } from 'vitest';
-import { readArrow, readParquetTable } from '../arrow.js';
+import { describe, expect, it } from 'vitest';
+import { readArrow, readParquetTable } from '../encode/arrow.js';
 import { syntheticInput, syntheticTables } from '../fixtures/rows.js';
-import { verifyDataset } from '../verify.js';
-import { writeDataset } from '../write-dataset.js';
+import { scratchFolder } from '../fixtures/scratch.js';
+import { verifyDataset } from '../read/verify.js';
+import { writeDataset } from '../commit/write-dataset.js';
 import { DatasetStreamWriter } from './dataset-writer.js';
 
-const dirs: string[] = [];
-async function scratch(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'cablepress-stream-'));
-  dirs.push(dir);
-  return dir;
-}
-afterEach(async () => {
-  for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
-});
+const scratch = (): Promise<string> => scratchFolder('stream');
 
 /** The synthetic tables with `copies` cables, each with its own cable id, so tables have many rows. */
 function manyCables(copies: number): Record<string, Record<string, unknown>[]>[] {

@@ -1,9 +1,9 @@
 import type { Finding } from '@cablepress/core';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { scratchFolderSync } from '../../../../tests/test-utils.js';
 import { minimalTables } from './fixtures/minimal.js';
 import { formatFigure, formatPeriod, qualifierWords } from './format.js';
 import { type FactSheetInput, renderFactSheet } from './index.js';
@@ -17,8 +17,7 @@ const fixture = JSON.parse(readFileSync(new URL('./fixtures/laos-tip-2008.json',
 const laosTables = fixture.tables;
 const laosFindings = fixture.findings;
 
-const dir = mkdtempSync(join(tmpdir(), 'cablepress-factsheet-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = scratchFolderSync('factsheet');
 
 const laos: FactSheetInput = {
   tables: laosTables,

@@ -1,0 +1,164 @@
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { settleDataset, stage, writeFailure } from './atomic.js';
+import { scratchFolders, snapshot } from '../fixtures/scratch.js';
+
+const folders = scratchFolders();
+afterEach(folders.cleanup);
+
+const b64 = (text: string) => Buffer.from(text).toString('base64');
+
+/** A dataset folder with an old release, and a fact sheet folder beside it (as `reports/<name>/` is). */
+async function oldDataset(): Promise<{ dir: string; sheet: string }> {
+  const root = await folders.make();
+  const dir = join(root, 'dataset');
+  await mkdir(join(dir, 'data'), { recursive: true });
+  await writeFile(join(dir, 'data/a.csv'), 'old a\r\n');
+  await writeFile(join(dir, 'datapackage.json'), '{"old":true}');
+  await writeFile(join(dir, 'README.md'), '# old\n');
+  await writeFile(join(dir, 'retired.json'), 'old only');
+  await writeFile(join(dir, 'CHANGELOG.md'), '# untouched\n');
+  await mkdir(join(root, 'reports'));
+  const sheet = join(root, 'reports/sheet.pdf');
+  await writeFile(sheet, 'old pdf');
+  return { dir, sheet };
+}
+
+async function staged(dir: string, sheet: string) {
+  const staging = await stage(dir, [sheet]);
+  await staging.write('data/a.csv', 'new a\r\n');
+  await staging.write('datapackage.json', '{"new":true}');
+  await staging.write('README.md', '# new\n');
+  await staging.attach(sheet, Buffer.from('new pdf'));
+  return staging;
+}
+
+const NEW = {
+  'CHANGELOG.md': b64('# untouched\n'),
+  'README.md': b64('# new\n'),
+  'data/a.csv': b64('new a\r\n'),
+  'datapackage.json': b64('{"new":true}'),
+};
+
+/** The journal a commit writes; the renames that follow it, in order, are what a kill can interrupt. */
+async function commitRecordOnly(dir: string, staging: Awaited<ReturnType<typeof staged>>): Promise<string> {
+  const work = join(staging.root, '..');
+  const pending = (await readdir(join(dir, '..', 'reports'))).find((n) => n.startsWith('.sheet.pdf.'))!;
+  const journal = {
+    moves: [
+      ...['README.md', 'data', 'datapackage.json'].map((e) => ({ from: `.tmp/${work.split('/').pop()}/new/${e}`, to: e })),
+      { from: `../reports/${pending}`, to: '../reports/sheet.pdf' },
+    ],
+    removes: ['retired.json'],
+  };
+  await writeFile(join(work, 'commit.json'), JSON.stringify(journal));
+  return work;
+}
+
+/** The writer dies here: its lock now names a process that does not run. */
+async function dieHere(dir: string): Promise<void> {
+  await writeFile(join(dir, '.tmp/cablepress-write.lock'), '2147483646');
+}
+
+describe('staged writes', () => {
+  it('switch every entry and the attached fact sheet in on commit, retire old entries and leave nothing behind', async () => {
+    const { dir, sheet } = await oldDataset();
+    const staging = await staged(dir, sheet);
+    await staging.commit(['README.md', 'data', 'datapackage.json'], ['README.md', 'data', 'datapackage.json', 'retired.json']);
+    await staging.discard();
+    expect(await snapshot(dir)).toEqual(NEW);
+    expect(await readFile(sheet, 'utf8')).toBe('new pdf');
+    expect(await readdir(join(dir, '../reports'))).toEqual(['sheet.pdf']);
+  });
+
+  it('leave the old release and no staged file when discarded before the commit', async () => {
+    const { dir, sheet } = await oldDataset();
+    const before = await snapshot(join(dir, '..'));
+    const staging = await staged(dir, sheet);
+    await staging.discard();
+    expect(await snapshot(join(dir, '..'))).toEqual(before);
+  });
+
+  it('refuse paths outside the dataset folder', async () => {
+    const staging = await stage(await folders.make());
+    await expect(staging.write('../escape.txt', 'x')).rejects.toMatchObject({ code: 'UNSAFE_PATH' });
+    await expect(staging.write('/etc/passwd', 'x')).rejects.toMatchObject({ code: 'UNSAFE_PATH' });
+    await staging.discard();
+  });
+
+  it('refuse a second writer while the first one runs, and take over the lock of a dead one', async () => {
+    const { dir } = await oldDataset();
+    const first = await stage(dir);
+    await expect(stage(dir)).rejects.toMatchObject({ code: 'DATASET_BUSY', message: `another cablepress process (pid ${process.pid}) is writing this dataset` });
+    await first.discard();
+    await mkdir(join(dir, '.tmp'));
+    await writeFile(join(dir, '.tmp/cablepress-write.lock'), '2147483646');
+    const second = await stage(dir);
+    await second.discard();
+    expect(await readdir(dir)).not.toContain('.tmp');
+  });
+
+  it('treat a lock that another writer has created but not yet filled in as taken', async () => {
+    const { dir } = await oldDataset();
+    await mkdir(join(dir, '.tmp'));
+    await writeFile(join(dir, '.tmp/cablepress-write.lock'), '');
+    await expect(stage(dir)).rejects.toMatchObject({ code: 'DATASET_BUSY' });
+  });
+
+  it('give every one of many racing writers either the lock or DATASET_BUSY, never another error', async () => {
+    const { dir } = await oldDataset();
+    for (let round = 0; round < 20; round++) {
+      const results = await Promise.allSettled(
+        Array.from({ length: 4 }, async () => {
+          const s = await stage(dir);
+          await s.discard();
+        }),
+      );
+      for (const r of results) if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'DATASET_BUSY' });
+    }
+    expect(await readdir(dir)).not.toContain('.tmp');
+  });
+
+  it('delete a write that died before its commit record, with the fact sheet it staged: the old release stays', async () => {
+    const { dir, sheet } = await oldDataset();
+    const before = await snapshot(join(dir, '..'));
+    await staged(dir, sheet);
+    await dieHere(dir);
+    await settleDataset(dir, [sheet]);
+    expect(await snapshot(join(dir, '..'))).toEqual(before);
+  });
+
+  it('finish a write that died after its commit record, whatever renames were done', async () => {
+    for (const done of [0, 1, 2, 3]) {
+      const { dir, sheet } = await oldDataset();
+      const staging = await staged(dir, sheet);
+      const work = await commitRecordOnly(dir, staging);
+      await mkdir(join(work, 'old'));
+      const moves: [string, string][] = [
+        [join(dir, 'README.md'), join(work, 'old/m0')],
+        [join(staging.root, 'README.md'), join(dir, 'README.md')],
+        [join(dir, 'data'), join(work, 'old/m1')],
+      ];
+      for (const [from, to] of moves.slice(0, done)) await rename(from, to);
+      await dieHere(dir);
+      const next = await stage(dir, [sheet]);
+      await next.discard();
+      expect(await snapshot(dir), `after ${done} renames`).toEqual(NEW);
+      expect(await readFile(sheet, 'utf8')).toBe('new pdf');
+      expect(await readdir(join(dir, '../reports'))).toEqual(['sheet.pdf']);
+    }
+  });
+});
+
+describe('writeFailure', () => {
+  it('names the file of a full disk and the folder that cannot be written; other errors pass through', () => {
+    const errno = (code: string) => Object.assign(new Error(code), { code });
+    expect(writeFailure(errno('ENOSPC'), '/d/data/a.csv', '/d')).toMatchObject({ code: 'DISK_FULL', kind: 'input', location: { file: '/d/data/a.csv' } });
+    expect(writeFailure(errno('EDQUOT'), '/d/data/a.csv', '/d')).toMatchObject({ code: 'DISK_FULL', message: expect.stringContaining('previous release is intact') });
+    expect(writeFailure(errno('EROFS'), '/d/x', '/d')).toMatchObject({ code: 'DATASET_READONLY', location: { file: '/d' } });
+    const other = errno('EIO');
+    expect(writeFailure(other, '/d/x', '/d')).toBe(other);
+  });
+
+});

@@ -1,0 +1,317 @@
+import { InputError, InternalError } from '@cablepress/core';
+import { randomBytes } from 'node:crypto';
+import { lstat, mkdir, open, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import { isSafePath } from '../describe/datapackage.js';
+import { attachedStagingPath, checkAttached, checkJournal, isEntryName, PREFIX, stagedEntryPath, WORK, type Journal } from './journal.js';
+import { entryKind, readInside } from '../read/read-inside.js';
+
+/** The commit record: its appearance (one rename) is the moment the new release replaces the old one. */
+const JOURNAL = 'commit.json';
+/** Files staged outside the work folder (beside a companion's target), so an uncommitted write can delete them. */
+const ATTACHED = 'attached.json';
+const LOCK = 'cablepress-write.lock';
+
+async function exists(path: string): Promise<boolean> {
+  return lstat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+const NO_SPACE = new Set(['ENOSPC', 'EDQUOT']);
+const NOT_WRITABLE = new Set(['EACCES', 'EPERM', 'EROFS']);
+
+/**
+ * A failed write as an error a person can act on: a full disk (`DISK_FULL`, naming the file) or a folder that cannot
+ * be written (`DATASET_READONLY`, naming the folder). Both say the previous release is intact; other errors pass through.
+ */
+export function writeFailure(error: unknown, file: string, folder: string): unknown {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code ?? '';
+  if (NO_SPACE.has(code)) {
+    return new InputError('DISK_FULL', `${file} could not be written: the disk is full (${code}); the previous release is intact and nothing staged was left behind.`, { file }, 'Free some space and run the command again.');
+  }
+  if (NOT_WRITABLE.has(code)) {
+    return new InputError('DATASET_READONLY', `${folder} cannot be written (${code}); the previous release is intact.`, { file: folder }, 'Make the folder writable (permissions, a read-only mount), or write the dataset elsewhere.');
+  }
+  return error;
+}
+
+/** Runs one write step; a full disk or a read-only folder becomes a typed error (see `writeFailure`). */
+async function writing<T>(file: string, folder: string, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    throw writeFailure(error, file, folder);
+  }
+}
+
+/** Writes a small file and flushes it to the disk, so a rename that follows never publishes an empty file. */
+async function writeDurable(file: string, text: string): Promise<void> {
+  const handle = await open(file, 'w');
+  try {
+    await handle.writeFile(text);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Rebuild folders of `release` (`cablepress-rebuild-<pid>-<id>`), removed once their process no longer runs. */
+export const REBUILD_PREFIX = 'cablepress-rebuild-';
+
+/** Deletes the rebuild folders that a killed `release` left in `<dir>/.tmp/`. */
+export async function removeStaleRebuilds(dir: string): Promise<void> {
+  const names = await readdir(join(dir, WORK)).catch(() => [] as string[]);
+  for (const name of names.filter((n) => n.startsWith(REBUILD_PREFIX))) {
+    const pid = Number(name.slice(REBUILD_PREFIX.length).split('-')[0]);
+    if (!(Number.isInteger(pid) && pid > 0 && alive(pid))) await rm(join(dir, WORK, name), { recursive: true, force: true });
+  }
+}
+
+async function removeWorkRoot(dir: string): Promise<void> {
+  try {
+    await rmdir(join(dir, WORK));
+  } catch {
+    // not empty (a lock or another tool's files) or already gone
+  }
+}
+
+/**
+ * Finishes a committed write: every staged path still waiting is moved onto its live path (the old one is moved
+ * aside first), then retired paths are moved aside. Each step is one rename and is skipped when already done, so a
+ * write killed at any point is finished by running this again.
+ */
+async function rollForward(dir: string, work: string, journal: Journal): Promise<void> {
+  const aside = join(work, 'old');
+  await mkdir(aside, { recursive: true });
+  for (const [i, move] of journal.moves.entries()) {
+    const from = resolve(dir, move.from);
+    const to = resolve(dir, move.to);
+    if (!(await exists(from))) continue;
+    if (await exists(to)) await rename(to, join(aside, `m${i}`));
+    await rename(from, to);
+  }
+  for (const [i, gone] of journal.removes.entries()) {
+    const path = resolve(dir, gone);
+    if (await exists(path)) await rename(path, join(aside, `r${i}`));
+  }
+}
+
+/** The largest commit record or staged-file list read: a real one names a few dozen paths. */
+const MAX_RECORD_BYTES = 1024 * 1024;
+
+/** A record of a work folder, parsed; undefined when it is absent or not JSON (a record is renamed into place whole, so that means none). */
+async function readRecord(file: string, dir: string): Promise<unknown> {
+  const bytes = await readInside(file, dir, MAX_RECORD_BYTES);
+  if (bytes === undefined) return undefined;
+  try {
+    return JSON.parse(Buffer.from(bytes).toString('utf8')) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `<dir>/.tmp` when it is a real folder, undefined when absent; a link or a file there is JOURNAL_UNSAFE (nothing is followed). */
+async function workRoot(dir: string): Promise<string | undefined> {
+  const root = join(dir, WORK);
+  const info = await lstat(root).catch(() => undefined);
+  if (info === undefined || info.isDirectory()) return info && root;
+  throw new InputError('JOURNAL_UNSAFE', `${root} is ${entryKind(info)}, not the folder cablepress writes in; nothing in it was replayed or deleted.`, { file: root }, `Check how it got there; delete ${root} and run again.`);
+}
+
+/** An interrupted write, checked: its committed journal (to finish) or the companion copies it staged (to delete). */
+interface Interrupted {
+  work: string;
+  journal?: Journal;
+  attached: string[];
+}
+
+/** Every interrupted write in `<dir>/.tmp/`, each record checked before anything is touched (see `checkJournal`). */
+async function interruptedWrites(dir: string, companions: readonly string[]): Promise<Interrupted[]> {
+  const root = await workRoot(dir);
+  if (root === undefined) return [];
+  const found: Interrupted[] = [];
+  for (const name of (await readdir(root)).filter((n) => n.startsWith(PREFIX)).sort()) {
+    const work = join(root, name);
+    const info = await lstat(work);
+    if (!info.isDirectory()) throw new InputError('JOURNAL_UNSAFE', `${work} is ${entryKind(info)}, not a work folder; nothing was replayed or deleted.`, { file: work }, `Check how it got there; delete ${work} and run again.`);
+    const record = join(work, JOURNAL);
+    const journal = await readRecord(record, dir);
+    if (journal !== undefined) {
+      found.push({ work, journal: checkJournal(journal, dir, name, companions, record), attached: [] });
+      continue;
+    }
+    const list = join(work, ATTACHED);
+    found.push({ work, attached: checkAttached((await readRecord(list, dir)) ?? [], dir, name, companions, list) });
+  }
+  return found;
+}
+
+/**
+ * Settles writes a killed process left: a work folder with a commit record is finished (the new release), one without
+ * is deleted with the files it staged beside their targets (the old release stays). Every record is checked first
+ * (`companions` are the files outside the folder a write of this dataset may publish); one that names anything else
+ * stops the settling with JOURNAL_UNSAFE before a file is touched. Call it holding the lock.
+ */
+async function recoverInterruptedWrites(dir: string, companions: readonly string[]): Promise<void> {
+  for (const { work, journal, attached } of await interruptedWrites(dir, companions)) {
+    if (journal) await rollForward(dir, work, journal);
+    for (const staged of attached) await rm(staged, { force: true });
+    await rm(work, { recursive: true, force: true });
+  }
+  await removeStaleRebuilds(dir);
+  await removeWorkRoot(dir);
+}
+
+/** A staging folder inside `dir` that becomes the live files of `dir` only when `commit` is called. */
+export interface Staging {
+  /** The folder to write new files into. */
+  root: string;
+  /** Writes one file into the staging folder (path relative to the package, `/`-separated). */
+  write(path: string, content: string | Uint8Array): Promise<void>;
+  /**
+   * Stages a file published outside the dataset folder (the fact sheet, at an absolute path), beside its target so
+   * the final rename stays on one file system; the same commit switches it in with the dataset.
+   */
+  attach(target: string, content: Uint8Array): Promise<void>;
+  /**
+   * Switches the release: the named top-level entries and every attached file replace the live ones, and `replaced`
+   * entries that are not staged are retired. The switch is one rename (the commit record); a process killed after it
+   * is finished by the next writer or `settleDataset`, one killed before it leaves the old release untouched.
+   */
+  commit(entries: string[], replaced: string[]): Promise<void>;
+  /** Deletes the staging folder (after a failure or a commit) and releases the lock. */
+  discard(): Promise<void>;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function busy(dir: string, file: string, owner?: number): InputError {
+  return owner === undefined
+    ? new InputError('DATASET_BUSY', `cannot take the write lock ${file}`, { file: dir }, `wait for the other build to finish; if none runs, delete ${file}`)
+    : new InputError('DATASET_BUSY', `another cablepress process (pid ${owner}) is writing this dataset`, { file: dir }, `wait for it to finish; if it is gone, delete ${file}`);
+}
+
+/**
+ * Takes `<dir>/.tmp/cablepress-write.lock` (our pid); a lock left by a process that no longer runs is taken over.
+ * Another writer that removes `.tmp` or its lock between our steps costs a retry, never a crash.
+ */
+async function lock(dir: string): Promise<() => Promise<void>> {
+  const file = join(dir, WORK, LOCK);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await writing(file, dir, () => mkdir(join(dir, WORK), { recursive: true }));
+    try {
+      await writeFile(file, String(process.pid), { flag: 'wx' });
+      return () => rm(file, { force: true });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') continue;
+      if (code !== 'EEXIST') throw writeFailure(error, file, dir);
+      const content = await readFile(file, 'utf8').catch(() => undefined);
+      if (content === undefined) continue;
+      const owner = Number(content);
+      // An empty lock is one another writer has created and not yet filled in: it is alive.
+      if (!Number.isInteger(owner) || owner <= 0) throw busy(dir, file);
+      if (alive(owner)) throw busy(dir, file, owner);
+      await rm(file, { force: true });
+    }
+  }
+  throw busy(dir, file);
+}
+
+/**
+ * Finishes or undoes what an interrupted write left in `dir`, under the write lock; does nothing when another writer
+ * holds it. `companions` are the files outside the folder that a write of this dataset may publish (the fact sheet):
+ * a record naming any other path is JOURNAL_UNSAFE and nothing is replayed.
+ */
+export async function settleDataset(dir: string, companions: readonly string[] = []): Promise<void> {
+  if (!(await exists(join(dir, WORK)))) return;
+  let unlock: () => Promise<void>;
+  try {
+    unlock = await lock(dir);
+  } catch {
+    return;
+  }
+  try {
+    await recoverInterruptedWrites(dir, companions);
+  } finally {
+    await unlock();
+    await removeWorkRoot(dir);
+  }
+}
+
+/**
+ * Takes the write lock of `dir`, settles what interrupted writes left (see `settleDataset`) and opens a staging folder.
+ * `companions` are the only files outside `dir` that `attach` may publish (absolute paths).
+ */
+export async function stage(dir: string, companions: readonly string[] = []): Promise<Staging> {
+  const unlock = await lock(dir);
+  const id = randomBytes(6).toString('hex');
+  const work = join(dir, WORK, PREFIX + id);
+  const root = join(work, 'new');
+  try {
+    await recoverInterruptedWrites(dir, companions);
+    await writing(root, dir, () => mkdir(root, { recursive: true }));
+  } catch (error) {
+    await rm(work, { recursive: true, force: true });
+    await unlock();
+    throw error;
+  }
+  const attached: { staged: string; target: string }[] = [];
+  let unfinished = false;
+  return {
+    root,
+    async write(path, content) {
+      if (!isSafePath(path)) throw new InternalError('UNSAFE_PATH', `refusing to write outside the dataset folder: ${path}`);
+      const target = join(root, ...path.split('/'));
+      await writing(join(dir, path), dir, async () => {
+        await mkdir(dirname(target), { recursive: true });
+        await writeFile(target, content);
+      });
+    },
+    async attach(target, content) {
+      if (!companions.some((c) => resolve(c) === resolve(target))) throw new InternalError('UNSAFE_PATH', `refusing to publish a file that is not a companion of the dataset: ${target}`);
+      const folder = dirname(target);
+      const staged = attachedStagingPath(resolve(target), PREFIX + id);
+      attached.push({ staged, target });
+      await writing(target, folder, async () => {
+        await writeDurable(join(work, ATTACHED), JSON.stringify(attached.map((a) => relative(dir, a.staged))));
+        await mkdir(folder, { recursive: true });
+        await writeFile(staged, content);
+      });
+    },
+    async commit(entries, replaced) {
+      const bad = [...entries, ...replaced].find((entry) => !isEntryName(entry));
+      if (bad !== undefined) throw new InternalError('UNSAFE_PATH', `refusing to switch a path that is not a top-level entry of the dataset: ${bad}`);
+      const journal: Journal = {
+        moves: [
+          ...entries.map((entry) => ({ from: stagedEntryPath(PREFIX + id, entry), to: entry })),
+          ...attached.map((a) => ({ from: relative(dir, a.staged), to: relative(dir, a.target) })),
+        ],
+        removes: [...new Set(replaced)].filter((entry) => !entries.includes(entry)).sort(),
+      };
+      const record = join(work, JOURNAL);
+      await writing(record, dir, () => writeDurable(`${record}.part`, JSON.stringify(journal)));
+      await rename(`${record}.part`, record);
+      unfinished = true;
+      await rollForward(dir, work, journal);
+      unfinished = false;
+    },
+    async discard() {
+      if (!unfinished) {
+        await rm(work, { recursive: true, force: true });
+        for (const a of attached) await rm(a.staged, { force: true });
+      }
+      await unlock();
+      await removeWorkRoot(dir);
+    },
+  };
+}

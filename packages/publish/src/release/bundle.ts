@@ -1,0 +1,137 @@
+import { InputError, ValidationError } from '@cablepress/core';
+import { readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { constants, gzipSync } from 'node:zlib';
+import { pack } from 'tar-stream';
+import yazl from 'yazl';
+import { folderFiles } from '../read/files.js';
+import { sha256 } from '../encode/hash.js';
+import { readDescriptor, verifyDataset } from '../read/verify.js';
+import { readDatasetFile, readReport } from '../read/read-inside.js';
+import { makeDirs } from '../commit/make-dirs.js';
+
+export interface ReleaseBundleOptions {
+  /** The dataset folder (with datapackage.json). */
+  datasetDir: string;
+  /** The fact sheet PDF, put at the top of the bundle under its own file name. */
+  reportFile: string;
+  /** Where the bundles and SHA256SUMS go, e.g. `<repo>/releases`. */
+  outDir: string;
+}
+
+export interface ReleaseBundle {
+  /** Absolute paths of the two bundles. */
+  tarGz: string;
+  zip: string;
+  sha256sums: string;
+  /** Bundle-relative paths of the files in each bundle, sorted, under the `<name>-<version>/` folder. */
+  entries: string[];
+  /** sha256 of each bundle, by file name. */
+  hashes: Record<string, string>;
+}
+
+const FILE_MODE = 0o644;
+/** ZIP times cannot be before 1980 (MS-DOS epoch). */
+const DOS_EPOCH = Date.UTC(1980, 0, 1, 0, 0, 2);
+
+/** The files a release publishes, package-relative and sorted: datapackage.json, README.md, CHANGELOG.md and every resource. */
+export async function publishedFiles(datasetDir: string): Promise<string[]> {
+  const files = folderFiles(datasetDir);
+  const { descriptor, findings } = await readDescriptor(files);
+  if (!descriptor) throw new ValidationError('DATASET_INVALID', findings.map((f) => f.message).join('; '), findings, { file: datasetDir });
+  const paths = new Set(['datapackage.json', ...descriptor.resources.map((r) => r.path)]);
+  for (const extra of ['README.md', 'CHANGELOG.md']) if (await files.read(extra)) paths.add(extra);
+  return [...paths].sort();
+}
+
+async function tarGz(files: [string, Uint8Array][], mtime: Date): Promise<Uint8Array> {
+  const tar = pack();
+  const chunks: Buffer[] = [];
+  tar.on('data', (c: unknown) => chunks.push(c as Buffer));
+  const done = new Promise<void>((resolve, reject) => {
+    tar.on('end', resolve);
+    tar.on('error', reject);
+  });
+  for (const [name, content] of files) {
+    tar.entry({ name, size: content.length, mode: FILE_MODE, mtime, uid: 0, gid: 0, uname: '', gname: '', type: 'file' }, Buffer.from(content));
+  }
+  tar.finalize();
+  await done;
+  const gz = gzipSync(Buffer.concat(chunks), { level: constants.Z_BEST_COMPRESSION });
+  // zlib leaves MTIME at 0 and writes no name; its OS byte depends on the platform zlib was built for: fix it to Unix.
+  gz[9] = 3;
+  return gz;
+}
+
+async function zip(files: [string, Uint8Array][], mtime: Date): Promise<Uint8Array> {
+  const archive = new yazl.ZipFile();
+  const ms = Math.max(mtime.getTime(), DOS_EPOCH);
+  const local = new Date(ms + new Date(ms).getTimezoneOffset() * 60_000);
+  for (const [name, content] of files) {
+    archive.addBuffer(Buffer.from(content), name, { mtime: local, mode: 0o100000 | FILE_MODE, compress: true, forceDosTimestamp: true });
+  }
+  archive.end();
+  const chunks: Buffer[] = [];
+  for await (const chunk of archive.outputStream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+async function writeAtomic(file: string, content: string | Uint8Array): Promise<void> {
+  const tmp = `${file}.tmp-${process.pid}`;
+  try {
+    await writeFile(tmp, content);
+    await rename(tmp, file);
+  } finally {
+    await rm(tmp, { force: true });
+  }
+}
+
+/** Rewrites SHA256SUMS for every bundle in the folder (`<hex>  <file>`, sorted by file name, as `sha256sum -c` reads it). */
+async function writeSums(outDir: string): Promise<string> {
+  const names = (await readdir(outDir)).filter((n) => /\.(tar\.gz|zip)$/.test(n)).sort();
+  const lines = await Promise.all(names.map(async (n) => `${sha256(await readFile(join(outDir, n)))}  ${n}\n`));
+  const file = join(outDir, 'SHA256SUMS');
+  await writeAtomic(file, lines.join(''));
+  return file;
+}
+
+/**
+ * Writes `<outDir>/<name>-<version>.tar.gz` and `.zip` (data/, datapackage.json, README.md, CHANGELOG.md, extra
+ * files and the fact sheet, under a `<name>-<version>/` folder) and refreshes `<outDir>/SHA256SUMS`. The dataset is
+ * verified first. Bundles are byte-identical across runs: sorted entries, mode 0644, every mtime set to the dataset's
+ * `created`, no owner names, and a gzip header without time or file name.
+ */
+export async function writeReleaseBundle({ datasetDir, reportFile, outDir }: ReleaseBundleOptions): Promise<ReleaseBundle> {
+  const problems = (await verifyDataset(datasetDir)).filter((f) => f.severity === 'error');
+  if (problems.length > 0) {
+    throw new ValidationError('RELEASE_INVALID_DATASET', `${datasetDir} does not verify, so it cannot be released: ${problems.slice(0, 3).map((f) => f.message).join('; ')}`, problems, { file: datasetDir }, 'rebuild the dataset with `cablepress build` and run `cablepress validate`');
+  }
+  const { descriptor } = await readDescriptor(folderFiles(datasetDir));
+  const report = await readReport(reportFile);
+  const prefix = `${descriptor!.name}-${descriptor!.version}`;
+  const files: [string, Uint8Array][] = [];
+  for (const path of await publishedFiles(datasetDir)) files.push([`${prefix}/${path}`, await readDatasetFile(datasetDir, path)]);
+  const reportName = basename(reportFile);
+  if (files.some(([name]) => name === `${prefix}/${reportName}`)) {
+    throw new InputError('REPORT_NAME', `the fact sheet name ${reportName} clashes with a dataset file`, { file: reportFile }, 'rename the fact sheet in "cablepress.report"');
+  }
+  files.push([`${prefix}/${reportName}`, new Uint8Array(report)]);
+  files.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const mtime = new Date(descriptor!.created);
+
+  await makeDirs(outDir);
+  const tarPath = join(outDir, `${prefix}.tar.gz`);
+  const zipPath = join(outDir, `${prefix}.zip`);
+  const tarBytes = await tarGz(files, mtime);
+  const zipBytes = await zip(files, mtime);
+  await writeAtomic(tarPath, tarBytes);
+  await writeAtomic(zipPath, zipBytes);
+  const sums = await writeSums(outDir);
+  return {
+    tarGz: tarPath,
+    zip: zipPath,
+    sha256sums: sums,
+    entries: files.map(([name]) => name),
+    hashes: { [basename(tarPath)]: sha256(tarBytes), [basename(zipPath)]: sha256(zipBytes) },
+  };
+}
