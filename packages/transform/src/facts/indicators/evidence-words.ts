@@ -13,7 +13,7 @@ const data = loadDataFile('indicator-evidence.json', z.object({
   additions: phrases,
   zero: z.object({
     determiners: phrases, negated_verbs: phrases, nouns: z.record(z.string(), z.string()), verbs: z.record(z.string(), z.string()),
-    victims: phrases, subgroups: phrases,
+    victims: phrases, subgroups: phrases, conjunctions: phrases,
   }),
 }));
 
