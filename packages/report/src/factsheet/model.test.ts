@@ -6,7 +6,8 @@ import { minimalTables } from './fixtures/minimal.js';
 import {
   citeParagraph, formatEventDate, formatFigure, formatFine, formatNumber, formatPeriod, formatPrison, perWords, qualifierWords, sentences,
 } from './format.js';
-import { buildModel, caveats, countryOf, postName, quoteAround, shortCitation, topicOf } from './model.js';
+import { quoteAround } from './format.js';
+import { buildModel, caveats, countryOf, postName, shortCitation, topicOf } from './model.js';
 import type { FactSheetTables } from './types.js';
 
 /** Rows the pipeline builds for the seed cable (see the file's _source). */
