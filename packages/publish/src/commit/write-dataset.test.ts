@@ -20,7 +20,7 @@ describe('writeDataset', () => {
     expect(files).toContain('data/indicators.parquet');
     expect(files.slice(-2)).toEqual(['datapackage.json', 'README.md']);
     expect(descriptor.resources.map((r) => r.name).slice(0, 3)).toEqual(['cables', 'cables-arrow', 'cables-parquet']);
-    expect(descriptor.resources).toHaveLength(12 * 3 + 1);
+    expect(descriptor.resources).toHaveLength(13 * 3 + 1);
     expect(await readdir(dir)).toEqual(['README.md', 'data', 'datapackage.json', 'validation.json']);
     expect(await verifyDataset(dir)).toEqual([]);
   });
@@ -60,7 +60,7 @@ describe('writeDataset', () => {
     const dir = await scratch();
     await writeDataset(dir, syntheticInput({ ...syntheticTables(), indicators: [] }));
     expect(await readFile(join(dir, 'data/indicators.csv'), 'utf8')).toBe(
-      'indicator_id,label,category,period,value,value_max,unit,qualifier,quantity_id,cable_id,paragraph_id,citation,quote,country,reporting_year\r\n',
+      'indicator_id,indicator,label,category,period,period_match,value,value_max,unit,qualifier,scope,stated_by,crime,comparison,stated_zero,quantity_id,cable_id,paragraph_id,citation,text,quote,country,reporting_year,decided_by,review_reason\r\n',
     );
     expect(readArrow(new Uint8Array(await readFile(join(dir, 'data/indicators.arrow')))).numRows).toBe(0);
     expect(readParquetTable(new Uint8Array(await readFile(join(dir, 'data/indicators.parquet')))).numRows).toBe(0);

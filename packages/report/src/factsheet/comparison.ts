@@ -27,6 +27,9 @@ export interface ComparisonModel {
   sources: { cable: string; country: string; date: string; sha256: string }[];
 }
 
+/** The longest caveat quoted (characters): three of them and the box's own words fit its five lines. */
+const CAVEAT_MAX = 200;
+
 /** The reports of a dataset of several cables, by country and reporting year, from its indicators table. */
 export function buildComparison(input: FactSheetInput): ComparisonModel {
   const { tables, dataset } = input;
@@ -53,11 +56,10 @@ export function buildComparison(input: FactSheetInput): ComparisonModel {
     kicker: `FACT SHEET \u00b7 ${dataset.name} v${dataset.version}`,
     title: `Trafficking in persons: ${countries.length} countries compared, ${span}`,
     subtitle: `Key figures of ${ordered.length} annual TIP reports that U.S. embassies sent in ${tables.cables.length} cables, as WikiLeaks published them. `
-      + 'Each figure was found in its cable by the generic TIP recipe and is published only when its sentence shows the host government\u2019s figure for the whole country and reporting period (definitions in the notes); it is cited to its cable and paragraph. '
-      + 'Figures that do not fit are in the dataset\u2019s indicator_candidates table, with the reason. '
+      + 'Each figure is the host government\u2019s for the whole country and reporting period, as its sentence shows (see the notes), cited to its cable and paragraph. '
       + 'The reporting year is the year a report covers; a figure\u2019s own period, when its sentence names one, is given beside it.',
     reports: ordered,
-    caveats: quotes.slice(0, 3),
+    caveats: quotes.filter((q) => q.text.length <= CAVEAT_MAX).slice(0, 3),
     notes: [...definitionNotes(tables.indicators), ...input.findings.filter((f) => f.severity === 'warning').map((f) => f.message)],
     sources: tables.cables.map((c) => ({ cable: c.cable_id, country: countryName.get(c.cable_id) ?? '', date: c.created ? formatDate(c.created) : 'not stated', sha256: c.source_sha256 })),
   };
