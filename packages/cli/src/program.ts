@@ -128,9 +128,10 @@ const COMMANDS = {
       new Command('release')
         .summary('write the versioned release bundles and SHA256SUMS')
         .description(
-          'Rebuilds the dataset in a scratch folder and refuses to release when the committed files differ or changed under an already released version; then writes <out>/<name>-<version>.tar.gz, .zip and SHA256SUMS and records the release in releases.json.',
+          'Rebuilds the dataset in a scratch folder and refuses to release when the committed files differ or changed under an already released version; a version not released yet is rebuilt with today\'s date (SOURCE_DATE_EPOCH when set) as its release date; then writes <out>/<name>-<version>.tar.gz, .zip and SHA256SUMS and records the release and its date in releases.json.',
         )
-        .argument('<dataset-dir>', 'the dataset folder, e.g. datasets/laos-tip-2008')
+        .argument('[dataset-dir]', 'the dataset folder, e.g. datasets/laos-tip-2008')
+        .addOption(new Option('--all', 'release every dataset package under datasets/ of the repository').default(false))
         .addOption(new Option('--out <dir>', 'folder for the bundles and SHA256SUMS').default('releases').argParser(folderPath))
         .addOption(paperOption())
         .addOption(new Option('--skip-rebuild', 'do not rebuild from the source; only check against releases.json').default(false))

@@ -26,7 +26,7 @@ export function datasetTables(sources: readonly SourceCable[], recipe: DatasetRe
     paragraphs: all('paragraphs'),
     tags: all('tags'),
     recipients: all('recipients'),
-    references: all('references'),
+    cable_references: all('cable_references'),
     quantities,
     events: all('events'),
     organizations: perCable.reduce<OrganizationRow[]>((merged, { rows }) => addOrganizations(merged, rows.organizations), []),

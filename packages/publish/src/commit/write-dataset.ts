@@ -49,8 +49,8 @@ function checkInput(input: DatasetInput): TableDef[] {
       'name the dataset folder with lowercase letters, digits and "-", e.g. laos-tip-2008');
   }
   if (!SEMVER.test(input.version)) throw bad('DATASET_VERSION', `version "${input.version}" is not a semantic version`, 'version', 'give the dataset package.json a version such as 0.1.0');
-  if (!CREATED.test(input.created) || Number.isNaN(Date.parse(input.created))) {
-    throw bad('DATASET_CREATED', `created "${input.created}" must be an ISO 8601 UTC datetime (from SOURCE_DATE_EPOCH or the cable)`, 'created', 'set SOURCE_DATE_EPOCH to whole seconds since 1970');
+  if (input.created !== undefined && (!CREATED.test(input.created) || Number.isNaN(Date.parse(input.created)))) {
+    throw bad('DATASET_CREATED', `created "${input.created}" must be an ISO 8601 UTC datetime (from the release record or SOURCE_DATE_EPOCH)`, 'created', 'set SOURCE_DATE_EPOCH to whole seconds since 1970');
   }
   const known = new Map(allTables.map((t) => [t.name, t as TableDef]));
   for (const name of Object.keys(input.tables)) {
