@@ -21,7 +21,7 @@ describe('writeDataset', () => {
     expect(files).toContain('data/indicators.parquet');
     expect(files.slice(-4)).toEqual(['datapackage.json', 'README.md', 'LICENSE.md', 'CITATION.cff']);
     expect(descriptor.resources.map((r) => r.name).slice(0, 3)).toEqual(['cables', 'cables-arrow', 'cables-parquet']);
-    expect(descriptor.resources).toHaveLength(12 * 3 + 1);
+    expect(descriptor.resources).toHaveLength(13 * 3 + 1);
     expect(await readdir(dir)).toEqual(['CITATION.cff', 'LICENSE.md', 'README.md', 'data', 'datapackage.json', 'validation.json']);
     expect(await verifyDataset(dir)).toEqual([]);
   });

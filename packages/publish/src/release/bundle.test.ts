@@ -67,7 +67,7 @@ describe('writeReleaseBundle', () => {
       'test-dataset-1.2.3/datapackage.json', 'test-dataset-1.2.3/source/08TESTVILLE1.txt', 'test-dataset-1.2.3/test-dataset-fact-sheet.pdf',
       'test-dataset-1.2.3/validation.json',
     ]);
-    expect(bundle.entries).toHaveLength(36 + 8);
+    expect(bundle.entries).toHaveLength(39 + 8);
     const gz = await readFile(bundle.tarGz);
     expect(gz.readUInt32LE(4)).toBe(0);
     expect(gz[3]! & 0x08).toBe(0);

@@ -122,3 +122,20 @@ export function formatFine(p: Pick<PenaltyRow, 'fine_min' | 'fine_max' | 'fine_c
 export function sentences(text: string): string[] {
   return text.split(/(?<=[.!?]["')]?)\s+(?=["(]?[A-Z0-9])/).map((s) => s.trim()).filter(Boolean);
 }
+
+/** Characters of a sentence a figure's label keeps: what three lines of the label column hold. */
+const LABEL_MAX = 240;
+
+/**
+ * The words of a long sentence around its figure, cut at words with an ellipsis on the side that was cut, so that the
+ * label always shows its own figure ("…police arrested 23 suspects in 2007…"); a short sentence whole.
+ */
+export function quoteAround(sentence: string, figure: string, max = LABEL_MAX): string {
+  if (sentence.length <= max) return sentence;
+  const at = Math.max(0, sentence.indexOf(figure));
+  let start = Math.max(0, Math.min(at - Math.floor(max / 3), sentence.length - max));
+  if (start > 0) start = sentence.indexOf(' ', start) + 1 || start;
+  let end = Math.min(sentence.length, start + max);
+  if (end < sentence.length) end = sentence.lastIndexOf(' ', end) > at + figure.length ? sentence.lastIndexOf(' ', end) : end;
+  return `${start > 0 ? '\u2026' : ''}${sentence.slice(start, end)}${end < sentence.length ? '\u2026' : ''}`;
+}

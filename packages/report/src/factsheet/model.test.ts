@@ -6,6 +6,7 @@ import { minimalTables } from './fixtures/minimal.js';
 import {
   formatEventDate, formatFigure, formatFine, formatNumber, formatPeriod, formatPrison, perWords, qualifierWords, sentences,
 } from './format.js';
+import { quoteAround } from './format.js';
 import { buildModel, caveats, cellCitation, postName, shortCitation, topicOf } from './model.js';
 import type { FactSheetTables } from './types.js';
 
@@ -97,9 +98,19 @@ describe('title', () => {
     expect(named(null)).not.toContain(':');
   });
 
+  it('keeps a long sentence\'s words around its own figure (issue 22: a quote cut before its figure)', () => {
+    const long = `${'The ministry listed its many programmes and partners at length in the answer. '.repeat(4)}In the end police arrested 23 suspects in 2007, the cable says.`;
+    const label = quoteAround(long, '23', 120);
+    expect(label).toContain('arrested 23 suspects');
+    expect(label.startsWith('\u2026')).toBe(true);
+    expect(label.length).toBeLessThanOrEqual(122);
+    expect(quoteAround('Police arrested 23 suspects.', '23', 120)).toBe('Police arrested 23 suspects.');
+  });
+
   it('takes the topic from the subject, then the TAGS', () => {
     expect(topicOf('EIGHTH ANNUAL TIP REPORT FOR LAOS', ['KCRM', 'PHUM'])).toBe('Trafficking in persons');
-    expect(topicOf('CUBAN MEDICAL PERSONNEL FLEE VENEZUELA', ['PGOV', 'PHUM'])).toBe('Human rights');
+    expect(topicOf('CUBAN MEDICAL PERSONNEL FLEE VENEZUELA', ['PHUM', 'PGOV'])).toBe('Human rights');
+    expect(topicOf('CUBAN MEDICAL PERSONNEL FLEE VENEZUELA', ['PGOV', 'PHUM', 'PREL', 'KTIP', 'VE', 'CU'])).toBe('Internal politics');
     expect(topicOf('NOTHING TO SEE', [])).toBe('Diplomatic cable');
     expect(postName('Embassy Vientiane')).toBe('U.S. Embassy Vientiane');
     expect(postName('Secretary of State')).toBe('Secretary of State');

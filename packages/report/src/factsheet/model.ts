@@ -3,7 +3,7 @@ import { INDICATOR_DEFINITIONS } from '@cablepress/validate';
 import topics from './data/topics.json' with { type: 'json' };
 import { type ChartData, selectCharts } from './charts.js';
 import {
-  formatDate, formatEventDate, formatFigure, formatFine, formatPeriod, formatPrison, perWords, qualifierWords, sentences,
+  formatDate, formatEventDate, formatFigure, formatFine, formatPeriod, formatPrison, perWords, qualifierWords, quoteAround, sentences,
 } from './format.js';
 import type {
   CableRow, FactSheetInput, IndicatorRow, LegalProvisionRow, OrganizationRow, ParagraphRow, PenaltyRow, QuantityRow, TagRow,
@@ -110,8 +110,11 @@ export const CAVEAT_PATTERN = /unreliable|not reliable|inaccurate|no (?:generall
 
 /** The topic for the title, from the subject line and the TAGS (data/topics.json). */
 export function topicOf(subject: string, tags: readonly string[]): string {
-  for (const rule of topics.rules) {
-    if (new RegExp(rule.subject, 'i').test(subject) || tags.includes(rule.tag)) return rule.topic;
+  const bySubject = topics.rules.find((rule) => new RegExp(rule.subject, 'i').test(subject));
+  if (bySubject) return bySubject.topic;
+  for (const tag of tags) {
+    const rule = topics.rules.find((r) => r.tag === tag);
+    if (rule) return rule.topic;
   }
   return 'Diplomatic cable';
 }
@@ -189,7 +192,7 @@ function quantityFigures(quantities: readonly QuantityRow[], cite: (paragraphId:
       prefix: qualifierWords(q.qualifier),
       figure: formatFigure(q),
       suffix: perWords(q.per),
-      label: sentence || capitalise(q.counted),
+      label: sentence ? quoteAround(sentence, q.text.replace(/\s+/g, ' ')) : capitalise(q.counted),
       period: null,
       citation: cite(q.paragraph_id),
     });

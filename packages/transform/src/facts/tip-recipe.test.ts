@@ -107,6 +107,19 @@ describe('what a figure counts', () => {
     expect(cueFit(ten, ind('prosecutions'))).toEqual({ distance: 5, own: false });
   });
 
+  it('takes a figure without a noun as the object of the cue verb right before it ("prosecuted 12")', () => {
+    const s = 'During the reporting period, the government investigated 25 trafficking cases, prosecuted 12 and convicted 8 traffickers.';
+    expect(cueDistance(quantity('X-p001-q02', s, '12', 12, null), ind('prosecutions'))).toBe(3);
+    expect(cueDistance(quantity('X-p001-q02', s, '12', 12, null), ind('convictions'))).toBeNull();
+  });
+
+  it('ends a figure\'s predicate at a coordinated clause: "rescued 200 victims and referred them to shelters" are victims identified', () => {
+    const s = 'In 2008, authorities rescued 200 victims and referred them to shelters.';
+    const q = quantity('X-p001-q01', s, '200', 200, 'victims');
+    expect(cueFit(q, ind('victims-identified'))).toEqual({ distance: 1, own: false });
+    expect(cueFit(q, ind('victims-sheltered'))).toEqual({ distance: 30, own: false });
+  });
+
   it('does not read a word that describes the counted noun as what happened to it (08VIENTIANE145 ¶10)', () => {
     const returned = 'In 2007, 280 formally-identified victims of cross-border human trafficking were returned to Laos.';
     const q = quantity('08VIENTIANE145-p010-q01', returned, '280', 280, 'victims');

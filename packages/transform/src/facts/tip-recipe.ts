@@ -92,7 +92,7 @@ export function cueDistance(q: Pick<QuantityRow, 'kind' | 'counted' | 'quote' | 
 export function cueFit(q: Pick<QuantityRow, 'kind' | 'counted' | 'quote' | 'value' | 'text'>, ind: TipIndicator): { distance: number; own: boolean } | null {
   if (!ind.kinds.includes(q.kind)) return null;
   if (q.kind === 'count' && (q.value < 1 || !Number.isInteger(q.value))) return null;
-  if (ind.counted.length > 0 && !(q.counted !== null && ind.counted.includes(q.counted.split(' ').at(-1)!))) return null;
+  if (ind.counted.length > 0 && !(q.counted !== null && ind.counted.includes(q.counted.split(' ').at(-1)!)) && !(q.counted === null && objectOfCue(q, ind))) return null;
   const quote = q.quote.replace(/\s+/g, ' ');
   const sentence = quote.toLowerCase();
   if (ind.none.some((stem) => sentence.includes(stem))) return null;
@@ -118,12 +118,12 @@ export function cueFit(q: Pick<QuantityRow, 'kind' | 'counted' | 'quote' | 'valu
 }
 
 /**
- * Where the figure's own predicate ends: at the next figure, or at the end of its clause. A cue word there says what
+ * Where the figure's own predicate ends: at the next figure, a coordinated clause (", ", " and ") or the end of its clause. A cue word there says what
  * happened to what the figure counts ("and 10 cases ended in convictions"), and wins over one said of the figure before.
  */
 function predicateEnd(sentence: string, figureEnd: number): number {
   const rest = sentence.slice(figureEnd);
-  const stop = /\d|;| -- |\. /.exec(rest);
+  const stop = /\d|;| -- |\. | and |, /.exec(rest);
   return figureEnd + (stop ? stop.index : rest.length);
 }
 
@@ -144,6 +144,12 @@ function wordAt(text: string, at: number): string {
   while (start > 0 && /[a-z]/.test(text[start - 1]!)) start--;
   const m = /^[a-z]+/.exec(text.slice(start));
   return m?.[0] ?? '';
+}
+
+/** True when the figure is the object of a cue verb right before it, with no noun after it: "prosecuted 12 and convicted 8 traffickers". */
+function objectOfCue(q: Pick<QuantityRow, 'quote' | 'text'>, ind: TipIndicator): boolean {
+  const word = precedingWord(q.quote.replace(/\s+/g, ' '), q.text);
+  return word !== null && ind.any.some((stem) => word.startsWith(stem)) && !ind.not_cues?.includes(word);
 }
 
 /** The word right before the figure in its sentence, lower case ("these" in "these 15 victims"), or null. */

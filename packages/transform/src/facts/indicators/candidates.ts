@@ -2,7 +2,7 @@ import type { ParagraphRow, QuantityRow } from '@cablepress/validate';
 import { cueFit, precedingWord, tipRecipe, type TipIndicator } from '../tip-recipe.js';
 import { EVIDENCE } from './evidence-words.js';
 import { evidenceOf, type Evidence } from './evidence.js';
-import { figureSpan } from './phrases.js';
+import { figureSpan, hasAny } from './phrases.js';
 import { statedZeros } from './zeros.js';
 
 /** A figure that may be an indicator of a report, with its evidence; `reason` says why it is not published (null: it fits). */
@@ -23,6 +23,8 @@ export interface Candidate {
   stated_zero: boolean;
   /** Characters from the figure to its nearest cue word: smaller is a better fit. */
   distance: number;
+  /** True when the words right before the figure make it an estimate ("an estimated 5,000 victims"). */
+  estimate: boolean;
   /** True when the figure stands in brackets: a detail of the sentence ("(provided to 306 officials)"), not its total. */
   bracketed: boolean;
   /** The word before the figure that makes it a recount ("these") or an addition ("another"), or null. */
@@ -71,6 +73,13 @@ function referenceOf(quote: string, text: string): Candidate['refers'] {
   return null;
 }
 
+/** Characters before a figure in which an estimate word makes it an estimate. */
+const ESTIMATE_WINDOW = 30;
+
+function isEstimate(quote: string, at: number): boolean {
+  return hasAny(quote.slice(Math.max(0, at - ESTIMATE_WINDOW), at).toLowerCase(), EVIDENCE.estimates, true);
+}
+
 /** True when the figure stands inside brackets opened in its sentence (a note that brackets the whole sentence does not count). */
 function isBracketed(quote: string, at: number): boolean {
   const before = quote.slice(quote.startsWith('(') ? 1 : 0, at);
@@ -92,7 +101,7 @@ function quantityCandidates(report: Report): Candidate[] {
       candidate_id: `${report.prefix}-${best.indicator.indicator}-${q.quantity_id}`, indicator: best.indicator, value: q.value, value_max: q.value_max,
       unit: q.unit, qualifier: q.qualifier, quantity_id: q.quantity_id, cable_id: q.cable_id, paragraph: p,
       citation: p.citation, text, quote: q.quote, evidence, stated_zero: false, distance: best.distance,
-      bracketed: isBracketed(quote, figure.start), refers: referenceOf(quote, text), reason: null,
+      estimate: isEstimate(quote, figure.start), bracketed: isBracketed(quote, figure.start), refers: referenceOf(quote, text), reason: null,
     });
   }
   return out;
@@ -110,7 +119,7 @@ function zeroCandidates(report: Report): Candidate[] {
       out.push({
         candidate_id: `${report.prefix}-${z.indicator}-${p.paragraph_id}-zero${n + 1}`, indicator, value: 0, value_max: null, unit: null,
         qualifier: 'exact', quantity_id: null, cable_id: p.cable_id, paragraph: p, citation: p.citation,
-        text: z.quote.slice(z.words.start, z.words.end), quote: z.quote, evidence, stated_zero: true, distance: 0, bracketed: false, refers: null, reason: null,
+        text: z.quote.slice(z.words.start, z.words.end), quote: z.quote, evidence, stated_zero: true, distance: 0, estimate: false, bracketed: false, refers: null, reason: null,
       });
     });
   }

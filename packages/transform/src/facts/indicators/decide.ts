@@ -19,6 +19,7 @@ export function reasonNotPublished(c: Candidate): string | null {
   const e = c.evidence;
   if (c.refers?.kind === 'recount') return `recounts figures given before ("${c.refers.word}")`;
   if (c.refers?.kind === 'addition') return `an addition to another figure ("${c.refers.word}"), not a total`;
+  if (c.estimate) return 'an estimate, not a count of what happened';
   if (c.bracketed) return 'a detail in brackets, not the sentence\'s figure';
   if (e.comparison === 'previous') return 'the earlier figure of a comparison';
   if (e.period_match === 'other_period') return e.period === null ? 'part of the reporting period, or a total over several periods' : `another period (${e.period}) or part of one`;

@@ -11,9 +11,10 @@ const data = loadDataFile('indicator-evidence.json', z.object({
   crimes: z.object({ trafficking: phrases, smuggling: phrases, csec: phrases, forced_labor: phrases, other: phrases }),
   comparison: z.object({ from_to: phrases, previous: phrases, current: phrases }),
   additions: phrases,
+  estimates: phrases,
   zero: z.object({
     determiners: phrases, negated_verbs: phrases, nouns: z.record(z.string(), z.string()), verbs: z.record(z.string(), z.string()),
-    victims: phrases, subgroups: phrases,
+    victims: phrases, subgroups: phrases, conjunctions: phrases,
   }),
 }));
 

@@ -85,6 +85,14 @@ describe('applyTipRecipe', () => {
     expect(indicator_candidates.find((c) => c.candidate_id === 'la-2007-arrests-08VIENTIANE145-p005-q02')?.reason).toBe('rejected by a reviewer: the arrests include prostitution charges');
   });
 
+  it('keeps an estimate a candidate (issue 22: another actor\'s estimate is not a count)', () => {
+    const s = 'Police believe that an estimated 5,000 victims were identified in 2007.';
+    const report = { ...iceland, paragraphs: [paragraph('08REYKJAVIK36-p052', null, s)], quantities: [quantity('08REYKJAVIK36-p052-q01', s, 'an estimated 5,000', 5000, 'victims', 'approximately')] };
+    const { indicators, indicator_candidates } = applyTipRecipe([report]);
+    expect(indicators).toEqual([]);
+    expect(indicator_candidates.map((c) => [c.candidate_id, c.reason])).toEqual([['is-2007-victims-identified-08REYKJAVIK36-p052-q01', 'an estimate, not a count of what happened']]);
+  });
+
   it('refuses a review of a figure the build does not have', () => {
     expect(() => applyTipRecipe([laos], [{ id: 'la-2007-budget', decision: 'reject', reason: 'x' }])).toThrow(expect.objectContaining({ code: 'REVIEW_UNKNOWN_ID' }));
   });

@@ -14,6 +14,10 @@ describe('statedZeros', () => {
     expect(zeros('There were no officially identified trafficking victims -- that is, victims in cases where police sought prosecution on TIP charges.'))
       .toEqual([['victims-identified', 'no officially identified trafficking victims']]);
     expect(zeros('There were no convictions during the reporting period.')).toEqual([['convictions', 'no convictions']]);
+    expect(zeros('The government reported no prosecutions or convictions in 2008.')).toEqual([
+      ['convictions', 'no prosecutions or convictions'], ['prosecutions', 'no prosecutions or convictions'],
+    ]);
+    expect(zeros('Authorities did not identify any trafficking victims during the reporting period.')).toEqual([['victims-identified', 'did not identify any trafficking victims']]);
   });
 
   it('leaves a zero about a group only, and "no" before other words (10SANAA295 ¶72, ¶76; 06REYKJAVIK68 ¶85)', () => {

@@ -43,6 +43,15 @@ function namesSubgroup(after: string): boolean {
   return Number.isFinite(at) && EVIDENCE.zero.subgroups.some((g) => phraseAt(window.slice(at), g).length > 0);
 }
 
+/** A second noun joined to the first ("no prosecutions or convictions"): its indicator and the length of " or convictions". */
+function joinedNoun(rest: readonly string[], n: number): { indicator: string; length: number } | null {
+  const conjunction = rest[n];
+  const noun = rest[n + 1]?.replace(/[,;:.)]+$/, '');
+  if (!conjunction || !noun || !EVIDENCE.zero.conjunctions.includes(conjunction)) return null;
+  const indicator = EVIDENCE.zero.nouns[noun];
+  return indicator ? { indicator, length: ` ${conjunction} ${noun}`.length } : null;
+}
+
 /** "no (up to three words) noun": the zeros a sentence states with a determiner. */
 function zerosByDeterminer(sentence: string): { indicator: string; words: Span }[] {
   const found: { indicator: string; words: Span }[] = [];
@@ -54,7 +63,10 @@ function zerosByDeterminer(sentence: string): { indicator: string; words: Span }
         if (!words.every((w) => WORD.test(w) && !STOP_WORDS.has(w))) break;
         const indicator = indicatorOfNounPhrase(words);
         if (indicator === null) continue;
-        const end = at + det.length + 1 + rest.slice(0, n).join(' ').length;
+        let end = at + det.length + 1 + rest.slice(0, n).join(' ').length;
+        const joined = joinedNoun(rest, n);
+        if (joined && !namesSubgroup(sentence.slice(end + joined.length))) found.push({ indicator: joined.indicator, words: { start: at, end: end + joined.length } });
+        if (joined) end += joined.length;
         if (!namesSubgroup(sentence.slice(end))) found.push({ indicator, words: { start: at, end } });
         break;
       }
@@ -68,10 +80,10 @@ function zerosByVerb(sentence: string): { indicator: string; words: Span }[] {
   const found: { indicator: string; words: Span }[] = [];
   for (const neg of EVIDENCE.zero.negated_verbs) {
     for (const at of phraseAt(sentence, neg)) {
-      const m = /^ (?:yet )?(\w+) any\b/.exec(sentence.slice(at + neg.length));
+      const m = /^ (?:yet )?(\w+) any(?: (?:trafficking |tip )?(\w+))?/.exec(sentence.slice(at + neg.length));
       const indicator = m ? EVIDENCE.zero.verbs[m[1]!] : undefined;
-      if (!m || !indicator || indicator.startsWith('victims-')) continue;
-      const end = at + neg.length + m[0].length;
+      if (!m || !indicator || (indicator.startsWith('victims-') && !EVIDENCE.zero.victims.includes(m[2] ?? ''))) continue;
+      const end = at + neg.length + (indicator.startsWith('victims-') ? m[0].length : m[0].indexOf(' any') + 4);
       if (!namesSubgroup(sentence.slice(end))) found.push({ indicator, words: { start: at, end } });
     }
   }
