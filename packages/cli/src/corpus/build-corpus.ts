@@ -170,7 +170,7 @@ export async function buildCorpus(options: CorpusBuildOptions, io: Io): Promise<
       throw new InputError('CORPUS_NO_CABLES', `none of the ${files.length} file(s) could be read as a cable (${shown}).`, { file: options.corpus }, 'Give PlusD exports, Cablegate text files or WikiLeaks cable pages; docs/errors.md explains each code.');
     }
     writer.appendParts({ indicators: corpusIndicators(intake, options) });
-    await writer.append({ organizations: intake.organizations });
+    await writer.append({ organizations: intake.organizations.rows() });
   } catch (error) {
     progress.stop(counts(), performance.now());
     await writer.abort();
