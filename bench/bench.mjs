@@ -181,8 +181,6 @@ async function pooled(files, stage, jobs) {
   return { ms: ms(t0), cpu: cpuMs(c0), bytes, cables };
 }
 
-const rate = (r) => `${fmt((r.cables / r.ms) * 1000, 0)} cables/s, ${fmt(r.bytes / 1e3 / r.ms)} MB/s, ${fmt(r.ms / r.cables, 3)} ms/cable`;
-
 function seedTables() {
   const bytes = readFileSync(seedFile);
   const cable = parseCable(decodeCableBytes(bytes, seedFile), { source: seedFile });

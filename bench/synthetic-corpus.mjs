@@ -13,7 +13,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export function templateFolders(env = process.env) {
   if (env.BENCH_TEMPLATES) return env.BENCH_TEMPLATES.split(':').filter(Boolean).map((dir) => path.resolve(dir));
   const datasets = readdirSync(path.join(root, 'datasets')).map((name) => path.join(root, 'datasets', name, 'source'));
-  const vendored = ['tests/fixtures/corpus', 'tests/fixtures/corpus-extra', 'fixtures/corpus', 'fixtures/corpus-extra'].map((dir) => path.join(root, dir));
+  const vendored = ['tests/cables/corpus', 'tests/cables/corpus-extra'].map((dir) => path.join(root, dir));
   return [...datasets, ...vendored].filter((dir) => existsSync(dir));
 }
 

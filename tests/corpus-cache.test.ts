@@ -1,19 +1,15 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { filesOf, repoRoot } from './helpers.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { filesOf, repoRoot, scratchFolder } from './helpers.js';
 
 const run = promisify(execFile);
 const buildCorpusModule = path.join(repoRoot, 'packages/cli/dist/corpus/build-corpus.js');
 const sources = path.join(repoRoot, 'datasets/tip-reports/source');
 
 let root: string;
-afterAll(async () => {
-  if (root) await rm(root, { recursive: true, force: true });
-});
 
 /** Builds `cables/` into `<name>/corpus` in a child process (the workers load the built packages), with the cache when asked. */
 async function build(name: string, cache: boolean): Promise<string> {
@@ -55,7 +51,7 @@ describe('incremental corpus builds (--cache)', () => {
   const cable = (name: string) => path.join(root, 'cables', name);
 
   beforeAll(async () => {
-    root = await mkdtemp(path.join(os.tmpdir(), 'cablepress-cache-'));
+    root = await scratchFolder('cache');
     names = await writeCables();
   });
 

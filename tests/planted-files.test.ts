@@ -1,4 +1,5 @@
-import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { cp, link, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliInProcess, scratchDataset, scratchFolder } from './helpers.js';
@@ -75,5 +76,85 @@ describe('a journal planted in a dataset folder is refused before anything is re
     await expectRefused(['validate', dir], work);
     await expectRefused(['build', dir], work);
     expect(await readdir(outside)).toEqual(['cablepress-write-0123456789ab']);
+  });
+});
+
+/** A file outside the dataset folder whose words must never show in any output or file. */
+async function secret(): Promise<string> {
+  const file = path.join(await scratchFolder('secret'), 'secret.txt');
+  await writeFile(file, 'SECRET-FIRST-LINE of a file outside the dataset\n');
+  return file;
+}
+
+/** Runs a command and checks that it is refused with `code` (exit 2, one line, no stack) and shows nothing of the secret. */
+async function expectTyped(args: string[], code: string): Promise<void> {
+  const result = await cliInProcess(args);
+  expect(result.code, result.stderr).toBe(2);
+  expect(result.stderr).toMatch(new RegExp(`^cablepress: ${code}: `));
+  expect(result.stderr + result.stdout).not.toMatch(/SECRET|INTERNAL|\n\s+at /);
+}
+
+describe('companion files that link out of the dataset folder are refused and never shown', () => {
+  it('CHANGELOG.md as a symbolic link or a hard link to an outside file', async () => {
+    const { dir } = await scratchDataset();
+    await rm(path.join(dir, 'CHANGELOG.md'));
+    await symlink(await secret(), path.join(dir, 'CHANGELOG.md'));
+    await expectTyped(['build', dir], 'INPUT_OUTSIDE');
+    await rm(path.join(dir, 'CHANGELOG.md'));
+    await link(await secret(), path.join(dir, 'CHANGELOG.md'));
+    await expectTyped(['build', dir], 'INPUT_HARD_LINK');
+    expect(await readdir(dir)).not.toContain('README.md');
+  });
+
+  it('package.json as a link to an outside file', async () => {
+    const { dir } = await scratchDataset();
+    await rm(path.join(dir, 'package.json'));
+    await symlink(await secret(), path.join(dir, 'package.json'));
+    await expectTyped(['build', dir], 'INPUT_OUTSIDE');
+  });
+
+  it('a published data file hard-linked to an outside file: validate shows nothing of it', async () => {
+    const { dir } = await scratchDataset();
+    expect((await cliInProcess(['build', dir])).code).toBe(0);
+    await rm(path.join(dir, 'data/cables.csv'));
+    await link(await secret(), path.join(dir, 'data/cables.csv'));
+    const result = await cliInProcess(['validate', dir]);
+    expect([1, 2]).toContain(result.code);
+    expect(result.stderr + result.stdout).toMatch(/INPUT_HARD_LINK/);
+    expect(result.stderr + result.stdout).not.toMatch(/SECRET|INTERNAL|\n\s+at /);
+  });
+
+  it('a recipe named by an absolute path outside the repository is never opened', async () => {
+    const { dir } = await scratchDataset();
+    const pkg = JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8'));
+    await writeFile(path.join(dir, 'package.json'), JSON.stringify({ ...pkg, cablepress: { ...pkg.cablepress, recipe: await secret() } }));
+    await expectTyped(['build', dir], 'DATASET_INVALID');
+  });
+
+  it('reports/<name> as a link to an outside folder: the fact sheet is not written there', async () => {
+    const { root, dir } = await scratchDataset();
+    const outside = await scratchFolder('victim');
+    await mkdir(path.join(root, 'reports'));
+    await symlink(outside, path.join(root, 'reports', 'laos-tip-2008'));
+    await expectTyped(['build', dir], 'REPORT_OUTSIDE');
+    expect(await readdir(outside)).toEqual([]);
+  });
+
+  it('a dataset folder copied out of its repository keeps its fact sheet in its own folder', async () => {
+    const { dir } = await scratchDataset();
+    const x = await scratchFolder('copied');
+    const copy = path.join(x, 'w', 'laos-tip-2008');
+    await cp(dir, copy, { recursive: true });
+    const result = await cliInProcess(['build', copy]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(await readdir(x)).toEqual(['w']);
+    expect(await readdir(copy)).toContain('laos-tip-2008-fact-sheet.pdf');
+  });
+
+  it('a FIFO as CHANGELOG.md is refused at once, never read', async () => {
+    const { dir } = await scratchDataset();
+    await rm(path.join(dir, 'CHANGELOG.md'));
+    await new Promise<void>((resolve, reject) => execFile('mkfifo', [path.join(dir, 'CHANGELOG.md')], (error) => (error ? reject(error) : resolve())));
+    await expectTyped(['build', dir], 'INPUT_NOT_FILE');
   });
 });

@@ -1,7 +1,8 @@
-import { InputError, SEMVER, isDatasetName } from '@cablepress/core';
-import { readFile, stat } from 'node:fs/promises';
+import { InputError, SEMVER, isDatasetName, type Homepage } from '@cablepress/core';
+import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { repositoryOfDataset } from './repository.js';
+import { LIMITS, readTextInside } from '@cablepress/publish';
+import { readHomepage, repositoryOfDataset } from './repository.js';
 
 /** The `cablepress` section of a dataset's package.json, which says what to build. */
 export interface DatasetManifest {
@@ -20,6 +21,8 @@ export interface DatasetManifest {
   report: string;
   /** Absolute path of the indicator recipe, when the dataset has one. */
   recipe: string | null;
+  /** The folder every file the dataset reads or writes outside its own folder must lie in: its repository, or the dataset folder outside one. */
+  root: string;
   /**
    * What the README links, relative to the dataset folder as declared (a rebuild elsewhere keeps them): the fact sheet,
    * and the dataset's page on the site, when the fact sheet is in a `reports/<name>/` folder (see datasetPageOf).
@@ -27,6 +30,8 @@ export interface DatasetManifest {
   links: { factSheet: string; datasetPage: string | null };
   /** The dataset's release log (releases.json): the record of this version dates the README's citation. */
   releaseLog: string;
+  /** The repository's configured home page (root package.json `cablepress.homepage`), or null when none is configured. */
+  homepage: Homepage;
 }
 
 /**
@@ -91,6 +96,50 @@ export async function defaultReportPath(dir: string, name: string): Promise<stri
   return repository ? path.join(repository, 'reports', name, file) : path.join(dir, file);
 }
 
+const isInside = (file: string, root: string) => file.startsWith(root + path.sep);
+
+/** `file` when it lies inside `root` (lexically); else DATASET_INVALID naming the package.json field that points there. */
+function insideOrRefused(file: string, root: string, pkgFile: string, field: string): string {
+  if (isInside(file, root)) return file;
+  throw new InputError('DATASET_INVALID', `"${field}" must name a file inside ${root}, not ${file}; nothing was read from there.`, { file: pkgFile, field },
+    `Point it at a file inside ${root}.`);
+}
+
+/** The nearest folder at or above `file` that exists, resolved through links. */
+async function realFolderOf(file: string): Promise<string> {
+  for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+    const real = await realpath(dir).catch(() => undefined);
+    if (real !== undefined || path.dirname(dir) === dir) return real ?? dir;
+  }
+}
+
+/**
+ * Where the fact sheet goes: `cablepress.report` (or the default, see `defaultReportPath`), a .pdf inside the
+ * repository's reports folder or the dataset folder. Outside a repository a report declared in a reports folder above
+ * the dataset (the `../../reports/<name>/...` of a dataset copied out of its repository) goes into the dataset folder. The folder it
+ * is written in must stay inside, links resolved: a `reports/<name>` that links elsewhere is REPORT_OUTSIDE.
+ */
+async function reportPath(dir: string, name: string, declared: string | undefined, repository: string | null, pkgFile: string): Promise<string> {
+  let report = declared ? path.resolve(dir, declared) : await defaultReportPath(dir, name);
+  const inReportsFolder = path.basename(path.dirname(path.dirname(report))) === 'reports';
+  if (repository === null && !isInside(report, dir) && inReportsFolder) report = path.join(dir, path.basename(report));
+  const reportsRoot = repository === null ? dir : path.join(repository, 'reports');
+  if (!(isInside(report, reportsRoot) || isInside(report, dir)) || path.extname(report) !== '.pdf') {
+    throw new InputError(
+      'DATASET_INVALID',
+      `"cablepress.report" must name a .pdf file inside ${reportsRoot} or the dataset folder, not ${report}.`,
+      { file: pkgFile, field: 'cablepress.report' },
+      'Point it at ../../reports/<dataset-name>/<dataset-name>-fact-sheet.pdf, or leave it out for the default (reports/<dataset-name>/ of the repository, or the dataset folder outside one).',
+    );
+  }
+  const root = await realpath(repository ?? dir);
+  if (!isInside(path.join(await realFolderOf(report), 'x'), root)) {
+    throw new InputError('REPORT_OUTSIDE', `the fact sheet's folder ${path.dirname(report)} is a link to a place outside ${repository ?? dir}; nothing was written there.`, { file: report },
+      'Make the reports folder a real folder inside the repository (not a link).');
+  }
+  return report;
+}
+
 /** Reads and checks a dataset folder's package.json. */
 export async function readDatasetManifest(dirArg: string, cwd: string): Promise<DatasetManifest> {
   const dir = path.resolve(cwd, dirArg);
@@ -101,8 +150,11 @@ export async function readDatasetManifest(dirArg: string, cwd: string): Promise<
   }
   let pkg: PackageJson;
   try {
-    pkg = JSON.parse(await readFile(file, 'utf8')) as PackageJson;
+    const text = await readTextInside(file, dir, { maxBytes: LIMITS.packageJson, tooLargeHint: 'A dataset package.json holds a few fields; restore it from git.' });
+    if (text === undefined) throw Object.assign(new Error('missing'), { code: 'ENOENT' });
+    pkg = JSON.parse(text) as PackageJson;
   } catch (error) {
+    if (error instanceof InputError) throw error;
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
     throw new InputError(
       missing ? 'DATASET_MISSING' : 'DATASET_INVALID',
@@ -126,18 +178,10 @@ export async function readDatasetManifest(dirArg: string, cwd: string): Promise<
     throw new InputError('DATASET_INVALID', 'package.json has no "cablepress.source" naming the source cable (or "cablepress.sources" listing several).', { file, field: 'cablepress.source' }, 'Add "cablepress": { "source": "source/<cable file>" }, as in datasets/laos-tip-2008/package.json, or "sources": [...] as in datasets/tip-reports.');
   }
   checkFields(pkg, file);
-  const report = cp.report ? path.resolve(dir, cp.report) : await defaultReportPath(dir, name);
-  const reportsRoot = path.resolve(dir, '..', '..', 'reports');
-  const inside = (root: string) => report.startsWith(root + path.sep);
-  if (!(inside(reportsRoot) || inside(dir)) || path.extname(report) !== '.pdf') {
-    throw new InputError(
-      'DATASET_INVALID',
-      `"cablepress.report" must name a .pdf file inside ${reportsRoot} or the dataset folder, not ${report}.`,
-      { file, field: 'cablepress.report' },
-      'Point it at ../../reports/<dataset-name>/<dataset-name>-fact-sheet.pdf, or leave it out for the default (reports/<dataset-name>/ of the repository, or the dataset folder outside one).',
-    );
-  }
-  const recipe = cp.recipe ?? null;
+  const repository = await repositoryOfDataset(dir);
+  const report = await reportPath(dir, name, cp.report, repository, file);
+  const root = repository ?? dir;
+  const recipe = cp.recipe ? insideOrRefused(path.resolve(dir, cp.recipe), root, file, 'cablepress.recipe') : null;
   return {
     dir,
     name,
@@ -147,8 +191,10 @@ export async function readDatasetManifest(dirArg: string, cwd: string): Promise<
     license: pkg.license ?? 'CC0-1.0',
     sources: (listed as string[]).map((s) => path.resolve(dir, s)),
     report,
-    recipe: recipe === null ? null : path.resolve(dir, recipe),
+    recipe,
+    root,
     links: { factSheet: link(dir, report), datasetPage: datasetPageOf(report, name, dir) },
     releaseLog: path.join(dir, 'releases.json'),
+    homepage: await readHomepage(await repositoryOfDataset(dir)),
   };
 }

@@ -1,4 +1,5 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
+import { LIMITS, readTextInside } from '@cablepress/publish';
 import path from 'node:path';
 
 /**
@@ -11,7 +12,7 @@ export async function datasetPackages(root: string): Promise<string[]> {
   const found: string[] = [];
   for (const entry of entries.filter((e) => e.isDirectory()).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const dir = path.join(root, 'datasets', entry.name);
-    const pkg = await readFile(path.join(dir, 'package.json'), 'utf8').then((text) => JSON.parse(text) as { cablepress?: { source?: unknown; sources?: unknown } }, () => null);
+    const pkg = await readTextInside(path.join(dir, 'package.json'), dir, { maxBytes: LIMITS.packageJson }).then((text) => JSON.parse(text ?? 'null') as { cablepress?: { source?: unknown; sources?: unknown } } | null, () => null);
     if (typeof pkg?.cablepress?.source === 'string' || Array.isArray(pkg?.cablepress?.sources)) found.push(dir);
   }
   return found;

@@ -1,6 +1,5 @@
 import { InputError } from '@cablepress/core';
-import { readFile } from 'node:fs/promises';
-import { readInside } from '@cablepress/publish';
+import { LIMITS, readInside, readTextInside } from '@cablepress/publish';
 import { jsonErrorOffset } from './json-error.js';
 
 /** The default cap on one input file: far above any real cable (the largest known is well under 1 MB). */
@@ -29,19 +28,21 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
   return { line, column: offset - before.lastIndexOf('\n') };
 }
 
-/** Reads a JSON recipe: `RECIPE_MISSING` when it does not exist, `RECIPE_JSON` with the line and column of a syntax error. */
-export async function readRecipeJson(file: string): Promise<unknown> {
-  let text: string;
+/**
+ * Reads a JSON recipe inside `root` (a regular file, at most 1 MB, see `readInside`): `RECIPE_MISSING` when it does
+ * not exist, `RECIPE_JSON` with the line and column of a syntax error.
+ */
+export async function readRecipeJson(file: string, root: string): Promise<unknown> {
+  let text: string | undefined;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readTextInside(file, root, { maxBytes: LIMITS.recipe, tooLargeHint: 'A recipe is a small JSON file; check "cablepress.recipe" in the dataset package.json.' });
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(
-      code === 'ENOENT' ? 'RECIPE_MISSING' : 'SOURCE_UNREADABLE',
-      code === 'ENOENT' ? 'the indicator recipe named by "cablepress.recipe" does not exist.' : `the indicator recipe cannot be read (${code}).`,
-      { file },
-      'Fix "cablepress.recipe" in the dataset package.json, or remove it to build without indicators.',
-    );
+    if (error instanceof InputError) throw error;
+    throw new InputError('SOURCE_UNREADABLE', `the indicator recipe cannot be read (${(error as NodeJS.ErrnoException).code}).`, { file },
+      'Fix "cablepress.recipe" in the dataset package.json, or remove it to build without indicators.');
+  }
+  if (text === undefined) {
+    throw new InputError('RECIPE_MISSING', 'the indicator recipe named by "cablepress.recipe" does not exist.', { file }, 'Fix "cablepress.recipe" in the dataset package.json, or remove it to build without indicators.');
   }
   try {
     return JSON.parse(text);

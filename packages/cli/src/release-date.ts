@@ -1,18 +1,14 @@
 import { InputError } from '@cablepress/core';
-import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { LIMITS, readTextInside } from '@cablepress/publish';
 
 /**
  * The date the release log records for `version` (its `created`), or null when the version has no record yet: the
  * release will then record the build's own date, so a README dated either way has the same bytes before and after.
  */
 export async function recordedReleaseDate(releaseLog: string, version: string): Promise<string | null> {
-  let text: string;
-  try {
-    text = await readFile(releaseLog, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
+  const text = await readTextInside(releaseLog, path.dirname(releaseLog), { maxBytes: LIMITS.releaseLog, tooLargeHint: 'Restore it from git: `cablepress release` writes it.' });
+  if (text === undefined) return null;
   try {
     const log = JSON.parse(text) as { releases?: { version?: unknown; created?: unknown }[] };
     if (!Array.isArray(log.releases)) throw new Error('"releases" is not an array');

@@ -2,7 +2,7 @@ export { writeDataset, createdFromEnvironment, type WriteOptions, type WrittenDa
 export type { DatasetInput, ExtraFile } from './commit/dataset-input.js';
 export { verifyDataset } from './read/verify.js';
 export { settleDataset, writeFailure } from './commit/atomic.js';
-export { entryKind, readInside, tooLarge } from './read/read-inside.js';
+export { entryKind, LIMITS, readChangelog, readInside, readTextInside, tooLarge, type ReadBound } from './read/read-inside.js';
 export { diffDatasets, formatDiff, type Bump, type CellChange, type DatasetDiff, type TableDiff } from './release/diff.js';
 export { publishedFiles, writeReleaseBundle, type ReleaseBundle, type ReleaseBundleOptions } from './release/bundle.js';
 export {
@@ -17,3 +17,5 @@ export {
 export { makeDirs } from './commit/make-dirs.js';
 export { checkProfile, checkProfiles, PROFILE_NAMES, type ProfileName } from './describe/profiles.js';
 export type { ReadmeContext } from './describe/readme-sections.js';
+export { loadingSnippets, snippetTable, type Snippet, type SnippetOptions } from './describe/snippets.js';
+export { bibtex, citationCff, plainCitation, type CitationInput } from './describe/citation.js';

@@ -1,9 +1,9 @@
 import { InputError, epochDate, isDatasetName } from '@cablepress/core';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { checkTables, failOnErrors, indicatorsOf } from '@cablepress/pipeline';
-import { createdFromEnvironment, DatasetStreamWriter, makeDirs } from '@cablepress/publish';
-import { indicatorsTable } from '@cablepress/validate';
+import { createdFromEnvironment, DatasetStreamWriter, LIMITS, makeDirs, readChangelog, readTextInside } from '@cablepress/publish';
+import { indicatorCandidatesTable, indicatorsTable } from '@cablepress/validate';
 import type { Io } from '../io.js';
 import { listCorpusFiles } from './files.js';
 import { PackedFiles } from './packed.js';
@@ -87,8 +87,10 @@ async function readMeta(dir: string): Promise<DatasetMeta> {
   let pkg: { version?: string; description?: string; license?: string; cablepress?: { title?: string } } = {};
   const file = path.join(dir, 'package.json');
   try {
-    pkg = JSON.parse(await readFile(file, 'utf8')) as typeof pkg;
+    const text = await readTextInside(file, dir, { maxBytes: LIMITS.packageJson, tooLargeHint: 'A dataset package.json holds a few fields; give a new --out folder.' });
+    if (text !== undefined) pkg = JSON.parse(text) as typeof pkg;
   } catch (error) {
+    if (error instanceof InputError) throw error;
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
       throw new InputError('DATASET_INVALID', `package.json is not valid JSON (${(error as Error).message}).`, { file }, 'Fix the JSON of the --out folder\'s package.json, or give a new folder.');
     }
@@ -99,7 +101,7 @@ async function readMeta(dir: string): Promise<DatasetMeta> {
     title: pkg.cablepress?.title ?? `Cable corpus ${name}`,
     description: pkg.description,
     license: pkg.license ?? 'CC0-1.0',
-    changelog: await readFile(path.join(dir, 'CHANGELOG.md'), 'utf8').catch(() => undefined),
+    changelog: await readChangelog(dir),
   };
 }
 
@@ -119,11 +121,15 @@ const PREPARATION = [
   'with the code `DUPLICATE_CABLE`.',
 ].join('\n');
 
-/** The indicators of the corpus's TIP report cables together, checked as a dataset build checks them, encoded. */
+/** The indicators of the corpus's TIP report cables together and their candidates, checked as a dataset build checks them, encoded. */
 function corpusIndicators(intake: ChunkIntake, options: Pick<CorpusBuildOptions, 'corpus' | 'partition'>) {
-  const indicators = indicatorsOf(intake.tipInputs, null);
-  failOnErrors(checkTables({ indicators }, []), options.corpus);
-  return encodeRows(indicatorsTable, indicators, options.partition, (row) => intake.tipPartitions.get(row.cable_id as string)!);
+  const { indicators, indicator_candidates } = indicatorsOf(intake.tipInputs, null);
+  failOnErrors(checkTables({ indicators, indicator_candidates }, []), options.corpus);
+  const partition = (row: Record<string, unknown>) => intake.tipPartitions.get(row.cable_id as string)!;
+  return {
+    indicators: encodeRows(indicatorsTable, indicators, options.partition, partition),
+    indicator_candidates: encodeRows(indicatorCandidatesTable, indicator_candidates, options.partition, partition),
+  };
 }
 
 /** Builds one dataset from a corpus of cable files; bad files are reported, never fatal. */
@@ -169,7 +175,7 @@ export async function buildCorpus(options: CorpusBuildOptions, io: Io): Promise<
       const shown = intake.failures.slice(0, 3).map((f) => `${f.file}: ${f.code}`).join('; ');
       throw new InputError('CORPUS_NO_CABLES', `none of the ${files.length} file(s) could be read as a cable (${shown}).`, { file: options.corpus }, 'Give PlusD exports, Cablegate text files or WikiLeaks cable pages; docs/errors.md explains each code.');
     }
-    writer.appendParts({ indicators: corpusIndicators(intake, options) });
+    writer.appendParts(corpusIndicators(intake, options));
     await writer.append({ organizations: intake.organizations.rows() });
   } catch (error) {
     progress.stop(counts(), performance.now());

@@ -6,6 +6,7 @@ import { arrowRowsAsText, readArrow } from '../encode/arrow.js';
 import { cellText } from '../encode/cells.js';
 import { parseCsv } from '../encode/csv.js';
 import { isSafePath, type DataPackage } from '../describe/datapackage.js';
+import { LIMITS, readChangelog, readTextInside } from '../read/read-inside.js';
 import type { ReadmeRows } from '../describe/readme-sections.js';
 import type { DatasetInput } from './dataset-input.js';
 import { DatasetStreamWriter } from '../stream/dataset-writer.js';
@@ -48,8 +49,8 @@ function checkInput(input: DatasetInput): TableDef[] {
       'name the dataset folder with lowercase letters, digits and "-", e.g. laos-tip-2008');
   }
   if (!SEMVER.test(input.version)) throw bad('DATASET_VERSION', `version "${input.version}" is not a semantic version`, 'version', 'give the dataset package.json a version such as 0.1.0');
-  if (!CREATED.test(input.created) || Number.isNaN(Date.parse(input.created))) {
-    throw bad('DATASET_CREATED', `created "${input.created}" must be an ISO 8601 UTC datetime (from SOURCE_DATE_EPOCH or the cable)`, 'created', 'set SOURCE_DATE_EPOCH to whole seconds since 1970');
+  if (input.created !== undefined && (!CREATED.test(input.created) || Number.isNaN(Date.parse(input.created)))) {
+    throw bad('DATASET_CREATED', `created "${input.created}" must be an ISO 8601 UTC datetime (from the release record or SOURCE_DATE_EPOCH)`, 'created', 'set SOURCE_DATE_EPOCH to whole seconds since 1970');
   }
   const known = new Map(allTables.map((t) => [t.name, t as TableDef]));
   for (const name of Object.keys(input.tables)) {
@@ -86,7 +87,7 @@ function compareText(table: string, format: string, expected: string[][], actual
 
 async function previousEntries(dir: string): Promise<string[]> {
   try {
-    const old = JSON.parse(await readFile(join(dir, 'datapackage.json'), 'utf8')) as DataPackage;
+    const old = JSON.parse((await readTextInside(join(dir, 'datapackage.json'), dir, { maxBytes: LIMITS.descriptor })) ?? '{}') as DataPackage;
     return (old.resources ?? []).map((r) => String(r.path).split('/')[0]!).filter((e) => isSafePath(e) && !RESERVED.has(e) && !e.startsWith('.'));
   } catch {
     return [];
@@ -124,7 +125,7 @@ export async function writeDataset(dir: string, input: DatasetInput, options: Wr
   if (!info?.isDirectory()) throw new InputError('DATASET_DIR', `${dir} is not a folder`, { file: dir }, 'create the dataset folder first');
   const tables = checkInput(input);
   for (const table of tables) assertRows(table, input.tables[table.name]!);
-  const changelog = input.changelog ?? (await readFile(join(dir, 'CHANGELOG.md'), 'utf8').catch(() => undefined));
+  const changelog = input.changelog ?? (await readChangelog(dir));
   const replaces = await previousEntries(dir);
 
   const writer = await DatasetStreamWriter.open(dir, { tables, companions: (options.companions ?? []).map((c) => c.path) });

@@ -1,8 +1,10 @@
 import { InputError } from '@cablepress/core';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { declaredSizes, descriptorOnly, EntryTooLarge, entryTooLargeError, readTarGz, readZip, type EntryRule } from './bundle-read.js';
-import { readInside } from './read-inside.js';
+import {
+  BUNDLE_FILE_MAX, BundleTooLarge, bundleTooLargeError, declaredSizes, descriptorOnly, EntryTooLarge, entryTooLargeError, readTarGz, readZip, type EntryRule,
+} from './bundle-read.js';
+import { readInside, tooLarge } from './read-inside.js';
 
 /** The files of a dataset, from a folder or a release bundle, addressed by package-relative paths with `/`. */
 export interface PackageFiles {
@@ -86,12 +88,14 @@ export async function openPackage(source: string): Promise<PackageFiles> {
       ? async (bytes: Uint8Array, rule: (path: string) => EntryRule) => readZip(bytes, rule)
       : undefined;
   if (read && info.isFile()) {
+    if (info.size > BUNDLE_FILE_MAX) throw tooLarge(source, info.size, BUNDLE_FILE_MAX, 'A release bundle this large is not one cablepress wrote; read the dataset from its folder.');
     const bytes = new Uint8Array(await readFile(source));
     try {
       const descriptor = await read(bytes, descriptorOnly());
       return memoryFiles(source, stripTopFolder(await read(bytes, declaredSizes(resourceSizes(descriptor)))));
     } catch (error) {
       if (error instanceof EntryTooLarge) throw entryTooLargeError(source, error);
+      if (error instanceof BundleTooLarge) throw bundleTooLargeError(source, error);
       throw new InputError('BUNDLE_UNREADABLE', `${source} is not a readable bundle: ${(error as Error).message}`, { file: source }, 'download it again and check it against SHA256SUMS');
     }
   }

@@ -1,7 +1,7 @@
 import { InputError } from '@cablepress/core';
 import { constants } from 'node:fs';
 import { open, realpath } from 'node:fs/promises';
-import { sep } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 
 type EntryInfo = { isDirectory(): boolean; isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean; isSymbolicLink(): boolean };
 
@@ -15,17 +15,38 @@ export function entryKind(info: EntryInfo): string {
   return 'not a regular file';
 }
 
-export function tooLarge(file: string, bytes: number, maxBytes: number): InputError {
-  return new InputError('INPUT_TOO_LARGE', `the file has ${bytes} bytes, more than the ${maxBytes} an input may have; it was not read.`, { file }, 'Check that it is a cable; if it really is one, raise the cap with --max-input-mb.');
+const CABLE_HINT = 'Check that it is a cable; if it really is one, raise the cap with --max-input-mb.';
+
+export function tooLarge(file: string, bytes: number, maxBytes: number, hint = CABLE_HINT): InputError {
+  return new InputError('INPUT_TOO_LARGE', `the file has ${bytes} bytes, more than the ${maxBytes} an input may have; it was not read.`, { file }, hint);
 }
+
+/** Options of `readInside`: the cap in bytes, and what to say when a file passes it. */
+export interface ReadBound {
+  maxBytes?: number;
+  tooLargeHint?: string;
+  /** A file the person named themselves may have other names; one a dataset folder refers to may not (the default). */
+  hardLinks?: 'allow' | 'refuse';
+}
+
+/** The largest file of each kind read beside a dataset: far above any real one, small enough to read whole. */
+export const LIMITS = {
+  packageJson: 1024 * 1024,
+  changelog: 4 * 1024 * 1024,
+  recipe: 1024 * 1024,
+  releaseLog: 16 * 1024 * 1024,
+  descriptor: 64 * 1024 * 1024,
+} as const;
 
 /**
  * Reads `file` only when it is a regular file inside `root` (a symbolic link may point elsewhere inside it, never out
- * of it) and at most `maxBytes` long: the size is checked on the open file before a byte is read, and a FIFO or a
- * device is refused without blocking (`INPUT_OUTSIDE`, `INPUT_NOT_FILE`, `INPUT_TOO_LARGE`). Returns undefined when
- * the file does not exist. Errors name the file given, never what a link points at.
+ * of it), has no other name (a hard link may be a file outside `root`) and is at most `maxBytes` long: the size is
+ * checked on the open file before a byte is read, and a FIFO or a device is refused without blocking (`INPUT_OUTSIDE`,
+ * `INPUT_HARD_LINK`, `INPUT_NOT_FILE`, `INPUT_TOO_LARGE`). Returns undefined when the file does not exist. Errors name
+ * the file given, never what a link points at.
  */
-export async function readInside(file: string, root: string, maxBytes = Number.MAX_SAFE_INTEGER): Promise<Uint8Array | undefined> {
+export async function readInside(file: string, root: string, bound: number | ReadBound = {}): Promise<Uint8Array | undefined> {
+  const { maxBytes = Number.MAX_SAFE_INTEGER, tooLargeHint, hardLinks = 'refuse' } = typeof bound === 'number' ? { maxBytes: bound } : bound;
   let real: string;
   try {
     real = await realpath(file);
@@ -41,7 +62,8 @@ export async function readInside(file: string, root: string, maxBytes = Number.M
   try {
     const info = await handle.stat();
     if (!info.isFile()) throw new InputError('INPUT_NOT_FILE', `the file is ${entryKind(info)}, not a regular file; it was not read.`, { file }, 'Give a regular file.');
-    if (info.size > maxBytes) throw tooLarge(file, info.size, maxBytes);
+    if (info.nlink > 1 && hardLinks === 'refuse') throw new InputError('INPUT_HARD_LINK', `the file has ${info.nlink} names (a hard link), so it may be a file outside ${root}; it was not read.`, { file }, 'Replace it with a copy of its own.');
+    if (info.size > maxBytes) throw tooLarge(file, info.size, maxBytes, tooLargeHint);
     const bytes = Buffer.alloc(info.size);
     let done = 0;
     while (done < bytes.length) {
@@ -53,4 +75,30 @@ export async function readInside(file: string, root: string, maxBytes = Number.M
   } finally {
     await handle.close();
   }
+}
+
+/** `readInside` of a UTF-8 text file (invalid bytes become U+FFFD), undefined when it does not exist. */
+export async function readTextInside(file: string, root: string, bound: ReadBound): Promise<string | undefined> {
+  const bytes = await readInside(file, root, bound);
+  return bytes === undefined ? undefined : new TextDecoder().decode(bytes);
+}
+
+/** The dataset's CHANGELOG.md (written by changesets), read inside the folder and bounded; undefined when it has none. */
+export function readChangelog(dir: string): Promise<string | undefined> {
+  return readTextInside(join(dir, 'CHANGELOG.md'), dir, { maxBytes: LIMITS.changelog, tooLargeHint: 'A changelog this long is not one changesets wrote; restore it from git.' });
+}
+
+/** A file a dataset publishes (path relative to `dir`), read inside the folder; a missing one is RESOURCE_MISSING. */
+export async function readDatasetFile(dir: string, path: string): Promise<Uint8Array> {
+  const file = join(dir, ...path.split('/'));
+  const bytes = await readInside(file, dir);
+  if (bytes === undefined) throw new InputError('RESOURCE_MISSING', `${path} is listed in datapackage.json but missing.`, { file }, 'Rebuild the dataset with `cablepress build`.');
+  return bytes;
+}
+
+/** The fact sheet, read inside its own folder (never through a link out of it); a missing one is REPORT_MISSING. */
+export async function readReport(reportFile: string): Promise<Uint8Array> {
+  const bytes = await readInside(reportFile, dirname(reportFile));
+  if (bytes === undefined) throw new InputError('REPORT_MISSING', `the fact sheet ${reportFile} does not exist`, { file: reportFile }, 'build the dataset first (`cablepress build`)');
+  return bytes;
 }

@@ -1,11 +1,12 @@
 import { InputError, ValidationError, type Code, type Finding } from '@cablepress/core';
-import { mkdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { REBUILD_PREFIX, removeStaleRebuilds } from '../commit/atomic.js';
 import { publishedFiles } from './bundle.js';
 import { sha256 } from '../encode/hash.js';
 import { verifyDataset } from '../read/verify.js';
+import { LIMITS, readDatasetFile, readReport, readTextInside } from '../read/read-inside.js';
 
 /** `datasets/<name>/releases.json`: every released version with the sha256 of every file it published. */
 export interface ReleaseLog {
@@ -44,7 +45,7 @@ export const RELEASE_LOG = 'releases.json';
 async function packageVersion(datasetDir: string): Promise<string> {
   const file = join(datasetDir, 'package.json');
   try {
-    const pkg = JSON.parse(await readFile(file, 'utf8')) as { version?: unknown };
+    const pkg = JSON.parse((await readTextInside(file, datasetDir, { maxBytes: LIMITS.packageJson })) ?? '{}') as { version?: unknown };
     if (typeof pkg.version !== 'string') throw new Error('no version');
     return pkg.version;
   } catch (error) {
@@ -54,12 +55,8 @@ async function packageVersion(datasetDir: string): Promise<string> {
 
 async function readLog(datasetDir: string, name: string): Promise<ReleaseLog> {
   const file = join(datasetDir, RELEASE_LOG);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    return { name, releases: [] };
-  }
+  const text = await readTextInside(file, datasetDir, { maxBytes: LIMITS.releaseLog, tooLargeHint: 'Restore it from git: `cablepress release` writes it.' });
+  if (text === undefined) return { name, releases: [] };
   try {
     const log = JSON.parse(text) as ReleaseLog;
     if (!Array.isArray(log.releases)) throw new Error('"releases" is not an array');
@@ -72,14 +69,12 @@ async function readLog(datasetDir: string, name: string): Promise<ReleaseLog> {
 /** sha256 of every published file of the dataset, by package-relative path, sorted. */
 export async function fileHashes(datasetDir: string): Promise<Record<string, string>> {
   const hashes: Record<string, string> = {};
-  for (const path of await publishedFiles(datasetDir)) hashes[path] = sha256(await readFile(join(datasetDir, path)));
+  for (const path of await publishedFiles(datasetDir)) hashes[path] = sha256(await readDatasetFile(datasetDir, path));
   return hashes;
 }
 
 async function reportHash(reportFile: string): Promise<{ file: string; sha256: string }> {
-  const bytes = await readFile(reportFile).catch(() => {
-    throw new InputError('REPORT_MISSING', `the fact sheet ${reportFile} does not exist`, { file: reportFile }, 'build the dataset first (`cablepress build`)');
-  });
+  const bytes = await readReport(reportFile);
   return { file: basename(reportFile), sha256: sha256(bytes) };
 }
 
@@ -98,8 +93,8 @@ function differences(expected: Record<string, string>, actual: Record<string, st
   return paths.filter((p) => expected[p] !== actual[p]);
 }
 
-function descriptorOf(text: string): { name: string; version: string; created: string } {
-  return JSON.parse(text) as { name: string; version: string; created: string };
+function descriptorOf(text: string): { name: string; version: string; created?: string } {
+  return JSON.parse(text) as { name: string; version: string; created?: string };
 }
 
 /**
@@ -120,7 +115,7 @@ export async function checkDrift(datasetDir: string, options: DriftOptions = {})
     fail('DRIFT_TAMPERED', `the dataset does not match its datapackage.json: ${problems.slice(0, 3).map((f) => f.message).join('; ')}`, problems,
       'Published files are generated: rebuild them with `cablepress build` instead of editing them.');
   }
-  const descriptor = descriptorOf(await readFile(join(datasetDir, 'datapackage.json'), 'utf8'));
+  const descriptor = descriptorOf((await readTextInside(join(datasetDir, 'datapackage.json'), datasetDir, { maxBytes: LIMITS.descriptor })) ?? '{}');
   if (descriptor.version !== version) {
     fail('DRIFT_VERSION', `datapackage.json is version ${descriptor.version} but package.json says ${version}`, [],
       'Rebuild the dataset (`cablepress build`) after `changeset version`.');
@@ -161,12 +156,14 @@ export async function checkDrift(datasetDir: string, options: DriftOptions = {})
 }
 
 /**
- * Records the current version in releases.json with the sha256 of every published file. Recording a version again
- * with the same files changes nothing; with different files it is refused (that needs a new version).
+ * Records the current version in releases.json with the sha256 of every published file and its release date: the
+ * `created` of datapackage.json, which a build takes from this record (so `cablepress release` rebuilds the dataset
+ * with the date before it records it). Recording a version again with the same files changes nothing; with different
+ * files it is refused (that needs a new version).
  */
 export async function recordRelease(datasetDir: string, options: { reportFile?: string } = {}): Promise<ReleaseRecord> {
   const version = await packageVersion(datasetDir);
-  const descriptor = descriptorOf(await readFile(join(datasetDir, 'datapackage.json'), 'utf8'));
+  const descriptor = descriptorOf((await readTextInside(join(datasetDir, 'datapackage.json'), datasetDir, { maxBytes: LIMITS.descriptor })) ?? '{}');
   if (descriptor.version !== version) {
     throw new ValidationError('DRIFT_VERSION', `datapackage.json is version ${descriptor.version} but package.json says ${version}`, [], { file: datasetDir },
       'Rebuild the dataset (`cablepress build`) before recording the release.');
@@ -184,6 +181,10 @@ export async function recordRelease(datasetDir: string, options: { reportFile?: 
         'Published data needs a new version: add a changeset and run `changeset version`.');
     }
     return existing;
+  }
+  if (descriptor.created === undefined) {
+    throw new ValidationError('RELEASE_UNDATED', `datapackage.json of ${version} has no "created" release date, so the release cannot be recorded`, [], { file: join(datasetDir, 'datapackage.json') },
+      'Release with `cablepress release`, which dates the build before it records it.');
   }
   const record: ReleaseRecord = { version, created: descriptor.created, ...current };
   const next: ReleaseLog = { name: descriptor.name, releases: [...log.releases, record] };

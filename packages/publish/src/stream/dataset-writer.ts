@@ -3,7 +3,7 @@ import path from 'node:path';
 import { mkdir } from 'node:fs/promises';
 import { allTables, fieldsOf, type TableDef } from '@cablepress/validate';
 import { stage, type Staging } from '../commit/atomic.js';
-import { datasetReadme } from '../describe/readme.js';
+import { datasetDocuments, DOCUMENTS } from '../describe/documents.js';
 import { datasetDescriptor, extraResource, extraResourceOf, partitionedTableResources, tableResources } from '../describe/resources.js';
 import type { DatasetInput, ExtraFile } from '../commit/dataset-input.js';
 import type { ReadmeRows } from '../describe/readme-sections.js';
@@ -122,7 +122,7 @@ export class DatasetStreamWriter {
     return { write: (text) => file.write(text) };
   }
 
-  /** Closes the table files, writes extra files, datapackage.json and README.md, and swaps the dataset in. */
+  /** Closes the table files, writes extra files, datapackage.json, README.md, LICENSE.md and CITATION.cff, and swaps the dataset in. */
   async finish(input: StreamedDatasetInput, options: FinishOptions = {}): Promise<WrittenDataset & { rowCounts: Record<string, number> }> {
     try {
       const streamed: StreamedTable[] = [];
@@ -151,18 +151,16 @@ export class DatasetStreamWriter {
       const descriptor = datasetDescriptor(input, resources);
       const rowCounts = Object.fromEntries(streamed.map((s) => [s.table.name, s.rows]));
       await this.staging.write('datapackage.json', JSON.stringify(descriptor, null, 2) + '\n');
-      await this.staging.write(
-        'README.md',
-        datasetReadme({
-          descriptor,
-          rowCounts,
-          context: input.readme ?? {},
-          ...(options.readmeRows ? { rows: options.readmeRows } : {}),
-          ...(input.changelog ? { changelog: input.changelog } : {}),
-          ...(input.preparation ? { preparation: input.preparation } : {}),
-        }),
-      );
-      files.push('datapackage.json', 'README.md');
+      const documents = datasetDocuments({
+        descriptor,
+        rowCounts,
+        context: input.readme ?? {},
+        ...(options.readmeRows ? { rows: options.readmeRows } : {}),
+        ...(input.changelog ? { changelog: input.changelog } : {}),
+        ...(input.preparation ? { preparation: input.preparation } : {}),
+      });
+      for (const [name, text] of documents) await this.staging.write(name, text);
+      files.push('datapackage.json', ...documents.map(([name]) => name));
       for (const file of files) await options.onFile?.(file);
       await options.check?.(this.staging.root);
       for (const companion of options.companions ?? []) await this.staging.attach(companion.path, companion.content);
@@ -189,7 +187,7 @@ function partitionedBy(table: TableDef, partition: DatasetStreamOptions['partiti
 }
 
 function checkExtraPath(extraPath: string): void {
-  if (extraPath.startsWith('data/') || extraPath.includes('/') || ['datapackage.json', 'README.md'].includes(extraPath)) {
+  if (extraPath.startsWith('data/') || extraPath.includes('/') || ['datapackage.json', ...DOCUMENTS].includes(extraPath as never)) {
     throw new InputError('EXTRA_FILE_PATH', `extra file "${extraPath}" would overwrite a dataset file`, { field: extraPath }, 'give the extra file a new path inside the dataset, such as validation.json');
   }
 }

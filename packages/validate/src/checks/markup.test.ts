@@ -19,6 +19,25 @@ describe('checkActiveMarkup (a fact span of an HTML page carried a <script> into
     expect(findings[0]!.message).toMatch(/penalties row 1: text holds active HTML \("<script"\)/);
   });
 
+  it.each([
+    ['a javascript: link with a tab written as a character reference', '<a href="jav&#x09;ascript:alert(1)">5 victims</a>'],
+    ['a javascript: link with its colon written as &colon;', '<a href="javascript&colon;alert(1)">5 victims</a>'],
+    ['a javascript: link with a decimal reference and a newline', 'java&#10;script&#58;alert(1)'],
+    ['a javascript: link with a raw tab', 'java\tscript:alert(1)'],
+    ['a base element', '<base href="https://evil.example/">12 victims'],
+    ['a meta refresh', '<meta http-equiv=refresh content="0;url=https://evil.example/">'],
+    ['a form', '<form action="https://evil.example/"><input name=x></form>'],
+    ['a data: URL', '<a href="data:text/html;base64,PHNjcmlwdD4=">5 victims</a>'],
+    ['an svg island', '<svg><animate attributeName=href to=x /></svg>'],
+  ])('refuses %s', (_what, text) => {
+    expect(checkActiveMarkup({ tables: { penalties: [{ text }] }, sources }).map((f) => f.code)).toEqual(['ACTIVE_MARKUP']);
+  });
+
+  it('lets the word "data:" and references that spell nothing active through', () => {
+    const tables = { paragraphs: [{ text: 'Official data: 38 victims; metadata: none; AT&T; R&amp;D; &#169; 2008; formal meetings; the base year' }] };
+    expect(checkActiveMarkup({ tables, sources })).toEqual([]);
+  });
+
   it('lets cable text with angle brackets, "on" words and colons through', () => {
     const tables = { paragraphs: [{ text: 'fewer than <5 percent; one = two; online sales: up; A<B' }] };
     expect(checkActiveMarkup({ tables, sources })).toEqual([]);
