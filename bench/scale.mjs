@@ -108,6 +108,8 @@ async function incremental(corpus, work, row) {
     return { r, same };
   };
   say('');
+  say('| what | workers | cables | MB | wall s | cables/s | MB/s | CPU ms/cable | peak RSS MB | first progress byte ms | load average after |');
+  say('|---|---|---|---|---|---|---|---|---|---|---|');
   const base = await step('incremental: 10k, first build with --cache', globOf(corpus, 10_000), cache);
   const added = path.join(corpus, 'part-new');
   makeSyntheticCorpus(added, 100, { seed: 17, first: 900_000 });
