@@ -33,7 +33,7 @@ describe('checkRows: every kind of bad cell is refused', () => {
     precedence: 'R',
     dtg: '290544Z FEB 08',
     transmission_id: null,
-    from: 'AMEMBASSY VIENTIANE',
+    sender: 'AMEMBASSY VIENTIANE',
     handling: null,
     classified_by: null,
     signed_by: 'HASLACH',
