@@ -48,7 +48,7 @@ describe('cablepress build --corpus over the dev corpus and the seed', () => {
     expect((await verifyDataset(out)).filter((f) => f.severity === 'error')).toEqual([]);
     const descriptor = JSON.parse(await readFile(path.join(out, 'datapackage.json'), 'utf8'));
     expect(descriptor.resources.find((r: { path: string }) => r.path === 'failures.json')).toMatchObject({ mediatype: 'application/json', encoding: 'utf-8' });
-    expect(descriptor.resources.filter((r: { format: string }) => r.format === 'parquet')).toHaveLength(12);
+    expect(descriptor.resources.filter((r: { format: string }) => r.format === 'parquet')).toHaveLength(13);
     const validation = JSON.parse(await readFile(path.join(out, 'validation.json'), 'utf8'));
     expect(validation.cables).toBe(23);
     expect(validation.warnings).toBe(Object.values(validation.by_code as Record<string, number>).reduce((a, b) => a + b, 0));

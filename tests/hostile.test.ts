@@ -138,8 +138,8 @@ describe('named hostile inputs, through the real CLI', () => {
     const raw = await readFile(path.join(scratch.dir, 'data/cables.csv'), 'utf8');
     expect(raw).toContain('"=HYPERLINK(""http://example.invalid"",""TIP"")"');
     expect(raw).not.toMatch(/'=HYPERLINK|\t=HYPERLINK/);
-    const readme = await readFile(path.join(repoRoot, 'README.md'), 'utf8');
-    expect(readme).toMatch(/### Cells that start with `=`, `\+`, `-` or `@`[\s\S]*does \*\*not\*\* alter such cells/);
+    const readme = await readFile(path.join(repoRoot, 'docs/hostile-input.md'), 'utf8');
+    expect(readme).toMatch(/## Cells that start with `=`, `\+`, `-` or `@`[\s\S]*does \*\*not\*\* alter such cells/);
   });
 });
 

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli, cliInProcess, readCsv, scratchDataset, seedDataset, seedReport } from './helpers.js';
@@ -22,6 +22,8 @@ describe('cablepress build on the seed cable', () => {
 
   beforeAll(async () => {
     scratch = await scratchDataset();
+    // the release log dates the build (datapackage.json created, README, CITATION.cff): copied, so the build is the committed one
+    await copyFile(path.join(seedDataset, 'releases.json'), path.join(scratch.dir, 'releases.json'));
     const result = await cliInProcess(['build', scratch.dir]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
@@ -94,7 +96,7 @@ describe('cablepress build on the seed cable', () => {
   it('reproduces the committed release byte for byte', async () => {
     const committed = await listFiles(path.join(seedDataset, 'data'));
     expect(await listFiles(path.join(scratch.dir, 'data'))).toEqual(committed);
-    for (const file of [...committed.map((f) => path.join('data', f)), 'datapackage.json', 'README.md', 'validation.json']) {
+    for (const file of [...committed.map((f) => path.join('data', f)), 'datapackage.json', 'README.md', 'LICENSE.md', 'CITATION.cff', 'validation.json']) {
       const built = await readFile(path.join(scratch.dir, file));
       expect(built.equals(await readFile(path.join(seedDataset, file))), `${file} differs from the committed file: run npm run pipeline`).toBe(true);
     }

@@ -71,9 +71,17 @@ async function expectOneHighlightPerRow(page: Page, datasetDir: string): Promise
   }
   const quantities = new Map((await readCsv(path.join(datasetDir, 'data/quantities.csv'))).map((q) => [q.quantity_id, q.text]));
   const indicators = await readCsv(path.join(datasetDir, 'data/indicators.csv'));
-  for (const row of indicators) expect(byId.get(`indicators/${row.indicator_id}`), row.indicator_id).toEqual([quantities.get(row.quantity_id)]);
-  expect(indicators.length).toBeGreaterThan(20);
-  expect(marks.length).toBe(checked + indicators.length);
+  // a stated zero ("no prosecutions") has no quantity, so no span: its card links its paragraph instead
+  const spanned = indicators.filter((row) => row.quantity_id !== '');
+  for (const row of spanned) expect(byId.get(`indicators/${row.indicator_id}`), row.indicator_id).toEqual([quantities.get(row.quantity_id)]);
+  expect(indicators.length).toBeGreaterThan(10);
+  // the candidates, apart from the published indicators, are highlighted around their quantity in their own style
+  const candidates = (await readCsv(path.join(datasetDir, 'data/indicator_candidates.csv')).catch(() => [])).filter((row) => row.quantity_id !== '');
+  for (const row of candidates) expect(byId.get(`indicator_candidates/${row.candidate_id}`), row.candidate_id).toEqual([quantities.get(row.quantity_id)]);
+  expect(marks.length).toBe(checked + spanned.length + candidates.length);
+  const cardTargets = await page.$$eval('.card a[href^="#"]', (as) => as.map((a) => decodeURIComponent(a.getAttribute('href')!.slice(1))));
+  expect(cardTargets).toHaveLength(indicators.length);
+  for (const id of cardTargets) expect(await page.$(`[id="${id}"]`), id).not.toBeNull();
 }
 
 beforeAll(async () => {
@@ -214,11 +222,11 @@ describe('the Laos dataset page in chromium', () => {
 
 describe('a hostile cable', () => {
   /**
-   * Markup a scraped page can leave in cable text. Scripts and event handlers never reach the tables (the build refuses
-   * them: ACTIVE_MARKUP), so this is the rest: elements that would load, redirect or restructure the page.
+   * Markup a scraped page can leave in cable text. Scripts, event handlers and the elements that load or redirect
+   * (link, meta, base, form, iframe, svg...: validate's data/active-markup.json) never reach the tables (the build
+   * refuses them: ACTIVE_MARKUP), so this is the rest: elements that would load an image or restructure the page.
    */
-  const HOSTILE = '<img src="http://192.0.2.1/x.png"><link rel="stylesheet" href="http://192.0.2.1/a.css"><meta http-equiv="refresh" content="0; url=http://192.0.2.1/">'
-    + '<base href="http://192.0.2.1/"><b>bold</b></p></main><form action="http://192.0.2.1/"><button>Go</button></form><!--';
+  const HOSTILE = '<img src="http://192.0.2.1/x.png"><b>bold</b></p></main><button>Go</button><!--';
   let w: Watched;
 
   beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { mkdtempSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -70,14 +70,16 @@ export function scratchFolders(label = 'test'): { make: () => Promise<string>; c
 
 /**
  * The inputs of a dataset of the repository (not its built files), copied into a scratch folder laid out like the
- * repository (a package.json with the datasets/* workspace, so the fact sheet goes to its reports/ folder):
+ * repository (a package.json with the datasets/* workspace, so the fact sheet goes to its reports/ folder, and the
+ * repository's `cablepress` settings, so the fact sheet links the same homepage):
  * `<root>/datasets/<name>`, with the path its fact sheet is written to.
  */
 export async function scratchDataset(name = 'laos-tip-2008', label = 'test'): Promise<{ root: string; dir: string; report: string }> {
   const root = await scratchFolder(label);
   const dir = path.join(root, 'datasets', name);
   await mkdir(dir, { recursive: true });
-  await writeFile(path.join(root, 'package.json'), JSON.stringify({ private: true, workspaces: ['datasets/*'] }));
+  const { cablepress } = JSON.parse(await readFile(path.join(repoRoot, 'package.json'), 'utf8')) as { cablepress?: unknown };
+  await writeFile(path.join(root, 'package.json'), JSON.stringify({ private: true, workspaces: ['datasets/*'], cablepress }));
   for (const entry of ['package.json', 'source', 'indicators.json', 'CHANGELOG.md']) {
     await cp(path.join(repoRoot, 'datasets', name, entry), path.join(dir, entry), { recursive: true }).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOENT') throw error;

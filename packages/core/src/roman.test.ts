@@ -2,13 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { leadingRoman } from './roman.js';
 
 describe('leadingRoman', () => {
-  it('takes the numeral a section heading of a TIP report cable starts with', () => {
-    expect(leadingRoman('XXIX. PROTECTION OF VICTIMS')).toBe('XXIX');
-    expect(leadingRoman('IV')).toBe('IV');
+  it.each([
+    ['XXIX: Protection and Assistance to Victims', 'XXIX', '08VIENTIANE145'],
+    ['III: INVESTIGATION AND PROSECUTION OF TRAFFICKERS', 'III', '09SANJOSE127'],
+    ['IV. PROTECTION', 'IV', 'a heading with a period'],
+    ['XII', 'XII', 'a bare numeral'],
+  ])('takes %j → %s (%s)', (heading, numeral) => {
+    expect(leadingRoman(heading)).toBe(numeral);
   });
 
-  it('finds none in a heading without one, or inside a word', () => {
-    expect(leadingRoman('PROSECUTION')).toBeNull();
-    expect(leadingRoman('VIENTIANE 145')).toBeNull();
+  it('finds none in a heading whose first word is only made of the letters, or without a numeral', () => {
+    for (const heading of ['CIVIL SOCIETY', 'MID-YEAR REVIEW', 'DIVISION OF LABOR', 'SUMMARY', 'VIENTIANE 145', '']) expect(leadingRoman(heading), heading).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 export { writeDataset, createdFromEnvironment, type WriteOptions, type WrittenDataset } from './commit/write-dataset.js';
 export type { DatasetInput, ExtraFile } from './commit/dataset-input.js';
 export { verifyDataset } from './read/verify.js';
+export { openDataset, parseTable, tryOpenDataset, type Dataset, type DatasetTable } from './read/open-dataset.js';
 export { settleDataset, writeFailure } from './commit/atomic.js';
 export { entryKind, LIMITS, readChangelog, readInside, readTextInside, tooLarge, type ReadBound } from './read/read-inside.js';
 export { diffDatasets, formatDiff, type Bump, type CellChange, type DatasetDiff, type TableDiff } from './release/diff.js';

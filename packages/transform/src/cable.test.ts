@@ -32,6 +32,17 @@ describe('transformCable on the seed', () => {
     expect(cable.source.slice(five.char_start, five.char_end)).toMatch(/^The penal code was amended|^5\. \(SBU\) The penal code/);
   });
 
+  it('publishes the country of the cable as a code and a name, from the one countries file', () => {
+    expect(tables.cables[0]).toMatchObject({ country: 'LA', country_name: 'Laos' });
+  });
+
+  it('publishes each paragraph\u2019s citation: the printed number, else the place, section and (inherited) reftel key', () => {
+    const cite = (seq: number) => tables.paragraphs.find((p) => p.seq === seq)!.citation;
+    expect(cite(5)).toBe('\u00b6 5');
+    expect(cite(79)).toBe('paragraph 79, section XXIX G and H');
+    expect(cite(81)).toBe('paragraph 81, section XXIX I');
+  });
+
   it('keeps tags, recipients and references in order', () => {
     expect(tables.tags.map((t) => `${t.position}:${t.tag}`)).toEqual(['1:KCRM', '2:PHUM', '3:KWMN', '4:ELAB', '5:SMIG', '6:ASEC', '7:PREF', '8:KFRD', '9:PREL', '10:LA']);
     expect(tables.tags[0]!.description).toBe('Criminal activity');

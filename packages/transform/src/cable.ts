@@ -1,5 +1,7 @@
 import type { Cable } from '@cablepress/extract';
 import type { CableRow, ParagraphRow, RecipientRow, ReferenceRow, TagRow } from '@cablepress/validate';
+import { inheritedKeys, paragraphCitation } from './citation.js';
+import { cableCountry } from './country.js';
 import { describeTag } from './tag-dictionary.js';
 
 /** What the caller knows about the file the cable came from. */
@@ -49,6 +51,8 @@ export function transformCable(cable: Cable, source: SourceInfo): CableTables {
     char_start: p.span.start,
     char_end: p.span.end,
   }));
+  const keys = inheritedKeys(paragraphs);
+  const country = cableCountry(cable);
   return {
     cables: [
       {
@@ -71,9 +75,11 @@ export function transformCable(cable: Cable, source: SourceInfo): CableTables {
         source_sha256: source.sha256,
         truncated: cable.truncated,
         classified_by_role: cable.classifiedByRole,
+        country: country?.iso ?? null,
+        country_name: country?.name ?? null,
       },
     ],
-    paragraphs,
+    paragraphs: paragraphs.map((p) => ({ ...p, citation: paragraphCitation(p, keys.get(p.paragraph_id) ?? null) })),
     tags: cable.tags.map((tag, i) => ({ cable_id: cableId, position: i + 1, tag, description: describeTag(tag) })),
     recipients: [
       ...cable.to.map((r, i) => ({ role: 'to' as const, position: i + 1, r })),

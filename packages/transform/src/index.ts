@@ -2,3 +2,4 @@ export { paragraphId, transformCable, type CableTables, type SourceInfo } from '
 export { describeTag } from './tag-dictionary.js';
 export { applyRecipe, applyTipRecipe, extractFacts, isTipReport, mergeOrganizations, reportingYear, tipRecipe, type CableFacts, type ReportCable, type TipIndicatorTables } from './facts/index.js';
 export { cableCountry, type CountryEntry } from './country.js';
+export { inheritedKeys, paragraphCitation } from './citation.js';

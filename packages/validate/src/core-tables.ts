@@ -29,6 +29,8 @@ export const cablesTable = defineTable({
     source_sha256: col.string('SHA-256 of the source file bytes, lowercase hex.'),
     truncated: col.boolean('True when the cable text ends mid-sentence (the source was cut off).'),
     classified_by_role: col.nullableString('Role of the classifying official as written on the Classified By line, e.g. Ambassador, CDA; null when there is none.'),
+    country: col.nullableString('ISO 3166-1 alpha-2 code of the country the cable reports on (e.g. LA): the country tag of the post that sent it, else its first country tag, else the country of its post; null when neither says.'),
+    country_name: col.nullableString('Short English name of that country, e.g. Laos; null with country.'),
   }),
 });
 
@@ -50,6 +52,7 @@ export const paragraphsTable = defineTable({
     text: col.string('Clean paragraph text: line breaks joined, page-break and SIPDIS lines removed.'),
     char_start: col.nonNegativeInt('Offset (UTF-16 code units) of the first character of the paragraph in the decoded source file.'),
     char_end: col.nonNegativeInt('Offset just past the last character of the paragraph in the decoded source file.'),
+    citation: col.string('How to cite the paragraph: "¶ 5" for the paragraph the cable numbers 5, else its position with its section (roman numeral or heading) and the reftel key it answers (which the paragraphs that continue an answer inherit), e.g. "paragraph 79, section XXIX G and H".'),
   }),
 });
 

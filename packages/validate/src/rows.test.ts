@@ -43,6 +43,8 @@ describe('checkRows: every kind of bad cell is refused', () => {
     source_sha256: 'ab',
     truncated: false,
     classified_by_role: null,
+    country: 'LA',
+    country_name: 'Laos',
   };
   const cases: [string, Record<string, unknown>][] = [
     ['a count that is not whole', { paragraph_count: 1.5 }],

@@ -3,6 +3,7 @@ import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { datasetPageUrl } from '@cablepress/core';
 import { corpusDir, repoRoot, scratchFolder } from '../../test-support/paths.js';
 import type { Io } from '../io.js';
 import { main } from '../main.js';
@@ -65,6 +66,12 @@ describe('cablepress init', () => {
     const descriptor = JSON.parse(await readFile(path.join(dir, 'datapackage.json'), 'utf8'));
     expect(descriptor).toMatchObject({ name: 'yemen-tip-2010', version: '0.1.0', sources: [{ id: '10SANAA295' }] });
     expect((await readFile(path.join(root, 'reports/yemen-tip-2010/yemen-tip-2010-fact-sheet.pdf'))).subarray(0, 5).toString()).toBe('%PDF-');
+    const sheet = (await promisify(execFile)('pdftotext', [path.join(root, 'reports/yemen-tip-2010/yemen-tip-2010-fact-sheet.pdf'), '-'])).stdout;
+    const { homepage } = (JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as { cablepress?: { homepage?: string | null } }).cablepress ?? {};
+    const page = datasetPageUrl(homepage ?? null, 'yemen-tip-2010');
+    for (const link of ['https://wikileaks.org/plusd/cables/10SANAA295_a.html', 'https://spdx.org/licenses/CC0-1.0.html', ...(page ? [page] : [])]) {
+      expect(sheet, link).toContain(link);
+    }
 
     const out = io.out();
     expect(out).toContain('recipe: the generic TIP recipe (packages/transform/data/tip-recipe.json), which the build applies to a TIP report when package.json names no "cablepress.recipe".\n');

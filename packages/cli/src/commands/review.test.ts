@@ -36,7 +36,7 @@ describe('cablepress review', () => {
     const dir = await seedDataset();
     const io = captureIo(path.dirname(dir));
     expect(await main(['review', 'laos-review'], io)).toBe(0);
-    expect(io.out()).toContain('  la-2007-investigations = 38 (taken by the rules)\n    \u00b65: As a result, according to the Ministry of Public Security, police investigated 38 cases');
+    expect(io.out()).toContain('  la-2007-investigations = 38 (taken by the rules)\n    \u00b6 5: As a result, according to the Ministry of Public Security, police investigated 38 cases');
     expect(io.out()).toContain('la-2007-convictions-08VIENTIANE145-p064-q07 = 14: another period (2006-2007) or part of one');
   });
 

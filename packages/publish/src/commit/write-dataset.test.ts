@@ -1,6 +1,7 @@
 import { ValidationError } from '@cablepress/core';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fieldsOf, indicatorsTable } from '@cablepress/validate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readArrow, readParquetTable } from '../encode/arrow.js';
 import { syntheticInput, syntheticTables } from '../fixtures/rows.js';
@@ -29,9 +30,9 @@ describe('writeDataset', () => {
     const dir = await scratch();
     await writeDataset(dir, syntheticInput());
     const csv = await readFile(join(dir, 'data/paragraphs.csv'), 'utf8');
-    expect(csv.startsWith('paragraph_id,cable_id,seq,number,section,key,kind,classification_marking,text,char_start,char_end\r\n')).toBe(true);
+    expect(csv.startsWith('paragraph_id,cable_id,seq,number,section,key,kind,classification_marking,text,char_start,char_end,citation\r\n')).toBe(true);
     expect(csv).toContain(',=SUM(A1:A9) looks like a formula; so do +1 and @home.,');
-    expect(csv).toContain('08TESTPOST145-p002,08TESTPOST145,2,,,A and B,list_item,,"-5 percent, ""quoted"", ünïcödé ລາວ and a\r\nCRLF inside.",161,230\r\n');
+    expect(csv).toContain('08TESTPOST145-p002,08TESTPOST145,2,,,A and B,list_item,,"-5 percent, ""quoted"", ünïcödé ລາວ and a\r\nCRLF inside.",161,230,"paragraph 2, A and B"\r\n');
     const recipients = await readFile(join(dir, 'data/recipients.csv'), 'utf8');
     expect(recipients).toContain(',000145\r\n');
   });
@@ -59,9 +60,7 @@ describe('writeDataset', () => {
   it('writes an empty table as a header line and zero-row Arrow and Parquet files', async () => {
     const dir = await scratch();
     await writeDataset(dir, syntheticInput({ ...syntheticTables(), indicators: [] }));
-    expect(await readFile(join(dir, 'data/indicators.csv'), 'utf8')).toBe(
-      'indicator_id,label,category,period,value,value_max,unit,qualifier,quantity_id,cable_id,paragraph_id,citation,quote,country,reporting_year\r\n',
-    );
+    expect(await readFile(join(dir, 'data/indicators.csv'), 'utf8')).toBe(`${fieldsOf(indicatorsTable).map((f) => f.name).join(',')}\r\n`);
     expect(readArrow(new Uint8Array(await readFile(join(dir, 'data/indicators.arrow')))).numRows).toBe(0);
     expect(readParquetTable(new Uint8Array(await readFile(join(dir, 'data/indicators.parquet')))).numRows).toBe(0);
     expect(await verifyDataset(dir)).toEqual([]);

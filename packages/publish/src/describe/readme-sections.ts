@@ -24,7 +24,7 @@ export interface ReadmeContext {
 /** The rows the README sections read: the cable, its paragraphs (for citations) and the indicators (for periods). */
 export interface ReadmeRows {
   cables?: readonly Pick<CableRow, 'cable_id' | 'created' | 'origin' | 'subject' | 'title'>[];
-  paragraphs?: readonly Pick<ParagraphRow, 'paragraph_id' | 'seq' | 'number' | 'section' | 'key'>[];
+  paragraphs?: readonly Pick<ParagraphRow, 'paragraph_id' | 'citation'>[];
   indicators?: readonly Pick<IndicatorRow, 'period'>[];
 }
 
@@ -37,22 +37,11 @@ export function longDate(iso: string): string {
 }
 
 /**
- * Where a paragraph is, for a reader: its printed number (¶4), else its place counted from the start with the section
- * it falls under and the reftel key it answers ("paragraph 79 of section XXIX G and H").
- */
-export function paragraphLabel(p: Pick<ParagraphRow, 'seq' | 'number' | 'section' | 'key'>): string {
-  if (p.number !== null) return `¶${p.number}`;
-  const section = p.section ? (/^([IVXLCDM]+):/.exec(p.section)?.[1] ?? p.section) : null;
-  const where = [section, p.key].filter(Boolean).join(' ');
-  return `paragraph ${p.seq}${where ? ` of section ${where}` : ''}`;
-}
-
-/**
  * A finding's message for a reader: no leading cable id, paragraph row ids as paragraph labels
- * (`08VIENTIANE145-p004-q01` → ¶4), no character offsets, the same paragraph not repeated inside one bracket.
+ * (`08VIENTIANE145-p004-q01` → ¶ 4, the paragraph's citation), no character offsets, the same paragraph not repeated inside one bracket.
  */
 export function plainMessage(message: string, paragraphs: ReadmeRows['paragraphs'] = []): string {
-  const labels = new Map(paragraphs.map((p) => [p.paragraph_id, paragraphLabel(p)]));
+  const labels = new Map(paragraphs.map((p) => [p.paragraph_id, p.citation]));
   return message
     .replace(/^[0-9A-Z]+: /, '')
     .replace(/ \[\d+, \d+\)/g, '')

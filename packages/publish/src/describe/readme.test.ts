@@ -2,10 +2,10 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { allTables, fieldsOf } from '@cablepress/validate';
-import { syntheticInput } from '../fixtures/rows.js';
+import { syntheticInput, syntheticTables } from '../fixtures/rows.js';
 import { scratchFolders } from '../fixtures/scratch.js';
 import { cableAuthor } from './citation.js';
-import { citationSection, factSheetSection, paragraphLabel, periodSection, plainMessage, warningsSection } from './readme-sections.js';
+import { citationSection, factSheetSection, periodSection, plainMessage, warningsSection } from './readme-sections.js';
 import { writeDataset } from '../commit/write-dataset.js';
 
 const folders = scratchFolders();
@@ -14,7 +14,7 @@ afterEach(folders.cleanup);
 describe('the dataset README', () => {
   it('has a codebook entry for every column of every table, from the zod descriptions', async () => {
     const dir = await folders.make();
-    await writeDataset(dir, syntheticInput());
+    await writeDataset(dir, syntheticInput({ ...syntheticTables(), indicator_candidates: [] }));
     const readme = await readFile(join(dir, 'README.md'), 'utf8');
     for (const table of allTables) {
       expect(readme).toContain(`### ${table.title}\n\n${table.description}\n`);
@@ -42,10 +42,10 @@ describe('the dataset README', () => {
 describe('the README sections a single-cable build adds', () => {
   /** Paragraph rows of 08VIENTIANE145 as the Laos dataset publishes them. */
   const paragraphs = [
-    { paragraph_id: '08VIENTIANE145-p004', seq: 4, number: 4, section: 'SUMMARY', key: null },
-    { paragraph_id: '08VIENTIANE145-p014', seq: 14, number: null, section: "XXVII: Overview of Country's Activities to Eliminate Trafficking in Persons", key: null },
-    { paragraph_id: '08VIENTIANE145-p023', seq: 23, number: null, section: "XXVII: Overview of Country's Activities to Eliminate Trafficking in Persons", key: null },
-    { paragraph_id: '08VIENTIANE145-p079', seq: 79, number: null, section: 'XXIX: Protection and Assistance to Victims', key: 'G and H' },
+    { paragraph_id: '08VIENTIANE145-p004', citation: '¶ 4' },
+    { paragraph_id: '08VIENTIANE145-p014', citation: 'paragraph 14, section XXVII A and B' },
+    { paragraph_id: '08VIENTIANE145-p023', citation: 'paragraph 23, section XXVII D' },
+    { paragraph_id: '08VIENTIANE145-p079', citation: 'paragraph 79, section XXIX G and H' },
   ];
   const cables = [{ cable_id: '08VIENTIANE145', created: '2008-02-29T05:44:00Z', origin: 'Embassy Vientiane', subject: 'EIGHTH ANNUAL TIP REPORT FOR LAOS', title: null }];
   /** Findings of the Laos build, as validation.json records them. */
@@ -61,19 +61,15 @@ describe('the README sections a single-cable build adds', () => {
     },
   ];
 
-  it('names paragraphs as a reader finds them in the cable', () => {
-    expect(paragraphs.map(paragraphLabel)).toEqual(['¶4', 'paragraph 14 of section XXVII', 'paragraph 23 of section XXVII', 'paragraph 79 of section XXIX G and H']);
-  });
-
   it('lists the warnings in plain words, with paragraphs instead of row ids and offsets', () => {
-    expect(plainMessage(findings[2]!.message, paragraphs)).toBe('lba members given as 80 (¶4) and as 82 (paragraph 23 of section XXVII, paragraph 79 of section XXIX G and H)');
+    expect(plainMessage(findings[2]!.message, paragraphs)).toBe('lba members given as 80 (¶ 4) and as 82 (paragraph 23, section XXVII D, paragraph 79, section XXIX G and H)');
     expect(plainMessage(findings[1]!.message, paragraphs)).toBe(
-      'the conversions the cable states imply THB/USD rates from 33.33 (paragraph 14 of section XXVII) to 35.71 (paragraph 14 of section XXVII), 7.1 % apart (more than 5 %)',
+      'the conversions the cable states imply THB/USD rates from 33.33 (paragraph 14, section XXVII A and B) to 35.71 (paragraph 14, section XXVII A and B), 7.1 % apart (more than 5 %)',
     );
     const section = warningsSection({ findings }, { paragraphs })!;
     expect(section).toMatch(/^## Warnings\n\nThe checks run on this build found 3 things a reader of the figures should know /);
     expect(section).toContain('- **Cut-off text** (`TRUNCATED`): The text ends mid-sentence. The end of the cable is missing from the published copy; the tables hold what is there.\n');
-    expect(section).toContain('- **Conflicting figures** (`CONFLICTING_FIGURES`): lba members given as 80 (¶4) and as 82 (paragraph 23 of section XXVII, paragraph 79 of section XXIX G and H). Both figures are kept as written');
+    expect(section).toContain('- **Conflicting figures** (`CONFLICTING_FIGURES`): lba members given as 80 (¶ 4) and as 82 (paragraph 23, section XXVII D, paragraph 79, section XXIX G and H). Both figures are kept as written');
     expect(warningsSection({ findings: [{ code: 'NEW_CODE', severity: 'warning', message: 'Something new' }] }, {})).toContain('- `NEW_CODE`: Something new.\n');
     const twoCables = { paragraphs, cables: [...cables, { ...cables[0]!, cable_id: '10SANAA295' }] };
     expect(warningsSection({ findings: [{ ...findings[0]!, path: ['cables', '10SANAA295'] }, findings[2]!] }, twoCables)).toContain(

@@ -2,30 +2,13 @@ import type { Code, Finding } from '@cablepress/core';
 import type { Table } from 'apache-arrow';
 import { arrowRowsAsText, fieldTypeOfArrow, readArrow, readParquetColumn, readParquetTable } from '../encode/arrow.js';
 import { cellText } from '../encode/cells.js';
-import { parseCsv } from '../encode/csv.js';
-import { checkDescriptor, type DataPackage, type Resource } from '../describe/datapackage.js';
-import { openPackage, type PackageFiles } from './files.js';
+import type { DataPackage, Resource } from '../describe/datapackage.js';
 import { sha256 } from '../encode/hash.js';
-import { checkCsvRows, type TableSchema } from '../describe/table-schema.js';
-
-const decoder = new TextDecoder('utf-8', { fatal: true });
+import type { TableSchema } from '../describe/table-schema.js';
+import { parseTable, tryOpenDataset, UNREADABLE_CSV } from './open-dataset.js';
 
 function finding(code: Code, message: string, path: (string | number)[], severity: Finding['severity'] = 'error'): Finding {
   return { code, severity, message, path };
-}
-
-/** Reads and parses datapackage.json; returns the descriptor or the findings that stop further checks. */
-export async function readDescriptor(files: PackageFiles): Promise<{ descriptor?: DataPackage; findings: Finding[] }> {
-  const bytes = await files.read('datapackage.json');
-  if (!bytes) return { findings: [finding('DESCRIPTOR_MISSING', `${files.origin}: datapackage.json is missing`, ['datapackage.json'])] };
-  let value: unknown;
-  try {
-    value = JSON.parse(decoder.decode(bytes));
-  } catch (error) {
-    return { findings: [finding('DESCRIPTOR_JSON', `datapackage.json is not valid JSON: ${(error as Error).message}`, ['datapackage.json'])] };
-  }
-  const findings = checkDescriptor(value);
-  return findings.length > 0 ? { findings } : { descriptor: value as DataPackage, findings };
 }
 
 function stemOf(path: string): string {
@@ -109,9 +92,9 @@ function canonicalCells(schema: TableSchema, rows: Record<string, unknown>[]): s
  * inside the package); Arrow and Parquet files hold the same rows as the CSV with the declared column types.
  */
 export async function verifyDataset(dirOrBundle: string): Promise<Finding[]> {
-  const files = await openPackage(dirOrBundle);
-  const { descriptor, findings } = await readDescriptor(files);
-  if (!descriptor) return findings;
+  const { dataset, findings } = await tryOpenDataset(dirOrBundle);
+  if (!dataset) return findings;
+  const { descriptor, files } = dataset;
   const tables = new Map<string, { schema: TableSchema; rows: Record<string, unknown>[]; text?: string[][]; count: number }>();
   const binaries: { resource: Resource; bytes: Uint8Array }[] = [];
   for (const [i, resource] of descriptor.resources.entries()) {
@@ -129,27 +112,14 @@ export async function verifyDataset(dirOrBundle: string): Promise<Finding[]> {
     }
     if (resource.type !== 'table' || !resource.schema) continue;
     if (resource.format === 'csv') {
-      let text: string;
-      try {
-        text = decoder.decode(bytes);
-      } catch {
-        findings.push(finding('CSV_ENCODING', `${resource.path} is not UTF-8`, [...at, 'path']));
-        continue;
-      }
-      let csv: string[][];
-      try {
-        csv = parseCsv(text);
-      } catch (error) {
-        findings.push(finding('CSV_PARSE', `${resource.path}: ${(error as Error).message}`, [...at, 'path']));
-        continue;
-      }
-      const checked = checkCsvRows(resource.name, resource.schema, csv);
+      const checked = parseTable({ ...resource, schema: resource.schema }, bytes, [...at, 'path']);
       findings.push(...checked.findings);
+      if (checked.findings.some((f) => UNREADABLE_CSV.includes(f.code))) continue;
       tables.set(stemOf(resource.path), {
         schema: resource.schema,
         rows: checked.rows,
         text: checked.findings.length === 0 ? canonicalCells(resource.schema, checked.rows) : undefined,
-        count: csv.length - 1,
+        count: checked.cells.length,
       });
     } else if (resource.format === 'arrow' || resource.format === 'parquet') {
       binaries.push({ resource, bytes });

@@ -1,10 +1,9 @@
-import { InputError } from '@cablepress/core';
+import { InputError, ValidationError } from '@cablepress/core';
 import { cellText } from '../encode/cells.js';
-import { parseCsv } from '../encode/csv.js';
 import type { DataPackage, Resource } from '../describe/datapackage.js';
-import { openPackage, type PackageFiles } from '../read/files.js';
-import { readDescriptor } from '../read/verify.js';
-import { checkCsvRows, type TableSchema } from '../describe/table-schema.js';
+import type { PackageFiles } from '../read/files.js';
+import { tryOpenDataset, UNREADABLE_CSV } from '../read/open-dataset.js';
+import type { TableSchema } from '../describe/table-schema.js';
 
 export type Bump = 'major' | 'minor' | 'patch' | 'none';
 
@@ -60,20 +59,19 @@ interface LoadedTable {
 }
 
 async function load(source: string): Promise<{ files: PackageFiles; descriptor: DataPackage; tables: Map<string, LoadedTable> }> {
-  const files = await openPackage(source);
-  const { descriptor, findings } = await readDescriptor(files);
-  if (!descriptor) {
+  const { dataset, findings } = await tryOpenDataset(source);
+  if (!dataset) {
     throw new InputError('DIFF_NOT_A_DATASET', `${source} has no valid datapackage.json: ${findings[0]?.message ?? 'unknown problem'}`, { file: source }, 'give two dataset folders or release bundles (.tar.gz or .zip)');
   }
   const tables = new Map<string, LoadedTable>();
-  for (const resource of descriptor.resources) {
-    if (resource.format !== 'csv' || !resource.schema) continue;
-    const bytes = await files.read(resource.path);
-    if (!bytes) throw new InputError('DIFF_MISSING_FILE', `${source}: ${resource.path} is missing`, { file: source }, 'rebuild the dataset or download the bundle again');
-    const { rows } = checkCsvRows(resource.name, resource.schema, parseCsv(new TextDecoder().decode(bytes)));
-    tables.set(resource.name, { resource, schema: resource.schema, rows });
+  for (const resource of dataset.tableResources()) {
+    const table = await dataset.table(resource);
+    if (!table) throw new InputError('DIFF_MISSING_FILE', `${source}: ${resource.path} is missing`, { file: source }, 'rebuild the dataset or download the bundle again');
+    const unreadable = table.findings.find((f) => UNREADABLE_CSV.includes(f.code));
+    if (unreadable) throw new ValidationError(unreadable.code, `${source}: ${unreadable.message}`, [unreadable], { file: source });
+    tables.set(resource.name, { resource, schema: resource.schema, rows: table.rows });
   }
-  return { files, descriptor, tables };
+  return { files: dataset.files, descriptor: dataset.descriptor, tables };
 }
 
 const RANK: Record<Bump, number> = { none: 0, patch: 1, minor: 2, major: 3 };

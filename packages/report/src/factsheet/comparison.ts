@@ -1,11 +1,11 @@
 import { type Finding, plusdUrl } from '@cablepress/core';
 import type { IndicatorRow } from '@cablepress/validate';
-import { citeParagraph, formatDate, formatFigure, qualifierWords } from './format.js';
+import { formatDate, formatFigure, qualifierWords } from './format.js';
 import { drawFooters, Sheet } from './layout/sheet.js';
 import { S } from './layout/styles.js';
 import { type Column, pagedTable, type TableRow } from './layout/table.js';
 import {
-  caveats, CATEGORY_TITLES, type Category, countryOf, datasetLinkRows, definitionNotes, findingNote, type Quote, shortCitation, type SourceRow,
+  caveats, CATEGORY_TITLES, type Category, cellCitation, datasetLinkRows, definitionNotes, findingNote, type Quote, type SourceRow,
 } from './model.js';
 import { collect, createDoc, INK, type PAPER } from './pdf.js';
 import { caveatBox } from './sections/caveats.js';
@@ -84,7 +84,7 @@ function comparisonNote(f: Finding, tables: FactSheetTables, cite: (paragraphId:
 /** The reports of a dataset of several cables, by country and reporting year, from its indicators table. */
 export function buildComparison(input: FactSheetInput): ComparisonModel {
   const { tables, dataset } = input;
-  const countryName = new Map(tables.cables.map((c) => [c.cable_id, countryOf(c, tables.tags.filter((t) => t.cable_id === c.cable_id)) ?? c.cable_id]));
+  const countryName = new Map(tables.cables.map((c) => [c.cable_id, c.country_name ?? c.cable_id]));
   const reports = reportsOf(tables.indicators, countryName);
   const years = reports.map((r) => r.year).filter((y): y is number => y !== null);
   const span = years.length > 0 ? `reporting years ${Math.min(...years)}\u2013${Math.max(...years)}` : 'TIP reports';
@@ -97,7 +97,7 @@ export function buildComparison(input: FactSheetInput): ComparisonModel {
   const paragraphs = new Map(tables.paragraphs.map((p) => [p.paragraph_id, p]));
   const cite = (id: string) => {
     const p = paragraphs.get(id);
-    return p ? shortCitation(citeParagraph(p)) : '';
+    return p ? cellCitation(p.citation) : '';
   };
   return {
     kicker: `FACT SHEET \u00b7 ${dataset.name} v${dataset.version}`,
@@ -126,8 +126,8 @@ function figureText(i: IndicatorRow, year: number | null): string {
 const WHOLE_CITATION_MAX = 64;
 
 /** Where a cell's figure comes from: its paragraph, after its cable when the report was sent in several. */
-function cellCitation(i: IndicatorRow, r: ReportColumn): string {
-  const where = shortCitation(i.citation, WHOLE_CITATION_MAX);
+function figureCitation(i: IndicatorRow, r: ReportColumn): string {
+  const where = cellCitation(i.citation, WHOLE_CITATION_MAX);
   return r.cables.length > 1 ? `${i.cable_id} ${where}` : where;
 }
 
@@ -150,7 +150,7 @@ function matrix(s: Sheet, m: ComparisonModel): void {
         cells: [
           { text: row.label },
           ...row.cells.map((i, k) => (i
-            ? { text: figureText(i, m.reports[k]?.year ?? null), style: S.smallBold, note: cellCitation(i, m.reports[k]!) }
+            ? { text: figureText(i, m.reports[k]?.year ?? null), style: S.smallBold, note: figureCitation(i, m.reports[k]!) }
             : { text: '\u2013', style: { ...S.small, color: INK.faint } })),
         ],
       });

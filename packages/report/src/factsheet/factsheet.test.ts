@@ -7,6 +7,7 @@ import { scratchFolderSync } from '../../../../tests/test-utils.js';
 import { minimalTables } from './fixtures/minimal.js';
 import { formatFigure, formatPeriod, qualifierWords } from './format.js';
 import { type FactSheetInput, renderFactSheet } from './index.js';
+import { cellCitation } from './model.js';
 import type { FactSheetTables } from './types.js';
 
 /** Rows the pipeline builds for the seed cable (see the file's _source). */
@@ -160,7 +161,7 @@ describe('renderFactSheet for the Laos dataset', () => {
       const page1 = flat(tool('pdftotext', ['-f', '1', '-l', '1', file, '-']));
       for (const ind of laosTables.indicators) {
         const value = [qualifierWords(ind.qualifier), formatFigure(ind)].filter(Boolean).join(' ');
-        const cite = [ind.period === null ? null : formatPeriod(ind.period), ind.citation].filter(Boolean).join(', ');
+        const cite = [ind.period === null ? null : formatPeriod(ind.period), cellCitation(ind.citation)].filter(Boolean).join(', ');
         expect(page1).toContain(`${value} ${ind.label} (${cite})`);
       }
     }
@@ -184,7 +185,7 @@ describe('renderFactSheet for the Laos dataset', () => {
     expect(t).toContain(laosTables.cables[0]!.source_sha256);
     expect(t).toContain('laos-tip-2008), version 1.0.0');
     expect(t).toContain('“Statistics in Laos are notoriously unreliable and difficult to find.” (XXVII E)');
-    expect(t).toContain('The cable gives two different figures: LBA members given as 80 (¶4) and as 82 (XXVII, XXIX G and H)');
+    expect(t).toContain('The cable gives two different figures: LBA members given as 80 (¶ 4) and as 82 (XXVII D, XXIX G and H)');
     expect(t).toContain('The source is incomplete: The text ends mid-sentence.');
   });
 
@@ -218,7 +219,7 @@ describe('renderFactSheet for the Laos dataset', () => {
     const long = 'Cases investigated under Article 134 '.repeat(12).trim();
     const indicators = laosTables.indicators.map((i) => (i.indicator_id === 'investigations-2007' ? { ...i, label: long } : i));
     const { file } = await render({ ...laos, tables: { ...laosTables, indicators } });
-    expect(flat(text(file))).toMatch(/38 Cases investigated under Article 134 [^(]*… \(2007, ¶5\)/);
+    expect(flat(text(file))).toMatch(/38 Cases investigated under Article 134 [^(]*… \(2007, ¶ 5\)/);
     expect(outside(file)).toEqual([]);
     expect(overlaps(file)).toEqual([]);
   });
@@ -229,7 +230,7 @@ describe('renderFactSheet for the Laos dataset', () => {
     const t = flat(text(file));
     expect(t).not.toContain('From investigation to court');
     expect(t).toContain('Shelter use');
-    expect(t).toContain('8 Article 134 cases sent for prosecution (2007, ¶5)');
+    expect(t).toContain('8 Article 134 cases sent for prosecution (2007, ¶ 5)');
   });
 });
 
@@ -244,10 +245,10 @@ describe('renderFactSheet for a cable without a recipe', () => {
     const t = flat(text(file));
     expect(t).toContain('What the U.S. Embassy Reykjavik reported in cable 09REYKJAVIK215 of 4 December 2009');
     expect(t).toContain('Figures in the cable');
-    expect(t).toContain('about 20 Police estimate that about 20 women were brought to the country in 2008. (¶2)');
-    expect(t).toContain('Citations: ¶1 is the cable’s numbered paragraph 1.');
+    expect(t).toContain('about 20 Police estimate that about 20 women were brought to the country in 2008. (¶ 2)');
+    expect(t).toContain('Citations: ¶ 1 is the cable’s numbered paragraph 1.');
     expect(t).toContain('1 Dec 2009');
-    expect(t).toContain('“There are no reliable figures on victims.” (¶2)');
+    expect(t).toContain('“There are no reliable figures on victims.” (¶ 2)');
     expect(t).toContain('KTIP, PGOV, PHUM, PREL, IC');
     expect(t).not.toContain('What the law says');
     expect(outside(file)).toEqual([]);

@@ -1,4 +1,4 @@
-import { MONTH_NAMES, leadingRoman, monthAbbreviation } from '@cablepress/core';
+import { MONTH_NAMES, monthAbbreviation } from '@cablepress/core';
 import type { IndicatorRow, ParagraphRow, PenaltyRow } from './types.js';
 
 type Qualifier = IndicatorRow['qualifier'];
@@ -91,17 +91,6 @@ export function formatEventDate(e: { date_start: string; date_end: string; preci
   if (e.precision === 'decade' && !/\d{4}s/.test(e.text)) return `${Math.floor((y ?? 0) / 10) * 10}s`;
   const phrase = e.text.replace(/\s+/g, ' ').trim();
   return phrase.length <= 16 ? phrase : String(y);
-}
-
-/**
- * Where a paragraph stands in the cable, as the indicators table cites it: ¶5 for a numbered paragraph, else the
- * section's roman numeral and the key (XXVIII F), else "paragraph 12" by position.
- */
-export function citeParagraph(p: Pick<ParagraphRow, 'number' | 'section' | 'key' | 'seq'>): string {
-  if (p.number !== null) return `¶${p.number}`;
-  const section = p.section ? (leadingRoman(p.section) ?? p.section.replace(/\s+/g, ' ').trim()) : null;
-  const parts = [section, p.key].filter((x): x is string => Boolean(x));
-  return parts.length > 0 ? parts.join(' ') : `paragraph ${p.seq}`;
 }
 
 /** Prison term of a penalty tier in words: "5–15 years", "life or death". */

@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { CHART_SPECS, selectCharts } from './charts.js';
 import { minimalTables } from './fixtures/minimal.js';
 import {
-  citeParagraph, formatEventDate, formatFigure, formatFine, formatNumber, formatPeriod, formatPrison, perWords, qualifierWords, sentences,
+  formatEventDate, formatFigure, formatFine, formatNumber, formatPeriod, formatPrison, perWords, qualifierWords, sentences,
 } from './format.js';
-import { buildModel, caveats, countryOf, postName, shortCitation, topicOf } from './model.js';
+import { buildModel, caveats, cellCitation, postName, shortCitation, topicOf } from './model.js';
 import type { FactSheetTables } from './types.js';
 
 /** Rows the pipeline builds for the seed cable (see the file's _source). */
@@ -26,7 +26,7 @@ const laos = buildModel({
 
 describe('caveats in other cables', () => {
   it('quotes a cable\'s own words on inaccurate figures and missing estimates', () => {
-    const p = (paragraph_id: string, text: string) => ({ paragraph_id, cable_id: 'C', seq: 1, number: 8, section: null, key: null, text }) as unknown as Parameters<typeof caveats>[0][number];
+    const p = (paragraph_id: string, text: string) => ({ paragraph_id, cable_id: 'C', seq: 1, number: 8, section: null, key: null, text, citation: '¶ 8' }) as unknown as Parameters<typeof caveats>[0][number];
     expect(caveats([
       p('C-p008', 'The Ministry of Social Affairs and Labor (MOSAL) said that fewer children were trafficked to Saudi Arabia in 2009 (602) compared to 2008 (900), but these figures are inaccurate and represent only the small number of trafficking victims that found their way to one of two children\'s rehabilitation centers in Yemen.'),
       p('C-p009', 'There are no reliable estimates of the number of Chileans trafficked outside the country.'),
@@ -60,10 +60,11 @@ describe('formatting', () => {
     expect(at('1995-01-01', 'decade', 'mid-1990s')).toBe('mid-1990s');
   });
 
-  it('cites paragraphs as the indicators table does', () => {
-    expect(citeParagraph({ number: 5, section: 'SUMMARY', key: null, seq: 5 })).toBe('¶5');
-    expect(citeParagraph({ number: null, section: 'XXVIII: Investigation and Prosecution of Traffickers', key: 'F', seq: 60 })).toBe('XXVIII F');
-    expect(citeParagraph({ number: null, section: null, key: null, seq: 12 })).toBe('paragraph 12');
+  it('prints a published citation in a narrow cell: an unnumbered paragraph by its section and key', () => {
+    expect(cellCitation('¶ 5')).toBe('¶ 5');
+    expect(cellCitation('paragraph 60, section XXVIII F')).toBe('XXVIII F');
+    expect(cellCitation('paragraph 12')).toBe('paragraph 12');
+    expect(cellCitation('paragraph 29, section Investigation and Prosecution of Traffickers E')).toBe('Investigation and…');
   });
 
   it('shortens run-on citations', () => {
@@ -88,12 +89,12 @@ describe('formatting', () => {
 });
 
 describe('title', () => {
-  it('takes the country of the post, then of the TAGS', () => {
-    expect(countryOf({ origin: 'Embassy Vientiane' }, [])).toBe('Laos');
-    expect(countryOf({ origin: 'Embassy Bishkek' }, [{ tag: 'IC', description: 'Country: Iceland' }])).toBe('Kyrgyzstan');
-    expect(countryOf({ origin: 'Secretary of State' }, [{ tag: 'PREL', description: null }, { tag: 'IC', description: 'Country: Iceland' }])).toBe('Iceland');
-    expect(countryOf({ origin: 'Secretary of State' }, [{ tag: 'EG', description: null }])).toBe('Egypt');
-    expect(countryOf({ origin: null }, [])).toBeNull();
+  it('names the country of the cables table, never works it out again', () => {
+    const tables = minimalTables();
+    const named = (country_name: string | null) =>
+      buildModel({ tables: { ...tables, cables: [{ ...tables.cables[0]!, country_name }] }, findings: [], dataset: { name: 'x', version: '0.1.0' }, creationDate: new Date(0) }).title;
+    expect(named('Kyrgyzstan')).toMatch(/^Kyrgyzstan: /);
+    expect(named(null)).not.toContain(':');
   });
 
   it('takes the topic from the subject, then the TAGS', () => {
@@ -116,7 +117,7 @@ describe('buildModel for the Laos dataset', () => {
     expect(laos.groups.map((g) => g.category)).toEqual(['prosecution', 'protection', 'prevention', 'context']);
     expect(laos.groups.flatMap((g) => g.figures).length).toBe(laosTables.indicators.length);
     const first = laos.groups[0]!.figures[0]!;
-    expect(first).toMatchObject({ figure: '38', prefix: '', period: '2007', citation: '¶5' });
+    expect(first).toMatchObject({ figure: '38', prefix: '', period: '2007', citation: '¶ 5' });
     const since2001 = laos.groups[1]!.figures.find((f) => f.id === 'victims-repatriated-since-2001');
     expect(since2001).toMatchObject({ prefix: 'more than', figure: '1,044', period: '2001–2007' });
   });
@@ -143,7 +144,7 @@ describe('buildModel for the Laos dataset', () => {
 
   it('turns finding messages into notes with paragraph citations', () => {
     const conflict = laos.notes.find((n) => n.startsWith('The cable gives two different figures'));
-    expect(conflict).toBe('The cable gives two different figures: LBA members given as 80 (¶4) and as 82 (XXVII, XXIX G and H)');
+    expect(conflict).toBe('The cable gives two different figures: LBA members given as 80 (¶ 4) and as 82 (XXVII D, XXIX G and H)');
     expect(laos.notes.join(' ')).not.toMatch(/08VIENTIANE145-p\d/);
   });
 
@@ -174,9 +175,9 @@ describe('buildModel for a cable without a recipe', () => {
   it('shows figures from quantities labelled with their sentence', () => {
     const m = buildModel({ tables: minimalTables(), findings: [], dataset: { name: 'x', version: '0.1.0', license: 'CC0-1.0' }, creationDate: new Date(0) });
     expect(m.figuresFrom).toBe('quantities');
-    expect(m.groups[0]!.figures.map((f) => [f.prefix, f.figure, f.citation])).toEqual([['', '5', '¶1'], ['about', '20', '¶2']]);
+    expect(m.groups[0]!.figures.map((f) => [f.prefix, f.figure, f.citation])).toEqual([['', '5', '¶ 1'], ['about', '20', '¶ 2']]);
     expect(m.charts).toEqual([]);
     expect(m.law).toEqual({ provision: null, tiers: [], others: [] });
-    expect(m.citationNote).toBe('Citations: ¶1 is the cable’s numbered paragraph 1.');
+    expect(m.citationNote).toBe('Citations: ¶ 1 is the cable’s numbered paragraph 1.');
   });
 });

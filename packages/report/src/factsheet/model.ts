@@ -1,10 +1,9 @@
 import { type Finding, InputError } from '@cablepress/core';
 import { INDICATOR_DEFINITIONS } from '@cablepress/validate';
-import countries from './data/countries.json' with { type: 'json' };
 import topics from './data/topics.json' with { type: 'json' };
 import { type ChartData, selectCharts } from './charts.js';
 import {
-  citeParagraph, formatDate, formatEventDate, formatFigure, formatFine, formatPeriod, formatPrison, perWords, qualifierWords, sentences,
+  formatDate, formatEventDate, formatFigure, formatFine, formatPeriod, formatPrison, perWords, qualifierWords, sentences,
 } from './format.js';
 import type {
   CableRow, FactSheetInput, IndicatorRow, LegalProvisionRow, OrganizationRow, ParagraphRow, PenaltyRow, QuantityRow, TagRow,
@@ -109,25 +108,6 @@ export const CATEGORY_TITLES: Record<Category, string> = {
 /** A phrase that marks the cable's own warning about its numbers. */
 export const CAVEAT_PATTERN = /unreliable|not reliable|inaccurate|no (?:generally accepted|reliable) (?:figures|data|statistics|estimates)|no (?:centralized |official )?statistics|no figure available|does not keep track/i;
 
-const TAG_COUNTRIES: Record<string, string> = countries.tags;
-const POST_COUNTRIES: Record<string, string> = countries.posts;
-
-/**
- * The country a cable is about: the country of the post that sent it (an embassy is in the country it reports on),
- * else the first country among its TAGS (for cables from Washington).
- */
-export function countryOf(cable: Pick<CableRow, 'origin'>, tags: readonly Pick<TagRow, 'tag' | 'description'>[]): string | null {
-  const city = cable.origin?.replace(/^(?:U\.?S\.?\s+)?(?:Embassy|Consulate(?: General)?|Mission|Interests Section)\s+/i, '').toUpperCase();
-  const postTag = city ? POST_COUNTRIES[city] : undefined;
-  if (postTag && TAG_COUNTRIES[postTag]) return TAG_COUNTRIES[postTag];
-  for (const t of tags) {
-    const named = t.description?.match(/^Country:\s*(.+)$/)?.[1];
-    if (named) return named.trim();
-    if (TAG_COUNTRIES[t.tag]) return TAG_COUNTRIES[t.tag] ?? null;
-  }
-  return null;
-}
-
 /** The topic for the title, from the subject line and the TAGS (data/topics.json). */
 export function topicOf(subject: string, tags: readonly string[]): string {
   for (const rule of topics.rules) {
@@ -160,7 +140,7 @@ function indicatorFigure(i: IndicatorRow): KeyFigure {
     suffix: '',
     label: i.label,
     period: i.period === null ? null : formatPeriod(i.period),
-    citation: shortCitation(i.citation),
+    citation: cellCitation(i.citation),
   };
 }
 
@@ -175,6 +155,14 @@ export function shortCitation(raw: string, max = CITATION_MAX): string {
   if (citation.length <= max) return citation;
   const cut = citation.slice(0, max + 1).replace(/\s+\S*$/, '');
   return `${cut.length > 0 ? cut : citation.slice(0, max)}…`;
+}
+
+/**
+ * The published citation (`paragraphs.citation`) as a narrow cell of the fact sheet prints it: an unnumbered
+ * paragraph by its section and key alone ("XXIX G and H" of "paragraph 79, section XXIX G and H"), then cut to fit.
+ */
+export function cellCitation(citation: string, max = CITATION_MAX): string {
+  return shortCitation(citation.replace(/^paragraph \d+, (?:section )?/, ''), max);
 }
 
 const YEAR_LIKE = (q: QuantityRow) => q.kind === 'count' && q.unit === null && Number.isInteger(q.value) && q.value >= 1900 && q.value <= 2100;
@@ -286,7 +274,7 @@ function roleOf(org: OrganizationRow, paragraphs: readonly ParagraphRow[]): Quot
   for (const p of paragraphs) {
     if (p.kind === 'quoted_text') continue;
     for (const s of sentences(p.text)) {
-      if (subject.test(s)) return { text: s, citation: shortCitation(citeParagraph(p)) };
+      if (subject.test(s)) return { text: s, citation: cellCitation(p.citation) };
     }
   }
   return null;
@@ -309,7 +297,7 @@ export function caveats(paragraphs: readonly ParagraphRow[], limit: number): Quo
   const out: Quote[] = [];
   for (const p of paragraphs) {
     for (const s of sentences(p.text)) {
-      if (CAVEAT_PATTERN.test(s) && s.length <= 320) out.push({ text: s, citation: shortCitation(citeParagraph(p)) });
+      if (CAVEAT_PATTERN.test(s) && s.length <= 320) out.push({ text: s, citation: cellCitation(p.citation) });
     }
   }
   const primary = out.filter((q) => /unreliable|not reliable|inaccurate/i.test(q.text));
@@ -346,11 +334,11 @@ export function definitionNotes(rows: readonly IndicatorRow[]): string[] {
   return INDICATOR_DEFINITIONS.filter((d) => shown.has(d.indicator)).map((d) => `${d.label}: ${d.definition}`);
 }
 
-/** "Citations: ¶5 is the cable’s numbered paragraph 5; XXVII D is answer D under section XXVII." from citations in use. */
+/** "Citations: ¶ 5 is the cable’s numbered paragraph 5; XXVII D is answer D under section XXVII." from citations in use. */
 function citationNote(citations: readonly string[]): string {
   const parts: string[] = [];
-  const numbered = citations.find((c) => /^¶\d+$/.test(c));
-  if (numbered) parts.push(`${numbered} is the cable’s numbered paragraph ${numbered.slice(1)}`);
+  const numbered = citations.map((c) => c.match(/^¶ (\d+)$/)).find((m) => m !== null);
+  if (numbered) parts.push(`${numbered[0]} is the cable’s numbered paragraph ${numbered[1]}`);
   const keyed = citations.map((c) => c.match(/^([IVXLCDM]+) ([A-Z])$/)).find((m) => m !== null);
   if (keyed) parts.push(`${keyed[0]} is answer ${keyed[2]} under section ${keyed[1]}`);
   return parts.length > 0 ? `Citations: ${parts.join('; ')}.` : 'Citations give the paragraph of the cable each statement comes from.';
@@ -385,11 +373,11 @@ export function buildModel(input: FactSheetInput): FactSheetModel {
   const paragraphById = new Map(tables.paragraphs.map((p) => [p.paragraph_id, p]));
   const cite = (paragraphId: string) => {
     const p = paragraphById.get(paragraphId);
-    return p ? shortCitation(citeParagraph(p)) : '';
+    return p ? cellCitation(p.citation) : '';
   };
   const tagRows = tables.tags.filter((t) => t.cable_id === cable.cable_id).sort((a, b) => a.position - b.position);
   const tagCodes = tagRows.map((t) => t.tag);
-  const country = countryOf(cable, tagRows);
+  const country = cable.country_name;
   const topic = topicOf(cable.subject || cable.title || '', tagCodes);
   const indicators = tables.indicators.filter((i) => i.cable_id === cable.cable_id);
   const createdYear = cable.created?.slice(0, 4) ?? null;
@@ -434,7 +422,7 @@ export function buildModel(input: FactSheetInput): FactSheetModel {
   ];
 
   const notes = input.findings.map((f) => findingNote(f, cable.cable_id, cite, tables.organizations));
-  const citations = [...indicators.map((i) => i.citation), ...paragraphs.map(citeParagraph)];
+  const citations = [...indicators.map((i) => cellCitation(i.citation)), ...paragraphs.map((p) => cellCitation(p.citation))];
 
   return {
     cableId: cable.cable_id,

@@ -13,6 +13,7 @@ body{margin:0;font:16px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu S
 a{color:var(--link)}
 a:focus-visible,button:focus-visible,summary:focus-visible,.scroll:focus-visible{outline:3px solid var(--focus);outline-offset:2px}
 code,pre{font-family:ui-monospace,"DejaVu Sans Mono",Menlo,Consolas,monospace;font-size:.88em}
+p.needs{margin:.1rem 0;font-size:.88rem;color:var(--muted)}
 pre{background:var(--soft);padding:.6rem .8rem;overflow-x:auto;border-radius:4px;margin:.3rem 0 .8rem}
 .skip{position:absolute;left:-999px;top:0;background:#fff;padding:.5rem}
 .skip:focus{left:.5rem}

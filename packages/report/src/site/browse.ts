@@ -1,6 +1,6 @@
 import { rowKey } from './highlights.js';
 import { escapeHtml as e, jsonForScript } from './html.js';
-import type { SiteRow, SiteTable } from './read-dataset.js';
+import type { SiteRow, SiteTable } from './published.js';
 
 /** Rows shown before the page script runs (and by a reader without it); the script then pages through all of them. */
 const STATIC_ROWS = 5;

@@ -6,7 +6,7 @@ import { SITE_SCRIPT, SITE_STYLE } from './assets.js';
 import { catalogBody, type CatalogEntry } from './catalog.js';
 import { datasetPageBody, type Download } from './dataset-page.js';
 import { pageHtml } from './html.js';
-import { readPublishedDataset, type PublishedDataset } from './read-dataset.js';
+import { readPublishedDataset, type PublishedDataset } from './published.js';
 
 export interface SiteDatasetInput {
   /** The dataset folder publish wrote (datapackage.json, data/, README.md, validation.json, releases.json, source/). */

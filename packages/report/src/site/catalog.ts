@@ -1,6 +1,6 @@
 import type { Download } from './dataset-page.js';
 import { escapeHtml as e } from './html.js';
-import type { PublishedDataset } from './read-dataset.js';
+import type { PublishedDataset } from './published.js';
 
 export interface CatalogEntry {
   dataset: PublishedDataset;

@@ -1,13 +1,14 @@
+import { loadingSnippets } from '@cablepress/publish';
 import { looksLikeHtml, spanText } from '@cablepress/extract';
 import { CAVEAT_PATTERN, shortCitation } from '../factsheet/model.js';
-import { citeParagraph, formatFigure, qualifierWords, sentences } from '../factsheet/format.js';
+import { formatFigure, qualifierWords, sentences } from '../factsheet/format.js';
 import type { IndicatorRow } from '../factsheet/types.js';
 import { highlightsByParagraph, highlightTables, markParagraph, rowKey, spanReference } from './highlights.js';
 import { escapeHtml as e, jsonForScript } from './html.js';
 import { browsableTable } from './browse.js';
 import { countryNames, keyFigureCharts } from './key-charts.js';
-import { loadSnippets } from './snippets.js';
-import type { PublishedDataset, SiteFinding, SiteRow, SiteTable } from './read-dataset.js';
+import type { Finding } from '@cablepress/core';
+import type { PublishedDataset, SiteRow, SiteTable } from './published.js';
 
 /** A file offered for download, relative to the dataset page. */
 export interface Download {
@@ -19,6 +20,8 @@ export interface Download {
 }
 
 const CATEGORY_ORDER = ['prosecution', 'protection', 'prevention', 'context'];
+/** Where the page keeps the release files, relative to the page (see build-site.ts). */
+const SITE_FILES = 'files/';
 /** Longer than any real section heading and answer key: a citation is shown whole, without a heading's closing colon. */
 const CITE_MAX = 64;
 
@@ -35,12 +38,7 @@ function scrollBox(label: string, extraClass = ''): string {
 }
 
 function paragraphCitation(row: SiteRow): string {
-  return citeParagraph({
-    number: row.number === null || row.number === undefined ? null : Number(row.number),
-    section: row.section ?? null,
-    key: row.key ?? null,
-    seq: Number(row.seq ?? 0),
-  });
+  return row.citation ?? `paragraph ${row.seq ?? ''}`;
 }
 
 function paragraphAnchor(paragraphId: string): string {
@@ -65,7 +63,7 @@ function identitySection(dataset: PublishedDataset): string {
   const d = dataset.descriptor;
   const cables = dataset.tables.get('cables')?.rows ?? [];
   const released = dataset.releases.find((r) => r.version === d.version)?.created ?? d.created ?? '';
-  const license = (d.licenses ?? []).map((l) => (l.path ? `<a href="${e(l.path)}" rel="license">${e(l.title ?? l.name)}</a>` : e(l.title ?? l.name))).join(', ');
+  const license = (d.licenses ?? []).map((l) => (l.path ? `<a href="${e(l.path)}" rel="license">${e(l.title ?? l.name ?? '')}</a>` : e(l.title ?? l.name ?? ''))).join(', ');
   const meta = [
     ['Version', e(d.version)],
     ['Released', e(released.slice(0, 10))],
@@ -97,7 +95,7 @@ function cableCaveats(dataset: PublishedDataset): string[] {
 }
 
 /** Where a finding points: the highlight of the row in its path when there is one, else the paragraph of its first span. */
-function findingTarget(f: SiteFinding, dataset: PublishedDataset, keys: Set<string>): string | null {
+function findingTarget(f: Finding, dataset: PublishedDataset, keys: Set<string>): string | null {
   const [table, id] = f.path ?? [];
   if (typeof table === 'string' && typeof id === 'string' && keys.has(`${table}/${encodeURIComponent(id)}`)) return `${table}/${encodeURIComponent(id)}`;
   const span = f.spans?.[0];
@@ -130,17 +128,21 @@ function careSection(dataset: PublishedDataset, keys: Set<string>): string {
   ].join('\n');
 }
 
-function figureCard(r: SiteRow, indicators: SiteTable, cite: string, country: string | null, origin: string | null): string {
+/**
+ * A key figure as a card: its country and reporting year, the figure, its label and period, and a link to its words: the
+ * highlight of its quantity, or its paragraph when the figure has no span of its own (a stated zero such as "no prosecutions").
+ */
+function figureCard(r: SiteRow, target: string, cite: string, country: string | null, origin: string | null): string {
   const figure = indicatorOf(r);
   const qualifier = qualifierWords(figure.qualifier);
   const where = [country, r.reporting_year ? `reporting year ${r.reporting_year}` : null].filter(Boolean).join(', ');
   return `<li class="card" id="figure-${e(r.indicator_id ?? '')}">${where ? `<p class="where">${e(where)}</p>` : ''}`
     + `<div class="fig">${qualifier ? `<span class="q">${e(qualifier)} </span>` : ''}${e(formatFigure(figure))}</div>`
     + `<p class="label">${e(r.label ?? '')}${r.period ? ` <span class="empty">(${e(r.period)})</span>` : ''}</p>`
-    + `<p class="src">${origin ? `${e(origin)} · ` : ''}<a href="#${e(rowKey(indicators, r))}">read the sentence (${e(r.cable_id ?? '')} ${e(cite)})</a></p></li>`;
+    + `<p class="src">${origin ? `${e(origin)} · ` : ''}<a href="#${e(target)}">read the sentence (${e(r.cable_id ?? '')} ${e(cite)})</a></p></li>`;
 }
 
-function figuresSection(dataset: PublishedDataset): string {
+function figuresSection(dataset: PublishedDataset, keys: ReadonlySet<string>): string {
   const indicators = dataset.tables.get('indicators');
   if (!indicators || indicators.rows.length === 0) return '';
   const paragraphs = new Map((dataset.tables.get('paragraphs')?.rows ?? []).map((p) => [p.paragraph_id, p]));
@@ -155,7 +157,9 @@ function figuresSection(dataset: PublishedDataset): string {
     const cards = indicators.rows.filter((r) => (r.category ?? '') === category).map((r) => {
       const paragraph = paragraphs.get(r.paragraph_id ?? null);
       const cite = shortCitation(r.citation ?? (paragraph ? paragraphCitation(paragraph) : ''), CITE_MAX);
-      return figureCard(r, indicators, cite, countries.get(r.cable_id ?? '') ?? null, origins.get(r.cable_id ?? null) ?? null);
+      const key = rowKey(indicators, r);
+      const target = keys.has(key) ? key : paragraphAnchor(r.paragraph_id ?? '');
+      return figureCard(r, target, cite, countries.get(r.cable_id ?? '') ?? null, origins.get(r.cable_id ?? null) ?? null);
     });
     return `<h3>${e(category.charAt(0).toUpperCase() + category.slice(1))}</h3>\n<ul class="cards">${cards.join('\n')}</ul>`;
   });
@@ -175,12 +179,13 @@ function candidatesNote(dataset: PublishedDataset): string {
 
 function downloadsSection(dataset: PublishedDataset, downloads: readonly Download[]): string {
   const items = downloads.map((d) => `<li><a href="${e(d.href)}" download>${e(d.label)}</a> <span class="size" title="${d.bytes} bytes">${formatBytes(d.bytes)}</span><br><span class="what">${e(d.what)}</span><br><code class="sha">sha256 ${d.sha256}</code></li>`);
-  const snippets = loadSnippets(dataset).map((s) => `<h4>${e(s.tool)}</h4>\n<pre><code>${e(s.code)}</code></pre>`);
+  const snippets = loadingSnippets(dataset.descriptor, { base: SITE_FILES }).map((s) => `<h4 id="load-${e(s.id)}">${e(s.tool)}</h4>\n<p class="needs">Needs ${e(s.needs)}.</p>\n<pre><code class="language-${e(s.language)}">${e(s.code)}</code></pre>`);
   return [
     '<h2 id="downloads">Downloads</h2>',
     '<p>Every file of this release, with its size and sha256 (check a download with <code>sha256sum</code>).</p>',
     `<ul class="files">${items.join('\n')}</ul>`,
     '<h3>Load it</h3>',
+    `<p>Each snippet runs as written in the folder of this page, where the release files are under <code>${SITE_FILES}</code>; in an unpacked release bundle, leave out <code>${SITE_FILES}</code>. Ids stay text in every one.</p>`,
     ...snippets,
   ].join('\n');
 }
@@ -273,7 +278,7 @@ export function datasetPageBody(dataset: PublishedDataset, downloads: readonly D
     identitySection(dataset),
     `<nav class="toc" aria-label="On this page">${toc}</nav>`,
     careSection(dataset, text.keys),
-    figuresSection(dataset),
+    figuresSection(dataset, text.keys),
     downloadsSection(dataset, downloads),
     '<h2 id="tables">Tables</h2>',
     `<p>${tables.length} tables, each as CSV, Arrow and Parquet. Types and descriptions come from the schema in <code>datapackage.json</code>.</p>`,

@@ -1,5 +1,5 @@
 import { escapeHtml } from './html.js';
-import type { PublishedDataset, SiteRow, SiteTable } from './read-dataset.js';
+import type { PublishedDataset, SiteRow, SiteTable } from './published.js';
 
 /** The deep-link key of a row: `<table>/<primary key values>`, also the id of its highlight. */
 export function rowKey(table: SiteTable, row: SiteRow): string {

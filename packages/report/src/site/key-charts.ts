@@ -1,9 +1,8 @@
 import { selectCharts } from '../factsheet/charts.js';
 import { matrixRows, reportsOf } from '../factsheet/comparison.js';
 import { formatFigure, qualifierWords } from '../factsheet/format.js';
-import { countryOf } from '../factsheet/model.js';
 import type { IndicatorRow } from '../factsheet/types.js';
-import type { PublishedDataset, SiteRow } from './read-dataset.js';
+import type { PublishedDataset, SiteRow } from './published.js';
 import { barChartSvg, type SvgChart } from './svg-chart.js';
 
 const number = (v: string | null | undefined): number | null => (v === null || v === undefined || v === '' ? null : Number(v));
@@ -24,25 +23,21 @@ function figureText(i: IndicatorRow): string {
   return `${q ? `${q} ` : ''}${formatFigure(i)}`;
 }
 
-/** The country of each cable, by cable id, from its post and tags. */
+/** The country of each cable, by cable id: its published country name, else its id. */
 export function countryNames(dataset: PublishedDataset): Map<string, string> {
-  const tags = dataset.tables.get('tags')?.rows ?? [];
-  return new Map((dataset.tables.get('cables')?.rows ?? []).map((c) => {
-    const id = c.cable_id ?? '';
-    const own = tags.filter((t) => t.cable_id === id).map((t) => ({ tag: t.tag ?? '', description: t.description ?? null }));
-    return [id, countryOf({ origin: c.origin ?? null }, own) ?? id];
-  }));
+  return new Map((dataset.tables.get('cables')?.rows ?? []).map((c) => [c.cable_id ?? '', c.country_name || (c.cable_id ?? '')]));
 }
 
 /**
  * The countries side by side: for every indicator that two or more reports give in one unit, a bar per country and
- * reporting year. Figures in different units (budgets in kronur and dollars) are not drawn on one scale.
+ * reporting year. Figures in different units (budgets in kronur and dollars) are not drawn on one scale, and a chart
+ * of zeros only is left out (the table says as much).
  */
 function comparisonCharts(indicators: readonly IndicatorRow[], countries: ReadonlyMap<string, string>): SvgChart[] {
   const reports = reportsOf(indicators, countries);
   return matrixRows(reports).flatMap((row): SvgChart[] => {
     const cells = row.cells.flatMap((i, k) => (i ? [{ i, r: reports[k]! }] : []));
-    if (cells.length < 2 || new Set(cells.map(({ i }) => i.unit ?? '')).size > 1) return [];
+    if (cells.length < 2 || new Set(cells.map(({ i }) => i.unit ?? '')).size > 1 || cells.every(({ i }) => i.value === 0)) return [];
     const bars = cells.map(({ i, r }) => ({ label: `${r.country}${r.year === null ? '' : `, ${r.year}`}`, value: i.value, text: figureText(i) }));
     const cites = cells.map(({ i }) => `${i.cable_id} ${i.citation.replace(/[\s:;,.]+$/, '')}`);
     return [{ id: `compare-${row.label.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`, title: row.label, groups: [{ bars }], source: `Source: ${cites.join('; ')}.` }];

@@ -44,7 +44,7 @@ export function barChartSvg(chart: SvgChart): string {
       y += GROUP;
     }
     for (const b of g.bars) {
-      const w = Math.max(1, Math.round(b.value * scale));
+      const w = b.value > 0 ? Math.max(1, Math.round(b.value * scale)) : 0;
       parts.push(
         `<text x="${LABEL_W - 8}" y="${y + 12}" text-anchor="end" font-size="13">${e(shortLabel(b.label))}</text>`,
         `<rect x="${LABEL_W}" y="${y}" width="${w}" height="${BAR}" fill="#0072b2"></rect>`,

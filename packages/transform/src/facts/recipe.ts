@@ -1,5 +1,6 @@
-import { type Finding, ValidationError, leadingRoman } from '@cablepress/core';
+import { type Finding, ValidationError } from '@cablepress/core';
 import { type IndicatorRow, type Locator, type ParagraphRow, type QuantityRow, type Recipe } from '@cablepress/validate';
+import { inheritedKeys } from '../citation.js';
 import { evidenceOf } from './indicators/evidence.js';
 import { figureSpan } from './indicators/phrases.js';
 
@@ -14,31 +15,6 @@ function escapeRegExp(s: string): string {
 /** True when the figure stands in the quantity's text as whole words: "38" matches "38", not "138". */
 function figureMatches(quantityText: string, figure: string): boolean {
   return new RegExp(`(?<![\\w.,])${escapeRegExp(normalise(figure))}(?![\\w])`, 'i').test(normalise(quantityText));
-}
-
-/**
- * The reftel key each paragraph answers: its own key, or the key of the nearest keyed paragraph before it in the same
- * section (the paragraphs after "A and B. ..." continue the answer to A and B).
- */
-export function inheritedKeys(paragraphs: readonly ParagraphRow[]): Map<string, string | null> {
-  const keys = new Map<string, string | null>();
-  const ordered = [...paragraphs].sort((a, b) => (a.cable_id === b.cable_id ? a.seq - b.seq : a.cable_id < b.cable_id ? -1 : 1));
-  let last: { cable: string; section: string | null; key: string | null } = { cable: '', section: null, key: null };
-  for (const p of ordered) {
-    const sameSection = last.cable === p.cable_id && last.section === p.section;
-    const key = p.key ?? (sameSection && p.number === null ? last.key : null);
-    keys.set(p.paragraph_id, key);
-    last = { cable: p.cable_id, section: p.section, key };
-  }
-  return keys;
-}
-
-/** How to cite a paragraph: ¶5 for a numbered paragraph, else the section's roman numeral and the key (XXVIII F). */
-export function citationOf(p: ParagraphRow, key: string | null = p.key): string {
-  if (p.number !== null) return `\u00b6${p.number}`;
-  const section = p.section ? (leadingRoman(p.section) ?? normalise(p.section)) : null;
-  const parts = [section, key].filter((x): x is string => Boolean(x));
-  return parts.length > 0 ? parts.join(' ') : `paragraph ${p.seq}`;
 }
 
 function paragraphMatches(p: ParagraphRow, key: string | null, loc: Locator): boolean {
@@ -122,7 +98,7 @@ export function applyRecipe(
     rows.push({
       indicator_id: ind.indicator_id, indicator: ind.indicator ?? null, label: ind.label, category: ind.category, ...evidence, period: ind.period, value: q.value,
       value_max: q.value_max, unit: q.unit, qualifier: q.qualifier, stated_zero: false, quantity_id: q.quantity_id, cable_id: q.cable_id,
-      paragraph_id: q.paragraph_id, citation: citationOf(p, keys.get(q.paragraph_id) ?? null), text, quote: q.quote, ...where,
+      paragraph_id: q.paragraph_id, citation: p.citation, text, quote: q.quote, ...where,
       decided_by: 'recipe', review_reason: null,
     });
   });

@@ -104,11 +104,11 @@ describe('the laos-tip-2008 recipe', () => {
     const byId = new Map(rows.map((r) => [r.indicator_id, r]));
     expect(rows).toHaveLength(recipe.indicators.length);
     expect(checkRows(indicatorsTable, rows)).toEqual([]);
-    expect(byId.get('arrests-2007')).toMatchObject({ value: 23, citation: '\u00b65', category: 'prosecution', quantity_id: '08VIENTIANE145-p005-q02' });
-    expect(byId.get('victims-repatriated-since-2001')).toMatchObject({ value: 1044, qualifier: 'more_than', citation: 'XXVII A and B' });
+    expect(byId.get('arrests-2007')).toMatchObject({ value: 23, citation: '\u00b6 5', category: 'prosecution', quantity_id: '08VIENTIANE145-p005-q02' });
+    expect(byId.get('victims-repatriated-since-2001')).toMatchObject({ value: 1044, qualifier: 'more_than', citation: 'paragraph 10, section XXVII A and B' });
     expect(byId.get('broker-fee-typical')).toMatchObject({ value: 2500, value_max: 7000, unit: 'THB' });
-    expect(byId.get('bar-association-members')).toMatchObject({ value: 82, citation: 'XXVII D' });
-    expect(byId.get('victims-under-18-share')).toMatchObject({ value: 60, unit: 'percent', qualifier: 'approximately', citation: 'XXIX I' });
+    expect(byId.get('bar-association-members')).toMatchObject({ value: 82, citation: 'paragraph 23, section XXVII D' });
+    expect(byId.get('victims-under-18-share')).toMatchObject({ value: 60, unit: 'percent', qualifier: 'approximately', citation: 'paragraph 81, section XXIX I' });
   });
 
   it('fails with a clear error when a locator finds no quantity or more than one', () => {

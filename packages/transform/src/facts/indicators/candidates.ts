@@ -1,5 +1,4 @@
 import type { ParagraphRow, QuantityRow } from '@cablepress/validate';
-import { citationOf } from '../recipe.js';
 import { cueFit, precedingWord, tipRecipe, type TipIndicator } from '../tip-recipe.js';
 import { EVIDENCE } from './evidence-words.js';
 import { evidenceOf, type Evidence } from './evidence.js';
@@ -38,7 +37,6 @@ export interface Report {
   year: number | null;
   quantities: readonly QuantityRow[];
   paragraphs: ReadonlyMap<string, ParagraphRow>;
-  keys: ReadonlyMap<string, string | null>;
 }
 
 function normalise(s: string): string {
@@ -93,7 +91,7 @@ function quantityCandidates(report: Report): Candidate[] {
     out.push({
       candidate_id: `${report.prefix}-${best.indicator.indicator}-${q.quantity_id}`, indicator: best.indicator, value: q.value, value_max: q.value_max,
       unit: q.unit, qualifier: q.qualifier, quantity_id: q.quantity_id, cable_id: q.cable_id, paragraph: p,
-      citation: citationOf(p, report.keys.get(p.paragraph_id) ?? null), text, quote: q.quote, evidence, stated_zero: false, distance: best.distance,
+      citation: p.citation, text, quote: q.quote, evidence, stated_zero: false, distance: best.distance,
       bracketed: isBracketed(quote, figure.start), refers: referenceOf(quote, text), reason: null,
     });
   }
@@ -111,7 +109,7 @@ function zeroCandidates(report: Report): Candidate[] {
       const evidence = evidenceOf({ quote: z.quote, figure: z.words, before: z.before, counted: null, reportingYear: report.year });
       out.push({
         candidate_id: `${report.prefix}-${z.indicator}-${p.paragraph_id}-zero${n + 1}`, indicator, value: 0, value_max: null, unit: null,
-        qualifier: 'exact', quantity_id: null, cable_id: p.cable_id, paragraph: p, citation: citationOf(p, report.keys.get(p.paragraph_id) ?? null),
+        qualifier: 'exact', quantity_id: null, cable_id: p.cable_id, paragraph: p, citation: p.citation,
         text: z.quote.slice(z.words.start, z.words.end), quote: z.quote, evidence, stated_zero: true, distance: 0, bracketed: false, refers: null, reason: null,
       });
     });

@@ -1,5 +1,6 @@
 import type { ParagraphRow, QuantityRow } from '@cablepress/validate';
 import { describe, expect, it } from 'vitest';
+import { paragraphCitation } from '../../citation.js';
 import { applyTipRecipe, type ReportCable } from './find.js';
 
 function quantity(id: string, quote: string, text: string, value: number, counted: string | null, qualifier: QuantityRow['qualifier'] = 'exact'): QuantityRow {
@@ -10,7 +11,11 @@ function quantity(id: string, quote: string, text: string, value: number, counte
 }
 
 function paragraph(id: string, number: number | null, text: string): ParagraphRow {
-  return { paragraph_id: id, cable_id: id.split('-')[0]!, seq: Number(id.slice(-3)), number, section: null, key: null, kind: 'numbered', classification_marking: null, text, char_start: 0, char_end: text.length };
+  const seq = Number(id.slice(-3));
+  return {
+    paragraph_id: id, cable_id: id.split('-')[0]!, seq, number, section: null, key: null, kind: 'numbered', classification_marking: null, text, char_start: 0, char_end: text.length,
+    citation: paragraphCitation({ seq, number, section: null }, null),
+  };
 }
 
 /** 08VIENTIANE145 ¶5 and ¶64 (Laos, reporting year 2007). */
@@ -39,9 +44,9 @@ describe('applyTipRecipe', () => {
   it('publishes the figures whose evidence fits and keeps the others as candidates with their reason', () => {
     const { indicators, indicator_candidates } = applyTipRecipe([laos]);
     expect(indicators.map((r) => [r.indicator_id, r.value, r.period, r.period_match, r.scope, r.stated_by, r.crime, r.citation, r.decided_by])).toEqual([
-      ['la-2007-arrests', 23, '2007', 'reporting_period', 'national', 'government', 'trafficking', '\u00b65', 'rules'],
-      ['la-2007-investigations', 38, '2007', 'reporting_period', 'national', 'government', 'trafficking', '\u00b65', 'rules'],
-      ['la-2007-prosecutions', 8, '2007', 'reporting_period', 'national', 'government', 'trafficking', '\u00b65', 'rules'],
+      ['la-2007-arrests', 23, '2007', 'reporting_period', 'national', 'government', 'trafficking', '\u00b6 5', 'rules'],
+      ['la-2007-investigations', 38, '2007', 'reporting_period', 'national', 'government', 'trafficking', '\u00b6 5', 'rules'],
+      ['la-2007-prosecutions', 8, '2007', 'reporting_period', 'national', 'government', 'trafficking', '\u00b6 5', 'rules'],
     ]);
     expect(indicator_candidates.map((c) => [c.candidate_id, c.reason])).toEqual([
       ['la-2007-convictions-08VIENTIANE145-p064-q01', 'another period (2006-2007) or part of one'],

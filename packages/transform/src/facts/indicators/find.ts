@@ -2,7 +2,6 @@ import type { Cable } from '@cablepress/extract';
 import { ValidationError } from '@cablepress/core';
 import type { IndicatorCandidateRow, IndicatorRow, ParagraphRow, QuantityRow, Review } from '@cablepress/validate';
 import { cableCountry } from '../../country.js';
-import { inheritedKeys } from '../recipe.js';
 import { reportingYear, tipRecipe } from '../tip-recipe.js';
 import { candidatesOf, type Candidate, type Report } from './candidates.js';
 import { decideReport } from './decide.js';
@@ -40,7 +39,7 @@ function reportsOf(cables: readonly ReportCable[]): Report[] {
     const paragraphs = g.cables.flatMap((c) => c.paragraphs);
     return {
       prefix: `${(g.country ?? g.cables[0]!.cable.id).toLowerCase()}-${g.year ?? 'undated'}`, country: g.country, year: g.year,
-      quantities: g.cables.flatMap((c) => c.quantities), paragraphs: new Map(paragraphs.map((p) => [p.paragraph_id, p])), keys: inheritedKeys(paragraphs),
+      quantities: g.cables.flatMap((c) => c.quantities), paragraphs: new Map(paragraphs.map((p) => [p.paragraph_id, p])),
     };
   });
 }
