@@ -15,10 +15,10 @@ import { tableToCsv } from '../packages/publish/dist/encode/csv.js';
 import { arrowFileBytes, parquetBytes, rowsToArrow } from '../packages/publish/dist/encode/arrow.js';
 import { listCorpusFiles } from '../packages/cli/dist/corpus/files.js';
 import { runPool } from '../packages/cli/dist/corpus/pool.js';
+import { templateFolders } from './synthetic-corpus.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = path.join(root, 'packages/cli/bin/cablepress.js');
-const devCorpus = path.join(root, 'tests/cables/corpus');
 const seedDir = path.join(root, 'datasets/laos-tip-2008');
 const seedFile = path.join(seedDir, 'source/08VIENTIANE145.txt');
 const TARGET_MB = Number(process.env.BENCH_MB ?? 100);
@@ -39,10 +39,15 @@ const cpuMs = (c0) => {
 };
 const fmt = (n, d = 1) => n.toFixed(d);
 
-/** The cable templates: every cable of the dev corpus and the seed, with the id written in the file name. */
+/**
+ * The cable templates, with the id written in the file name: every cable of the repository's template folders (each
+ * dataset's source/ and the vendored corpora, or BENCH_TEMPLATES; see bench/synthetic-corpus.mjs), once each.
+ */
 function templates(filter = () => true) {
-  const files = readdirSync(devCorpus).filter((f) => /\.(txt|html)$/.test(f)).map((f) => path.join(devCorpus, f));
-  files.push(seedFile);
+  const seen = new Set();
+  const files = templateFolders()
+    .flatMap((dir) => readdirSync(dir).filter((f) => /\.(txt|html)$/.test(f)).sort().map((f) => path.join(dir, f)))
+    .filter((file) => !seen.has(path.basename(file)) && seen.add(path.basename(file)));
   return files.filter(filter).map((file) => {
     const name = path.basename(file);
     const stem = name.replace(/\.[^.]+$/, '');
@@ -254,7 +259,8 @@ async function main() {
 
     say('### Memory');
     say('');
-    const small = templates((file) => file.endsWith('.txt') && file !== seedFile);
+    const txt = templates((file) => file.endsWith('.txt') && path.basename(file) !== path.basename(seedFile));
+    const small = txt.length > 0 ? txt : templates();
     const rssDir = path.join(work, 'rss');
     const rssMade = makeCorpus(rssDir, small, (count) => count >= RSS_CABLES.at(-1));
     say(`Corpus of the ${small.length} small dev-corpus .txt cables (${fmt(rssMade.bytes / rssMade.count / 1e3)} KB a cable; the Cablegate release averages 6.8 KB), full build with --jobs ${jobsAll}:`);

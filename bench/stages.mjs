@@ -14,8 +14,8 @@ import { Compression, Table as WasmTable, writeParquet, WriterPropertiesBuilder 
 import { decodeCableBytes, parseCable } from '../packages/extract/dist/index.js';
 import { extractFacts, transformCable } from '../packages/transform/dist/index.js';
 import { allTables, assertRows, runChecks } from '../packages/validate/dist/index.js';
-import { rowsToArrow } from '../packages/publish/dist/arrow.js';
-import { csvLines } from '../packages/publish/dist/csv.js';
+import { rowsToArrow } from '../packages/publish/dist/encode/arrow.js';
+import { csvLines } from '../packages/publish/dist/encode/csv.js';
 import { makeSyntheticCorpus } from './synthetic-corpus.mjs';
 
 const CABLES = Number(process.argv[2] ?? 2000);

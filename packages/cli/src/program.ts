@@ -66,6 +66,7 @@ const COMMANDS = {
         .addOption(new Option('--out <dataset-dir>', 'corpus mode: the dataset folder to write').argParser(folderPath))
         .addOption(new Option('--jobs <n>', 'corpus mode: worker threads').default(undefined, 'the number of cores').argParser(wholeNumber(1)))
         .addOption(new Option('--partition <column>', 'corpus mode: write each table\'s Parquet as a Hive-style folder, one file per year or origin').choices(['year', 'origin'] as const))
+        .addOption(new Option('--cache <dir>', 'corpus mode: keep each chunk of cables built in this folder, keyed by the content of its files and the code version; a rebuild builds only the chunks whose files changed, with the bytes of a clean build (without it, every cable is built: use that for releases)').argParser(folderPath))
         .addOption(new Option('--max-input-mb <mb>', 'largest cable file read, in megabytes').default(DEFAULT_MAX_INPUT_MB).argParser(positiveNumber)),
     load: async () => (await import('./commands/build.js')).run,
   },

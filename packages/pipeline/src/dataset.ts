@@ -13,6 +13,27 @@ export function addOrganizations(merged: readonly OrganizationRow[], cable: read
 }
 
 /**
+ * Organizations merged cable by cable without copying what is merged so far: the rows `addOrganizations` folded over
+ * the same cables gives (each organization's first row, its mentions summed, sorted by id), in time linear in the
+ * rows. A corpus build merged every cable into a list it copied and sorted again, on its main thread.
+ */
+export class OrganizationTally {
+  private readonly merged = new Map<string, OrganizationRow>();
+
+  add(cable: readonly OrganizationRow[]): void {
+    for (const row of cable) {
+      const seen = this.merged.get(row.org_id);
+      if (seen) seen.mention_count += row.mention_count;
+      else this.merged.set(row.org_id, { ...row });
+    }
+  }
+
+  rows(): OrganizationRow[] {
+    return [...this.merged.values()].map((row) => ({ ...row })).sort((x, y) => (x.org_id < y.org_id ? -1 : x.org_id > y.org_id ? 1 : 0));
+  }
+}
+
+/**
  * The rows of every table for the cables of a dataset, in the order the dataset lists them: core and fact tables of
  * each cable one after the other, organizations merged cable by cable, and the indicators (with the reviews) and their
  * candidates of the cables together.

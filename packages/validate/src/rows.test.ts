@@ -22,7 +22,7 @@ describe('checkRows (slow on hostile input: a strict schema was built for every 
   });
 });
 
-describe('checkRows: the compiled check and zod agree', () => {
+describe('checkRows: every kind of bad cell is refused', () => {
   const good: Record<string, unknown> = {
     cable_id: '08VIENTIANE145',
     created: '2008-02-29T05:44:00Z',
@@ -66,9 +66,7 @@ describe('checkRows: the compiled check and zod agree', () => {
     expect(checkRows(cablesTable, [good])).toEqual([]);
   });
 
-  it.each(cases)('refuses %s, as zod does', (_, change) => {
-    const row = { ...good, ...change };
-    expect(cablesTable.row.strict().safeParse(row).success).toBe(false);
-    expect(checkRows(cablesTable, [row]).map((f) => f.code)).toContain('ROW_SCHEMA');
+  it.each(cases)('refuses %s', (_, change) => {
+    expect(checkRows(cablesTable, [{ ...good, ...change }]).map((f) => f.code)).toContain('ROW_SCHEMA');
   });
 });

@@ -30,12 +30,12 @@ function reportCorpus(summary: CorpusSummary, io: Io, json: boolean, quiet: bool
 /** `cablepress build <dataset-dir>`, `cablepress build --all`, or `cablepress build --corpus <dir-or-glob> --out <dataset-dir>` (options: see program.ts). */
 export const run: RunCommand<'build'> = async ([datasetDir], values, io) => {
   const maxInputBytes = Math.floor(values.maxInputMb * 1024 * 1024);
-  if (values.corpus !== undefined || values.out !== undefined || values.jobs !== undefined || values.partition !== undefined) {
+  if (values.corpus !== undefined || values.out !== undefined || values.jobs !== undefined || values.partition !== undefined || values.cache !== undefined) {
     if (values.corpus === undefined || values.out === undefined || datasetDir !== undefined || values.all) {
       throw new UsageError('corpus mode takes --corpus <dir-or-glob> and --out <dataset-dir>, e.g. `cablepress build --corpus cables/ --out datasets/tip-corpus`.');
     }
     const summary = await buildCorpus(
-      { corpus: values.corpus, out: values.out, jobs: values.jobs ?? availableParallelism(), maxInputBytes, progress: !values.quiet && !values.json, ...(values.partition ? { partition: values.partition } : {}) },
+      { corpus: values.corpus, out: values.out, jobs: values.jobs ?? availableParallelism(), maxInputBytes, progress: !values.quiet && !values.json, ...(values.partition ? { partition: values.partition } : {}), ...(values.cache ? { cache: values.cache } : {}) },
       io,
     );
     const exitCode = summary.failed > 0 ? EXIT.partial : EXIT.ok;

@@ -8,6 +8,8 @@ import type { Io } from '../io.js';
 import { listCorpusFiles } from './files.js';
 import { PackedFiles } from './packed.js';
 import { runPool } from './pool.js';
+import { openCache, pruneCache } from './cache.js';
+import { contentChunks, fixedChunks } from './chunks.js';
 import { Progress } from './progress.js';
 import { ChunkIntake, type Failure } from './intake.js';
 import { encodeRows, type Partition } from './work.js';
@@ -26,8 +28,14 @@ export interface CorpusBuildOptions {
   progress: boolean;
   /** Write each table's Parquet as a Hive-style folder partitioned by the cable's year or origin. */
   partition?: Partition;
-  /** Cables per chunk: the unit of work of a worker, an Arrow record batch and a Parquet row group (default `chunkSize`). */
+  /** Cables per chunk: the unit of work of a worker, an Arrow record batch and a Parquet row group (default: chunks of `contentChunks`). */
   chunkCables?: number;
+  /**
+   * A folder that keeps the result of every chunk, keyed by the content of its files and the code version: a rebuild
+   * builds only the chunks whose files changed and gives the bytes of a clean build. Entries the build did not use are
+   * deleted at its end. Left out (the default, and what releases use), every cable is built.
+   */
+  cache?: string;
   /** Old-generation heap cap of each worker thread, in MB (default `WORKER_HEAP_MB`); a chunk that needs more is run again without one. */
   workerHeapMb?: number;
   /** Seconds between two plain progress lines when stderr is not a terminal (default 5). */
@@ -61,16 +69,6 @@ export const VALIDATION_FILE = 'validation.json';
 const FAILURES_DESCRIPTION = 'Files of the corpus that gave no rows (not a cable, unreadable, or a duplicate of a cable already read), with an error code and message.';
 const VALIDATION_DESCRIPTION =
   'Warnings of the parser and of the cross-checks over the cables that were built, one per line with the cable id, code, severity and source span (char_start, char_end), then counted by code (a cable with a cross-check error is in failures.json instead).';
-
-/**
- * Cables per chunk: a 32nd of the corpus, at least 8 and at most 128, so a small corpus still keeps every worker busy
- * and memory stays flat on a big one (measured with 2 workers on the synthetic corpus: chunks of 128 cables peaked at
- * 347 MB for 5,000 cables and 345 MB for 10,000; chunks of 512 at 386 MB for 5,000 and 643 MB for 50,000, for Parquet
- * files only 2 % smaller). It depends on the number of files only, never on `--jobs`, so neither do the bytes.
- */
-export function chunkSize(files: number): number {
-  return Math.min(128, Math.max(8, Math.ceil(files / 32)));
-}
 
 interface DatasetMeta {
   name: string;
@@ -111,7 +109,7 @@ const PREPARATION = [
   'Every file of the corpus was read by cablepress in corpus mode (`cablepress build --corpus`): files sorted by path,',
   'format detected from the content, parsed by `@cablepress/extract`, turned into tables and facts by `@cablepress/transform`',
   'and checked row by row against the zod schemas of `@cablepress/validate`, in parallel worker threads that each took a',
-  'chunk of cables (up to 128) and encoded it as CSV lines, one Arrow record batch and one Parquet row group per table; the chunks',
+  'chunk of cables (up to 128, ends chosen by the file names) and encoded it as CSV lines, one Arrow record batch and one Parquet row group per table; the chunks',
   'were appended in file order, so the bytes never depend on the number of workers. Organizations are merged across',
   'cables. The checks of a dataset build (schemas, then the cross-checks of `@cablepress/validate`) ran on every cable: a',
   `cable with an error is left out and listed in \`${FAILURES_FILE}\` (code \`CHECKS_FAILED\`); warnings are listed per cable and`,
@@ -154,14 +152,23 @@ export async function buildCorpus(options: CorpusBuildOptions, io: Io): Promise<
   const findingsFile = new JsonListFile(writer.openExtraFile({ path: VALIDATION_FILE, description: VALIDATION_DESCRIPTION, mediatype: 'application/json' }), 'findings');
   const intake = new ChunkIntake(files, failuresFile, findingsFile, options.partition);
   for (const failure of skipped) intake.fail(failure);
-  const size = options.chunkCables ?? chunkSize(files.length);
-  const chunks = { length: Math.ceil(files.length / size), at: (index: number) => files.slice(index * size, (index + 1) * size) };
+  const plan = options.chunkCables ? fixedChunks(files.length, options.chunkCables) : contentChunks(files.length, (i) => files.label(i));
+  const chunks = { length: plan.length, at: (index: number) => (index < plan.length ? files.slice(plan.start(index), plan.start(index + 1)) : undefined) };
+  const cache = options.cache === undefined ? undefined : openCache(path.resolve(io.cwd, options.cache));
+  const used = new Set<string>();
 
   const counts = () => ({ files: intake.files, bytes: intake.bytes, failed: intake.failed });
   try {
-    const pool = { jobs: Math.min(options.jobs, chunks.length), stage: 'build' as const, ...(options.partition ? { partition: options.partition } : {}), ...(options.workerHeapMb ? { workerHeapMb: options.workerHeapMb } : {}) };
+    const pool = {
+      jobs: Math.min(options.jobs, chunks.length),
+      stage: 'build' as const,
+      ...(options.partition ? { partition: options.partition } : {}),
+      ...(options.workerHeapMb ? { workerHeapMb: options.workerHeapMb } : {}),
+      ...(cache ? { cache } : {}),
+    };
     await runPool(chunks, pool, (index, result) => {
-      writer.appendParts(intake.take(index * size, result) ?? {});
+      if (result.cacheKey) used.add(result.cacheKey);
+      writer.appendParts(intake.take(plan.start(index), result) ?? {});
       progress.update(counts());
     });
     if (intake.cables === 0) {
@@ -169,7 +176,7 @@ export async function buildCorpus(options: CorpusBuildOptions, io: Io): Promise<
       throw new InputError('CORPUS_NO_CABLES', `none of the ${files.length} file(s) could be read as a cable (${shown}).`, { file: options.corpus }, 'Give PlusD exports, Cablegate text files or WikiLeaks cable pages; docs/errors.md explains each code.');
     }
     writer.appendParts(corpusIndicators(intake, options));
-    await writer.append({ organizations: intake.organizations });
+    await writer.append({ organizations: intake.organizations.rows() });
   } catch (error) {
     progress.stop(counts(), performance.now());
     await writer.abort();
@@ -197,6 +204,7 @@ export async function buildCorpus(options: CorpusBuildOptions, io: Io): Promise<
     progress.stop(counts(), performance.now());
     throw error;
   });
+  if (cache) pruneCache(cache, used);
   const seconds = progress.stop(counts(), performance.now());
   return {
     dataset: meta.name,

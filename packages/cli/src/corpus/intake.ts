@@ -1,6 +1,5 @@
 import type { Code } from '@cablepress/core';
-import { addOrganizations, type IndicatorInput } from '@cablepress/pipeline';
-import type { OrganizationRow } from '@cablepress/validate';
+import { OrganizationTally, type IndicatorInput } from '@cablepress/pipeline';
 import { CableIdSet, type PackedFiles } from './packed.js';
 import type { JsonListFile } from './json-list.js';
 import { partitionValue, processChunk, type ChunkResult, type Partition } from './work.js';
@@ -27,7 +26,7 @@ export class ChunkIntake {
   cables = 0;
   failed = 0;
   latest: string | null = null;
-  organizations: OrganizationRow[] = [];
+  readonly organizations = new OrganizationTally();
   readonly tipInputs: IndicatorInput[] = [];
   /** The partition value of each cable with an indicator input, when the corpus is partitioned. */
   readonly tipPartitions = new Map<string, string>();
@@ -71,7 +70,7 @@ export class ChunkIntake {
       for (const [code, n] of Object.entries(outcome.warnings)) this.warningCodes.set(code, (this.warningCodes.get(code) ?? 0) + n);
       for (const finding of outcome.findings ?? []) this.findingsFile.add({ cable_id: outcome.cableId, ...finding });
       if (outcome.created !== null && (this.latest === null || outcome.created > this.latest)) this.latest = outcome.created;
-      this.organizations = addOrganizations(this.organizations, outcome.organizations);
+      this.organizations.add(outcome.organizations);
       if (outcome.tipInput) this.keepTipInput(outcome.tipInput);
     });
     const kept = duplicates.length === 0 ? result : processChunk(chunk, 'build', { exclude: duplicates, ...(this.partition ? { partition: this.partition } : {}) });

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import type { CacheRef } from './cache.js';
 import type { ChunkFile, ChunkResult, Partition, Stage } from './work.js';
 import type { Task } from './worker.js';
 
@@ -13,6 +14,8 @@ export interface PoolOptions {
   jobs: number;
   stage: Stage;
   partition?: Partition;
+  /** The chunk cache the workers read and fill. */
+  cache?: CacheRef;
   /** Chunks in flight per worker, to hide message latency (default 2). */
   depth?: number;
   /** Old-generation heap cap of each worker, in MB (default `WORKER_HEAP_MB`). */
@@ -94,7 +97,7 @@ export async function runPool(
 
   const send = (slot: Slot, index: number, files: ChunkFile[]) => {
     slot.busy.set(index, files);
-    slot.worker.postMessage({ index, files, stage: options.stage, ...(options.partition ? { partition: options.partition } : {}) } satisfies Task);
+    slot.worker.postMessage({ index, files, stage: options.stage, ...(options.partition ? { partition: options.partition } : {}), ...(options.cache ? { cache: options.cache } : {}) } satisfies Task);
   };
 
   const hand = async () => {

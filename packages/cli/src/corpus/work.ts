@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { buildCable, cableRows, readSourceCable, type IndicatorInput } from '@cablepress/pipeline';
 import { encodeTablePart, type TablePart } from '@cablepress/publish';
 import { allTables, fieldsOf, type OrganizationRow, type TableDef } from '@cablepress/validate';
+import { chunkKey, readChunk, writeChunk, type CacheRef } from './cache.js';
 
 /**
  * How far a worker takes each cable: `parse` reads and parses it; `transform` also builds its core and fact rows;
@@ -68,14 +69,18 @@ function failure(error: unknown, bytes: number): CableFailed {
  * of an asynchronous read through the libuv thread pool.
  */
 export function processCable(file: string, label: string, stage: Stage): CableResult {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
-    return { ok: false, bytes: 0, code: 'SOURCE_UNREADABLE', message: `the file cannot be read (${code}).` };
-  }
+  const bytes = readCableFile(file);
+  if (typeof bytes === 'string') return { ok: false, bytes: 0, code: 'SOURCE_UNREADABLE', message: `the file cannot be read (${bytes}).` };
   return processCableBytes(bytes, label, stage);
+}
+
+/** A cable file's bytes, or the system error code that kept them from being read. */
+function readCableFile(file: string): Uint8Array | string {
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code ?? 'EIO';
+  }
 }
 
 /** `processCable` on bytes already read. */
@@ -115,6 +120,8 @@ export interface ChunkResult {
   cables: CableOutcome[];
   /** Every table but organizations and indicators, encoded (the `build` stage). */
   parts?: Record<string, TablePart>;
+  /** The chunk's key in the cache, when the build keeps one (see `processChunk`). */
+  cacheKey?: string;
 }
 
 /** The partition value of a cable: the year it was created, or its origin; Hive's default partition name when missing. */
@@ -128,7 +135,29 @@ export function partitionValue(partition: Partition, cable: Record<string, unkno
  * positions in `exclude`, duplicates found by the caller) as one part per table: the work of the writers, done where
  * the rows are. Never throws for a bad cable; the chunk is the unit, so the files do not depend on the worker count.
  */
-export function processChunk(files: readonly ChunkFile[], stage: Stage, options: { exclude?: readonly number[]; partition?: Partition } = {}): ChunkResult {
+export function processChunk(files: readonly ChunkFile[], stage: Stage, options: ChunkOptions = {}): ChunkResult {
+  if (!options.cache || stage !== 'build' || (options.exclude?.length ?? 0) > 0) return buildChunk(files, stage, options);
+  const key = chunkKey(options.cache, options.partition, files.map(({ file, label }) => ({ label, content: readCableFile(file) })));
+  const cached = readChunk(options.cache, key);
+  if (cached) return { ...cached, cacheKey: key };
+  const result = buildChunk(files, stage, options);
+  writeChunk(options.cache, key, result);
+  return { ...result, cacheKey: key };
+}
+
+/** What `processChunk` leaves out of a chunk, how it partitions it, and the cache it reads and fills. */
+export interface ChunkOptions {
+  /** Positions of files to leave out of the parts (duplicates found by the caller); such a chunk is never cached. */
+  exclude?: readonly number[];
+  partition?: Partition;
+  /**
+   * A chunk cache: the chunk's key is the code version, the partitioning and every file's label and content hash (the
+   * files are read and hashed first, one at a time); a chunk found under its key is not built again, one built is stored.
+   */
+  cache?: CacheRef;
+}
+
+function buildChunk(files: readonly ChunkFile[], stage: Stage, options: ChunkOptions): ChunkResult {
   const exclude = new Set(options.exclude ?? []);
   const cables: CableOutcome[] = [];
   const tableRows = new Map<string, Record<string, unknown>[]>(allTables.filter((t) => !MAIN_THREAD_TABLES.has(t.name)).map((t) => [t.name, []]));

@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { partBuffers } from '@cablepress/publish';
+import type { CacheRef } from './cache.js';
 import { processChunk, type ChunkFile, type Partition, type Stage } from './work.js';
 
 /** A chunk of cables to process, numbered by its position in the sorted corpus. */
@@ -8,10 +9,12 @@ export interface Task {
   files: ChunkFile[];
   stage: Stage;
   partition?: Partition;
+  cache?: CacheRef;
 }
 
 parentPort!.on('message', (task: Task) => {
-  const result = processChunk(task.files, task.stage, task.partition ? { partition: task.partition } : {});
-  const transfer = Object.values(result.parts ?? {}).flatMap(partBuffers);
+  const result = processChunk(task.files, task.stage, { ...(task.partition ? { partition: task.partition } : {}), ...(task.cache ? { cache: task.cache } : {}) });
+  // Parts read back from the cache share one buffer: each buffer is listed once.
+  const transfer = [...new Set(Object.values(result.parts ?? {}).flatMap(partBuffers))];
   parentPort!.postMessage({ index: task.index, result }, transfer);
 });

@@ -1,0 +1,100 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
+import type { ChunkResult, Partition } from './work.js';
+
+/** Bumped when what a cache entry holds changes shape. */
+const FORMAT = 'cablepress-chunk-cache-1';
+const ENTRY = /^[0-9a-f]{64}\.chunk$/;
+
+/** The packages folder of this installation (`packages/cli/dist/corpus/` → `packages/`). */
+const PACKAGES = fileURLToPath(new URL('../../../', import.meta.url));
+
+function hashTree(hash: ReturnType<typeof createHash>, dir: string, rel: string): void {
+  for (const name of readdirSync(dir).sort()) {
+    const file = path.join(dir, name);
+    if (statSync(file).isDirectory()) hashTree(hash, file, `${rel}/${name}`);
+    else hash.update(`${rel}/${name}\u0000`).update(readFileSync(file)).update('\u0000');
+  }
+}
+
+let version: string | undefined;
+
+/**
+ * A digest of everything that makes a chunk's bytes besides its files: the compiled code and the data files (word
+ * lists, dictionaries, the TIP recipe) of every package, and the lock file that pins the encoders (apache-arrow,
+ * parquet-wasm). Any change to them makes every cache entry stale.
+ */
+export function codeVersion(): string {
+  if (version) return version;
+  const hash = createHash('sha256').update(FORMAT);
+  for (const pkg of readdirSync(PACKAGES).sort()) {
+    for (const folder of ['dist', 'data', 'package.json']) {
+      const at = path.join(PACKAGES, pkg, folder);
+      if (!existsSync(at)) continue;
+      if (statSync(at).isDirectory()) hashTree(hash, at, `${pkg}/${folder}`);
+      else hash.update(`${pkg}/${folder}\u0000`).update(readFileSync(at));
+    }
+  }
+  const lock = path.join(PACKAGES, '..', 'package-lock.json');
+  if (existsSync(lock)) hash.update(readFileSync(lock));
+  version = hash.digest('hex');
+  return version;
+}
+
+/** What a worker needs to use the cache: its folder and the code version the main thread computed. */
+export interface CacheRef {
+  dir: string;
+  version: string;
+}
+
+/** The key of a chunk: the code version, the partitioning, and each file's label and content hash (or why it could not be read). */
+export function chunkKey(cache: CacheRef, partition: Partition | undefined, files: readonly { label: string; content: Uint8Array | string }[]): string {
+  const hash = createHash('sha256').update(`${FORMAT}\u0000${cache.version}\u0000${partition ?? ''}\u0000`);
+  for (const f of files) {
+    const content = typeof f.content === 'string' ? `unreadable:${f.content}` : createHash('sha256').update(f.content).digest('hex');
+    hash.update(`${f.label}\u0000${content}\u0000`);
+  }
+  return hash.digest('hex');
+}
+
+const entryFile = (cache: CacheRef, key: string) => path.join(cache.dir, `${key}.chunk`);
+
+/** The cached result of a chunk, or undefined when there is none or it cannot be read (then the chunk is built again). */
+export function readChunk(cache: CacheRef, key: string): ChunkResult | undefined {
+  try {
+    // Read into an ArrayBuffer of its own: the parts are views into it and are transferred to the main thread, which
+    // Node refuses for the buffers of its own pool.
+    const bytes = readFileSync(entryFile(cache, key));
+    return deserialize(new Uint8Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength))) as ChunkResult;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Stores a chunk's result; written under a temporary name and renamed, so a killed build never leaves half an entry. */
+export function writeChunk(cache: CacheRef, key: string, result: ChunkResult): void {
+  const file = entryFile(cache, key);
+  const part = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.part`;
+  try {
+    writeFileSync(part, serialize(result));
+    renameSync(part, file);
+  } catch {
+    rmSync(part, { force: true });
+  }
+}
+
+/** Creates the cache folder when missing. */
+export function openCache(dir: string): CacheRef {
+  mkdirSync(dir, { recursive: true });
+  return { dir, version: codeVersion() };
+}
+
+/** Deletes every entry the last build did not use (and leftovers of killed writes), so the cache holds one corpus. */
+export function pruneCache(cache: CacheRef, used: ReadonlySet<string>): void {
+  for (const name of readdirSync(cache.dir)) {
+    if (ENTRY.test(name) ? !used.has(name.slice(0, 64)) : name.endsWith('.part')) rmSync(path.join(cache.dir, name), { force: true });
+  }
+}

@@ -1,0 +1,90 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { filesOf, repoRoot, scratchFolder } from './helpers.js';
+
+const run = promisify(execFile);
+const buildCorpusModule = path.join(repoRoot, 'packages/cli/dist/corpus/build-corpus.js');
+const sources = path.join(repoRoot, 'datasets/tip-reports/source');
+
+let root: string;
+
+/** Builds `cables/` into `<name>/corpus` in a child process (the workers load the built packages), with the cache when asked. */
+async function build(name: string, cache: boolean): Promise<string> {
+  const out = path.join(root, name, 'corpus');
+  const script = `import { buildCorpus } from ${JSON.stringify(buildCorpusModule)};
+const io = { stdout: () => undefined, stderr: () => undefined, cwd: ${JSON.stringify(root)}, env: { SOURCE_DATE_EPOCH: '1204264000' }, isTTY: false };
+await buildCorpus({ corpus: 'cables', out: ${JSON.stringify(out)}, jobs: 2, progress: false${cache ? ", cache: 'cache'" : ''} }, io);`;
+  await run(process.execPath, ['--input-type=module', '-e', script]);
+  return out;
+}
+
+const entries = async () => new Set((await readdir(path.join(root, 'cache'))).filter((f) => f.endsWith('.chunk')));
+
+async function expectSameFiles(a: string, b: string): Promise<void> {
+  const [left, right] = [await filesOf(a), await filesOf(b)];
+  expect(Object.keys(right).sort()).toEqual(Object.keys(left).sort());
+  for (const [file, bytes] of Object.entries(left)) expect(right[file]!.equals(bytes), file).toBe(true);
+}
+
+/** The ten TIP report cables of datasets/tip-reports, each twice more under another serial number (`06REYKJAVIK68` → `06REYKJAVIK681`). */
+async function writeCables(): Promise<string[]> {
+  const dir = path.join(root, 'cables');
+  await mkdir(dir, { recursive: true });
+  const names: string[] = [];
+  for (const file of (await readdir(sources)).sort()) {
+    const text = await readFile(path.join(sources, file), 'latin1');
+    const stem = file.replace(/\.[^.]+$/, '');
+    for (const k of ['', '1', '2']) {
+      const name = `${stem}${k}${path.extname(file)}`;
+      await writeFile(path.join(dir, name), Buffer.from(text.replaceAll(stem, `${stem}${k}`), 'latin1'));
+      names.push(name);
+    }
+  }
+  return names;
+}
+
+describe('incremental corpus builds (--cache)', () => {
+  let names: string[];
+  const cable = (name: string) => path.join(root, 'cables', name);
+
+  beforeAll(async () => {
+    root = await scratchFolder('cache');
+    names = await writeCables();
+  });
+
+  it('gives the bytes of a clean build after cables are added, changed and removed', async () => {
+    const [added, changed, removed] = [names[5]!, names[17]!, names[28]!];
+    const addedText = await readFile(cable(added));
+    const changedText = await readFile(cable(changed));
+    await rm(cable(added));
+    await writeFile(cable(changed), Buffer.concat([changedText, Buffer.from('\n')]));
+    await build('incremental', true);
+
+    await writeFile(cable(added), addedText);
+    await writeFile(cable(changed), changedText);
+    await rm(cable(removed));
+    const incremental = await build('incremental', true);
+    await expectSameFiles(await build('clean', false), incremental);
+  }, 300_000);
+
+  it('builds only the chunk a new cable falls in, and reuses every chunk when nothing changed', async () => {
+    const before = await entries();
+    expect(before.size).toBeGreaterThan(2);
+    await build('incremental', true);
+    expect(await entries()).toEqual(before);
+
+    const text = await readFile(path.join(sources, '09SANJOSE127.html'), 'latin1');
+    await writeFile(cable('09SANJOSE1279.html'), Buffer.from(text.replaceAll('09SANJOSE127', '09SANJOSE1279'), 'latin1'));
+    const incremental = await build('incremental', true);
+    const after = await entries();
+    const rebuilt = [...after].filter((e) => !before.has(e));
+    const dropped = [...before].filter((e) => !after.has(e));
+    expect(rebuilt.length).toBeGreaterThan(0);
+    expect(rebuilt.length).toBeLessThanOrEqual(2);
+    expect(dropped.length).toBe(rebuilt.length);
+    await expectSameFiles(await build('clean-2', false), incremental);
+  }, 300_000);
+});
