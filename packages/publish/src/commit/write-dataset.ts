@@ -8,7 +8,6 @@ import { cellText } from '../encode/cells.js';
 import { parseCsv, tableToCsv } from '../encode/csv.js';
 import { isSafePath, type DataPackage, type Resource } from '../describe/datapackage.js';
 import { sha256 } from '../encode/hash.js';
-import { safeFileName } from '@cablepress/core';
 import { LIMITS, readChangelog, readTextInside } from '../read/read-inside.js';
 import { datasetReadme } from '../describe/readme.js';
 import type { ReadmeRows } from '../describe/readme-sections.js';
