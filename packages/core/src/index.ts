@@ -1,4 +1,5 @@
 export { SEMVER, isSemver } from './semver.js';
+export { datasetPageUrl, homepageBase, homepageProblem, type Homepage } from './homepage.js';
 export { epochDate, isoDate, MONTH_NAMES, monthAbbreviation, monthNumber } from './dates.js';
 export { isDatasetName, safeFileName } from './names.js';
 export { leadingRoman } from './roman.js';
@@ -7,3 +8,4 @@ export {
   CHECK_CODES, CODES, CORPUS_FAILURE_CODES, DATASET_CHECK_CODES, INPUT_CODES, INTERNAL_CODES, VALIDATION_CODES, WARNING_CODES,
   type Code, type CorpusFailureCode, type FindingCode, type InputCode, type InternalCode, type ValidationCode, type WarningCode,
 } from './errors/index.js';
+export { licenseUrl, plusdUrl } from './links.js';

@@ -17,3 +17,5 @@ export {
 export { makeDirs } from './commit/make-dirs.js';
 export { checkProfile, checkProfiles, PROFILE_NAMES, type ProfileName } from './describe/profiles.js';
 export type { ReadmeContext } from './describe/readme-sections.js';
+export { loadingSnippets, snippetTable, type Snippet, type SnippetOptions } from './describe/snippets.js';
+export { bibtex, citationCff, plainCitation, type CitationInput } from './describe/citation.js';

@@ -56,7 +56,10 @@ describe('cablepress build', () => {
     expect(lines[sheet + 1]).toBe('findings: 0 errors, 3 warnings (CONFLICTING_FIGURES 1, CONVERSION_RATES_DISAGREE 1, TRUNCATED 1); each is kept in validation.json:');
     expect((await readFile(path.join(root, 'reports/laos-tip-2008/laos-tip-2008-fact-sheet.pdf'))).subarray(0, 5).toString()).toBe('%PDF-');
     const readme = await readFile(path.join(dir, 'README.md'), 'utf8');
-    expect(readme).toContain('U.S. Embassy Vientiane (author of the cable); cablepress (compiler). *Laos trafficking in persons report 2008 (cable 08VIENTIANE145)*, version 1.2.3, released 2009-01-15 [data set]. Compiled from cable 08VIENTIANE145, "EIGHTH ANNUAL TIP REPORT FOR LAOS", dated 29 February 2008,');
+    expect(readme).toContain('cablepress (compiler). *Laos trafficking in persons report 2008 (cable 08VIENTIANE145)*, version 1.2.3, released 2009-01-15 [data set]. Compiled from U.S. Embassy Vientiane, cable 08VIENTIANE145, "EIGHTH ANNUAL TIP REPORT FOR LAOS" (2008-02-29);');
+    expect(readme).toContain('Data package `laos-tip-2008`, version 1.2.3, released 2009-01-15.');
+    expect(JSON.parse(await readFile(path.join(dir, 'datapackage.json'), 'utf8')).created).toBe('2009-01-15T00:00:00Z');
+    expect(await readFile(path.join(dir, 'CITATION.cff'), 'utf8')).toContain('date-released: "2009-01-15"');
     expect(readme).toContain('[laos-tip-2008-fact-sheet.pdf](../../reports/laos-tip-2008/laos-tip-2008-fact-sheet.pdf)');
     expect(readme).toContain('- **Conflicting figures** (`CONFLICTING_FIGURES`): lba members given as 80 (¶4) and as 82 (paragraph 23 of section XXVII, paragraph 79 of section XXIX G and H).');
   }, 60_000);

@@ -50,7 +50,7 @@ describe('cablepress init', () => {
       private: true,
       description: 'YEMEN: TENTH ANNUAL TRAFFICKING IN PERSONS (TIP) REPORT (Embassy Sanaa cable 10SANAA295 of 2010-02-15) as open tables and a fact sheet.',
       license: 'CC0-1.0',
-      files: ['data', 'datapackage.json', 'README.md', 'CHANGELOG.md', 'source'],
+      files: ['data', 'datapackage.json', 'README.md', 'LICENSE.md', 'CITATION.cff', 'CHANGELOG.md', 'source'],
       cablepress: {
         source: 'source/10SANAA295.html',
         title: 'YEMEN: TENTH ANNUAL TRAFFICKING IN PERSONS (TIP) REPORT (cable 10SANAA295)',
@@ -74,7 +74,13 @@ describe('cablepress init', () => {
     expect(out).toContain(`  ${root}/package-lock.json  (the new workspace package, so that \`npm ci\` keeps working)\n`);
     expect(out).toContain(`  ${root}/reports/yemen-tip-2010/yemen-tip-2010-fact-sheet.pdf  (fact sheet)\n`);
     expect(out).toContain(`1. Edit "description" and "cablepress.title" in ${dir}/package.json`);
-    expect(out).toContain(`\`cablepress release ${dir}\``);
+    expect(out).toContain(`\`npx cablepress release ${dir}\``);
+    expect(out).toContain(`then run \`npx cablepress build ${dir}\``);
+    expect(out).not.toMatch(/[^x] \`cablepress /);
+    for (const file of (JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8')) as { files: string[] }).files) expect(await readdir(dir), file).toContain(file);
+    expect(await readFile(path.join(dir, 'CHANGELOG.md'), 'utf8')).toBe('# @cablepress-datasets/yemen-tip-2010\n\n## 0.1.0\n\n- First version: the tables of cable 10SANAA295, made by `cablepress init`.\n');
+    expect(await readFile(path.join(dir, 'README.md'), 'utf8')).toContain('version 0.1.0, not released yet');
+    expect(descriptor.created).toBeUndefined();
   }, 60_000);
 
   it('refuses a name that exists and leaves everything as it was', async () => {

@@ -69,7 +69,7 @@ describe('DatasetStreamWriter', () => {
     const csv = (await readFile(join(dir, 'data/cables.csv'), 'utf8')).split('\r\n');
     expect(csv[0]!.startsWith('cable_id,created,')).toBe(true);
     expect(csv.filter((line) => line.startsWith('cable_id,'))).toHaveLength(1);
-    expect(await readdir(dir)).toEqual(['README.md', 'data', 'datapackage.json', 'validation.json']);
+    expect(await readdir(dir)).toEqual(['CITATION.cff', 'LICENSE.md', 'README.md', 'data', 'datapackage.json', 'validation.json']);
   });
 
   it('gives the same bytes for the same rows', async () => {
