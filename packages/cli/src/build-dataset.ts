@@ -1,6 +1,4 @@
 import { datasetPageUrl, epochDate } from '@cablepress/core';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { buildDataset as build, type BuildSummary } from '@cablepress/pipeline';
 import { readChangelog } from '@cablepress/publish';
 import type { DatasetManifest } from './dataset.js';

@@ -8,7 +8,7 @@ import { displayPath, printBuild } from '../build-report.js';
 import { readDatasetManifest } from '../dataset.js';
 import { datasetNameFor } from '../init/name.js';
 import { datasetChangelog, datasetPackageJson } from '../init/package-json.js';
-import { EXIT, type Io } from '../io.js';
+import { EXIT } from '../io.js';
 import type { RunCommand } from '../program.js';
 import { DEFAULT_MAX_INPUT_MB } from '../read-input.js';
 import { findRepository, updateLockFile } from '../repository.js';
