@@ -1,4 +1,4 @@
-import { CablepressError } from '@cablepress/core';
+import { CablepressError, writeFailure } from '@cablepress/core';
 import path from 'node:path';
 import { EXIT, type Io } from './io.js';
 
@@ -16,7 +16,6 @@ export async function asTypedError(error: unknown): Promise<unknown> {
   if (error instanceof CablepressError || !(error instanceof Error)) return error;
   const { path: file, syscall } = error as NodeJS.ErrnoException;
   if (file === undefined) return error;
-  const { writeFailure } = await import('@cablepress/publish');
   return writeFailure(error, file, syscall === 'mkdir' ? file : path.dirname(file));
 }
 

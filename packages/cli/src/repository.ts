@@ -1,7 +1,6 @@
-import { InputError } from '@cablepress/core';
+import { InputError, LIMITS, readTextInside } from '@cablepress/core';
 import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { LIMITS, readTextInside } from '@cablepress/publish';
 
 /** True when `dir` holds a package.json with a "datasets/*" workspace: the root of a cablepress repository. */
 async function isRepositoryRoot(dir: string): Promise<boolean> {

@@ -1,8 +1,7 @@
 export { writeDataset, createdFromEnvironment, type WriteOptions, type WrittenDataset } from './commit/write-dataset.js';
 export type { DatasetInput, ExtraFile } from './commit/dataset-input.js';
 export { verifyDataset } from './read/verify.js';
-export { settleDataset, writeFailure } from './commit/atomic.js';
-export { entryKind, LIMITS, readChangelog, readInside, readTextInside, tooLarge, type ReadBound } from './read/read-inside.js';
+export { settleDataset } from './commit/atomic.js';
 export { diffDatasets, formatDiff, type Bump, type CellChange, type DatasetDiff, type TableDiff } from './release/diff.js';
 export { publishedFiles, writeReleaseBundle, type ReleaseBundle, type ReleaseBundleOptions } from './release/bundle.js';
 export {
@@ -14,6 +13,5 @@ export {
   DatasetStreamWriter, encodeTablePart, hivePartitionFolder, partBuffers,
   type DatasetStreamOptions, type ExtraFileStream, type PartitionFile, type StreamedDatasetInput, type StreamedTable, type TablePart,
 } from './stream/index.js';
-export { makeDirs } from './commit/make-dirs.js';
 export { checkProfile, checkProfiles, PROFILE_NAMES, type ProfileName } from './describe/profiles.js';
 export type { ReadmeContext } from './describe/readme-sections.js';

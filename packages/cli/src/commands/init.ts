@@ -1,9 +1,8 @@
-import { InputError, safeFileName } from '@cablepress/core';
+import { InputError, readInside, safeFileName } from '@cablepress/core';
 import { access, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Cable } from '@cablepress/extract';
 import { defaultRecipe, readSourceCable } from '@cablepress/pipeline';
-import { readInside } from '@cablepress/publish';
 import { displayPath, printBuild } from '../build-report.js';
 import { readDatasetManifest } from '../dataset.js';
 import { datasetNameFor } from '../init/name.js';

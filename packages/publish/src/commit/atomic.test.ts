@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { settleDataset, stage, writeFailure } from './atomic.js';
+import { settleDataset, stage } from './atomic.js';
 import { scratchFolders, snapshot } from '../fixtures/scratch.js';
 
 const folders = scratchFolders();
@@ -149,16 +149,4 @@ describe('staged writes', () => {
       expect(await readdir(join(dir, '../reports'))).toEqual(['sheet.pdf']);
     }
   });
-});
-
-describe('writeFailure', () => {
-  it('names the file of a full disk and the folder that cannot be written; other errors pass through', () => {
-    const errno = (code: string) => Object.assign(new Error(code), { code });
-    expect(writeFailure(errno('ENOSPC'), '/d/data/a.csv', '/d')).toMatchObject({ code: 'DISK_FULL', kind: 'input', location: { file: '/d/data/a.csv' } });
-    expect(writeFailure(errno('EDQUOT'), '/d/data/a.csv', '/d')).toMatchObject({ code: 'DISK_FULL', message: expect.stringContaining('previous release is intact') });
-    expect(writeFailure(errno('EROFS'), '/d/x', '/d')).toMatchObject({ code: 'DATASET_READONLY', location: { file: '/d' } });
-    const other = errno('EIO');
-    expect(writeFailure(other, '/d/x', '/d')).toBe(other);
-  });
-
 });

@@ -4,7 +4,7 @@ import { lstat, mkdir, open, readdir, readFile, rename, rm, rmdir, writeFile } f
 import { dirname, join, relative, resolve } from 'node:path';
 import { isSafePath } from '../describe/datapackage.js';
 import { attachedStagingPath, checkAttached, checkJournal, isEntryName, PREFIX, stagedEntryPath, WORK, type Journal } from './journal.js';
-import { entryKind, readInside } from '../read/read-inside.js';
+import { entryKind, readInside, writeFailure } from '@cablepress/core';
 
 /** The commit record: its appearance (one rename) is the moment the new release replaces the old one. */
 const JOURNAL = 'commit.json';
@@ -17,24 +17,6 @@ async function exists(path: string): Promise<boolean> {
     () => true,
     () => false,
   );
-}
-
-const NO_SPACE = new Set(['ENOSPC', 'EDQUOT']);
-const NOT_WRITABLE = new Set(['EACCES', 'EPERM', 'EROFS']);
-
-/**
- * A failed write as an error a person can act on: a full disk (`DISK_FULL`, naming the file) or a folder that cannot
- * be written (`DATASET_READONLY`, naming the folder). Both say the previous release is intact; other errors pass through.
- */
-export function writeFailure(error: unknown, file: string, folder: string): unknown {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code ?? '';
-  if (NO_SPACE.has(code)) {
-    return new InputError('DISK_FULL', `${file} could not be written: the disk is full (${code}); the previous release is intact and nothing staged was left behind.`, { file }, 'Free some space and run the command again.');
-  }
-  if (NOT_WRITABLE.has(code)) {
-    return new InputError('DATASET_READONLY', `${folder} cannot be written (${code}); the previous release is intact.`, { file: folder }, 'Make the folder writable (permissions, a read-only mount), or write the dataset elsewhere.');
-  }
-  return error;
 }
 
 /** Runs one write step; a full disk or a read-only folder becomes a typed error (see `writeFailure`). */

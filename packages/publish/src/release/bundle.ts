@@ -1,4 +1,4 @@
-import { InputError, ValidationError } from '@cablepress/core';
+import { InputError, makeDirs, readDatasetFile, readReport, ValidationError } from '@cablepress/core';
 import { readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { constants, gzipSync } from 'node:zlib';
@@ -7,8 +7,6 @@ import yazl from 'yazl';
 import { folderFiles } from '../read/files.js';
 import { sha256 } from '../encode/hash.js';
 import { readDescriptor, verifyDataset } from '../read/verify.js';
-import { readDatasetFile, readReport } from '../read/read-inside.js';
-import { makeDirs } from '../commit/make-dirs.js';
 
 export interface ReleaseBundleOptions {
   /** The dataset folder (with datapackage.json). */

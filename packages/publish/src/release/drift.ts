@@ -1,4 +1,4 @@
-import { InputError, ValidationError, type Code, type Finding } from '@cablepress/core';
+import { InputError, LIMITS, readDatasetFile, readReport, readTextInside, ValidationError, type Code, type Finding } from '@cablepress/core';
 import { mkdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -6,7 +6,6 @@ import { REBUILD_PREFIX, removeStaleRebuilds } from '../commit/atomic.js';
 import { publishedFiles } from './bundle.js';
 import { sha256 } from '../encode/hash.js';
 import { verifyDataset } from '../read/verify.js';
-import { LIMITS, readDatasetFile, readReport, readTextInside } from '../read/read-inside.js';
 
 /** `datasets/<name>/releases.json`: every released version with the sha256 of every file it published. */
 export interface ReleaseLog {
