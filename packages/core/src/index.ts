@@ -8,5 +8,6 @@ export {
   type Code, type CorpusFailureCode, type FindingCode, type InputCode, type InternalCode, type ValidationCode, type WarningCode,
 } from './errors/index.js';
 export {
-  entryKind, LIMITS, makeDirs, readChangelog, readDatasetFile, readInside, readReport, readTextInside, tooLarge, writeFailure, type ReadBound,
+  entryKind, LIMITS, makeDirs, readChangelog, readDatasetFile, readInside, readReport, readTextInside, tooLarge, writeFailure, writing, type ReadBound,
+  processAlive, removeStaleTemps, tempName, writeAllOrNone,
 } from './fs/index.js';
