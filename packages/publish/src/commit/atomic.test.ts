@@ -99,11 +99,29 @@ describe('staged writes', () => {
     expect(await readdir(dir)).not.toContain('.tmp');
   });
 
-  it('treat a lock that another writer has created but not yet filled in as taken', async () => {
+  it('take over an empty lock (a kill or a full disk while an older cablepress wrote it) and one whose pid now runs another program', async () => {
     const { dir } = await oldDataset();
-    await mkdir(join(dir, '.tmp'));
-    await writeFile(join(dir, '.tmp/cablepress-write.lock'), '');
-    await expect(stage(dir)).rejects.toMatchObject({ code: 'DATASET_BUSY' });
+    for (const stale of ['', 'garbage', JSON.stringify({ pid: process.pid, start: 'not-our-start' })]) {
+      await mkdir(join(dir, '.tmp'), { recursive: true });
+      await writeFile(join(dir, '.tmp/cablepress-write.lock'), stale);
+      const s = await stage(dir);
+      expect(JSON.parse(await readFile(join(dir, '.tmp/cablepress-write.lock'), 'utf8'))).toMatchObject({ pid: process.pid });
+      await s.discard();
+    }
+  });
+
+  it('let exactly one of many writers racing for a stale lock take it over, never two', async () => {
+    const { dir } = await oldDataset();
+    for (let round = 0; round < 10; round++) {
+      await mkdir(join(dir, '.tmp'), { recursive: true });
+      await writeFile(join(dir, '.tmp/cablepress-write.lock'), '2147483646');
+      const results = await Promise.allSettled(Array.from({ length: 6 }, () => stage(dir)));
+      const winners = results.filter((r) => r.status === 'fulfilled');
+      expect(winners).toHaveLength(1);
+      for (const r of results) if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'DATASET_BUSY' });
+      await (winners[0] as PromiseFulfilledResult<Awaited<ReturnType<typeof stage>>>).value.discard();
+      expect(await readdir(dir)).not.toContain('.tmp');
+    }
   });
 
   it('give every one of many racing writers either the lock or DATASET_BUSY, never another error', async () => {

@@ -1,10 +1,11 @@
 import { InputError, InternalError } from '@cablepress/core';
 import { randomBytes } from 'node:crypto';
-import { lstat, mkdir, open, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { lstat, open, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { isSafePath } from '../describe/datapackage.js';
 import { attachedStagingPath, checkAttached, checkJournal, isEntryName, PREFIX, stagedEntryPath, WORK, type Journal } from './journal.js';
-import { entryKind, readInside, writeFailure } from '@cablepress/core';
+import { entryKind, makeDirs, processAlive, readInside, writing as writingStep } from '@cablepress/core';
+import { takeLock } from './lock.js';
 
 /** The commit record: its appearance (one rename) is the moment the new release replaces the old one. */
 const JOURNAL = 'commit.json';
@@ -19,14 +20,11 @@ async function exists(path: string): Promise<boolean> {
   );
 }
 
-/** Runs one write step; a full disk or a read-only folder becomes a typed error (see `writeFailure`). */
-async function writing<T>(file: string, folder: string, step: () => Promise<T>): Promise<T> {
-  try {
-    return await step();
-  } catch (error) {
-    throw writeFailure(error, file, folder);
-  }
-}
+/** What a failed dataset write leaves: the release before it. */
+const INTACT = 'the previous release is intact';
+
+/** Runs one write step of a dataset; a system error becomes a typed error naming the file (see `writeFailure`). */
+const writing = <T>(file: string, folder: string, step: () => Promise<T>) => writingStep(file, folder, step, INTACT);
 
 /** Writes a small file and flushes it to the disk, so a rename that follows never publishes an empty file. */
 async function writeDurable(file: string, text: string): Promise<void> {
@@ -47,7 +45,7 @@ export async function removeStaleRebuilds(dir: string): Promise<void> {
   const names = await readdir(join(dir, WORK)).catch(() => [] as string[]);
   for (const name of names.filter((n) => n.startsWith(REBUILD_PREFIX))) {
     const pid = Number(name.slice(REBUILD_PREFIX.length).split('-')[0]);
-    if (!(Number.isInteger(pid) && pid > 0 && alive(pid))) await rm(join(dir, WORK, name), { recursive: true, force: true });
+    if (!(Number.isInteger(pid) && pid > 0 && processAlive(pid))) await rm(join(dir, WORK, name), { recursive: true, force: true });
   }
 }
 
@@ -66,7 +64,7 @@ async function removeWorkRoot(dir: string): Promise<void> {
  */
 async function rollForward(dir: string, work: string, journal: Journal): Promise<void> {
   const aside = join(work, 'old');
-  await mkdir(aside, { recursive: true });
+  await makeDirs(aside);
   for (const [i, move] of journal.moves.entries()) {
     const from = resolve(dir, move.from);
     const to = resolve(dir, move.to);
@@ -167,46 +165,12 @@ export interface Staging {
   discard(): Promise<void>;
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-function busy(dir: string, file: string, owner?: number): InputError {
-  return owner === undefined
-    ? new InputError('DATASET_BUSY', `cannot take the write lock ${file}`, { file: dir }, `wait for the other build to finish; if none runs, delete ${file}`)
-    : new InputError('DATASET_BUSY', `another cablepress process (pid ${owner}) is writing this dataset`, { file: dir }, `wait for it to finish; if it is gone, delete ${file}`);
-}
-
 /**
- * Takes `<dir>/.tmp/cablepress-write.lock` (our pid); a lock left by a process that no longer runs is taken over.
- * Another writer that removes `.tmp` or its lock between our steps costs a retry, never a crash.
+ * Takes `<dir>/.tmp/cablepress-write.lock` (see `takeLock`); a lock left by a process that no longer runs is taken
+ * over. Another writer that removes `.tmp` or its lock between our steps costs a retry, never a crash.
  */
-async function lock(dir: string): Promise<() => Promise<void>> {
-  const file = join(dir, WORK, LOCK);
-  for (let attempt = 0; attempt < 5; attempt++) {
-    await writing(file, dir, () => mkdir(join(dir, WORK), { recursive: true }));
-    try {
-      await writeFile(file, String(process.pid), { flag: 'wx' });
-      return () => rm(file, { force: true });
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') continue;
-      if (code !== 'EEXIST') throw writeFailure(error, file, dir);
-      const content = await readFile(file, 'utf8').catch(() => undefined);
-      if (content === undefined) continue;
-      const owner = Number(content);
-      // An empty lock is one another writer has created and not yet filled in: it is alive.
-      if (!Number.isInteger(owner) || owner <= 0) throw busy(dir, file);
-      if (alive(owner)) throw busy(dir, file, owner);
-      await rm(file, { force: true });
-    }
-  }
-  throw busy(dir, file);
+function lock(dir: string): Promise<() => Promise<void>> {
+  return takeLock(dir, join(dir, WORK, LOCK), () => makeDirs(join(dir, WORK)));
 }
 
 /**
@@ -241,10 +205,11 @@ export async function stage(dir: string, companions: readonly string[] = []): Pr
   const root = join(work, 'new');
   try {
     await recoverInterruptedWrites(dir, companions);
-    await writing(root, dir, () => mkdir(root, { recursive: true }));
+    await makeDirs(root);
   } catch (error) {
     await rm(work, { recursive: true, force: true });
     await unlock();
+    await removeWorkRoot(dir);
     throw error;
   }
   const attached: { staged: string; target: string }[] = [];
@@ -254,8 +219,8 @@ export async function stage(dir: string, companions: readonly string[] = []): Pr
     async write(path, content) {
       if (!isSafePath(path)) throw new InternalError('UNSAFE_PATH', `refusing to write outside the dataset folder: ${path}`);
       const target = join(root, ...path.split('/'));
+      await makeDirs(dirname(target));
       await writing(join(dir, path), dir, async () => {
-        await mkdir(dirname(target), { recursive: true });
         await writeFile(target, content);
       });
     },
@@ -266,7 +231,7 @@ export async function stage(dir: string, companions: readonly string[] = []): Pr
       attached.push({ staged, target });
       await writing(target, folder, async () => {
         await writeDurable(join(work, ATTACHED), JSON.stringify(attached.map((a) => relative(dir, a.staged))));
-        await mkdir(folder, { recursive: true });
+        await makeDirs(folder);
         await writeFile(staged, content);
       });
     },
