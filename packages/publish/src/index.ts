@@ -1,7 +1,7 @@
 export { writeDataset, createdFromEnvironment, type WriteOptions, type WrittenDataset } from './commit/write-dataset.js';
 export type { DatasetInput, ExtraFile } from './commit/dataset-input.js';
 export { verifyDataset } from './read/verify.js';
-export { settleDataset } from './commit/atomic.js';
+export { readCommitted, settleDataset } from './commit/atomic.js';
 export { diffDatasets, formatDiff, type Bump, type CellChange, type DatasetDiff, type TableDiff } from './release/diff.js';
 export { publishedFiles, writeReleaseBundle, type ReleaseBundle, type ReleaseBundleOptions } from './release/bundle.js';
 export {

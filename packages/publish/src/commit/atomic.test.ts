@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { settleDataset, stage } from './atomic.js';
+import { readCommitted, settleDataset, stage } from './atomic.js';
 import { scratchFolders, snapshot } from '../fixtures/scratch.js';
 
 const folders = scratchFolders();
@@ -166,5 +166,33 @@ describe('staged writes', () => {
       expect(await readFile(sheet, 'utf8')).toBe('new pdf');
       expect(await readdir(join(dir, '../reports'))).toEqual(['sheet.pdf']);
     }
+  });
+});
+
+describe('readCommitted', () => {
+  it('waits for a commit under way and reads the release it switched in', async () => {
+    const { dir, sheet } = await oldDataset();
+    const staging = await staged(dir, sheet);
+    await commitRecordOnly(dir, staging);
+    setTimeout(() => void staging.commit(['README.md', 'data', 'datapackage.json'], ['retired.json']).then(() => staging.discard()), 300);
+    const seen = await readCommitted(dir, [sheet], async () => readFile(join(dir, 'datapackage.json'), 'utf8'));
+    expect(seen).toBe('{"new":true}');
+    expect(await readdir(join(dir, '.tmp')).catch(() => [])).toEqual([]);
+  });
+
+  it('reads again when a commit switched the files during the read', async () => {
+    const { dir, sheet } = await oldDataset();
+    let reads = 0;
+    const seen = await readCommitted(dir, [sheet], async () => {
+      const text = await readFile(join(dir, 'datapackage.json'), 'utf8');
+      if (reads++ === 0) {
+        const staging = await staged(dir, sheet);
+        await staging.commit(['README.md', 'data', 'datapackage.json'], ['retired.json']);
+        await staging.discard();
+      }
+      return text;
+    });
+    expect(reads).toBe(2);
+    expect(seen).toBe('{"new":true}');
   });
 });

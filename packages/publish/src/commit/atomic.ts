@@ -262,3 +262,34 @@ export async function stage(dir: string, companions: readonly string[] = []): Pr
     },
   };
 }
+
+/** How the committed release of `dir` looks now: the identity of its datapackage.json, and whether a commit is under way. */
+async function commitState(dir: string): Promise<{ descriptor: string; committing: boolean }> {
+  const info = await lstat(join(dir, 'datapackage.json')).catch(() => undefined);
+  const works = (await readdir(join(dir, WORK)).catch(() => [] as string[])).filter((n) => n.startsWith(PREFIX));
+  const journals = await Promise.all(works.map((n) => exists(join(dir, WORK, n, JOURNAL))));
+  return { descriptor: info ? `${info.ino}:${info.mtimeMs}:${info.size}` : 'none', committing: journals.some(Boolean) };
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Runs `read` on the last committed release of `dir` without blocking writers: interrupted writes are settled first,
+ * a commit under way (a commit record present) is waited for, and a read during which a commit switched the files
+ * (datapackage.json is replaced by every commit) is done again. After `waitMs` the last read is returned as it is.
+ */
+export async function readCommitted<T>(dir: string, companions: readonly string[], read: () => Promise<T>, waitMs = 120_000): Promise<T> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    await settleDataset(dir, companions);
+    const before = await commitState(dir);
+    if (before.committing && Date.now() < deadline) {
+      await pause(50);
+      continue;
+    }
+    const result = await read();
+    const after = await commitState(dir);
+    if ((after.descriptor === before.descriptor && !after.committing) || Date.now() >= deadline) return result;
+    await pause(50);
+  }
+}
