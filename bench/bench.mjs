@@ -18,7 +18,7 @@ import { runPool } from '../packages/cli/dist/corpus/pool.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = path.join(root, 'packages/cli/bin/cablepress.js');
-const devCorpus = path.resolve(root, '../shared/corpus');
+const devCorpus = path.join(root, 'tests/cables/corpus');
 const seedDir = path.join(root, 'datasets/laos-tip-2008');
 const seedFile = path.join(seedDir, 'source/08VIENTIANE145.txt');
 const TARGET_MB = Number(process.env.BENCH_MB ?? 100);
@@ -175,8 +175,6 @@ async function pooled(files, stage, jobs) {
   });
   return { ms: ms(t0), cpu: cpuMs(c0), bytes, cables };
 }
-
-const rate = (r) => `${fmt((r.cables / r.ms) * 1000, 0)} cables/s, ${fmt(r.bytes / 1e3 / r.ms)} MB/s, ${fmt(r.ms / r.cables, 3)} ms/cable`;
 
 function seedTables() {
   const bytes = readFileSync(seedFile);

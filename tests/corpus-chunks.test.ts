@@ -1,24 +1,20 @@
 import { execFile } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { cp, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ParquetFile } from 'parquet-wasm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { tableFromIPC } from 'apache-arrow';
 import { verifyDataset } from '@cablepress/publish';
 import type { CorpusSummary } from '../packages/cli/dist/corpus/build-corpus.js';
-import { corpusDir, filesOf, readCsv, repoRoot, seedDataset } from './helpers.js';
+import { corpusDir, filesOf, readCsv, repoRoot, scratchFolder, seedDataset } from './helpers.js';
 
 const run = promisify(execFile);
 /** The environment without NODE_OPTIONS: a --max-old-space-size there (npm test sets one) overrides a worker's heap cap. */
 const uncapped = { ...process.env, NODE_OPTIONS: '' };
 
 let root: string;
-afterAll(async () => {
-  if (root) await rm(root, { recursive: true, force: true });
-});
 
 const buildCorpusModule = path.join(repoRoot, 'packages/cli/dist/corpus/build-corpus.js');
 
@@ -43,7 +39,7 @@ describe('corpus build in chunks encoded by the workers', () => {
   let capped: Awaited<ReturnType<typeof build>>;
 
   beforeAll(async () => {
-    root = await mkdtemp(path.join(os.tmpdir(), 'cablepress-chunks-'));
+    root = await scratchFolder('chunks');
     const cables = path.join(root, 'cables');
     await cp(corpusDir, cables, { recursive: true });
     await cp(path.join(seedDataset, 'source/08VIENTIANE145.txt'), path.join(cables, '08VIENTIANE145.txt'));

@@ -1,15 +1,11 @@
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { cp, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import pl from 'nodejs-polars';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, corpusDir, readCsv, seedDataset } from './helpers.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cli, corpusDir, readCsv, scratchFolder, seedDataset } from './helpers.js';
 
 let root: string;
-afterAll(async () => {
-  if (root) await rm(root, { recursive: true, force: true });
-});
 
 /** Rows of a table per partition value, counted from the CSV joined to cables.csv. */
 async function csvCounts(out: string, table: string, partition: (cable: Record<string, string>) => string): Promise<Record<string, number>> {
@@ -46,7 +42,7 @@ describe('cablepress build --corpus --partition', () => {
   const outs: Record<string, string> = {};
 
   beforeAll(async () => {
-    root = await mkdtemp(path.join(os.tmpdir(), 'cablepress-partition-'));
+    root = await scratchFolder('partition');
     const cables = path.join(root, 'cables');
     await cp(corpusDir, cables, { recursive: true });
     await cp(path.join(seedDataset, 'source/08VIENTIANE145.txt'), path.join(cables, '08VIENTIANE145.txt'));

@@ -1,16 +1,14 @@
 import { execFile } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import { main } from '@cablepress/cli';
+import { repoRoot } from './test-utils.js';
 
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export { corpusDir, corpusExtraDir, repoRoot, scratchDataset, scratchFolder, seedDataset } from './test-utils.js';
+
 export const cliBin = path.join(repoRoot, 'packages/cli/bin/cablepress.js');
-export const seedDataset = path.join(repoRoot, 'datasets/laos-tip-2008');
 export const seedReport = path.join(repoRoot, 'reports/laos-tip-2008/laos-tip-2008-fact-sheet.pdf');
-export const corpusDir = path.resolve(repoRoot, '../shared/corpus');
 
 export interface CliResult {
   code: number;
@@ -40,44 +38,6 @@ export async function cliInProcess(args: string[], options: { cwd?: string; env?
   const io = { stdout: (t: string) => void out.push(t), stderr: (t: string) => void err.push(t), cwd: options.cwd ?? repoRoot, env: { ...process.env, ...options.env }, isTTY: false };
   const code = await main(args, io);
   return { code, stdout: out.join(''), stderr: err.join('') };
-}
-
-const scratch = { test: [] as string[], file: [] as string[], scope: 'file' as 'test' | 'file' };
-
-/** Where the scratch folders made from now on belong: the running test, or the test file (beforeAll). */
-export function scratchScope(scope: 'test' | 'file'): void {
-  scratch.scope = scope;
-}
-
-/** Removes the scratch folders of a scope (tests/setup.ts calls it after every test and after every file). */
-export async function removeScratch(scope: 'test' | 'file'): Promise<void> {
-  for (const root of scratch[scope].splice(0)) await rm(root, { recursive: true, force: true });
-  if (scope === 'test') scratch.scope = 'file';
-}
-
-/** A fresh folder in the temp folder, removed after the test (or, made in a beforeAll, after the file). */
-export async function scratchFolder(label: string): Promise<string> {
-  const root = await mkdtemp(path.join(os.tmpdir(), `cablepress-${label}-`));
-  scratch[scratch.scope].push(root);
-  return root;
-}
-
-/**
- * Copies the inputs of a dataset (not its built files) into a fresh repository (a package.json with the datasets/*
- * workspace, so the fact sheet goes to its reports/ folder); the
- * workspace is removed after the test (see `scratchFolder`).
- */
-export async function scratchDataset(name = 'laos-tip-2008'): Promise<{ root: string; dir: string; report: string }> {
-  const root = await scratchFolder('test');
-  const dir = path.join(root, 'datasets', name);
-  await mkdir(dir, { recursive: true });
-  await writeFile(path.join(root, 'package.json'), JSON.stringify({ private: true, workspaces: ['datasets/*'] }));
-  for (const entry of ['package.json', 'source', 'indicators.json', 'CHANGELOG.md']) {
-    await cp(path.join(repoRoot, 'datasets', name, entry), path.join(dir, entry), { recursive: true }).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ENOENT') throw error;
-    });
-  }
-  return { root, dir, report: path.join(root, 'reports', name, `${name}-fact-sheet.pdf`) };
 }
 
 /** Reads a CSV file with every value kept as a string (never let a parser turn ids into numbers). */

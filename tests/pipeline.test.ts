@@ -42,7 +42,7 @@ describe('cablepress build on the seed cable', () => {
       subject: 'EIGHTH ANNUAL TIP REPORT FOR LAOS',
       precedence: 'PRIORITY',
       dtg: '290544Z FEB 08',
-      from: 'AMEMBASSY VIENTIANE',
+      sender: 'AMEMBASSY VIENTIANE',
       source_file: '08VIENTIANE145.txt',
       source_sha256: SEED_SHA256,
       truncated: 'true',
@@ -72,7 +72,7 @@ describe('cablepress build on the seed cable', () => {
   });
 
   it('resolves the reference to its canonical cable id', async () => {
-    const refs = await readCsv(path.join(scratch.dir, 'data/references.csv'));
+    const refs = await readCsv(path.join(scratch.dir, 'data/cable_references.csv'));
     expect(refs).toEqual([expect.objectContaining({ text: 'STATE 2731', kind: 'cable', referenced_cable_id: '08STATE2731' })]);
   });
 

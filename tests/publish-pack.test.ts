@@ -1,23 +1,17 @@
 import { execFile } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { cp, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { writeDataset } from '@cablepress/publish';
 import { syntheticInput } from '../packages/publish/src/fixtures/rows.js';
-import { repoRoot, seedDataset } from './helpers.js';
+import { repoRoot, scratchFolder, seedDataset } from './helpers.js';
 
 const run = promisify(execFile);
-const scratch: string[] = [];
-afterAll(async () => {
-  for (const dir of scratch) await rm(dir, { recursive: true, force: true });
-});
 
 describe('npm pack of a dataset package', () => {
   it('packs the published files, and a scratch project loads them with apache-arrow', async () => {
-    const root = await mkdtemp(path.join(os.tmpdir(), 'cablepress-pack-'));
-    scratch.push(root);
+    const root = await scratchFolder('pack');
     // The seed dataset's package.json (its name, version and "files"), with synthetic rows instead of the real build.
     const dir = path.join(root, 'laos-tip-2008');
     await mkdir(dir);

@@ -96,7 +96,7 @@ describe('the README loading snippets run as written', () => {
       await writeFile(file, code);
       outputs.push((await run(process.execPath, [file], { cwd: dir })).stdout);
     }
-    expect(outputs[0]).toMatch(/^1 \[\n  'cable_id: Utf8',\n  'created: Timestamp<MILLISECOND, UTC>',/);
+    expect(outputs[0]).toMatch(/^1 \[\n {2}'cable_id: Utf8',\n {2}'created: Timestamp<MILLISECOND, UTC>',/);
     expect(outputs[1]).toContain('paragraph_count: DataType(Int32)');
     expect(outputs[2]).toContain("{ n: '1' }");
   });

@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { seedDataset } from './helpers.js';
 import { runCase } from './fuzz/pipeline.js';
 import { attackString, auditRegexes, plantAttack, type AuditedRegex } from './fuzz/regex-audit.js';
-import { MS_PER_10KB, per10KB } from './fuzz/runner.js';
 
 // A file of its own: its worker waits on recheck for most of its run, so it should hold no more than this file needs.
 
@@ -23,23 +22,15 @@ describe('regular expressions in packages/*/src', () => {
     expect(audit.filter((r) => r.verdict === 'exponential').map((r) => `${r.file}:${r.line} /${r.source}/`)).toEqual([]);
   });
 
-  it('no attack string of a polynomial expression, planted in a real cable, slows the pipeline past the bound', { timeout: 300_000 }, () => {
+  it('the attack string of every polynomial expression, planted in a real cable, builds rows or is refused with a typed error (its time: npm run bench:timing)', { timeout: 300_000 }, () => {
     const vulnerable = audited().filter((r) => r.attack);
-    const slow: string[] = [];
+    const failures: string[] = [];
     for (const r of vulnerable) {
-      const attack = attackString(r.attack!, 10_000);
-      for (const { place, text } of plantAttack(seedHead, attack)) {
-        const input = { label: `08VIENTIANE145.txt + ${r.file}:${r.line} attack in ${place}`, text };
-        const bytes = Buffer.byteLength(text, 'utf8');
-        let best = Infinity;
-        for (let run = 0; run < 3 && per10KB(best, bytes) > MS_PER_10KB; run++) {
-          const { outcome, ms } = runCase(input);
-          if (outcome.kind === 'failure') throw outcome.error;
-          best = Math.min(best, ms);
-        }
-        if (per10KB(best, bytes) > MS_PER_10KB) slow.push(`${per10KB(best, bytes).toFixed(0)} ms/10KB: ${input.label}`);
+      for (const { place, text } of plantAttack(seedHead, attackString(r.attack!, 10_000))) {
+        const { outcome } = runCase({ label: `08VIENTIANE145.txt + ${r.file}:${r.line} attack in ${place}`, text });
+        if (outcome.kind === 'failure') failures.push(`${r.file}:${r.line} attack in ${place}: ${String(outcome.error)}`);
       }
     }
-    expect(slow).toEqual([]);
+    expect(failures).toEqual([]);
   });
 });

@@ -1,11 +1,10 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliInProcess as cli, readCsv, repoRoot, scratchDataset, seedDataset } from './helpers.js';
+import { cliInProcess as cli, readCsv, repoRoot, scratchDataset, scratchFolder, seedDataset } from './helpers.js';
 
 /**
  * The site in a real browser: Debian's chromium (installed by scripts/system-deps.sh) driven by playwright-core, with a
@@ -78,13 +77,12 @@ async function expectOneHighlightPerRow(page: Page, datasetDir: string): Promise
 }
 
 beforeAll(async () => {
-  root = await mkdtemp(path.join(os.tmpdir(), 'cablepress-browser-'));
+  root = await scratchFolder('browser');
   context = await chromium.launchPersistentContext(path.join(root, 'profile'), { executablePath: CHROMIUM, headless: true, args: FLAGS });
 });
 
 afterAll(async () => {
   await context?.close();
-  await rm(root, { recursive: true, force: true });
 });
 
 describe('the Laos dataset page in chromium', () => {
@@ -163,6 +161,41 @@ describe('the Laos dataset page in chromium', () => {
     await k.page.close();
   });
 
+  it('browses a table in full: filters a column, sorts by value both ways, searches and pages', async () => {
+    const all = await readCsv(path.join(seedDataset, 'data/quantities.csv'));
+    const block = '.browse[data-table="quantities"]';
+    const column = async (name: string) => {
+      const index = (await w.page.$$eval(`${block} thead th`, (ths) => ths.map((th) => th.textContent))).indexOf(name);
+      return w.page.$$eval(`${block} tbody tr`, (trs, i) => trs.map((tr) => tr.children[i]!.textContent), index);
+    };
+    expect(await w.page.$$eval(`${block} tbody tr`, (trs) => trs.length)).toBe(Math.min(25, all.length));
+    await w.page.selectOption(`${block} select[data-role="fcol"]`, 'unit');
+    await w.page.fill(`${block} input[data-role="fval"]`, 'USD');
+    const usd = all.filter((q) => q.unit === 'USD');
+    expect(usd.length).toBeGreaterThan(1);
+    expect(await column('quantity_id')).toEqual(usd.map((q) => q.quantity_id).slice(0, 25));
+    await w.page.click(`${block} th button:text-is("value")`);
+    const ascending = usd.map((q) => Number(q.value)).sort((a, b) => a - b).slice(0, 25);
+    expect((await column('value')).map(Number)).toEqual(ascending);
+    expect(await w.page.getAttribute(`${block} th:has(button:text-is("value"))`, 'aria-sort')).toBe('ascending');
+    await w.page.click(`${block} th button:text-is("value")`);
+    expect((await column('value')).map(Number)).toEqual(usd.map((q) => Number(q.value)).sort((a, b) => b - a).slice(0, 25));
+    await w.page.fill(`${block} input[data-role="fval"]`, '>1000');
+    await w.page.selectOption(`${block} select[data-role="fcol"]`, 'value');
+    const big = all.filter((q) => Number(q.value) > 1000).map((q) => Number(q.value)).sort((a, b) => b - a);
+    expect((await column('value')).map(Number)).toEqual(big.slice(0, 25));
+    await w.page.fill(`${block} input[data-role="fval"]`, '');
+    await w.page.fill(`${block} input[data-role="search"]`, 'Thailand');
+    const thai = all.filter((q) => Object.values(q).some((v) => v.toLowerCase().includes('thailand')));
+    expect(await w.page.textContent(`${block} [data-role="status"]`)).toContain(`of ${thai.length} of ${all.length} rows match`);
+    await w.page.fill(`${block} input[data-role="search"]`, '');
+    await w.page.click(`${block} th button:text-is("quantity_id")`);
+    await w.page.click(`${block} button[data-role="next"]`);
+    expect(await column('quantity_id')).toEqual(all.map((q) => q.quantity_id).sort().slice(25, 50));
+    expect(await w.page.textContent(`${block} [data-role="page"]`)).toBe(`Page 2 of ${Math.ceil(all.length / 25)}`);
+    expect(w.errors).toEqual([]);
+  });
+
   it('has no serious or critical axe-core violations, on the dataset page and the catalog', async () => {
     const catalog = await open(pathToFileURL(path.join(repoRoot, 'site/index.html')).href);
     for (const page of [w.page, catalog.page]) {
@@ -203,7 +236,8 @@ describe('a hostile cable', () => {
   it('renders the markup as text: nothing is loaded, redirected or run', async () => {
     const paragraph = await w.page.textContent('[id="p-08VIENTIANE145-p001"]');
     expect(paragraph).toContain(HOSTILE);
-    expect(await w.page.$$eval('body img, body link, body meta, body base, body b, body form, body button:not(#row-panel button)', (els) => els.length)).toBe(0);
+    expect(await w.page.$$eval('body img, body link, body meta, body base, body b, body form, body button:not(#row-panel button, .browse button)', (els) => els.length)).toBe(0);
+    expect(await w.page.textContent('.browse[data-table="paragraphs"] tbody')).toContain(HOSTILE);
     expect(await w.page.evaluate(() => location.href)).toMatch(/^file:.*\/site\/laos-tip-2008\/index\.html$/);
     expect(w.dialogs).toEqual([]);
     expect(w.requests).toEqual([]);

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, repoRoot } from './helpers.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cli, repoRoot, scratchFolder } from './helpers.js';
 
 const committed = path.join(repoRoot, 'site');
 
@@ -21,15 +20,11 @@ describe('cablepress site', () => {
   let root: string;
 
   beforeAll(async () => {
-    root = await mkdtemp(path.join(os.tmpdir(), 'cablepress-site-'));
+    root = await scratchFolder('site');
     out = path.join(root, 'site');
     const result = await cli(['site', '--out', out]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-  });
-
-  afterAll(async () => {
-    await rm(root, { recursive: true, force: true });
   });
 
   it('committed site/ equals a fresh build (run `npm run pipeline` and commit site/ after changing a dataset)', async () => {
@@ -65,5 +60,25 @@ describe('cablepress site', () => {
       const external = [...html.matchAll(/href="(https?:[^"]+)"/g)].map((m) => m[1]);
       expect(external.every((url) => url!.startsWith('https://wikileaks.org/plusd/cables/') || url!.startsWith('https://spdx.org/licenses/'))).toBe(true);
     }
+  });
+
+  it('names the country and reporting year on every key-figure card, and cites without a heading\u2019s closing colon', async () => {
+    const html = await readFile(path.join(out, 'tip-reports/index.html'), 'utf8');
+    const cards = [...html.matchAll(/<li class="card"[^]*?<\/li>/g)].map((m) => m[0]);
+    const indicators = (await readFile(path.join(repoRoot, 'datasets/tip-reports/data/indicators.csv'), 'utf8')).trim().split('\n').length - 1;
+    expect(cards).toHaveLength(indicators);
+    for (const card of cards) expect(card, card).toMatch(/<p class="where">(Chile|Costa Rica|Iceland|Laos|Yemen), reporting year 20\d\d<\/p>/);
+    expect(html).not.toMatch(/:\)?: read the sentence|[A-Z]:\)<\/a>/);
+  });
+
+  it('draws the countries side by side as inline SVG charts, one bar per country and reporting year', async () => {
+    const html = await readFile(path.join(out, 'tip-reports/index.html'), 'utf8');
+    const chart = /<figure class="chart" id="chart-compare-trafficking-investigations">[^]*?<\/figure>/.exec(html)?.[0] ?? '';
+    expect(chart).toContain('<svg');
+    expect([...chart.matchAll(/<rect /g)]).toHaveLength(4);
+    for (const report of ['Chile, 2008', 'Costa Rica, 2005', 'Costa Rica, 2008', 'Laos, 2007']) expect(chart).toContain(`>${report}</text>`);
+    expect(html).not.toContain('id="chart-compare-government-anti-trafficking-budget"');
+    const laos = await readFile(path.join(out, 'laos-tip-2008/index.html'), 'utf8');
+    expect(laos).toContain('<figure class="chart" id="chart-law-enforcement">');
   });
 });

@@ -13,7 +13,6 @@ export default defineConfig({
     name: 'browser',
     include: ['site-browser.test.ts'],
     exclude: ['**/node_modules/**'],
-    setupFiles: ['./setup.ts'],
     globalSetup: ['../scripts/tmp-guard.ts'],
     maxWorkers: 1,
     testTimeout: 120_000,

@@ -8,7 +8,6 @@ export default defineConfig({
     include: ['**/*.test.ts'],
     // site-browser.test.ts drives chromium (about 800 MB of processes): `npm test` runs it after this suite (vitest.browser.config.ts)
     exclude: ['**/*.slow.test.ts', 'site-browser.test.ts', '**/node_modules/**'],
-    setupFiles: ['./setup.ts'],
     testTimeout: 120_000,
     hookTimeout: 300_000,
   },

@@ -13,7 +13,6 @@ export default defineConfig({
     name: 'slow',
     include: ['**/*.slow.test.ts', 'fuzz.test.ts'],
     exclude: ['**/node_modules/**'],
-    setupFiles: ['./setup.ts'],
     globalSetup: ['../scripts/tmp-guard.ts'],
     maxWorkers: 2,
     testTimeout: 900_000,

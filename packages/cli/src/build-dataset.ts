@@ -1,8 +1,8 @@
-import { epochDate, readChangelog } from '@cablepress/core';
+import { datasetPageUrl, epochDate, readChangelog } from '@cablepress/core';
 import { buildDataset as build, type BuildSummary } from '@cablepress/pipeline';
 import type { DatasetManifest } from './dataset.js';
 import { readBoundedFile } from './read-input.js';
-import { readRecipe } from './recipe-file.js';
+import { readRecipe, readReviews } from './recipe-file.js';
 import { recordedReleaseDate } from './release-date.js';
 
 export interface BuildOptions {
@@ -12,11 +12,30 @@ export interface BuildOptions {
   maxInputBytes: number;
   /** The folder the source cable must lie in: the dataset folder unless it is rebuilt elsewhere (`release`). */
   sourceRoot?: string;
+  /** The release date to build with (`release` dates a version it is about to record); else the one releases.json records. */
+  releaseDate?: string;
+}
+
+/** An ISO 8601 UTC datetime to the second, as datapackage.json writes it. */
+export function isoSeconds(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 /**
- * Reads what the manifest names (the source cables, within their folder and size cap, the recipe, the changelog and
- * the release record of this version) and builds the dataset with `@cablepress/pipeline`.
+ * The date of the dataset's release: the one `release` is recording, else the one releases.json records for this
+ * version, else SOURCE_DATE_EPOCH when set; null for a build not released yet (never the cable's date, never the clock).
+ */
+async function releaseDateOf(manifest: DatasetManifest, options: BuildOptions): Promise<string | null> {
+  if (options.releaseDate) return options.releaseDate;
+  const recorded = await recordedReleaseDate(manifest.releaseLog, manifest.version);
+  if (recorded) return recorded;
+  const epoch = options.env.SOURCE_DATE_EPOCH;
+  return epoch ? isoSeconds(epochDate(epoch)) : null;
+}
+
+/**
+ * Reads what the manifest names (the source cables, within their folder and size cap, the recipe, the changelog, the
+ * release date of this version and its published page) and builds the dataset with `@cablepress/pipeline`.
  */
 export async function buildDataset(manifest: DatasetManifest, options: BuildOptions): Promise<BuildSummary> {
   if (options.env.SOURCE_DATE_EPOCH) epochDate(options.env.SOURCE_DATE_EPOCH);
@@ -31,11 +50,14 @@ export async function buildDataset(manifest: DatasetManifest, options: BuildOpti
     title: manifest.title,
     description: manifest.description,
     license: manifest.license,
+    ...(manifest.homepage ? { homepage: manifest.homepage } : {}),
     sources,
     recipe: recipe && manifest.recipe ? { recipe, file: manifest.recipe } : null,
+    reviews: await readReviews(manifest.dir),
     report: manifest.report,
     links: manifest.links,
     ...(changelog === undefined ? {} : { changelog }),
-    releaseDate: await recordedReleaseDate(manifest.releaseLog, manifest.version),
+    releaseDate: await releaseDateOf(manifest, options),
+    pageUrl: datasetPageUrl(manifest.homepage, manifest.name),
   }, { paper: options.paper, env: options.env });
 }

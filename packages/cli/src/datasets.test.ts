@@ -1,20 +1,14 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { scratchFolder } from '../test-support/paths.js';
 import { datasetPackages } from './datasets.js';
 import type { Io } from './io.js';
 import { main } from './main.js';
 
-const roots: string[] = [];
-afterEach(async () => {
-  for (const dir of roots.splice(0)) await rm(dir, { recursive: true, force: true });
-});
-
 describe('build --all', () => {
   it('finds the datasets that list their source cables, in name order, and leaves out corpus builds and stray folders', async () => {
-    const root = await mkdtemp(path.join(tmpdir(), 'cablepress-datasets-'));
-    roots.push(root);
+    const root = await scratchFolder('datasets');
     const dataset = async (name: string, pkg: object | null) => {
       await mkdir(path.join(root, 'datasets', name), { recursive: true });
       if (pkg) await writeFile(path.join(root, 'datasets', name, 'package.json'), JSON.stringify(pkg));

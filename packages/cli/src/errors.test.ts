@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { asTypedError, exitCodeOf } from './errors.js';
+import { InputError } from '@cablepress/core';
+import { asTypedError, exitCodeOf, reportError } from './errors.js';
 
 const fsError = (code: string, syscall: string, path: string) => Object.assign(new Error(`${code}: ${syscall} '${path}'`), { code, syscall, path });
 
@@ -26,5 +27,23 @@ describe('asTypedError', () => {
     const io = fsError('EIO', 'read', '/x');
     expect(await asTypedError(io)).toBe(io);
     expect(exitCodeOf(io)).toBe(70);
+  });
+});
+
+describe('reportError', () => {
+  const shown = (error: unknown) => {
+    const err: string[] = [];
+    reportError(error, { stdout: () => undefined, stderr: (t) => void err.push(t), cwd: '/', env: {} }, false);
+    return err.join('');
+  };
+
+  it('never runs two sentences together: the message is closed and the hint starts a sentence of its own', () => {
+    const error = new InputError('REPORT_MISSING', 'the fact sheet /x/a.pdf does not exist', { file: '/x/a.pdf' }, 'give a dataset folder');
+    expect(shown(error)).toBe('cablepress: REPORT_MISSING: /x/a.pdf: the fact sheet /x/a.pdf does not exist. Give a dataset folder.\n');
+  });
+
+  it('keeps the punctuation a message or hint already ends with', () => {
+    const error = new InputError('DATASET_MISSING', 'there is no dataset package.json here.', { file: '/x/package.json' }, 'Run `cablepress init` (see "help").');
+    expect(shown(error)).toBe('cablepress: DATASET_MISSING: /x/package.json: there is no dataset package.json here. Run `cablepress init` (see "help").\n');
   });
 });

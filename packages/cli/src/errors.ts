@@ -29,6 +29,17 @@ export function exitCodeOf(error: unknown): number {
   return EXIT.internal;
 }
 
+/** Text that ends as a sentence does (".", "!" or "?", before a closing bracket or quote), with a period added if not. */
+function closed(text: string): string {
+  const trimmed = text.trimEnd();
+  return /[.!?][)"'`\]]*$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+/** A hint as a sentence of its own: a capital first letter and a closing period. */
+function sentence(text: string): string {
+  return closed(text.charAt(0).toUpperCase() + text.slice(1));
+}
+
 /** Reports an error to a person (one sentence: what, where, what to do) or as JSON; returns the exit code. */
 export function reportError(error: unknown, io: Io, json: boolean): number {
   const code = exitCodeOf(error);
@@ -39,7 +50,7 @@ export function reportError(error: unknown, io: Io, json: boolean): number {
   }
   if (error instanceof CablepressError) {
     const place = where(error);
-    io.stderr(`cablepress: ${error.code}: ${place ? `${place}: ` : ''}${error.message}${error.hint ? ` ${error.hint}` : ''}\n`);
+    io.stderr(`cablepress: ${error.code}: ${place ? `${place}: ` : ''}${closed(error.message)}${error.hint ? ` ${sentence(error.hint)}` : ''}\n`);
   } else {
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
     io.stderr(`cablepress: INTERNAL: an unexpected error occurred; please report it with this output.\n${detail}\n`);

@@ -11,7 +11,12 @@ export function jsonErrorOffset(text: string): number {
     throw i;
   };
   const literal = (word: string) => {
-    for (const c of word) if (text[i++] !== c) (i--, fail());
+    for (const c of word) {
+      if (text[i++] !== c) {
+        i--;
+        fail();
+      }
+    }
   };
   const string = () => {
     i++;

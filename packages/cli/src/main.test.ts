@@ -1,5 +1,6 @@
 import { InputError } from '@cablepress/core';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { scratchFolder } from '../test-support/paths.js';
 import { reportError } from './errors.js';
 import { main } from './main.js';
 import type { Io } from './io.js';
@@ -57,11 +58,9 @@ describe('reportError', () => {
 
 describe('dataset manifest', () => {
   it('refuses a fact sheet path outside the reports folder', async () => {
-    const { mkdtemp, mkdir, rm, writeFile } = await import('node:fs/promises');
-    const os = await import('node:os');
+    const { mkdir, writeFile } = await import('node:fs/promises');
     const path = await import('node:path');
-    const root = await mkdtemp(path.join(os.tmpdir(), 'cablepress-manifest-'));
-    onTestFinished(() => rm(root, { recursive: true, force: true }));
+    const root = await scratchFolder('manifest');
     const dir = path.join(root, 'datasets', 'escape');
     await mkdir(dir, { recursive: true });
     await writeFile(path.join(dir, 'package.json'), JSON.stringify({ version: '0.1.0', description: 'Escape attempt.', cablepress: { source: 'source/x.txt', report: '../../../../etc/cron.daily/x.pdf' } }));

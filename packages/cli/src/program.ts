@@ -24,6 +24,11 @@ function folderPath(value: string): string {
   return value;
 }
 
+function anyNumber(value: string): number {
+  if (!/^-?\d+(\.\d+)?$/.test(value)) throw new InvalidArgumentError('It must be a number.');
+  return Number(value);
+}
+
 function positiveNumber(value: string): number {
   if (!/^\d+(\.\d+)?$/.test(value) || Number(value) <= 0) throw new InvalidArgumentError('It must be a positive number.');
   return Number(value);
@@ -89,6 +94,23 @@ const COMMANDS = {
         .addOption(new Option('--rows <n>', 'changed rows to show per table').default(5).argParser(wholeNumber(0))),
     load: async () => (await import('./commands/diff.js')).run,
   },
+  review: {
+    declare: () =>
+      new Command('review')
+        .summary('show the indicators and candidates of a dataset; accept, reject or correct one')
+        .description(
+          'Shows the published indicators and the candidates not published, each with its sentence, who decided (the rules, a reviewer, the recipe) and why a candidate is not published. With --accept, --reject or --correct and a --reason, records the decision in the dataset\'s reviews.json, which every build applies (rebuild and add a changeset).',
+        )
+        .argument('<dataset>', 'the dataset folder, e.g. datasets/tip-reports')
+        .addOption(new Option('--accept <id>', 'publish this candidate (a candidate_id)'))
+        .addOption(new Option('--reject <id>', 'do not publish this indicator or candidate (an indicator_id or candidate_id)'))
+        .addOption(new Option('--correct <id>', 'publish this indicator or candidate with --value or --indicator'))
+        .addOption(new Option('--value <n>', 'with --correct: the right value, as the sentence states it').argParser(anyNumber))
+        .addOption(new Option('--indicator <name>', 'with --correct: the right indicator, one of the definitions'))
+        .addOption(new Option('--reason <text>', 'why: required with a decision, shown to data users'))
+        .addOption(jsonOption('the indicators, candidates and the decision recorded')),
+    load: async () => (await import('./commands/review.js')).run,
+  },
   site: {
     declare: () =>
       new Command('site')
@@ -106,9 +128,10 @@ const COMMANDS = {
       new Command('release')
         .summary('write the versioned release bundles and SHA256SUMS')
         .description(
-          'Rebuilds the dataset in a scratch folder and refuses to release when the committed files differ or changed under an already released version; then writes <out>/<name>-<version>.tar.gz, .zip and SHA256SUMS and records the release in releases.json.',
+          'Rebuilds the dataset in a scratch folder and refuses to release when the committed files differ or changed under an already released version; a version not released yet is rebuilt with today\'s date (SOURCE_DATE_EPOCH when set) as its release date; then writes <out>/<name>-<version>.tar.gz, .zip and SHA256SUMS and records the release and its date in releases.json.',
         )
-        .argument('<dataset-dir>', 'the dataset folder, e.g. datasets/laos-tip-2008')
+        .argument('[dataset-dir]', 'the dataset folder, e.g. datasets/laos-tip-2008')
+        .addOption(new Option('--all', 'release every dataset package under datasets/ of the repository').default(false))
         .addOption(new Option('--out <dir>', 'folder for the bundles and SHA256SUMS').default('releases').argParser(folderPath))
         .addOption(paperOption())
         .addOption(new Option('--skip-rebuild', 'do not rebuild from the source; only check against releases.json').default(false))

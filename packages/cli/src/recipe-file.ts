@@ -1,7 +1,7 @@
 import { InputError } from '@cablepress/core';
-import { access } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseRecipe, type Recipe } from '@cablepress/validate';
+import { parseRecipe, parseReviews, type Recipe, type Review } from '@cablepress/validate';
 import type { DatasetManifest } from './dataset.js';
 import { readRecipeJson } from './read-input.js';
 
@@ -21,4 +21,17 @@ export async function readRecipe(manifest: Pick<DatasetManifest, 'dir' | 'recipe
     );
   }
   return parseRecipe(await readRecipeJson(manifest.recipe, manifest.root), manifest.recipe);
+}
+
+/** The file in a dataset folder that keeps the maintainers' decisions on indicator figures (`cablepress review`). */
+export const REVIEWS_FILE = 'reviews.json';
+
+/** Reads the dataset's reviews (datasets/<name>/reviews.json); none when the file does not exist. */
+export async function readReviews(dir: string): Promise<Review[]> {
+  const file = path.join(dir, REVIEWS_FILE);
+  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return null;
+    throw new InputError('SOURCE_UNREADABLE', `the reviews file cannot be read (${error.code}).`, { file }, 'Check the file\'s permissions and type.');
+  });
+  return text === null ? [] : parseReviews(text, file).reviews;
 }

@@ -1,17 +1,11 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { scratchFolder } from '../test-support/paths.js';
 import { recordedReleaseDate } from './release-date.js';
 
-const dirs: string[] = [];
-afterEach(async () => {
-  for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
-});
-
 async function log(content: string): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'cablepress-release-date-'));
-  dirs.push(dir);
+  const dir = await scratchFolder('release-date');
   await writeFile(path.join(dir, 'releases.json'), content);
   return path.join(dir, 'releases.json');
 }

@@ -1,6 +1,6 @@
-import { InputError, LIMITS, readTextInside } from '@cablepress/core';
 import { execFile } from 'node:child_process';
 import path from 'node:path';
+import { homepageBase, homepageProblem, InputError, LIMITS, readTextInside, type Homepage } from '@cablepress/core';
 
 /** True when `dir` holds a package.json with a "datasets/*" workspace: the root of a cablepress repository. */
 async function isRepositoryRoot(dir: string): Promise<boolean> {
@@ -14,6 +14,23 @@ export async function repositoryOfDataset(datasetDir: string): Promise<string | 
   if (path.basename(parent) !== 'datasets') return null;
   const root = path.dirname(parent);
   return (await isRepositoryRoot(root)) ? root : null;
+}
+
+/**
+ * The home page configured in the repository's root package.json (`"cablepress": { "homepage": … }`), as a base URL
+ * ending in a slash; null when it is null or absent (not configured), or when `root` is null (a dataset outside a
+ * repository).
+ */
+export async function readHomepage(root: string | null): Promise<Homepage> {
+  if (root === null) return null;
+  const file = path.join(root, 'package.json');
+  const pkg = JSON.parse((await readTextInside(file, root, { maxBytes: LIMITS.packageJson })) ?? '{}') as { cablepress?: { homepage?: unknown } };
+  const value = pkg.cablepress?.homepage;
+  const problem = homepageProblem(value);
+  if (problem) {
+    throw new InputError('HOMEPAGE_INVALID', `${problem}.`, { file, field: 'cablepress.homepage' }, 'Set it to the public base URL of the site (where `cablepress site` is published), or to null while there is none.');
+  }
+  return homepageBase(value as string | null | undefined);
 }
 
 /** The repository a dataset is added to: the nearest folder at or above `from` that is a repository root. */

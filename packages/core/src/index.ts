@@ -1,4 +1,5 @@
 export { SEMVER, isSemver } from './semver.js';
+export { datasetPageUrl, homepageBase, homepageProblem, type Homepage } from './homepage.js';
 export { epochDate, isoDate, MONTH_NAMES, monthAbbreviation, monthNumber } from './dates.js';
 export { isDatasetName, safeFileName } from './names.js';
 export { leadingRoman } from './roman.js';
@@ -11,3 +12,4 @@ export {
   entryKind, LIMITS, makeDirs, readChangelog, readDatasetFile, readInside, readReport, readTextInside, tooLarge, writeFailure, writing, type ReadBound,
   processAlive, removeStaleTemps, tempName, writeAllOrNone,
 } from './fs/index.js';
+export { licenseUrl, plusdUrl } from './links.js';

@@ -1,9 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
-/** The monorepo root (tests resolve datasets and the shared corpus from it). */
-export const repoRoot = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
-export const seedPath = path.join(repoRoot, 'datasets/laos-tip-2008/source/08VIENTIANE145.txt');
-export const corpusDir = path.resolve(repoRoot, '../shared/corpus');
-export const corpusExtraDir = path.resolve(repoRoot, '../shared/corpus-extra');
+/** The repository's files the tests read, from the one test-utils module (tests/test-utils.ts). */
+export { corpusDir, corpusExtraDir, repoRoot, seedCable as seedPath } from '../../../tests/test-utils.js';
 export const fixturesDir = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '../fixtures');

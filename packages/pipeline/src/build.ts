@@ -1,6 +1,7 @@
 import { epochDate, type Finding } from '@cablepress/core';
 import path from 'node:path';
 import type { Cable } from '@cablepress/extract';
+import type { Review } from '@cablepress/validate';
 import { writeDataset } from '@cablepress/publish';
 import { renderFactSheet } from '@cablepress/report';
 import { checkTables, errorsOf } from './checks.js';
@@ -19,17 +20,26 @@ export interface DatasetBuildInput {
   description: string;
   /** An SPDX licence identifier. */
   license: string;
+  /** The site's base URL when the repository configures one: the fact sheet links the dataset's page under it. */
+  homepage?: string;
   /** The source cables in the order the dataset lists them; `file` is the path errors name. */
   sources: readonly { file: string; bytes: Uint8Array }[];
   recipe: DatasetRecipe | null;
+  /** The maintainers' decisions on indicator figures (the dataset's reviews.json); none when absent. */
+  reviews?: readonly Review[];
   /** Absolute path of the fact sheet PDF, written with the dataset. */
   report: string;
   /** What the README links, relative to the dataset folder: the fact sheet and the dataset's page on the site. */
   links: { factSheet: string; datasetPage: string | null };
   /** The dataset's CHANGELOG.md, when it has one. */
   changelog?: string;
-  /** The date the release log records for this version, or null: the README then cites the build date. */
+  /**
+   * The release date of this version (the one the release log records, or the one `release` is recording), or null
+   * for a build not released yet: datapackage.json then has no `created` and the README and citation say so.
+   */
   releaseDate: string | null;
+  /** The dataset's published page under the configured homepage, or null when none is configured. */
+  pageUrl: string | null;
 }
 
 export interface DatasetBuildOptions {
@@ -49,7 +59,7 @@ export interface BuildSummary {
   files: string[];
 }
 
-/** The build date: SOURCE_DATE_EPOCH when set, else the cable's own date — never the wall clock. */
+/** The fact sheet's own timestamp (PDF metadata) before a release: SOURCE_DATE_EPOCH when set, else the cable's own date — never the wall clock. */
 export function buildDate(env: DatasetBuildOptions['env'], cable: Pick<Cable, 'created'>): Date {
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch !== undefined && epoch !== '') return epochDate(epoch);
@@ -62,9 +72,9 @@ function latest(cables: readonly Cable[]): Cable {
 }
 
 /** The tables of a dataset and every finding (parser warnings, then the checks); a check error throws CHECKS_FAILED and nothing is written. */
-export function checkedTables(input: Pick<DatasetBuildInput, 'sources' | 'recipe'>): { sources: SourceCable[]; tables: DatasetTables; findings: Finding[] } {
+export function checkedTables(input: Pick<DatasetBuildInput, 'sources' | 'recipe' | 'reviews'>): { sources: SourceCable[]; tables: DatasetTables; findings: Finding[] } {
   const sources = input.sources.map(({ file, bytes }) => readSourceCable(bytes, file));
-  const tables = datasetTables(sources, input.recipe);
+  const tables = datasetTables(sources, input.recipe, input.reviews);
   const findings = [...parserFindings(sources), ...checkTables(tables, sources)];
   failOnErrors(findings, input.sources[0]!.file);
   return { sources, tables, findings };
@@ -76,13 +86,12 @@ export async function buildDataset(input: DatasetBuildInput, options: DatasetBui
   const { sources, tables, findings } = checkedTables(input);
   const errors = errorsOf(findings);
   const cableIds = sources.map(({ cable }) => cable.id);
-  const created = buildDate(options.env, latest(sources.map(({ cable }) => cable)));
-  const createdText = created.toISOString().replace(/\.000Z$/, 'Z');
+  const created = input.releaseDate ? new Date(input.releaseDate) : buildDate(options.env, latest(sources.map(({ cable }) => cable)));
   const validation = `${JSON.stringify({ ...(cableIds.length === 1 ? { cable_id: cableIds[0] } : { cable_ids: cableIds }), findings }, null, 2)}\n`;
   const pdf = await renderFactSheet({
     tables,
     findings,
-    dataset: { name: input.name, version: input.version, title: input.title },
+    dataset: { name: input.name, version: input.version, title: input.title, license: input.license, ...(input.homepage ? { homepage: input.homepage } : {}) },
     paper: options.paper,
     creationDate: created,
   });
@@ -91,7 +100,7 @@ export async function buildDataset(input: DatasetBuildInput, options: DatasetBui
     title: input.title,
     description: input.description,
     version: input.version,
-    created: createdText,
+    ...(input.releaseDate ? { created: input.releaseDate } : {}),
     licenses: [{ name: input.license, path: `https://spdx.org/licenses/${input.license}.html`, title: input.license }],
     sources: sources.map(({ cable, sha256 }) => ({ id: cable.id, title: cable.subject || cable.title || cable.id, path: `https://wikileaks.org/plusd/cables/${encodeURIComponent(cable.id)}_a.html`, sha256 })),
     contributors: [{ title: 'cablepress', roles: ['creator'] }],
@@ -101,7 +110,8 @@ export async function buildDataset(input: DatasetBuildInput, options: DatasetBui
       factSheet: input.links.factSheet,
       ...(input.links.datasetPage ? { releasePage: input.links.datasetPage } : {}),
       findings,
-      releaseDate: input.releaseDate ?? createdText,
+      releaseDate: input.releaseDate,
+      pageUrl: input.pageUrl,
     },
     ...(input.changelog === undefined ? {} : { changelog: input.changelog }),
   }, { companions: [{ path: input.report, content: pdf }] });

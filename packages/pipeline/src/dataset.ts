@@ -1,11 +1,11 @@
 import { mergeOrganizations } from '@cablepress/transform';
-import type { IndicatorRow, OrganizationRow } from '@cablepress/validate';
+import type { IndicatorCandidateRow, IndicatorRow, OrganizationRow, Review } from '@cablepress/validate';
 import { cableRows, type CableRows } from './cable.js';
 import { indicatorInputOf, indicatorsOf, type DatasetRecipe } from './indicators.js';
 import type { SourceCable } from './source.js';
 
 /** Every table of a dataset. */
-export type DatasetTables = { [T in keyof CableRows | 'indicators']: T extends keyof CableRows ? CableRows[T] : IndicatorRow[] };
+export type DatasetTables = CableRows & { indicators: IndicatorRow[]; indicator_candidates: IndicatorCandidateRow[] };
 
 /** Adds the organizations of one more cable to those merged so far (one row per organization, mentions summed). */
 export function addOrganizations(merged: readonly OrganizationRow[], cable: readonly OrganizationRow[]): OrganizationRow[] {
@@ -14,9 +14,10 @@ export function addOrganizations(merged: readonly OrganizationRow[], cable: read
 
 /**
  * The rows of every table for the cables of a dataset, in the order the dataset lists them: core and fact tables of
- * each cable one after the other, organizations merged cable by cable, and the indicators of the cables together.
+ * each cable one after the other, organizations merged cable by cable, and the indicators (with the reviews) and their
+ * candidates of the cables together.
  */
-export function datasetTables(sources: readonly SourceCable[], recipe: DatasetRecipe | null): DatasetTables {
+export function datasetTables(sources: readonly SourceCable[], recipe: DatasetRecipe | null, reviews: readonly Review[] = []): DatasetTables {
   const perCable = sources.map((source) => ({ cable: source.cable, rows: cableRows(source) }));
   const all = <K extends keyof CableRows>(table: K) => perCable.flatMap(({ rows }) => [...rows[table]]) as CableRows[K];
   const quantities = all('quantities');
@@ -25,13 +26,13 @@ export function datasetTables(sources: readonly SourceCable[], recipe: DatasetRe
     paragraphs: all('paragraphs'),
     tags: all('tags'),
     recipients: all('recipients'),
-    references: all('references'),
+    cable_references: all('cable_references'),
     quantities,
     events: all('events'),
     organizations: perCable.reduce<OrganizationRow[]>((merged, { rows }) => addOrganizations(merged, rows.organizations), []),
     organization_mentions: all('organization_mentions'),
     legal_provisions: all('legal_provisions'),
     penalties: all('penalties'),
-    indicators: indicatorsOf(perCable.map(({ cable, rows }) => indicatorInputOf(cable, rows)), recipe),
+    ...indicatorsOf(perCable.map(({ cable, rows }) => indicatorInputOf(cable, rows)), recipe, reviews),
   };
 }

@@ -1,6 +1,6 @@
 import type { Cable } from '@cablepress/extract';
-import { applyRecipe, applyTipRecipe, cableCountry, isTipReport, reportingYear } from '@cablepress/transform';
-import type { IndicatorRow, ParagraphRow, QuantityRow, Recipe } from '@cablepress/validate';
+import { applyRecipe, applyTipRecipe, cableCountry, isTipReport, reportingYear, type TipIndicatorTables } from '@cablepress/transform';
+import type { ParagraphRow, QuantityRow, Recipe, Review } from '@cablepress/validate';
 import type { CableRows } from './cable.js';
 
 /** A dataset's indicator recipe and the file it was read from (named in its errors). */
@@ -23,17 +23,18 @@ export function indicatorInputOf(cable: Cable, rows: Pick<CableRows, 'quantities
 }
 
 /**
- * The indicators of a dataset's cables: from the dataset's recipe or, without one, from the generic TIP recipe over
- * the cables that are TIP reports (grouped by country and reporting year, so they need the cables together).
+ * The indicators of a dataset's cables and the candidates not published: from the dataset's recipe (no candidates) or,
+ * without one, from the generic TIP recipe over the cables that are TIP reports (grouped by country and reporting year,
+ * so they need the cables together), with the maintainers' reviews of the dataset.
  */
-export function indicatorsOf(inputs: readonly IndicatorInput[], recipe: DatasetRecipe | null): IndicatorRow[] {
-  if (recipe === null) return applyTipRecipe(inputs.filter(({ cable }) => isTipReport(cable)));
+export function indicatorsOf(inputs: readonly IndicatorInput[], recipe: DatasetRecipe | null, reviews: readonly Review[] = []): TipIndicatorTables {
+  if (recipe === null) return applyTipRecipe(inputs.filter(({ cable }) => isTipReport(cable)), reviews);
   const contexts = new Map(inputs.map(({ cable }) => [cable.id, {
     country: cableCountry(cable)?.iso ?? null,
     reporting_year: isTipReport(cable) ? reportingYear(cable.created) : null,
   }]));
   const quantities = inputs.flatMap((i) => [...i.quantities]);
   const paragraphs = inputs.flatMap((i) => [...i.paragraphs]);
-  return applyRecipe(recipe.recipe, { quantities, paragraphs }, { file: recipe.file, context: (id) => contexts.get(id)! });
+  return { indicators: applyRecipe(recipe.recipe, { quantities, paragraphs }, { file: recipe.file, context: (id) => contexts.get(id)! }), indicator_candidates: [] };
 }
 

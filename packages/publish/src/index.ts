@@ -15,3 +15,5 @@ export {
 } from './stream/index.js';
 export { checkProfile, checkProfiles, PROFILE_NAMES, type ProfileName } from './describe/profiles.js';
 export type { ReadmeContext } from './describe/readme-sections.js';
+export { loadingSnippets, snippetTable, type Snippet, type SnippetOptions } from './describe/snippets.js';
+export { bibtex, citationCff, plainCitation, type CitationInput } from './describe/citation.js';

@@ -15,7 +15,7 @@ describe('transformCable on the seed', () => {
         cable_id: '08VIENTIANE145',
         dtg: '290544Z FEB 08',
         precedence: 'PRIORITY',
-        from: 'AMEMBASSY VIENTIANE',
+        sender: 'AMEMBASSY VIENTIANE',
         paragraph_count: tables.paragraphs.length,
         source_file: '08VIENTIANE145.txt',
         source_format: 'plusd-text',
@@ -36,13 +36,13 @@ describe('transformCable on the seed', () => {
     expect(tables.tags.map((t) => `${t.position}:${t.tag}`)).toEqual(['1:KCRM', '2:PHUM', '3:KWMN', '4:ELAB', '5:SMIG', '6:ASEC', '7:PREF', '8:KFRD', '9:PREL', '10:LA']);
     expect(tables.tags[0]!.description).toBe('Criminal activity');
     expect(tables.recipients.filter((r) => r.role === 'info').map((r) => r.routing_indicator)).toEqual(['RUCNASE', 'RUEAWJA', 'RHEFHLC', 'RUEATRS', 'RUEHC', 'RUEHBJ']);
-    expect(tables.references).toEqual([{ cable_id: '08VIENTIANE145', position: 1, bullet: null, text: 'STATE 2731', kind: 'cable', referenced_cable_id: '08STATE2731' }]);
+    expect(tables.cable_references).toEqual([{ cable_id: '08VIENTIANE145', position: 1, bullet: null, text: 'STATE 2731', kind: 'cable', referenced_cable_id: '08STATE2731' }]);
   });
 
   it('produces rows that fit their table schemas', () => {
     for (const [table, rows] of [
       [cablesTable, tables.cables], [paragraphsTable, tables.paragraphs], [tagsTable, tables.tags],
-      [recipientsTable, tables.recipients], [referencesTable, tables.references],
+      [recipientsTable, tables.recipients], [referencesTable, tables.cable_references],
     ] as const) {
       expect(checkRows(table, rows)).toEqual([]);
     }

@@ -16,7 +16,7 @@ export interface CableTables {
   paragraphs: ParagraphRow[];
   tags: TagRow[];
   recipients: RecipientRow[];
-  references: ReferenceRow[];
+  cable_references: ReferenceRow[];
 }
 
 /** Paragraph id of the paragraph at 1-based position `seq`, e.g. 08VIENTIANE145-p001. */
@@ -61,7 +61,7 @@ export function transformCable(cable: Cable, source: SourceInfo): CableTables {
         precedence: orNull(cable.precedence),
         dtg: orNull(cable.dtg),
         transmission_id: orNull(cable.transmissionId),
-        from: orNull(cable.from),
+        sender: orNull(cable.from),
         handling: joined(cable.handling),
         classified_by: joined(cable.classifiedBy),
         signed_by: joined(cable.signedBy),
@@ -87,7 +87,7 @@ export function transformCable(cable: Cable, source: SourceInfo): CableTables {
       precedence: orNull(r.precedence),
       serial: orNull(r.mcn),
     })),
-    references: cable.references.map((ref, i) => ({
+    cable_references: cable.references.map((ref, i) => ({
       cable_id: cableId,
       position: i + 1,
       bullet: orNull(ref.bullet),

@@ -1,4 +1,4 @@
 export { paragraphId, transformCable, type CableTables, type SourceInfo } from './cable.js';
 export { describeTag } from './tag-dictionary.js';
-export { applyRecipe, applyTipRecipe, extractFacts, isTipReport, mergeOrganizations, reportingYear, tipRecipe, type CableFacts, type ReportCable } from './facts/index.js';
+export { applyRecipe, applyTipRecipe, extractFacts, isTipReport, mergeOrganizations, reportingYear, tipRecipe, type CableFacts, type ReportCable, type TipIndicatorTables } from './facts/index.js';
 export { cableCountry, type CountryEntry } from './country.js';

@@ -19,7 +19,7 @@ export const cablesTable = defineTable({
     precedence: col.nullableString('Precedence of the message from the header line before the DTG, e.g. PRIORITY.'),
     dtg: col.nullableString('Date-time group of the transmission as written, e.g. 290544Z FEB 08.'),
     transmission_id: col.nullableString('Transmission line, e.g. DE RUEHVN #0145/01 0600544.'),
-    from: col.nullableString('Sender from the FM line, e.g. AMEMBASSY VIENTIANE.'),
+    sender: col.nullableString('Sender from the FM line, e.g. AMEMBASSY VIENTIANE.'),
     handling: col.nullableString('Handling and distribution lines in order, joined with "; " (e.g. SIPDIS; SENSITIVE).'),
     classified_by: col.nullableString('Classified By line (who classified the cable and for which reasons), when present.'),
     signed_by: col.nullableString('Signer(s) at the end of the cable, joined with "; ".'),
@@ -85,8 +85,8 @@ export const recipientsTable = defineTable({
 });
 
 export const referencesTable = defineTable({
-  name: 'references',
-  title: 'References',
+  name: 'cable_references',
+  title: 'Cable references',
   description: 'REF lines of each cable, with the canonical id of referenced cables.',
   primaryKey: ['cable_id', 'position'],
   foreignKeys: cableFk,

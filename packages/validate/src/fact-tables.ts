@@ -1,5 +1,6 @@
 import { col, defineTable } from './table.js';
 import { z } from 'zod';
+import { definitionsText, INDICATOR_CATEGORIES } from './indicator-definitions.js';
 
 const cableFk = { fields: ['cable_id'], reference: { resource: 'cables', fields: ['cable_id'] } };
 const paragraphFk = { fields: ['paragraph_id'], reference: { resource: 'paragraphs', fields: ['paragraph_id'] } };
@@ -157,33 +158,67 @@ export const penaltiesTable = defineTable({
   }),
 });
 
-export const INDICATOR_CATEGORIES = ['prosecution', 'protection', 'prevention', 'context'] as const;
+/** The evidence a decision on an indicator figure rests on: each a column a user can filter on. */
+export const PERIOD_MATCHES = ['reporting_period', 'other_period', 'unstated'] as const;
+export const SCOPES = ['national', 'one_case', 'one_region', 'one_court', 'one_organization'] as const;
+export const STATED_BY = ['government', 'ngo', 'international_organization', 'media', 'embassy', 'unstated'] as const;
+export const CRIMES = ['trafficking', 'smuggling', 'csec', 'forced_labor', 'other', 'unstated'] as const;
+export const COMPARISONS = ['none', 'current', 'previous'] as const;
+export const DECIDED_BY = ['rules', 'reviewer', 'recipe'] as const;
+
+/** Columns shared by published indicators and candidates: the figure, the evidence, and where it stands. */
+const indicatorColumns = {
+  indicator: col.nullableString(`The indicator, one of the definitions (null for a figure a dataset's own recipe names). ${definitionsText()}`),
+  label: col.string('Short label for the figure.'),
+  category: col.enum(INDICATOR_CATEGORIES, 'TIP report 3P framework: prosecution, protection, prevention, or context.'),
+  period: col.nullableString('Period the sentence gives the figure, e.g. 2007 or 2001-2007, else the reporting year.'),
+  period_match: col.enum(PERIOD_MATCHES, 'Whether that period is the reporting period: reporting_period (the reporting year, "during the reporting period"), other_period (another year, a span of years, part of a year, "since 2001"), unstated (no time in the sentence or its paragraph).'),
+  value: col.number('The figure (0 for a stated zero such as "no convictions").'),
+  value_max: col.nullableNumber('Upper bound when the figure is a range.'),
+  unit: col.nullableString('Unit, as in the quantities table.'),
+  qualifier: col.enum(QUALIFIERS, 'Qualifier, as in the quantities table.'),
+  scope: col.enum(SCOPES, 'What the figure covers: national, or one_case ("in one case", a dated event), one_region (a province, governorate, city), one_court, one_organization (one shelter, centre or NGO).'),
+  stated_by: col.enum(STATED_BY, 'Who gives the figure, from the sentence\'s attribution ("according to", "reported", the subject): government, ngo, international_organization, media, embassy (the post\'s own estimate), or unstated.'),
+  crime: col.enum(CRIMES, 'The crime the sentence is about: trafficking, smuggling, csec (commercial sexual exploitation of children, child pornography, paid sex with minors, without trafficking), forced_labor, other, unstated.'),
+  comparison: col.enum(COMPARISONS, 'The figure\'s place in a comparison: none; current (the reporting period\'s figure: 74 in "from 109 to 74"); previous (the earlier figure: 109).'),
+  stated_zero: col.boolean('True when the cable states no such event ("no convictions", "has not prosecuted any"): value is 0 and text holds the words.'),
+  quantity_id: col.nullableString('The quantity the figure comes from; null for a stated zero.'),
+  cable_id: provenance.cable_id,
+  paragraph_id: provenance.paragraph_id,
+  citation: col.string('Where the figure stands in the cable, e.g. ¶5 or XXVIII F.'),
+  text: col.string('The figure\'s words in the sentence, e.g. "38 cases" or "no convictions".'),
+  quote: provenance.quote,
+  country: col.nullableString('ISO 3166-1 alpha-2 code of the country the cable reports on (from its TAGS country code, else its origin post), or null.'),
+  reporting_year: col.nullableInt('Reporting year of the TIP report the cable submits: the year before the cable for one sent in January to June (the report due in spring covers the year before), else the cable\'s year; null when the cable has no date.'),
+};
 
 export const indicatorsTable = defineTable({
   name: 'indicators',
   title: 'Indicators',
-  description: 'Key figures of the dataset, located in the quantities table: chosen in its recipe file, or, for a TIP report cable of a dataset without one, found by meaning with the generic TIP recipe (one row per country, reporting year and indicator).',
+  description: 'Published key figures: chosen in the dataset\'s recipe file, or, for TIP report cables, found with the generic TIP recipe and published only when their evidence fits the indicator\'s definition (the host government\'s figure for the whole country and the whole reporting period, about trafficking), or confirmed by a reviewer. One row per country, reporting year and indicator. Figures that do not fit are in indicator_candidates.',
   primaryKey: ['indicator_id'],
   foreignKeys: [{ fields: ['quantity_id'], reference: { resource: 'quantities', fields: ['quantity_id'] } }, cableFk, paragraphFk],
   row: z.object({
-    indicator_id: col.id('Indicator id from the recipe, e.g. arrests-2007.'),
-    label: col.string('Short label for the figure.'),
-    category: col.enum(INDICATOR_CATEGORIES, 'TIP report 3P framework: prosecution, protection, prevention, or context.'),
-    period: col.nullableString('Period the figure refers to, e.g. 2007 or 2001-2007.'),
-    value: col.number('The figure.'),
-    value_max: col.nullableNumber('Upper bound when the figure is a range.'),
-    unit: col.nullableString('Unit, as in the quantities table.'),
-    qualifier: col.enum(QUALIFIERS, 'Qualifier, as in the quantities table.'),
-    quantity_id: col.id('The quantity the figure comes from.'),
-    cable_id: provenance.cable_id,
-    paragraph_id: provenance.paragraph_id,
-    citation: col.string('Where the figure stands in the cable, e.g. ¶5 or XXVIII F.'),
-    quote: provenance.quote,
-    country: col.nullableString('ISO 3166-1 alpha-2 code of the country the cable reports on (from its TAGS country code, else its origin post), or null.'),
-    reporting_year: col.nullableInt('Reporting year of the TIP report the cable submits: the year before the cable for one sent in January to June (the report due in spring covers the year before), else the cable\'s year; null when the cable has no date.'),
+    indicator_id: col.id('Indicator id: country, reporting year and indicator (cl-2008-convictions), or the recipe\'s id (arrests-2007).'),
+    ...indicatorColumns,
+    decided_by: col.enum(DECIDED_BY, 'Who published the row: rules (the evidence fits the definition), reviewer (a maintainer accepted or corrected it in the dataset\'s reviews.json), recipe (the dataset\'s recipe file names it).'),
+    review_reason: col.nullableString('The reviewer\'s reason, when a person decided.'),
+  }),
+});
+
+export const indicatorCandidatesTable = defineTable({
+  name: 'indicator_candidates',
+  title: 'Indicator candidates',
+  description: 'Figures of TIP report cables that could be an indicator but are not published, each with its evidence and the reason: nothing is dropped silently. A candidate is not a claim about the country: read its sentence.',
+  primaryKey: ['candidate_id'],
+  foreignKeys: [{ fields: ['quantity_id'], reference: { resource: 'quantities', fields: ['quantity_id'] } }, cableFk, paragraphFk],
+  row: z.object({
+    candidate_id: col.id('Candidate id: country, reporting year, indicator and the figure\'s quantity (or zero) id.'),
+    ...indicatorColumns,
+    reason: col.string('Why it is not published: the evidence that does not fit the definition, or a reviewer\'s rejection with its reason.'),
   }),
 });
 
 export const factTables = [
-  quantitiesTable, eventsTable, organizationsTable, organizationMentionsTable, legalProvisionsTable, penaltiesTable, indicatorsTable,
+  quantitiesTable, eventsTable, organizationsTable, organizationMentionsTable, legalProvisionsTable, penaltiesTable, indicatorsTable, indicatorCandidatesTable,
 ] as const;

@@ -1,6 +1,7 @@
 import { type Finding, ValidationError } from '@cablepress/core';
 import { z } from 'zod';
-import { INDICATOR_CATEGORIES, QUANTITY_KINDS } from './fact-tables.js';
+import { QUANTITY_KINDS } from './fact-tables.js';
+import { INDICATOR_CATEGORIES, INDICATOR_DEFINITIONS } from './indicator-definitions.js';
 
 /** Where an indicator's figure stands: narrows the quantities table until exactly one row is left. */
 export const locatorSchema = z
@@ -26,6 +27,8 @@ export const indicatorRecipeSchema = z
     indicator_id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lowercase letters, digits and hyphens').meta({ description: 'Stable id, e.g. arrests-2007.' }),
     label: z.string().min(1).meta({ description: 'Short label for the figure.' }),
     category: z.enum(INDICATOR_CATEGORIES).meta({ description: 'prosecution, protection, prevention or context.' }),
+    indicator: z.enum(INDICATOR_DEFINITIONS.map((d) => d.indicator) as [string, ...string[]]).optional()
+      .meta({ description: 'The indicator of the definitions the figure is, when it is one (its definition then goes with it), e.g. arrests.' }),
     period: z.string().min(1).nullable().meta({ description: 'Period the figure refers to, e.g. 2007, or null.' }),
     locate: locatorSchema,
   })

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { cablesTable } from './core-tables.js';
 import { quantitiesTable } from './fact-tables.js';
 import { checkRows } from './rows.js';
 
@@ -18,5 +19,54 @@ describe('checkRows (slow on hostile input: a strict schema was built for every 
     const findings = checkRows(quantitiesTable, [{}, { extra: 1 }]);
     expect(findings.filter((f) => f.path[1] === 0).length).toBeGreaterThan(0);
     expect(findings.some((f) => f.path[1] === 1 && /extra/.test(f.message))).toBe(true);
+  });
+});
+
+describe('checkRows: the compiled check and zod agree', () => {
+  const good: Record<string, unknown> = {
+    cable_id: '08VIENTIANE145',
+    created: '2008-02-29T05:44:00Z',
+    classification: 'UNCLASSIFIED',
+    origin: 'Embassy Vientiane',
+    subject: 'EIGHTH ANNUAL TIP REPORT FOR LAOS',
+    title: null,
+    precedence: 'R',
+    dtg: '290544Z FEB 08',
+    transmission_id: null,
+    from: 'AMEMBASSY VIENTIANE',
+    handling: null,
+    classified_by: null,
+    signed_by: 'HASLACH',
+    paragraph_count: 120,
+    source_file: '08VIENTIANE145.txt',
+    source_format: 'plusd-text',
+    source_sha256: 'ab',
+    truncated: false,
+    classified_by_role: null,
+  };
+  const cases: [string, Record<string, unknown>][] = [
+    ['a count that is not whole', { paragraph_count: 1.5 }],
+    ['a count that is not a number', { paragraph_count: Number.NaN }],
+    ['an infinite count', { paragraph_count: Number.POSITIVE_INFINITY }],
+    ['a count past 32 bits', { paragraph_count: 2 ** 31 }],
+    ['a datetime without its zone', { created: '2008-02-29T05:44:00' }],
+    ['a 29 February outside a leap year', { created: '2007-02-29T05:44:00Z' }],
+    ['a value outside the enum', { source_format: 'pdf' }],
+    ['an empty id', { cable_id: '' }],
+    ['a required column left undefined', { subject: undefined }],
+    ['a number for a string', { subject: 145 }],
+    ['an unknown column', { extra: 'x' }],
+    ['an unknown column holding undefined', { extra: undefined }],
+    ['a string for a boolean', { truncated: 'false' }],
+  ];
+
+  it('accepts a good cables row', () => {
+    expect(checkRows(cablesTable, [good])).toEqual([]);
+  });
+
+  it.each(cases)('refuses %s, as zod does', (_, change) => {
+    const row = { ...good, ...change };
+    expect(cablesTable.row.strict().safeParse(row).success).toBe(false);
+    expect(checkRows(cablesTable, [row]).map((f) => f.code)).toContain('ROW_SCHEMA');
   });
 });

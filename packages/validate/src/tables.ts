@@ -1,6 +1,6 @@
 import { cablesTable, coreTables, paragraphsTable, recipientsTable, referencesTable, tagsTable } from './core-tables.js';
 import {
-  eventsTable, factTables, indicatorsTable, legalProvisionsTable, organizationMentionsTable, organizationsTable, penaltiesTable, quantitiesTable,
+  eventsTable, factTables, indicatorCandidatesTable, indicatorsTable, legalProvisionsTable, organizationMentionsTable, organizationsTable, penaltiesTable, quantitiesTable,
 } from './fact-tables.js';
 import type { Row } from './table.js';
 
@@ -20,3 +20,4 @@ export type OrganizationMentionRow = Row<typeof organizationMentionsTable>;
 export type LegalProvisionRow = Row<typeof legalProvisionsTable>;
 export type PenaltyRow = Row<typeof penaltiesTable>;
 export type IndicatorRow = Row<typeof indicatorsTable>;
+export type IndicatorCandidateRow = Row<typeof indicatorCandidatesTable>;

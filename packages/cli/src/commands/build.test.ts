@@ -1,21 +1,14 @@
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { repoRoot } from '../../test-support/paths.js';
+import { describe, expect, it } from 'vitest';
+import { repoRoot, scratchFolder } from '../../test-support/paths.js';
 import { readDatasetManifest } from '../dataset.js';
 import type { Io } from '../io.js';
 import { main } from '../main.js';
 
-const roots: string[] = [];
-afterEach(async () => {
-  for (const dir of roots.splice(0)) await rm(dir, { recursive: true, force: true });
-});
-
-/** The inputs of the seed dataset copied to `<root>/datasets/laos-tip-2008` of a repository, with its package.json changed by `edit`. */
+/** The inputs of the seed dataset copied to `<root>/datasets/laos-tip-2008`, with its package.json changed by `edit`. */
 async function seedCopy(edit: (pkg: Pkg) => void = () => undefined): Promise<{ root: string; dir: string }> {
-  const root = await mkdtemp(path.join(tmpdir(), 'cablepress-build-'));
-  roots.push(root);
+  const root = await scratchFolder('build');
   const dir = path.join(root, 'datasets', 'laos-tip-2008');
   await mkdir(dir, { recursive: true });
   await writeFile(path.join(root, 'package.json'), JSON.stringify({ private: true, workspaces: ['datasets/*'] }));
@@ -63,7 +56,10 @@ describe('cablepress build', () => {
     expect(lines[sheet + 1]).toBe('findings: 0 errors, 3 warnings (CONFLICTING_FIGURES 1, CONVERSION_RATES_DISAGREE 1, TRUNCATED 1); each is kept in validation.json:');
     expect((await readFile(path.join(root, 'reports/laos-tip-2008/laos-tip-2008-fact-sheet.pdf'))).subarray(0, 5).toString()).toBe('%PDF-');
     const readme = await readFile(path.join(dir, 'README.md'), 'utf8');
-    expect(readme).toContain('U.S. Embassy Vientiane (author of the cable); cablepress (compiler). *Laos trafficking in persons report 2008 (cable 08VIENTIANE145)*, version 1.2.3, released 2009-01-15 [data set]. Compiled from cable 08VIENTIANE145, "EIGHTH ANNUAL TIP REPORT FOR LAOS", dated 29 February 2008,');
+    expect(readme).toContain('cablepress (compiler). *Laos trafficking in persons report 2008 (cable 08VIENTIANE145)*, version 1.2.3, released 2009-01-15 [data set]. Compiled from U.S. Embassy Vientiane, cable 08VIENTIANE145, "EIGHTH ANNUAL TIP REPORT FOR LAOS" (2008-02-29);');
+    expect(readme).toContain('Data package `laos-tip-2008`, version 1.2.3, released 2009-01-15.');
+    expect(JSON.parse(await readFile(path.join(dir, 'datapackage.json'), 'utf8')).created).toBe('2009-01-15T00:00:00Z');
+    expect(await readFile(path.join(dir, 'CITATION.cff'), 'utf8')).toContain('date-released: "2009-01-15"');
     expect(readme).toContain('[laos-tip-2008-fact-sheet.pdf](../../reports/laos-tip-2008/laos-tip-2008-fact-sheet.pdf)');
     expect(readme).toContain('- **Conflicting figures** (`CONFLICTING_FIGURES`): lba members given as 80 (¶4) and as 82 (paragraph 23 of section XXVII, paragraph 79 of section XXIX G and H).');
   }, 60_000);

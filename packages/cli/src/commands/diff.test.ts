@@ -1,16 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { scratchFolder } from '../../test-support/paths.js';
 import { writeDataset } from '@cablepress/publish';
 import { syntheticInput, syntheticTables } from '../../../publish/src/fixtures/rows.js';
 import type { Io } from '../io.js';
 import { main } from '../main.js';
-
-const dirs: string[] = [];
-afterEach(async () => {
-  for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
-});
 
 function captureIo(cwd: string): Io & { out: () => string } {
   const out: string[] = [];
@@ -18,8 +13,7 @@ function captureIo(cwd: string): Io & { out: () => string } {
 }
 
 async function dataset(version: string, tables = syntheticTables()): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'cablepress-cli-'));
-  dirs.push(dir);
+  const dir = await scratchFolder('cli');
   await writeDataset(dir, { ...syntheticInput(tables), version });
   return dir;
 }

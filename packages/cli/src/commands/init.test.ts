@@ -1,17 +1,11 @@
 import { execFile } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
-import { corpusDir, repoRoot } from '../../test-support/paths.js';
+import { describe, expect, it } from 'vitest';
+import { corpusDir, repoRoot, scratchFolder } from '../../test-support/paths.js';
 import type { Io } from '../io.js';
 import { main } from '../main.js';
-
-const roots: string[] = [];
-afterEach(async () => {
-  for (const dir of roots.splice(0)) await rm(dir, { recursive: true, force: true });
-});
 
 /** npm may use its cache but never the network: the lock file already holds every package but the new one. */
 const offline = { ...process.env, npm_config_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false' };
@@ -21,8 +15,7 @@ const INIT_NAME = 'yemen-tip-2010';
 
 /** A temp copy of the repository skeleton: root package.json and lock file, every workspace package.json but INIT_NAME's. */
 async function skeleton(): Promise<string> {
-  const root = await mkdtemp(path.join(tmpdir(), 'cablepress-init-'));
-  roots.push(root);
+  const root = await scratchFolder('init');
   for (const file of ['package.json', 'package-lock.json']) await cp(path.join(repoRoot, file), path.join(root, file));
   for (const group of ['packages', 'datasets']) {
     for (const name of await readdir(path.join(repoRoot, group))) {
@@ -57,7 +50,7 @@ describe('cablepress init', () => {
       private: true,
       description: 'YEMEN: TENTH ANNUAL TRAFFICKING IN PERSONS (TIP) REPORT (Embassy Sanaa cable 10SANAA295 of 2010-02-15) as open tables and a fact sheet.',
       license: 'CC0-1.0',
-      files: ['data', 'datapackage.json', 'README.md', 'CHANGELOG.md', 'source'],
+      files: ['data', 'datapackage.json', 'README.md', 'LICENSE.md', 'CITATION.cff', 'CHANGELOG.md', 'source'],
       cablepress: {
         source: 'source/10SANAA295.html',
         title: 'YEMEN: TENTH ANNUAL TRAFFICKING IN PERSONS (TIP) REPORT (cable 10SANAA295)',
@@ -81,7 +74,13 @@ describe('cablepress init', () => {
     expect(out).toContain(`  ${root}/package-lock.json  (the new workspace package, so that \`npm ci\` keeps working)\n`);
     expect(out).toContain(`  ${root}/reports/yemen-tip-2010/yemen-tip-2010-fact-sheet.pdf  (fact sheet)\n`);
     expect(out).toContain(`1. Edit "description" and "cablepress.title" in ${dir}/package.json`);
-    expect(out).toContain(`\`cablepress release ${dir}\``);
+    expect(out).toContain(`\`npx cablepress release ${dir}\``);
+    expect(out).toContain(`then run \`npx cablepress build ${dir}\``);
+    expect(out).not.toMatch(/[^x] \`cablepress /);
+    for (const file of (JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8')) as { files: string[] }).files) expect(await readdir(dir), file).toContain(file);
+    expect(await readFile(path.join(dir, 'CHANGELOG.md'), 'utf8')).toBe('# @cablepress-datasets/yemen-tip-2010\n\n## 0.1.0\n\n- First version: the tables of cable 10SANAA295, made by `cablepress init`.\n');
+    expect(await readFile(path.join(dir, 'README.md'), 'utf8')).toContain('version 0.1.0, not released yet');
+    expect(descriptor.created).toBeUndefined();
   }, 60_000);
 
   it('refuses a name that exists and leaves everything as it was', async () => {
@@ -117,8 +116,7 @@ describe('cablepress init', () => {
   });
 
   it('needs a repository around the current folder', async () => {
-    const outside = await mkdtemp(path.join(tmpdir(), 'cablepress-init-outside-'));
-    roots.push(outside);
+    const outside = await scratchFolder('init-outside');
     const io = captureIo(outside);
     expect(await main(['init', path.join(corpusDir, '10SANAA295.html')], io)).toBe(2);
     expect(io.err()).toMatch(/^cablepress: INIT_NO_REPOSITORY: .*cablepress-init-outside-\w+: there is no cablepress repository here or above/);

@@ -6,7 +6,7 @@ import { defaultRecipe, readSourceCable } from '@cablepress/pipeline';
 import { displayPath, printBuild } from '../build-report.js';
 import { readDatasetManifest } from '../dataset.js';
 import { datasetNameFor } from '../init/name.js';
-import { datasetPackageJson } from '../init/package-json.js';
+import { datasetChangelog, datasetPackageJson } from '../init/package-json.js';
 import { EXIT, type Io } from '../io.js';
 import type { RunCommand } from '../program.js';
 import { DEFAULT_MAX_INPUT_MB } from '../read-input.js';
@@ -61,9 +61,9 @@ async function refuseTaken(root: string, name: string): Promise<void> {
 /** Lines telling a person what to do after init: the file to edit, the changeset, the release. */
 function nextSteps(dir: string, name: string): string[] {
   return [
-    `  1. Edit "description" and "cablepress.title" in ${path.join(dir, 'package.json')} (they are the cable's subject line for now), then run \`cablepress build ${dir}\`.`,
+    `  1. Edit "description" and "cablepress.title" in ${path.join(dir, 'package.json')} (they are the cable's subject line for now), then run \`npx cablepress build ${dir}\`.`,
     `  2. Add a changeset for @cablepress-datasets/${name} (\`npx changeset\`) saying what the dataset holds.`,
-    `  3. Commit the dataset, then release it with \`cablepress release ${dir}\`.`,
+    `  3. Commit the dataset, then release it with \`npx cablepress release ${dir}\`.`,
   ];
 }
 
@@ -91,6 +91,7 @@ export const run: RunCommand<'init'> = async ([cableFile], values, io) => {
     await makeDirs(path.join(dir, 'source'));
     await writeFile(path.join(dir, source), bytes);
     await writeFile(path.join(dir, 'package.json'), datasetPackageJson(cable, { name, source }));
+    await writeFile(path.join(dir, 'CHANGELOG.md'), datasetChangelog(cable, name));
     await updateLockFile(root, io.env);
     const manifest = await readDatasetManifest(dir, io.cwd);
     const { buildDataset } = await import('../build-dataset.js');
@@ -101,7 +102,7 @@ export const run: RunCommand<'init'> = async ([cableFile], values, io) => {
       return EXIT.ok;
     }
     io.stdout(`created ${shownDir} from ${cable.id} (${path.basename(file)}):\n`);
-    io.stdout(`  ${path.join(shownDir, source)}  (the cable, byte for byte)\n  ${path.join(shownDir, 'package.json')}\n`);
+    io.stdout(`  ${path.join(shownDir, source)}  (the cable, byte for byte)\n  ${path.join(shownDir, 'package.json')}\n  ${path.join(shownDir, 'CHANGELOG.md')}\n`);
     io.stdout(`  ${displayPath(lockFile, io.cwd)}  (the new workspace package, so that \`npm ci\` keeps working)\n`);
     io.stdout(recipe
       ? `recipe: ${recipe.label} (${recipe.file}), which the build applies to a TIP report when package.json names no "cablepress.recipe".\n`

@@ -1,27 +1,25 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { scratchFolder } from '../../test-support/paths.js';
 import { writeDataset } from '@cablepress/publish';
 import { syntheticInput, syntheticTables } from '../../../publish/src/fixtures/rows.js';
 import type { Io } from '../io.js';
 import { main } from '../main.js';
 
-const roots: string[] = [];
-afterEach(async () => {
-  for (const dir of roots.splice(0)) await rm(dir, { recursive: true, force: true });
-});
+/** The release date of the synthetic dataset (its `created`, 2008-02-29T05:44:00Z), so that releasing it needs no rebuild. */
+const RELEASED = { SOURCE_DATE_EPOCH: '1204263840' };
 
-function captureIo(cwd: string): Io & { out: () => string; err: () => string } {
+function captureIo(cwd: string, env: Record<string, string> = RELEASED): Io & { out: () => string; err: () => string } {
   const out: string[] = [];
   const err: string[] = [];
-  return { stdout: (s) => out.push(s), stderr: (s) => err.push(s), cwd, env: {}, out: () => out.join(''), err: () => err.join('') };
+  return { stdout: (s) => out.push(s), stderr: (s) => err.push(s), cwd, env, out: () => out.join(''), err: () => err.join('') };
 }
 
 /** A dataset folder laid out like datasets/<name>, built from synthetic rows, with a stand-in fact sheet. */
 async function dataset(): Promise<{ root: string; dir: string }> {
-  const root = await mkdtemp(path.join(tmpdir(), 'cablepress-cli-'));
-  roots.push(root);
+  const root = await scratchFolder('cli');
   const dir = path.join(root, 'test-dataset');
   await mkdir(path.join(dir, 'source'), { recursive: true });
   await writeFile(path.join(dir, 'source/cable.txt'), 'stand-in cable\n');
@@ -39,10 +37,10 @@ describe('cablepress release', () => {
     const { root, dir } = await dataset();
     const io = captureIo(root);
     expect(await main(['release', 'test-dataset', '--skip-rebuild'], io)).toBe(0);
-    expect(io.out()).toMatch(/^released test-dataset 1\.2\.3:\n {2}releases\/test-dataset-1\.2\.3\.tar\.gz {2}sha256 [0-9a-f]{64}\n {2}releases\/test-dataset-1\.2\.3\.zip {2}sha256 [0-9a-f]{64}\n {2}releases\/SHA256SUMS\n {2}site\/test-dataset\/index\.html {2}the dataset's page with every file of the release \(`cablepress site` writes it\)\n$/);
+    expect(io.out()).toMatch(/^released test-dataset 1\.2\.3 on 2008-02-29:\n {2}releases\/test-dataset-1\.2\.3\.tar\.gz {2}sha256 [0-9a-f]{64}\n {2}releases\/test-dataset-1\.2\.3\.zip {2}sha256 [0-9a-f]{64}\n {2}releases\/SHA256SUMS\n {2}site\/test-dataset\/index\.html {2}the dataset's page with every file of the release \(`cablepress site` writes it\)\n$/);
     const sums = await readFile(path.join(root, 'releases/SHA256SUMS'), 'utf8');
     const log = JSON.parse(await readFile(path.join(dir, 'releases.json'), 'utf8'));
-    expect(log.releases.map((r: { version: string }) => r.version)).toEqual(['1.2.3']);
+    expect(log.releases.map((r: { version: string; created: string }) => [r.version, r.created])).toEqual([['1.2.3', '2008-02-29T05:44:00Z']]);
     expect(log.releases[0].report).toEqual({ file: 'fact-sheet.pdf', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
 
     expect(await main(['validate', 'test-dataset'], captureIo(root))).toBe(0);
@@ -61,7 +59,7 @@ describe('cablepress release', () => {
     await writeDataset(dir, { ...syntheticInput(tables), version: '1.2.3' });
     const io = captureIo(root);
     expect(await main(['release', 'test-dataset', '--skip-rebuild'], io)).toBe(1);
-    expect(io.err()).toMatch(/^cablepress: DRIFT_UNVERSIONED: .*test-dataset: files changed since release 1\.2\.3 was recorded, but the version still says 1\.2\.3: README\.md, data\/tags\.arrow, data\/tags\.csv, data\/tags\.parquet, datapackage\.json Describe the change in a changeset/);
+    expect(io.err()).toMatch(/^cablepress: DRIFT_UNVERSIONED: .*test-dataset: files changed since release 1\.2\.3 was recorded, but the version still says 1\.2\.3: README\.md, data\/tags\.arrow, data\/tags\.csv, data\/tags\.parquet, datapackage\.json\. Describe the change in a changeset/);
   });
 
   it('checks without writing anything with --dry-run --json', async () => {

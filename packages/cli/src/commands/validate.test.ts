@@ -1,16 +1,12 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { scratchFolder } from '../../test-support/paths.js';
 import { writeDataset } from '@cablepress/publish';
 import { syntheticInput } from '../../../publish/src/fixtures/rows.js';
 import type { Io } from '../io.js';
 import { main } from '../main.js';
-
-const dirs: string[] = [];
-afterEach(async () => {
-  for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
-});
 
 function captureIo(cwd: string): Io & { out: () => string; err: () => string } {
   const out: string[] = [];
@@ -19,8 +15,7 @@ function captureIo(cwd: string): Io & { out: () => string; err: () => string } {
 }
 
 async function dataset(): Promise<string> {
-  const root = await mkdtemp(path.join(tmpdir(), 'cablepress-cli-'));
-  dirs.push(root);
+  const root = await scratchFolder('cli');
   await writeDataset(root, syntheticInput());
   return root;
 }

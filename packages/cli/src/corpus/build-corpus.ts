@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { checkTables, failOnErrors, indicatorsOf } from '@cablepress/pipeline';
 import { createdFromEnvironment, DatasetStreamWriter } from '@cablepress/publish';
-import { indicatorsTable } from '@cablepress/validate';
+import { indicatorCandidatesTable, indicatorsTable } from '@cablepress/validate';
 import type { Io } from '../io.js';
 import { listCorpusFiles } from './files.js';
 import { PackedFiles } from './packed.js';
@@ -123,11 +123,15 @@ const PREPARATION = [
   'with the code `DUPLICATE_CABLE`.',
 ].join('\n');
 
-/** The indicators of the corpus's TIP report cables together, checked as a dataset build checks them, encoded. */
+/** The indicators of the corpus's TIP report cables together and their candidates, checked as a dataset build checks them, encoded. */
 function corpusIndicators(intake: ChunkIntake, options: Pick<CorpusBuildOptions, 'corpus' | 'partition'>) {
-  const indicators = indicatorsOf(intake.tipInputs, null);
-  failOnErrors(checkTables({ indicators }, []), options.corpus);
-  return encodeRows(indicatorsTable, indicators, options.partition, (row) => intake.tipPartitions.get(row.cable_id as string)!);
+  const { indicators, indicator_candidates } = indicatorsOf(intake.tipInputs, null);
+  failOnErrors(checkTables({ indicators, indicator_candidates }, []), options.corpus);
+  const partition = (row: Record<string, unknown>) => intake.tipPartitions.get(row.cable_id as string)!;
+  return {
+    indicators: encodeRows(indicatorsTable, indicators, options.partition, partition),
+    indicator_candidates: encodeRows(indicatorCandidatesTable, indicator_candidates, options.partition, partition),
+  };
 }
 
 /** Builds one dataset from a corpus of cable files; bad files are reported, never fatal. */
@@ -164,7 +168,7 @@ export async function buildCorpus(options: CorpusBuildOptions, io: Io): Promise<
       const shown = intake.failures.slice(0, 3).map((f) => `${f.file}: ${f.code}`).join('; ');
       throw new InputError('CORPUS_NO_CABLES', `none of the ${files.length} file(s) could be read as a cable (${shown}).`, { file: options.corpus }, 'Give PlusD exports, Cablegate text files or WikiLeaks cable pages; docs/errors.md explains each code.');
     }
-    writer.appendParts({ indicators: corpusIndicators(intake, options) });
+    writer.appendParts(corpusIndicators(intake, options));
     await writer.append({ organizations: intake.organizations });
   } catch (error) {
     progress.stop(counts(), performance.now());

@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { scratchFolder } from '../../test-support/paths.js';
 import { globToRegExp, listCorpusFiles } from './files.js';
 
 describe('globToRegExp', () => {
@@ -28,14 +28,11 @@ describe('listCorpusFiles', () => {
   let root: string;
 
   beforeAll(async () => {
-    root = await mkdtemp(path.join(os.tmpdir(), 'cablepress-files-'));
+    root = await scratchFolder('files');
     for (const file of ['b/09CAIRO1222.txt', 'a/09CAIRO1222.html', 'README.md', 'manifest.json', '.hidden/x.txt', 'out/data/cables.csv', 'Z.txt']) {
       await mkdir(path.dirname(path.join(root, file)), { recursive: true });
       await writeFile(path.join(root, file), 'x');
     }
-  });
-  afterAll(async () => {
-    await rm(root, { recursive: true, force: true });
   });
 
   it('walks a folder in path order, without hidden entries, sidecars or the output folder', async () => {
@@ -50,26 +47,22 @@ describe('listCorpusFiles', () => {
   });
 
   it('reports symbolic links, FIFOs, devices and files above the size cap instead of reading or dropping them', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'cablepress-files-'));
-    try {
-      await writeFile(path.join(dir, 'a.txt'), 'x');
-      await writeFile(path.join(dir, 'big.txt'), 'x'.repeat(2048));
-      await symlink('/etc/passwd', path.join(dir, 'link.txt'));
-      await symlink('/dev/zero', path.join(dir, 'zero.txt'));
-      execFileSync('mkfifo', [path.join(dir, 'pipe.txt')]);
-      const skipped: { file: string; code: string; message: string }[] = [];
-      const files = await listCorpusFiles(dir, '/', { skipped, maxBytes: 1024 });
-      expect(files.map((f) => f.label)).toEqual(['a.txt']);
-      expect(skipped.sort((a, b) => (a.file < b.file ? -1 : 1))).toEqual([
-        { file: 'big.txt', code: 'INPUT_TOO_LARGE', message: 'the file has 2048 bytes, more than the 1024 an input may have; it was not read.' },
-        { file: 'link.txt', code: 'INPUT_NOT_FILE', message: 'a symbolic link, not a regular file: skipped without reading it.' },
-        { file: 'pipe.txt', code: 'INPUT_NOT_FILE', message: 'a FIFO (named pipe), not a regular file: skipped without reading it.' },
-        { file: 'zero.txt', code: 'INPUT_NOT_FILE', message: 'a symbolic link, not a regular file: skipped without reading it.' },
-      ]);
-      for (const s of skipped) expect(s.message).not.toContain('root:');
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    const dir = await scratchFolder('files');
+    await writeFile(path.join(dir, 'a.txt'), 'x');
+    await writeFile(path.join(dir, 'big.txt'), 'x'.repeat(2048));
+    await symlink('/etc/passwd', path.join(dir, 'link.txt'));
+    await symlink('/dev/zero', path.join(dir, 'zero.txt'));
+    execFileSync('mkfifo', [path.join(dir, 'pipe.txt')]);
+    const skipped: { file: string; code: string; message: string }[] = [];
+    const files = await listCorpusFiles(dir, '/', { skipped, maxBytes: 1024 });
+    expect(files.map((f) => f.label)).toEqual(['a.txt']);
+    expect(skipped.sort((a, b) => (a.file < b.file ? -1 : 1))).toEqual([
+      { file: 'big.txt', code: 'INPUT_TOO_LARGE', message: 'the file has 2048 bytes, more than the 1024 an input may have; it was not read.' },
+      { file: 'link.txt', code: 'INPUT_NOT_FILE', message: 'a symbolic link, not a regular file: skipped without reading it.' },
+      { file: 'pipe.txt', code: 'INPUT_NOT_FILE', message: 'a FIFO (named pipe), not a regular file: skipped without reading it.' },
+      { file: 'zero.txt', code: 'INPUT_NOT_FILE', message: 'a symbolic link, not a regular file: skipped without reading it.' },
+    ]);
+    for (const s of skipped) expect(s.message).not.toContain('root:');
   });
 
   it('says when there is nothing to read', async () => {

@@ -48,7 +48,7 @@ export type CableResult = CableDone | CableFailed;
 const tables = new Map<string, TableDef>(allTables.map((t) => [t.name, t as TableDef]));
 
 /** Tables the main thread writes once every chunk is in: organizations merged across the corpus, indicators of its cables together. */
-const MAIN_THREAD_TABLES = new Set(['organizations', 'indicators']);
+const MAIN_THREAD_TABLES = new Set(['organizations', 'indicators', 'indicator_candidates']);
 
 function countCodes(findings: readonly { code: string }[]): Record<string, number> {
   const counts: Record<string, number> = {};

@@ -30,7 +30,7 @@ export function datasetPackageJson(cable: Pick<Cable, 'id' | 'subject' | 'title'
     private: true,
     description: datasetDescription(cable),
     license: 'CC0-1.0',
-    files: ['data', 'datapackage.json', 'README.md', 'CHANGELOG.md', 'source'],
+    files: ['data', 'datapackage.json', 'README.md', 'LICENSE.md', 'CITATION.cff', 'CHANGELOG.md', 'source'],
     cablepress: {
       source: dataset.source,
       title: datasetTitle(cable),
@@ -38,4 +38,12 @@ export function datasetPackageJson(cable: Pick<Cable, 'id' | 'subject' | 'title'
     },
   };
   return `${JSON.stringify(pkg, null, 2)}\n`;
+}
+
+/**
+ * The CHANGELOG.md of a new dataset, in the form changesets keeps (`# <package>` then one `## <version>` section per
+ * version, newest first): the first version's entry, which `changeset version` writes above from then on.
+ */
+export function datasetChangelog(cable: Pick<Cable, 'id'>, name: string): string {
+  return `# ${DATASET_SCOPE}/${name}\n\n## 0.1.0\n\n- First version: the tables of cable ${cable.id}, made by \`cablepress init\`.\n`;
 }

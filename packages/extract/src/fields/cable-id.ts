@@ -1,40 +1,24 @@
 import corrections from '../data/cable-id-corrections.json' with { type: 'json' };
-import gazetteer from '../data/posts.json' with { type: 'json' };
+import { canonicalStation, editDistance } from './station.js';
 
 const FIXES: Record<string, { id: string }> = corrections.corrections;
-const POSTS: Record<string, string[]> = gazetteer.posts;
 
-/** Every post and alias, upper case with single spaces and also with no spaces, → the post. */
-const STATION_OF = new Map<string, string>();
-for (const [post, aliases] of Object.entries(POSTS)) {
-  STATION_OF.set(post, post);
-  for (const alias of aliases) {
-    const upper = alias.toUpperCase();
-    STATION_OF.set(upper, post);
-    STATION_OF.set(upper.replace(/[^A-Z]/g, ''), post);
-  }
+/**
+ * "SECTION 01 OF 02" fused into an id after the year, in any garbled spelling: a word of five to eight letters at
+ * most two edits from SECTION (SECTION, SCTION, ECTION, SECTIO, SQCTION, SECTIOQ, SECTIKN), its number, a garbled
+ * OF (OF, GF, 0F, QF, 0QF, O, F) and the count.
+ */
+const SECTION = /^(\d{2}(?:\d{2})?)([A-Z]{5,8}?)\d{1,2}(?:OF|GF|0F|QF|0QF|OQF|O|F)\d{1,2}(?=[A-Z])/;
+
+function withoutSection(id: string): string {
+  const m = SECTION.exec(id);
+  return m && editDistance(m[2]!, 'SECTION', 2) <= 2 ? `${m[1]}${id.slice(m[0].length)}` : id;
 }
 
-/** The post a station name denotes ("SAO PAULO", "Rio", "HAGUE", "T0KYO", "PARIS FR"), or null when unknown. */
-export function knownStation(station: string): string | null {
-  const upper = station.toUpperCase().replace(/(?<=[A-Z])0|0(?=[A-Z])/g, 'O').replace(/\s+/g, ' ').trim();
-  const direct = STATION_OF.get(upper) ?? STATION_OF.get(upper.replace(/[^A-Z]/g, ''));
-  if (direct) return direct;
-  const withCountry = /^(.{3,40}?),? [A-Z]{2}$/.exec(upper);
-  return withCountry ? (STATION_OF.get(withCountry[1]!) ?? STATION_OF.get(withCountry[1]!.replace(/[^A-Z]/g, '')) ?? null) : null;
-}
-
-/** Station spelling as used in canonical ids: upper case, no spaces, aliases and misspellings from data/posts.json. */
-export function canonicalStation(station: string): string {
-  return knownStation(station) ?? station.toUpperCase().replace(/[^A-Z]/g, '');
-}
-
-/** Garbled "SECTION 01 OF 02" fused into an id: SECTION01OF02, SCTION02OF02, SECTIN01OF03, ECTION01O02, SECTION010QF02. */
-const SECTION = /(?:SECTION|SCTION|SECTIN|SECTON|ECTION|SECTIO|SETION|SECION|SECTOIN)\d{1,2}(?:OF|GF|0F|QF|0QF|OQF|O|F)\d{1,2}/;
 /** Words fused before the station: EFTO, AMEMBASSY, EMBASSY, AMCONSUL, classification residue (SIFIED, NOFORN, FSC). */
 const PREFIX = /^(?:EFTO|AMEMBASSY|EMBASSY|AMCONSUL|CONSULATE|USMISSION|SIFIED|UNCLASSIFIED|UNCLAS|CONFIDENTIAL|NOFORN|FSC)+/;
-/** Suffixes appended after the serial: TOSEC…, ZFR…, SUSPECTEDDUPLICATE…. */
-const SUFFIX = /(?:TOSEC|ZFR|SUSPECTEDDUPLICATE|DUPLICATE)[A-Z0-9]*$/;
+/** Suffixes appended after the serial: TOSEC…, ZFR…, ZDK…, SUSPECTEDDUPLICATE…. */
+const SUFFIX = /(?:TOSEC|ZFR|ZDK|SUSPECTEDDUPLICATE|DUPLICATE)[A-Z0-9]*$/;
 
 /**
  * Canonical cable id: upper case, no spaces or hyphens, the serial without leading zeros, and the malformed
@@ -52,7 +36,7 @@ export function canonicalCableId(id: string): string {
   if (fixed) return fixed.id;
   const plusd = /^(19(?:7[3-9]))([A-Za-z]+)(\d+)(_[A-Za-z0-9]+)?$/.exec(compact);
   if (plusd) return plusdId(Number(plusd[1]), plusd[2]!, plusd[3]!, plusd[4] ?? '');
-  const m = /^(\d{2})(?:\1(?=[A-Z]))?(.*)$/.exec(upper.replace(SECTION, '').replace(PREFIX, '').replace(/^(?:19|20)(?=\d{2}[A-Z])/, ''));
+  const m = /^(\d{2})(?:\1(?=[A-Z]))?(.*)$/.exec(withoutSection(upper).replace(PREFIX, '').replace(/^(?:19|20)(?=\d{2}[A-Z])/, ''));
   if (!m) return upper;
   const rest = m[2]!.replace(SUFFIX, '');
   const parts = stationAndSerial(rest);

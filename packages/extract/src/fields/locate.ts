@@ -1,4 +1,4 @@
-import { knownStation } from './cable-id.js';
+import { knownStation } from './station.js';
 
 /**
  * Finds a header field in any text a field parser is given: its own line, a header chunk, a whole routing
@@ -14,7 +14,10 @@ export type LocatedField = 'tags' | 'subject' | 'ref' | 'classifiedBy' | 'eo';
  * ("...PRIMEREF:", "UBJECT:"); forms without a colon count only at the start of a line.
  */
 const LABELS: Record<LocatedField, RegExp[]> = {
-  tags: [/(?<![A-Za-z])(?:TAGS?|TGS|TAS|TAGES|TAGSS) {0,3}[:;]|(?:TAGS|TAGES|TGS):/gi, /^[ \t]{0,8}(?:TAGS?|TGS|TAGES)(?=[ \t]{1,3}[A-Z]{2,6}(?:[ \t,]|$))/gm],
+  tags: [
+    /(?<![A-Za-z])(?:TAGS?|TGS|TAS|TAGES|TAGSS|AGS|TABS) {0,3}[:;]|(?:TAGS|TAGES|TGS):|^[ \t]{0,8}TAGS,/gim,
+    /^[ \t]{0,8}(?:TAGS?|TGS|TAGES)(?=[ \t]{1,3}[A-Za-z]{2,20}(?:[ \t,]|$))/gim,
+  ],
   subject: [/(?<![A-Za-z])(?:SUBJECT|SUBJ|SUBJET|SUBECT|SUJBECT|SBJECT|SUBJEC) {0,3}[:;]|(?:SUBJECT|UBJECT|SUBJ):/gi, /^[ \t]{0,8}(?:SUBJECT|SUBJ)(?:\.|(?= {1,3}\())/gim],
   ref: [/(?<![A-Za-z])(?:REFS?|REFTELS?|REFERENCES?|REF TEL) {0,3}[:;]|(?:REF|REFS|REFTEL):/gi, /^[ \t]{0,8}(?:REFS?|REFTELS?)(?:\.|(?= {1,3}[([]?[A-Z][.):\]] ))/gim],
   classifiedBy: [/(?<!UN|un|Un|DE|de|De)(?:CLASS?IFI?E?D|CLASSFIED|CLASSIIFED) {0,3}BY\b(?: {0,2}[:;])?/gi],

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseTags, splitGlued } from './tags.js';
 import { parseSubject, parseTitleSubject } from './subject.js';
 import { parseReferences } from './references.js';
-import { canonicalCableId, knownStation, stationOfId } from './cable-id.js';
+import { canonicalCableId, stationOfId } from './cable-id.js';
+import { knownStation } from './station.js';
 import { locateField, stripPageResidue } from './locate.js';
 import { parseSummary } from './summary.js';
 import { parseNondisclosureDeadline } from './nondisclosure.js';
@@ -182,7 +183,7 @@ describe('cable ids and stations', () => {
     expect(knownStation('USUN NEW YORK')).toBe('USUNNEWYORK');
     expect(knownStation('UNVIE')).toBe('UNVIEVIENNA');
     expect(knownStation('AIT TAIPEI')).toBe('AITTAIPEI');
-    expect(knownStation('PARIS FR')).toBe('PARIS');
+    expect(knownStation('PARIS FR')).toBe('UNESCOPARISFR');
     expect(knownStation('B0G0TA')).toBe('BOGOTA');
     expect(knownStation('NOWHERE')).toBeNull();
   });

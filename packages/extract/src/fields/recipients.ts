@@ -65,8 +65,8 @@ interface Lists {
 
 /**
  * The TO and INFO lists of a routing header (or any text holding one): TO runs until INFO, INFO to the end
- * of the lists (a banner, BT or a header field); PAGE lines and a repeated routing header are ignored. An
- * XMT line and the lines after it
+ * of the lists (a banner, BT or a header field); PAGE lines (also on the TO or INFO line itself) and a repeated
+ * routing header are ignored. An XMT line ("XMT " or "XMT/", also right after INFO) and the lines after it
  * list addresses excluded from the collective above: they become `excluded` on that recipient. Null when the
  * text has no TO, INFO or XMT label.
  */
@@ -84,7 +84,7 @@ function readLists(text: string): Lists | null {
       state = null;
       continue;
     }
-    const label = /^(TO|INFO|XMT)\s/.exec(line);
+    const label = /^(TO|INFO|XMT)(?:\s+|\/)/.exec(line);
     if (label) {
       const name = label[1]!.toLowerCase() as 'to' | 'info' | 'xmt';
       labelled = true;
@@ -93,8 +93,10 @@ function readLists(text: string): Lists | null {
         continue;
       }
       seen.add(name);
-      state = name;
-      addTo(lists, state, line.slice(label[0].length).trim());
+      const rest = line.slice(label[0].length).trim();
+      const xmt = /^XMT(?:\s+|\/)/.exec(rest);
+      state = xmt ? 'xmt' : name;
+      addTo(lists, state, xmt ? rest.slice(xmt[0].length) : rest);
       if (banner > 0) break;
       continue;
     }
@@ -116,6 +118,7 @@ function readLists(text: string): Lists | null {
 }
 
 function addTo(lists: Lists & { xmt: string[] }, state: 'to' | 'info' | 'xmt', line: string): void {
+  if (PAGE_LINE.test(line)) return;
   const r = parseRecipientLine(line);
   if (!r) return;
   if (state === 'xmt') lists.xmt.push(r.name);

@@ -1,5 +1,6 @@
 import type { Reference } from '../types.js';
-import { canonicalCableId, knownStation, plusdId } from './cable-id.js';
+import { canonicalCableId, plusdId } from './cable-id.js';
+import { knownStation, resolveStation } from './station.js';
 import { fieldText, stripPageResidue } from './locate.js';
 
 /**
@@ -71,7 +72,10 @@ interface Found {
   id: string;
 }
 
-/** The post a station group names: its longest known suffix, else its last word when that is upper case (four letters or more). */
+/**
+ * The post a station group names: its longest known suffix ("AMEMBASSY SAO PAULO"), else the post its last word
+ * misspells (data/posts.json, one or two edits: "BRUSSLS", "SOIA"). An unknown word is never a station.
+ */
 function stationOf(group: string): { station: string; offset: number } | null {
   const words = group.split(/[ -]/);
   if (words.length > 1 && /^[A-Z]\.$/.test(words[words.length - 1]!)) words.pop();
@@ -81,8 +85,11 @@ function stationOf(group: string): { station: string; offset: number } | null {
     if (post) return { station: post, offset };
     offset += words[s]!.length + 1;
   }
-  const last = words[words.length - 1]!;
-  if (/^[A-Z][A-Z']{3,20}$/.test(last) && !NOT_STATION.has(last)) return { station: last, offset: offset - last.length - 1 };
+  for (let s = Math.max(0, words.length - 2); s < words.length; s++) {
+    const tail = words.slice(s);
+    const post = tail.every((w) => /^[A-Z][A-Z']+$/.test(w) && !NOT_STATION.has(w)) ? resolveStation(tail.join(' ')) : null;
+    if (post) return { station: post, offset: words.slice(0, s).join(' ').length + (s > 0 ? 1 : 0) };
+  }
   return null;
 }
 

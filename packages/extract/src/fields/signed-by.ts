@@ -3,10 +3,11 @@ const NOT_A_NAME = /^(END|BEGIN|NNNN|BT|COMMENT|SUMMARY|TEXT|NOTE|SIPDIS|SENSITI
 /**
  * Lines after the signature that are not cable text: NNNN, BT, a lone "." or page number, classification
  * banners (LIMITED OFFICIAL USE, SENSITIVE BUT UNCLASSIFIED, C O N F I D E N T I A L), CABLE ENDS, End Cable Text,
- * Declassified/Released lines, NOTE BY OC/T, SIPDIS, page headers and breaks, website footers.
+ * Declassified/Released lines (and their wrapped "... Review 30 JUN 2005"), NOTE BY OC/T, NOTE: NOT PASSED TO ...,
+ * a lone ">", the PlusD footer "2004CARACA01540 - UNCLASSIFIED", SIPDIS, page headers and breaks, website footers.
  */
 const TRAILER =
-  /^(?:|NNNN?|BT|#|\.|\d{1,3}|END (?:OF )?CABLE(?: TEXT)?|CABLE ENDS|(?:SENSITIVE BUT )?UNCLASSIFIED(?:\/\/FOR OFFICIAL USE ONLY)?|UNCLAS|CONFIDENTIAL|SECRET|NOFORN|SIPDIS|SENSITIVE|LIMITED OFFICIAL USE|C O N F I D E N T I A L|S E C R E T|(?:CONFIDENTIAL|SECRET|UNCLASSIFIED|UNCLAS)(?: ?\/\/? ?[A-Z]+){0,3}|DECLASSIFIED\/RELEASED\b.{0,120}|NOTE BY OC\/T\b.{0,200}|PAGE \d{2,3}\b.{0,80}|[A-Z][A-Z .']{1,30} \d{6,10} +\d{3}(?:\.\d)? +OF +\d{3}|(?:\*+ ?)?VISIT\b[^*]{0,200}\**|.{0,80}\b(?:HTTPS?:\/\/|WWW\.)[^ ]{0,120})$/i;
+  /^(?:|NNNN?|BT|#|\.|\d{1,3}|END (?:OF )?CABLE(?: TEXT)?|CABLE ENDS|(?:SENSITIVE BUT )?UNCLASSIFIED(?:\/\/FOR OFFICIAL USE ONLY)?|UNCLAS|CONFIDENTIAL|SECRET|NOFORN|SIPDIS|SENSITIVE|LIMITED OFFICIAL USE|C O N F I D E N T I A L|S E C R E T|(?:CONFIDENTIAL|SECRET|UNCLASSIFIED|UNCLAS)(?: ?\/\/? ?[A-Z]+){0,3}|DECLASSIFIED\/RELEASED\b.{0,120}|.{0,80}\bREVIEW \d{1,2} [A-Z]{3} \d{4}|NOTE BY OC\/T\b.{0,200}|NOTE: NOT PASSED\b.{0,120}|>|\d{4}[A-Z]{2,20}\d{3,6}(?:_[A-Z0-9]{1,4})? - .{1,60}|PAGE \d{2,3}\b.{0,80}|[A-Z][A-Z .']{1,30} \d{6,10} +\d{3}(?:\.\d)? +OF +\d{3}|(?:\*+ ?)?VISIT\b[^*]{0,200}\**|.{0,80}\b(?:HTTPS?:\/\/|WWW\.)[^ ]{0,120})$/i;
 
 /** A line that may follow the signature and is not cable text. */
 export function isTrailerLine(line: string): boolean {

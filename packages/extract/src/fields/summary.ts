@@ -2,16 +2,21 @@ import { MARKING } from './markings.js';
 import { fieldText } from './locate.js';
 
 /** What may follow SUMMARY in a label: "and Comment", "and Action Request", "and Introduction", "/Comment". */
-const LABEL_TAIL = '(?:\\s?(?:AND|&|/)\\s?(?:COMMENTS?|ACTION REQUESTS?|INTRODUCTION|RECOMMENDATIONS?|BACKGROUND))?';
+const LABEL_TAIL = '(?:\\s?(?:AND|&|/)\\s?(?:COMMENTS?|ACTION REQUESTS?|INTRODUCTION|RECOMMENDATIONS?|BACKGROUND|TABLE OF CONTENTS))?';
+/** Dashes that rule a heading: hyphen, the Unicode hyphens and dashes (U+2010 to U+2015), equals signs. */
+const DASHES = '\\-=\\u2010-\\u2015';
 /** A heading line: "SUMMARY", "-------\nSUMMARY\n-------", "=== Summary and Comment ===", "— SUMMARY —". */
-const HEADING = new RegExp(`^[-=\\u2013\\u2014 ]{0,40}(?:EXECUTIVE )?SUMMARY${LABEL_TAIL}\\s?[:.]?[-=\\u2013\\u2014 ]{0,40}$`, 'i');
+const HEADING = new RegExp(`^[${DASHES} ]{0,40}(?:EXECUTIVE )?SUMMARY${LABEL_TAIL}\\s?[:.]?[${DASHES} ]{0,40}$`, 'i');
 /** An inline label: "Summary:", "SUMMARY AND ACTION REQUEST:", "Summary/Comment:", "Summary -", "BEGIN SUMMARY". */
 const INLINE = new RegExp(`(?:^|\\s)(?:BEGIN )?(?:EXECUTIVE )?SUMMARY${LABEL_TAIL}\\s?(?:[:.\\-\\u2013\\u2014]{1,3}|(?=\\s[A-Z(]))\\s*`, 'i');
 const END = /\bEND\s+(?:OF\s+)?SUMMARY\b\s?[.:]?/i;
 /** A rule line or a heading line that ends a summary without END SUMMARY. */
-const RULE = /^[-=\u2013\u2014]{3,}/;
+const RULE = new RegExp(`^[${DASHES}]{3,}`);
+/** A dashed heading run on after the summary's last sentence: "... [...]. -------- Training --------". */
+const INLINE_RULE = /\s-{4,}\s/;
 const CAPS_HEADING = /^[A-Z][A-Z ,/&'-]{2,60}$/;
 /** A numbered paragraph at the start of a line with no blank line before it: "1. (C) Summary: ...". */
+const NUMBERED_PAR = /^¶?\d{1,3}\s?\./;
 const NUMBERED_LINE = /\n(?=[ \t]*¶?\d{1,3}[ \t]?\.[ \t])/g;
 
 function stripPrefix(par: string): string {
@@ -68,7 +73,7 @@ function findSummary(text: string): string | null {
     .filter(Boolean);
   for (let k = 0; k < pars.length; k++) {
     const par = pars[k]!;
-    if (HEADING.test(par.replace(/\s+/g, ' ').replace(/^[-=\u2013\u2014]+\s|\s[-=\u2013\u2014]+$/g, ''))) {
+    if (HEADING.test(par.replace(/\s+/g, ' ').replace(new RegExp(`^[${DASHES}]+\\s|\\s[${DASHES}]+$`, 'g'), ''))) {
       const parts: string[] = [];
       for (let j = k + 1; j < pars.length; j++) {
         const next = pars[j]!;
@@ -83,32 +88,45 @@ function findSummary(text: string): string | null {
     const body = stripPrefix(par);
     const m = INLINE.exec(body.slice(0, 60));
     if (m && m.index < 20 && !/^END\b/i.test(body.slice(0, m.index + 4).trim())) {
-      const rest = dropRepeatedLabel(body.slice(m.index + m[0].length));
-      const end = END.exec(rest);
-      if (end) return rest.slice(0, end.index).trim() || null;
-      const parts = [rest];
-      for (let j = k + 1; j < pars.length && j < k + 12; j++) {
-        const next = pars[j]!;
-        const e = END.exec(next);
-        if (e) {
-          parts.push(stripPrefix(next.slice(0, e.index)));
-          return parts.filter(Boolean).join('\n\n').trim() || null;
-        }
-        if (RULE.test(next) || CAPS_HEADING.test(next) || /^¶?\d{1,3}\s?\./.test(next)) break;
-        parts.push(stripPrefix(next));
-      }
-      return parts.filter(Boolean).join('\n\n').trim() || null;
+      return inlineSummary(dropRepeatedLabel(body.slice(m.index + m[0].length)), pars.slice(k + 1, k + 12));
     }
   }
   return onlyEnd(pars);
 }
 
-/** A summary marked only by "END SUMMARY": the paragraphs from the first one up to it. */
+/**
+ * A summary after an inline label: up to END SUMMARY, over the numbered paragraphs before it when it comes
+ * later; without one, up to a run-on dashed heading, a rule, a heading or the next numbered paragraph.
+ */
+function inlineSummary(rest: string, following: string[]): string | null {
+  const end = END.exec(rest);
+  if (end) return rest.slice(0, end.index).trim() || null;
+  const endAt = following.findIndex((p) => END.test(p));
+  const parts = [cutInlineRule(rest)];
+  for (const next of following) {
+    const e = END.exec(next);
+    if (e) {
+      parts.push(stripPrefix(next.slice(0, e.index)));
+      break;
+    }
+    if (RULE.test(next) || CAPS_HEADING.test(next) || (endAt < 0 && NUMBERED_PAR.test(next))) break;
+    parts.push(stripPrefix(next));
+  }
+  return parts.filter(Boolean).join('\n\n').trim() || null;
+}
+
+function cutInlineRule(text: string): string {
+  const rule = INLINE_RULE.exec(text);
+  return rule ? text.slice(0, rule.index) : text;
+}
+
+/** A summary marked only by "END SUMMARY": the paragraphs up to it from the first numbered one (else from the first). */
 function onlyEnd(pars: string[]): string | null {
   for (let k = 0; k < pars.length && k < 10; k++) {
     const e = END.exec(pars[k]!);
     if (!e) continue;
-    const parts = pars.slice(0, k).map(stripPrefix);
+    const numbered = pars.findIndex((p) => NUMBERED_PAR.test(p));
+    const parts = pars.slice(numbered >= 0 && numbered <= k ? numbered : 0, k).map(stripPrefix);
     parts.push(stripPrefix(pars[k]!.slice(0, e.index)));
     return parts.filter(Boolean).join('\n\n').trim() || null;
   }

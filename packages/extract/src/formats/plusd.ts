@@ -40,7 +40,6 @@ export function readPlusd(source: string): Envelope {
     spans[field] = spanOf(text, line.start, line.end);
   };
 
-  let i = 0;
   const nextNonEmpty = (from: number): number => {
     let k = from;
     while (k < lines.length && lines[k]!.end === lines[k]!.start) k++;
@@ -48,7 +47,7 @@ export function readPlusd(source: string): Envelope {
   };
   const labelAt = (k: number): string => (k < lines.length ? s.slice(lines[k]!.start, Math.min(lines[k]!.end, lines[k]!.start + 60)).toLowerCase() : '');
 
-  i = nextNonEmpty(0);
+  let i = nextNonEmpty(0);
   const labels: (typeof LABELS)[number][] = [];
   while (i < lines.length && (LABELS as readonly string[]).includes(labelAt(i))) {
     labels.push(labelAt(i) as (typeof LABELS)[number]);

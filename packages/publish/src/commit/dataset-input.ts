@@ -11,8 +11,8 @@ export interface ExtraFile {
 
 /**
  * What a dataset is written from: the descriptor's own fields (name lowercase `[a-z0-9-]`, version the semver of the
- * dataset's workspace package, created an ISO 8601 UTC datetime from SOURCE_DATE_EPOCH or the cable, never the wall
- * clock) and the rows.
+ * dataset's workspace package, created the ISO 8601 UTC datetime of the version's release record, or of
+ * SOURCE_DATE_EPOCH, and left out for a build not released yet; never the wall clock) and the rows.
  */
 export interface DatasetInput extends Omit<DataPackage, '$schema' | 'resources'> {
   /** Rows of each table by table name; tables are written in `allTables` order. */

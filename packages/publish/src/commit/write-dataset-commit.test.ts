@@ -15,7 +15,7 @@ describe('writeDataset companions (a fact sheet left old beside new data after a
     await writeDataset(root, syntheticInput(), { companions: [{ path: sheet, content: Buffer.from('%PDF-1.7 new') }] });
     expect(await readFile(sheet, 'utf8')).toBe('%PDF-1.7 new');
     expect(await readdir(join(root, 'reports', 'x'))).toEqual(['x-fact-sheet.pdf']);
-    expect((await readdir(root)).sort()).toEqual(['README.md', 'data', 'datapackage.json', 'reports', 'validation.json']);
+    expect((await readdir(root)).sort()).toEqual(['CITATION.cff', 'LICENSE.md', 'README.md', 'data', 'datapackage.json', 'reports', 'validation.json']);
   });
 
   it('are not published when the write fails before the commit', async () => {

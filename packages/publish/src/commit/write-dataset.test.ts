@@ -18,10 +18,10 @@ describe('writeDataset', () => {
     const { files, descriptor } = await writeDataset(dir, syntheticInput());
     expect(files).toContain('data/cables.csv');
     expect(files).toContain('data/indicators.parquet');
-    expect(files.slice(-2)).toEqual(['datapackage.json', 'README.md']);
+    expect(files.slice(-4)).toEqual(['datapackage.json', 'README.md', 'LICENSE.md', 'CITATION.cff']);
     expect(descriptor.resources.map((r) => r.name).slice(0, 3)).toEqual(['cables', 'cables-arrow', 'cables-parquet']);
     expect(descriptor.resources).toHaveLength(12 * 3 + 1);
-    expect(await readdir(dir)).toEqual(['README.md', 'data', 'datapackage.json', 'validation.json']);
+    expect(await readdir(dir)).toEqual(['CITATION.cff', 'LICENSE.md', 'README.md', 'data', 'datapackage.json', 'validation.json']);
     expect(await verifyDataset(dir)).toEqual([]);
   });
 
@@ -116,6 +116,6 @@ describe('writeDataset', () => {
     await writeDataset(dir, syntheticInput());
     const { extraFiles: _, ...withoutExtra } = syntheticInput();
     await writeDataset(dir, withoutExtra);
-    expect(await readdir(dir)).toEqual(['README.md', 'data', 'datapackage.json']);
+    expect(await readdir(dir)).toEqual(['CITATION.cff', 'LICENSE.md', 'README.md', 'data', 'datapackage.json']);
   });
 });

@@ -1,18 +1,16 @@
 import { type Code, type Finding, InputError, SEMVER, ValidationError, epochDate, isDatasetName } from '@cablepress/core';
-import { readdir, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { allTables, assertRows, fieldsOf, type TableDef } from '@cablepress/validate';
-import { arrowFileBytes, arrowRowsAsText, parquetBytes, readArrow, rowsToArrow } from '../encode/arrow.js';
-import { stage } from './atomic.js';
+import { arrowRowsAsText, readArrow } from '../encode/arrow.js';
 import { cellText } from '../encode/cells.js';
-import { parseCsv, tableToCsv } from '../encode/csv.js';
-import { isSafePath, type DataPackage, type Resource } from '../describe/datapackage.js';
-import { sha256 } from '../encode/hash.js';
-import { LIMITS, readChangelog, readTextInside, safeFileName } from '@cablepress/core';
-import { datasetReadme } from '../describe/readme.js';
+import { parseCsv } from '../encode/csv.js';
+import { isSafePath, type DataPackage } from '../describe/datapackage.js';
+import { LIMITS, readChangelog, readTextInside } from '@cablepress/core';
 import type { ReadmeRows } from '../describe/readme-sections.js';
 import type { DatasetInput } from './dataset-input.js';
-import { datasetDescriptor, extraResource, tableResources } from '../describe/resources.js';
+import { DatasetStreamWriter } from '../stream/dataset-writer.js';
+import { encodeTablePart } from '../stream/table-part.js';
 import { verifyDataset } from '../read/verify.js';
 
 export interface WriteOptions {
@@ -51,8 +49,8 @@ function checkInput(input: DatasetInput): TableDef[] {
       'name the dataset folder with lowercase letters, digits and "-", e.g. laos-tip-2008');
   }
   if (!SEMVER.test(input.version)) throw bad('DATASET_VERSION', `version "${input.version}" is not a semantic version`, 'version', 'give the dataset package.json a version such as 0.1.0');
-  if (!CREATED.test(input.created) || Number.isNaN(Date.parse(input.created))) {
-    throw bad('DATASET_CREATED', `created "${input.created}" must be an ISO 8601 UTC datetime (from SOURCE_DATE_EPOCH or the cable)`, 'created', 'set SOURCE_DATE_EPOCH to whole seconds since 1970');
+  if (input.created !== undefined && (!CREATED.test(input.created) || Number.isNaN(Date.parse(input.created)))) {
+    throw bad('DATASET_CREATED', `created "${input.created}" must be an ISO 8601 UTC datetime (from the release record or SOURCE_DATE_EPOCH)`, 'created', 'set SOURCE_DATE_EPOCH to whole seconds since 1970');
   }
   const known = new Map(allTables.map((t) => [t.name, t as TableDef]));
   for (const name of Object.keys(input.tables)) {
@@ -96,10 +94,31 @@ async function previousEntries(dir: string): Promise<string[]> {
   }
 }
 
+/** Reads the staged tables back (CSV and Arrow) and compares every cell with the rows they were written from. */
+async function readBack(root: string, tables: readonly TableDef[], input: DatasetInput): Promise<void> {
+  const readback: Finding[] = [];
+  for (const table of tables) {
+    const fields = fieldsOf(table);
+    const expected = input.tables[table.name]!.map((row) => fields.map((f) => cellText(f.type, row[f.name])));
+    const csv = await readFile(join(root, 'data', `${table.name}.csv`), 'utf8');
+    readback.push(...compareText(table.name, 'csv', expected, parseCsv(csv).slice(1)));
+    const arrow = await readFile(join(root, 'data', `${table.name}.arrow`));
+    readback.push(...compareText(table.name, 'arrow', expected, arrowRowsAsText(readArrow(arrow))));
+  }
+  if (readback.length > 0) {
+    throw new ValidationError('READBACK_MISMATCH', `written files do not read back as the rows: ${readback.map((f) => f.message).join('; ')}`, readback);
+  }
+  const problems = (await verifyDataset(root)).filter((f) => f.severity === 'error');
+  if (problems.length > 0) {
+    throw new ValidationError('DATASET_VERIFY', `the staged dataset does not verify: ${problems.slice(0, 5).map((f) => f.message).join('; ')}`, problems);
+  }
+}
+
 /**
- * Writes a dataset into `dir`: data/<table>.{csv,arrow,parquet}, extra files, datapackage.json and README.md.
- * Rows are validated first; everything is staged in `dir/.tmp/`, read back and verified, then swapped in.
- * On any failure the previous files stay exactly as they were. Two runs with the same input give identical bytes.
+ * Writes a dataset into `dir`: data/<table>.{csv,arrow,parquet}, extra files, datapackage.json and README.md, through
+ * the streaming writer (`DatasetStreamWriter`), each table as one part. Rows are validated first; everything is staged
+ * in `dir/.tmp/`, read back and verified, then swapped in. On any failure the previous files stay exactly as they
+ * were. Two runs with the same input give identical bytes.
  */
 export async function writeDataset(dir: string, input: DatasetInput, options: WriteOptions = {}): Promise<WrittenDataset> {
   const info = await stat(dir).catch(() => undefined);
@@ -107,60 +126,22 @@ export async function writeDataset(dir: string, input: DatasetInput, options: Wr
   const tables = checkInput(input);
   for (const table of tables) assertRows(table, input.tables[table.name]!);
   const changelog = input.changelog ?? (await readChangelog(dir));
+  const replaces = await previousEntries(dir);
 
-  const staging = await stage(dir, (options.companions ?? []).map((c) => c.path));
+  const writer = await DatasetStreamWriter.open(dir, { tables, companions: (options.companions ?? []).map((c) => c.path) });
   try {
-    const files: string[] = [];
-    const resources: Resource[] = [];
-    const rowCounts: Record<string, number> = {};
-    const readback: Finding[] = [];
-    const put = async (path: string, content: string | Uint8Array) => {
-      await staging.write(path, content);
-      files.push(path);
-      await options.onFile?.(path);
-      return typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-    };
-    const digest = (bytes: Uint8Array) => ({ bytes: bytes.length, sha256: sha256(bytes) });
-
-    for (const table of tables) {
-      const rows = input.tables[table.name]!;
-      rowCounts[table.name] = rows.length;
-      const fields = fieldsOf(table);
-      const expected = rows.map((row) => fields.map((f) => cellText(f.type, row[f.name])));
-
-      const csvText = tableToCsv(table, rows);
-      const csv = await put(`data/${table.name}.csv`, csvText);
-      readback.push(...compareText(table.name, 'csv', expected, parseCsv(csvText).slice(1)));
-
-      const arrowTable = rowsToArrow(table, rows);
-      const arrow = await put(`data/${table.name}.arrow`, arrowFileBytes(arrowTable));
-      readback.push(...compareText(table.name, 'arrow', expected, arrowRowsAsText(readArrow(arrow))));
-
-      const parquet = await put(`data/${table.name}.parquet`, parquetBytes(arrowTable));
-      resources.push(...tableResources(table, { csv: digest(csv), arrow: digest(arrow), parquet: digest(parquet) }));
-    }
-    if (readback.length > 0) {
-      throw new ValidationError('READBACK_MISMATCH', `written files do not read back as the rows: ${readback.map((f) => f.message).join('; ')}`, readback);
-    }
-    for (const extra of [...(input.extraFiles ?? [])].sort((a, b) => (a.path < b.path ? -1 : 1))) {
-      await put(extra.path, extra.content);
-      resources.push(extraResource(extra));
-    }
-
-    const descriptor = datasetDescriptor(input, resources);
-    await put('datapackage.json', JSON.stringify(descriptor, null, 2) + '\n');
-    const readme = { descriptor, rowCounts, changelog, context: input.readme ?? {}, rows: input.tables as ReadmeRows };
-    await put('README.md', datasetReadme({ ...readme, ...(input.preparation ? { preparation: input.preparation } : {}) }));
-
-    const problems = (await verifyDataset(staging.root)).filter((f) => f.severity === 'error');
-    if (problems.length > 0) {
-      throw new ValidationError('DATASET_VERIFY', `the staged dataset does not verify: ${problems.slice(0, 5).map((f) => f.message).join('; ')}`, problems);
-    }
-    for (const companion of options.companions ?? []) await staging.attach(companion.path, companion.content);
-    const entries = (await readdir(staging.root)).sort();
-    await staging.commit(entries, await previousEntries(dir));
-    return { descriptor, files };
-  } finally {
-    await staging.discard();
+    writer.appendParts(Object.fromEntries(tables.map((table) => [table.name, encodeTablePart(table, input.tables[table.name]!)])));
+  } catch (error) {
+    await writer.abort();
+    throw error;
   }
+  const { tables: rows, ...meta } = input;
+  const { descriptor, files } = await writer.finish(changelog === undefined ? meta : { ...meta, changelog }, {
+    readmeRows: rows as ReadmeRows,
+    replaces,
+    ...(options.companions ? { companions: options.companions } : {}),
+    ...(options.onFile ? { onFile: options.onFile } : {}),
+    check: (root) => readBack(root, tables, input),
+  });
+  return { descriptor, files };
 }

@@ -71,7 +71,8 @@ export interface DataPackage {
   title: string;
   description: string;
   version: string;
-  created: string;
+  /** When this version was released (its record in releases.json); absent from a build not released yet. */
+  created?: string;
   licenses: License[];
   sources: Source[];
   contributors: Contributor[];
@@ -117,7 +118,7 @@ function checkCablepressRules(value: unknown): Finding[] {
     if (typeof d[key] !== 'string' || d[key] === '') error('DESCRIPTOR_FIELD', `${key} must be a non-empty string`, [key]);
   }
   if (typeof d.version !== 'string' || !SEMVER.test(d.version)) error('DESCRIPTOR_VERSION', 'version must be a semantic version', ['version']);
-  if (typeof d.created !== 'string' || !DATETIME.test(d.created)) error('DESCRIPTOR_CREATED', 'created must be an ISO 8601 UTC datetime', ['created']);
+  if (d.created !== undefined && (typeof d.created !== 'string' || !DATETIME.test(d.created))) error('DESCRIPTOR_CREATED', 'created must be an ISO 8601 UTC datetime', ['created']);
   if (!Array.isArray(d.licenses) || d.licenses.length === 0) error('DESCRIPTOR_LICENSES', 'licenses must list at least one license', ['licenses']);
   else d.licenses.forEach((l: Record<string, unknown>, i) => {
     if (typeof l?.name !== 'string' && typeof l?.path !== 'string') error('DESCRIPTOR_LICENSES', 'a license needs a name or a path', ['licenses', i]);

@@ -2,17 +2,23 @@ import type { Finding } from '@cablepress/core';
 import type { CableRow, IndicatorRow, ParagraphRow } from '@cablepress/validate';
 import type { DataPackage } from './datapackage.js';
 import words from './data/finding-words.json' with { type: 'json' };
+import { bibtex, plainCitation } from './citation.js';
 
-/** What a single-cable build knows beyond the descriptor and the rows, for the dataset README. */
+/** What a build knows beyond the descriptor and the rows, for the dataset README. */
 export interface ReadmeContext {
   /** The fact sheet, as a link relative to the dataset folder (`../../reports/<name>/<name>-fact-sheet.pdf`). */
   factSheet?: string;
   /** The dataset's page on the project site, as a link relative to the dataset folder. */
   releasePage?: string;
+  /** The dataset's published page under the configured homepage, or null when no homepage is configured. */
+  pageUrl?: string | null;
   /** The build's findings; the warnings are listed in plain words. */
   findings?: readonly (Pick<Finding, 'code' | 'severity' | 'message'> & Partial<Pick<Finding, 'path'>>)[];
-  /** The date of this version's release record (releases.json), else the build date the release will record. */
-  releaseDate?: string;
+  /**
+   * The date of this version's release record (releases.json); null for a build not released yet. Left out, the
+   * descriptor's `created` is taken.
+   */
+  releaseDate?: string | null;
 }
 
 /** The rows the README sections read: the cable, its paragraphs (for citations) and the indicators (for periods). */
@@ -28,12 +34,6 @@ const FINDING_WORDS: Record<string, { title: string; note: string }> = words.cod
 export function longDate(iso: string): string {
   const date = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
   return `${date.getUTCDate()} ${date.toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' })} ${date.getUTCFullYear()}`;
-}
-
-/** "U.S. Embassy Vientiane" from the Origin "Embassy Vientiane": the post that wrote the cable. */
-export function cableAuthor(origin: string | null): string {
-  if (!origin) return 'U.S. Department of State (post not given)';
-  return /^(?:Embassy|Consulate|Mission|Interests Section)\b/i.test(origin) ? `U.S. ${origin}` : origin;
 }
 
 /**
@@ -61,7 +61,9 @@ export function plainMessage(message: string, paragraphs: ReadmeRows['paragraphs
     .replace(/\b[0-9A-Z]+-p\d+\b/g, (id) => labels.get(id) ?? id);
 }
 
-/** Links to the fact sheet and the dataset's page, when the build knows them. */
+export const LINKS_HEADING = '## Fact sheet and dataset page';
+
+/** Links to the fact sheet and the dataset's page (on the site beside the repository, and published), when known. */
 export function factSheetSection(context: ReadmeContext): string | null {
   const lines: string[] = [];
   if (context.factSheet) {
@@ -71,7 +73,20 @@ export function factSheetSection(context: ReadmeContext): string | null {
   if (context.releasePage) {
     lines.push(`- Dataset page, with the key figures, the tables, the cable text and the release downloads: [${context.releasePage.replace(/^(?:\.\.\/)+/, '')}](${context.releasePage}).`);
   }
-  return lines.length > 0 ? `## Fact sheet and dataset page\n\n${lines.join('\n')}\n` : null;
+  if (context.pageUrl) lines.push(`- Published page of the dataset: <${context.pageUrl}>.`);
+  return lines.length > 0 ? `${LINKS_HEADING}\n\n${lines.join('\n')}\n` : null;
+}
+
+/**
+ * The README of a release bundle: the dataset's README with its links section made for the bundle (the fact sheet
+ * beside it, the published page when a homepage is configured, no link out of the unpacked folder).
+ */
+export function bundleReadme(readme: string, links: { factSheet: string; pageUrl: string | null }): string {
+  const start = readme.indexOf(`${LINKS_HEADING}\n`);
+  const section = factSheetSection({ factSheet: links.factSheet, pageUrl: links.pageUrl }) ?? '';
+  if (start < 0) return readme;
+  const end = readme.indexOf('\n## ', start + LINKS_HEADING.length);
+  return `${readme.slice(0, start)}${section}${end < 0 ? '' : readme.slice(end + 1)}`;
 }
 
 /** The cable a finding is about: the id its message starts with, else the cable row its path names. */
@@ -95,7 +110,7 @@ export function warningsSection(context: ReadmeContext, rows: ReadmeRows): strin
     return words ? `- **${words.title}** (${code}): ${message} ${words.note}` : `- ${code}: ${message}`;
   });
   const count = warnings.length === 1 ? 'one thing' : `${warnings.length} things`;
-  return `## Warnings\n\nThe checks run on this build found ${count} a reader of the figures should know (¶ is the paragraph number printed in the cable, \"paragraph\" counts from its start where it prints none; \`validation.json\` has each with its exact place in the source):\n\n${items.join('\n')}\n`;
+  return `## Warnings\n\nThe checks run on this build found ${count} a reader of the figures should know (¶ is the paragraph number printed in the cable, "paragraph" counts from its start where it prints none; \`validation.json\` has each with its exact place in the source):\n\n${items.join('\n')}\n`;
 }
 
 /** Which period the figures cover: the indicators' periods, most common first, and the cable's own date. */
@@ -149,20 +164,24 @@ for resource in package["resources"]:
 `;
 }
 
-/**
- * The citation: the post as author of the cable, cablepress as compiler of the dataset, the dataset version with its
- * release date, and the cable's own date apart from it. Null when the dataset is not built from one cable.
- */
-export function citationSection(descriptor: DataPackage, context: ReadmeContext, rows: ReadmeRows): string | null {
-  const cable = rows.cables?.length === 1 ? rows.cables[0]! : null;
-  if (!cable) return null;
-  const source = descriptor.sources.find((s) => s.id === cable.cable_id) ?? descriptor.sources[0];
-  const subject = cable.subject || cable.title || source?.title || cable.cable_id;
-  const released = (context.releaseDate ?? descriptor.created).slice(0, 10);
-  const cableDate = cable.created ? `, dated ${longDate(cable.created)}` : '';
-  const link = source?.path ? ` (${source.path})` : '';
-  return `## Citation
+/** The README's dates: when this version was released (its record), or null when it has not been. */
+export function releaseDateOf(descriptor: Pick<DataPackage, 'created'>, context: ReadmeContext): string | null {
+  return context.releaseDate === undefined ? (descriptor.created ?? null) : context.releaseDate;
+}
 
-${cableAuthor(cable.origin)} (author of the cable); cablepress (compiler). *${descriptor.title}*, version ${descriptor.version}, released ${released} [data set]. Compiled from cable ${cable.cable_id}, "${subject}"${cableDate}, as published by WikiLeaks${link}.
+/** How to cite: in words, as BibTeX, and the CITATION.cff beside the README. */
+export function citationSection(descriptor: DataPackage, context: ReadmeContext, rows: ReadmeRows): string {
+  const input = { descriptor, releaseDate: releaseDateOf(descriptor, context), url: context.pageUrl ?? null, cables: rows.cables ?? [] };
+  const unreleased = input.releaseDate === null ? ' This build is not released yet: cite a released version.' : '';
+  return `## How to cite
+
+${plainCitation(input)}${unreleased}
+
+BibTeX:
+
+\`\`\`bibtex
+${bibtex(input)}\`\`\`
+
+[\`CITATION.cff\`](CITATION.cff) has the same in the Citation File Format, which GitHub, Zenodo and reference managers read.
 `;
 }

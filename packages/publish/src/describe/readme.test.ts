@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { allTables, fieldsOf } from '@cablepress/validate';
 import { syntheticInput } from '../fixtures/rows.js';
 import { scratchFolders } from '../fixtures/scratch.js';
-import { cableAuthor, citationSection, factSheetSection, paragraphLabel, periodSection, plainMessage, warningsSection } from './readme-sections.js';
+import { cableAuthor } from './citation.js';
+import { citationSection, factSheetSection, paragraphLabel, periodSection, plainMessage, warningsSection } from './readme-sections.js';
 import { writeDataset } from '../commit/write-dataset.js';
 
 const folders = scratchFolders();
@@ -93,12 +94,17 @@ describe('the README sections a single-cable build adds', () => {
     expect(periodSection({ cables: [...cables, ...cables], indicators })).toBeNull();
   });
 
-  it('cites the post as author, cablepress as compiler, the release date and the cable date apart', () => {
+  it('cites cablepress as compiler with the release date, the post as author of the cable with its date, in words and BibTeX', () => {
     const descriptor = { ...syntheticInput(), $schema: '', resources: [], title: 'Laos trafficking in persons report 2008 (cable 08VIENTIANE145)', version: '0.1.1', sources: [{ id: '08VIENTIANE145', title: 'EIGHTH ANNUAL TIP REPORT FOR LAOS', path: 'https://wikileaks.org/plusd/cables/08VIENTIANE145_a.html' }] };
-    expect(citationSection(descriptor, { releaseDate: '2008-03-01T00:00:00Z' }, { cables })).toBe(
-      '## Citation\n\nU.S. Embassy Vientiane (author of the cable); cablepress (compiler). *Laos trafficking in persons report 2008 (cable 08VIENTIANE145)*, version 0.1.1, released 2008-03-01 [data set]. '
-        + 'Compiled from cable 08VIENTIANE145, "EIGHTH ANNUAL TIP REPORT FOR LAOS", dated 29 February 2008, as published by WikiLeaks (https://wikileaks.org/plusd/cables/08VIENTIANE145_a.html).\n',
-    );
+    const section = citationSection(descriptor, { releaseDate: '2026-12-01T18:37:30Z', pageUrl: null }, { cables });
+    expect(section).toContain('cablepress (compiler). *Laos trafficking in persons report 2008 (cable 08VIENTIANE145)*, version 0.1.1, released 2026-12-01 [data set]. '
+      + 'Compiled from U.S. Embassy Vientiane, cable 08VIENTIANE145, "EIGHTH ANNUAL TIP REPORT FOR LAOS" (2008-02-29); as published by WikiLeaks.');
+    expect(section).toContain('@misc{test_dataset_0_1_1,\n  author = {{cablepress}},\n  title = {{Laos trafficking in persons report 2008 (cable 08VIENTIANE145)}},\n  version = {0.1.1},\n  year = {2026},\n  date = {2026-12-01},');
+    expect(section).not.toContain('2008-02-29T');
+    const unreleased = citationSection(descriptor, { releaseDate: null }, { cables });
+    expect(unreleased).toContain('version 0.1.1, not released yet [data set]');
+    expect(unreleased).toContain('year = {unreleased}');
+    expect(unreleased).not.toContain('date = ');
     expect(cableAuthor('Secretary of State')).toBe('Secretary of State');
     expect(cableAuthor('Consulate Istanbul')).toBe('U.S. Consulate Istanbul');
   });

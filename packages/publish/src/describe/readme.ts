@@ -1,5 +1,7 @@
 import type { DataPackage, Resource } from './datapackage.js';
-import { checkingSection, citationSection, factSheetSection, periodSection, warningsSection, type ReadmeContext, type ReadmeRows } from './readme-sections.js';
+import { dataCard } from './licence.js';
+import { checkingSection, citationSection, factSheetSection, periodSection, releaseDateOf, warningsSection, type ReadmeContext, type ReadmeRows } from './readme-sections.js';
+import { loadingSnippets } from './snippets.js';
 
 /** What the dataset README says beyond the descriptor. */
 export interface ReadmeInput {
@@ -76,91 +78,27 @@ function reference(descriptor: DataPackage, rowCounts: Record<string, number>): 
   return out.join('\n');
 }
 
+/** Every loading snippet of the dataset, as fenced blocks under the tool's name, paths relative to this README. */
 function loading(descriptor: DataPackage): string {
-  const first = descriptor.resources.find((r) => r.format === 'csv')?.name ?? 'cables';
-  return `Every table comes as \`data/<table>.csv\`, \`data/<table>.arrow\` (Arrow IPC file) and \`data/<table>.parquet\`.
-The Arrow and Parquet files carry the column types; the CSV needs the types from \`datapackage.json\`.
-Ids are text: read them as strings (\`000145\` must not become \`145\`).
+  const blocks = loadingSnippets(descriptor).map((s) => `**${s.tool}** (${s.needs}):\n\n\`\`\`${s.language}\n${s.code}\`\`\``);
+  return `Every table comes as \`data/<table>.parquet\`, \`data/<table>.arrow\` (Arrow IPC file) and \`data/<table>.csv\`.
+The Parquet and Arrow files carry the column types; the CSV needs the types from \`datapackage.json\`.
+Ids are text: read them as strings (\`000145\` must not become \`145\`). Every snippet runs as written from this folder.
 
-JavaScript ([apache-arrow](https://arrow.apache.org/docs/js/)):
-
-\`\`\`js
-import { readFileSync } from 'node:fs';
-import { tableFromIPC } from 'apache-arrow';
-
-const ${first} = tableFromIPC(readFileSync('data/${first}.arrow'));
-console.log(${first}.numRows, ${first}.schema.fields.map((f) => \`\${f.name}: \${f.type}\`));
-\`\`\`
-
-Polars ([nodejs-polars](https://pola-rs.github.io/nodejs-polars/); Python \`polars.read_ipc\` works the same way):
-
-\`\`\`js
-import { readFileSync } from 'node:fs';
-import pl from 'nodejs-polars';
-
-const ${first} = pl.readIPC(readFileSync('data/${first}.arrow'));
-console.log(${first}.schema);
-\`\`\`
-
-DuckDB ([@duckdb/node-api](https://duckdb.org/docs/api/node_neo/overview); the SQL is the same in the DuckDB shell or Python):
-
-\`\`\`js
-import { DuckDBInstance } from '@duckdb/node-api';
-
-const db = await (await DuckDBInstance.create(':memory:')).connect();
-const result = await db.runAndReadAll("SELECT count(*) AS n FROM read_parquet('data/${first}.parquet')");
-console.log(result.getRowObjectsJson());
-\`\`\`
-
-pandas (reads the CSV with the types and missing values declared in \`datapackage.json\`):
-
-\`\`\`python
-import json
-import pandas as pd
-
-package = json.load(open("datapackage.json", encoding="utf-8"))
-DTYPES = {"string": "string", "integer": "Int64", "number": "Float64", "boolean": "boolean", "date": "string", "datetime": "string"}
-
-def load(name):
-    resource = next(r for r in package["resources"] if r["name"] == name)
-    fields = resource["schema"]["fields"]
-    frame = pd.read_csv(
-        resource["path"],
-        dtype={f["name"]: DTYPES[f["type"]] for f in fields},
-        keep_default_na=False,
-        na_values={f["name"]: [""] for f in fields if not f["constraints"]["required"]},
-    )
-    for f in fields:
-        if f["type"] in ("date", "datetime"):
-            frame[f["name"]] = pd.to_datetime(frame[f["name"]], utc=f["type"] == "datetime")
-    return frame
-
-${first} = load("${first}")
-print(${first}.dtypes)
-\`\`\`
-
-R ([arrow](https://arrow.apache.org/docs/r/)):
-
-\`\`\`r
-library(arrow)
-${first} <- read_ipc_file("data/${first}.arrow")
-${first}_parquet <- read_parquet("data/${first}.parquet")
-\`\`\``;
+${blocks.join('\n\n')}`;
 }
 
-/** The citation of a dataset not built from one cable: its contributors, title, version and sources. */
-function plainCitation(descriptor: DataPackage): string {
-  const contributors = descriptor.contributors.map((c) => c.title).join(', ');
-  const year = descriptor.created.slice(0, 4);
-  return `## Citation
-
-${contributors ? `${contributors} (${year}). ` : ''}${descriptor.title}, version ${descriptor.version} [data set]. ${descriptor.sources.map((s) => s.title).join('; ')}.
-`;
+/** The README's first line about the version: its release date, or that it is not released yet. */
+function versionLine(descriptor: DataPackage, releaseDate: string | null): string {
+  const licence = descriptor.licenses.map((l) => l.name ?? l.title).join(', ');
+  const released = releaseDate ? `released ${releaseDate.slice(0, 10)}` : 'not released yet (this build has no release record; `cablepress release` makes one)';
+  return `Data package \`${descriptor.name}\`, version ${descriptor.version}, ${released}. Licence: ${licence} (see [\`LICENSE.md\`](LICENSE.md)).`;
 }
 
 /**
- * The dataset README: description, fact sheet and dataset page, sources, reporting period, warnings, preparation, how
- * to check a copy, a reference entry per file, loading, citation, license, changelog.
+ * The dataset README, for a data user first: what it is, the fact sheet and page, loading it, how to cite it, the
+ * licence and the source's terms; then sources, reporting period, warnings, preparation, how to check a copy, a
+ * reference entry per file, formula-like cells and the changelog.
  */
 export function datasetReadme({ descriptor, rowCounts, preparation, changelog, context = {}, rows = {} }: ReadmeInput): string {
   const sources = descriptor.sources.map((s) => {
@@ -174,10 +112,22 @@ export function datasetReadme({ descriptor, rowCounts, preparation, changelog, c
 
 ${descriptor.description}
 
-Data package \`${descriptor.name}\`, version ${descriptor.version} (${descriptor.created.slice(0, 10)}). The machine-readable description of every
+${versionLine(descriptor, releaseDateOf(descriptor, context))} The machine-readable description of every
 file, column and type is [\`datapackage.json\`](datapackage.json) ([Frictionless Data Package v2](https://datapackage.org/)).
 
-${optional(factSheetSection(context))}## Sources
+${optional(factSheetSection(context))}## Loading the data
+
+${loading(descriptor)}
+
+${citationSection(descriptor, context, rows)}
+## Licence and terms of use
+
+${licenses.join('\n')}
+
+[\`LICENSE.md\`](LICENSE.md) has the full text and what the licence covers.
+
+${dataCard(3)}
+## Sources
 
 ${sources.join('\n')}
 
@@ -194,21 +144,12 @@ In the CSV files an empty cell is a missing value (null), except in text columns
 empty string. Dates are \`YYYY-MM-DD\`, datetimes ISO 8601 in UTC (\`2008-02-29T05:44:00Z\`), booleans \`true\`/\`false\`.
 
 ${reference(descriptor, rowCounts)}
-## Loading the data
-
-${loading(descriptor)}
-
 ## Text cells that start with = + - @
 
 Cells are published exactly as the source has them; none is escaped or altered. A cell that starts with \`=\`, \`+\`, \`-\` or \`@\`
 (for example \`-5 percent\` or a quoted \`=\` sign) can be taken as a formula by spreadsheet programs (CSV or formula injection).
 Open the CSV files with an import dialog that sets every column to text, or load the typed Arrow or Parquet files; never let a
 spreadsheet evaluate cells from this dataset.
-
-${citationSection(descriptor, context, rows) ?? plainCitation(descriptor)}
-## License
-
-${licenses.join('\n')}
 
 ## Changelog
 

@@ -73,7 +73,7 @@ export function datasetDescriptor(input: Omit<DatasetInput, 'tables'>, resources
     title: input.title,
     description: input.description,
     version: input.version,
-    created: input.created,
+    ...(input.created === undefined ? {} : { created: input.created }),
     licenses: input.licenses,
     sources: input.sources,
     contributors: input.contributors,

@@ -3,14 +3,26 @@ import Papa from 'papaparse';
 import { fieldsOf, type TableDef } from '@cablepress/validate';
 import { cellText } from './cells.js';
 
+/** A cell needs quotes when it holds a quote, comma, line break or byte order mark, or starts or ends with a space (papaparse's rule). */
+const NEEDS_QUOTES = /[\r\n",\ufeff]|^ | $/;
+
+/** One CSV field: quoted, with its quotes doubled, when it needs quotes; as it is otherwise. */
+function csvField(text: string): string {
+  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
 /**
- * A table as CSV: header row, columns in schema order, CRLF line ends, null as an empty field.
- * Cells that start with = + - @ are written as they are (see the README on formula injection).
+ * The CSV lines of some rows, each ended by CRLF, without a header: columns in schema order, null as an empty field.
+ * The same bytes papaparse's `unparse` writes (quotes only where needed), at a fraction of its cost: it runs for every
+ * row of a corpus build (papaparse's serializer took 4 % of the build's CPU; this takes under 1 %, bench/RESULTS.md).
  */
-export function tableToCsv(table: TableDef, rows: readonly Record<string, unknown>[]): string {
+export function csvLines(table: TableDef, rows: readonly Record<string, unknown>[]): string {
   const fields = fieldsOf(table);
-  const data = rows.map((row, index) =>
-    fields.map((field) => {
+  let out = '';
+  for (let index = 0; index < rows.length; index++) {
+    const row = rows[index]!;
+    for (let f = 0; f < fields.length; f++) {
+      const field = fields[f]!;
       const value = row[field.name];
       if (value === '' && field.nullable && field.type === 'string') {
         throw new ValidationError(
@@ -21,11 +33,21 @@ export function tableToCsv(table: TableDef, rows: readonly Record<string, unknow
           'store null instead of an empty string in nullable text columns',
         );
       }
-      return cellText(field.type, value);
-    }),
-  );
-  const csv = Papa.unparse({ fields: fields.map((f) => f.name), data }, { newline: '\r\n', quotes: false, header: true });
-  return data.length === 0 ? csv.replace(/(\r\n)?$/, '\r\n') : `${csv}\r\n`;
+      if (f > 0) out += ',';
+      out += csvField(cellText(field.type, value));
+    }
+    out += '\r\n';
+  }
+  return out;
+}
+
+/**
+ * A table as CSV: header row, columns in schema order, CRLF line ends, null as an empty field.
+ * Cells that start with = + - @ are written as they are (see the README on formula injection).
+ */
+export function tableToCsv(table: TableDef, rows: readonly Record<string, unknown>[]): string {
+  const header = fieldsOf(table).map((f) => csvField(f.name)).join(',');
+  return `${header}\r\n${csvLines(table, rows)}`;
 }
 
 /** Parses CSV text into rows of strings: never converts types, so ids like "000145" stay text. */

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { unzipSync } from 'fflate';
@@ -15,7 +15,9 @@ afterEach(folders.cleanup);
 
 async function dataset(): Promise<{ dir: string; report: string }> {
   const dir = await folders.make();
-  await writeDataset(dir, syntheticInput());
+  await writeDataset(dir, { ...syntheticInput(), readme: { factSheet: '../../reports/test-dataset/test-dataset-fact-sheet.pdf', releasePage: '../../site/test-dataset/index.html' } });
+  await mkdir(join(dir, 'source'));
+  await writeFile(join(dir, 'source/08TESTVILLE1.txt'), 'the source cable\n');
   await writeFile(join(dir, 'CHANGELOG.md'), '# test-dataset\n\n## 1.2.3\n\n- Corrected a value.\n');
   const report = join(await folders.make(), 'test-dataset-fact-sheet.pdf');
   await writeFile(report, '%PDF-1.7\n% not a real fact sheet\n');
@@ -54,17 +56,18 @@ describe('writeReleaseBundle', () => {
     expect(hashes[2]).toEqual(hashes[0]);
   });
 
-  it('puts data, descriptor, README, CHANGELOG and the fact sheet under one folder, with fixed times and modes', async () => {
+  it('puts data, descriptor, documents, CHANGELOG, the source cables and the fact sheet under one folder, with fixed times and modes', async () => {
     const { dir, report } = await dataset();
     const out = await folders.make();
     const bundle = await writeReleaseBundle({ datasetDir: dir, reportFile: report, outDir: out });
     expect(bundle.entries).toContain('test-dataset-1.2.3/data/cables.csv');
     expect(bundle.entries).toContain('test-dataset-1.2.3/test-dataset-fact-sheet.pdf');
     expect(bundle.entries.filter((e) => !e.startsWith('test-dataset-1.2.3/data/'))).toEqual([
-      'test-dataset-1.2.3/CHANGELOG.md', 'test-dataset-1.2.3/README.md', 'test-dataset-1.2.3/datapackage.json',
-      'test-dataset-1.2.3/test-dataset-fact-sheet.pdf', 'test-dataset-1.2.3/validation.json',
+      'test-dataset-1.2.3/CHANGELOG.md', 'test-dataset-1.2.3/CITATION.cff', 'test-dataset-1.2.3/LICENSE.md', 'test-dataset-1.2.3/README.md',
+      'test-dataset-1.2.3/datapackage.json', 'test-dataset-1.2.3/source/08TESTVILLE1.txt', 'test-dataset-1.2.3/test-dataset-fact-sheet.pdf',
+      'test-dataset-1.2.3/validation.json',
     ]);
-    expect(bundle.entries).toHaveLength(36 + 5);
+    expect(bundle.entries).toHaveLength(36 + 8);
     const gz = await readFile(bundle.tarGz);
     expect(gz.readUInt32LE(4)).toBe(0);
     expect(gz[3]! & 0x08).toBe(0);
@@ -76,6 +79,23 @@ describe('writeReleaseBundle', () => {
     const zip = unzipSync(new Uint8Array(await readFile(bundle.zip)));
     expect(Object.keys(zip)).toEqual(bundle.entries);
     expect(Buffer.from(zip['test-dataset-1.2.3/data/cables.csv']!)).toEqual(await readFile(join(dir, 'data/cables.csv')));
+    expect(Buffer.from(zip['test-dataset-1.2.3/source/08TESTVILLE1.txt']!).toString()).toBe('the source cable\n');
+  });
+
+  it("links the fact sheet beside the bundle's README, and the published page only where a homepage is configured", async () => {
+    const { dir, report } = await dataset();
+    const readmeOf = async (pageUrl: string | null) => {
+      const bundle = await writeReleaseBundle({ datasetDir: dir, reportFile: report, outDir: await folders.make(), pageUrl });
+      return Buffer.from(unzipSync(new Uint8Array(await readFile(bundle.zip)))['test-dataset-1.2.3/README.md']!).toString();
+    };
+    const committed = await readFile(join(dir, 'README.md'), 'utf8');
+    expect(committed).toContain('](../../reports/test-dataset/test-dataset-fact-sheet.pdf)');
+    const plain = await readmeOf(null);
+    expect(plain).not.toContain('../');
+    expect(plain).toContain('[test-dataset-fact-sheet.pdf](test-dataset-fact-sheet.pdf)');
+    expect(plain).not.toContain('Published page');
+    expect(await readmeOf('https://example.org/data/test-dataset/')).toContain('- Published page of the dataset: <https://example.org/data/test-dataset/>.');
+    expect(plain.replace(/## Fact sheet and dataset page[\s\S]*?\n## /, '')).toBe(committed.replace(/## Fact sheet and dataset page[\s\S]*?\n## /, ''));
   });
 
   it('produces bundles that verify as datasets', async () => {

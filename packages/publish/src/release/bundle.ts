@@ -7,6 +7,14 @@ import yazl from 'yazl';
 import { folderFiles } from '../read/files.js';
 import { sha256 } from '../encode/hash.js';
 import { readDescriptor, verifyDataset } from '../read/verify.js';
+import { DOCUMENTS } from '../describe/documents.js';
+import { bundleReadme } from '../describe/readme-sections.js';
+
+/** The source cables of a dataset (`source/`, as the build read them), package-relative and sorted. */
+async function sourceFiles(datasetDir: string): Promise<string[]> {
+  const entries = await readdir(join(datasetDir, 'source'), { withFileTypes: true }).catch(() => []);
+  return entries.filter((e) => e.isFile()).map((e) => `source/${e.name}`).sort();
+}
 
 export interface ReleaseBundleOptions {
   /** The dataset folder (with datapackage.json). */
@@ -15,6 +23,8 @@ export interface ReleaseBundleOptions {
   reportFile: string;
   /** Where the bundles and SHA256SUMS go, e.g. `<repo>/releases`. */
   outDir: string;
+  /** The dataset's published page (under the configured homepage), linked from the bundle's README; null when none is configured. */
+  pageUrl?: string | null;
 }
 
 export interface ReleaseBundle {
@@ -32,13 +42,16 @@ const FILE_MODE = 0o644;
 /** ZIP times cannot be before 1980 (MS-DOS epoch). */
 const DOS_EPOCH = Date.UTC(1980, 0, 1, 0, 0, 2);
 
-/** The files a release publishes, package-relative and sorted: datapackage.json, README.md, CHANGELOG.md and every resource. */
+/**
+ * The files a release publishes, package-relative and sorted: datapackage.json, every resource, and README.md,
+ * LICENSE.md, CITATION.cff and CHANGELOG.md where the dataset has them.
+ */
 export async function publishedFiles(datasetDir: string): Promise<string[]> {
   const files = folderFiles(datasetDir);
   const { descriptor, findings } = await readDescriptor(files);
   if (!descriptor) throw new ValidationError('DATASET_INVALID', findings.map((f) => f.message).join('; '), findings, { file: datasetDir });
   const paths = new Set(['datapackage.json', ...descriptor.resources.map((r) => r.path)]);
-  for (const extra of ['README.md', 'CHANGELOG.md']) if (await files.read(extra)) paths.add(extra);
+  for (const extra of [...DOCUMENTS, 'CHANGELOG.md']) if (await files.read(extra)) paths.add(extra);
   return [...paths].sort();
 }
 
@@ -82,12 +95,14 @@ async function sums(outDir: string, fresh: ReadonlyMap<string, Uint8Array>): Pro
 }
 
 /**
- * Writes `<outDir>/<name>-<version>.tar.gz` and `.zip` (data/, datapackage.json, README.md, CHANGELOG.md, extra
- * files and the fact sheet, under a `<name>-<version>/` folder) and refreshes `<outDir>/SHA256SUMS`. The dataset is
+ * Writes `<outDir>/<name>-<version>.tar.gz` and `.zip` and refreshes `<outDir>/SHA256SUMS`. A bundle stands alone
+ * under its `<name>-<version>/` folder: the published files (data/, datapackage.json, README.md, LICENSE.md,
+ * CITATION.cff, CHANGELOG.md, extra files), the source cables (source/) and the fact sheet, with a README whose links
+ * all resolve inside the unpacked folder (plus the published page, when a homepage is configured). The dataset is
  * verified first. Bundles are byte-identical across runs: sorted entries, mode 0644, every mtime set to the dataset's
- * `created`, no owner names, and a gzip header without time or file name.
+ * `created` (1980-01-01 for a build not released yet), no owner names, and a gzip header without time or file name.
  */
-export async function writeReleaseBundle({ datasetDir, reportFile, outDir }: ReleaseBundleOptions): Promise<ReleaseBundle> {
+export async function writeReleaseBundle({ datasetDir, reportFile, outDir, pageUrl = null }: ReleaseBundleOptions): Promise<ReleaseBundle> {
   const problems = (await verifyDataset(datasetDir)).filter((f) => f.severity === 'error');
   if (problems.length > 0) {
     throw new ValidationError('RELEASE_INVALID_DATASET', `${datasetDir} does not verify, so it cannot be released: ${problems.slice(0, 3).map((f) => f.message).join('; ')}`, problems, { file: datasetDir }, 'rebuild the dataset with `cablepress build` and run `cablepress validate`');
@@ -96,14 +111,17 @@ export async function writeReleaseBundle({ datasetDir, reportFile, outDir }: Rel
   const report = await readReport(reportFile);
   const prefix = `${descriptor!.name}-${descriptor!.version}`;
   const files: [string, Uint8Array][] = [];
-  for (const path of await publishedFiles(datasetDir)) files.push([`${prefix}/${path}`, await readDatasetFile(datasetDir, path)]);
   const reportName = basename(reportFile);
+  for (const path of [...await publishedFiles(datasetDir), ...await sourceFiles(datasetDir)]) {
+    const bytes = await readDatasetFile(datasetDir, path);
+    files.push([`${prefix}/${path}`, path === 'README.md' ? Buffer.from(bundleReadme(Buffer.from(bytes).toString('utf8'), { factSheet: reportName, pageUrl })) : bytes]);
+  }
   if (files.some(([name]) => name === `${prefix}/${reportName}`)) {
     throw new InputError('REPORT_NAME', `the fact sheet name ${reportName} clashes with a dataset file`, { file: reportFile }, 'rename the fact sheet in "cablepress.report"');
   }
   files.push([`${prefix}/${reportName}`, new Uint8Array(report)]);
   files.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const mtime = new Date(descriptor!.created);
+  const mtime = new Date(descriptor!.created ?? DOS_EPOCH);
 
   await makeDirs(outDir);
   await removeStaleTemps(outDir);

@@ -24,11 +24,11 @@ async function setVersion(dir: string, version: string): Promise<void> {
 describe('drift guard', () => {
   it('records a release and accepts the unchanged files', async () => {
     const dir = await dataset();
-    expect(await checkDrift(dir)).toEqual({ version: '1.2.3', released: false, files: 39 });
+    expect(await checkDrift(dir)).toEqual({ version: '1.2.3', released: false, files: 41 });
     const record = await recordRelease(dir);
     expect(record.version).toBe('1.2.3');
     expect(Object.keys(record.files)).toContain('data/cables.parquet');
-    expect(await checkDrift(dir)).toEqual({ version: '1.2.3', released: true, files: 39 });
+    expect(await checkDrift(dir)).toEqual({ version: '1.2.3', released: true, files: 41 });
     const log = JSON.parse(await readFile(join(dir, 'releases.json'), 'utf8'));
     await recordRelease(dir);
     expect(JSON.parse(await readFile(join(dir, 'releases.json'), 'utf8'))).toEqual(log);
@@ -40,8 +40,8 @@ describe('drift guard', () => {
     await writeFile(report, '%PDF-1.7 one\n');
     const record = await recordRelease(dir, { reportFile: report });
     expect(record.report).toEqual({ file: 'fact-sheet.pdf', sha256: sha256('%PDF-1.7 one\n') });
-    expect(await checkDrift(dir)).toEqual({ version: '1.2.3', released: true, files: 39 });
-    expect(await checkDrift(dir, { reportFile: report })).toEqual({ version: '1.2.3', released: true, files: 40 });
+    expect(await checkDrift(dir)).toEqual({ version: '1.2.3', released: true, files: 41 });
+    expect(await checkDrift(dir, { reportFile: report })).toEqual({ version: '1.2.3', released: true, files: 42 });
     await writeFile(report, '%PDF-1.7 two\n');
     expect(await checkDrift(dir)).toMatchObject({ released: true });
     await expect(checkDrift(dir, { reportFile: report })).rejects.toMatchObject({
@@ -90,7 +90,7 @@ describe('drift guard', () => {
     fresh.cables![0]!.origin = 'Embassy Elsewhere';
     await expect(checkDrift(dir, { rebuild: (out) => writeDataset(out, syntheticInput(fresh)).then(() => undefined) })).rejects.toMatchObject({
       code: 'DRIFT_STALE',
-      message: 'committed files differ from a rebuild from the source: README.md, data/cables.arrow, data/cables.csv, data/cables.parquet, datapackage.json',
+      message: 'committed files differ from a rebuild from the source: CITATION.cff, README.md, data/cables.arrow, data/cables.csv, data/cables.parquet, datapackage.json',
     });
     expect(await checkDrift(dir, { rebuild: (out) => writeDataset(out, syntheticInput()).then(() => undefined) })).toMatchObject({ version: '1.2.3' });
   });

@@ -92,8 +92,8 @@ function differences(expected: Record<string, string>, actual: Record<string, st
   return paths.filter((p) => expected[p] !== actual[p]);
 }
 
-function descriptorOf(text: string): { name: string; version: string; created: string } {
-  return JSON.parse(text) as { name: string; version: string; created: string };
+function descriptorOf(text: string): { name: string; version: string; created?: string } {
+  return JSON.parse(text) as { name: string; version: string; created?: string };
 }
 
 /**
@@ -155,8 +155,10 @@ export async function checkDrift(datasetDir: string, options: DriftOptions = {})
 }
 
 /**
- * Records the current version in releases.json with the sha256 of every published file. Recording a version again
- * with the same files changes nothing; with different files it is refused (that needs a new version).
+ * Records the current version in releases.json with the sha256 of every published file and its release date: the
+ * `created` of datapackage.json, which a build takes from this record (so `cablepress release` rebuilds the dataset
+ * with the date before it records it). Recording a version again with the same files changes nothing; with different
+ * files it is refused (that needs a new version).
  */
 export async function recordRelease(datasetDir: string, options: { reportFile?: string } = {}): Promise<ReleaseRecord> {
   const version = await packageVersion(datasetDir);
@@ -178,6 +180,10 @@ export async function recordRelease(datasetDir: string, options: { reportFile?: 
         'Published data needs a new version: add a changeset and run `changeset version`.');
     }
     return existing;
+  }
+  if (descriptor.created === undefined) {
+    throw new ValidationError('RELEASE_UNDATED', `datapackage.json of ${version} has no "created" release date, so the release cannot be recorded`, [], { file: join(datasetDir, 'datapackage.json') },
+      'Release with `cablepress release`, which dates the build before it records it.');
   }
   const record: ReleaseRecord = { version, created: descriptor.created, ...current };
   const next: ReleaseLog = { name: descriptor.name, releases: [...log.releases, record] };

@@ -1,23 +1,15 @@
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ParquetFile } from 'parquet-wasm';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readArrow, readParquetTable } from '../encode/arrow.js';
 import { syntheticInput, syntheticTables } from '../fixtures/rows.js';
+import { scratchFolder } from '../fixtures/scratch.js';
 import { verifyDataset } from '../read/verify.js';
 import { writeDataset } from '../commit/write-dataset.js';
 import { DatasetStreamWriter } from './dataset-writer.js';
 
-const dirs: string[] = [];
-async function scratch(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'cablepress-stream-'));
-  dirs.push(dir);
-  return dir;
-}
-afterEach(async () => {
-  for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
-});
+const scratch = (): Promise<string> => scratchFolder('stream');
 
 /** The synthetic tables with `copies` cables, each with its own cable id, so tables have many rows. */
 function manyCables(copies: number): Record<string, Record<string, unknown>[]>[] {
@@ -77,7 +69,7 @@ describe('DatasetStreamWriter', () => {
     const csv = (await readFile(join(dir, 'data/cables.csv'), 'utf8')).split('\r\n');
     expect(csv[0]!.startsWith('cable_id,created,')).toBe(true);
     expect(csv.filter((line) => line.startsWith('cable_id,'))).toHaveLength(1);
-    expect(await readdir(dir)).toEqual(['README.md', 'data', 'datapackage.json', 'validation.json']);
+    expect(await readdir(dir)).toEqual(['CITATION.cff', 'LICENSE.md', 'README.md', 'data', 'datapackage.json', 'validation.json']);
   });
 
   it('gives the same bytes for the same rows', async () => {

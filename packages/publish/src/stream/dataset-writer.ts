@@ -3,9 +3,10 @@ import path from 'node:path';
 import { makeDirs } from '@cablepress/core';
 import { allTables, fieldsOf, type TableDef } from '@cablepress/validate';
 import { stage, type Staging } from '../commit/atomic.js';
-import { datasetReadme } from '../describe/readme.js';
+import { datasetDocuments, DOCUMENTS } from '../describe/documents.js';
 import { datasetDescriptor, extraResource, extraResourceOf, partitionedTableResources, tableResources } from '../describe/resources.js';
 import type { DatasetInput, ExtraFile } from '../commit/dataset-input.js';
+import type { ReadmeRows } from '../describe/readme-sections.js';
 import type { WrittenDataset } from '../commit/write-dataset.js';
 import { HashedFile } from './hashed-file.js';
 import type { TablePart } from './table-part.js';
@@ -33,6 +34,20 @@ export interface ExtraFileStream {
   write(text: string): void;
 }
 
+/** What `finish` does beside writing the files: the hooks of a writer that holds every row (`writeDataset`). */
+export interface FinishOptions {
+  /** Every row, for the README sections that read them (the period covered, the warnings of each paragraph). */
+  readmeRows?: ReadmeRows;
+  /** Top-level entries of the previous release that the commit retires when this one does not publish them. */
+  replaces?: string[];
+  /** Files published outside the dataset folder with it (the fact sheet), switched in by the same commit. */
+  companions?: { path: string; content: Uint8Array }[];
+  /** Called with each staged file (package-relative path, writing order) before the commit; throwing aborts it. */
+  onFile?: (path: string) => void | Promise<void>;
+  /** Called with the staging folder once every file is written, before the commit; throwing aborts it. */
+  check?: (root: string) => Promise<void>;
+}
+
 /**
  * A dataset written while its rows arrive: `data/<table>.{csv,arrow,parquet}` are streamed into the same staging
  * folder `writeDataset` uses. Rows come either as encoded parts (`appendParts`, made in worker threads by
@@ -50,9 +65,9 @@ export class DatasetStreamWriter {
     private readonly partition: DatasetStreamOptions['partition'],
   ) {}
 
-  /** Opens a stream for every table of `allTables` (or the ones given), in publishing order. */
-  static async open(dir: string, options: DatasetStreamOptions & { tables?: readonly TableDef[] } = {}): Promise<DatasetStreamWriter> {
-    const staging = await stage(dir);
+  /** Opens a stream for every table of `allTables` (or the ones given); `companions` are the files outside `dir` that `finish` may publish with it. */
+  static async open(dir: string, options: DatasetStreamOptions & { tables?: readonly TableDef[]; companions?: readonly string[] } = {}): Promise<DatasetStreamWriter> {
+    const staging = await stage(dir, options.companions ?? []);
     try {
       const tables = (options.tables ?? allTables) as readonly TableDef[];
       const batchRows = options.batchRows ?? 8192;
@@ -107,8 +122,8 @@ export class DatasetStreamWriter {
     return { write: (text) => file.write(text) };
   }
 
-  /** Closes the table files, writes extra files, datapackage.json and README.md, and swaps the dataset in. */
-  async finish(input: StreamedDatasetInput): Promise<WrittenDataset & { rowCounts: Record<string, number> }> {
+  /** Closes the table files, writes extra files, datapackage.json, README.md, LICENSE.md and CITATION.cff, and swaps the dataset in. */
+  async finish(input: StreamedDatasetInput, options: FinishOptions = {}): Promise<WrittenDataset & { rowCounts: Record<string, number> }> {
     try {
       const streamed: StreamedTable[] = [];
       for (const writer of this.writers.values()) streamed.push(writer.close());
@@ -136,13 +151,21 @@ export class DatasetStreamWriter {
       const descriptor = datasetDescriptor(input, resources);
       const rowCounts = Object.fromEntries(streamed.map((s) => [s.table.name, s.rows]));
       await this.staging.write('datapackage.json', JSON.stringify(descriptor, null, 2) + '\n');
-      await this.staging.write(
-        'README.md',
-        datasetReadme({ descriptor, rowCounts, ...(input.changelog ? { changelog: input.changelog } : {}), ...(input.preparation ? { preparation: input.preparation } : {}) }),
-      );
-      files.push('datapackage.json', 'README.md');
+      const documents = datasetDocuments({
+        descriptor,
+        rowCounts,
+        context: input.readme ?? {},
+        ...(options.readmeRows ? { rows: options.readmeRows } : {}),
+        ...(input.changelog ? { changelog: input.changelog } : {}),
+        ...(input.preparation ? { preparation: input.preparation } : {}),
+      });
+      for (const [name, text] of documents) await this.staging.write(name, text);
+      files.push('datapackage.json', ...documents.map(([name]) => name));
+      for (const file of files) await options.onFile?.(file);
+      await options.check?.(this.staging.root);
+      for (const companion of options.companions ?? []) await this.staging.attach(companion.path, companion.content);
       const entries = [...new Set(files.map((f) => f.split('/')[0]!))].sort();
-      await this.staging.commit(entries, []);
+      await this.staging.commit(entries, options.replaces ?? []);
       return { descriptor, files, rowCounts };
     } finally {
       await this.staging.discard();
@@ -164,7 +187,7 @@ function partitionedBy(table: TableDef, partition: DatasetStreamOptions['partiti
 }
 
 function checkExtraPath(extraPath: string): void {
-  if (extraPath.startsWith('data/') || extraPath.includes('/') || ['datapackage.json', 'README.md'].includes(extraPath)) {
+  if (extraPath.startsWith('data/') || extraPath.includes('/') || ['datapackage.json', ...DOCUMENTS].includes(extraPath as never)) {
     throw new InputError('EXTRA_FILE_PATH', `extra file "${extraPath}" would overwrite a dataset file`, { field: extraPath }, 'give the extra file a new path inside the dataset, such as validation.json');
   }
 }

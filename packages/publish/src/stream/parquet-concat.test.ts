@@ -1,11 +1,11 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ParquetFile } from 'parquet-wasm';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { allTables, type TableDef } from '@cablepress/validate';
 import { parquetBytes, readParquetTable, rowsToArrow, arrowRowsAsText } from '../encode/arrow.js';
 import { syntheticTables } from '../fixtures/rows.js';
+import { scratchFolderSync } from '../fixtures/scratch.js';
 import { ParquetConcat, splitParquet } from './parquet-concat.js';
 import { readThriftStruct, writeThriftStruct } from './thrift-compact.js';
 
@@ -14,8 +14,7 @@ const rows = syntheticTables().paragraphs!;
 /** The paragraphs of cable `n`: the synthetic rows under their own cable id. */
 const cable = (n: number) => rows.map((row) => ({ ...row, cable_id: `08TESTPOST${n}`, paragraph_id: `08TESTPOST${n}-${String(row.paragraph_id).split('-').pop()}` }));
 
-const tmp = mkdtempSync(path.join(os.tmpdir(), 'cablepress-concat-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const tmp = scratchFolderSync('concat');
 const spill = path.join(tmp, 'paragraphs.row-groups');
 
 function joined(parts: Uint8Array[]): Uint8Array {

@@ -2,7 +2,7 @@ import { tableToIPC } from 'apache-arrow';
 import { Compression, Table as WasmTable, writeParquet, WriterPropertiesBuilder } from 'parquet-wasm';
 import type { TableDef } from '@cablepress/validate';
 import { rowsToArrow } from '../encode/arrow.js';
-import { tableToCsv } from '../encode/csv.js';
+import { csvLines } from '../encode/csv.js';
 
 /** The Parquet of the rows of one partition (or of all rows when the table is not partitioned). */
 export interface ParquetPiece {
@@ -34,12 +34,6 @@ function parquetOfStream(stream: Uint8Array): Uint8Array {
   return writeParquet(WasmTable.fromIPCStream(stream), PARQUET_PROPERTIES());
 }
 
-/** The CSV lines of some rows, without the header line. */
-export function csvBody(table: TableDef, rows: readonly Record<string, unknown>[]): string {
-  if (rows.length === 0) return '';
-  const csv = tableToCsv(table, rows);
-  return csv.slice(csv.indexOf('\r\n') + 2);
-}
 
 /** Rows grouped by partition value, groups in sorted order, rows in their order within a group. */
 function byPartition(rows: readonly Record<string, unknown>[], partitionOf: (row: Record<string, unknown>) => string): [string, Record<string, unknown>[]][] {
@@ -59,7 +53,7 @@ function byPartition(rows: readonly Record<string, unknown>[], partitionOf: (row
  */
 export function encodeTablePart(table: TableDef, rows: readonly Record<string, unknown>[], partitionOf?: (row: Record<string, unknown>) => string): TablePart {
   if (rows.length === 0) return { rows: 0, csv: new Uint8Array(0), arrow: new Uint8Array(0), parquet: [] };
-  const csv = utf8.encode(csvBody(table, rows));
+  const csv = utf8.encode(csvLines(table, rows));
   const arrow = tableToIPC(rowsToArrow(table, rows), 'stream');
   const parquet = partitionOf
     ? byPartition(rows, partitionOf).map(([partition, group]) => ({ partition, bytes: parquetOfStream(tableToIPC(rowsToArrow(table, group), 'stream')) }))

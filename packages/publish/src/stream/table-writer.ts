@@ -1,14 +1,13 @@
 import { createHash, type Hash } from 'node:crypto';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { RecordBatchFileWriter, tableFromIPC } from 'apache-arrow';
 import type { TableDef } from '@cablepress/validate';
 import { arrowSchemaOf, parquetBytes, rowsToArrow } from '../encode/arrow.js';
 import { tableToCsv } from '../encode/csv.js';
 import { HashedFile, type WrittenFile } from './hashed-file.js';
 import { ParquetConcat } from './parquet-concat.js';
 import { encodeTablePart, type TablePart } from './table-part.js';
-import { ArrowSink } from './arrow.js';
+import { ArrowFileAppender, ArrowSink } from './arrow.js';
 
 /** One file of a table's Hive-style partitioned Parquet folder. */
 export interface PartitionFile extends WrittenFile {
@@ -85,7 +84,7 @@ export class TableStreamWriter {
   private count = 0;
   private csv: HashedFile;
   private arrowOut: HashedFile;
-  private arrow = new RecordBatchFileWriter();
+  private arrow = new ArrowFileAppender();
   private parquetFile: HashedFile | undefined;
   private parquet: ParquetConcat | PartitionedParquet;
 
@@ -119,7 +118,7 @@ export class TableStreamWriter {
   appendPart(part: TablePart): void {
     if (part.rows === 0) return;
     this.csv.write(part.csv);
-    for (const batch of tableFromIPC(part.arrow).batches) this.arrow.write(batch);
+    this.arrow.appendStream(part.arrow);
     for (const piece of part.parquet) {
       if (this.parquet instanceof ParquetConcat) for (const chunk of this.parquet.add(piece.bytes)) this.parquetFile!.write(chunk);
       else this.parquet.add(piece.partition ?? '', piece.bytes);

@@ -1,12 +1,18 @@
+import { type Finding, plusdUrl } from '@cablepress/core';
 import type { IndicatorRow } from '@cablepress/validate';
-import { formatDate, formatFigure, qualifierWords } from './format.js';
-import { caveats, countryOf, shortCitation, type Quote } from './model.js';
+import { citeParagraph, formatDate, formatFigure, qualifierWords } from './format.js';
+import { drawFooters, Sheet } from './layout/sheet.js';
+import { S } from './layout/styles.js';
+import { type Column, pagedTable, type TableRow } from './layout/table.js';
+import {
+  caveats, CATEGORY_TITLES, type Category, countryOf, datasetLinkRows, definitionNotes, findingNote, type Quote, shortCitation, type SourceRow,
+} from './model.js';
 import { collect, createDoc, INK, type PAPER } from './pdf.js';
-import { caveatBox, type Column, drawFooters, S, Sheet, table, type TableRow } from './render.js';
-import type { FactSheetInput } from './types.js';
+import { caveatBox } from './sections/caveats.js';
+import type { FactSheetInput, FactSheetTables } from './types.js';
 
 /** The 3P framework headings, in the order the TIP report uses. */
-const CATEGORY_ORDER = ['prosecution', 'protection', 'prevention', 'context'] as const;
+const CATEGORY_ORDER: readonly Category[] = ['prosecution', 'protection', 'prevention', 'context'];
 
 /** One TIP report of the dataset: a country and reporting year, with the cables it was sent in and its key figures. */
 export interface ReportColumn {
@@ -16,23 +22,32 @@ export interface ReportColumn {
   figures: IndicatorRow[];
 }
 
+/** One indicator across the reports: its figure in each report (null where the report has none), in column order. */
+export interface MatrixRow {
+  category: Category;
+  label: string;
+  cells: (IndicatorRow | null)[];
+}
+
 /** What the comparison sheet prints, derived from the tables; no layout. */
 export interface ComparisonModel {
   kicker: string;
   title: string;
   subtitle: string;
+  /** The columns of the comparison: one per country and reporting year. */
   reports: ReportColumn[];
+  /** The rows: one per indicator, grouped by 3P category. */
+  rows: MatrixRow[];
   caveats: Quote[];
   notes: string[];
-  sources: { cable: string; country: string; date: string; sha256: string }[];
+  sources: { cable: string; country: string; date: string; sha256: string; original?: string }[];
+  links: SourceRow[];
 }
 
-/** The reports of a dataset of several cables, by country and reporting year, from its indicators table. */
-export function buildComparison(input: FactSheetInput): ComparisonModel {
-  const { tables, dataset } = input;
-  const countryName = new Map(tables.cables.map((c) => [c.cable_id, countryOf(c, tables.tags.filter((t) => t.cable_id === c.cable_id)) ?? c.cable_id]));
+/** The TIP reports the indicators come from, by country (named by `countryName`, by cable id) and reporting year, in that order. */
+export function reportsOf(indicators: readonly IndicatorRow[], countryName: ReadonlyMap<string, string>): ReportColumn[] {
   const reports = new Map<string, ReportColumn>();
-  for (const i of tables.indicators) {
+  for (const i of indicators) {
     const key = `${i.country ?? i.cable_id}-${i.reporting_year ?? ''}`;
     const report = reports.get(key) ?? { country: countryName.get(i.cable_id) ?? i.cable_id, year: i.reporting_year, cables: [], figures: [] };
     if (!report.cables.includes(i.cable_id)) report.cables.push(i.cable_id);
@@ -41,114 +56,168 @@ export function buildComparison(input: FactSheetInput): ComparisonModel {
   }
   const ordered = [...reports.values()].sort((a, b) => (a.country === b.country ? (a.year ?? 0) - (b.year ?? 0) : a.country < b.country ? -1 : 1));
   for (const r of ordered) r.figures.sort((a, b) => CATEGORY_ORDER.indexOf(a.category) - CATEGORY_ORDER.indexOf(b.category));
-  const years = ordered.map((r) => r.year).filter((y): y is number => y !== null);
+  return ordered;
+}
+
+/** The indicators as rows, by category, the ones most reports have first; each row has a cell per report. */
+export function matrixRows(reports: readonly ReportColumn[]): MatrixRow[] {
+  const rows = new Map<string, MatrixRow>();
+  reports.forEach((r, column) => {
+    for (const i of r.figures) {
+      const row = rows.get(i.label) ?? { category: i.category, label: i.label, cells: reports.map(() => null) };
+      row.cells[column] ??= i;
+      rows.set(i.label, row);
+    }
+  });
+  const filled = (row: MatrixRow) => row.cells.filter((c) => c !== null).length;
+  return [...rows.values()].sort((a, b) => CATEGORY_ORDER.indexOf(a.category) - CATEGORY_ORDER.indexOf(b.category) || filled(b) - filled(a));
+}
+
+/** A finding as a note naming its cable, with its table ids turned into the cable's paragraph citations. */
+function comparisonNote(f: Finding, tables: FactSheetTables, cite: (paragraphId: string) => string): string {
+  const cable = tables.cables.find((c) => f.message.startsWith(`${c.cable_id}:`) || f.spans?.some((s) => s.cable_id === c.cable_id)
+    || String(f.path?.[1] ?? '').startsWith(c.cable_id));
+  if (!cable) return f.message;
+  return `${cable.cable_id}: ${findingNote(f, cable.cable_id, cite, tables.organizations)}`;
+}
+
+/** The reports of a dataset of several cables, by country and reporting year, from its indicators table. */
+export function buildComparison(input: FactSheetInput): ComparisonModel {
+  const { tables, dataset } = input;
+  const countryName = new Map(tables.cables.map((c) => [c.cable_id, countryOf(c, tables.tags.filter((t) => t.cable_id === c.cable_id)) ?? c.cable_id]));
+  const reports = reportsOf(tables.indicators, countryName);
+  const years = reports.map((r) => r.year).filter((y): y is number => y !== null);
   const span = years.length > 0 ? `reporting years ${Math.min(...years)}\u2013${Math.max(...years)}` : 'TIP reports';
-  const countries = [...new Set(ordered.map((r) => r.country))];
+  const countries = [...new Set(reports.map((r) => r.country))];
   const cited = new Set(tables.indicators.map((i) => i.cable_id));
   const quotes = tables.cables
     .filter((c) => cited.has(c.cable_id))
     .flatMap((c) => caveats(tables.paragraphs.filter((p) => p.cable_id === c.cable_id).sort((a, b) => a.seq - b.seq), 1)
       .map((q) => ({ text: q.text, citation: `${c.cable_id} ${q.citation}` })));
+  const paragraphs = new Map(tables.paragraphs.map((p) => [p.paragraph_id, p]));
+  const cite = (id: string) => {
+    const p = paragraphs.get(id);
+    return p ? shortCitation(citeParagraph(p)) : '';
+  };
   return {
     kicker: `FACT SHEET \u00b7 ${dataset.name} v${dataset.version}`,
     title: `Trafficking in persons: ${countries.length} countries compared, ${span}`,
-    subtitle: `Key figures of ${ordered.length} annual TIP reports that U.S. embassies sent in ${tables.cables.length} cables, as WikiLeaks published them. `
-      + 'Each figure was found in its cable by the generic TIP recipe (by meaning: the kind of figure, what it counts and the words around it) and is cited to its cable and paragraph. '
-      + 'The reporting year is the year a report covers; a figure\u2019s own period, when its sentence names one, is given beside it.',
-    reports: ordered,
+    subtitle: `Key figures of ${reports.length} annual TIP reports that U.S. embassies sent in ${tables.cables.length} cables, as WikiLeaks published them: one column per country and reporting year (the year a report covers), one row per indicator. `
+      + 'A figure is published only when its sentence shows the host government\u2019s figure for the whole country and reporting period (definitions in the notes); under it is the paragraph it was read from, and beside it its own period when its sentence names another. '
+      + 'Figures that do not fit are in the dataset\u2019s indicator_candidates table, with the reason.',
+    reports,
+    rows: matrixRows(reports),
     caveats: quotes.slice(0, 3),
-    notes: input.findings.filter((f) => f.severity === 'warning').map((f) => f.message),
-    sources: tables.cables.map((c) => ({ cable: c.cable_id, country: countryName.get(c.cable_id) ?? '', date: c.created ? formatDate(c.created) : 'not stated', sha256: c.source_sha256 })),
+    notes: [...definitionNotes(tables.indicators), ...input.findings.filter((f) => f.severity === 'warning').map((f) => comparisonNote(f, tables, cite))],
+    sources: tables.cables.map((c) => {
+      const original = plusdUrl(c.cable_id);
+      return { cable: c.cable_id, country: countryName.get(c.cable_id) ?? '', date: c.created ? formatDate(c.created) : 'not stated', sha256: c.source_sha256, ...(original ? { original } : {}) };
+    }),
+    links: datasetLinkRows(dataset),
   };
 }
 
-function figureText(i: IndicatorRow): string {
+function figureText(i: IndicatorRow, year: number | null): string {
   const q = qualifierWords(i.qualifier);
-  return `${q ? `${q} ` : ''}${formatFigure(i)}`;
+  return `${q ? `${q} ` : ''}${formatFigure(i)}${i.period !== null && i.period !== String(year) ? ` (${i.period})` : ''}`;
 }
 
 /** Longer than any real section heading and question key; a run-on sentence taken for a heading is still cut. */
 const WHOLE_CITATION_MAX = 64;
 
-/** One report as a small table: indicator, figure (with its period when it differs from the reporting year), cable and paragraph. */
-function reportBlock(s: Sheet, r: ReportColumn, x: number, y: number, w: number): number {
-  const head = `${r.country}${r.year === null ? '' : `, reporting year ${r.year}`}`;
-  const headH = s.t.height(head, w, S.h3);
-  s.text(s.root, 'H3', head, x, y, w, S.h3, 2);
-  const figW = 72;
-  const citeW = 92;
-  // a section heading such as "INVESTIGATION AND PROSECUTION OF TRAFFICKERS E" is the whole citation: it is kept whole
-  const columns: Column[] = [
-    { head: 'Indicator', width: w - figW - citeW, maxLines: 3 },
-    { head: 'Figure', width: figW, align: 'right' },
-    { head: 'Where', width: citeW, align: 'right', maxLines: 4 },
-  ];
-  const rows: TableRow[] = r.figures.map((i) => ({
-    cells: [
-      { text: i.label },
-      { text: `${figureText(i)}${i.period !== null && i.period !== String(r.year) ? ` (${i.period})` : ''}`, style: S.smallBold },
-      { text: `${i.cable_id} ${shortCitation(i.citation, WHOLE_CITATION_MAX)}`, style: { ...S.small, color: INK.muted } },
-    ],
-  }));
-  return headH + 3 + table(s, s.root, x, y + headH + 3, columns, rows, 2);
+/** Where a cell's figure comes from: its paragraph, after its cable when the report was sent in several. */
+function cellCitation(i: IndicatorRow, r: ReportColumn): string {
+  const where = shortCitation(i.citation, WHOLE_CITATION_MAX);
+  return r.cables.length > 1 ? `${i.cable_id} ${where}` : where;
 }
 
-/** Lays the report blocks out in two columns, each pair side by side, starting a new page when a pair does not fit. */
-function reportBlocks(s: Sheet, reports: readonly ReportColumn[]): void {
-  const gutter = 14;
-  const w = (s.w - gutter) / 2;
-  for (let k = 0; k < reports.length; k += 2) {
-    const pair = reports.slice(k, k + 2);
-    const estimate = Math.max(...pair.map((r) => 30 + r.figures.length * 20));
-    s.need(estimate);
-    const heights = pair.map((r, j) => reportBlock(s, r, s.x + j * (w + gutter), s.y, w));
-    s.y += Math.max(...heights) + 12;
+const LABEL_W = 132;
+
+/** The comparison as one table: indicators down, reports across, each figure with its paragraph under it. */
+function matrix(s: Sheet, m: ComparisonModel): void {
+  const w = (s.w - LABEL_W) / Math.max(1, m.reports.length);
+  const columns: Column[] = [
+    { head: 'Indicator', width: LABEL_W, maxLines: 3 },
+    ...m.reports.map((r): Column => ({ head: r.country, sub: [r.year === null ? 'year not stated' : String(r.year), ...r.cables], width: w, align: 'right', maxLines: 2 })),
+  ];
+  const rows: TableRow[] = [];
+  for (const category of CATEGORY_ORDER) {
+    const inCategory = m.rows.filter((row) => row.category === category);
+    if (inCategory.length === 0) continue;
+    rows.push({ cells: [{ text: CATEGORY_TITLES[category].toUpperCase(), style: S.category }], keepWithNext: true });
+    for (const row of inCategory) {
+      rows.push({
+        cells: [
+          { text: row.label },
+          ...row.cells.map((i, k) => (i
+            ? { text: figureText(i, m.reports[k]?.year ?? null), style: S.smallBold, note: cellCitation(i, m.reports[k]!) }
+            : { text: '\u2013', style: { ...S.small, color: INK.faint } })),
+        ],
+      });
+    }
   }
+  pagedTable(s, s.root, columns, rows, 3);
+  const legend = '\u00b614: the cable\u2019s numbered paragraph 14; otherwise the section heading and answer letter. \u2013: the recipe found no such figure in that report.';
+  s.need(s.t.height(legend, s.w, S.note) + 4);
+  s.y += 3;
+  s.y += s.text(s.root, 'P', legend, s.x, s.y, s.w, S.note) + 4;
 }
 
 function sourcesTable(s: Sheet, m: ComparisonModel): void {
   s.heading(s.root, 'Sources and notes');
   const columns: Column[] = [
-    { head: 'Cable', width: 80 }, { head: 'Country', width: 70 }, { head: 'Date', width: 70 }, { head: 'SHA-256 of the source file', width: s.w - 220 },
+    { head: 'Cable', width: 78 }, { head: 'Country', width: 72 }, { head: 'Date', width: 72 },
+    { head: 'Original (WikiLeaks PlusD)', width: 232 }, { head: 'SHA-256 of the source file', width: s.w - 454 },
   ];
-  const rows: TableRow[] = m.sources.map((c) => ({ cells: [{ text: c.cable, style: S.smallBold }, { text: c.country }, { text: c.date }, { text: c.sha256, style: { ...S.small, size: 6.5 } }] }));
-  s.need(20 + rows.length * 12);
-  s.y += table(s, s.root, s.x, s.y, columns, rows, 1) + 6;
+  const rows: TableRow[] = m.sources.map((c) => ({
+    cells: [
+      { text: c.cable, style: S.smallBold }, { text: c.country }, { text: c.date },
+      c.original ? { text: c.original, link: c.original, style: { ...S.small, size: 6.5 } } : { text: 'none' },
+      { text: c.sha256, style: { ...S.small, size: 6.5 } },
+    ],
+  }));
+  pagedTable(s, s.root, columns, rows, 1);
+  s.y += 4;
+  for (const l of m.links) {
+    const h = s.t.lineHeight(S.small);
+    s.need(h + 2);
+    const tr = s.group(s.root, 'P');
+    s.text(tr, 'Span', `${l.label === 'Online' ? 'Dataset and release files' : 'Licence'}:`, s.x, s.y, 110, S.smallBold, 1);
+    s.link(tr, l.value, l.link ?? l.value, s.x + 110, s.y, s.w - 110, S.small, 1);
+    s.y += h + 2;
+  }
+  s.y += 4;
   for (const [n, note] of m.notes.entries()) {
     const text = `${n + 1}. ${note}`;
-    const h = s.t.height(s.t.fit(text, s.w, S.note, 3), s.w, S.note);
+    const h = s.t.height(text, s.w, S.note);
     s.need(h + 2);
-    s.y += s.text(s.root, 'P', text, s.x, s.y, s.w, S.note, 3) + 2;
+    s.y += s.text(s.root, 'P', text, s.x, s.y, s.w, S.note) + 2;
   }
 }
 
-function footers(s: Sheet, m: ComparisonModel): void {
-  drawFooters(s, `${m.kicker.toLowerCase().replace(/^fact sheet/, 'Fact sheet')} \u00b7 made with cablepress from cables published by WikiLeaks`);
-}
-
-/** Renders the fact sheet of a dataset of several TIP report cables: the countries' 3P figures side by side. */
 /** "The cable warns:" or, when the quotes come from several cables (each citation starts with its cable id), "The cables warn:". */
 export function caveatLead(caveats: readonly Quote[]): string {
   return new Set(caveats.map((q) => q.citation.split(' ')[0])).size > 1 ? 'The cables warn:' : 'The cable warns:';
 }
 
+/** Renders the fact sheet of a dataset of several TIP report cables: one table of the countries' 3P figures, on landscape pages. */
 export async function renderComparison(input: FactSheetInput): Promise<Uint8Array> {
   const m = buildComparison(input);
   const paper: keyof typeof PAPER = input.paper ?? 'a4';
   const doc = createDoc({
     title: m.title, subject: m.subtitle, keywords: 'trafficking in persons, TIP report, cables, WikiLeaks', author: 'cablepress', language: 'en',
-    creationDate: input.creationDate, paper,
+    creationDate: input.creationDate, paper, landscape: true,
   });
-  const s = new Sheet(doc, paper, 0);
+  const s = new Sheet(doc, paper, 0, true);
   s.text(s.root, 'P', m.kicker, s.x, s.y, s.w, S.kicker, 1);
   s.y += s.t.lineHeight(S.kicker) + 6;
   s.y += s.text(s.root, 'H1', m.title, s.x, s.y, s.w, S.h1, 2) + 4;
   s.y += s.text(s.root, 'P', m.subtitle, s.x, s.y, s.w, S.subtitle, 4) + 10;
   caveatBox(s, { caveats: m.caveats, notes: m.notes }, caveatLead(m.caveats));
   s.heading(s.root, 'Key figures by country and reporting year');
-  reportBlocks(s, m.reports);
+  matrix(s, m);
   sourcesTable(s, m);
-  footers(s, m);
+  drawFooters(s, `${m.kicker.toLowerCase().replace(/^fact sheet/, 'Fact sheet')} \u00b7 made with cablepress from cables published by WikiLeaks`);
   s.root.end();
   const bytes = collect(doc);
   doc.end();

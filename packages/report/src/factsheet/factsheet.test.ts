@@ -1,9 +1,9 @@
 import type { Finding } from '@cablepress/core';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { scratchFolderSync } from '../../../../tests/test-utils.js';
 import { minimalTables } from './fixtures/minimal.js';
 import { formatFigure, formatPeriod, qualifierWords } from './format.js';
 import { type FactSheetInput, renderFactSheet } from './index.js';
@@ -17,18 +17,17 @@ const fixture = JSON.parse(readFileSync(new URL('./fixtures/laos-tip-2008.json',
 const laosTables = fixture.tables;
 const laosFindings = fixture.findings;
 
-const dir = mkdtempSync(join(tmpdir(), 'cablepress-factsheet-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = scratchFolderSync('factsheet');
 
 const laos: FactSheetInput = {
   tables: laosTables,
   findings: laosFindings,
-  dataset: { name: 'laos-tip-2008', version: '1.0.0', title: 'Trafficking in persons in Laos, 2008' },
+  dataset: { name: 'laos-tip-2008', version: '1.0.0', title: 'Trafficking in persons in Laos, 2008', license: 'CC0-1.0', homepage: 'https://example.org/cablepress/' },
   creationDate: new Date('2008-02-29T05:44:00Z'),
 };
 
 function minimal(overrides: Partial<FactSheetTables> = {}): FactSheetInput {
-  return { ...laos, tables: minimalTables(overrides), findings: [], dataset: { name: 'iceland-tip-2009', version: '0.1.0' } };
+  return { ...laos, tables: minimalTables(overrides), findings: [], dataset: { name: 'iceland-tip-2009', version: '0.1.0', license: 'CC0-1.0' } };
 }
 
 let counter = 0;
@@ -98,6 +97,17 @@ describe('renderFactSheet for the Laos dataset', () => {
   beforeAll(async () => {
     a4 = await render(laos);
     letter = await render({ ...laos, paper: 'letter' });
+  });
+
+  it('links the cable\u2019s public original, the dataset\u2019s page and the data licence, as text and as link annotations', () => {
+    const urls = ['https://wikileaks.org/plusd/cables/08VIENTIANE145_a.html', 'https://example.org/cablepress/laos-tip-2008/', 'https://spdx.org/licenses/CC0-1.0.html'];
+    const shown = flat(text(a4.file));
+    const annotations = tool('qpdf', ['--qdf', '--object-streams=disable', a4.file, '-']).match(/\/URI \(([^)]*)\)/g) ?? [];
+    for (const url of urls) {
+      expect(shown, url).toContain(url);
+      expect(annotations, url).toContain(`/URI (${url})`);
+    }
+    expect(shown).toContain('CC0-1.0 (the data)');
   });
 
   it('passes qpdf --check', () => {

@@ -1,7 +1,8 @@
 import { renderComparison } from './comparison.js';
 import { buildModel } from './model.js';
 import { collect, createDoc } from './pdf.js';
-import { type Density, renderModel } from './render.js';
+import type { Density } from './layout/styles.js';
+import { renderModel } from './render.js';
 import type { FactSheetInput } from './types.js';
 
 export type { FactSheetInput, FactSheetTables } from './types.js';

@@ -20,7 +20,7 @@ const laosFindings = fixture.findings;
 const laos = buildModel({
   tables: laosTables,
   findings: laosFindings,
-  dataset: { name: 'laos-tip-2008', version: '0.1.0' },
+  dataset: { name: 'laos-tip-2008', version: '0.1.0', license: 'CC0-1.0' },
   creationDate: new Date('2008-02-29T05:44:00Z'),
 });
 
@@ -165,14 +165,14 @@ describe('selectCharts', () => {
 
 describe('buildModel without a cable', () => {
   it('refuses with an input error that says what is missing', () => {
-    expect(() => buildModel({ tables: minimalTables({ cables: [] }), findings: [], dataset: { name: 'x', version: '0.1.0' }, creationDate: new Date(0) }))
+    expect(() => buildModel({ tables: minimalTables({ cables: [] }), findings: [], dataset: { name: 'x', version: '0.1.0', license: 'CC0-1.0' }, creationDate: new Date(0) }))
       .toThrow(expect.objectContaining({ code: 'FACTSHEET_NO_CABLE', kind: 'input' }));
   });
 });
 
 describe('buildModel for a cable without a recipe', () => {
   it('shows figures from quantities labelled with their sentence', () => {
-    const m = buildModel({ tables: minimalTables(), findings: [], dataset: { name: 'x', version: '0.1.0' }, creationDate: new Date(0) });
+    const m = buildModel({ tables: minimalTables(), findings: [], dataset: { name: 'x', version: '0.1.0', license: 'CC0-1.0' }, creationDate: new Date(0) });
     expect(m.figuresFrom).toBe('quantities');
     expect(m.groups[0]!.figures.map((f) => [f.prefix, f.figure, f.citation])).toEqual([['', '5', '¶1'], ['about', '20', '¶2']]);
     expect(m.charts).toEqual([]);

@@ -1,4 +1,5 @@
 import { type Finding, InputError } from '@cablepress/core';
+import { INDICATOR_DEFINITIONS } from '@cablepress/validate';
 import countries from './data/countries.json' with { type: 'json' };
 import topics from './data/topics.json' with { type: 'json' };
 import { type ChartData, selectCharts } from './charts.js';
@@ -8,6 +9,7 @@ import {
 import type {
   CableRow, FactSheetInput, IndicatorRow, LegalProvisionRow, OrganizationRow, ParagraphRow, PenaltyRow, QuantityRow, TagRow,
 } from './types.js';
+import { datasetPageUrl, licenseUrl, plusdUrl } from '@cablepress/core';
 
 export type Category = IndicatorRow['category'];
 
@@ -80,12 +82,21 @@ export interface FactSheetModel {
   law: LawModel;
   timeline: TimelineEntry[];
   organizations: OrganizationEntry[];
-  sources: { label: string; value: string }[];
+  /** Rows of the sources box; a row with `link` prints its value as a link to it. */
+  sources: SourceRow[];
   notes: string[];
+  /** The definition of each indicator shown: what it counts, for whom, over what. */
+  definitions: string[];
   /** How to read the citations, with examples from this cable. */
   citationNote: string;
   language: string;
   keywords: string;
+}
+
+export interface SourceRow {
+  label: string;
+  value: string;
+  link?: string;
 }
 
 export const CATEGORY_TITLES: Record<Category, string> = {
@@ -157,9 +168,10 @@ const CITATION_MAX = 28;
 
 /**
  * A citation short enough for a table cell: a section heading that runs on (when the reader mistook a sentence for a
- * heading) is cut at a word with an ellipsis, after at most `max` characters.
+ * heading) is cut at a word with an ellipsis, after at most `max` characters; a heading's closing colon ("PREVENTION:") is dropped.
  */
-export function shortCitation(citation: string, max = CITATION_MAX): string {
+export function shortCitation(raw: string, max = CITATION_MAX): string {
+  const citation = raw.replace(/[\s:;,.]+$/, '');
   if (citation.length <= max) return citation;
   const cut = citation.slice(0, max + 1).replace(/\s+\S*$/, '');
   return `${cut.length > 0 ? cut : citation.slice(0, max)}…`;
@@ -309,13 +321,14 @@ const FINDING_LEADS: Record<string, string> = {
   CONFLICTING_FIGURES: 'The cable gives two different figures',
   CONVERSION_RATES_DISAGREE: 'The cable’s currency conversions disagree',
   TRUNCATED: 'The source is incomplete',
+  PARTIAL_EXTRACT: 'The source is an extract',
 };
 
 /**
  * A cross-check finding as a footnote a reader can follow: table ids (08VIENTIANE145-p004-q01, "-p004 [4502, 4504)")
  * become paragraph citations and organization ids their acronyms.
  */
-function findingNote(f: Finding, cableId: string, cite: (paragraphId: string) => string, orgs: readonly OrganizationRow[]): string {
+export function findingNote(f: Finding, cableId: string, cite: (paragraphId: string) => string, orgs: readonly OrganizationRow[]): string {
   const id = escapeRegExp(cableId);
   let text = f.message.replace(new RegExp(`^${id}:\\s*`), '');
   text = text.replace(new RegExp(`(${id}-p\\d+)(?:-[a-z]\\d+)*(?:\\s*\\[\\d+,\\s*\\d+\\))?`, 'g'), (_, pid: string) => cite(pid) || pid);
@@ -327,6 +340,12 @@ function findingNote(f: Finding, cableId: string, cite: (paragraphId: string) =>
   return `${lead}: ${text}`;
 }
 
+/** The definition of each indicator among the rows, once, in the order of the definitions. */
+export function definitionNotes(rows: readonly IndicatorRow[]): string[] {
+  const shown = new Set(rows.map((r) => r.indicator));
+  return INDICATOR_DEFINITIONS.filter((d) => shown.has(d.indicator)).map((d) => `${d.label}: ${d.definition}`);
+}
+
 /** "Citations: ¶5 is the cable’s numbered paragraph 5; XXVII D is answer D under section XXVII." from citations in use. */
 function citationNote(citations: readonly string[]): string {
   const parts: string[] = [];
@@ -335,6 +354,21 @@ function citationNote(citations: readonly string[]): string {
   const keyed = citations.map((c) => c.match(/^([IVXLCDM]+) ([A-Z])$/)).find((m) => m !== null);
   if (keyed) parts.push(`${keyed[0]} is answer ${keyed[2]} under section ${keyed[1]}`);
   return parts.length > 0 ? `Citations: ${parts.join('; ')}.` : 'Citations give the paragraph of the cable each statement comes from.';
+}
+
+/** The cable's public original in the WikiLeaks PlusD archive, as a sources row (none for an id PlusD does not use). */
+export function originalRow(cableId: string): SourceRow[] {
+  const original = plusdUrl(cableId);
+  return original ? [{ label: 'Original', value: original, link: original }] : [];
+}
+
+/** The links every fact sheet prints besides its cables: the dataset's page (when a homepage is configured) and the data licence. */
+export function datasetLinkRows(dataset: FactSheetInput['dataset']): SourceRow[] {
+  const page = dataset.homepage ? datasetPageUrl(dataset.homepage, dataset.name) : null;
+  return [
+    ...(page ? [{ label: 'Online', value: page, link: page }] : []),
+    { label: 'Licence', value: `${dataset.license} (the data): ${licenseUrl(dataset.license)}`, link: licenseUrl(dataset.license) },
+  ];
 }
 
 export const LIMITS = { quantityFigures: 8, timeline: 9, organizations: 6, caveats: 2, otherProvisions: 5 };
@@ -383,18 +417,20 @@ export function buildModel(input: FactSheetInput): FactSheetModel {
   const meta = [
     { label: 'Cable', value: cable.cable_id },
     { label: 'Date', value: cable.created ? formatDate(cable.created) : 'not stated' },
-    { label: 'From', value: cable.origin ?? cable.from ?? 'not stated' },
+    { label: 'From', value: cable.origin ?? cable.sender ?? 'not stated' },
     { label: 'Classification', value: cable.classification ?? 'not marked' },
     { label: 'Subject', value: cable.subject || cable.title || 'none' },
     { label: 'Tags', value: tagText || 'none' },
   ];
 
   const datasetName = dataset.title ? `${dataset.title} (${dataset.name})` : dataset.name;
-  const sources = [
+  const sources: SourceRow[] = [
     { label: 'Cable', value: `${cable.cable_id}, ${post}${dated}; ${cable.paragraph_count} paragraphs${cable.truncated ? ' (the source text is cut off)' : ''}; published by WikiLeaks` },
     { label: 'Source file', value: `${cable.source_file} (${cable.source_format})` },
     { label: 'SHA-256', value: cable.source_sha256 },
     { label: 'Dataset', value: `${datasetName}, version ${dataset.version}` },
+    ...originalRow(cable.cable_id),
+    ...datasetLinkRows(dataset),
   ];
 
   const notes = input.findings.map((f) => findingNote(f, cable.cable_id, cite, tables.organizations));
@@ -415,6 +451,7 @@ export function buildModel(input: FactSheetInput): FactSheetModel {
     organizations: organizations(input, paragraphs, LIMITS.organizations),
     sources,
     notes,
+    definitions: definitionNotes(indicators),
     citationNote: citationNote(citations),
     language: 'en-US',
     keywords: [cable.cable_id, ...tagCodes, dataset.name].join(', '),

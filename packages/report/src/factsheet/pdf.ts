@@ -44,13 +44,15 @@ export interface DocMeta {
   language: string;
   creationDate: Date;
   paper: keyof typeof PAPER;
+  /** Pages wider than tall (a table of many columns). */
+  landscape?: boolean;
 }
 
 /** A tagged PDF/A-3b document with DejaVu Sans embedded, fixed metadata and pages buffered for footers. */
 export function createDoc(meta: DocMeta): Doc {
   const { width, height } = PAPER[meta.paper];
   const doc = new PDFDocument({
-    size: [width, height],
+    size: meta.landscape ? [height, width] : [width, height],
     margins: { top: 0, bottom: 0, left: 0, right: 0 },
     autoFirstPage: false,
     bufferPages: true,
@@ -143,12 +145,15 @@ export class Typesetter {
     return { text: this.fit(text, width, s, 1), style: s };
   }
 
-  /** Draws text (then `suffix`, never cut) at (x, y) within `width`, at most `maxLines` lines; returns the height used. */
-  draw(text: string, x: number, y: number, width: number, style: TextStyle, maxLines = 99, suffix = ''): number {
+  /**
+   * Draws text (then `suffix`, never cut) at (x, y) within `width`, at most `maxLines` lines; returns the height used.
+   * With `link`, the text is a link to that URL.
+   */
+  draw(text: string, x: number, y: number, width: number, style: TextStyle, maxLines = 99, suffix = '', link?: string): number {
     const fitted = this.fit(text, width, style, maxLines, suffix);
     const h = this.height(fitted, width, style);
     this.use(style);
-    this.doc.text(fitted, x, y, { width, lineGap: style.lineGap ?? 0, align: style.align ?? 'left', lineBreak: true });
+    this.doc.text(fitted, x, y, { width, lineGap: style.lineGap ?? 0, align: style.align ?? 'left', lineBreak: true, ...(link ? { link } : {}) });
     return h;
   }
 }

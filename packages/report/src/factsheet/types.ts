@@ -23,7 +23,11 @@ export interface FactSheetInput {
   tables: FactSheetTables;
   /** Cross-check findings; warnings are printed as a footnote. */
   findings: readonly Finding[];
-  dataset: { name: string; version: string; title?: string };
+  /**
+   * The dataset: its licence (an SPDX id) and, when the repository configures a homepage, the URL of its page with the
+   * release files; both are printed as links with the source cables' public originals.
+   */
+  dataset: { name: string; version: string; title?: string; license: string; homepage?: string };
   paper?: 'a4' | 'letter';
   /** Fixed creation date (SOURCE_DATE_EPOCH or the cable date) so that output is byte-identical. */
   creationDate: Date;

@@ -1,3 +1,5 @@
+import { BROWSE_SCRIPT } from './browse-script.js';
+
 /**
  * The site's only style sheet and script, inlined into every page (named by hash in the Content-Security-Policy).
  * Highlight colours are tints of the Okabe–Ito palette (Okabe & Ito 2008, "Color Universal Design"), and each table also
@@ -32,7 +34,22 @@ th,td{text-align:left;vertical-align:top;padding:.3rem .55rem;border-bottom:1px 
 thead th{border-bottom:2px solid var(--ink);white-space:nowrap}
 td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 caption{text-align:left;padding:.2rem 0;font-size:.85rem}
-.preview th,.preview td{min-width:7rem;max-width:22rem;overflow-wrap:anywhere}
+.browse .controls{display:flex;flex-wrap:wrap;gap:.4rem 1.2rem;align-items:center;margin:.5rem 0 .2rem}
+.browse input,.browse select,.pager button{font:inherit;font-size:.9rem;padding:.2rem .45rem;border:1px solid #767676;border-radius:3px;background:#fff;color:var(--ink)}
+.browse input[type=search]{width:14rem}
+.browse [hidden]{display:none}
+.browse .status{margin:.3rem 0;font-size:.88rem;color:var(--muted)}
+.rows{margin:.2rem 0 .3rem}
+.rows table{font-size:.84rem}
+.rows th,.rows td{padding:.22rem .5rem}
+.rows .c{white-space:nowrap;overflow:hidden;text-overflow:ellipsis;max-width:20rem}
+.rows .c.open{white-space:pre-wrap;min-width:20rem;overflow-wrap:anywhere}
+.rows tbody tr:nth-child(even){background:#fafaf8}
+th button.sort{font:inherit;font-weight:700;background:none;border:0;padding:0;cursor:pointer;color:inherit;white-space:nowrap}
+th[aria-sort=ascending] button.sort::after{content:" \\25B2"}
+th[aria-sort=descending] button.sort::after{content:" \\25BC"}
+.pager{display:flex;gap:.8rem;align-items:center;margin:.2rem 0 1rem;font-size:.9rem}
+.pager button:disabled{color:#767676;border-color:#c8c8c8}
 .files{list-style:none;padding:0;margin:.6rem 0;display:grid;grid-template-columns:repeat(auto-fill,minmax(21rem,1fr));gap:.2rem 1.5rem}
 .files li{padding:.45rem 0;border-bottom:1px solid var(--line);font-size:.92rem;min-width:0}
 .files a{font-weight:600}
@@ -45,8 +62,14 @@ caption{text-align:left;padding:.2rem 0;font-size:.85rem}
 .card .fig{font-size:1.6rem;font-weight:700;line-height:1.2}
 .card .q{font-size:.9rem;color:var(--muted);font-weight:400}
 .card .label{margin:.2rem 0}
+.card .where{margin:0 0 .1rem;font-size:.78rem;text-transform:uppercase;letter-spacing:.04em;color:var(--muted);font-weight:600}
 .card .src{font-size:.85rem}
 .notes li{margin:.3rem 0}
+.charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,34rem),1fr));gap:1rem 2rem;margin:.6rem 0}
+.chart{margin:0;min-width:0}
+.chart figcaption{font-weight:700;margin:0 0 .3rem}
+.chart svg{max-width:100%;height:auto;font-family:inherit}
+.chart .src{font-size:.82rem;color:var(--muted);margin:.2rem 0 0}
 .cable{max-width:46rem}
 .para{margin:.2rem 0 .9rem;scroll-margin-top:1rem}
 .para .pn{display:inline-block;min-width:2.4rem;font-size:.82rem;color:var(--muted);text-decoration:none}
@@ -78,14 +101,14 @@ footer{margin-top:3rem;font-size:.85rem;color:var(--muted)}
 .panel{left:auto;right:1rem;bottom:1rem;width:max(20rem,min(26rem,calc(100vw - 50rem)));max-height:70vh;border:1px solid var(--ink);border-top:3px solid var(--ink);border-radius:6px}
 h1{font-size:2rem}
 }
-@media print{.panel,.toc,.skip{display:none}}
+@media print{.panel,.toc,.skip,.browse .controls,.pager{display:none}.rows .c{white-space:normal}}
 `.trim();
 
 /**
  * Clicking or focusing a highlight (or opening its deep link) shows its row in the panel. Everything shown comes
  * from the page's JSON block and is set with textContent, never parsed as markup.
  */
-export const SITE_SCRIPT = `
+const ROW_PANEL_SCRIPT = `
 (function () {
   'use strict';
   var data = JSON.parse(document.getElementById('site-rows').textContent);
@@ -110,7 +133,7 @@ export const SITE_SCRIPT = `
     var links = el('p'); links.className = 'links';
     links.appendChild(link('#' + key, 'Link to this highlight'));
     (data.figures[key] || []).forEach(function (f) { links.appendChild(link('#figure-' + f, 'Key figure: ' + f)); });
-    if (document.getElementById('row-' + key)) links.appendChild(link('#row-' + key, 'Row in the table preview'));
+    if (document.getElementById('row-' + key)) links.appendChild(link('#row-' + key, 'Row in the table'));
     panel.appendChild(links);
     var table = el('table'), body = el('tbody');
     columns.forEach(function (c, i) {
@@ -136,3 +159,6 @@ export const SITE_SCRIPT = `
   fromHash();
 })();
 `.trim();
+
+/** The site's one script: the row panel of the highlights, then the browsable tables. */
+export const SITE_SCRIPT = `${ROW_PANEL_SCRIPT}\n${BROWSE_SCRIPT}`;

@@ -1,9 +1,11 @@
 import { looksLikeHtml, spanText } from '@cablepress/extract';
-import { CAVEAT_PATTERN } from '../factsheet/model.js';
+import { CAVEAT_PATTERN, shortCitation } from '../factsheet/model.js';
 import { citeParagraph, formatFigure, qualifierWords, sentences } from '../factsheet/format.js';
 import type { IndicatorRow } from '../factsheet/types.js';
 import { highlightsByParagraph, highlightTables, markParagraph, rowKey, spanReference } from './highlights.js';
 import { escapeHtml as e, jsonForScript } from './html.js';
+import { browsableTable } from './browse.js';
+import { countryNames, keyFigureCharts } from './key-charts.js';
 import { loadSnippets } from './snippets.js';
 import type { PublishedDataset, SiteFinding, SiteRow, SiteTable } from './read-dataset.js';
 
@@ -16,9 +18,9 @@ export interface Download {
   sha256: string;
 }
 
-const PREVIEW_ROWS = 5;
-const PREVIEW_CELL = 140;
 const CATEGORY_ORDER = ['prosecution', 'protection', 'prevention', 'context'];
+/** Longer than any real section heading and answer key: a citation is shown whole, without a heading's closing colon. */
+const CITE_MAX = 64;
 
 /** Human size with the exact byte count kept for the title: 35.4 kB. */
 export function formatBytes(bytes: number): string {
@@ -30,17 +32,6 @@ export function formatBytes(bytes: number): string {
 /** A box that scrolls sideways on narrow screens; focusable so that keyboard users can scroll it too. */
 function scrollBox(label: string, extraClass = ''): string {
   return `<div class="scroll${extraClass ? ` ${extraClass}` : ''}" tabindex="0" role="region" aria-label="${e(label)}">`;
-}
-
-function previewCaption(total: number): string {
-  if (total <= PREVIEW_ROWS) return total === 1 ? 'The only row' : `All ${total} rows`;
-  return `First ${PREVIEW_ROWS} of ${total} rows`;
-}
-
-function cellPreview(value: string | null): string {
-  if (value === null) return '<span class="empty">null</span>';
-  const flat = value.replace(/\s+/g, ' ');
-  return e(flat.length > PREVIEW_CELL ? `${flat.slice(0, PREVIEW_CELL - 1)}…` : flat);
 }
 
 function paragraphCitation(row: SiteRow): string {
@@ -139,11 +130,22 @@ function careSection(dataset: PublishedDataset, keys: Set<string>): string {
   ].join('\n');
 }
 
+function figureCard(r: SiteRow, indicators: SiteTable, cite: string, country: string | null, origin: string | null): string {
+  const figure = indicatorOf(r);
+  const qualifier = qualifierWords(figure.qualifier);
+  const where = [country, r.reporting_year ? `reporting year ${r.reporting_year}` : null].filter(Boolean).join(', ');
+  return `<li class="card" id="figure-${e(r.indicator_id ?? '')}">${where ? `<p class="where">${e(where)}</p>` : ''}`
+    + `<div class="fig">${qualifier ? `<span class="q">${e(qualifier)} </span>` : ''}${e(formatFigure(figure))}</div>`
+    + `<p class="label">${e(r.label ?? '')}${r.period ? ` <span class="empty">(${e(r.period)})</span>` : ''}</p>`
+    + `<p class="src">${origin ? `${e(origin)} · ` : ''}<a href="#${e(rowKey(indicators, r))}">read the sentence (${e(r.cable_id ?? '')} ${e(cite)})</a></p></li>`;
+}
+
 function figuresSection(dataset: PublishedDataset): string {
   const indicators = dataset.tables.get('indicators');
   if (!indicators || indicators.rows.length === 0) return '';
   const paragraphs = new Map((dataset.tables.get('paragraphs')?.rows ?? []).map((p) => [p.paragraph_id, p]));
   const origins = new Map((dataset.tables.get('cables')?.rows ?? []).map((c) => [c.cable_id, c.origin]));
+  const countries = countryNames(dataset);
   const categories = [...new Set(indicators.rows.map((r) => r.category ?? ''))].sort((a, b) => {
     const ia = CATEGORY_ORDER.indexOf(a);
     const ib = CATEGORY_ORDER.indexOf(b);
@@ -151,17 +153,24 @@ function figuresSection(dataset: PublishedDataset): string {
   });
   const groups = categories.map((category) => {
     const cards = indicators.rows.filter((r) => (r.category ?? '') === category).map((r) => {
-      const figure = indicatorOf(r);
-      const qualifier = qualifierWords(figure.qualifier);
       const paragraph = paragraphs.get(r.paragraph_id ?? null);
-      const cite = r.citation ?? (paragraph ? paragraphCitation(paragraph) : '');
-      const key = rowKey(indicators, r);
-      const origin = origins.get(r.cable_id ?? null);
-      return `<li class="card" id="figure-${e(r.indicator_id ?? '')}"><div class="fig">${qualifier ? `<span class="q">${e(qualifier)} </span>` : ''}${e(formatFigure(figure))}</div><p class="label">${e(r.label ?? '')}${r.period ? ` <span class="empty">(${e(r.period)})</span>` : ''}</p><p class="src">${origin ? `${e(origin)} · ` : ''}<a href="#${e(key)}">${e(r.cable_id ?? '')} ${e(cite)}: read the sentence</a></p></li>`;
+      const cite = shortCitation(r.citation ?? (paragraph ? paragraphCitation(paragraph) : ''), CITE_MAX);
+      return figureCard(r, indicators, cite, countries.get(r.cable_id ?? '') ?? null, origins.get(r.cable_id ?? null) ?? null);
     });
     return `<h3>${e(category.charAt(0).toUpperCase() + category.slice(1))}</h3>\n<ul class="cards">${cards.join('\n')}</ul>`;
   });
-  return ['<h2 id="figures">Key figures</h2>', '<p>Each figure links to the words of the cable it was read from.</p>', ...groups].join('\n');
+  return ['<h2 id="figures">Key figures</h2>', '<p>Each figure links to the words of the cable it was read from.</p>', ...groups, keyFigureCharts(dataset), candidatesNote(dataset)].filter(Boolean).join('\n');
+}
+
+/** Candidates are not key figures: a marked list, apart from the cards, of each figure not published and why. */
+function candidatesNote(dataset: PublishedDataset): string {
+  const candidates = dataset.tables.get('indicator_candidates');
+  if (!candidates || candidates.rows.length === 0) return '';
+  const items = candidates.rows.map((r) => `<li><code>${e(r.candidate_id ?? '')}</code>: ${e(String(r.value ?? ''))} (${e(r.label ?? '')}, ${e(r.cable_id ?? '')} ${e(r.citation ?? '')}) <span class="empty">not published: ${e(r.reason ?? '')}</span></li>`);
+  return [
+    `<details class="candidates"><summary>Candidates, not published (${candidates.rows.length}): figures that may be an indicator but whose sentence does not show the host government\u2019s figure for the whole country and reporting period</summary>`,
+    `<ul class="notes">${items.join('\n')}</ul></details>`,
+  ].join('\n');
 }
 
 function downloadsSection(dataset: PublishedDataset, downloads: readonly Download[]): string {
@@ -180,20 +189,12 @@ function tableSection(table: SiteTable, keyed: boolean): string {
   const r = table.resource;
   const fields = r.schema.fields;
   const columns = fields.map((f) => `<tr><th scope="row"><code>${e(f.name)}</code></th><td>${e(f.type)}${f.constraints?.required ? ', required' : ''}</td><td>${e(f.description ?? '')}</td></tr>`);
-  const preview = table.rows.slice(0, PREVIEW_ROWS).map((row) => {
-    const key = rowKey(table, row);
-    const cells = fields.map((f, i) => {
-      const cell = cellPreview(row[f.name] ?? null);
-      return i === 0 && keyed ? `<td><a href="#${e(key)}">${cell}</a></td>` : `<td>${cell}</td>`;
-    });
-    return `<tr${keyed ? ` id="row-${e(key)}"` : ''}>${cells.join('')}</tr>`;
-  });
   return [
     `<h3 id="table-${e(r.name)}"><code>${e(r.name)}</code>${r.title ? `: ${e(r.title)}` : ''}</h3>`,
     r.description ? `<p>${e(r.description)}</p>` : '',
     `<p>${table.rows.length} ${table.rows.length === 1 ? 'row' : 'rows'}; primary key <code>${e(table.primaryKey.join(', '))}</code>. <a href="files/${e(r.path)}">${e(r.path)}</a></p>`,
     `<details><summary>Columns (${fields.length})</summary>${scrollBox(`Columns of ${r.name}`)}<table><thead><tr><th scope="col">Column</th><th scope="col">Type</th><th scope="col">Description</th></tr></thead><tbody>${columns.join('')}</tbody></table></div></details>`,
-    `${scrollBox(`First rows of ${r.name}`, 'preview')}<table><caption class="empty">${previewCaption(table.rows.length)}${keyed ? '; the first cell links to the highlight' : ''}</caption><thead><tr>${fields.map((f) => `<th scope="col">${e(f.name)}</th>`).join('')}</tr></thead><tbody>${preview.join('\n')}</tbody></table></div>`,
+    browsableTable(table, keyed),
   ].filter(Boolean).join('\n');
 }
 

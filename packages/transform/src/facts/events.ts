@@ -164,7 +164,6 @@ class DateScanner {
 
   /** 1990s, mid-1990s, the late 1980s. */
   private decadeForm(i: number): number {
-    let first = i;
     let part: [number, number] = [0, 9];
     let j = i;
     const w = this.lower(i);
@@ -177,8 +176,7 @@ class DateScanner {
     if (!t || t.kind !== 'num' || !/^(1[89]|20)\d0$/.test(t.text) || !s || s.lower !== 's' || s.spaceBefore) return -1;
     if (j !== i && this.tokens[j]!.spaceBefore && this.isDash(i + 1)) return -1;
     const base = Number(t.text);
-    first = i;
-    return this.push(first, j + 1, iso(base + part[0], 1, 1), iso(base + part[1], 12, 31), 'decade');
+    return this.push(i, j + 1, iso(base + part[0], 1, 1), iso(base + part[1], 12, 31), 'decade');
   }
 
   /** mid-2005, late 2001, the end of 2007, the first half of 2008. */

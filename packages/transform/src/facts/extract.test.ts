@@ -56,3 +56,20 @@ describe('extractFacts on a cable from another country', () => {
     expect(() => extractFacts(cable, ['10SANAA295-p001'])).toThrow(RangeError);
   });
 });
+
+describe('organisations in a cable written in capitals (72TEHRAN5055)', () => {
+  it('does not take the pronoun WHO for the World Health Organization', () => {
+    const cable = handBuilt('72TEHRAN5055', ['PINS', 'IR'], [
+      'CHIEF OF NATIONAL POLICE LTG JAFFARQOLI SADRI ASSURED EMBOFF AUG. 17 THAT CURRENT FLURRY OF INCIDENTS CONSTITUTES DYING GASP OF GUERRILLAS WHO, HE CLAIMS, HAVE BEEN REDUCED BY TWO THIRDS IN PAST YEAR.',
+    ]);
+    expect(extractFacts(cable, ['72TEHRAN5055-p001']).organization_mentions).toEqual([]);
+  });
+
+  it('takes WHO for the organisation when the cable names it', () => {
+    const cable = handBuilt('72TEHRAN5056', ['PINS', 'IR'], [
+      'THE WORLD HEALTH ORGANIZATION SENT A TEAM TO TEHRAN.',
+      'WHO WILL REPORT ON THE OUTBREAK NEXT WEEK.',
+    ]);
+    expect(extractFacts(cable, ['72TEHRAN5056-p001', '72TEHRAN5056-p002']).organization_mentions.map((m) => m.org_id)).toEqual(['who']);
+  });
+});

@@ -6,7 +6,7 @@ import { CurrencyResolver } from './currencies.js';
 import { scanDates } from './events.js';
 import { isHeadingPeriod, readPenalty, readProsePenalty, scanCitations, scanLaws, type CitationMatch } from './legal.js';
 import { scanOrganizations } from './organizations.js';
-import { scanQuantities, type QuantityMatch } from './quantities.js';
+import { scanQuantities, type QuantityMatch } from './quantities/index.js';
 import { pad2, sourceSpan, splitSentences, tokenize, type Sentence } from './text.js';
 
 

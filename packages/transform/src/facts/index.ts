@@ -1,4 +1,5 @@
 export { applyRecipe } from './recipe.js';
 export { extractFacts, type CableFacts } from './extract.js';
 export { mergeOrganizations } from './organizations.js';
-export { applyTipRecipe, isTipReport, reportingYear, tipRecipe, type ReportCable } from './tip-recipe.js';
+export { applyTipRecipe, type ReportCable, type TipIndicatorTables } from './indicators/find.js';
+export { isTipReport, reportingYear, tipRecipe } from './tip-recipe.js';

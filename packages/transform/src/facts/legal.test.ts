@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CurrencyResolver } from './currencies.js';
 import { readProsePenalty, scanCitations, scanLaws } from './legal.js';
-import { scanQuantities } from './quantities.js';
+import { scanQuantities } from './quantities/index.js';
 import { tokenize } from './text.js';
 
 function laws(sentence: string): string[] {
@@ -25,6 +25,12 @@ describe('scanLaws', () => {
 });
 
 describe('scanCitations', () => {
+  it('keeps the "bis" of an inserted article and reads an article "of this agreement" as the treaty\'s (issue 22)', () => {
+    expect(citations('Trafficking is punished under Article 367 bis of the Penal Code.')).toEqual([['367 bis', 'Penal Code', false, null]]);
+    expect(citations('Under Article 6 of this agreement, the parties shall protect the victims.')).toEqual([['6', 'Agreement', false, null]]);
+    expect(citations('Article 411 ter of the Criminal Code punishes trafficking for forced labor.')).toEqual([['411 ter', 'Criminal Code', false, null]]);
+  });
+
   it('reads the law after or before the article', () => {
     expect(citations('In 2006, Laos enacted the revised Article 134 of the penal code.')).toEqual([['134', 'Penal Code', false, null]]);
     expect(citations('Those specific provisions were later included in penal code Article 134.')).toEqual([['134', 'Penal Code', false, null]]);

@@ -1,5 +1,13 @@
-import type { QuantityMatch } from './quantities.js';
+import { z } from 'zod';
+import { loadDataFile } from '../data-file.js';
+import type { QuantityMatch } from './quantities/index.js';
 import type { Token } from './text.js';
+
+const legalWords = loadDataFile('legal-words.json', z.object({ article_suffixes: z.array(z.string()).min(1), treaty_words: z.array(z.string()).min(1) }));
+/** "bis", "ter": part of an inserted article's number (data/legal-words.json). */
+const ARTICLE_SUFFIXES = new Set(legalWords.article_suffixes);
+/** "agreement", "convention": an article "of this agreement" is the treaty's (data/legal-words.json). */
+const TREATY_WORDS = new Set(legalWords.treaty_words);
 
 /** An article citation found in clean text, with [start, end) offsets into the paragraph text. */
 export interface CitationMatch {
@@ -161,24 +169,28 @@ export function scanCitations(
     let law: string | null = null;
     let thisLaw = false;
     let k = lastNum + 1;
+    if (ARTICLE_SUFFIXES.has(tokens[k]?.lower ?? '') && tokens[k]!.kind === 'word') k++;
     if (tokens[k]?.lower === 'of') {
       const det = tokens[k + 1]?.lower;
       if ((det === 'this' || det === 'the') && (tokens[k + 2]?.lower === 'law' || tokens[k + 2]?.lower === 'code') && det === 'this') thisLaw = true;
+      if ((det === 'this' || det === 'the') && TREATY_WORDS.has(tokens[k + 2]?.lower ?? '')) law = titleCase([tokens[k + 2]!.lower]);
       while (lawAfter < laws.length && laws[lawAfter]!.start < tokens[k]!.end) lawAfter++;
       const next = laws[lawAfter];
-      if (next && !thisLaw && next.start <= (tokens[k + 3]?.start ?? next.start)) law = next.name;
+      if (next && !thisLaw && !law && next.start <= (tokens[k + 3]?.start ?? next.start)) law = next.name;
     }
     while (lawBefore < laws.length && laws[lawBefore]!.end <= t.start) lawBefore++;
     const before = laws[lawBefore - 1];
     if (!law && !thisLaw && before && t.start - before.end <= 3) law = before.name;
     const atStart = lineStart(t.start);
-    const titled = titleAfter(tokens, lastNum + 1, text, lineBreakAt, atStart);
+    const suffixed = (n: number) => tokens[n + 1]?.kind === 'word' && ARTICLE_SUFFIXES.has(tokens[n + 1]!.lower);
+    const titled = titleAfter(tokens, suffixed(lastNum) ? lastNum + 2 : lastNum + 1, text, lineBreakAt, atStart);
     numbers.forEach((n, index) => {
       const numTok = tokens[n]!;
       const start = index === 0 ? t.start : numTok.start;
       const single = numbers.length === 1;
+      const last = suffixed(n) ? tokens[n + 1]! : numTok;
       out.push({
-        start, end: numTok.end, article: numTok.text, law, thisLaw, title: single ? (titled?.title ?? null) : null,
+        start, end: last.end, article: text.slice(numTok.start, last.end).replace(/\s+/g, ' '), law, thisLaw, title: single ? (titled?.title ?? null) : null,
         heading: single && (titled?.heading ?? false) && atStart,
       });
     });

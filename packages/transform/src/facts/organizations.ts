@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { looksLikeHtml, type Cable } from '@cablepress/extract';
 import type { ORGANIZATION_TYPES, OrganizationMentionRow as MentionRow, OrganizationRow } from '@cablepress/validate';
 import { cableCountry, countryOfAdjective, type CountryEntry } from '../country.js';
+import { z } from 'zod';
+import { loadDataFile } from '../data-file.js';
 import { sourceSpan, tokenize, type Token } from './text.js';
 
 type OrganizationType = (typeof ORGANIZATION_TYPES)[number];
@@ -142,6 +144,9 @@ const NAME = `${NAME_WORD}(?:\\s+(?:(?:of|for|and|the|de|del|la|para)\\s+)?${NAM
 const AFTER_NGO = new RegExp(`\\bNGOs?,?\\s+(${NAME})`, 'g');
 /** "Paniamor Foundation", "Saleh Foundation", "Fundacion Rahab", "Women's Association of Sanaa". */
 const FOUNDATION = new RegExp(`\\b((?:${NAME_WORD}\\s+){1,4}(?:Foundation|Association)|(?:Foundation|Fundaci[o\u00f3]n|Asociaci[o\u00f3]n)\\s+${NAME_WORD}(?:\\s+${NAME_WORD}){0,3})\\b`, 'g');
+/** A word each pattern needs, tested first: most paragraphs have none, and the patterns are slow to fail (2 % of a build). */
+const NGO_WORDS = /NGO/;
+const FOUNDATION_WORDS = /Foundation|Association|Fundaci|Asociaci/;
 /** Words that start a capitalised run without belonging to the name. */
 const LEADING = new Set(['The', 'A', 'An', 'One', 'Local', 'Another', 'This', 'That', 'Both', 'Its', 'Their', 'According', 'Under', 'In', 'With', 'NGO', 'NGOs']);
 /** Words that make a name a public body or a plain phrase rather than a non-governmental organization. */
@@ -163,7 +168,8 @@ function trimName(raw: string): string | null {
  */
 export function findNamedNgos(text: string): string[] {
   const names = new Set<string>();
-  for (const re of [AFTER_NGO, FOUNDATION]) {
+  for (const [re, needs] of [[AFTER_NGO, NGO_WORDS], [FOUNDATION, FOUNDATION_WORDS]] as const) {
+    if (!needs.test(text)) continue;
     for (const m of text.matchAll(re)) {
       const name = trimName(m[1]!);
       if (name) names.add(name);
@@ -172,9 +178,31 @@ export function findNamedNgos(text: string): string[] {
   return [...names];
 }
 
+/** Token texts of the names and aliases seen so far: the dictionary's come back in every cable (12 % of a build when tokenized each time). */
+const tokensOfAlias = new Map<string, string[]>();
+
+function aliasTokens(alias: string): string[] {
+  let tokens = tokensOfAlias.get(alias);
+  if (!tokens) {
+    tokens = tokenize(alias).map((t) => t.text);
+    if (tokensOfAlias.size < 50_000) tokensOfAlias.set(alias, tokens);
+  }
+  return tokens;
+}
+
 interface Matcher {
   orgId: string;
   tokens: string[];
+  /** An acronym that is also an English word ("WHO"): in a paragraph in capitals it needs the full name in the cable. */
+  wordAcronym?: boolean;
+}
+
+/** Acronyms that are English words (data/acronym-words.json). */
+const ACRONYM_WORDS = new Set(loadDataFile('acronym-words.json', z.object({ words: z.array(z.string().min(1)).min(1) })).words);
+
+/** True when a paragraph is written in capitals: no lower-case letter among its first letters. */
+function inCapitals(text: string): boolean {
+  return /[A-Z]/.test(text) && !/[a-z]/.test(text);
 }
 
 /** The organizations of one cable and every mention of them. `tokens[i]`, when given, are the tokens of paragraph i. */
@@ -188,20 +216,22 @@ export function scanOrganizations(
   const entries = new Map<string, Described>();
   const matchers: Matcher[] = [];
   const seen = new Set<string>();
-  const addMatcher = (orgId: string, alias: string) => {
-    const tokens = tokenize(alias).map((t) => t.text);
+  const addMatcher = (orgId: string, alias: string, wordAcronym = false) => {
+    const tokens = aliasTokens(alias);
     const key = `${orgId}\u0000${tokens.join('\u0000')}`;
     if (tokens.length === 0 || seen.has(key)) return;
     seen.add(key);
-    matchers.push({ orgId, tokens });
+    matchers.push({ orgId, tokens, ...(wordAcronym ? { wordAcronym } : {}) });
   };
   const byAcronym = new Map<string, string>();
+  const cableText = cable.paragraphs.map((p) => p.text).join(' ').toUpperCase().replace(/\s+/g, ' ');
   for (const e of organizationDictionary()) {
     if (e.countries.length > 0 && !e.countries.some((c) => countries.includes(c))) continue;
     entries.set(e.id, describeEntry(e, host));
     addMatcher(e.id, e.name);
     if (e.acronym) {
-      addMatcher(e.id, e.acronym);
+      const named = [e.name, ...e.aliases].some((n) => cableText.includes(n.toUpperCase()));
+      addMatcher(e.id, e.acronym, ACRONYM_WORDS.has(e.acronym) && !named);
       byAcronym.set(e.acronym, e.id);
     }
     for (const a of e.aliases) addMatcher(e.id, a);
@@ -249,7 +279,7 @@ export function scanOrganizations(
     let lastMention: { orgId: string; end: number } | null = null;
     for (let i = 0; i < tokens.length; i++) {
       const match = matchAt(tokens, i, byFirst);
-      if (!match) continue;
+      if (!match || (match.wordAcronym && inCapitals(p.text))) continue;
       const first = tokens[i]!;
       const last = tokens[i + match.tokens.length - 1]!;
       i += match.tokens.length - 1;

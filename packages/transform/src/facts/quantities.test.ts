@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CurrencyResolver } from './currencies.js';
 import { scanDates } from './events.js';
-import { scanQuantities, type QuantityMatch } from './quantities.js';
+import { scanQuantities, type QuantityMatch } from './quantities/index.js';
 import { tokenize } from './text.js';
 
 /** Figures of one sentence, as extractFacts finds them (dates are claimed first). */
@@ -268,5 +268,18 @@ describe('number words that count what the sentence named before', () => {
   it('still leaves "one of" and number words that count nothing alone', () => {
     expect(figures('Through the aid clinic program, the Bar Association is currently working on one case for a victim of internal trafficking and one of cross-border trafficking.')).toEqual([]);
     expect(figures('The case of one in Savannakhet was closed.')).toEqual([]);
+  });
+});
+
+describe('legal terms "and a day" (09SANTIAGO156)', () => {
+  it('reads "five years and a day to 20 years" as 5-20 years and "three years and a day up to five years" as 3-5', () => {
+    expect(one('The penalties for rape and forcible sexual assault, five years and a day to 20 years as defined under Penal Code Law 19.927, Article 361, are comparable to those for sex trafficking.', 'five years and a day to 20 years'))
+      .toMatchObject({ kind: 'duration', unit: 'year', value: 5, value_max: 20 });
+    expect(one('A person convicted of trafficking an adult can be sentenced to three years and a day up to five years.', 'three years and a day up to five years'))
+      .toMatchObject({ kind: 'duration', unit: 'year', value: 3, value_max: 5 });
+  });
+
+  it('keeps a term of "5 years and a day" alone as 5 years', () => {
+    expect(one('The minimum sentence proposed in the draft law is 5 years and a day, the maximum sentence being 15 years.', '5 years')).toMatchObject({ value: 5, value_max: null });
   });
 });

@@ -1,5 +1,7 @@
 import { type Finding, ValidationError, leadingRoman } from '@cablepress/core';
 import { type IndicatorRow, type Locator, type ParagraphRow, type QuantityRow, type Recipe } from '@cablepress/validate';
+import { evidenceOf } from './indicators/evidence.js';
+import { figureSpan } from './indicators/phrases.js';
 
 function normalise(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
@@ -111,10 +113,17 @@ export function applyRecipe(
       return;
     }
     const q = matches[0]!;
+    const where = context(q.cable_id);
+    const quote = normalise(q.quote);
+    const text = normalise(q.text);
+    const p = paragraphs.get(q.paragraph_id)!;
+    const before = normalise(p.text).split(quote)[0] ?? '';
+    const evidence = evidenceOf({ quote, figure: figureSpan(quote, text), before, counted: q.counted, reportingYear: where.reporting_year });
     rows.push({
-      indicator_id: ind.indicator_id, label: ind.label, category: ind.category, period: ind.period, value: q.value, value_max: q.value_max,
-      unit: q.unit, qualifier: q.qualifier, quantity_id: q.quantity_id, cable_id: q.cable_id, paragraph_id: q.paragraph_id,
-      citation: citationOf(paragraphs.get(q.paragraph_id)!, keys.get(q.paragraph_id) ?? null), quote: q.quote, ...context(q.cable_id),
+      indicator_id: ind.indicator_id, indicator: ind.indicator ?? null, label: ind.label, category: ind.category, ...evidence, period: ind.period, value: q.value,
+      value_max: q.value_max, unit: q.unit, qualifier: q.qualifier, stated_zero: false, quantity_id: q.quantity_id, cable_id: q.cable_id,
+      paragraph_id: q.paragraph_id, citation: citationOf(p, keys.get(q.paragraph_id) ?? null), text, quote: q.quote, ...where,
+      decided_by: 'recipe', review_reason: null,
     });
   });
   if (findings.length > 0) {

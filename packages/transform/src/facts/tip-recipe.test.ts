@@ -1,18 +1,12 @@
-import { INDICATOR_CATEGORIES, QUANTITY_KINDS, type ParagraphRow, type QuantityRow } from '@cablepress/validate';
+import { INDICATOR_CATEGORIES, QUANTITY_KINDS, type QuantityRow } from '@cablepress/validate';
 import { describe, expect, it } from 'vitest';
-import { applyTipRecipe, cueDistance, isTipReport, periodOf, recountsEarlierFigures, reportingYear, tipRecipe } from './tip-recipe.js';
+import { cueDistance, cueFit, isTipReport, precedingWord, reportingYear, tipRecipe } from './tip-recipe.js';
 
 function quantity(id: string, quote: string, text: string, value: number, counted: string | null, kind: QuantityRow['kind'] = 'count'): QuantityRow {
   return {
     quantity_id: id, cable_id: id.split('-')[0]!, paragraph_id: id.split('-').slice(0, 2).join('-'), kind, value, value_max: null, unit: kind === 'duration' ? 'year' : null,
     qualifier: 'exact', per: null, counted, text, quote, char_start: 0, char_end: text.length,
   };
-}
-
-function paragraph(id: string, number: number | null, section: string | null, key: string | null, seq: number): ParagraphRow {
-  return {
-    paragraph_id: id, cable_id: id.split('-')[0]!, seq, number, section, key, kind: 'paragraph', classification_marking: null, text: '', char_start: 0, char_end: 0,
-  } as unknown as ParagraphRow;
 }
 
 describe('the generic TIP recipe data', () => {
@@ -42,14 +36,6 @@ describe('isTipReport and reportingYear', () => {
     expect(reportingYear('2008-02-29T05:44:00Z')).toBe(2007);
     expect(reportingYear('2009-11-02T10:00:00Z')).toBe(2009);
     expect(reportingYear(null)).toBeNull();
-  });
-
-  it('takes the period from the year the sentence names nearest to the figure', () => {
-    expect(periodOf('Question 25 E: From April to December 2008, the government opened 104 TIP cases.', '104', 2008)).toBe('2008');
-    expect(periodOf('security officials have prevented 1500 children from being trafficked from 2004-2009 (no further breakdown available).', '1500', 2009)).toBe('2004-2009');
-    expect(periodOf('Less than 10 victims received assistance from government-funded programs.', 'Less than 10', 2008)).toBe('2008');
-    const uniap = '(Note: According to UNIAP, the MOPS reported 27 cases of cross-border trafficking and 14 convictions from November 2006-December 2007.';
-    expect(periodOf(uniap, '14', 2007)).toBe('2006-2007');
   });
 });
 
@@ -113,39 +99,34 @@ describe('what a figure counts', () => {
     expect(cueDistance(quantity('06SANJOSE481-p029-q05', prosecutors, 'two', 2, 'cases'), ind('prosecutions'))).toBeNull();
     expect(cueDistance(quantity('06SANJOSE481-p029-q05', prosecutors, 'two', 2, 'cases'), ind('convictions'))).toBe(8);
   });
+
+  it('takes a cue in the figure\'s own predicate over one said of the figure before (09SANTIAGO156 ¶23)', () => {
+    const court = 'Fifteen cases went to court and 10 cases ended in convictions -- five in cases of soliciting sex with minors.';
+    const ten = quantity('09SANTIAGO156-p023-q09', court, '10', 10, 'cases');
+    expect(cueFit(ten, ind('convictions'))).toEqual({ distance: 16, own: true });
+    expect(cueFit(ten, ind('prosecutions'))).toEqual({ distance: 5, own: false });
+  });
+
+  it('does not read a word that describes the counted noun as what happened to it (08VIENTIANE145 ¶10)', () => {
+    const returned = 'In 2007, 280 formally-identified victims of cross-border human trafficking were returned to Laos.';
+    const q = quantity('08VIENTIANE145-p010-q01', returned, '280', 280, 'victims');
+    expect(cueDistance(q, ind('victims-identified'))).toBeNull();
+    expect(cueDistance(q, ind('victims-repatriated'))).not.toBeNull();
+  });
 });
 
-describe('recountsEarlierFigures', () => {
-  const words = tipRecipe().back_references;
+describe('precedingWord', () => {
   const s = 'UNICEF reported that of the above nine trafficking cases in 2007, the two above were sentenced and the other seven were absolved.';
 
-  it('knows a figure that points back at figures the cable already gave (09SANJOSE128 ¶7)', () => {
-    expect(recountsEarlierFigures(quantity('09SANJOSE128-p007-q01', s, 'nine', 9, 'cases'), words)).toBe(true);
-    expect(recountsEarlierFigures(quantity('09SANJOSE128-p007-q02', s, 'two', 2, null), words)).toBe(false);
-    expect(recountsEarlierFigures(quantity('09SANJOSE128-p007-q03', s, 'seven', 7, null), words)).toBe(false);
+  it('gives the word before a figure, which may point back at figures the cable already gave (09SANJOSE128 ¶7)', () => {
+    expect(precedingWord(s, 'nine')).toBe('above');
+    expect(precedingWord(s, 'two')).toBe('the');
+    expect(precedingWord(s, 'seven')).toBe('other');
+    expect(precedingWord('Police made 23 arrests.', '23')).toBe('made');
   });
 
-  it('leaves a figure that opens its sentence or follows other words alone', () => {
-    expect(recountsEarlierFigures(quantity('08VIENTIANE145-p005-q02', 'Police made 23 arrests.', '23', 23, 'arrests'), words)).toBe(false);
-    expect(recountsEarlierFigures(quantity('08VIENTIANE145-p005-q04', 'Those 20 cases remain open.', '20', 20, 'cases'), words)).toBe(true);
-    expect(recountsEarlierFigures(quantity('08VIENTIANE145-p005-q05', '20 cases remain open.', '20', 20, 'cases'), words)).toBe(false);
-  });
-});
-
-describe('applyTipRecipe', () => {
-  it('finds the 3P figures of the seed paragraph 5 by meaning, one row per country, reporting year and indicator', () => {
-    const s = 'As a result, according to the Ministry of Public Security, police investigated 38 cases of Article 134 violations (human trafficking) in 2007, resulting in 23 arrests and 8 cases sent for prosecution.';
-    const quantities = [
-      quantity('08VIENTIANE145-p005-q01', s, '38', 38, 'cases'), quantity('08VIENTIANE145-p005-q02', s, '23', 23, 'arrests'), quantity('08VIENTIANE145-p005-q03', s, '8', 8, 'cases'),
-    ];
-    const rows = applyTipRecipe([{
-      cable: { id: '08VIENTIANE145', created: '2008-02-29T05:44:00Z', tags: ['LA'], origin: 'Embassy Vientiane' },
-      quantities, paragraphs: [paragraph('08VIENTIANE145-p005', 5, null, null, 5)],
-    }]);
-    expect(rows.map((r) => [r.indicator_id, r.value, r.period, r.citation, r.country, r.reporting_year])).toEqual([
-      ['la-2007-arrests', 23, '2007', '\u00b65', 'LA', 2007],
-      ['la-2007-investigations', 38, '2007', '\u00b65', 'LA', 2007],
-      ['la-2007-prosecutions', 8, '2007', '\u00b65', 'LA', 2007],
-    ]);
+  it('gives none for a figure that opens its sentence', () => {
+    expect(precedingWord('Those 20 cases remain open.', '20')).toBe('those');
+    expect(precedingWord('20 cases remain open.', '20')).toBeNull();
   });
 });

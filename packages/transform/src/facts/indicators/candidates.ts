@@ -1,0 +1,125 @@
+import type { ParagraphRow, QuantityRow } from '@cablepress/validate';
+import { citationOf } from '../recipe.js';
+import { cueFit, precedingWord, tipRecipe, type TipIndicator } from '../tip-recipe.js';
+import { EVIDENCE } from './evidence-words.js';
+import { evidenceOf, type Evidence } from './evidence.js';
+import { figureSpan } from './phrases.js';
+import { statedZeros } from './zeros.js';
+
+/** A figure that may be an indicator of a report, with its evidence; `reason` says why it is not published (null: it fits). */
+export interface Candidate {
+  candidate_id: string;
+  indicator: TipIndicator;
+  value: number;
+  value_max: number | null;
+  unit: string | null;
+  qualifier: QuantityRow['qualifier'];
+  quantity_id: string | null;
+  cable_id: string;
+  paragraph: ParagraphRow;
+  citation: string;
+  text: string;
+  quote: string;
+  evidence: Evidence;
+  stated_zero: boolean;
+  /** Characters from the figure to its nearest cue word: smaller is a better fit. */
+  distance: number;
+  /** True when the figure stands in brackets: a detail of the sentence ("(provided to 306 officials)"), not its total. */
+  bracketed: boolean;
+  /** The word before the figure that makes it a recount ("these") or an addition ("another"), or null. */
+  refers: { word: string; kind: 'recount' | 'addition' } | null;
+  reason: string | null;
+}
+
+/** One report: a country's cables of one reporting year. */
+export interface Report {
+  prefix: string;
+  country: string | null;
+  year: number | null;
+  quantities: readonly QuantityRow[];
+  paragraphs: ReadonlyMap<string, ParagraphRow>;
+  keys: ReadonlyMap<string, string | null>;
+}
+
+function normalise(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+/** The paragraph's text before the sentence (for the period named earlier in the paragraph). */
+function textBefore(p: ParagraphRow, quote: string): string {
+  const text = normalise(p.text);
+  const at = text.indexOf(quote);
+  return at < 0 ? '' : text.slice(0, at);
+}
+
+/**
+ * The indicator a quantity fits best: one with a cue in the figure's own predicate ("10 cases ended in convictions"),
+ * then the nearest cue word, then the recipe's order.
+ */
+function bestIndicator(q: QuantityRow): { indicator: TipIndicator; distance: number } | null {
+  let best: { indicator: TipIndicator; distance: number; own: boolean } | null = null;
+  for (const indicator of tipRecipe().indicators) {
+    const fit = cueFit(q, indicator);
+    if (fit && (!best || (fit.own && !best.own) || (fit.own === best.own && fit.distance < best.distance))) best = { indicator, ...fit };
+  }
+  return best;
+}
+
+function referenceOf(quote: string, text: string): Candidate['refers'] {
+  const word = precedingWord(quote, text);
+  if (word === null) return null;
+  if (tipRecipe().back_references.includes(word)) return { word, kind: 'recount' };
+  if (EVIDENCE.additions.includes(word)) return { word, kind: 'addition' };
+  return null;
+}
+
+/** True when the figure stands inside brackets opened in its sentence (a note that brackets the whole sentence does not count). */
+function isBracketed(quote: string, at: number): boolean {
+  const before = quote.slice(quote.startsWith('(') ? 1 : 0, at);
+  return before.split('(').length > before.split(')').length;
+}
+
+/** The candidates of every quantity of the report that fits an indicator. */
+function quantityCandidates(report: Report): Candidate[] {
+  const out: Candidate[] = [];
+  for (const q of report.quantities) {
+    const best = bestIndicator(q);
+    if (!best) continue;
+    const p = report.paragraphs.get(q.paragraph_id)!;
+    const quote = normalise(q.quote);
+    const text = normalise(q.text);
+    const figure = figureSpan(quote, text);
+    const evidence = evidenceOf({ quote, figure, before: textBefore(p, quote), counted: q.counted, reportingYear: report.year });
+    out.push({
+      candidate_id: `${report.prefix}-${best.indicator.indicator}-${q.quantity_id}`, indicator: best.indicator, value: q.value, value_max: q.value_max,
+      unit: q.unit, qualifier: q.qualifier, quantity_id: q.quantity_id, cable_id: q.cable_id, paragraph: p,
+      citation: citationOf(p, report.keys.get(p.paragraph_id) ?? null), text, quote: q.quote, evidence, stated_zero: false, distance: best.distance,
+      bracketed: isBracketed(quote, figure.start), refers: referenceOf(quote, text), reason: null,
+    });
+  }
+  return out;
+}
+
+/** The candidates of the sentences that state a zero ("no convictions"). */
+function zeroCandidates(report: Report): Candidate[] {
+  const indicators = new Map(tipRecipe().indicators.map((i) => [i.indicator, i]));
+  const out: Candidate[] = [];
+  for (const p of report.paragraphs.values()) {
+    statedZeros(p).forEach((z, n) => {
+      const indicator = indicators.get(z.indicator);
+      if (!indicator) return;
+      const evidence = evidenceOf({ quote: z.quote, figure: z.words, before: z.before, counted: null, reportingYear: report.year });
+      out.push({
+        candidate_id: `${report.prefix}-${z.indicator}-${p.paragraph_id}-zero${n + 1}`, indicator, value: 0, value_max: null, unit: null,
+        qualifier: 'exact', quantity_id: null, cable_id: p.cable_id, paragraph: p, citation: citationOf(p, report.keys.get(p.paragraph_id) ?? null),
+        text: z.quote.slice(z.words.start, z.words.end), quote: z.quote, evidence, stated_zero: true, distance: 0, bracketed: false, refers: null, reason: null,
+      });
+    });
+  }
+  return out;
+}
+
+/** Every figure of a report that may be an indicator, with its evidence. */
+export function candidatesOf(report: Report): Candidate[] {
+  return [...quantityCandidates(report), ...zeroCandidates(report)];
+}

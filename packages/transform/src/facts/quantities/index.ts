@@ -1,0 +1,3 @@
+export { scanQuantities } from './scanner.js';
+export type { QuantityKind, QuantityMatch, Qualifier } from './types.js';
+export type { ScanContext } from './view.js';
