@@ -1,6 +1,5 @@
-import { datasetPageUrl, epochDate } from '@cablepress/core';
+import { datasetPageUrl, epochDate, readChangelog } from '@cablepress/core';
 import { buildDataset as build, type BuildSummary } from '@cablepress/pipeline';
-import { readChangelog } from '@cablepress/publish';
 import type { DatasetManifest } from './dataset.js';
 import { readBoundedFile } from './read-input.js';
 import { readRecipe, readReviews } from './recipe-file.js';

@@ -1,7 +1,6 @@
-import { InputError, SEMVER, isDatasetName, type Homepage } from '@cablepress/core';
+import { InputError, isDatasetName, LIMITS, readTextInside, SEMVER, type Homepage } from '@cablepress/core';
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { LIMITS, readTextInside } from '@cablepress/publish';
 import { readHomepage, repositoryOfDataset } from './repository.js';
 
 /** The `cablepress` section of a dataset's package.json, which says what to build. */

@@ -1,5 +1,5 @@
+import { LIMITS, readTextInside } from '@cablepress/core';
 import { readdir } from 'node:fs/promises';
-import { LIMITS, readTextInside } from '@cablepress/publish';
 import path from 'node:path';
 
 /**

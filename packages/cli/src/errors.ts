@@ -1,4 +1,4 @@
-import { CablepressError } from '@cablepress/core';
+import { CablepressError, writeFailure } from '@cablepress/core';
 import path from 'node:path';
 import { EXIT, type Io } from './io.js';
 
@@ -14,9 +14,10 @@ function where(error: CablepressError): string {
  */
 export async function asTypedError(error: unknown): Promise<unknown> {
   if (error instanceof CablepressError || !(error instanceof Error)) return error;
-  const { path: file, syscall } = error as NodeJS.ErrnoException;
+  const { path: source, dest, syscall } = error as NodeJS.ErrnoException & { dest?: string };
+  // a copy or rename that fails writing names its target in `dest` (`path` is the file it read)
+  const file = dest ?? source;
   if (file === undefined) return error;
-  const { writeFailure } = await import('@cablepress/publish');
   return writeFailure(error, file, syscall === 'mkdir' ? file : path.dirname(file));
 }
 

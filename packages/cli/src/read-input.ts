@@ -1,5 +1,4 @@
-import { InputError } from '@cablepress/core';
-import { LIMITS, readInside, readTextInside } from '@cablepress/publish';
+import { InputError, LIMITS, readInside, readTextInside } from '@cablepress/core';
 import { jsonErrorOffset } from './json-error.js';
 
 /** The default cap on one input file: far above any real cable (the largest known is well under 1 MB). */

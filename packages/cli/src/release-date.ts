@@ -1,6 +1,5 @@
-import { InputError } from '@cablepress/core';
+import { InputError, LIMITS, readTextInside } from '@cablepress/core';
 import path from 'node:path';
-import { LIMITS, readTextInside } from '@cablepress/publish';
 
 /**
  * The date the release log records for `version` (its `created`), or null when the version has no record yet: the

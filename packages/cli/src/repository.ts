@@ -1,7 +1,6 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { homepageBase, homepageProblem, InputError, type Homepage } from '@cablepress/core';
-import { LIMITS, readTextInside } from '@cablepress/publish';
+import { homepageBase, homepageProblem, InputError, LIMITS, readTextInside, type Homepage } from '@cablepress/core';
 
 /** True when `dir` holds a package.json with a "datasets/*" workspace: the root of a cablepress repository. */
 async function isRepositoryRoot(dir: string): Promise<boolean> {

@@ -8,4 +8,8 @@ export {
   CHECK_CODES, CODES, CORPUS_FAILURE_CODES, DATASET_CHECK_CODES, INPUT_CODES, INTERNAL_CODES, VALIDATION_CODES, WARNING_CODES,
   type Code, type CorpusFailureCode, type FindingCode, type InputCode, type InternalCode, type ValidationCode, type WarningCode,
 } from './errors/index.js';
+export {
+  entryKind, LIMITS, makeDirs, readChangelog, readDatasetFile, readInside, readReport, readTextInside, tooLarge, writeFailure, writing, type ReadBound,
+  processAlive, removeStaleTemps, tempName, writeAllOrNone,
+} from './fs/index.js';
 export { licenseUrl, plusdUrl } from './links.js';

@@ -2,8 +2,7 @@ export { writeDataset, createdFromEnvironment, type WriteOptions, type WrittenDa
 export type { DatasetInput, ExtraFile } from './commit/dataset-input.js';
 export { verifyDataset } from './read/verify.js';
 export { openDataset, parseTable, tryOpenDataset, type Dataset, type DatasetTable } from './read/open-dataset.js';
-export { settleDataset, writeFailure } from './commit/atomic.js';
-export { entryKind, LIMITS, readChangelog, readInside, readTextInside, tooLarge, type ReadBound } from './read/read-inside.js';
+export { readCommitted, settleDataset } from './commit/atomic.js';
 export { diffDatasets, formatDiff, type Bump, type CellChange, type DatasetDiff, type TableDiff } from './release/diff.js';
 export { publishedFiles, writeReleaseBundle, type ReleaseBundle, type ReleaseBundleOptions } from './release/bundle.js';
 export {
@@ -15,7 +14,6 @@ export {
   DatasetStreamWriter, encodeTablePart, hivePartitionFolder, partBuffers,
   type DatasetStreamOptions, type ExtraFileStream, type PartitionFile, type StreamedDatasetInput, type StreamedTable, type TablePart,
 } from './stream/index.js';
-export { makeDirs } from './commit/make-dirs.js';
 export { checkProfile, checkProfiles, PROFILE_NAMES, type ProfileName } from './describe/profiles.js';
 export type { ReadmeContext } from './describe/readme-sections.js';
 export { loadingSnippets, snippetTable, type Snippet, type SnippetOptions } from './describe/snippets.js';

@@ -1,9 +1,8 @@
-import { InputError, safeFileName } from '@cablepress/core';
-import { access, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { InputError, makeDirs, readInside, safeFileName } from '@cablepress/core';
+import { access, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Cable } from '@cablepress/extract';
 import { defaultRecipe, readSourceCable } from '@cablepress/pipeline';
-import { readInside } from '@cablepress/publish';
 import { displayPath, printBuild } from '../build-report.js';
 import { readDatasetManifest } from '../dataset.js';
 import { datasetNameFor } from '../init/name.js';
@@ -89,7 +88,7 @@ export const run: RunCommand<'init'> = async ([cableFile], values, io) => {
   const lock = await readFile(lockFile).catch(() => null);
   const report = path.join(root, 'reports', name);
   try {
-    await mkdir(path.join(dir, 'source'), { recursive: true });
+    await makeDirs(path.join(dir, 'source'));
     await writeFile(path.join(dir, source), bytes);
     await writeFile(path.join(dir, 'package.json'), datasetPackageJson(cable, { name, source }));
     await writeFile(path.join(dir, 'CHANGELOG.md'), datasetChangelog(cable, name));

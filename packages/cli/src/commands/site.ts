@@ -1,7 +1,7 @@
-import { InputError } from '@cablepress/core';
+import { InputError, makeDirs } from '@cablepress/core';
 import { access, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { makeDirs, writeReleaseBundle } from '@cablepress/publish';
+import { writeReleaseBundle } from '@cablepress/publish';
 import { buildSite, type SiteDatasetInput } from '@cablepress/report';
 import { readDatasetManifest, type DatasetManifest } from '../dataset.js';
 import { EXIT } from '../io.js';

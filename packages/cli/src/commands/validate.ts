@@ -1,7 +1,7 @@
 import { CablepressError, type Finding, InputError } from '@cablepress/core';
 import { access, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { checkDrift, RELEASE_LOG, settleDataset, verifyDataset } from '@cablepress/publish';
+import { checkDrift, readCommitted, RELEASE_LOG, verifyDataset } from '@cablepress/publish';
 import { readDatasetManifest } from '../dataset.js';
 import { EXIT } from '../io.js';
 import type { RunCommand } from '../program.js';
@@ -14,6 +14,21 @@ async function companionsOf(dir: string, cwd: string): Promise<string[]> {
   return readDatasetManifest(dir, cwd).then((manifest) => [manifest.report], () => []);
 }
 
+/** The findings of `verifyDataset` and, for a dataset folder with a release log, of the drift guard. */
+async function findingsOf(target: string, cwd: string): Promise<Finding[]> {
+  const findings: Finding[] = await verifyDataset(target);
+  if (findings.some((f) => f.code === 'DESCRIPTOR_MISSING')) return findings;
+  if (findings.every((f) => f.severity !== 'error') && (await exists(path.join(target, RELEASE_LOG))) && (await exists(path.join(target, 'package.json')))) {
+    try {
+      await checkDrift(target, { reportFile: (await readDatasetManifest(target, cwd)).report });
+    } catch (error) {
+      if (!(error instanceof CablepressError) || error.kind !== 'validation') throw error;
+      findings.push({ code: error.code, severity: 'error', message: `${error.message}${error.hint ? ` ${error.hint}` : ''}`, path: [RELEASE_LOG] });
+    }
+  }
+  return findings;
+}
+
 /**
  * `cablepress validate <dataset-dir-or-bundle> [--json]`: checks a published dataset (descriptor, every file's bytes
  * and sha256, every row against its schema, Arrow and Parquet against the CSV) and, for a dataset folder with a
@@ -22,20 +37,14 @@ async function companionsOf(dir: string, cwd: string): Promise<string[]> {
  */
 export const run: RunCommand<'validate'> = async ([dataset], values, io) => {
   const target = path.resolve(io.cwd, dataset);
-  // A build killed after its commit is finished first, so validate sees the complete new release, never a mix.
-  if ((await stat(target).catch(() => undefined))?.isDirectory()) await settleDataset(target, await companionsOf(target, io.cwd));
-  const findings: Finding[] = await verifyDataset(target);
+  // A build killed after its commit is finished first, and a commit under way is waited for (see readCommitted), so
+  // validate sees one complete release, never a mix.
+  const folder = (await stat(target).catch(() => undefined))?.isDirectory();
+  const check = () => findingsOf(target, io.cwd);
+  const findings = folder ? await readCommitted(target, await companionsOf(target, io.cwd), check) : await check();
   if (findings.some((f) => f.code === 'DESCRIPTOR_MISSING')) {
     throw new InputError('DATASET_MISSING', 'there is no datapackage.json here, so this is not a published dataset.', { file: path.join(target, 'datapackage.json') },
       'Give a dataset folder built by `cablepress build`, or a release bundle.');
-  }
-  if (findings.every((f) => f.severity !== 'error') && (await exists(path.join(target, RELEASE_LOG))) && (await exists(path.join(target, 'package.json')))) {
-    try {
-      await checkDrift(target, { reportFile: (await readDatasetManifest(target, io.cwd)).report });
-    } catch (error) {
-      if (!(error instanceof CablepressError) || error.kind !== 'validation') throw error;
-      findings.push({ code: error.code, severity: 'error', message: `${error.message}${error.hint ? ` ${error.hint}` : ''}`, path: [RELEASE_LOG] });
-    }
   }
   const errors = findings.filter((f) => f.severity === 'error');
   const exitCode = errors.length > 0 ? EXIT.invalid : EXIT.ok;

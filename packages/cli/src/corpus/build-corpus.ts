@@ -1,8 +1,8 @@
-import { InputError, epochDate, isDatasetName } from '@cablepress/core';
+import { InputError, isDatasetName, LIMITS, makeDirs, epochDate, readChangelog, readTextInside } from '@cablepress/core';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { checkTables, failOnErrors, indicatorsOf } from '@cablepress/pipeline';
-import { createdFromEnvironment, DatasetStreamWriter, LIMITS, makeDirs, readChangelog, readTextInside } from '@cablepress/publish';
+import { createdFromEnvironment, DatasetStreamWriter } from '@cablepress/publish';
 import { indicatorCandidatesTable, indicatorsTable } from '@cablepress/validate';
 import type { Io } from '../io.js';
 import { listCorpusFiles } from './files.js';

@@ -1,7 +1,6 @@
-import { InputError } from '@cablepress/core';
+import { InputError, entryKind, tooLarge } from '@cablepress/core';
 import { lstat, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { entryKind, tooLarge } from '@cablepress/publish';
 
 /** A file of the corpus: its absolute path, its path relative to the corpus root (with `/`) and its size. */
 export interface CorpusFile {

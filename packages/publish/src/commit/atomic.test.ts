@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { settleDataset, stage, writeFailure } from './atomic.js';
+import { readCommitted, settleDataset, stage } from './atomic.js';
 import { scratchFolders, snapshot } from '../fixtures/scratch.js';
 
 const folders = scratchFolders();
@@ -99,11 +99,29 @@ describe('staged writes', () => {
     expect(await readdir(dir)).not.toContain('.tmp');
   });
 
-  it('treat a lock that another writer has created but not yet filled in as taken', async () => {
+  it('take over an empty lock (a kill or a full disk while an older cablepress wrote it) and one whose pid now runs another program', async () => {
     const { dir } = await oldDataset();
-    await mkdir(join(dir, '.tmp'));
-    await writeFile(join(dir, '.tmp/cablepress-write.lock'), '');
-    await expect(stage(dir)).rejects.toMatchObject({ code: 'DATASET_BUSY' });
+    for (const stale of ['', 'garbage', JSON.stringify({ pid: process.pid, start: 'not-our-start' })]) {
+      await mkdir(join(dir, '.tmp'), { recursive: true });
+      await writeFile(join(dir, '.tmp/cablepress-write.lock'), stale);
+      const s = await stage(dir);
+      expect(JSON.parse(await readFile(join(dir, '.tmp/cablepress-write.lock'), 'utf8'))).toMatchObject({ pid: process.pid });
+      await s.discard();
+    }
+  });
+
+  it('let exactly one of many writers racing for a stale lock take it over, never two', async () => {
+    const { dir } = await oldDataset();
+    for (let round = 0; round < 10; round++) {
+      await mkdir(join(dir, '.tmp'), { recursive: true });
+      await writeFile(join(dir, '.tmp/cablepress-write.lock'), '2147483646');
+      const results = await Promise.allSettled(Array.from({ length: 6 }, () => stage(dir)));
+      const winners = results.filter((r) => r.status === 'fulfilled');
+      expect(winners).toHaveLength(1);
+      for (const r of results) if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'DATASET_BUSY' });
+      await (winners[0] as PromiseFulfilledResult<Awaited<ReturnType<typeof stage>>>).value.discard();
+      expect(await readdir(dir)).not.toContain('.tmp');
+    }
   });
 
   it('give every one of many racing writers either the lock or DATASET_BUSY, never another error', async () => {
@@ -151,14 +169,30 @@ describe('staged writes', () => {
   });
 });
 
-describe('writeFailure', () => {
-  it('names the file of a full disk and the folder that cannot be written; other errors pass through', () => {
-    const errno = (code: string) => Object.assign(new Error(code), { code });
-    expect(writeFailure(errno('ENOSPC'), '/d/data/a.csv', '/d')).toMatchObject({ code: 'DISK_FULL', kind: 'input', location: { file: '/d/data/a.csv' } });
-    expect(writeFailure(errno('EDQUOT'), '/d/data/a.csv', '/d')).toMatchObject({ code: 'DISK_FULL', message: expect.stringContaining('previous release is intact') });
-    expect(writeFailure(errno('EROFS'), '/d/x', '/d')).toMatchObject({ code: 'DATASET_READONLY', location: { file: '/d' } });
-    const other = errno('EIO');
-    expect(writeFailure(other, '/d/x', '/d')).toBe(other);
+describe('readCommitted', () => {
+  it('waits for a commit under way and reads the release it switched in', async () => {
+    const { dir, sheet } = await oldDataset();
+    const staging = await staged(dir, sheet);
+    await commitRecordOnly(dir, staging);
+    setTimeout(() => void staging.commit(['README.md', 'data', 'datapackage.json'], ['retired.json']).then(() => staging.discard()), 300);
+    const seen = await readCommitted(dir, [sheet], async () => readFile(join(dir, 'datapackage.json'), 'utf8'));
+    expect(seen).toBe('{"new":true}');
+    expect(await readdir(join(dir, '.tmp')).catch(() => [])).toEqual([]);
   });
 
+  it('reads again when a commit switched the files during the read', async () => {
+    const { dir, sheet } = await oldDataset();
+    let reads = 0;
+    const seen = await readCommitted(dir, [sheet], async () => {
+      const text = await readFile(join(dir, 'datapackage.json'), 'utf8');
+      if (reads++ === 0) {
+        const staging = await staged(dir, sheet);
+        await staging.commit(['README.md', 'data', 'datapackage.json'], ['retired.json']);
+        await staging.discard();
+      }
+      return text;
+    });
+    expect(reads).toBe(2);
+    expect(seen).toBe('{"new":true}');
+  });
 });

@@ -1,10 +1,11 @@
 import { InputError, InternalError } from '@cablepress/core';
 import { randomBytes } from 'node:crypto';
-import { lstat, mkdir, open, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { lstat, open, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { isSafePath } from '../describe/datapackage.js';
 import { attachedStagingPath, checkAttached, checkJournal, isEntryName, PREFIX, stagedEntryPath, WORK, type Journal } from './journal.js';
-import { entryKind, readInside } from '../read/read-inside.js';
+import { entryKind, makeDirs, processAlive, readInside, writing as writingStep } from '@cablepress/core';
+import { takeLock } from './lock.js';
 
 /** The commit record: its appearance (one rename) is the moment the new release replaces the old one. */
 const JOURNAL = 'commit.json';
@@ -19,32 +20,11 @@ async function exists(path: string): Promise<boolean> {
   );
 }
 
-const NO_SPACE = new Set(['ENOSPC', 'EDQUOT']);
-const NOT_WRITABLE = new Set(['EACCES', 'EPERM', 'EROFS']);
+/** What a failed dataset write leaves: the release before it. */
+const INTACT = 'the previous release is intact';
 
-/**
- * A failed write as an error a person can act on: a full disk (`DISK_FULL`, naming the file) or a folder that cannot
- * be written (`DATASET_READONLY`, naming the folder). Both say the previous release is intact; other errors pass through.
- */
-export function writeFailure(error: unknown, file: string, folder: string): unknown {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code ?? '';
-  if (NO_SPACE.has(code)) {
-    return new InputError('DISK_FULL', `${file} could not be written: the disk is full (${code}); the previous release is intact and nothing staged was left behind.`, { file }, 'Free some space and run the command again.');
-  }
-  if (NOT_WRITABLE.has(code)) {
-    return new InputError('DATASET_READONLY', `${folder} cannot be written (${code}); the previous release is intact.`, { file: folder }, 'Make the folder writable (permissions, a read-only mount), or write the dataset elsewhere.');
-  }
-  return error;
-}
-
-/** Runs one write step; a full disk or a read-only folder becomes a typed error (see `writeFailure`). */
-async function writing<T>(file: string, folder: string, step: () => Promise<T>): Promise<T> {
-  try {
-    return await step();
-  } catch (error) {
-    throw writeFailure(error, file, folder);
-  }
-}
+/** Runs one write step of a dataset; a system error becomes a typed error naming the file (see `writeFailure`). */
+const writing = <T>(file: string, folder: string, step: () => Promise<T>) => writingStep(file, folder, step, INTACT);
 
 /** Writes a small file and flushes it to the disk, so a rename that follows never publishes an empty file. */
 async function writeDurable(file: string, text: string): Promise<void> {
@@ -65,7 +45,7 @@ export async function removeStaleRebuilds(dir: string): Promise<void> {
   const names = await readdir(join(dir, WORK)).catch(() => [] as string[]);
   for (const name of names.filter((n) => n.startsWith(REBUILD_PREFIX))) {
     const pid = Number(name.slice(REBUILD_PREFIX.length).split('-')[0]);
-    if (!(Number.isInteger(pid) && pid > 0 && alive(pid))) await rm(join(dir, WORK, name), { recursive: true, force: true });
+    if (!(Number.isInteger(pid) && pid > 0 && processAlive(pid))) await rm(join(dir, WORK, name), { recursive: true, force: true });
   }
 }
 
@@ -84,7 +64,7 @@ async function removeWorkRoot(dir: string): Promise<void> {
  */
 async function rollForward(dir: string, work: string, journal: Journal): Promise<void> {
   const aside = join(work, 'old');
-  await mkdir(aside, { recursive: true });
+  await makeDirs(aside);
   for (const [i, move] of journal.moves.entries()) {
     const from = resolve(dir, move.from);
     const to = resolve(dir, move.to);
@@ -185,46 +165,12 @@ export interface Staging {
   discard(): Promise<void>;
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-function busy(dir: string, file: string, owner?: number): InputError {
-  return owner === undefined
-    ? new InputError('DATASET_BUSY', `cannot take the write lock ${file}`, { file: dir }, `wait for the other build to finish; if none runs, delete ${file}`)
-    : new InputError('DATASET_BUSY', `another cablepress process (pid ${owner}) is writing this dataset`, { file: dir }, `wait for it to finish; if it is gone, delete ${file}`);
-}
-
 /**
- * Takes `<dir>/.tmp/cablepress-write.lock` (our pid); a lock left by a process that no longer runs is taken over.
- * Another writer that removes `.tmp` or its lock between our steps costs a retry, never a crash.
+ * Takes `<dir>/.tmp/cablepress-write.lock` (see `takeLock`); a lock left by a process that no longer runs is taken
+ * over. Another writer that removes `.tmp` or its lock between our steps costs a retry, never a crash.
  */
-async function lock(dir: string): Promise<() => Promise<void>> {
-  const file = join(dir, WORK, LOCK);
-  for (let attempt = 0; attempt < 5; attempt++) {
-    await writing(file, dir, () => mkdir(join(dir, WORK), { recursive: true }));
-    try {
-      await writeFile(file, String(process.pid), { flag: 'wx' });
-      return () => rm(file, { force: true });
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') continue;
-      if (code !== 'EEXIST') throw writeFailure(error, file, dir);
-      const content = await readFile(file, 'utf8').catch(() => undefined);
-      if (content === undefined) continue;
-      const owner = Number(content);
-      // An empty lock is one another writer has created and not yet filled in: it is alive.
-      if (!Number.isInteger(owner) || owner <= 0) throw busy(dir, file);
-      if (alive(owner)) throw busy(dir, file, owner);
-      await rm(file, { force: true });
-    }
-  }
-  throw busy(dir, file);
+function lock(dir: string): Promise<() => Promise<void>> {
+  return takeLock(dir, join(dir, WORK, LOCK), () => makeDirs(join(dir, WORK)));
 }
 
 /**
@@ -259,10 +205,11 @@ export async function stage(dir: string, companions: readonly string[] = []): Pr
   const root = join(work, 'new');
   try {
     await recoverInterruptedWrites(dir, companions);
-    await writing(root, dir, () => mkdir(root, { recursive: true }));
+    await makeDirs(root);
   } catch (error) {
     await rm(work, { recursive: true, force: true });
     await unlock();
+    await removeWorkRoot(dir);
     throw error;
   }
   const attached: { staged: string; target: string }[] = [];
@@ -272,8 +219,8 @@ export async function stage(dir: string, companions: readonly string[] = []): Pr
     async write(path, content) {
       if (!isSafePath(path)) throw new InternalError('UNSAFE_PATH', `refusing to write outside the dataset folder: ${path}`);
       const target = join(root, ...path.split('/'));
+      await makeDirs(dirname(target));
       await writing(join(dir, path), dir, async () => {
-        await mkdir(dirname(target), { recursive: true });
         await writeFile(target, content);
       });
     },
@@ -284,7 +231,7 @@ export async function stage(dir: string, companions: readonly string[] = []): Pr
       attached.push({ staged, target });
       await writing(target, folder, async () => {
         await writeDurable(join(work, ATTACHED), JSON.stringify(attached.map((a) => relative(dir, a.staged))));
-        await mkdir(folder, { recursive: true });
+        await makeDirs(folder);
         await writeFile(staged, content);
       });
     },
@@ -314,4 +261,35 @@ export async function stage(dir: string, companions: readonly string[] = []): Pr
       await removeWorkRoot(dir);
     },
   };
+}
+
+/** How the committed release of `dir` looks now: the identity of its datapackage.json, and whether a commit is under way. */
+async function commitState(dir: string): Promise<{ descriptor: string; committing: boolean }> {
+  const info = await lstat(join(dir, 'datapackage.json')).catch(() => undefined);
+  const works = (await readdir(join(dir, WORK)).catch(() => [] as string[])).filter((n) => n.startsWith(PREFIX));
+  const journals = await Promise.all(works.map((n) => exists(join(dir, WORK, n, JOURNAL))));
+  return { descriptor: info ? `${info.ino}:${info.mtimeMs}:${info.size}` : 'none', committing: journals.some(Boolean) };
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Runs `read` on the last committed release of `dir` without blocking writers: interrupted writes are settled first,
+ * a commit under way (a commit record present) is waited for, and a read during which a commit switched the files
+ * (datapackage.json is replaced by every commit) is done again. After `waitMs` the last read is returned as it is.
+ */
+export async function readCommitted<T>(dir: string, companions: readonly string[], read: () => Promise<T>, waitMs = 120_000): Promise<T> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    await settleDataset(dir, companions);
+    const before = await commitState(dir);
+    if (before.committing && Date.now() < deadline) {
+      await pause(50);
+      continue;
+    }
+    const result = await read();
+    const after = await commitState(dir);
+    if ((after.descriptor === before.descriptor && !after.committing) || Date.now() >= deadline) return result;
+    await pause(50);
+  }
 }

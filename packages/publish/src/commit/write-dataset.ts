@@ -6,7 +6,7 @@ import { arrowRowsAsText, readArrow } from '../encode/arrow.js';
 import { cellText } from '../encode/cells.js';
 import { parseCsv } from '../encode/csv.js';
 import { isSafePath, type DataPackage } from '../describe/datapackage.js';
-import { LIMITS, readChangelog, readTextInside } from '../read/read-inside.js';
+import { LIMITS, readChangelog, readTextInside } from '@cablepress/core';
 import type { ReadmeRows } from '../describe/readme-sections.js';
 import type { DatasetInput } from './dataset-input.js';
 import { DatasetStreamWriter } from '../stream/dataset-writer.js';

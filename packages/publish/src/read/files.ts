@@ -1,10 +1,9 @@
-import { InputError } from '@cablepress/core';
+import { InputError, readInside, tooLarge } from '@cablepress/core';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import {
   BUNDLE_FILE_MAX, BundleTooLarge, bundleTooLargeError, declaredSizes, descriptorOnly, EntryTooLarge, entryTooLargeError, readTarGz, readZip, type EntryRule,
 } from './bundle-read.js';
-import { readInside, tooLarge } from './read-inside.js';
 
 /** The files of a dataset, from a folder or a release bundle, addressed by package-relative paths with `/`. */
 export interface PackageFiles {

@@ -1,5 +1,5 @@
-import { InputError, ValidationError } from '@cablepress/core';
-import { readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { InputError, makeDirs, readDatasetFile, readReport, removeStaleTemps, ValidationError, writeAllOrNone } from '@cablepress/core';
+import { readFile, readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { constants, gzipSync } from 'node:zlib';
 import { pack } from 'tar-stream';
@@ -8,8 +8,6 @@ import { folderFiles } from '../read/files.js';
 import { sha256 } from '../encode/hash.js';
 import { readDescriptor } from '../read/open-dataset.js';
 import { verifyDataset } from '../read/verify.js';
-import { readDatasetFile, readReport } from '../read/read-inside.js';
-import { makeDirs } from '../commit/make-dirs.js';
 import { DOCUMENTS } from '../describe/documents.js';
 import { bundleReadme } from '../describe/readme-sections.js';
 
@@ -90,23 +88,11 @@ async function zip(files: [string, Uint8Array][], mtime: Date): Promise<Uint8Arr
   return Buffer.concat(chunks);
 }
 
-async function writeAtomic(file: string, content: string | Uint8Array): Promise<void> {
-  const tmp = `${file}.tmp-${process.pid}`;
-  try {
-    await writeFile(tmp, content);
-    await rename(tmp, file);
-  } finally {
-    await rm(tmp, { force: true });
-  }
-}
-
-/** Rewrites SHA256SUMS for every bundle in the folder (`<hex>  <file>`, sorted by file name, as `sha256sum -c` reads it). */
-async function writeSums(outDir: string): Promise<string> {
-  const names = (await readdir(outDir)).filter((n) => /\.(tar\.gz|zip)$/.test(n)).sort();
-  const lines = await Promise.all(names.map(async (n) => `${sha256(await readFile(join(outDir, n)))}  ${n}\n`));
-  const file = join(outDir, 'SHA256SUMS');
-  await writeAtomic(file, lines.join(''));
-  return file;
+/** SHA256SUMS for every bundle in the folder with the new ones (`<hex>  <file>`, sorted by file name, as `sha256sum -c` reads it). */
+async function sums(outDir: string, fresh: ReadonlyMap<string, Uint8Array>): Promise<string> {
+  const names = [...new Set([...(await readdir(outDir)).filter((n) => /\.(tar\.gz|zip)$/.test(n)), ...fresh.keys()])].sort();
+  const lines = await Promise.all(names.map(async (n) => `${sha256(fresh.get(n) ?? (await readFile(join(outDir, n))))}  ${n}\n`));
+  return lines.join('');
 }
 
 /**
@@ -139,17 +125,18 @@ export async function writeReleaseBundle({ datasetDir, reportFile, outDir, pageU
   const mtime = new Date(descriptor!.created ?? DOS_EPOCH);
 
   await makeDirs(outDir);
+  await removeStaleTemps(outDir);
   const tarPath = join(outDir, `${prefix}.tar.gz`);
   const zipPath = join(outDir, `${prefix}.zip`);
   const tarBytes = await tarGz(files, mtime);
   const zipBytes = await zip(files, mtime);
-  await writeAtomic(tarPath, tarBytes);
-  await writeAtomic(zipPath, zipBytes);
-  const sums = await writeSums(outDir);
+  const sumsPath = join(outDir, 'SHA256SUMS');
+  const sumsText = await sums(outDir, new Map([[basename(tarPath), tarBytes], [basename(zipPath), zipBytes]]));
+  await writeAllOrNone([[tarPath, tarBytes], [zipPath, zipBytes], [sumsPath, sumsText]]);
   return {
     tarGz: tarPath,
     zip: zipPath,
-    sha256sums: sums,
+    sha256sums: sumsPath,
     entries: files.map(([name]) => name),
     hashes: { [basename(tarPath)]: sha256(tarBytes), [basename(zipPath)]: sha256(zipBytes) },
   };

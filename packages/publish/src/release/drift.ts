@@ -1,12 +1,11 @@
-import { InputError, ValidationError, type Code, type Finding } from '@cablepress/core';
-import { mkdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { InputError, LIMITS, makeDirs, removeStaleTemps, writeAllOrNone, readDatasetFile, readReport, readTextInside, ValidationError, type Code, type Finding } from '@cablepress/core';
+import { rm, rmdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { REBUILD_PREFIX, removeStaleRebuilds } from '../commit/atomic.js';
 import { publishedFiles } from './bundle.js';
 import { sha256 } from '../encode/hash.js';
 import { verifyDataset } from '../read/verify.js';
-import { LIMITS, readDatasetFile, readReport, readTextInside } from '../read/read-inside.js';
 
 /** `datasets/<name>/releases.json`: every released version with the sha256 of every file it published. */
 export interface ReleaseLog {
@@ -127,7 +126,7 @@ export async function checkDrift(datasetDir: string, options: DriftOptions = {})
   if (options.rebuild) {
     await removeStaleRebuilds(datasetDir);
     const work = join(datasetDir, '.tmp', `${REBUILD_PREFIX}${process.pid}-${randomBytes(6).toString('hex')}`);
-    await mkdir(work, { recursive: true });
+    await makeDirs(work);
     try {
       const rebuilt = await options.rebuild(work);
       const fresh = { files: await fileHashes(work), ...(rebuilt?.reportFile ? { report: await reportHash(rebuilt.reportFile) } : {}) };
@@ -188,9 +187,7 @@ export async function recordRelease(datasetDir: string, options: { reportFile?: 
   }
   const record: ReleaseRecord = { version, created: descriptor.created, ...current };
   const next: ReleaseLog = { name: descriptor.name, releases: [...log.releases, record] };
-  const file = join(datasetDir, RELEASE_LOG);
-  const tmp = `${file}.tmp-${process.pid}`;
-  await writeFile(tmp, JSON.stringify(next, null, 2) + '\n');
-  await rename(tmp, file);
+  await removeStaleTemps(datasetDir);
+  await writeAllOrNone([[join(datasetDir, RELEASE_LOG), JSON.stringify(next, null, 2) + '\n']]);
   return record;
 }

@@ -1,6 +1,6 @@
 import { InputError } from '@cablepress/core';
 import path from 'node:path';
-import { mkdir } from 'node:fs/promises';
+import { makeDirs } from '@cablepress/core';
 import { allTables, fieldsOf, type TableDef } from '@cablepress/validate';
 import { stage, type Staging } from '../commit/atomic.js';
 import { datasetDocuments, DOCUMENTS } from '../describe/documents.js';
@@ -73,8 +73,8 @@ export class DatasetStreamWriter {
       const batchRows = options.batchRows ?? 8192;
       const dataDir = path.join(staging.root, 'data');
       const spillDir = path.join(staging.root, SPILL_FOLDER);
-      await mkdir(dataDir, { recursive: true });
-      await mkdir(spillDir);
+      await makeDirs(dataDir);
+      await makeDirs(spillDir);
       const writers = new Map(tables.map((t) => [t.name, new TableStreamWriter(t, dataDir, spillDir, batchRows, partitionedBy(t, options.partition))]));
       return new DatasetStreamWriter(staging, writers, options.partition);
     } catch (error) {

@@ -1,5 +1,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import { closeSync, openSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { writeFailure } from '@cablepress/core';
 
 /** What a streamed file ended up as: its size and SHA-256, for the datapackage resource. */
 export interface WrittenFile {
@@ -24,7 +26,7 @@ export class HashedFile {
 
   constructor(file: string) {
     this.file = file;
-    this.fd = openSync(file, 'w');
+    this.fd = this.failing(() => openSync(file, 'w'));
   }
 
   write(chunk: Uint8Array | string): void {
@@ -48,7 +50,7 @@ export class HashedFile {
   private put(bytes: Uint8Array): void {
     this.hash.update(bytes);
     let offset = 0;
-    while (offset < bytes.byteLength) offset += writeSync(this.fd, bytes, offset, bytes.byteLength - offset);
+    while (offset < bytes.byteLength) offset += this.failing(() => writeSync(this.fd, bytes, offset, bytes.byteLength - offset));
   }
 
   private flush(): void {
@@ -57,9 +59,18 @@ export class HashedFile {
     this.used = 0;
   }
 
+  /** Runs a system call on the file; a full disk, a read-only folder or too many open files becomes a typed error naming it. */
+  private failing<T>(call: () => T): T {
+    try {
+      return call();
+    } catch (error) {
+      throw writeFailure(error, this.file, dirname(this.file), 'the previous release is intact');
+    }
+  }
+
   close(): WrittenFile {
     this.flush();
-    closeSync(this.fd);
+    this.failing(() => closeSync(this.fd));
     return { file: this.file, bytes: this.size, sha256: this.hash.digest('hex') };
   }
 }

@@ -1,6 +1,6 @@
-import { InputError } from '@cablepress/core';
+import { InputError, makeDirs } from '@cablepress/core';
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { SITE_SCRIPT, SITE_STYLE } from './assets.js';
 import { catalogBody, type CatalogEntry } from './catalog.js';
@@ -68,7 +68,7 @@ async function copyDownloads(files: readonly FileToCopy[], filesDir: string): Pr
       throw new InputError('SITE_FILE_MISSING', `${f.from} does not exist, so the site cannot offer it.`, { file: f.from }, 'Build the dataset first (`cablepress build`).');
     });
     const target = path.join(filesDir, f.rel);
-    await mkdir(path.dirname(target), { recursive: true });
+    await makeDirs(path.dirname(target));
     if (path.resolve(f.from) !== path.resolve(target)) await copyFile(f.from, target);
     downloads.push({ href: `files/${f.rel}`, label: f.rel, what: f.what, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
   }
@@ -101,7 +101,7 @@ export async function buildSite({ outDir, datasets }: SiteOptions): Promise<stri
     const sheet = input.reportFile ? path.basename(input.reportFile) : null;
     entries.push({ dataset, factSheet: downloads.find((x) => x.label === sheet) ?? null });
   }
-  await mkdir(outDir, { recursive: true });
+  await makeDirs(outDir);
   await writeFile(path.join(outDir, 'index.html'), pageHtml({
     title: 'cablepress datasets',
     description: 'Open datasets built from US diplomatic cables, with every figure linked to the sentence it came from.',

@@ -1,12 +1,15 @@
 import { existsSync, statSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { scratchFolders } from '../fixtures/scratch.js';
 import { makeDirs } from './make-dirs.js';
 
-const folders = scratchFolders();
-afterEach(folders.cleanup);
+const made: string[] = [];
+const folders = { make: async () => made[made.push(await mkdtemp(join(tmpdir(), 'cablepress-core-'))) - 1]! };
+afterEach(async () => {
+  for (const dir of made.splice(0)) await rm(dir, { recursive: true, force: true });
+});
 
 describe('makeDirs', () => {
   it('makes a folder and its missing parents, and leaves an existing one as it is', async () => {

@@ -1,7 +1,7 @@
-import { InputError } from '@cablepress/core';
+import { InputError } from '../errors/index.js';
 import { mkdir, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { writeFailure } from './atomic.js';
+import { writeFailure } from './write-failure.js';
 
 const code = (error: unknown): string => (error as NodeJS.ErrnoException | undefined)?.code ?? '';
 

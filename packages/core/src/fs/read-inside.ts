@@ -1,4 +1,4 @@
-import { InputError } from '@cablepress/core';
+import { InputError } from '../errors/index.js';
 import { constants } from 'node:fs';
 import { open, realpath } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';

@@ -1,0 +1,4 @@
+export { entryKind, LIMITS, readChangelog, readDatasetFile, readInside, readReport, readTextInside, tooLarge, type ReadBound } from './read-inside.js';
+export { makeDirs } from './make-dirs.js';
+export { writeFailure, writing } from './write-failure.js';
+export { processAlive, removeStaleTemps, tempName, writeAllOrNone } from './temp-files.js';
