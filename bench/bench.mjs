@@ -46,7 +46,12 @@ const fmt = (n, d = 1) => n.toFixed(d);
 function templates(filter = () => true) {
   const seen = new Set();
   const files = templateFolders()
-    .flatMap((dir) => readdirSync(dir).filter((f) => /\.(txt|html)$/.test(f)).sort().map((f) => path.join(dir, f)))
+    .flatMap((dir) =>
+      readdirSync(dir)
+        .filter((f) => /\.(txt|html)$/.test(f))
+        .sort()
+        .map((f) => path.join(dir, f)),
+    )
     .filter((file) => !seen.has(path.basename(file)) && seen.add(path.basename(file)));
   return files.filter(filter).map((file) => {
     const name = path.basename(file);
@@ -155,7 +160,10 @@ function inProcess(files, stage) {
       const cable = parseCable(decodeCableBytes(b, f.label), { source: f.label });
       if (stage === 'transform') {
         const core = transformCable(cable, { file: f.label, sha256: createHash('sha256').update(b).digest('hex') });
-        extractFacts(cable, core.paragraphs.map((p) => p.paragraph_id));
+        extractFacts(
+          cable,
+          core.paragraphs.map((p) => p.paragraph_id),
+        );
       }
       cables++;
     } catch {
@@ -185,7 +193,10 @@ function seedTables() {
   const bytes = readFileSync(seedFile);
   const cable = parseCable(decodeCableBytes(bytes, seedFile), { source: seedFile });
   const core = transformCable(cable, { file: '08VIENTIANE145.txt', sha256: createHash('sha256').update(bytes).digest('hex') });
-  const facts = extractFacts(cable, core.paragraphs.map((p) => p.paragraph_id));
+  const facts = extractFacts(
+    cable,
+    core.paragraphs.map((p) => p.paragraph_id),
+  );
   const recipe = parseRecipe(JSON.parse(readFileSync(path.join(seedDir, 'indicators.json'), 'utf8')), 'indicators.json');
   let indicators = [];
   let note = '';
@@ -210,7 +221,12 @@ async function main() {
   try {
     say(`## ${started.toISOString().replace(/\.\d+Z$/, 'Z')}`);
     say('');
-    say(`Machine: ${cpu}, ${os.availableParallelism()} cores, ${fmt(os.totalmem() / 2 ** 30)} GiB; Node ${process.version}; commit ${await gitHead()}; load average at start ${os.loadavg().map((l) => fmt(l, 2)).join(' ')} (figures are only meaningful on an idle machine).`);
+    say(
+      `Machine: ${cpu}, ${os.availableParallelism()} cores, ${fmt(os.totalmem() / 2 ** 30)} GiB; Node ${process.version}; commit ${await gitHead()}; load average at start ${os
+        .loadavg()
+        .map((l) => fmt(l, 2))
+        .join(' ')} (figures are only meaningful on an idle machine).`,
+    );
     say('');
 
     const all = templates();
@@ -219,7 +235,9 @@ async function main() {
     const files = await listCorpusFiles(corpusDir, root);
     say(`Settings: BENCH_MB=${TARGET_MB}, BENCH_RSS=${RSS_CABLES.join(',')}.`);
     say('');
-    say(`Corpus: ${made.count} cables, ${fmt(made.bytes / 1e6)} MB (the ${all.length} dev-corpus and seed cables repeated under distinct ids; ${fmt(made.bytes / made.count / 1e3)} KB a cable).`);
+    say(
+      `Corpus: ${made.count} cables, ${fmt(made.bytes / 1e6)} MB (the ${all.length} dev-corpus and seed cables repeated under distinct ids; ${fmt(made.bytes / made.count / 1e3)} KB a cable).`,
+    );
     say('');
     floor(files);
     const fl = floor(files);
@@ -231,7 +249,9 @@ async function main() {
     say('| what | workers | cables/s | MB/s | ms/cable | CPU ms/cable | × floor time |');
     say('|---|---|---|---|---|---|---|');
     const row = (what, cores, r) =>
-      say(`| ${what} | ${cores} | ${fmt((r.cables / r.ms) * 1000, 0)} | ${fmt(r.bytes / 1e3 / r.ms)} | ${fmt(r.ms / r.cables, 3)} | ${r.cpu === undefined ? '' : fmt(r.cpu / r.cables, 3)} | ${fmt(r.ms / fl.ms)} |`);
+      say(
+        `| ${what} | ${cores} | ${fmt((r.cables / r.ms) * 1000, 0)} | ${fmt(r.bytes / 1e3 / r.ms)} | ${fmt(r.ms / r.cables, 3)} | ${r.cpu === undefined ? '' : fmt(r.cpu / r.cables, 3)} | ${fmt(r.ms / fl.ms)} |`,
+      );
     row('floor: read + decode + one regex pass', 1, { ...fl, cables: made.count });
     const p1 = inProcess(files, 'parse');
     row('parse (in process)', 1, p1);
@@ -250,11 +270,18 @@ async function main() {
       const r = await cliWithRss(['build', '--corpus', corpusDir, '--out', out, '--jobs', String(jobs), '--json'], work);
       if (r.code !== 0 && r.code !== 3) throw new Error(`corpus build failed (${r.code}): ${JSON.stringify(r.summary).slice(0, 2000)}`);
       builds[jobs] = r;
-      row(`full build: CLI end to end, CSV + Arrow + Parquet (--jobs ${jobs}; peak RSS ${fmt(r.maxRSS / 1024, 0)} MB)`, jobs, { ms: r.ms, cpu: r.cpu, bytes: made.bytes, cables: made.count });
+      row(`full build: CLI end to end, CSV + Arrow + Parquet (--jobs ${jobs}; peak RSS ${fmt(r.maxRSS / 1024, 0)} MB)`, jobs, {
+        ms: r.ms,
+        cpu: r.cpu,
+        bytes: made.bytes,
+        cables: made.count,
+      });
     }
     say('');
     const speedup = (stage) => (jobsAll > 1 ? fmt(results[`${stage}-1`].ms / results[`${stage}-${jobsAll}`].ms, 2) : 'n/a');
-    say(`Speed-up with ${jobsAll} workers over 1: parse ${speedup('parse')}×, parse + transform ${speedup('transform')}×, full build ${jobsAll > 1 ? fmt(builds[1].ms / builds[jobsAll].ms, 2) : 'n/a'}×.`);
+    say(
+      `Speed-up with ${jobsAll} workers over 1: parse ${speedup('parse')}×, parse + transform ${speedup('transform')}×, full build ${jobsAll > 1 ? fmt(builds[1].ms / builds[jobsAll].ms, 2) : 'n/a'}×.`,
+    );
     say('');
 
     say('### Memory');
@@ -263,15 +290,22 @@ async function main() {
     const small = txt.length > 0 ? txt : templates();
     const rssDir = path.join(work, 'rss');
     const rssMade = makeCorpus(rssDir, small, (count) => count >= RSS_CABLES.at(-1));
-    say(`Corpus of the ${small.length} small dev-corpus .txt cables (${fmt(rssMade.bytes / rssMade.count / 1e3)} KB a cable; the Cablegate release averages 6.8 KB), full build with --jobs ${jobsAll}:`);
+    say(
+      `Corpus of the ${small.length} small dev-corpus .txt cables (${fmt(rssMade.bytes / rssMade.count / 1e3)} KB a cable; the Cablegate release averages 6.8 KB), full build with --jobs ${jobsAll}:`,
+    );
     say('');
     say('| cables | MB | peak RSS (MB) | seconds | cables/s | CPU ms/cable |');
     say('|---|---|---|---|---|---|');
     for (const n of RSS_CABLES) {
       const parts = Math.ceil(n / 1000);
       const pattern = n === RSS_CABLES.at(-1) ? rssDir : `${rssDir}/part-{${Array.from({ length: parts }, (_, i) => String(i).padStart(3, '0')).join(',')}}/*`;
-      const r = await cliWithRss(['build', '--corpus', pattern, '--out', path.join(work, `rss-out-${n}`, 'rss-corpus'), '--jobs', String(jobsAll), '--json'], work);
-      say(`| ${r.summary.cables} | ${fmt(r.summary.bytes / 1e6)} | ${fmt(r.maxRSS / 1024, 0)} | ${fmt(r.ms / 1000)} | ${fmt(r.summary.cables / (r.ms / 1000), 0)} | ${fmt(r.cpu / r.summary.cables, 3)} |`);
+      const r = await cliWithRss(
+        ['build', '--corpus', pattern, '--out', path.join(work, `rss-out-${n}`, 'rss-corpus'), '--jobs', String(jobsAll), '--json'],
+        work,
+      );
+      say(
+        `| ${r.summary.cables} | ${fmt(r.summary.bytes / 1e6)} | ${fmt(r.maxRSS / 1024, 0)} | ${fmt(r.ms / 1000)} | ${fmt(r.summary.cables / (r.ms / 1000), 0)} | ${fmt(r.cpu / r.summary.cables, 3)} |`,
+      );
       rmSync(path.join(work, `rss-out-${n}`), { recursive: true, force: true });
     }
     say('');
@@ -284,7 +318,10 @@ async function main() {
       parse: timeIt(() => parseCable(decodeCableBytes(seed.bytes, seedFile), { source: seedFile })),
       transform: timeIt(() => {
         const core = transformCable(seed.cable, { file: 'x', sha256: 'x' });
-        extractFacts(seed.cable, core.paragraphs.map((p) => p.paragraph_id));
+        extractFacts(
+          seed.cable,
+          core.paragraphs.map((p) => p.paragraph_id),
+        );
       }),
       CSV: timeIt(() => {
         for (const t of allTables) tableToCsv(t, seed.tables[t.name]);
@@ -296,25 +333,41 @@ async function main() {
         for (const t of allTables) parquetBytes(rowsToArrow(t, seed.tables[t.name]));
       }),
       PDF: await timeAsync(() =>
-        renderFactSheet({ tables: seed.tables, findings: [], dataset: { name: 'laos-tip-2008', version: '0.1.0', title: 'Laos' }, paper: 'a4', creationDate: new Date('2008-02-29T05:44:00Z') }),
+        renderFactSheet({
+          tables: seed.tables,
+          findings: [],
+          dataset: { name: 'laos-tip-2008', version: '0.1.0', title: 'Laos' },
+          paper: 'a4',
+          creationDate: new Date('2008-02-29T05:44:00Z'),
+        }),
       ),
     };
     say('| stage | ms |');
     say('|---|---|');
     for (const [stage, t] of Object.entries(stages)) say(`| ${stage} | ${fmt(t, 2)} |`);
-    say(`| sum | ${fmt(Object.values(stages).reduce((a, b) => a + b, 0), 2)} |`);
+    say(
+      `| sum | ${fmt(
+        Object.values(stages).reduce((a, b) => a + b, 0),
+        2,
+      )} |`,
+    );
     say('');
     const scratch = path.join(work, 'seed', 'datasets', 'laos-tip-2008');
     mkdirSync(scratch, { recursive: true });
-    for (const entry of ['package.json', 'source', 'indicators.json', 'CHANGELOG.md']) cpSync(path.join(seedDir, entry), path.join(scratch, entry), { recursive: true });
+    for (const entry of ['package.json', 'source', 'indicators.json', 'CHANGELOG.md'])
+      cpSync(path.join(seedDir, entry), path.join(scratch, entry), { recursive: true });
     const b = await run([cli, 'build', scratch, '--quiet']);
     const rel = await run([cli, 'release', scratch, '--out', path.join(work, 'seed', 'releases'), '--json']);
-    say(`CLI wall time on a copy of the seed dataset, Node start-up included: \`cablepress build\` ${fmt(b.ms, 0)} ms (exit ${b.code}), \`cablepress release\` ${fmt(rel.ms, 0)} ms (exit ${rel.code}; it rebuilds to check drift).`);
+    say(
+      `CLI wall time on a copy of the seed dataset, Node start-up included: \`cablepress build\` ${fmt(b.ms, 0)} ms (exit ${b.code}), \`cablepress release\` ${fmt(rel.ms, 0)} ms (exit ${rel.code}; it rebuilds to check drift).`,
+    );
     say('');
 
     say('### Linearity');
     say('');
-    say('The seed body repeated k times in one cable (parse, transform) and the seed rows repeated k times (writers), every size warmed up first; time per KB of input should stay flat.');
+    say(
+      'The seed body repeated k times in one cable (parse, transform) and the seed rows repeated k times (writers), every size warmed up first; time per KB of input should stay flat.',
+    );
     say('');
     const start = text.indexOf('\n', text.indexOf('SUBJECT'));
     const body = text.slice(start);
@@ -329,7 +382,10 @@ async function main() {
       parse: timeIt(() => parseCable(big, { source: 'big.txt' }), 5),
       transform: timeIt(() => {
         const core = transformCable(cable, { file: 'x', sha256: 'x' });
-        extractFacts(cable, core.paragraphs.map((p) => p.paragraph_id));
+        extractFacts(
+          cable,
+          core.paragraphs.map((p) => p.paragraph_id),
+        );
       }, 5),
       csv: timeIt(() => allTables.forEach((t) => tableToCsv(t, rows[t.name])), 5),
       arrow: timeIt(() => allTables.forEach((t) => arrowFileBytes(rowsToArrow(t, rows[t.name]))), 5),
@@ -342,7 +398,12 @@ async function main() {
       say(`| ${size.k} | ${fmt(size.kb, 0)} | ${perKb(t.parse)} | ${perKb(t.transform)} | ${perKb(t.csv)} | ${perKb(t.arrow)} | ${perKb(t.parquet)} |`);
     }
     say('');
-    say(`Load average at the end: ${os.loadavg().map((l) => fmt(l, 2)).join(' ')}.`);
+    say(
+      `Load average at the end: ${os
+        .loadavg()
+        .map((l) => fmt(l, 2))
+        .join(' ')}.`,
+    );
     say('');
     const seedSum = Object.values(stages).reduce((a, b) => a + b, 0);
     const twoOverOne = jobsAll > 1 ? results['parse-1'].ms / results[`parse-${jobsAll}`].ms : NaN;

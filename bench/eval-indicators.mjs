@@ -44,7 +44,10 @@ for (const label of labels) {
     else {
       s.published++;
       if (label.status === 'stated' && Number(row.value) === label.value) s.right++;
-      else wrong.push(`${row.indicator_id} = ${row.value} (label: ${label.status === 'stated' ? label.value : label.status}) ${row.citation}: ${row.quote.slice(0, 120)}`);
+      else
+        wrong.push(
+          `${row.indicator_id} = ${row.value} (label: ${label.status === 'stated' ? label.value : label.status}) ${row.citation}: ${row.quote.slice(0, 120)}`,
+        );
     }
   }
   if (label.status === 'stated') {
@@ -58,8 +61,12 @@ const total = { published: 0, right: 0, ambiguous: 0, stated: 0, found: 0 };
 console.log('indicator             published  right  on-ambiguous  precision  stated  found  recall');
 for (const [ind, s] of perIndicator) {
   for (const k of Object.keys(total)) total[k] += s[k];
-  console.log(`${ind.padEnd(22)}${String(s.published).padStart(9)}${String(s.right).padStart(7)}${String(s.ambiguous).padStart(14)}${pct(s.right, s.published).padStart(11)}${String(s.stated).padStart(8)}${String(s.found).padStart(7)}${pct(s.found, s.stated).padStart(8)}`);
+  console.log(
+    `${ind.padEnd(22)}${String(s.published).padStart(9)}${String(s.right).padStart(7)}${String(s.ambiguous).padStart(14)}${pct(s.right, s.published).padStart(11)}${String(s.stated).padStart(8)}${String(s.found).padStart(7)}${pct(s.found, s.stated).padStart(8)}`,
+  );
 }
-console.log(`${'all'.padEnd(22)}${String(total.published).padStart(9)}${String(total.right).padStart(7)}${String(total.ambiguous).padStart(14)}${pct(total.right, total.published).padStart(11)}${String(total.stated).padStart(8)}${String(total.found).padStart(7)}${pct(total.found, total.stated).padStart(8)}`);
+console.log(
+  `${'all'.padEnd(22)}${String(total.published).padStart(9)}${String(total.right).padStart(7)}${String(total.ambiguous).padStart(14)}${pct(total.right, total.published).padStart(11)}${String(total.stated).padStart(8)}${String(total.found).padStart(7)}${pct(total.found, total.stated).padStart(8)}`,
+);
 if (wrong.length > 0) console.log(`\npublished but not the labelled figure:\n  ${wrong.join('\n  ')}`);
 if (missed.length > 0) console.log(`\nstated figures not published:\n  ${missed.join('\n  ')}`);

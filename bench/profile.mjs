@@ -18,10 +18,20 @@ export const STAGES = [
   ['cross-checks', (f) => f.functionName === 'runChecks'],
   ['organizations merge', (f) => f.functionName === 'mergeOrganizations'],
   ['encode: CSV', (f) => f.functionName === 'csvBody' || f.functionName === 'tableToCsv' || f.functionName === 'csvLines'],
-  ['encode: Arrow', (f) => f.functionName === 'rowsToArrow' || f.functionName === 'tableToIPC' || f.functionName === 'arrowStream' || f.functionName === 'recordBatchBytes'],
+  [
+    'encode: Arrow',
+    (f) => f.functionName === 'rowsToArrow' || f.functionName === 'tableToIPC' || f.functionName === 'arrowStream' || f.functionName === 'recordBatchBytes',
+  ],
   ['encode: Parquet', (f) => f.functionName === 'parquetOfStream' || f.functionName === 'writeParquet' || f.functionName === 'parquetBytes'],
-  ['hashing', (f) => f.functionName === 'digest' || f.functionName === 'update' && f.url.includes('internal/crypto') || f.functionName === 'createHash'],
-  ['hand-over: post/receive', (f) => f.functionName === 'postMessage' || f.functionName === '[worker] onmessage' || f.functionName === 'emitMessage' || f.functionName === 'receiveMessageOnPort'],
+  ['hashing', (f) => f.functionName === 'digest' || (f.functionName === 'update' && f.url.includes('internal/crypto')) || f.functionName === 'createHash'],
+  [
+    'hand-over: post/receive',
+    (f) =>
+      f.functionName === 'postMessage' ||
+      f.functionName === '[worker] onmessage' ||
+      f.functionName === 'emitMessage' ||
+      f.functionName === 'receiveMessageOnPort',
+  ],
   ['main: append parts', (f) => f.functionName === 'appendParts' || f.functionName === 'appendPart'],
   ['main: intake', (f) => f.functionName === 'take'],
   ['main: footers, descriptor', (f) => f.functionName === 'finish' && f.url.includes('publish')],
@@ -32,7 +42,14 @@ export const STAGES = [
 const SPECIAL = { '(garbage collector)': 'GC', '(idle)': 'idle', '(program)': 'V8 program (compile, runtime)' };
 
 function files(args) {
-  return args.flatMap((arg) => (statSync(arg).isDirectory() ? readdirSync(arg).filter((f) => f.endsWith('.cpuprofile')).sort().map((f) => path.join(arg, f)) : [arg]));
+  return args.flatMap((arg) =>
+    statSync(arg).isDirectory()
+      ? readdirSync(arg)
+          .filter((f) => f.endsWith('.cpuprofile'))
+          .sort()
+          .map((f) => path.join(arg, f))
+      : [arg],
+  );
 }
 
 /** Milliseconds of each stage and of each function's self time in one profile. */

@@ -23,7 +23,10 @@ import { makeSyntheticCorpus } from './synthetic-corpus.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CABLES = Number(process.env.BENCH_CABLES ?? 250_000);
-const SIZES = (process.env.BENCH_SIZES ?? '10000,50000,250000').split(',').map(Number).filter((n) => n <= CABLES);
+const SIZES = (process.env.BENCH_SIZES ?? '10000,50000,250000')
+  .split(',')
+  .map(Number)
+  .filter((n) => n <= CABLES);
 const lines = [];
 const say = (text = '') => {
   console.log(text);
@@ -31,10 +34,15 @@ const say = (text = '') => {
 };
 const fmt = (n, d = 1) => n.toFixed(d);
 const partition = process.env.BENCH_PARTITION ? ['--partition', process.env.BENCH_PARTITION] : [];
-const load = () => os.loadavg().map((n) => fmt(n, 2)).join(' ');
+const load = () =>
+  os
+    .loadavg()
+    .map((n) => fmt(n, 2))
+    .join(' ');
 
 /** The first `n` cables of the corpus as a glob (the generator writes folders of 1000 cables). */
-const globOf = (dir, n) => (n >= CABLES ? dir : path.join(dir, `part-{${Array.from({ length: Math.ceil(n / 1000) }, (_, i) => String(i).padStart(3, '0')).join(',')}}`, '*'));
+const globOf = (dir, n) =>
+  n >= CABLES ? dir : path.join(dir, `part-{${Array.from({ length: Math.ceil(n / 1000) }, (_, i) => String(i).padStart(3, '0')).join(',')}}`, '*');
 
 /** Runs `cablepress build --corpus` in a child process; stderr is a pipe (plain progress lines). */
 function build(corpus, out, jobs, work, extra = []) {
@@ -59,7 +67,14 @@ process.stdout.write('\\nRSS ' + JSON.stringify({ code, maxRSS: process.resource
       const m = /RSS (\{.*\})/.exec(stdout);
       if (!m) return reject(new Error(`cablepress failed: ${stderr}`));
       const summary = /from (\d+) cable\(s\) in (\d+) file/.exec(stdout);
-      resolve({ ...JSON.parse(m[1]), ms: performance.now() - t0, firstByte, cables: Number(summary?.[1] ?? 0), files: Number(summary?.[2] ?? 0), lastProgress: stderr.trimEnd().split('\n').at(-1) });
+      resolve({
+        ...JSON.parse(m[1]),
+        ms: performance.now() - t0,
+        firstByte,
+        cables: Number(summary?.[1] ?? 0),
+        files: Number(summary?.[2] ?? 0),
+        lastProgress: stderr.trimEnd().split('\n').at(-1),
+      });
     });
   });
 }
@@ -85,7 +100,10 @@ function digests(dir, prefix = '') {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const rel = path.join(prefix, entry.name);
     if (entry.isDirectory()) Object.assign(out, digests(path.join(dir, entry.name), rel));
-    else out[rel] = createHash('sha256').update(readFileSync(path.join(dir, entry.name))).digest('hex');
+    else
+      out[rel] = createHash('sha256')
+        .update(readFileSync(path.join(dir, entry.name)))
+        .digest('hex');
   }
   return out;
 }
@@ -113,7 +131,8 @@ async function incremental(corpus, work, row) {
   const base = await step('incremental: 10k, first build with --cache', globOf(corpus, 10_000), cache);
   const added = path.join(corpus, 'part-new');
   makeSyntheticCorpus(added, 100, { seed: 17, first: 900_000 });
-  for (const folder of readdirSync(added)) for (const f of readdirSync(path.join(added, folder))) renameSync(path.join(added, folder, f), path.join(corpus, 'part-new', f));
+  for (const folder of readdirSync(added))
+    for (const f of readdirSync(path.join(added, folder))) renameSync(path.join(added, folder, f), path.join(corpus, 'part-new', f));
   for (const folder of readdirSync(added)) if (folder.startsWith('part-')) rmSync(path.join(added, folder), { recursive: true, force: true });
   const withNew = `${corpus}/{${Array.from({ length: 10 }, (_, i) => `part-${String(i).padStart(3, '0')}`).join(',')},part-new}/*`;
   const folderStep = await step('incremental: +1 % in a new folder, rebuilt with --cache', withNew, cache);
@@ -122,35 +141,48 @@ async function incremental(corpus, work, row) {
   const scattered = path.join(work, 'scattered');
   makeSyntheticCorpus(scattered, 100, { seed: 18, first: 800_000 });
   let k = 0;
-  for (const folder of readdirSync(scattered)) for (const f of readdirSync(path.join(scattered, folder))) renameSync(path.join(scattered, folder, f), path.join(corpus, `part-${String(k++ % 10).padStart(3, '0')}`, f));
+  for (const folder of readdirSync(scattered))
+    for (const f of readdirSync(path.join(scattered, folder)))
+      renameSync(path.join(scattered, folder, f), path.join(corpus, `part-${String(k++ % 10).padStart(3, '0')}`, f));
   const scatteredStep = await step('incremental: +1 % more scattered in every folder, rebuilt with --cache', withNew, cache);
   const scatteredClean = await clean(withNew);
   row('clean build of the same files', 2, scatteredStep.files.length, mbOf(scatteredStep.files), scatteredClean.r);
-  say(`\nIncremental rebuilds (2 workers): +1 % in a new folder ${fmt(folderStep.r.ms / folderClean.r.ms * 100)} % of the clean build's wall time (${fmt(folderStep.r.cpu / folderClean.r.cpu * 100)} % of its CPU), bytes ${folderClean.same ? 'identical' : 'DIFFERENT'}; +1 % scattered ${fmt(scatteredStep.r.ms / scatteredClean.r.ms * 100)} % of the wall time (${fmt(scatteredStep.r.cpu / scatteredClean.r.cpu * 100)} % of its CPU), bytes ${scatteredClean.same ? 'identical' : 'DIFFERENT'}. First build with the cache: ${fmt(base.r.cpu / 1000, 1)} s of CPU.`);
+  say(
+    `\nIncremental rebuilds (2 workers): +1 % in a new folder ${fmt((folderStep.r.ms / folderClean.r.ms) * 100)} % of the clean build's wall time (${fmt((folderStep.r.cpu / folderClean.r.cpu) * 100)} % of its CPU), bytes ${folderClean.same ? 'identical' : 'DIFFERENT'}; +1 % scattered ${fmt((scatteredStep.r.ms / scatteredClean.r.ms) * 100)} % of the wall time (${fmt((scatteredStep.r.cpu / scatteredClean.r.cpu) * 100)} % of its CPU), bytes ${scatteredClean.same ? 'identical' : 'DIFFERENT'}. First build with the cache: ${fmt(base.r.cpu / 1000, 1)} s of CPU.`,
+  );
 }
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'cablepress-scale-'));
 const cleanup = () => rmSync(work, { recursive: true, force: true });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => {
-  cleanup();
-  process.exit(signal === 'SIGINT' ? 130 : 143);
-});
+for (const signal of ['SIGINT', 'SIGTERM'])
+  process.on(signal, () => {
+    cleanup();
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  });
 try {
   const corpus = path.join(work, 'corpus');
   const t0 = performance.now();
   const made = makeSyntheticCorpus(corpus, CABLES);
   const commit = `commit ${process.env.BENCH_COMMIT ?? execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim()}`;
   say(`\n## ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}: corpus at Cablegate scale (bench/scale.mjs)\n`);
-  say(`Machine: ${os.cpus()[0].model.split(' ').slice(0, 2).join(' ')}, ${os.availableParallelism()} cores; Node ${process.version}; ${commit}; load average at start ${load()}.`);
-  say(`Corpus: ${made.count} synthetic cables (bench/synthetic-corpus.mjs), ${fmt(made.bytes / 1e6)} MB, ${fmt(made.bytes / made.count / 1e3)} KB a cable; generated in ${fmt((performance.now() - t0) / 1000)} s.${partition.length > 0 ? ` Builds with ${partition.join(' ')}.` : ''}\n`);
+  say(
+    `Machine: ${os.cpus()[0].model.split(' ').slice(0, 2).join(' ')}, ${os.availableParallelism()} cores; Node ${process.version}; ${commit}; load average at start ${load()}.`,
+  );
+  say(
+    `Corpus: ${made.count} synthetic cables (bench/synthetic-corpus.mjs), ${fmt(made.bytes / 1e6)} MB, ${fmt(made.bytes / made.count / 1e3)} KB a cable; generated in ${fmt((performance.now() - t0) / 1000)} s.${partition.length > 0 ? ` Builds with ${partition.join(' ')}.` : ''}\n`,
+  );
 
   const first10k = await listCorpusFiles(globOf(corpus, 10_000), work, path.join(work, 'none'));
   const parse = parseAlone(first10k);
   say('| what | workers | cables | MB | wall s | cables/s | MB/s | CPU ms/cable | peak RSS MB | first progress byte ms | load average after |');
   say('|---|---|---|---|---|---|---|---|---|---|---|');
-  say(`| parse alone, in process | 1 | ${parse.cables} | ${fmt(parse.bytes / 1e6)} | ${fmt(parse.ms / 1000, 2)} | ${fmt((parse.cables / parse.ms) * 1000, 0)} | ${fmt(parse.bytes / 1e3 / parse.ms)} | ${fmt(parse.cpu / parse.cables, 3)} | | | ${load()} |`);
+  say(
+    `| parse alone, in process | 1 | ${parse.cables} | ${fmt(parse.bytes / 1e6)} | ${fmt(parse.ms / 1000, 2)} | ${fmt((parse.cables / parse.ms) * 1000, 0)} | ${fmt(parse.bytes / 1e3 / parse.ms)} | ${fmt(parse.cpu / parse.cables, 3)} | | | ${load()} |`,
+  );
   const row = (what, jobs, n, mb, r) =>
-    say(`| ${what} | ${jobs} | ${n} | ${fmt(mb)} | ${fmt(r.ms / 1000, 2)} | ${fmt((n / r.ms) * 1000, 0)} | ${fmt((mb * 1e3) / r.ms)} | ${fmt(r.cpu / n, 3)} | ${fmt(r.maxRSS / 1024, 0)} | ${fmt(r.firstByte ?? NaN, 0)} | ${load()} |`);
+    say(
+      `| ${what} | ${jobs} | ${n} | ${fmt(mb)} | ${fmt(r.ms / 1000, 2)} | ${fmt((n / r.ms) * 1000, 0)} | ${fmt((mb * 1e3) / r.ms)} | ${fmt(r.cpu / n, 3)} | ${fmt(r.maxRSS / 1024, 0)} | ${fmt(r.firstByte ?? NaN, 0)} | ${load()} |`,
+    );
   const mb10k = first10k.reduce((n, f) => n + f.bytes, 0) / 1e6;
   const full = {};
   for (const jobs of process.env.BENCH_COMPARE === '0' ? [] : [1, 2]) {
@@ -165,7 +197,10 @@ try {
     say(`|  last progress line: \`${r.lastProgress}\` | | | | | | | | | | |`);
     rmSync(path.join(work, `out-${n}`), { recursive: true, force: true });
   }
-  if (full[2]) say(`\nSpeed-up of the full build with 2 workers over 1 (10k): ${fmt(full[1].ms / full[2].ms, 2)}× by wall time, ${fmt(full[1].cpu / full[2].cpu, 2)} CPU of 1 worker per CPU of 2.`);
+  if (full[2])
+    say(
+      `\nSpeed-up of the full build with 2 workers over 1 (10k): ${fmt(full[1].ms / full[2].ms, 2)}× by wall time, ${fmt(full[1].cpu / full[2].cpu, 2)} CPU of 1 worker per CPU of 2.`,
+    );
   if (process.env.BENCH_INCREMENTAL !== '0') await incremental(corpus, work, row);
   say(`\nLoad average at the end: ${load()}.`);
 } finally {

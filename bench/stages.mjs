@@ -20,7 +20,11 @@ import { makeSyntheticCorpus } from './synthetic-corpus.mjs';
 
 const CABLES = Number(process.argv[2] ?? 2000);
 const CHUNK = 128;
-const load = () => os.loadavg().map((n) => n.toFixed(2)).join(' ');
+const load = () =>
+  os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ');
 const cpu = () => {
   const c = process.cpuUsage();
   return (c.user + c.system) / 1000;
@@ -29,7 +33,10 @@ const cpu = () => {
 const work = mkdtempSync(path.join(os.tmpdir(), 'cablepress-stages-'));
 try {
   const made = makeSyntheticCorpus(work, CABLES);
-  const files = readdirSync(work, { recursive: true }).filter((f) => /\.(txt|html)$/.test(f)).sort().map((f) => path.join(work, f));
+  const files = readdirSync(work, { recursive: true })
+    .filter((f) => /\.(txt|html)$/.test(f))
+    .sort()
+    .map((f) => path.join(work, f));
   const spent = new Map();
   const time = (stage, fn) => {
     const c0 = cpu();
@@ -43,7 +50,15 @@ try {
       if (list.length === 0) continue;
       time('encode: CSV', () => new TextEncoder().encode(csvLines(table, list)));
       const stream = time('encode: Arrow', () => tableToIPC(rowsToArrow(table, list), 'stream'));
-      time('encode: Parquet', () => writeParquet(WasmTable.fromIPCStream(stream), new WriterPropertiesBuilder().setCompression(Compression.ZSTD).setMaxRowGroupSize(1 << 30).build()));
+      time('encode: Parquet', () =>
+        writeParquet(
+          WasmTable.fromIPCStream(stream),
+          new WriterPropertiesBuilder()
+            .setCompression(Compression.ZSTD)
+            .setMaxRowGroupSize(1 << 30)
+            .build(),
+        ),
+      );
     }
   };
   const pass = (list) => {
@@ -57,7 +72,12 @@ try {
         const cable = time('parse', () => parseCable(decodeCableBytes(bytes, file), { source: file }));
         const sha256 = time('sha256 of the source', () => createHash('sha256').update(bytes).digest('hex'));
         const core = time('transform: core tables', () => transformCable(cable, { file, sha256 }));
-        const facts = time('transform: facts', () => extractFacts(cable, core.paragraphs.map((p) => p.paragraph_id)));
+        const facts = time('transform: facts', () =>
+          extractFacts(
+            cable,
+            core.paragraphs.map((p) => p.paragraph_id),
+          ),
+        );
         const tables = { ...core, ...facts };
         time('row validation', () => {
           for (const table of allTables) if (tables[table.name]) assertRows(table, tables[table.name]);
@@ -81,7 +101,9 @@ try {
   pass(files.slice(0, Math.min(300, files.length)));
   const loadBefore = load();
   const { ok, total } = pass(files);
-  console.log(`${ok} cables of ${files.length} (${(made.bytes / made.count / 1e3).toFixed(1)} KB a cable, ${made.templates} templates), load average ${loadBefore} → ${load()}, Node ${process.version}`);
+  console.log(
+    `${ok} cables of ${files.length} (${(made.bytes / made.count / 1e3).toFixed(1)} KB a cable, ${made.templates} templates), load average ${loadBefore} → ${load()}, Node ${process.version}`,
+  );
   console.log('\n| stage | CPU ms/cable | % |\n|---|---|---|');
   for (const [stage, ms] of [...spent].sort((a, b) => b[1] - a[1])) console.log(`| ${stage} | ${(ms / ok).toFixed(3)} | ${((ms / total) * 100).toFixed(1)} |`);
   console.log(`| total | ${(total / ok).toFixed(3)} | 100 |`);

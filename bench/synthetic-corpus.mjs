@@ -11,7 +11,10 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The folders of template cables: BENCH_TEMPLATES, or every dataset's source/ and the vendored test corpora. */
 export function templateFolders(env = process.env) {
-  if (env.BENCH_TEMPLATES) return env.BENCH_TEMPLATES.split(':').filter(Boolean).map((dir) => path.resolve(dir));
+  if (env.BENCH_TEMPLATES)
+    return env.BENCH_TEMPLATES.split(':')
+      .filter(Boolean)
+      .map((dir) => path.resolve(dir));
   const datasets = readdirSync(path.join(root, 'datasets')).map((name) => path.join(root, 'datasets', name, 'source'));
   const vendored = ['tests/cables/corpus', 'tests/cables/corpus-extra'].map((dir) => path.join(root, dir));
   return [...datasets, ...vendored].filter((dir) => existsSync(dir));
@@ -23,9 +26,32 @@ const LARGE = 20_000;
 /** Years with a 29 February, for templates dated on one (the seed is dated 29 February 2008). */
 const LEAP_YEARS = [2000, 2004, 2008];
 /** Cablegate spans 1966-2010, most of it 2004-2010: years are drawn from this list (repeats weight the late years). */
-const YEARS = [1973, 1979, 1985, 1990, 1995, 2000, 2001, 2002, 2003, 2004, 2005, 2005, 2006, 2006, 2007, 2007, 2007, 2008, 2008, 2008, 2009, 2009, 2009, 2010, 2010];
+const YEARS = [
+  1973, 1979, 1985, 1990, 1995, 2000, 2001, 2002, 2003, 2004, 2005, 2005, 2006, 2006, 2007, 2007, 2007, 2008, 2008, 2008, 2009, 2009, 2009, 2010, 2010,
+];
 /** Posts that sent Cablegate cables, beside the templates' own: the origins a synthetic cable is given. */
-const POSTS = ['Embassy Ankara', 'Embassy Asuncion', 'Embassy Baghdad', 'Embassy Bishkek', 'Embassy Cairo', 'Embassy Caracas', 'Embassy Geneva', 'Embassy Hanoi', 'Embassy Havana', 'Embassy London', 'Embassy Madrid', 'Embassy Manama', 'Embassy Mexico', 'Embassy Recife', 'Embassy Reykjavik', 'Embassy Sanaa', 'Embassy Santiago', 'Embassy Tehran', 'Embassy Tripoli', 'Embassy Vientiane'];
+const POSTS = [
+  'Embassy Ankara',
+  'Embassy Asuncion',
+  'Embassy Baghdad',
+  'Embassy Bishkek',
+  'Embassy Cairo',
+  'Embassy Caracas',
+  'Embassy Geneva',
+  'Embassy Hanoi',
+  'Embassy Havana',
+  'Embassy London',
+  'Embassy Madrid',
+  'Embassy Manama',
+  'Embassy Mexico',
+  'Embassy Recife',
+  'Embassy Reykjavik',
+  'Embassy Sanaa',
+  'Embassy Santiago',
+  'Embassy Tehran',
+  'Embassy Tripoli',
+  'Embassy Vientiane',
+];
 
 /** The posts to write cables from: POSTS and every one-word "Embassy X" / "Consulate X" origin of the templates. */
 function posts(list) {
@@ -39,7 +65,9 @@ function templates(folders) {
   const list = [];
   const seen = new Set();
   for (const dir of folders) {
-    for (const file of readdirSync(dir).filter((f) => /\.(txt|html)$/.test(f)).sort()) {
+    for (const file of readdirSync(dir)
+      .filter((f) => /\.(txt|html)$/.test(f))
+      .sort()) {
       const bytes = readFileSync(path.join(dir, file));
       let cable;
       try {
@@ -53,7 +81,12 @@ function templates(folders) {
     }
   }
   return list
-    .map((t) => ({ ...t, ext: path.extname(t.file), token: /^\d\d([A-Z]+?)\d+$/.exec(t.id)?.[1] ?? null, leapDay: /\b29 (FEB|February)\b|\bFeb(ruary)? 29\b|-02-29\b/i.test(t.text) }))
+    .map((t) => ({
+      ...t,
+      ext: path.extname(t.file),
+      token: /^\d\d([A-Z]+?)\d+$/.exec(t.id)?.[1] ?? null,
+      leapDay: /\b29 (FEB|February)\b|\bFeb(ruary)? 29\b|-02-29\b/i.test(t.text),
+    }))
     .filter((t) => t.text.length > 1000);
 }
 
@@ -76,7 +109,9 @@ const titleCase = (s) => s[0] + s.slice(1).toLowerCase();
 function rewrite(t, id, post, year) {
   let text = t.text.replaceAll(t.id, id);
   if (t.token && t.token.length >= 4) {
-    text = text.replace(new RegExp(`\\b${escape(t.token)}\\b`, 'g'), post.token).replace(new RegExp(`\\b${escape(titleCase(t.token))}\\b`, 'g'), titleCase(post.token));
+    text = text
+      .replace(new RegExp(`\\b${escape(t.token)}\\b`, 'g'), post.token)
+      .replace(new RegExp(`\\b${escape(titleCase(t.token))}\\b`, 'g'), titleCase(post.token));
   }
   text = text.replaceAll(t.origin, post.origin);
   return text.replace(new RegExp(`\\b${t.year}\\b`, 'g'), String(year));
@@ -119,5 +154,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     process.exit(2);
   }
   const made = makeSyntheticCorpus(path.resolve(dir), Number(count));
-  console.log(`${made.count} cables, ${(made.bytes / 1e6).toFixed(1)} MB (${(made.bytes / made.count / 1e3).toFixed(1)} KB a cable) from ${made.templates} templates in ${made.folders.join(', ')}, in ${dir}`);
+  console.log(
+    `${made.count} cables, ${(made.bytes / 1e6).toFixed(1)} MB (${(made.bytes / made.count / 1e3).toFixed(1)} KB a cable) from ${made.templates} templates in ${made.folders.join(', ')}, in ${dir}`,
+  );
 }

@@ -15,7 +15,9 @@ describe('a cable far above any real one', () => {
     await writeFile(path.join(scratch.dir, 'source', SEED_FILE), seedText.padEnd(17 * 1024 * 1024, ' '));
     const result = await cli(['build', scratch.dir]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^cablepress: INPUT_TOO_LARGE: .*08VIENTIANE145\.txt: the file has \d+ bytes, more than the 16777216 an input may have; it was not read\./);
+    expect(result.stderr).toMatch(
+      /^cablepress: INPUT_TOO_LARGE: .*08VIENTIANE145\.txt: the file has \d+ bytes, more than the 16777216 an input may have; it was not read\./,
+    );
   });
 
   it('a 50 MB cable is built in bounded time and memory', { timeout: 900_000 }, async () => {
@@ -28,11 +30,16 @@ describe('a cable far above any real one', () => {
     await writeFile(path.join(scratch.dir, 'source', SEED_FILE), big);
     const rssFile = path.join(scratch.root, 'maxrss');
     const preload = path.join(scratch.root, 'rss.mjs');
-    await writeFile(preload, `import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)));\n`);
+    await writeFile(
+      preload,
+      `import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)));\n`,
+    );
     const budgetMs = 50 * (big.length / 10_240);
     const start = performance.now();
     const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, ['--import', preload, cliBin, 'build', '--quiet', '--max-input-mb', '64', scratch.dir], { stdio: ['ignore', 'ignore', 'pipe'] });
+      const child = spawn(process.execPath, ['--import', preload, cliBin, 'build', '--quiet', '--max-input-mb', '64', scratch.dir], {
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
       let stderr = '';
       child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
       const timer = setTimeout(() => child.kill('SIGKILL'), budgetMs);

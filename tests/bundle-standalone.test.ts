@@ -24,7 +24,10 @@ const unpacked = new Map<string, string>();
 /** A repository with a configured homepage and one dataset laid out as `cablepress init` lays it out, built. */
 async function initDataset(root: string): Promise<{ dir: string; report: string }> {
   await mkdir(root, { recursive: true });
-  await writeFile(path.join(root, 'package.json'), JSON.stringify({ name: 'scratch', private: true, workspaces: ['datasets/*'], cablepress: { homepage: HOMEPAGE } }));
+  await writeFile(
+    path.join(root, 'package.json'),
+    JSON.stringify({ name: 'scratch', private: true, workspaces: ['datasets/*'], cablepress: { homepage: HOMEPAGE } }),
+  );
   const dir = path.join(root, 'datasets', INIT.name);
   await mkdir(path.join(dir, 'source'), { recursive: true });
   const file = path.join(dir, 'source', INIT.cable);
@@ -71,18 +74,24 @@ describe('a release bundle stands alone where it is unpacked', () => {
     const dir = unpacked.get(name)!;
     const result = await cli(['validate', dir]);
     expect(result.code, result.stderr + result.stdout).toBe(0);
-    for (const file of ['LICENSE.md', 'CITATION.cff', 'README.md', 'CHANGELOG.md', `${name}-fact-sheet.pdf`]) expect(existsSync(path.join(dir, file)), file).toBe(true);
+    for (const file of ['LICENSE.md', 'CITATION.cff', 'README.md', 'CHANGELOG.md', `${name}-fact-sheet.pdf`])
+      expect(existsSync(path.join(dir, file)), file).toBe(true);
     const descriptor = await descriptorOf(dir);
     const cables = await readdir(path.join(dir, 'source'));
     expect(cables).toHaveLength(descriptor.sources.length);
     for (const source of descriptor.sources) {
       const file = cables.find((f) => f.startsWith(`${source.id}.`));
       expect(file, source.id).toBeDefined();
-      expect(createHash('sha256').update(await readFile(path.join(dir, 'source', file!))).digest('hex'), source.id).toBe(source.sha256);
+      expect(
+        createHash('sha256')
+          .update(await readFile(path.join(dir, 'source', file!)))
+          .digest('hex'),
+        source.id,
+      ).toBe(source.sha256);
     }
   });
 
-  it.each(DATASETS)("%s: every relative link of the README resolves inside the unpacked folder", async (name) => {
+  it.each(DATASETS)('%s: every relative link of the README resolves inside the unpacked folder', async (name) => {
     const dir = unpacked.get(name)!;
     const targets = linkTargets(await readFile(path.join(dir, 'README.md'), 'utf8'));
     const relative = targets.filter((t) => !/^(?:https?:|mailto:|#)/.test(t));
@@ -125,8 +134,9 @@ const hasPandas = (() => {
 
 /** Runs SQL as a DuckDB client would, from `cwd` (relative paths resolve there): one node process with @duckdb/node-api. */
 async function duckdb(sql: string, cwd: string): Promise<string> {
-  const script = `import { DuckDBInstance } from '@duckdb/node-api';\nconst db = await (await DuckDBInstance.create(':memory:')).connect();\n`
-    + `const statements = ${JSON.stringify(sql)}.split(';').map((s) => s.trim()).filter(Boolean);\nlet last;\nfor (const s of statements) last = await db.runAndReadAll(s);\nconsole.log(JSON.stringify(last.getRowObjectsJson()));\n`;
+  const script =
+    `import { DuckDBInstance } from '@duckdb/node-api';\nconst db = await (await DuckDBInstance.create(':memory:')).connect();\n` +
+    `const statements = ${JSON.stringify(sql)}.split(';').map((s) => s.trim()).filter(Boolean);\nlet last;\nfor (const s of statements) last = await db.runAndReadAll(s);\nconsole.log(JSON.stringify(last.getRowObjectsJson()));\n`;
   const file = path.join(cwd, 'run-sql.mjs');
   await writeFile(file, script);
   return (await run(process.execPath, [file], { cwd })).stdout;
@@ -178,7 +188,12 @@ describe('the loading snippets run as written in the unpacked bundle', () => {
 
   it.each(DATASETS)('%s: every table is a view with bare column names in DuckDB', async (name) => {
     const dir = unpacked.get(name)!;
-    const views = allTables.map((t) => `CREATE VIEW ${t.name} AS SELECT ${fieldsOf(t).map((f) => f.name).join(', ')} FROM read_parquet('data/${t.name}.parquet');`);
+    const views = allTables.map(
+      (t) =>
+        `CREATE VIEW ${t.name} AS SELECT ${fieldsOf(t)
+          .map((f) => f.name)
+          .join(', ')} FROM read_parquet('data/${t.name}.parquet');`,
+    );
     const joined = 'SELECT count(*) AS n FROM cable_references r JOIN cables c ON r.cable_id = c.cable_id WHERE c.sender IS NOT NULL OR c.sender IS NULL;';
     expect(JSON.parse(await duckdb([...views, joined].join('\n'), dir))).toHaveLength(1);
   });

@@ -17,7 +17,10 @@ export async function publishedFiles(dir: string): Promise<Record<string, string
       if (entry.name.startsWith('.')) continue;
       const full = path.join(d, entry.name);
       if (entry.isDirectory()) await walk(full);
-      else out[path.relative(dir, full)] = createHash('sha256').update(await readFile(full)).digest('hex');
+      else
+        out[path.relative(dir, full)] = createHash('sha256')
+          .update(await readFile(full))
+          .digest('hex');
     }
   };
   await walk(dir);
@@ -57,11 +60,18 @@ export async function oldAndNew(): Promise<{ template: Scratch; oldFiles: Record
 export async function copyOf(template: Scratch): Promise<Scratch> {
   const s = await scratchDataset();
   await cp(template.root, s.root, { recursive: true, force: true });
-  return { root: s.root, dir: path.join(s.root, path.relative(template.root, template.dir)), report: path.join(s.root, path.relative(template.root, template.report)) };
+  return {
+    root: s.root,
+    dir: path.join(s.root, path.relative(template.root, template.dir)),
+    report: path.join(s.root, path.relative(template.root, template.report)),
+  };
 }
 
 /** Runs the cablepress binary with the rename hook preloaded; resolves with the exit code and signal. */
-export function cliWithRenameHook(args: string[], env: Record<string, string>): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+export function cliWithRenameHook(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', preload, cliBin, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';

@@ -74,7 +74,12 @@ new Worker(new URL(${JSON.stringify(workerFile)}), { execArgv: [], resourceLimit
     const arrow = tableFromIPC(await readFile(path.join(one.out, 'data/cables.arrow')));
     expect(arrow.batches.map((b) => b.numRows)).toEqual([4, 4, 4, 4, 4, 3]);
     const parquet = await ParquetFile.fromFile(new Blob([await readFile(path.join(one.out, 'data/cables.parquet'))]));
-    expect(parquet.metadata().rowGroups().map((g) => g.numRows())).toEqual([4, 4, 4, 4, 4, 3]);
+    expect(
+      parquet
+        .metadata()
+        .rowGroups()
+        .map((g) => g.numRows()),
+    ).toEqual([4, 4, 4, 4, 4, 3]);
     expect((await verifyDataset(one.out)).filter((f) => f.severity === 'error')).toEqual([]);
     const ids = (await readCsv(path.join(one.out, 'data/cables.csv'))).map((c) => c.cable_id);
     expect(ids.filter((id) => id === '09CAIRO1222')).toHaveLength(1);

@@ -34,7 +34,10 @@ describe('cablepress build --corpus over the source cables of tip-reports', () =
     expect(await sameBytes('data/indicators.csv')).toBe(true);
   });
 
-  it.each(['cables', 'tags', 'quantities', 'organizations', 'organization_mentions', 'events', 'paragraphs'])('writes the %s of the dataset build', async (table) => {
-    expect(await sameBytes(`data/${table}.csv`)).toBe(true);
-  });
+  it.each(['cables', 'tags', 'quantities', 'organizations', 'organization_mentions', 'events', 'paragraphs'])(
+    'writes the %s of the dataset build',
+    async (table) => {
+      expect(await sameBytes(`data/${table}.csv`)).toBe(true);
+    },
+  );
 });

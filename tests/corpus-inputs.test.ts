@@ -18,7 +18,10 @@ describe('corpus mode with inputs a person can get wrong', () => {
     const out = path.join(root, 'out');
     const result = await cli(['build', '--corpus', cables, '--out', out, '--jobs', '1', '--quiet']);
     expect(result.code, result.stderr).toBe(3);
-    const report = JSON.parse(await readFile(path.join(out, 'failures.json'), 'utf8')) as { cables: number; failures: { file: string; code: string; message: string }[] };
+    const report = JSON.parse(await readFile(path.join(out, 'failures.json'), 'utf8')) as {
+      cables: number;
+      failures: { file: string; code: string; message: string }[];
+    };
     expect(report.cables).toBe(1);
     expect(report.failures.map((f) => [f.file, f.code]).sort()).toEqual([
       ['passwd.txt', 'INPUT_NOT_FILE'],
@@ -37,9 +40,18 @@ describe('corpus mode with inputs a person can get wrong', () => {
     const out = path.join(root, 'out');
     const result = await cli(['build', '--corpus', cables, '--out', out, '--jobs', '1', '--quiet', '--max-input-mb', '0.1']);
     expect(result.code, result.stderr).toBe(3);
-    const report = JSON.parse(await readFile(path.join(out, 'failures.json'), 'utf8')) as { cables: number; failures: { file: string; code: string; message: string }[] };
+    const report = JSON.parse(await readFile(path.join(out, 'failures.json'), 'utf8')) as {
+      cables: number;
+      failures: { file: string; code: string; message: string }[];
+    };
     expect(report.cables).toBe(1);
-    expect(report.failures).toEqual([{ file: 'big.txt', code: 'INPUT_TOO_LARGE', message: expect.stringMatching(/^the file has \d+ bytes, more than the 104857 an input may have; it was not read\.$/) }]);
+    expect(report.failures).toEqual([
+      {
+        file: 'big.txt',
+        code: 'INPUT_TOO_LARGE',
+        message: expect.stringMatching(/^the file has \d+ bytes, more than the 104857 an input may have; it was not read\.$/),
+      },
+    ]);
   });
 
   it('refuses a SOURCE_DATE_EPOCH past the end of dates before writing anything: no lock, no staging folder', async () => {

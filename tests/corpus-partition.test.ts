@@ -23,7 +23,9 @@ async function duckdbCounts(out: string, table: string, column: string): Promise
   const connection = await db.connect();
   try {
     const glob = path.join(out, `data/${table}/**/*.parquet`).replaceAll("'", "''");
-    const result = await connection.runAndReadAll(`SELECT CAST(${column} AS VARCHAR) AS k, count(*) AS n FROM read_parquet('${glob}', hive_partitioning=true) GROUP BY ALL`);
+    const result = await connection.runAndReadAll(
+      `SELECT CAST(${column} AS VARCHAR) AS k, count(*) AS n FROM read_parquet('${glob}', hive_partitioning=true) GROUP BY ALL`,
+    );
     return Object.fromEntries(result.getRowObjectsJson().map((r) => [String(r.k), Number(r.n)]));
   } finally {
     connection.closeSync();
@@ -54,12 +56,15 @@ describe('cablepress build --corpus --partition', () => {
     }
   });
 
-  it.each(['quantities', 'paragraphs', 'cables'])('DuckDB and polars read data/%s/**/*.parquet (year=YYYY folders) as one table with a year column', async (table) => {
-    const expected = await csvCounts(outs.year!, table, (c) => c.created!.slice(0, 4));
-    expect(Object.keys(expected).length).toBeGreaterThan(4);
-    expect(await duckdbCounts(outs.year!, table, 'year')).toEqual(expected);
-    expect(polarsCounts(outs.year!, table, 'year')).toEqual(expected);
-  });
+  it.each(['quantities', 'paragraphs', 'cables'])(
+    'DuckDB and polars read data/%s/**/*.parquet (year=YYYY folders) as one table with a year column',
+    async (table) => {
+      const expected = await csvCounts(outs.year!, table, (c) => c.created!.slice(0, 4));
+      expect(Object.keys(expected).length).toBeGreaterThan(4);
+      expect(await duckdbCounts(outs.year!, table, 'year')).toEqual(expected);
+      expect(polarsCounts(outs.year!, table, 'year')).toEqual(expected);
+    },
+  );
 
   it('partitions by origin, a folder per post, values as the cables table writes them', async () => {
     const expected = await csvCounts(outs.origin!, 'quantities', (c) => c.origin!);

@@ -103,7 +103,10 @@ describe('cablepress build --corpus with bad files in the folder', () => {
   let result: CliResult;
 
   beforeAll(async () => {
-    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000a49444154789c6360000000020001e221bc330000000049454e44ae426082', 'hex');
+    const png = Buffer.from(
+      '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000a49444154789c6360000000020001e221bc330000000049454e44ae426082',
+      'hex',
+    );
     const cairo = await readFile(path.join(corpusDir, '09CAIRO1222.txt'), 'latin1');
     // the same cable again, once byte for byte and once with its id as a publisher misspelt it (station garbled)
     root = await corpusCopy({
@@ -128,7 +131,8 @@ describe('cablepress build --corpus with bad files in the folder', () => {
       'zz-09CAIRO1222-copy.txt DUPLICATE_CABLE',
       'zz-09CAIRRO1222.txt DUPLICATE_CABLE',
     ]);
-    for (const duplicate of report.failures.slice(2)) expect(duplicate.message).toBe('cable 09CAIRO1222 was already read from 09CAIRO1222.txt; this copy is left out.');
+    for (const duplicate of report.failures.slice(2))
+      expect(duplicate.message).toBe('cable 09CAIRO1222 was already read from 09CAIRO1222.txt; this copy is left out.');
     expect(JSON.parse(result.stdout)).toMatchObject({ ok: false, exitCode: 3, failed: 4 });
   });
 

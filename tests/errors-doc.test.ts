@@ -3,9 +3,7 @@ import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '@cablepress/cli';
-import {
-  CHECK_CODES, CODES, CORPUS_FAILURE_CODES, DATASET_CHECK_CODES, INPUT_CODES, INTERNAL_CODES, VALIDATION_CODES, WARNING_CODES,
-} from '@cablepress/core';
+import { CHECK_CODES, CODES, CORPUS_FAILURE_CODES, DATASET_CHECK_CODES, INPUT_CODES, INTERNAL_CODES, VALIDATION_CODES, WARNING_CODES } from '@cablepress/core';
 import { repoRoot } from './helpers.js';
 
 type Kind = 'error' | 'finding';
@@ -92,7 +90,8 @@ function usedCodes(): UsedCode[] {
         }
       }
       if (ts.isObjectLiteralExpression(node)) {
-        const named = (name: string) => node.properties.find((p) => (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) && p.name.getText(sf) === name);
+        const named = (name: string) =>
+          node.properties.find((p) => (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) && p.name.getText(sf) === name);
         const code = named('code');
         if (code && named('message')) {
           const value = ts.isPropertyAssignment(code) ? code.initializer : code.name;
@@ -104,7 +103,8 @@ function usedCodes(): UsedCode[] {
     };
     visit(sf);
     for (const call of calls) {
-      if (ts.isIdentifier(call.expression) && helpers.has(call.expression.text)) add(call, literals(call.arguments[helpers.get(call.expression.text)!]), 'error');
+      if (ts.isIdentifier(call.expression) && helpers.has(call.expression.text))
+        add(call, literals(call.arguments[helpers.get(call.expression.text)!]), 'error');
     }
   }
   return used;
@@ -142,7 +142,8 @@ describe('docs/errors.md', () => {
 
   it('finds the codes the sources raise (the scanner works)', () => {
     const codes = new Set(used.map((u) => u.code));
-    for (const code of ['EMPTY_INPUT', 'NOT_TEXT', 'NOT_A_CABLE', 'SOURCE_MISSING', 'DATASET_INVALID', 'USAGE', 'ROW_SCHEMA', 'TABLE_SCHEMA']) expect(codes).toContain(code);
+    for (const code of ['EMPTY_INPUT', 'NOT_TEXT', 'NOT_A_CABLE', 'SOURCE_MISSING', 'DATASET_INVALID', 'USAGE', 'ROW_SCHEMA', 'TABLE_SCHEMA'])
+      expect(codes).toContain(code);
   });
 
   it('documents every error, warning and check code used in packages/*/src', () => {

@@ -12,7 +12,14 @@ const shippedProfiles = path.join(repoRoot, 'packages/publish/data/frictionless/
 const datasets = readdirSync(path.join(repoRoot, 'datasets'), { withFileTypes: true })
   .filter((e) => e.isDirectory())
   .map((e) => path.join(repoRoot, 'datasets', e.name, 'datapackage.json'))
-  .filter((file) => { try { readFileSync(file); return true; } catch { return false; } });
+  .filter((file) => {
+    try {
+      readFileSync(file);
+      return true;
+    } catch {
+      return false;
+    }
+  });
 
 /** The first profile error of a value as "profile at pointer: message", or "" when it is valid. */
 function firstError(findings: { message: string }[]): string {
@@ -42,7 +49,9 @@ describe('every datapackage.json in the repository passes the official Frictionl
       const copy = JSON.parse(JSON.stringify(descriptor));
       const i = copy.resources.findIndex((r: { schema?: object }) => r.schema);
       copy.resources[i].schema.foreignKeys = [];
-      expect(firstError(checkProfiles(copy))).toBe(`datapackage.json at /resources/${i}/schema/foreignKeys breaks the Frictionless v2 tableschema profile: must NOT have fewer than 1 items`);
+      expect(firstError(checkProfiles(copy))).toBe(
+        `datapackage.json at /resources/${i}/schema/foreignKeys breaks the Frictionless v2 tableschema profile: must NOT have fewer than 1 items`,
+      );
     });
   }
 });
@@ -73,7 +82,14 @@ const OFFICIAL_SHA256: Record<string, string> = {
 
 describe('the shipped profiles', () => {
   it('are byte-identical to the official copies (their sha256)', () => {
-    const shipped = Object.fromEntries(PROFILE_NAMES.map((name) => [name, createHash('sha256').update(readFileSync(path.join(shippedProfiles, `${name}.json`))).digest('hex')]));
+    const shipped = Object.fromEntries(
+      PROFILE_NAMES.map((name) => [
+        name,
+        createHash('sha256')
+          .update(readFileSync(path.join(shippedProfiles, `${name}.json`)))
+          .digest('hex'),
+      ]),
+    );
     expect(shipped).toEqual(OFFICIAL_SHA256);
   });
 });

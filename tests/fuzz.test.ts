@@ -41,15 +41,19 @@ describe('the fuzz harness', () => {
 });
 
 describe(`fuzzing the reader and the pipeline (${CASES} cases, seed ${SEED})`, () => {
-  it('lets only typed errors escape, keeps every span true and quotes each paragraph a bounded number of times (time per input: npm run bench:timing)', { timeout: Math.max(120_000, CASES * 200) }, () => {
-    const summary = runFuzz({ cases: CASES, seed: SEED });
-    console.log(formatSummary(summary));
-    expect(summary.cases).toBe(CASES);
-    expect(summary.withRows).toBeGreaterThan(0);
-    expect(summary.failures.map((f) => `${f.signature} — minimal input ${f.minimal}`)).toEqual([]);
-    expect(summary.mostQuoted?.label, 'a dense paragraph was generated').toMatch(/dense-paragraph/);
-    expect(summary.bloated).toEqual([]);
-  });
+  it(
+    'lets only typed errors escape, keeps every span true and quotes each paragraph a bounded number of times (time per input: npm run bench:timing)',
+    { timeout: Math.max(120_000, CASES * 200) },
+    () => {
+      const summary = runFuzz({ cases: CASES, seed: SEED });
+      console.log(formatSummary(summary));
+      expect(summary.cases).toBe(CASES);
+      expect(summary.withRows).toBeGreaterThan(0);
+      expect(summary.failures.map((f) => `${f.signature} — minimal input ${f.minimal}`)).toEqual([]);
+      expect(summary.mostQuoted?.label, 'a dense paragraph was generated').toMatch(/dense-paragraph/);
+      expect(summary.bloated).toEqual([]);
+    },
+  );
 });
 
 describe('HTML pages with hostile markup', () => {

@@ -35,7 +35,13 @@ export function cli(args: string[], options: { cwd?: string; env?: Record<string
 export async function cliInProcess(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
   const out: string[] = [];
   const err: string[] = [];
-  const io = { stdout: (t: string) => void out.push(t), stderr: (t: string) => void err.push(t), cwd: options.cwd ?? repoRoot, env: { ...process.env, ...options.env }, isTTY: false };
+  const io = {
+    stdout: (t: string) => void out.push(t),
+    stderr: (t: string) => void err.push(t),
+    cwd: options.cwd ?? repoRoot,
+    env: { ...process.env, ...options.env },
+    isTTY: false,
+  };
   const code = await main(args, io);
   return { code, stdout: out.join(''), stderr: err.join('') };
 }

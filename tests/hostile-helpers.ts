@@ -53,7 +53,9 @@ export async function snapshot(dir: string, skipTmp = false): Promise<Record<str
       if (entry.isDirectory()) {
         if (!(skipTmp && entry.name === '.tmp')) await walk(full);
       } else {
-        out[path.relative(dir, full)] = createHash('sha256').update(await readFile(full)).digest('hex');
+        out[path.relative(dir, full)] = createHash('sha256')
+          .update(await readFile(full))
+          .digest('hex');
       }
     }
   };
@@ -65,7 +67,8 @@ export async function snapshot(dir: string, skipTmp = false): Promise<Record<str
 export async function publishedText(scratch: Scratch): Promise<Record<string, string>> {
   const texts: Record<string, string> = {};
   for (const file of Object.keys(await snapshot(scratch.dir, true))) {
-    if (/\.(csv|md|json)$/.test(file) && !file.startsWith('source/') && file !== 'package.json') texts[file] = await readFile(path.join(scratch.dir, file), 'utf8');
+    if (/\.(csv|md|json)$/.test(file) && !file.startsWith('source/') && file !== 'package.json')
+      texts[file] = await readFile(path.join(scratch.dir, file), 'utf8');
   }
   if (existsSync(scratch.report)) texts.pdf = execFileSync('pdftotext', [scratch.report, '-']).toString();
   return texts;
@@ -114,4 +117,3 @@ export function expectPersonError(result: CliResult, code: string, file: string)
   expect(line.startsWith(`cablepress: ${code}: ${file}`)).toBe(true);
   expect(line).not.toMatch(/\n\s+at /);
 }
-

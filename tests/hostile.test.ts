@@ -98,7 +98,7 @@ describe('named hostile inputs, through the real CLI', () => {
     const page = await readFile(path.join(corpusDir, '09CAIRO2205.html'), 'utf8');
     const hostile = page
       .replace('<head>', '<head><script>window.onerror=function(){alert("head")}</script>')
-      .replace("<th>Reference ID</th>", '<th onclick="alert(\'th\')">Reference ID</th>')
+      .replace('<th>Reference ID</th>', '<th onclick="alert(\'th\')">Reference ID</th>')
       .replace('</table>', '</table><script>document.write("<pre>INJECTED onerror=alert(1)</pre>")</script><img src=x onerror="alert(2)">')
       .replace('<code><pre>UNCLAS', '<code><pre onmouseover="alert(3)">UNCLAS')
       .replace('1.(SBU) Summary:', '1.(SBU) <script>alert("pre")</script><img src=x onerror=alert(4)><svg onload=alert(5)></svg>Summary:')

@@ -18,7 +18,10 @@ function cablepressImports(pkg: string): { file: string; name: string }[] {
   const found = sources(path.join(dir, 'src')).flatMap((file) =>
     [...readFileSync(file, 'utf8').matchAll(/(?:from|import\()\s*'(@cablepress\/[a-z-]+)/g)].map((m) => ({ file: path.relative(repoRoot, file), name: m[1]! })),
   );
-  const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
+  const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
+    dependencies?: Record<string, string>;
+    devDependencies?: Record<string, string>;
+  };
   const listed = Object.keys({ ...manifest.dependencies, ...manifest.devDependencies }).filter((name) => name.startsWith('@cablepress/'));
   return [...found, ...listed.map((name) => ({ file: `packages/${pkg}/package.json`, name }))];
 }
@@ -31,7 +34,19 @@ describe('package layers', () => {
 
   it.each([
     ['cli', ['@cablepress/transform'], 'the command line composes nothing itself: it calls @cablepress/pipeline'],
-    ['core', ['@cablepress/extract', '@cablepress/validate', '@cablepress/transform', '@cablepress/publish', '@cablepress/report', '@cablepress/pipeline', '@cablepress/cli'], 'core sits under every other package'],
+    [
+      'core',
+      [
+        '@cablepress/extract',
+        '@cablepress/validate',
+        '@cablepress/transform',
+        '@cablepress/publish',
+        '@cablepress/report',
+        '@cablepress/pipeline',
+        '@cablepress/cli',
+      ],
+      'core sits under every other package',
+    ],
     ['pipeline', ['@cablepress/cli'], 'the pipeline does not know the command line'],
   ])('%s does not import %j (%s)', (pkg, forbidden) => {
     expect(cablepressImports(pkg).filter((i) => forbidden.includes(i.name))).toEqual([]);

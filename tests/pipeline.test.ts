@@ -128,7 +128,10 @@ describe('cablepress build on bad input', () => {
   });
 
   it('refuses an empty file and a file that is not a cable', async () => {
-    for (const [content, code] of [['', /EMPTY_INPUT/], ['Dear diary,\nnothing happened today.\n', /NOT_A_CABLE/]] as const) {
+    for (const [content, code] of [
+      ['', /EMPTY_INPUT/],
+      ['Dear diary,\nnothing happened today.\n', /NOT_A_CABLE/],
+    ] as const) {
       const scratch = await scratchDataset();
       await writeFile(path.join(scratch.dir, 'source/08VIENTIANE145.txt'), content);
       const result = await cliInProcess(['build', scratch.dir]);

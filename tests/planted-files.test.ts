@@ -51,7 +51,10 @@ describe('a journal planted in a dataset folder is refused before anything is re
   it('a removal of a file the person keeps (package.json), or a move onto it from the staging folder', async () => {
     const { dir } = await scratchDataset();
     const before = await readFile(path.join(dir, 'package.json'), 'utf8');
-    const work = await plant(dir, 'commit.json', { moves: [{ from: '.tmp/cablepress-write-0123456789ab/new/package.json', to: 'package.json' }], removes: ['source'] });
+    const work = await plant(dir, 'commit.json', {
+      moves: [{ from: '.tmp/cablepress-write-0123456789ab/new/package.json', to: 'package.json' }],
+      removes: ['source'],
+    });
     await writeFile(path.join(work, 'new', 'package.json'), '{}');
     await expectRefused(['validate', dir], work);
     expect(await readFile(path.join(dir, 'package.json'), 'utf8')).toBe(before);

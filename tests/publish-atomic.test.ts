@@ -29,7 +29,10 @@ function killedWrite(dir: string, input: unknown, killAfter: number): Promise<No
     console.log('finished without being killed');
   `;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--input-type=module', '-e', script, JSON.stringify(input)], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script, JSON.stringify(input)], {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     child.on('error', reject);
     child.on('exit', (_code, signal) => resolve(signal));
   });
@@ -67,11 +70,15 @@ describe('an interrupted write leaves the previous files exactly as they were', 
     const before = await snapshot(dir);
     for (const failAt of [1, 2, 19, 37, 38, 39]) {
       let n = 0;
-      const attempt = writeDataset(dir, { ...syntheticInput(), version: '3.0.0' }, {
-        onFile: () => {
-          if (++n === failAt) throw new Error(`injected failure at file ${failAt}`);
+      const attempt = writeDataset(
+        dir,
+        { ...syntheticInput(), version: '3.0.0' },
+        {
+          onFile: () => {
+            if (++n === failAt) throw new Error(`injected failure at file ${failAt}`);
+          },
         },
-      });
+      );
       await expect(attempt).rejects.toThrow(`injected failure at file ${failAt}`);
       expect(await snapshot(dir)).toEqual(before);
     }

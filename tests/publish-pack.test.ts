@@ -38,7 +38,9 @@ describe('npm pack of a dataset package', () => {
     await run('tar', ['-xzf', path.join(root, packed!.filename), '-C', installed, '--strip-components=1']);
     await symlink(path.join(repoRoot, 'node_modules/apache-arrow'), path.join(project, 'node_modules/apache-arrow'), 'dir');
     await writeFile(path.join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-    await writeFile(path.join(project, 'load.js'), `
+    await writeFile(
+      path.join(project, 'load.js'),
+      `
       import { readFileSync } from 'node:fs';
       import { createRequire } from 'node:module';
       import { tableFromIPC } from 'apache-arrow';
@@ -49,7 +51,8 @@ describe('npm pack of a dataset package', () => {
       for (const r of descriptor.resources.filter((r) => r.format === 'arrow')) out[r.name] = tableFromIPC(readFileSync(root + r.path)).numRows;
       const cables = tableFromIPC(readFileSync(root + 'data/cables.arrow'));
       console.log(JSON.stringify({ version: descriptor.version, rows: out, cable: cables.get(0).toJSON().cable_id }));
-    `);
+    `,
+    );
     const loaded = JSON.parse((await run(process.execPath, ['load.js'], { cwd: project })).stdout);
     expect(loaded).toEqual({
       version: pkg.version,

@@ -23,11 +23,20 @@ beforeAll(async () => {
 afterAll(() => remove());
 
 const POLARS: Record<FieldType, string> = {
-  string: 'DataType(String)', integer: 'DataType(Int32)', number: 'DataType(Float64)', boolean: 'DataType(Bool)', date: 'DataType(Date)',
+  string: 'DataType(String)',
+  integer: 'DataType(Int32)',
+  number: 'DataType(Float64)',
+  boolean: 'DataType(Bool)',
+  date: 'DataType(Date)',
   datetime: 'DataType(Datetime(ms,UTC))',
 };
 const DUCKDB: Record<FieldType, string> = {
-  string: 'VARCHAR', integer: 'INTEGER', number: 'DOUBLE', boolean: 'BOOLEAN', date: 'DATE', datetime: 'TIMESTAMP WITH TIME ZONE',
+  string: 'VARCHAR',
+  integer: 'INTEGER',
+  number: 'DOUBLE',
+  boolean: 'BOOLEAN',
+  date: 'DATE',
+  datetime: 'TIMESTAMP WITH TIME ZONE',
 };
 
 /** Arrow cell as the text the CSV holds (dates as ISO dates, timestamps as ISO UTC without a zero fraction). */
@@ -56,7 +65,9 @@ describe('independent readers load what we publish', () => {
       const [count] = (await db.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM read_parquet('${file}')`)).getRowObjectsJson();
       expect(count!.n).toBe(syntheticInput().tables[table.name]!.length);
     }
-    const [row] = (await db.runAndReadAll(`SELECT value, value_max FROM read_parquet('${path.join(dir, 'data/quantities.parquet')}') ORDER BY quantity_id LIMIT 1`)).getRowObjectsJson();
+    const [row] = (
+      await db.runAndReadAll(`SELECT value, value_max FROM read_parquet('${path.join(dir, 'data/quantities.parquet')}') ORDER BY quantity_id LIMIT 1`)
+    ).getRowObjectsJson();
     expect(row).toEqual({ value: 0.1, value_max: 1e21 });
   });
 
@@ -115,8 +126,9 @@ describe('the README loading snippets run as written', () => {
   it.skipIf(!hasPandas)('runs the pandas snippet with Debian python3-pandas', async () => {
     const code = (await snippets('python')).find((block) => block.includes('def load(name):'))!;
     const descriptor = JSON.parse(await readFile(path.join(dir, 'datapackage.json'), 'utf8')) as DataPackage;
-    const check = `${code}\ncables = load("cables")\nframe = load("paragraphs")\nprint(repr(frame["text"][0]), frame["number"].tolist(), str(frame["seq"].dtype))\n`
-      + `print(repr(cables["subject"][0]), cables["title"].isna().tolist(), str(cables["created"][0]), cables["truncated"].tolist())\n`;
+    const check =
+      `${code}\ncables = load("cables")\nframe = load("paragraphs")\nprint(repr(frame["text"][0]), frame["number"].tolist(), str(frame["seq"].dtype))\n` +
+      `print(repr(cables["subject"][0]), cables["title"].isna().tolist(), str(cables["created"][0]), cables["truncated"].tolist())\n`;
     const { stdout } = await run(python, ['-c', check], { cwd: dir });
     expect(descriptor.resources[0]!.name).toBe('cables');
     expect(stdout).toContain("'=SUM(A1:A9) looks like a formula; so do +1 and @home.' [1, <NA>] Int64");

@@ -62,7 +62,9 @@ describe('releasing the seed dataset with the cablepress binary', () => {
       await writeFile(scratch.report, Buffer.concat([report, Buffer.from('\n% changed\n')]));
       const validate = await cli(['validate', scratch.dir]);
       expect(validate.code).toBe(1);
-      expect(validate.stderr).toContain(`error DRIFT_UNVERSIONED: files changed since release ${version} was recorded, but the version still says ${version}: laos-tip-2008-fact-sheet.pdf`);
+      expect(validate.stderr).toContain(
+        `error DRIFT_UNVERSIONED: files changed since release ${version} was recorded, but the version still says ${version}: laos-tip-2008-fact-sheet.pdf`,
+      );
     } finally {
       await writeFile(scratch.report, report);
     }
@@ -78,10 +80,14 @@ describe('releasing the seed dataset with the cablepress binary', () => {
       expect((await cli(['build', scratch.dir, '--quiet'], { env: { SOURCE_DATE_EPOCH: '1300000000' } })).code).toBe(0);
       const validate = await cli(['validate', scratch.dir]);
       expect(validate.code).toBe(1);
-      expect(validate.stderr).toContain(`error DRIFT_UNVERSIONED: files changed since release ${version} was recorded, but the version still says ${version}: CHANGELOG.md, README.md`);
+      expect(validate.stderr).toContain(
+        `error DRIFT_UNVERSIONED: files changed since release ${version} was recorded, but the version still says ${version}: CHANGELOG.md, README.md`,
+      );
       const release = await cli(['release', scratch.dir, '--out', releases()]);
       expect(release.code).toBe(1);
-      expect(release.stderr).toMatch(/^cablepress: DRIFT_UNVERSIONED: .*files changed since release .* was recorded, but the version still says .*: CHANGELOG\.md, README\.md\. /);
+      expect(release.stderr).toMatch(
+        /^cablepress: DRIFT_UNVERSIONED: .*files changed since release .* was recorded, but the version still says .*: CHANGELOG\.md, README\.md\. /,
+      );
     } finally {
       await rm(scratch.dir, { recursive: true, force: true });
       await cp(backup, scratch.dir, { recursive: true });

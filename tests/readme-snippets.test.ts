@@ -33,7 +33,10 @@ describe("the root README's three-line snippets", () => {
       expect((await run(process.execPath, [js], { cwd: repoRoot })).stdout).toMatch(/^\d+ \[\n {2}'indicator_id: Utf8'/);
       const sql = snippets.find((s) => s.id === 'sql-duckdb')!.code;
       const duck = path.join(dir, 'sql.mjs');
-      await writeFile(duck, `import { DuckDBInstance } from '@duckdb/node-api';\nconst db = await (await DuckDBInstance.create(':memory:')).connect();\nlet last;\nfor (const s of ${JSON.stringify(sql)}.split(';').map((x) => x.trim()).filter(Boolean)) last = await db.runAndReadAll(s);\nconsole.log(JSON.stringify(last.getRowObjectsJson()));\n`);
+      await writeFile(
+        duck,
+        `import { DuckDBInstance } from '@duckdb/node-api';\nconst db = await (await DuckDBInstance.create(':memory:')).connect();\nlet last;\nfor (const s of ${JSON.stringify(sql)}.split(';').map((x) => x.trim()).filter(Boolean)) last = await db.runAndReadAll(s);\nconsole.log(JSON.stringify(last.getRowObjectsJson()));\n`,
+      );
       const [{ n }] = JSON.parse((await run(process.execPath, [duck], { cwd: repoRoot })).stdout) as [{ n: string }];
       expect(Number(n)).toBeGreaterThan(0);
     } finally {

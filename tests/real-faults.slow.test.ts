@@ -20,12 +20,18 @@ const SKIPPED = unshare ? '' : ' (SKIPPED: this machine does not allow `unshare 
  * Runs `command` in a new mount namespace where `<root>/m` is a tmpfs holding a repository with the seed dataset, then
  * shrunk to `freeKb` free bytes and `freeInodes` free inodes (or the dataset folder bind-mounted read-only).
  */
-async function underFault(fault: { freeKb: number; freeInodes: number; readOnly?: boolean }, command: string): Promise<{ code: number; stderr: string; after: string }> {
+async function underFault(
+  fault: { freeKb: number; freeInodes: number; readOnly?: boolean },
+  command: string,
+): Promise<{ code: number; stderr: string; after: string }> {
   const root = await scratchFolder('fault');
   const seed = path.join(root, 'seed');
   await mkdir(path.join(seed, 'datasets'), { recursive: true });
   await writeFile(path.join(seed, 'package.json'), JSON.stringify({ private: true, workspaces: ['datasets/*'] }));
-  await cp(path.join(repoRoot, 'datasets/laos-tip-2008'), path.join(seed, 'datasets/laos-tip-2008'), { recursive: true, filter: (src) => !/\/(data|datapackage\.json|README\.md|validation\.json|releases\.json)$/.test(src) });
+  await cp(path.join(repoRoot, 'datasets/laos-tip-2008'), path.join(seed, 'datasets/laos-tip-2008'), {
+    recursive: true,
+    filter: (src) => !/\/(data|datapackage\.json|README\.md|validation\.json|releases\.json)$/.test(src),
+  });
   const m = path.join(root, 'm');
   await mkdir(m);
   const script = [

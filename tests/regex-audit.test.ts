@@ -17,20 +17,26 @@ describe('regular expressions in packages/*/src', () => {
   it('none can backtrack exponentially', { timeout: 300_000 }, () => {
     const audit = audited();
     expect(audit.length).toBeGreaterThan(50);
-    const report = audit.filter((r) => r.verdict !== 'safe').map((r) => `${r.verdict}${r.degree ? ` (degree ${r.degree})` : ''}  ${r.file}:${r.line}  /${r.source}/${r.flags}`);
+    const report = audit
+      .filter((r) => r.verdict !== 'safe')
+      .map((r) => `${r.verdict}${r.degree ? ` (degree ${r.degree})` : ''}  ${r.file}:${r.line}  /${r.source}/${r.flags}`);
     console.log(`regex audit: ${audit.length} expressions, ${report.length} not proven linear:\n${report.join('\n')}`);
     expect(audit.filter((r) => r.verdict === 'exponential').map((r) => `${r.file}:${r.line} /${r.source}/`)).toEqual([]);
   });
 
-  it('the attack string of every polynomial expression, planted in a real cable, builds rows or is refused with a typed error (its time: npm run bench:timing)', { timeout: 300_000 }, () => {
-    const vulnerable = audited().filter((r) => r.attack);
-    const failures: string[] = [];
-    for (const r of vulnerable) {
-      for (const { place, text } of plantAttack(seedHead, attackString(r.attack!, 10_000))) {
-        const { outcome } = runCase({ label: `08VIENTIANE145.txt + ${r.file}:${r.line} attack in ${place}`, text });
-        if (outcome.kind === 'failure') failures.push(`${r.file}:${r.line} attack in ${place}: ${String(outcome.error)}`);
+  it(
+    'the attack string of every polynomial expression, planted in a real cable, builds rows or is refused with a typed error (its time: npm run bench:timing)',
+    { timeout: 300_000 },
+    () => {
+      const vulnerable = audited().filter((r) => r.attack);
+      const failures: string[] = [];
+      for (const r of vulnerable) {
+        for (const { place, text } of plantAttack(seedHead, attackString(r.attack!, 10_000))) {
+          const { outcome } = runCase({ label: `08VIENTIANE145.txt + ${r.file}:${r.line} attack in ${place}`, text });
+          if (outcome.kind === 'failure') failures.push(`${r.file}:${r.line} attack in ${place}: ${String(outcome.error)}`);
+        }
       }
-    }
-    expect(failures).toEqual([]);
-  });
+      expect(failures).toEqual([]);
+    },
+  );
 });

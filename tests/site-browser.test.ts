@@ -11,12 +11,24 @@ import { cliInProcess as cli, readCsv, repoRoot, scratchDataset, scratchFolder, 
  * fresh profile in a temp folder. Pages are opened from disk, as a reader who runs `open site/index.html` would.
  */
 const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const sitePage = path.join(repoRoot, 'site/laos-tip-2008/index.html');
 const SPAN_TABLES = ['quantities', 'events', 'organization_mentions', 'legal_provisions', 'penalties'] as const;
 const SPAN_KEYS: Record<(typeof SPAN_TABLES)[number], string> = {
-  quantities: 'quantity_id', events: 'event_id', organization_mentions: '', legal_provisions: 'provision_id', penalties: 'penalty_id',
+  quantities: 'quantity_id',
+  events: 'event_id',
+  organization_mentions: '',
+  legal_provisions: 'provision_id',
+  penalties: 'penalty_id',
 };
 
 interface Watched {
@@ -33,17 +45,26 @@ async function open(url: string, width = 1280, height = 900): Promise<Watched> {
   const page = await context.newPage();
   await page.setViewportSize({ width, height });
   const watched: Watched = { page, errors: [], requests: [], dialogs: [] };
-  page.on('console', (m) => { if (m.type() === 'error') watched.errors.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') watched.errors.push(m.text());
+  });
   page.on('pageerror', (error) => watched.errors.push(error.message));
-  page.on('request', (r) => { if (r.url().split('#')[0] !== url.split('#')[0]) watched.requests.push(r.url()); });
-  page.on('dialog', (d) => { watched.dialogs.push(d.message()); void d.dismiss(); });
+  page.on('request', (r) => {
+    if (r.url().split('#')[0] !== url.split('#')[0]) watched.requests.push(r.url());
+  });
+  page.on('dialog', (d) => {
+    watched.dialogs.push(d.message());
+    void d.dismiss();
+  });
   await page.goto(url);
   return watched;
 }
 
 /** The row panel as column → cell, read from the page. */
 async function panelRow(page: Page): Promise<Record<string, string>> {
-  return page.$$eval('#row-panel tr', (trs) => Object.fromEntries(trs.map((tr) => [tr.querySelector('th')!.textContent!, tr.querySelector('td')!.textContent!])));
+  return page.$$eval('#row-panel tr', (trs) =>
+    Object.fromEntries(trs.map((tr) => [tr.querySelector('th')!.textContent!, tr.querySelector('td')!.textContent!])),
+  );
 }
 
 /** A CSV row as the panel shows it: an empty cell is null. */
@@ -117,7 +138,9 @@ describe('the Laos dataset page in chromium', () => {
   it('does the same for the many-cable dataset', async () => {
     const many = await open(pathToFileURL(path.join(repoRoot, 'site/tip-reports/index.html')).href);
     await expectOneHighlightPerRow(many.page, path.join(repoRoot, 'datasets/tip-reports'));
-    expect(await many.page.$$eval('h3[id^="cable-"]', (hs) => hs.length)).toBe((await readCsv(path.join(repoRoot, 'datasets/tip-reports/data/cables.csv'))).length);
+    expect(await many.page.$$eval('h3[id^="cable-"]', (hs) => hs.length)).toBe(
+      (await readCsv(path.join(repoRoot, 'datasets/tip-reports/data/cables.csv'))).length,
+    );
     expect(many.errors).toEqual([]);
     await many.page.close();
   });
@@ -183,14 +206,25 @@ describe('the Laos dataset page in chromium', () => {
     expect(usd.length).toBeGreaterThan(1);
     expect(await column('quantity_id')).toEqual(usd.map((q) => q.quantity_id).slice(0, 25));
     await w.page.click(`${block} th button:text-is("value")`);
-    const ascending = usd.map((q) => Number(q.value)).sort((a, b) => a - b).slice(0, 25);
+    const ascending = usd
+      .map((q) => Number(q.value))
+      .sort((a, b) => a - b)
+      .slice(0, 25);
     expect((await column('value')).map(Number)).toEqual(ascending);
     expect(await w.page.getAttribute(`${block} th:has(button:text-is("value"))`, 'aria-sort')).toBe('ascending');
     await w.page.click(`${block} th button:text-is("value")`);
-    expect((await column('value')).map(Number)).toEqual(usd.map((q) => Number(q.value)).sort((a, b) => b - a).slice(0, 25));
+    expect((await column('value')).map(Number)).toEqual(
+      usd
+        .map((q) => Number(q.value))
+        .sort((a, b) => b - a)
+        .slice(0, 25),
+    );
     await w.page.fill(`${block} input[data-role="fval"]`, '>1000');
     await w.page.selectOption(`${block} select[data-role="fcol"]`, 'value');
-    const big = all.filter((q) => Number(q.value) > 1000).map((q) => Number(q.value)).sort((a, b) => b - a);
+    const big = all
+      .filter((q) => Number(q.value) > 1000)
+      .map((q) => Number(q.value))
+      .sort((a, b) => b - a);
     expect((await column('value')).map(Number)).toEqual(big.slice(0, 25));
     await w.page.fill(`${block} input[data-role="fval"]`, '');
     await w.page.fill(`${block} input[data-role="search"]`, 'Thailand');
@@ -199,7 +233,12 @@ describe('the Laos dataset page in chromium', () => {
     await w.page.fill(`${block} input[data-role="search"]`, '');
     await w.page.click(`${block} th button:text-is("quantity_id")`);
     await w.page.click(`${block} button[data-role="next"]`);
-    expect(await column('quantity_id')).toEqual(all.map((q) => q.quantity_id).sort().slice(25, 50));
+    expect(await column('quantity_id')).toEqual(
+      all
+        .map((q) => q.quantity_id)
+        .sort()
+        .slice(25, 50),
+    );
     expect(await w.page.textContent(`${block} [data-role="page"]`)).toBe(`Page 2 of ${Math.ceil(all.length / 25)}`);
     expect(w.errors).toEqual([]);
   });
@@ -209,7 +248,9 @@ describe('the Laos dataset page in chromium', () => {
     for (const page of [w.page, catalog.page]) {
       await page.evaluate(axeSource);
       const violations = await page.evaluate(async () => {
-        const axe = (globalThis as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
+        const axe = (
+          globalThis as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }
+        ).axe;
         const result = await axe.run(document, { resultTypes: ['violations'] });
         return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
       });
@@ -244,7 +285,12 @@ describe('a hostile cable', () => {
   it('renders the markup as text: nothing is loaded, redirected or run', async () => {
     const paragraph = await w.page.textContent('[id="p-08VIENTIANE145-p001"]');
     expect(paragraph).toContain(HOSTILE);
-    expect(await w.page.$$eval('body img, body link, body meta, body base, body b, body form, body button:not(#row-panel button, .browse button)', (els) => els.length)).toBe(0);
+    expect(
+      await w.page.$$eval(
+        'body img, body link, body meta, body base, body b, body form, body button:not(#row-panel button, .browse button)',
+        (els) => els.length,
+      ),
+    ).toBe(0);
     expect(await w.page.textContent('.browse[data-table="paragraphs"] tbody')).toContain(HOSTILE);
     expect(await w.page.evaluate(() => location.href)).toMatch(/^file:.*\/site\/laos-tip-2008\/index\.html$/);
     expect(w.dialogs).toEqual([]);

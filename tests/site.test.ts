@@ -37,14 +37,27 @@ describe('cablepress site', () => {
   it('lists every release file with the size and sha256 of the copy it links to', async () => {
     const html = await readFile(path.join(out, 'laos-tip-2008/index.html'), 'utf8');
     const { version } = JSON.parse(await readFile(path.join(repoRoot, 'datasets/laos-tip-2008/package.json'), 'utf8')) as { version: string };
-    const rows = [...html.matchAll(/<a href="(files\/[^"]+)" download>[^<]*<\/a> <span class="size" title="(\d+) bytes">[^<]*<\/span><br><span class="what">[^<]*<\/span><br><code class="sha">sha256 ([0-9a-f]{64})<\/code>/g)];
+    const rows = [
+      ...html.matchAll(
+        /<a href="(files\/[^"]+)" download>[^<]*<\/a> <span class="size" title="(\d+) bytes">[^<]*<\/span><br><span class="what">[^<]*<\/span><br><code class="sha">sha256 ([0-9a-f]{64})<\/code>/g,
+      ),
+    ];
     const hrefs = rows.map((m) => m[1]);
     // 13 tables × 3 formats (indicator_candidates included), validation.json; datapackage.json, README.md, the fact sheet; two bundles and SHA256SUMS
     expect(rows.length).toBe(39 + 1 + 3 + 3);
-    expect(hrefs).toEqual(expect.arrayContaining([
-      'files/data/indicators.csv', 'files/data/indicators.arrow', 'files/data/indicators.parquet', 'files/datapackage.json', 'files/validation.json',
-      'files/laos-tip-2008-fact-sheet.pdf', `files/laos-tip-2008-${version}.tar.gz`, `files/laos-tip-2008-${version}.zip`, 'files/SHA256SUMS',
-    ]));
+    expect(hrefs).toEqual(
+      expect.arrayContaining([
+        'files/data/indicators.csv',
+        'files/data/indicators.arrow',
+        'files/data/indicators.parquet',
+        'files/datapackage.json',
+        'files/validation.json',
+        'files/laos-tip-2008-fact-sheet.pdf',
+        `files/laos-tip-2008-${version}.tar.gz`,
+        `files/laos-tip-2008-${version}.zip`,
+        'files/SHA256SUMS',
+      ]),
+    );
     for (const [, href, bytes, sha] of rows) {
       const file = await readFile(path.join(out, 'laos-tip-2008', href!));
       expect(file.length, href).toBe(Number(bytes));

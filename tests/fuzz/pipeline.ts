@@ -18,9 +18,14 @@ export function runPipeline(input: FuzzInput): { text: string; cable: Cable; tab
   const file = input.label.split(' ')[0] ?? 'fuzz.txt';
   const text = 'bytes' in input ? decodeCableBytes(input.bytes, file) : input.text;
   const cable = parseCable(text, { format: 'auto', source: file });
-  const sha256 = createHash('sha256').update('bytes' in input ? input.bytes : text).digest('hex');
+  const sha256 = createHash('sha256')
+    .update('bytes' in input ? input.bytes : text)
+    .digest('hex');
   const core = transformCable(cable, { file, sha256 });
-  const facts = extractFacts(cable, core.paragraphs.map((p) => p.paragraph_id));
+  const facts = extractFacts(
+    cable,
+    core.paragraphs.map((p) => p.paragraph_id),
+  );
   const tables: Tables = { ...core, ...facts };
   for (const table of allTables as readonly TableDef[]) {
     const rows = tables[table.name];
@@ -54,20 +59,25 @@ export function checkProvenance(decoded: string, cable: Cable, tables: Tables): 
       if (!isSpanOk(start, end, source.length)) fail(`${name} row ${i + 1}: span [${String(start)}, ${String(end)}) outside the source (${source.length})`);
       const read = typeof text === 'string' ? spanText(source, start as number, end as number, html) : null;
       if (read !== null && read !== text) {
-        fail(`${name} row ${i + 1}: text ${JSON.stringify(String(text).slice(0, 60))} is not source[${String(start)}, ${String(end)}) = ${JSON.stringify(read.slice(0, 60))}`);
+        fail(
+          `${name} row ${i + 1}: text ${JSON.stringify(String(text).slice(0, 60))} is not source[${String(start)}, ${String(end)}) = ${JSON.stringify(read.slice(0, 60))}`,
+        );
       }
     });
   }
   let previousEnd = 0;
   (tables.paragraphs ?? []).forEach((p, i) => {
-    if (!isSpanOk(p.char_start, p.char_end, source.length)) fail(`paragraphs row ${i + 1}: span [${String(p.char_start)}, ${String(p.char_end)}) outside the source (${source.length})`);
-    if ((p.char_start as number) < previousEnd) fail(`paragraphs row ${i + 1}: starts at ${String(p.char_start)}, before the previous paragraph ends (${previousEnd})`);
+    if (!isSpanOk(p.char_start, p.char_end, source.length))
+      fail(`paragraphs row ${i + 1}: span [${String(p.char_start)}, ${String(p.char_end)}) outside the source (${source.length})`);
+    if ((p.char_start as number) < previousEnd)
+      fail(`paragraphs row ${i + 1}: starts at ${String(p.char_start)}, before the previous paragraph ends (${previousEnd})`);
     previousEnd = p.char_end as number;
   });
   for (const p of cable.paragraphs) {
     for (let k = 0; k < p.offsets.length; k++) {
       const at = p.offsets[k]!;
-      if (at < p.span.start || at >= p.span.end) fail(`paragraph ${p.seq}: offset ${at} of character ${k} lies outside its span [${p.span.start}, ${p.span.end})`);
+      if (at < p.span.start || at >= p.span.end)
+        fail(`paragraph ${p.seq}: offset ${at} of character ${k} lies outside its span [${p.span.start}, ${p.span.end})`);
     }
   }
   for (const [field, span] of Object.entries(cable.fieldSpans)) {
@@ -79,13 +89,12 @@ export function checkProvenance(decoded: string, cable: Cable, tables: Tables): 
 }
 
 export type Outcome =
-  | { kind: 'rows'; rows: number; quoteGrowth: number }
-  | { kind: 'rejected'; code: string; message: string }
-  | { kind: 'failure'; error: unknown };
+  { kind: 'rows'; rows: number; quoteGrowth: number } | { kind: 'rejected'; code: string; message: string } | { kind: 'failure'; error: unknown };
 
 /** Only input and validation errors may escape: anything else, or a broken invariant, is a failure. */
 export function classify(error: unknown): Outcome {
-  if (error instanceof CablepressError && (error.kind === 'input' || error.kind === 'validation')) return { kind: 'rejected', code: error.code, message: error.message };
+  if (error instanceof CablepressError && (error.kind === 'input' || error.kind === 'validation'))
+    return { kind: 'rejected', code: error.code, message: error.message };
   return { kind: 'failure', error };
 }
 

@@ -68,7 +68,11 @@ export function findDynamicRegexes(): { file: string; line: number; text: string
         if ((ts.isNewExpression(node) || ts.isCallExpression(node)) && ts.isIdentifier(node.expression) && node.expression.text === 'RegExp') {
           const [pattern] = node.arguments ?? [];
           if (pattern && !ts.isStringLiteralLike(pattern)) {
-            out.push({ file: path.relative(repoRoot, file), line: sf.getLineAndCharacterOfPosition(node.getStart()).line + 1, text: node.getText().slice(0, 120) });
+            out.push({
+              file: path.relative(repoRoot, file),
+              line: sf.getLineAndCharacterOfPosition(node.getStart()).line + 1,
+              text: node.getText().slice(0, 120),
+            });
           }
         }
         ts.forEachChild(node, visit);

@@ -59,7 +59,10 @@ function signatureOf(error: unknown): string {
   if (!(error instanceof Error)) return `non-error thrown: ${typeof error}`;
   const frame = (error.stack ?? '').split('\n').find((l) => /packages\/[a-z]+\/src\//.test(l)) ?? '';
   const where = /packages\/([a-z]+\/src\/[^:)]+)/.exec(frame)?.[1] ?? 'unknown';
-  return `${error.name}: ${error.message.replace(/\d+/g, '#').replace(/"[^"]*"/g, '"…"').slice(0, 160)} @ ${where}`;
+  return `${error.name}: ${error.message
+    .replace(/\d+/g, '#')
+    .replace(/"[^"]*"/g, '"…"')
+    .slice(0, 160)} @ ${where}`;
 }
 
 function stackOf(error: unknown): string {
@@ -80,7 +83,7 @@ export function minimize(input: FuzzInput, signature: string, budget = 400): Fuz
       ? { label: x.label, bytes: new Uint8Array([...x.bytes.subarray(0, start), ...x.bytes.subarray(end)]) }
       : { label: x.label, text: x.text.slice(0, start) + x.text.slice(end) };
   for (let chunk = Math.max(1, Math.floor(length(current) / 2)); chunk >= 1 && tries < budget; chunk = Math.floor(chunk / 2)) {
-    for (let start = 0; start < length(current) && tries < budget; ) {
+    for (let start = 0; start < length(current) && tries < budget;) {
       const candidate = without(current, start, start + chunk);
       tries++;
       if (fails(candidate)) current = candidate;
@@ -99,7 +102,19 @@ function show(input: FuzzInput): string {
 export function runFuzz(options: { cases: number; seed: number; onProgress?: (done: number) => void }): FuzzSummary {
   const arb = fuzzInput(loadSeeds());
   const summary: FuzzSummary = {
-    seed: options.seed, cases: 0, withRows: 0, rejected: {}, suspicious: {}, failures: [], failureCount: 0, slow: [], slowest: [], mostQuoted: null, bloated: [], totalBytes: 0, totalMs: 0,
+    seed: options.seed,
+    cases: 0,
+    withRows: 0,
+    rejected: {},
+    suspicious: {},
+    failures: [],
+    failureCount: 0,
+    slow: [],
+    slowest: [],
+    mostQuoted: null,
+    bloated: [],
+    totalBytes: 0,
+    totalMs: 0,
   };
   const bySignature = new Map<string, Failure>();
   for (let batch = 0; summary.cases < options.cases; batch++) {
@@ -123,12 +138,10 @@ export function runFuzz(options: { cases: number; seed: number; onProgress?: (do
         const growth: GrowthCase = { label: input.label, growth: Math.round(outcome.quoteGrowth * 10) / 10 };
         if (!summary.mostQuoted || growth.growth > summary.mostQuoted.growth) summary.mostQuoted = growth;
         if (growth.growth > QUOTE_GROWTH) summary.bloated.push(growth);
-      }
-      else if (outcome.kind === 'rejected') {
+      } else if (outcome.kind === 'rejected') {
         summary.rejected[outcome.code] = (summary.rejected[outcome.code] ?? 0) + 1;
         if (SUSPICIOUS.has(outcome.code)) summary.suspicious[outcome.code] ??= { label: input.label, message: outcome.message.slice(0, 300) };
-      }
-      else {
+      } else {
         summary.failureCount++;
         const signature = signatureOf(outcome.error);
         const known = bySignature.get(signature);
@@ -149,13 +162,19 @@ export function runFuzz(options: { cases: number; seed: number; onProgress?: (do
 export function formatSummary(s: FuzzSummary): string {
   const lines = [
     `fuzz: ${s.cases} cases (seed ${s.seed}), ${s.withRows} built rows, ${s.cases - s.withRows - s.failureCount} rejected with a typed error, ${s.failureCount} failures, ${s.slow.length} slow`,
-    `rejections: ${Object.entries(s.rejected).sort((a, b) => b[1] - a[1]).map(([code, n]) => `${code} ${n}`).join(', ') || 'none'}`,
+    `rejections: ${
+      Object.entries(s.rejected)
+        .sort((a, b) => b[1] - a[1])
+        .map(([code, n]) => `${code} ${n}`)
+        .join(', ') || 'none'
+    }`,
     `time: ${(s.totalMs / 1000).toFixed(1)} s for ${(s.totalBytes / 1e6).toFixed(1)} MB; slowest case ${s.slowest[0]?.msPer10KB ?? 0} ms/10KB (bound ${MS_PER_10KB})`,
     ...s.slowest.map((c) => `  ${c.msPer10KB} ms/10KB  ${c.ms} ms  ${c.bytes} bytes  ${c.label}`),
     `quotes: at most ${s.mostQuoted?.growth ?? 0} characters per character of a paragraph (bound ${QUOTE_GROWTH})${s.mostQuoted ? `: ${s.mostQuoted.label}` : ''}`,
     ...Object.entries(s.suspicious).map(([code, e]) => `first ${code}: ${e.label}: ${e.message}`),
   ];
-  for (const f of s.failures) lines.push('', `FAILURE x${f.count}: ${f.signature}`, `  first seen: ${f.label}`, `  minimal input: ${f.minimal}`, f.stack.replace(/^/gm, '    '));
+  for (const f of s.failures)
+    lines.push('', `FAILURE x${f.count}: ${f.signature}`, `  first seen: ${f.label}`, `  minimal input: ${f.minimal}`, f.stack.replace(/^/gm, '    '));
   for (const c of s.slow) lines.push(`SLOW: ${c.msPer10KB} ms/10KB (${c.ms} ms, ${c.bytes} bytes): ${c.label}`);
   for (const c of s.bloated) lines.push(`BLOATED: quotes ${c.growth} times the paragraph: ${c.label}`);
   return lines.join('\n');

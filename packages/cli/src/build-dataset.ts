@@ -43,21 +43,24 @@ export async function buildDataset(manifest: DatasetManifest, options: BuildOpti
   for (const file of manifest.sources) sources.push({ file, bytes: await readBoundedFile(file, options.sourceRoot ?? manifest.dir, options.maxInputBytes) });
   const recipe = await readRecipe(manifest);
   const changelog = await readChangelog(manifest.dir);
-  return build({
-    dir: manifest.dir,
-    name: manifest.name,
-    version: manifest.version,
-    title: manifest.title,
-    description: manifest.description,
-    license: manifest.license,
-    ...(manifest.homepage ? { homepage: manifest.homepage } : {}),
-    sources,
-    recipe: recipe && manifest.recipe ? { recipe, file: manifest.recipe } : null,
-    reviews: await readReviews(manifest.dir),
-    report: manifest.report,
-    links: manifest.links,
-    ...(changelog === undefined ? {} : { changelog }),
-    releaseDate: await releaseDateOf(manifest, options),
-    pageUrl: datasetPageUrl(manifest.homepage, manifest.name),
-  }, { paper: options.paper, env: options.env });
+  return build(
+    {
+      dir: manifest.dir,
+      name: manifest.name,
+      version: manifest.version,
+      title: manifest.title,
+      description: manifest.description,
+      license: manifest.license,
+      ...(manifest.homepage ? { homepage: manifest.homepage } : {}),
+      sources,
+      recipe: recipe && manifest.recipe ? { recipe, file: manifest.recipe } : null,
+      reviews: await readReviews(manifest.dir),
+      report: manifest.report,
+      links: manifest.links,
+      ...(changelog === undefined ? {} : { changelog }),
+      releaseDate: await releaseDateOf(manifest, options),
+      pageUrl: datasetPageUrl(manifest.homepage, manifest.name),
+    },
+    { paper: options.paper, env: options.env },
+  );
 }

@@ -6,7 +6,16 @@ const finding = (code: string, severity: Finding['severity'] = 'warning'): Findi
 
 describe('what build prints', () => {
   it('lists each table once with its formats, then the other files, from the current folder', () => {
-    const files = ['data/cables.csv', 'data/cables.arrow', 'data/cables.parquet', 'data/tags.csv', 'validation.json', 'datapackage.json', 'README.md', '../../reports/x/x-fact-sheet.pdf'];
+    const files = [
+      'data/cables.csv',
+      'data/cables.arrow',
+      'data/cables.parquet',
+      'data/tags.csv',
+      'validation.json',
+      'datapackage.json',
+      'README.md',
+      '../../reports/x/x-fact-sheet.pdf',
+    ];
     expect(writtenPaths(files, '/repo/datasets/x', '/repo')).toEqual([
       'datasets/x/data/cables.{csv,arrow,parquet}',
       'datasets/x/data/tags.csv',

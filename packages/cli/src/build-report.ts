@@ -21,7 +21,9 @@ export function writtenPaths(files: readonly string[], datasetDir: string, cwd: 
     if (table) formats.set(table[1]!, [...(formats.get(table[1]!) ?? []), table[2]!]);
     else others.push(displayPath(path.resolve(datasetDir, file), cwd));
   }
-  const tables = [...formats].map(([table, exts]) => `${displayPath(path.join(datasetDir, 'data', table), cwd)}.${exts.length > 1 ? `{${exts.join(',')}}` : exts[0]}`);
+  const tables = [...formats].map(
+    ([table, exts]) => `${displayPath(path.join(datasetDir, 'data', table), cwd)}.${exts.length > 1 ? `{${exts.join(',')}}` : exts[0]}`,
+  );
   return [...tables, ...others];
 }
 
@@ -37,7 +39,9 @@ export function findingsSummary(findings: readonly Finding[]): string {
 
 /** What `cablepress build` prints for one dataset: rows per table, every file written (the fact sheet last), the findings. */
 export function printBuild(summary: BuildSummary, datasetDir: string, io: Io): void {
-  const counts = Object.entries(summary.rows).map(([t, n]) => `${t} ${n}`).join(', ');
+  const counts = Object.entries(summary.rows)
+    .map(([t, n]) => `${t} ${n}`)
+    .join(', ');
   io.stdout(`built ${summary.dataset} ${summary.version} from ${summary.cable_id}: ${counts}\n`);
   io.stdout('wrote:\n');
   const paths = writtenPaths(summary.files, datasetDir, io.cwd);

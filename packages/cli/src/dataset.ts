@@ -69,15 +69,25 @@ const LICENSE = /^[A-Za-z0-9][A-Za-z0-9.+-]*$/;
 function checkFields(pkg: PackageJson, file: string): asserts pkg is CheckedPackageJson {
   const bad = (field: string, message: string, hint: string) => new InputError('DATASET_INVALID', message, { file, field }, hint);
   if (typeof pkg.version !== 'string' || !SEMVER.test(pkg.version)) {
-    throw bad('version', pkg.version === undefined ? 'package.json has no "version".' : `package.json "version" must be a semantic version, not ${JSON.stringify(pkg.version)}.`,
-      'Set "version" to a semantic version such as "0.1.0"; changesets keeps it from then on.');
+    throw bad(
+      'version',
+      pkg.version === undefined ? 'package.json has no "version".' : `package.json "version" must be a semantic version, not ${JSON.stringify(pkg.version)}.`,
+      'Set "version" to a semantic version such as "0.1.0"; changesets keeps it from then on.',
+    );
   }
   if (typeof pkg.description !== 'string' || pkg.description.trim() === '') {
-    throw bad('description', 'package.json has no "description" (it becomes the description of datapackage.json and the README).',
-      'Write one sentence saying what the dataset holds, e.g. "Eighth annual TIP report for Laos (U.S. Embassy Vientiane cable 08VIENTIANE145, 2008) as open tables and a fact sheet."');
+    throw bad(
+      'description',
+      'package.json has no "description" (it becomes the description of datapackage.json and the README).',
+      'Write one sentence saying what the dataset holds, e.g. "Eighth annual TIP report for Laos (U.S. Embassy Vientiane cable 08VIENTIANE145, 2008) as open tables and a fact sheet."',
+    );
   }
   if (pkg.license !== undefined && (typeof pkg.license !== 'string' || !LICENSE.test(pkg.license))) {
-    throw bad('license', `package.json "license" must be an SPDX license identifier, not ${JSON.stringify(pkg.license)}.`, 'Use e.g. "CC0-1.0", or leave it out for CC0-1.0.');
+    throw bad(
+      'license',
+      `package.json "license" must be an SPDX license identifier, not ${JSON.stringify(pkg.license)}.`,
+      'Use e.g. "CC0-1.0", or leave it out for CC0-1.0.',
+    );
   }
   const title = pkg.cablepress?.title;
   if (title !== undefined && (typeof title !== 'string' || title.trim() === '')) {
@@ -100,8 +110,12 @@ const isInside = (file: string, root: string) => file.startsWith(root + path.sep
 /** `file` when it lies inside `root` (lexically); else DATASET_INVALID naming the package.json field that points there. */
 function insideOrRefused(file: string, root: string, pkgFile: string, field: string): string {
   if (isInside(file, root)) return file;
-  throw new InputError('DATASET_INVALID', `"${field}" must name a file inside ${root}, not ${file}; nothing was read from there.`, { file: pkgFile, field },
-    `Point it at a file inside ${root}.`);
+  throw new InputError(
+    'DATASET_INVALID',
+    `"${field}" must name a file inside ${root}, not ${file}; nothing was read from there.`,
+    { file: pkgFile, field },
+    `Point it at a file inside ${root}.`,
+  );
 }
 
 /** The nearest folder at or above `file` that exists, resolved through links. */
@@ -133,8 +147,12 @@ async function reportPath(dir: string, name: string, declared: string | undefine
   }
   const root = await realpath(repository ?? dir);
   if (!isInside(path.join(await realFolderOf(report), 'x'), root)) {
-    throw new InputError('REPORT_OUTSIDE', `the fact sheet's folder ${path.dirname(report)} is a link to a place outside ${repository ?? dir}; nothing was written there.`, { file: report },
-      'Make the reports folder a real folder inside the repository (not a link).');
+    throw new InputError(
+      'REPORT_OUTSIDE',
+      `the fact sheet's folder ${path.dirname(report)} is a link to a place outside ${repository ?? dir}; nothing was written there.`,
+      { file: report },
+      'Make the reports folder a real folder inside the repository (not a link).',
+    );
   }
   return report;
 }
@@ -149,7 +167,10 @@ export async function readDatasetManifest(dirArg: string, cwd: string): Promise<
   }
   let pkg: PackageJson;
   try {
-    const text = await readTextInside(file, dir, { maxBytes: LIMITS.packageJson, tooLargeHint: 'A dataset package.json holds a few fields; restore it from git.' });
+    const text = await readTextInside(file, dir, {
+      maxBytes: LIMITS.packageJson,
+      tooLargeHint: 'A dataset package.json holds a few fields; restore it from git.',
+    });
     if (text === undefined) throw Object.assign(new Error('missing'), { code: 'ENOENT' });
     pkg = JSON.parse(text) as PackageJson;
   } catch (error) {
@@ -174,7 +195,12 @@ export async function readDatasetManifest(dirArg: string, cwd: string): Promise<
   const cp = pkg.cablepress;
   const listed: unknown[] = Array.isArray(cp?.sources) ? cp.sources : typeof cp?.source === 'string' && cp.source !== '' ? [cp.source] : [];
   if (!cp || listed.length === 0 || !listed.every((s): s is string => typeof s === 'string' && s !== '')) {
-    throw new InputError('DATASET_INVALID', 'package.json has no "cablepress.source" naming the source cable (or "cablepress.sources" listing several).', { file, field: 'cablepress.source' }, 'Add "cablepress": { "source": "source/<cable file>" }, as in datasets/laos-tip-2008/package.json, or "sources": [...] as in datasets/tip-reports.');
+    throw new InputError(
+      'DATASET_INVALID',
+      'package.json has no "cablepress.source" naming the source cable (or "cablepress.sources" listing several).',
+      { file, field: 'cablepress.source' },
+      'Add "cablepress": { "source": "source/<cable file>" }, as in datasets/laos-tip-2008/package.json, or "sources": [...] as in datasets/tip-reports.',
+    );
   }
   checkFields(pkg, file);
   const repository = await repositoryOfDataset(dir);

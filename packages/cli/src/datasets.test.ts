@@ -26,6 +26,8 @@ describe('build --all', () => {
     const err: string[] = [];
     const io: Io = { stdout: () => undefined, stderr: (s) => err.push(s), cwd: process.cwd(), env: {} };
     expect(await main(['build', 'datasets/laos-tip-2008', '--all'], io)).toBe(2);
-    expect(err.join('')).toBe('cablepress: USAGE: build takes a dataset folder or --all, not both. Run `cablepress help build` to see its arguments and options.\n');
+    expect(err.join('')).toBe(
+      'cablepress: USAGE: build takes a dataset folder or --all, not both. Run `cablepress help build` to see its arguments and options.\n',
+    );
   });
 });

@@ -12,7 +12,10 @@ export async function datasetPackages(root: string): Promise<string[]> {
   const found: string[] = [];
   for (const entry of entries.filter((e) => e.isDirectory()).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const dir = path.join(root, 'datasets', entry.name);
-    const pkg = await readTextInside(path.join(dir, 'package.json'), dir, { maxBytes: LIMITS.packageJson }).then((text) => JSON.parse(text ?? 'null') as { cablepress?: { source?: unknown; sources?: unknown } } | null, () => null);
+    const pkg = await readTextInside(path.join(dir, 'package.json'), dir, { maxBytes: LIMITS.packageJson }).then(
+      (text) => JSON.parse(text ?? 'null') as { cablepress?: { source?: unknown; sources?: unknown } } | null,
+      () => null,
+    );
     if (typeof pkg?.cablepress?.source === 'string' || Array.isArray(pkg?.cablepress?.sources)) found.push(dir);
   }
   return found;

@@ -14,9 +14,13 @@ describe('README command table', () => {
   });
 
   it('has a row per command with its options and defaults, help and --version', () => {
-    const rows = commandTable().split('\n').filter((line) => line.startsWith('| `cablepress '));
+    const rows = commandTable()
+      .split('\n')
+      .filter((line) => line.startsWith('| `cablepress '));
     expect(rows.map((row) => row.match(/^\| `cablepress ([\w-]+)/)![1])).toEqual([...commandNames, 'help', '--version']);
-    expect(rows.find((row) => row.startsWith('| `cablepress build '))).toContain('`--paper <size>` fact sheet paper size (choices: "a4", "letter", default: "a4")<br>');
+    expect(rows.find((row) => row.startsWith('| `cablepress build '))).toContain(
+      '`--paper <size>` fact sheet paper size (choices: "a4", "letter", default: "a4")<br>',
+    );
     expect(commandTable()).toContain('writes &lt;out&gt;/&lt;name&gt;-&lt;version&gt;.tar.gz');
   });
 

@@ -8,7 +8,11 @@ export const COMMAND_TABLE_END = '<!-- /cli-commands -->';
 
 /** Text for a Markdown table cell: one line, pipes escaped. */
 function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').split('\n').map((line) => line.trim()).join(' ');
+  return text
+    .replace(/\|/g, '\\|')
+    .split('\n')
+    .map((line) => line.trim())
+    .join(' ');
 }
 
 /** Prose for a Markdown table cell: also escapes what Markdown would take for HTML (`<out>`). */

@@ -43,7 +43,12 @@ describe('reportError', () => {
   });
 
   it('keeps the punctuation a message or hint already ends with', () => {
-    const error = new InputError('DATASET_MISSING', 'there is no dataset package.json here.', { file: '/x/package.json' }, 'Run `cablepress init` (see "help").');
+    const error = new InputError(
+      'DATASET_MISSING',
+      'there is no dataset package.json here.',
+      { file: '/x/package.json' },
+      'Run `cablepress init` (see "help").',
+    );
     expect(shown(error)).toBe('cablepress: DATASET_MISSING: /x/package.json: there is no dataset package.json here. Run `cablepress init` (see "help").\n');
   });
 });

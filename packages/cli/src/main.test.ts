@@ -22,9 +22,7 @@ describe('cablepress main', () => {
   it('refuses an unknown command with exit code 2 and one sentence', async () => {
     const io = captureIo();
     expect(await main(['publish-everything'], io)).toBe(2);
-    expect(io.err.join('')).toBe(
-      'cablepress: USAGE: unknown command "publish-everything". Run `cablepress help` to see the commands and their options.\n',
-    );
+    expect(io.err.join('')).toBe('cablepress: USAGE: unknown command "publish-everything". Run `cablepress help` to see the commands and their options.\n');
   });
 
   it('reports a missing dataset folder as bad input naming the file', async () => {
@@ -37,7 +35,11 @@ describe('cablepress main', () => {
     const io = captureIo();
     expect(await main(['build', '/nonexistent/laos', '--json'], io)).toBe(2);
     const body = JSON.parse(io.out.join(''));
-    expect(body).toMatchObject({ ok: false, exitCode: 2, error: { kind: 'input', code: 'DATASET_MISSING', location: { file: '/nonexistent/laos/package.json' } } });
+    expect(body).toMatchObject({
+      ok: false,
+      exitCode: 2,
+      error: { kind: 'input', code: 'DATASET_MISSING', location: { file: '/nonexistent/laos/package.json' } },
+    });
   });
 });
 
@@ -63,9 +65,14 @@ describe('dataset manifest', () => {
     const root = await scratchFolder('manifest');
     const dir = path.join(root, 'datasets', 'escape');
     await mkdir(dir, { recursive: true });
-    await writeFile(path.join(dir, 'package.json'), JSON.stringify({ version: '0.1.0', description: 'Escape attempt.', cablepress: { source: 'source/x.txt', report: '../../../../etc/cron.daily/x.pdf' } }));
+    await writeFile(
+      path.join(dir, 'package.json'),
+      JSON.stringify({ version: '0.1.0', description: 'Escape attempt.', cablepress: { source: 'source/x.txt', report: '../../../../etc/cron.daily/x.pdf' } }),
+    );
     const io = captureIo();
     expect(await main(['build', dir], io)).toBe(2);
-    expect(io.err.join('')).toMatch(/^cablepress: DATASET_INVALID: .*package\.json: cablepress\.report: "cablepress\.report" must name a \.pdf file inside .* or the dataset folder, not /);
+    expect(io.err.join('')).toMatch(
+      /^cablepress: DATASET_INVALID: .*package\.json: cablepress\.report: "cablepress\.report" must name a \.pdf file inside .* or the dataset folder, not /,
+    );
   });
 });

@@ -66,7 +66,7 @@ describe('help', () => {
   });
 });
 
-describe('usage errors: one USAGE sentence naming the command, exit 2, never commander\'s own output', () => {
+describe("usage errors: one USAGE sentence naming the command, exit 2, never commander's own output", () => {
   it.each([
     [['build', 'datasets/x', '--paper', 'a3'], "build: option '--paper <size>' argument 'a3' is invalid. Allowed choices are a4, letter."],
     [['diff', 'a'], "diff: missing required argument 'new'."],

@@ -46,7 +46,12 @@ const COMMANDS = {
           'Creates datasets/<name>/ in the repository around the current folder: the cable copied byte for byte into source/, a package.json (name, version 0.1.0, title and description from the cable, license, source and fact sheet paths, the default recipe that fits), the new package added to package-lock.json so that npm ci keeps working; then builds the dataset and says what to do next. Refuses a name that exists.',
         )
         .argument('<cable-file>', 'a cable: PlusD or Cablegate text export, or a WikiLeaks cable page')
-        .addOption(new Option('--name <name>', 'the dataset name, lowercase [a-z0-9-]').default(undefined, 'country, subject words and year of the cable, e.g. laos-tip-2008'))
+        .addOption(
+          new Option('--name <name>', 'the dataset name, lowercase [a-z0-9-]').default(
+            undefined,
+            'country, subject words and year of the cable, e.g. laos-tip-2008',
+          ),
+        )
         .addOption(jsonOption('what was created and built')),
     load: async () => (await import('./commands/init.js')).run,
   },
@@ -55,7 +60,7 @@ const COMMANDS = {
       new Command('build')
         .summary('build a dataset and its fact sheet from its source cable (or many cables with --corpus)')
         .description(
-          'Reads the dataset\'s source cable, builds every table, runs the checks and writes data/, datapackage.json, README.md, validation.json and the fact sheet. With --corpus and --out, builds one dataset from many cable files.',
+          "Reads the dataset's source cable, builds every table, runs the checks and writes data/, datapackage.json, README.md, validation.json and the fact sheet. With --corpus and --out, builds one dataset from many cable files.",
         )
         .argument('[dataset-dir]', 'the dataset folder, e.g. datasets/laos-tip-2008 (left out in corpus mode)')
         .addOption(paperOption())
@@ -65,8 +70,18 @@ const COMMANDS = {
         .addOption(new Option('--corpus <dir-or-glob>', 'corpus mode: read every cable file in this folder or glob'))
         .addOption(new Option('--out <dataset-dir>', 'corpus mode: the dataset folder to write').argParser(folderPath))
         .addOption(new Option('--jobs <n>', 'corpus mode: worker threads').default(undefined, 'the number of cores').argParser(wholeNumber(1)))
-        .addOption(new Option('--partition <column>', 'corpus mode: write each table\'s Parquet as a Hive-style folder, one file per year or origin').choices(['year', 'origin'] as const))
-        .addOption(new Option('--cache <dir>', 'corpus mode: keep each chunk of cables built in this folder, keyed by the content of its files and the code version; a rebuild builds only the chunks whose files changed, with the bytes of a clean build (without it, every cable is built: use that for releases)').argParser(folderPath))
+        .addOption(
+          new Option('--partition <column>', "corpus mode: write each table's Parquet as a Hive-style folder, one file per year or origin").choices([
+            'year',
+            'origin',
+          ] as const),
+        )
+        .addOption(
+          new Option(
+            '--cache <dir>',
+            'corpus mode: keep each chunk of cables built in this folder, keyed by the content of its files and the code version; a rebuild builds only the chunks whose files changed, with the bytes of a clean build (without it, every cable is built: use that for releases)',
+          ).argParser(folderPath),
+        )
         .addOption(new Option('--max-input-mb <mb>', 'largest cable file read, in megabytes').default(DEFAULT_MAX_INPUT_MB).argParser(positiveNumber)),
     load: async () => (await import('./commands/build.js')).run,
   },
@@ -75,7 +90,7 @@ const COMMANDS = {
       new Command('validate')
         .summary('check a published dataset: files, bytes, hashes and every row against its schema')
         .description(
-          'Checks a published dataset the way users do: datapackage.json, every file\'s bytes and sha256, every row against its Table Schema, the Arrow and Parquet files against the CSV and, in a dataset folder with releases.json, the recorded release.',
+          "Checks a published dataset the way users do: datapackage.json, every file's bytes and sha256, every row against its Table Schema, the Arrow and Parquet files against the CSV and, in a dataset folder with releases.json, the recorded release.",
         )
         .argument('<dataset>', 'a dataset folder or a release bundle (.tar.gz or .zip)')
         .addOption(jsonOption('the findings')),
@@ -100,7 +115,7 @@ const COMMANDS = {
       new Command('review')
         .summary('show the indicators and candidates of a dataset; accept, reject or correct one')
         .description(
-          'Shows the published indicators and the candidates not published, each with its sentence, who decided (the rules, a reviewer, the recipe) and why a candidate is not published. With --accept, --reject or --correct and a --reason, records the decision in the dataset\'s reviews.json, which every build applies (rebuild and add a changeset).',
+          "Shows the published indicators and the candidates not published, each with its sentence, who decided (the rules, a reviewer, the recipe) and why a candidate is not published. With --accept, --reject or --correct and a --reason, records the decision in the dataset's reviews.json, which every build applies (rebuild and add a changeset).",
         )
         .argument('<dataset>', 'the dataset folder, e.g. datasets/tip-reports')
         .addOption(new Option('--accept <id>', 'publish this candidate (a candidate_id)'))
@@ -129,7 +144,7 @@ const COMMANDS = {
       new Command('release')
         .summary('write the versioned release bundles and SHA256SUMS')
         .description(
-          'Rebuilds the dataset in a scratch folder and refuses to release when the committed files differ or changed under an already released version; a version not released yet is rebuilt with today\'s date (SOURCE_DATE_EPOCH when set) as its release date; then writes <out>/<name>-<version>.tar.gz, .zip and SHA256SUMS and records the release and its date in releases.json.',
+          "Rebuilds the dataset in a scratch folder and refuses to release when the committed files differ or changed under an already released version; a version not released yet is rebuilt with today's date (SOURCE_DATE_EPOCH when set) as its release date; then writes <out>/<name>-<version>.tar.gz, .zip and SHA256SUMS and records the release and its date in releases.json.",
         )
         .argument('[dataset-dir]', 'the dataset folder, e.g. datasets/laos-tip-2008')
         .addOption(new Option('--all', 'release every dataset package under datasets/ of the repository').default(false))
@@ -184,9 +199,7 @@ export function createProgram(io: Io, onExitCode: (code: number) => void): Comma
     .configureHelp({ showGlobalOptions: false, optionDescription: describeOption });
   for (const name of commandNames) {
     const { declare, load } = COMMANDS[name];
-    const command = (declare() as Command<unknown[], Record<string, unknown>>)
-      .copyInheritedSettings(program)
-      .helpOption('-h, --help', 'print this help');
+    const command = (declare() as Command<unknown[], Record<string, unknown>>).copyInheritedSettings(program).helpOption('-h, --help', 'print this help');
     command.action(async () => {
       const run = (await load()) as (args: unknown[], options: Record<string, unknown>, io: Io) => Promise<number>;
       onExitCode(await run(command.processedArgs, command.opts(), io));
@@ -199,7 +212,12 @@ export function createProgram(io: Io, onExitCode: (code: number) => void): Comma
 /** Commander's error, as the one-sentence USAGE error a person sees (exit 2). */
 export function usageErrorOf(error: CommanderError, argv: string[]): UsageError {
   const name = argv.find((a) => !a.startsWith('-'));
-  const detail = `${error.message.replace(/^error: /, '').split('\n').map((line) => line.trim()).join(' ').replace(/\.$/, '')}.`;
+  const detail = `${error.message
+    .replace(/^error: /, '')
+    .split('\n')
+    .map((line) => line.trim())
+    .join(' ')
+    .replace(/\.$/, '')}.`;
   if (name !== undefined && isCommandName(name)) {
     return new UsageError(`${name}: ${detail}`, `Run \`cablepress help ${name}\` to see its arguments and options.`);
   }

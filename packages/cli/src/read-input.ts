@@ -14,7 +14,12 @@ export async function readBoundedFile(file: string, root: string, maxBytes: numb
     bytes = await readInside(file, root, maxBytes);
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw new InputError('SOURCE_UNREADABLE', `the source cable cannot be read (${(error as NodeJS.ErrnoException).code}).`, { file }, 'Check the file\'s permissions and type.');
+    throw new InputError(
+      'SOURCE_UNREADABLE',
+      `the source cable cannot be read (${(error as NodeJS.ErrnoException).code}).`,
+      { file },
+      "Check the file's permissions and type.",
+    );
   }
   if (!bytes) throw new InputError('SOURCE_MISSING', 'the source cable does not exist.', { file }, 'Check "cablepress.source" in the dataset package.json.');
   return bytes;
@@ -34,20 +39,37 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
 export async function readRecipeJson(file: string, root: string): Promise<unknown> {
   let text: string | undefined;
   try {
-    text = await readTextInside(file, root, { maxBytes: LIMITS.recipe, tooLargeHint: 'A recipe is a small JSON file; check "cablepress.recipe" in the dataset package.json.' });
+    text = await readTextInside(file, root, {
+      maxBytes: LIMITS.recipe,
+      tooLargeHint: 'A recipe is a small JSON file; check "cablepress.recipe" in the dataset package.json.',
+    });
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw new InputError('SOURCE_UNREADABLE', `the indicator recipe cannot be read (${(error as NodeJS.ErrnoException).code}).`, { file },
-      'Fix "cablepress.recipe" in the dataset package.json, or remove it to build without indicators.');
+    throw new InputError(
+      'SOURCE_UNREADABLE',
+      `the indicator recipe cannot be read (${(error as NodeJS.ErrnoException).code}).`,
+      { file },
+      'Fix "cablepress.recipe" in the dataset package.json, or remove it to build without indicators.',
+    );
   }
   if (text === undefined) {
-    throw new InputError('RECIPE_MISSING', 'the indicator recipe named by "cablepress.recipe" does not exist.', { file }, 'Fix "cablepress.recipe" in the dataset package.json, or remove it to build without indicators.');
+    throw new InputError(
+      'RECIPE_MISSING',
+      'the indicator recipe named by "cablepress.recipe" does not exist.',
+      { file },
+      'Fix "cablepress.recipe" in the dataset package.json, or remove it to build without indicators.',
+    );
   }
   try {
     return JSON.parse(text);
   } catch {
     const offset = jsonErrorOffset(text);
     const found = offset < text.length ? `unexpected ${JSON.stringify(text[offset])}` : 'it ends too early';
-    throw new InputError('RECIPE_JSON', `the indicator recipe is not valid JSON: ${found}.`, { file, ...lineColumn(text, Math.max(offset, 0)) }, 'Fix the JSON syntax at that place.');
+    throw new InputError(
+      'RECIPE_JSON',
+      `the indicator recipe is not valid JSON: ${found}.`,
+      { file, ...lineColumn(text, Math.max(offset, 0)) },
+      'Fix the JSON syntax at that place.',
+    );
   }
 }

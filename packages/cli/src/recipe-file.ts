@@ -12,7 +12,12 @@ import { readRecipeJson } from './read-input.js';
  */
 export async function readRecipe(manifest: Pick<DatasetManifest, 'dir' | 'recipe' | 'root'>): Promise<Recipe | null> {
   if (manifest.recipe === null) return null;
-  if (!(await access(manifest.recipe).then(() => true, () => false))) {
+  if (
+    !(await access(manifest.recipe).then(
+      () => true,
+      () => false,
+    ))
+  ) {
     throw new InputError(
       'RECIPE_MISSING',
       `the recipe ${manifest.recipe} named by "cablepress.recipe" does not exist.`,
@@ -31,7 +36,7 @@ export async function readReviews(dir: string): Promise<Review[]> {
   const file = path.join(dir, REVIEWS_FILE);
   const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return null;
-    throw new InputError('SOURCE_UNREADABLE', `the reviews file cannot be read (${error.code}).`, { file }, 'Check the file\'s permissions and type.');
+    throw new InputError('SOURCE_UNREADABLE', `the reviews file cannot be read (${error.code}).`, { file }, "Check the file's permissions and type.");
   });
   return text === null ? [] : parseReviews(text, file).reviews;
 }

@@ -12,7 +12,15 @@ async function log(content: string): Promise<string> {
 
 describe('recordedReleaseDate', () => {
   it('gives the date the release log records for the version, and null for a version not released yet', async () => {
-    const file = await log(JSON.stringify({ name: 'x', releases: [{ version: '0.1.0', created: '2008-02-29T05:44:00Z', files: {} }, { version: '0.1.1', created: '2008-03-01T00:00:00Z', files: {} }] }));
+    const file = await log(
+      JSON.stringify({
+        name: 'x',
+        releases: [
+          { version: '0.1.0', created: '2008-02-29T05:44:00Z', files: {} },
+          { version: '0.1.1', created: '2008-03-01T00:00:00Z', files: {} },
+        ],
+      }),
+    );
     expect(await recordedReleaseDate(file, '0.1.1')).toBe('2008-03-01T00:00:00Z');
     expect(await recordedReleaseDate(file, '0.2.0')).toBeNull();
     expect(await recordedReleaseDate(path.join(path.dirname(file), 'none.json'), '0.1.0')).toBeNull();

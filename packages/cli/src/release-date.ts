@@ -6,7 +6,10 @@ import path from 'node:path';
  * release will then record the build's own date, so a README dated either way has the same bytes before and after.
  */
 export async function recordedReleaseDate(releaseLog: string, version: string): Promise<string | null> {
-  const text = await readTextInside(releaseLog, path.dirname(releaseLog), { maxBytes: LIMITS.releaseLog, tooLargeHint: 'Restore it from git: `cablepress release` writes it.' });
+  const text = await readTextInside(releaseLog, path.dirname(releaseLog), {
+    maxBytes: LIMITS.releaseLog,
+    tooLargeHint: 'Restore it from git: `cablepress release` writes it.',
+  });
   if (text === undefined) return null;
   try {
     const log = JSON.parse(text) as { releases?: { version?: unknown; created?: unknown }[] };
@@ -14,6 +17,11 @@ export async function recordedReleaseDate(releaseLog: string, version: string): 
     const created = log.releases.find((r) => r.version === version)?.created;
     return typeof created === 'string' ? created : null;
   } catch (error) {
-    throw new InputError('RELEASE_LOG_INVALID', `the release log is not valid: ${(error as Error).message}.`, { file: releaseLog }, 'Restore it from git: `cablepress release` writes it.');
+    throw new InputError(
+      'RELEASE_LOG_INVALID',
+      `the release log is not valid: ${(error as Error).message}.`,
+      { file: releaseLog },
+      'Restore it from git: `cablepress release` writes it.',
+    );
   }
 }

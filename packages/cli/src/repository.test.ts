@@ -26,6 +26,9 @@ describe('readHomepage', () => {
 
   it('refuses a home page that is not an absolute URL, naming the field', async () => {
     const dir = await root({ homepage: 'site/' });
-    await expect(readHomepage(dir)).rejects.toMatchObject({ code: 'HOMEPAGE_INVALID', location: { file: path.join(dir, 'package.json'), field: 'cablepress.homepage' } });
+    await expect(readHomepage(dir)).rejects.toMatchObject({
+      code: 'HOMEPAGE_INVALID',
+      location: { file: path.join(dir, 'package.json'), field: 'cablepress.homepage' },
+    });
   });
 });

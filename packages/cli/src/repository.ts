@@ -4,7 +4,10 @@ import { homepageBase, homepageProblem, InputError, LIMITS, readTextInside, type
 
 /** True when `dir` holds a package.json with a "datasets/*" workspace: the root of a cablepress repository. */
 async function isRepositoryRoot(dir: string): Promise<boolean> {
-  const pkg = await readTextInside(path.join(dir, 'package.json'), dir, { maxBytes: LIMITS.packageJson }).then((text) => JSON.parse(text ?? 'null') as { workspaces?: unknown } | null, () => null);
+  const pkg = await readTextInside(path.join(dir, 'package.json'), dir, { maxBytes: LIMITS.packageJson }).then(
+    (text) => JSON.parse(text ?? 'null') as { workspaces?: unknown } | null,
+    () => null,
+  );
   return Array.isArray(pkg?.workspaces) && pkg.workspaces.includes('datasets/*');
 }
 
@@ -28,7 +31,12 @@ export async function readHomepage(root: string | null): Promise<Homepage> {
   const value = pkg.cablepress?.homepage;
   const problem = homepageProblem(value);
   if (problem) {
-    throw new InputError('HOMEPAGE_INVALID', `${problem}.`, { file, field: 'cablepress.homepage' }, 'Set it to the public base URL of the site (where `cablepress site` is published), or to null while there is none.');
+    throw new InputError(
+      'HOMEPAGE_INVALID',
+      `${problem}.`,
+      { file, field: 'cablepress.homepage' },
+      'Set it to the public base URL of the site (where `cablepress site` is published), or to null while there is none.',
+    );
   }
   return homepageBase(value as string | null | undefined);
 }
@@ -61,13 +69,19 @@ export function updateLockFile(root: string, env: Readonly<Record<string, string
       { cwd: root, env: { ...env }, maxBuffer: 16 * 1024 * 1024, shell: process.platform === 'win32' },
       (error, _stdout, stderr) => {
         if (!error) return resolve();
-        const detail = stderr.split('\n').find((line) => /npm (?:error|ERR!)/.test(line))?.replace(/^npm (?:error|ERR!)\s*/, '') ?? error.message;
-        reject(new InputError(
-          'INIT_LOCK_FILE',
-          `npm could not add the new dataset to package-lock.json (${detail.trim()}).`,
-          { file: path.join(root, 'package-lock.json') },
-          'Nothing was kept: check that `npm ci` works in the repository, then run `cablepress init` again.',
-        ));
+        const detail =
+          stderr
+            .split('\n')
+            .find((line) => /npm (?:error|ERR!)/.test(line))
+            ?.replace(/^npm (?:error|ERR!)\s*/, '') ?? error.message;
+        reject(
+          new InputError(
+            'INIT_LOCK_FILE',
+            `npm could not add the new dataset to package-lock.json (${detail.trim()}).`,
+            { file: path.join(root, 'package-lock.json') },
+            'Nothing was kept: check that `npm ci` works in the repository, then run `cablepress init` again.',
+          ),
+        );
       },
     );
   });

@@ -34,7 +34,12 @@ const MAX_EPOCH_SECONDS = 8_640_000_000_000;
 /** SOURCE_DATE_EPOCH (whole seconds since 1970, up to the end of the date range) as a date; anything else is a typed error. */
 export function epochDate(epoch: string): Date {
   if (!/^\d+$/.test(epoch) || Number(epoch) > MAX_EPOCH_SECONDS) {
-    throw new InputError('SOURCE_DATE_EPOCH', `SOURCE_DATE_EPOCH must be whole seconds since 1970, at most ${MAX_EPOCH_SECONDS} (the year 275760), not "${epoch.slice(0, 40)}".`, { field: 'SOURCE_DATE_EPOCH' }, 'Unset it, or set it to an integer such as 1204264000.');
+    throw new InputError(
+      'SOURCE_DATE_EPOCH',
+      `SOURCE_DATE_EPOCH must be whole seconds since 1970, at most ${MAX_EPOCH_SECONDS} (the year 275760), not "${epoch.slice(0, 40)}".`,
+      { field: 'SOURCE_DATE_EPOCH' },
+      'Unset it, or set it to an integer such as 1204264000.',
+    );
   }
   return new Date(Number(epoch) * 1000);
 }

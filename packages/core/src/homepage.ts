@@ -11,7 +11,8 @@ const URL_SHAPE = /^https?:\/\/[^\s/?#]+(?:\/[^\s?#]*)?$/;
 /** The problem with a configured homepage value, or null when it is usable (a URL as above, or null: not configured). */
 export function homepageProblem(value: unknown): string | null {
   if (value === null || value === undefined) return null;
-  if (typeof value !== 'string' || !URL_SHAPE.test(value)) return `"cablepress.homepage" must be an absolute http(s) URL or null, not ${JSON.stringify(value)?.slice(0, 80)}`;
+  if (typeof value !== 'string' || !URL_SHAPE.test(value))
+    return `"cablepress.homepage" must be an absolute http(s) URL or null, not ${JSON.stringify(value)?.slice(0, 80)}`;
   return null;
 }
 

@@ -10,4 +10,3 @@ export function plusdUrl(cableId: string): string | undefined {
 export function licenseUrl(spdx: string): string {
   return `https://spdx.org/licenses/${encodeURIComponent(spdx)}.html`;
 }
-

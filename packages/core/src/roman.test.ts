@@ -12,6 +12,7 @@ describe('leadingRoman', () => {
   });
 
   it('finds none in a heading whose first word is only made of the letters, or without a numeral', () => {
-    for (const heading of ['CIVIL SOCIETY', 'MID-YEAR REVIEW', 'DIVISION OF LABOR', 'SUMMARY', 'VIENTIANE 145', '']) expect(leadingRoman(heading), heading).toBeNull();
+    for (const heading of ['CIVIL SOCIETY', 'MID-YEAR REVIEW', 'DIVISION OF LABOR', 'SUMMARY', 'VIENTIANE 145', ''])
+      expect(leadingRoman(heading), heading).toBeNull();
   });
 });

@@ -80,7 +80,9 @@ function runnable(field: string): Case[] {
 
 describe('cablemap suite, development half', () => {
   it('has a reader for every field file', () => {
-    const files = readdirSync(suiteDir).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
+    const files = readdirSync(suiteDir)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => f.replace(/\.json$/, ''));
     expect(files.sort()).toEqual(Object.keys(FIELDS).sort());
   });
   for (const [field, read] of Object.entries(FIELDS)) {

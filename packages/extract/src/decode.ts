@@ -11,7 +11,12 @@ export function decodeCableBytes(bytes: Uint8Array, file?: string): string {
   const body = bytes.subarray(start);
   const nul = body.indexOf(0);
   if (nul >= 0) {
-    throw new InputError('NOT_TEXT', `${file ?? 'The input'} is not a text file (it contains NUL bytes at byte ${start + nul}).`, where, 'Give a cable as UTF-8 text (.txt) or HTML.');
+    throw new InputError(
+      'NOT_TEXT',
+      `${file ?? 'The input'} is not a text file (it contains NUL bytes at byte ${start + nul}).`,
+      where,
+      'Give a cable as UTF-8 text (.txt) or HTML.',
+    );
   }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(body);
@@ -24,5 +29,5 @@ export function decodeCableBytes(bytes: Uint8Array, file?: string): string {
     }
     return text;
   }
-}import { InputError } from '@cablepress/core';
-
+}
+import { InputError } from '@cablepress/core';

@@ -42,7 +42,10 @@ function run(fx: Fixture, input: string): unknown {
   }
 }
 
-const cases = readdirSync(fixturesDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+const cases = readdirSync(fixturesDir, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name)
+  .sort();
 
 describe('fixtures: real snippets → expected.json', () => {
   it('covers every field parser', () => {

@@ -30,7 +30,22 @@ describe('fuzz: parseCable never throws an untyped error', () => {
   });
 
   it('on the seed with random slices removed and noise inserted', () => {
-    const noise = fc.constantFrom('\n', '\r', '\u2028', '¶', 'SIPDIS\n', '-----\n', 'UNCLAS ', 'TAGS: ', 'REF: A. ', '<pre>', '&#x000A;', '(SBU) ', '1. ', 'XXVII. ');
+    const noise = fc.constantFrom(
+      '\n',
+      '\r',
+      '\u2028',
+      '¶',
+      'SIPDIS\n',
+      '-----\n',
+      'UNCLAS ',
+      'TAGS: ',
+      'REF: A. ',
+      '<pre>',
+      '&#x000A;',
+      '(SBU) ',
+      '1. ',
+      'XXVII. ',
+    );
     fc.assert(
       fc.property(fc.nat(seedText.length), fc.nat(2000), fc.array(fc.tuple(fc.nat(seedText.length), noise), { maxLength: 20 }), (cut, len, inserts) => {
         let text = seedText.slice(0, cut) + seedText.slice(cut + len);

@@ -121,22 +121,35 @@ describe('PlusD metadata layouts', () => {
   const expectSeed = (text: string) => {
     const c = parseCable(text);
     expect(c.format).toBe('plusd-text');
-    expect([c.id, c.created, c.classification, c.origin]).toEqual(['08VIENTIANE145', '2008-02-29T05:44:00Z', 'UNCLASSIFIED//FOR OFFICIAL USE ONLY', 'Embassy Vientiane']);
+    expect([c.id, c.created, c.classification, c.origin]).toEqual([
+      '08VIENTIANE145',
+      '2008-02-29T05:44:00Z',
+      'UNCLASSIFIED//FOR OFFICIAL USE ONLY',
+      'Embassy Vientiane',
+    ]);
     expect(c.source.slice(c.fieldSpans.origin!.start, c.fieldSpans.origin!.end)).toBe('Embassy Vientiane');
     expect(c.paragraphs.find((p) => p.number === 5)?.text.startsWith('The penal code was amended')).toBe(true);
   };
   it('labels then values (the seed)', () => expectSeed(seedText));
   it('"Label: value" lines', () =>
-    expectSeed(`Identifier: 08VIENTIANE145\nCreated: 2008-02-29 05:44:00\nClassification: UNCLASSIFIED//FOR OFFICIAL USE ONLY\nOrigin: Embassy Vientiane\nCable title: EIGHTH ANNUAL TIP REPORT FOR LAOS\n${rest}`));
+    expectSeed(
+      `Identifier: 08VIENTIANE145\nCreated: 2008-02-29 05:44:00\nClassification: UNCLASSIFIED//FOR OFFICIAL USE ONLY\nOrigin: Embassy Vientiane\nCable title: EIGHTH ANNUAL TIP REPORT FOR LAOS\n${rest}`,
+    ));
   it('a label row and a value row copied from a table, with a Released column', () =>
-    expectSeed(`Identifier\tCreated\tReleased\tClassification\tOrigin\n08VIENTIANE145\t2008-02-29 05:44:00\t2011-08-30 01:44\tUNCLASSIFIED//FOR OFFICIAL USE ONLY\tEmbassy Vientiane\n${rest}`));
+    expectSeed(
+      `Identifier\tCreated\tReleased\tClassification\tOrigin\n08VIENTIANE145\t2008-02-29 05:44:00\t2011-08-30 01:44\tUNCLASSIFIED//FOR OFFICIAL USE ONLY\tEmbassy Vientiane\n${rest}`,
+    ));
   it('labels then values with a Released label', () =>
-    expectSeed(`Identifier\nCreated\nReleased\nClassification\nOrigin\n08VIENTIANE145\n2008-02-29 05:44:00\n2011-08-30 01:44:00\nUNCLASSIFIED//FOR OFFICIAL USE ONLY\nEmbassy Vientiane\n${rest}`));
+    expectSeed(
+      `Identifier\nCreated\nReleased\nClassification\nOrigin\n08VIENTIANE145\n2008-02-29 05:44:00\n2011-08-30 01:44:00\nUNCLASSIFIED//FOR OFFICIAL USE ONLY\nEmbassy Vientiane\n${rest}`,
+    ));
 });
 
 describe('layouts seen in other cables', () => {
   it('numbered paragraphs with no blank line between them', () => {
-    const c = parseCable('TAGS: EFIN, FR\nSUBJECT: BUDGET\n\n1. THE GOF EXPECTS A DEFICIT.\n2. OFFICIALS TOLD EMBOFF THAT THE BUDGET\nWOULD BE REVISED IN\n3. PERCENT STEPS.\n3. COMMENT: WE DOUBT IT.\n');
+    const c = parseCable(
+      'TAGS: EFIN, FR\nSUBJECT: BUDGET\n\n1. THE GOF EXPECTS A DEFICIT.\n2. OFFICIALS TOLD EMBOFF THAT THE BUDGET\nWOULD BE REVISED IN\n3. PERCENT STEPS.\n3. COMMENT: WE DOUBT IT.\n',
+    );
     expect(c.paragraphs.map((p) => [p.number, p.text])).toEqual([
       [1, 'THE GOF EXPECTS A DEFICIT.'],
       [2, 'OFFICIALS TOLD EMBOFF THAT THE BUDGET WOULD BE REVISED IN 3. PERCENT STEPS.'],
@@ -175,7 +188,9 @@ describe('layouts seen in other cables', () => {
     expect(c.signedBy).toEqual(['RUSH']);
   });
   it('a word hyphenated at a line end is rejoined, without its hyphen only when the cable spells it so elsewhere', () => {
-    const c = parseCable('TAGS: KTIP\nSUBJECT: X\n\n1. (U) Victims of traf-\nficking are many; trafficking is a crime. The well-\nwritten laws, the ONE-\nON-ONE meeting.\n');
+    const c = parseCable(
+      'TAGS: KTIP\nSUBJECT: X\n\n1. (U) Victims of traf-\nficking are many; trafficking is a crime. The well-\nwritten laws, the ONE-\nON-ONE meeting.\n',
+    );
     expect(c.paragraphs[0]?.text).toBe('Victims of trafficking are many; trafficking is a crime. The well-written laws, the ONE-ON-ONE meeting.');
     const p = c.paragraphs[0]!;
     const at = p.text.indexOf('trafficking');
@@ -186,11 +201,13 @@ describe('layouts seen in other cables', () => {
     expect(c.paragraphs.map((p) => p.text)).toEqual(['First.', 'E.O. 13526 requires that all documents be marked.', 'Second.']);
   });
   it('a cable without metadata whose banner serial is garbled takes its id from FM and the transmission serial', () => {
-    const text = 'DE RUEHEK #1021/01 2800932\nP 060932Z OCT 08\nFM AMEMBASSY BISHKEK\nTO RUEHC/SECSTATE WASHDC PRIORITY 1417\nUNCLAS SECTION 01 GF 02 BISHIEK 00Q021\n\nTAGS: PREL PGGV KPAK IC\nSUBJECT: LIBEL SUITS\n\n1. (SBU) Text.\n';
+    const text =
+      'DE RUEHEK #1021/01 2800932\nP 060932Z OCT 08\nFM AMEMBASSY BISHKEK\nTO RUEHC/SECSTATE WASHDC PRIORITY 1417\nUNCLAS SECTION 01 GF 02 BISHIEK 00Q021\n\nTAGS: PREL PGGV KPAK IC\nSUBJECT: LIBEL SUITS\n\n1. (SBU) Text.\n';
     expect(parseCable(text).id).toBe('08BISHKEK1021');
   });
   it('an HTML page that breaks lines with <br> inside <pre>', () => {
-    const page = "<html><body><table class='cable'><tr><th>Reference ID</th><th>Date</th><th>Classification</th><th>Origin</th></tr><tr><td>09REYKJAVIK215</td><td>2009-12-04 15:04</td><td>UNCLASSIFIED</td><td>Embassy Reykjavik</td></tr></table><pre>P 041545Z DEC 09<br>FM AMEMBASSY REYKJAVIK<br/>TO RUEHC/SECSTATE WASHDC PRIORITY 4231<br>UNCLAS REYKJAVIK 000215<br><br>TAGS: KTIP PGOV<br>SUBJECT: ICELAND: ACQUITTAL<br><br>1. (U) In October, prosecutors indicted Catalina Ncogo &amp; others.<br></pre></body></html>";
+    const page =
+      "<html><body><table class='cable'><tr><th>Reference ID</th><th>Date</th><th>Classification</th><th>Origin</th></tr><tr><td>09REYKJAVIK215</td><td>2009-12-04 15:04</td><td>UNCLASSIFIED</td><td>Embassy Reykjavik</td></tr></table><pre>P 041545Z DEC 09<br>FM AMEMBASSY REYKJAVIK<br/>TO RUEHC/SECSTATE WASHDC PRIORITY 4231<br>UNCLAS REYKJAVIK 000215<br><br>TAGS: KTIP PGOV<br>SUBJECT: ICELAND: ACQUITTAL<br><br>1. (U) In October, prosecutors indicted Catalina Ncogo &amp; others.<br></pre></body></html>";
     const c = parseCable(page);
     expect([c.id, c.created, c.from, c.subject]).toEqual(['09REYKJAVIK215', '2009-12-04T15:45:00Z', 'AMEMBASSY REYKJAVIK', 'ICELAND: ACQUITTAL']);
     expect(c.paragraphs[0]?.text).toBe('In October, prosecutors indicted Catalina Ncogo & others.');
@@ -265,27 +282,31 @@ describe('hostile input finishes quickly and never throws an untyped error', () 
 
 describe('the header is found wherever the cable puts it', () => {
   it('a caption banner above the routing header (09STATE100153)', () => {
-    const text = 'UNCLASSIFIED   STATE   00100153 \nO 251814Z SEP 09\nFM SECSTATE WASHDC\nTO ALL DIPLOMATIC AND CONSULAR POSTS COLLECTIVE IMMEDIATE\nRUEHTRO/AMEMBASSY TRIPOLI IMMEDIATE 9888\nUNCLAS SECTION 01 OF 02 STATE 100153 \n \nSENSITIVE \n \nE.O. 12958: N/A \nTAGS: IR KNNP MNUC PARM\nSUBJECT: EXISTENCE OF A COVERT URANIUM ENRICHMENT \nFACILITY IN IRAN \n \n¶1.  (U) This is an action request.\n';
+    const text =
+      'UNCLASSIFIED   STATE   00100153 \nO 251814Z SEP 09\nFM SECSTATE WASHDC\nTO ALL DIPLOMATIC AND CONSULAR POSTS COLLECTIVE IMMEDIATE\nRUEHTRO/AMEMBASSY TRIPOLI IMMEDIATE 9888\nUNCLAS SECTION 01 OF 02 STATE 100153 \n \nSENSITIVE \n \nE.O. 12958: N/A \nTAGS: IR KNNP MNUC PARM\nSUBJECT: EXISTENCE OF A COVERT URANIUM ENRICHMENT \nFACILITY IN IRAN \n \n¶1.  (U) This is an action request.\n';
     const c = parseCable(text);
     expect(c.to.map((r) => r.name)).toEqual(['ALL DIPLOMATIC AND CONSULAR POSTS COLLECTIVE', 'AMEMBASSY TRIPOLI']);
     expect([c.tags, c.subject]).toEqual([['IR', 'KNNP', 'MNUC', 'PARM'], 'EXISTENCE OF A COVERT URANIUM ENRICHMENT FACILITY IN IRAN']);
     expect(c.paragraphs[0]?.text).toBe('This is an action request.');
   });
   it('header fields on the banner line itself (02ANKARA8305)', () => {
-    const text = 'P 151240Z NOV 02\nFM AMEMBASSY ANKARA\nTO SECSTATE WASHDC PRIORITY 6070\nS E C R E T SECTION 01 OF 05 ANKARA 008305S/CT FOR REAPE.O. 12958: DECL: 11/14/2012 TAGS: PTER TU\n\n¶1. (U) CLASSIFIED BY DCM ROBERT S. DEUTSCH; REASONS 1.5 (B) AND (D).\n\n¶2. (U) COMBATING TERRORISM HAS LONG BEEN A PRIORITY.\n';
+    const text =
+      'P 151240Z NOV 02\nFM AMEMBASSY ANKARA\nTO SECSTATE WASHDC PRIORITY 6070\nS E C R E T SECTION 01 OF 05 ANKARA 008305S/CT FOR REAPE.O. 12958: DECL: 11/14/2012 TAGS: PTER TU\n\n¶1. (U) CLASSIFIED BY DCM ROBERT S. DEUTSCH; REASONS 1.5 (B) AND (D).\n\n¶2. (U) COMBATING TERRORISM HAS LONG BEEN A PRIORITY.\n';
     const c = parseCable(text);
     expect([c.tags, c.nondisclosureDeadline, c.classifiedBy, c.classifiedByRole]).toEqual([['PTER', 'TU'], '2012-11-14', ['ROBERT S. DEUTSCH'], 'DCM']);
     expect(c.paragraphs.map((p) => p.number)).toEqual([1, 2]);
   });
   it('a REF list, a page break, Classified By and paragraph 1 on one line (08TRIPOLI819)', () => {
-    const text = 'O 141719Z OCT 08\nFM AMEMBASSY TRIPOLI\nTO RUEHC/SECSTATE WASHDC IMMEDIATE 3993\nC O N F I D E N T I A L SECTION 01 OF 02 TRIPOLI 000819 \n \nE.O. 12958: DECL:  10/14/2018 \nTAGS: PHUM PGOV PREL FR LY SZ DA\nSUBJECT: SELF-DESCRIBED REGIME CRITIC IDRISS BOUFAYED RELEASED \n \nREF: A. (A) TRIPOLI 332, B) TRIPOLI  472  TRIPOLI 00000819  001.2 OF 002   CLASSIFIED BY: John T. Godfrey, CDA, U.S. Embassy - Tripoli, Dept of State. REASON: 1.4 (b), (d) 1. (C)  Summary: Regime critic Idriss Boufayed has been released. End summary.\n';
+    const text =
+      'O 141719Z OCT 08\nFM AMEMBASSY TRIPOLI\nTO RUEHC/SECSTATE WASHDC IMMEDIATE 3993\nC O N F I D E N T I A L SECTION 01 OF 02 TRIPOLI 000819 \n \nE.O. 12958: DECL:  10/14/2018 \nTAGS: PHUM PGOV PREL FR LY SZ DA\nSUBJECT: SELF-DESCRIBED REGIME CRITIC IDRISS BOUFAYED RELEASED \n \nREF: A. (A) TRIPOLI 332, B) TRIPOLI  472  TRIPOLI 00000819  001.2 OF 002   CLASSIFIED BY: John T. Godfrey, CDA, U.S. Embassy - Tripoli, Dept of State. REASON: 1.4 (b), (d) 1. (C)  Summary: Regime critic Idriss Boufayed has been released. End summary.\n';
     const c = parseCable(text);
     expect(c.references.map((r) => r.canonicalId)).toEqual(['08TRIPOLI332', '08TRIPOLI472']);
     expect([c.classifiedBy, c.classifiedByRole, c.summary]).toEqual([['John T. Godfrey'], 'CDA', 'Regime critic Idriss Boufayed has been released.']);
     expect(c.paragraphs[0]?.number).toBe(1);
   });
   it('a numbered upper-case paragraph holding CLASSIFIED BY: is kept (97WELLINGTON1656)', () => {
-    const text = 'R 010000Z JAN 97\nFM AMEMBASSY WELLINGTON\nTO SECSTATE WASHDC 1656\nC O N F I D E N T I A L WELLINGTON 001656\n\nE.O. 12958: DECL: 1.6X6\nTAGS: PGOV ECON PINR NZ\nSUBJECT: BIO REPORT\n\n\n¶1. (U) CLASSIFIED BY: JOSIAH H. BEEMAN, AMBASSADOR.\nREASONS: 1.5(B) AND (D).\n\n¶2. (C) SUMMARY: TEXT. END SUMMARY.\n';
+    const text =
+      'R 010000Z JAN 97\nFM AMEMBASSY WELLINGTON\nTO SECSTATE WASHDC 1656\nC O N F I D E N T I A L WELLINGTON 001656\n\nE.O. 12958: DECL: 1.6X6\nTAGS: PGOV ECON PINR NZ\nSUBJECT: BIO REPORT\n\n\n¶1. (U) CLASSIFIED BY: JOSIAH H. BEEMAN, AMBASSADOR.\nREASONS: 1.5(B) AND (D).\n\n¶2. (C) SUMMARY: TEXT. END SUMMARY.\n';
     const c = parseCable(text);
     expect(c.paragraphs[0]?.text).toBe('CLASSIFIED BY: JOSIAH H. BEEMAN, AMBASSADOR. REASONS: 1.5(B) AND (D).');
     expect([c.classifiedBy, c.classifiedByRole]).toEqual([['JOSIAH H. BEEMAN'], 'AMBASSADOR']);
@@ -294,24 +315,37 @@ describe('the header is found wherever the cable puts it', () => {
 
 describe('misspelled header labels', () => {
   it('TAS: and UBJECT: are read as TAGS and SUBJECT by parseCable', () => {
-    const c = parseCable('R 010000Z JAN 09\nFM AMEMBASSY ROME\nTO SECSTATE WASHDC 1\nUNCLAS ROME 000123\n\nE.O. 12958: N/A\nTAS: PREL IT\nUBJECT: TEST CABLE\n\n1. (U) Text here.\n');
+    const c = parseCable(
+      'R 010000Z JAN 09\nFM AMEMBASSY ROME\nTO SECSTATE WASHDC 1\nUNCLAS ROME 000123\n\nE.O. 12958: N/A\nTAS: PREL IT\nUBJECT: TEST CABLE\n\n1. (U) Text here.\n',
+    );
     expect([c.tags, c.subject, c.paragraphs.map((p) => p.text)]).toEqual([['PREL', 'IT'], 'TEST CABLE', ['Text here.']]);
   });
 });
 
 describe('a label glued to the word before', () => {
   it('...CAIROClassified By: ends the subject and starts Classified By', () => {
-    const c = parseCable('R 010000Z JAN 09\nFM AMEMBASSY CAIRO\nTO SECSTATE WASHDC 1\nCONFIDENTIAL CAIRO 000123\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL EG\nSUBJECT: TALKS IN CAIROClassified By: DCM Stuart Jones for reasons 1.4 (b) and (d).\n\n1. (C) Text here.\n');
-    expect([c.subject, c.classifiedBy, c.classifiedByRole, c.classificationReasons]).toEqual(['TALKS IN CAIRO', ['Stuart Jones'], 'DCM', ['1.4 (b)', '1.4 (d)']]);
+    const c = parseCable(
+      'R 010000Z JAN 09\nFM AMEMBASSY CAIRO\nTO SECSTATE WASHDC 1\nCONFIDENTIAL CAIRO 000123\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL EG\nSUBJECT: TALKS IN CAIROClassified By: DCM Stuart Jones for reasons 1.4 (b) and (d).\n\n1. (C) Text here.\n',
+    );
+    expect([c.subject, c.classifiedBy, c.classifiedByRole, c.classificationReasons]).toEqual([
+      'TALKS IN CAIRO',
+      ['Stuart Jones'],
+      'DCM',
+      ['1.4 (b)', '1.4 (d)'],
+    ]);
   });
 });
 
 describe('an unnumbered first paragraph right after the references', () => {
   it('stays in the body even with no blank line before it', () => {
-    const text = 'R 010000Z JAN 09\nFM AMEMBASSY ROME\nTO SECSTATE WASHDC 1\nUNCLAS ROME 000123\n\nE.O. 12958: N/A\nTAGS: PREL IT\nSUBJECT: TEST CABLE\nREF: A. ROME 1 B. STATE 2\nThe Embassy delivered the demarche to the Foreign Ministry on May 5 and received a reply.\n\n2. (U) Text here.\n';
+    const text =
+      'R 010000Z JAN 09\nFM AMEMBASSY ROME\nTO SECSTATE WASHDC 1\nUNCLAS ROME 000123\n\nE.O. 12958: N/A\nTAGS: PREL IT\nSUBJECT: TEST CABLE\nREF: A. ROME 1 B. STATE 2\nThe Embassy delivered the demarche to the Foreign Ministry on May 5 and received a reply.\n\n2. (U) Text here.\n';
     const c = parseCable(text);
     expect(c.references.map((r) => r.text)).toEqual(['ROME 1', 'STATE 2']);
-    expect(c.paragraphs.map((p) => p.text)).toEqual(['The Embassy delivered the demarche to the Foreign Ministry on May 5 and received a reply.', 'Text here.']);
+    expect(c.paragraphs.map((p) => p.text)).toEqual([
+      'The Embassy delivered the demarche to the Foreign Ministry on May 5 and received a reply.',
+      'Text here.',
+    ]);
     expect(parseReferences(text, 2009)).toEqual(c.references);
   });
 });

@@ -24,19 +24,27 @@ describe(`parseCable (seed ${(seed.length / 1e3).toFixed(0)} kB, Sanaa page ${(s
   bench('10SANAA295 (WikiLeaks HTML)', () => {
     parseCable(sanaa);
   });
-  bench('seed body x40 (2.6 MB)', () => {
-    parseCable(big);
-  }, { iterations: 5 });
+  bench(
+    'seed body x40 (2.6 MB)',
+    () => {
+      parseCable(big);
+    },
+    { iterations: 5 },
+  );
 });
 
 describe('hostile input, 1 MB each', () => {
   for (const [name, text] of Object.entries(hostile)) {
-    bench(name, () => {
-      try {
-        parseCable(text);
-      } catch {
-        // InputError is an accepted outcome here
-      }
-    }, { iterations: 3 });
+    bench(
+      name,
+      () => {
+        try {
+          parseCable(text);
+        } catch {
+          // InputError is an accepted outcome here
+        }
+      },
+      { iterations: 3 },
+    );
   }
 });

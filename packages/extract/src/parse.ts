@@ -38,7 +38,8 @@ function detect(text: string): Envelope['format'] | 'bare' {
 export function parseCable(text: string, options: ParseOptions = {}): Cable {
   const file = options.source;
   const where = file === undefined ? {} : { file };
-  if (typeof text !== 'string') throw new InputError('NOT_TEXT', `${file ?? 'The input'} is not a string.`, where, 'Decode the file first (decodeCableBytes) and pass its text.');
+  if (typeof text !== 'string')
+    throw new InputError('NOT_TEXT', `${file ?? 'The input'} is not a string.`, where, 'Decode the file first (decodeCableBytes) and pass its text.');
   if (text.replace(/^\uFEFF/, '').trim().length === 0) {
     throw new InputError('EMPTY_INPUT', `${file ?? 'The input'} is empty.`, { ...where, line: 1, column: 1 }, 'Give a cable text or page.');
   }
@@ -55,7 +56,13 @@ function parseInner(text: string, options: ParseOptions): Cable {
   const where = file === undefined ? {} : { file };
   const format = options.format && options.format !== 'auto' ? options.format : detect(text);
   const env: Envelope =
-    format === 'html' ? readHtml(text) : format === 'plusd-text' ? readPlusd(text) : format === 'cablegate-text' ? readCablegateText(text) : readBareCable(text);
+    format === 'html'
+      ? readHtml(text)
+      : format === 'plusd-text'
+        ? readPlusd(text)
+        : format === 'cablegate-text'
+          ? readCablegateText(text)
+          : readBareCable(text);
   const warnings: Warning[] = [];
   const c = env.cable;
   const lines = splitLines(c.s).map((l) => trimRange(c.s, l.start, l.end));
@@ -63,12 +70,23 @@ function parseInner(text: string, options: ParseOptions): Cable {
   const header = findHeader(c, lines, routing.next);
   const hasCable = routing.banner !== null || header.found || routing.dtg !== null;
   if (format === 'bare' && !hasCable) {
-    throw new InputError('NOT_A_CABLE', `${file ?? 'The input'} is not a cable: it has no publisher metadata, no routing header, no TAGS and no SUBJECT.`, { ...where, line: 1, column: 1 }, 'Give a PlusD export, a Cablegate text file or a WikiLeaks cable page.');
+    throw new InputError(
+      'NOT_A_CABLE',
+      `${file ?? 'The input'} is not a cable: it has no publisher metadata, no routing header, no TAGS and no SUBJECT.`,
+      { ...where, line: 1, column: 1 },
+      'Give a PlusD export, a Cablegate text file or a WikiLeaks cable page.',
+    );
   }
   if (env.meta.id === null && !hasCable) {
-    throw new InputError('NOT_A_CABLE', `${file ?? 'The input'} has no cable in it (no reference id and no cable header).`, { ...where, line: 1, column: 1 }, 'Give a PlusD export, a Cablegate text file or a WikiLeaks cable page.');
+    throw new InputError(
+      'NOT_A_CABLE',
+      `${file ?? 'The input'} has no cable in it (no reference id and no cable header).`,
+      { ...where, line: 1, column: 1 },
+      'Give a PlusD export, a Cablegate text file or a WikiLeaks cable page.',
+    );
   }
-  if (format === 'bare') warnings.push({ code: 'METADATA_MISSING', message: 'No publisher metadata (id, created, classification, origin); values come from the cable text.' });
+  if (format === 'bare')
+    warnings.push({ code: 'METADATA_MISSING', message: 'No publisher metadata (id, created, classification, origin); values come from the cable text.' });
 
   const joined = (segs: Segments | undefined): string | null => (segs && segs.length > 0 ? segs.map((l) => c.s.slice(l.start, l.end)).join('\n') : null);
   const spanOfSegs = (segs: Segments): Span => {
@@ -83,10 +101,12 @@ function parseInner(text: string, options: ParseOptions): Cable {
   const bodyEmpty = body.paragraphs.length === 0;
 
   const id = env.meta.id ? canonicalCableId(env.meta.id) : fallbackId(c, routing);
-  if (id === 'UNKNOWN') warnings.push({ code: 'ID_MISSING', message: 'No reference id in the metadata, and the banner and DTG do not give one; id is "UNKNOWN".' });
+  if (id === 'UNKNOWN')
+    warnings.push({ code: 'ID_MISSING', message: 'No reference id in the metadata, and the banner and DTG do not give one; id is "UNKNOWN".' });
   const dtg = routing.dtg;
   const { created, mismatch } = resolveCreated(env.meta.created, dtg);
-  if (mismatch) warnings.push({ code: 'HEADER_BODY_MISMATCH', message: `The DTG ${dtg} and the publisher's created date ${env.meta.created} are more than a day apart.` });
+  if (mismatch)
+    warnings.push({ code: 'HEADER_BODY_MISMATCH', message: `The DTG ${dtg} and the publisher's created date ${env.meta.created} are more than a day apart.` });
   if (created === null) warnings.push({ code: 'CREATED_MISSING', message: 'No created date in the metadata and no DTG in the cable.' });
 
   const handling = parseHandling(header.handling.map((segs) => segs.map((l) => c.s.slice(l.start, l.end)).join(' ')));
@@ -111,7 +131,8 @@ function parseInner(text: string, options: ParseOptions): Cable {
   const classificationReasons = cbText ? parseClassificationReasons(cbText) : [];
 
   for (const [name, segs] of Object.entries(header.fields)) if (segs && segs.length > 0) fieldSpans[FIELD_SPAN_NAME[name] ?? name] = spanOfSegs(segs);
-  if (header.handling.length > 0) fieldSpans.handling = { start: spanOfSegs(header.handling[0]!).start, end: spanOfSegs(header.handling[header.handling.length - 1]!).end };
+  if (header.handling.length > 0)
+    fieldSpans.handling = { start: spanOfSegs(header.handling[0]!).start, end: spanOfSegs(header.handling[header.handling.length - 1]!).end };
   if (routing.transmissionId) fieldSpans.transmissionId = spanOf(c, routing.transmissionId.start, routing.transmissionId.end);
   if (routing.dtgLine) fieldSpans.dtg = spanOf(c, routing.dtgLine.start, routing.dtgLine.end);
   if (routing.from) fieldSpans.from = spanOf(c, routing.from.start, routing.from.end);
@@ -134,9 +155,11 @@ function parseInner(text: string, options: ParseOptions): Cable {
   const truncated = end !== undefined && signedBy.length === 0 && !TERMINAL.test(end.text) && !/^END\b/i.test(end.text);
   if (truncated) warnings.push({ code: 'TRUNCATED', message: 'The text ends mid-sentence.', span: end!.span });
   if (bodyEmpty) warnings.push({ code: 'BODY_MISSING', message: 'The cable text is missing: only metadata or the header is present.' });
-  if (body.missingSections > 0) warnings.push({ code: 'SECTION_MISSING', message: `The publisher marks ${body.missingSections} section(s) of the cable as missing.` });
+  if (body.missingSections > 0)
+    warnings.push({ code: 'SECTION_MISSING', message: `The publisher marks ${body.missingSections} section(s) of the cable as missing.` });
   const partial = bodyEmpty || routing.partialExtract || body.missingSections > 0;
-  if (routing.partialExtract) warnings.push({ code: 'PARTIAL_EXTRACT', message: 'The publisher marks this record as a partial extract of the original cable.' });
+  if (routing.partialExtract)
+    warnings.push({ code: 'PARTIAL_EXTRACT', message: 'The publisher marks this record as a partial extract of the original cable.' });
 
   const bannerLevel = bannerClassification(c, routing.banner);
   const classification = env.meta.classification ?? bannerLevel;
@@ -261,7 +284,10 @@ function headerMismatches(c: MappedText, routing: Routing, id: string | null, me
 
 function bannerClassification(c: MappedText, banner: Line | null): string | null {
   if (!banner) return null;
-  const t = c.s.slice(banner.start, banner.end).replace(/ (?=[A-Z] )/g, '').toUpperCase();
+  const t = c.s
+    .slice(banner.start, banner.end)
+    .replace(/ (?=[A-Z] )/g, '')
+    .toUpperCase();
   if (t.startsWith('UNCLAS')) return 'UNCLASSIFIED';
   if (t.startsWith('CONFIDENTIAL') || t.startsWith('C O N')) return 'CONFIDENTIAL';
   if (t.startsWith('SECRET') || t.startsWith('S E C')) return 'SECRET';

@@ -36,7 +36,16 @@ describe('seed cable 08VIENTIANE145 (PlusD text export)', () => {
   it('reads the header fields once, not from the duplicated header block', () => {
     expect(cable.subject).toBe('EIGHTH ANNUAL TIP REPORT FOR LAOS');
     expect(cable.tags).toEqual(['KCRM', 'PHUM', 'KWMN', 'ELAB', 'SMIG', 'ASEC', 'PREF', 'KFRD', 'PREL', 'LA']);
-    expect(cable.handling).toEqual(['SIPDIS', 'STATE ALSO PASS TO USAID', 'SENSITIVE', 'SIPDIS', 'DEPT FOR EAP/MLS', 'DEPT FOR EAP/RSP', 'DEPT FOR G', 'DEPT FOR G/TIP']);
+    expect(cable.handling).toEqual([
+      'SIPDIS',
+      'STATE ALSO PASS TO USAID',
+      'SENSITIVE',
+      'SIPDIS',
+      'DEPT FOR EAP/MLS',
+      'DEPT FOR EAP/RSP',
+      'DEPT FOR G',
+      'DEPT FOR G/TIP',
+    ]);
     expect(cable.eo).toBe('N/A');
     expect(cable.nondisclosureDeadline).toBeNull();
     expect(cable.references).toEqual([{ text: 'STATE 2731', canonicalId: '08STATE2731', kind: 'cable', bullet: null }]);

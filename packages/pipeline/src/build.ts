@@ -72,7 +72,11 @@ function latest(cables: readonly Cable[]): Cable {
 }
 
 /** The tables of a dataset and every finding (parser warnings, then the checks); a check error throws CHECKS_FAILED and nothing is written. */
-export function checkedTables(input: Pick<DatasetBuildInput, 'sources' | 'recipe' | 'reviews'>): { sources: SourceCable[]; tables: DatasetTables; findings: Finding[] } {
+export function checkedTables(input: Pick<DatasetBuildInput, 'sources' | 'recipe' | 'reviews'>): {
+  sources: SourceCable[];
+  tables: DatasetTables;
+  findings: Finding[];
+} {
   const sources = input.sources.map(({ file, bytes }) => readSourceCable(bytes, file));
   const tables = datasetTables(sources, input.recipe, input.reviews);
   const findings = [...parserFindings(sources), ...checkTables(tables, sources)];
@@ -95,26 +99,42 @@ export async function buildDataset(input: DatasetBuildInput, options: DatasetBui
     paper: options.paper,
     creationDate: created,
   });
-  const written = await writeDataset(input.dir, {
-    name: input.name,
-    title: input.title,
-    description: input.description,
-    version: input.version,
-    ...(input.releaseDate ? { created: input.releaseDate } : {}),
-    licenses: [{ name: input.license, path: `https://spdx.org/licenses/${input.license}.html`, title: input.license }],
-    sources: sources.map(({ cable, sha256 }) => ({ id: cable.id, title: cable.subject || cable.title || cable.id, path: `https://wikileaks.org/plusd/cables/${encodeURIComponent(cable.id)}_a.html`, sha256 })),
-    contributors: [{ title: 'cablepress', roles: ['creator'] }],
-    tables,
-    extraFiles: [{ path: 'validation.json', content: validation, description: 'Findings of the cross-checks run on this build (codes, messages, source spans).', mediatype: 'application/json' }],
-    readme: {
-      factSheet: input.links.factSheet,
-      ...(input.links.datasetPage ? { releasePage: input.links.datasetPage } : {}),
-      findings,
-      releaseDate: input.releaseDate,
-      pageUrl: input.pageUrl,
+  const written = await writeDataset(
+    input.dir,
+    {
+      name: input.name,
+      title: input.title,
+      description: input.description,
+      version: input.version,
+      ...(input.releaseDate ? { created: input.releaseDate } : {}),
+      licenses: [{ name: input.license, path: `https://spdx.org/licenses/${input.license}.html`, title: input.license }],
+      sources: sources.map(({ cable, sha256 }) => ({
+        id: cable.id,
+        title: cable.subject || cable.title || cable.id,
+        path: `https://wikileaks.org/plusd/cables/${encodeURIComponent(cable.id)}_a.html`,
+        sha256,
+      })),
+      contributors: [{ title: 'cablepress', roles: ['creator'] }],
+      tables,
+      extraFiles: [
+        {
+          path: 'validation.json',
+          content: validation,
+          description: 'Findings of the cross-checks run on this build (codes, messages, source spans).',
+          mediatype: 'application/json',
+        },
+      ],
+      readme: {
+        factSheet: input.links.factSheet,
+        ...(input.links.datasetPage ? { releasePage: input.links.datasetPage } : {}),
+        findings,
+        releaseDate: input.releaseDate,
+        pageUrl: input.pageUrl,
+      },
+      ...(input.changelog === undefined ? {} : { changelog: input.changelog }),
     },
-    ...(input.changelog === undefined ? {} : { changelog: input.changelog }),
-  }, { companions: [{ path: input.report, content: pdf }] });
+    { companions: [{ path: input.report, content: pdf }] },
+  );
   return {
     dataset: input.name,
     version: input.version,

@@ -7,5 +7,11 @@ export type CableRows = { [T in keyof (CableTables & CableFacts)]: (CableTables 
 /** The rows of one cable. */
 export function cableRows({ cable, file, sha256 }: SourceCable): CableRows {
   const core = transformCable(cable, { file, sha256 });
-  return { ...core, ...extractFacts(cable, core.paragraphs.map((p) => p.paragraph_id)) };
+  return {
+    ...core,
+    ...extractFacts(
+      cable,
+      core.paragraphs.map((p) => p.paragraph_id),
+    ),
+  };
 }

@@ -3,7 +3,13 @@ import type { OrganizationRow } from '@cablepress/validate';
 import { addOrganizations, OrganizationTally } from './dataset.js';
 
 const org = (org_id: string, mention_count: number, first_paragraph_id: string): OrganizationRow => ({
-  org_id, name: org_id.toUpperCase(), acronym: null, type: 'ngo', country: 'LA', mention_count, first_paragraph_id,
+  org_id,
+  name: org_id.toUpperCase(),
+  acronym: null,
+  type: 'ngo',
+  country: 'LA',
+  mention_count,
+  first_paragraph_id,
 });
 
 describe('OrganizationTally', () => {

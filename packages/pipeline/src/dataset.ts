@@ -54,6 +54,10 @@ export function datasetTables(sources: readonly SourceCable[], recipe: DatasetRe
     organization_mentions: all('organization_mentions'),
     legal_provisions: all('legal_provisions'),
     penalties: all('penalties'),
-    ...indicatorsOf(perCable.map(({ cable, rows }) => indicatorInputOf(cable, rows)), recipe, reviews),
+    ...indicatorsOf(
+      perCable.map(({ cable, rows }) => indicatorInputOf(cable, rows)),
+      recipe,
+      reviews,
+    ),
   };
 }

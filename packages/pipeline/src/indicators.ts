@@ -28,13 +28,24 @@ export function indicatorInputOf(cable: Cable, rows: Pick<CableRows, 'quantities
  * so they need the cables together), with the maintainers' reviews of the dataset.
  */
 export function indicatorsOf(inputs: readonly IndicatorInput[], recipe: DatasetRecipe | null, reviews: readonly Review[] = []): TipIndicatorTables {
-  if (recipe === null) return applyTipRecipe(inputs.filter(({ cable }) => isTipReport(cable)), reviews);
-  const contexts = new Map(inputs.map(({ cable }) => [cable.id, {
-    country: cableCountry(cable)?.iso ?? null,
-    reporting_year: isTipReport(cable) ? reportingYear(cable.created) : null,
-  }]));
+  if (recipe === null)
+    return applyTipRecipe(
+      inputs.filter(({ cable }) => isTipReport(cable)),
+      reviews,
+    );
+  const contexts = new Map(
+    inputs.map(({ cable }) => [
+      cable.id,
+      {
+        country: cableCountry(cable)?.iso ?? null,
+        reporting_year: isTipReport(cable) ? reportingYear(cable.created) : null,
+      },
+    ]),
+  );
   const quantities = inputs.flatMap((i) => [...i.quantities]);
   const paragraphs = inputs.flatMap((i) => [...i.paragraphs]);
-  return { indicators: applyRecipe(recipe.recipe, { quantities, paragraphs }, { file: recipe.file, context: (id) => contexts.get(id)! }), indicator_candidates: [] };
+  return {
+    indicators: applyRecipe(recipe.recipe, { quantities, paragraphs }, { file: recipe.file, context: (id) => contexts.get(id)! }),
+    indicator_candidates: [],
+  };
 }
-

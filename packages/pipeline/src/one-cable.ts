@@ -20,7 +20,10 @@ export interface BuiltCable {
 export function failOnErrors(findings: readonly Finding[], file: string): void {
   const errors = errorsOf(findings);
   if (errors.length === 0) return;
-  const shown = errors.slice(0, 3).map((f) => f.message).join('; ');
+  const shown = errors
+    .slice(0, 3)
+    .map((f) => f.message)
+    .join('; ');
   throw new ValidationError('CHECKS_FAILED', `${errors.length} check(s) failed: ${shown}`, [...findings], { file });
 }
 

@@ -30,7 +30,9 @@ describe('one cable', () => {
   it('reports a check error (active markup in a paragraph) as CHECKS_FAILED, naming the file', () => {
     const text = laos.cable.source.replace('trafficking', '<script>alert(1)</script> trafficking');
     const hostile = readSourceCable(new TextEncoder().encode(text), '08VIENTIANE145.txt');
-    expect(() => buildCable(hostile, 'cables/08VIENTIANE145.txt')).toThrow(expect.objectContaining({ code: 'CHECKS_FAILED', location: { file: 'cables/08VIENTIANE145.txt' } }));
+    expect(() => buildCable(hostile, 'cables/08VIENTIANE145.txt')).toThrow(
+      expect.objectContaining({ code: 'CHECKS_FAILED', location: { file: 'cables/08VIENTIANE145.txt' } }),
+    );
   });
 });
 
@@ -41,7 +43,10 @@ describe('many cables', () => {
     const tables = datasetTables([laos, ...reykjavik], null);
     expect(tables.cables.map((c) => c.cable_id)).toEqual(['08VIENTIANE145', '08REYKJAVIK36', '09REYKJAVIK49']);
     expect(new Set(tables.indicators.map((i) => i.country))).toEqual(new Set(['LA', 'IS']));
-    const alone = indicatorsOf([laos].map((s) => indicatorInputOf(s.cable, cableRows(s))), null);
+    const alone = indicatorsOf(
+      [laos].map((s) => indicatorInputOf(s.cable, cableRows(s))),
+      null,
+    );
     expect(tables.indicators.filter((i) => i.country === 'LA')).toEqual(alone.indicators);
     expect(tables.indicator_candidates.filter((i) => i.country === 'LA')).toEqual(alone.indicator_candidates);
   });

@@ -19,11 +19,13 @@ export function readSourceCable(bytes: Uint8Array, file: string): SourceCable {
 
 /** The parser's warnings about each cable, as findings. */
 export function parserFindings(sources: readonly Pick<SourceCable, 'cable'>[]): Finding[] {
-  return sources.flatMap(({ cable }) => cable.warnings.map((w): Finding => ({
-    code: w.code,
-    severity: 'warning',
-    message: w.message,
-    path: ['cables', cable.id],
-    ...(w.span ? { spans: [{ cable_id: cable.id, char_start: w.span.start, char_end: w.span.end }] } : {}),
-  })));
+  return sources.flatMap(({ cable }) =>
+    cable.warnings.map((w): Finding => ({
+      code: w.code,
+      severity: 'warning',
+      message: w.message,
+      path: ['cables', cable.id],
+      ...(w.span ? { spans: [{ cable_id: cable.id, char_start: w.span.start, char_end: w.span.end }] } : {}),
+    })),
+  );
 }

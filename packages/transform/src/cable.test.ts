@@ -44,23 +44,49 @@ describe('transformCable on the seed', () => {
   });
 
   it('keeps tags, recipients and references in order', () => {
-    expect(tables.tags.map((t) => `${t.position}:${t.tag}`)).toEqual(['1:KCRM', '2:PHUM', '3:KWMN', '4:ELAB', '5:SMIG', '6:ASEC', '7:PREF', '8:KFRD', '9:PREL', '10:LA']);
+    expect(tables.tags.map((t) => `${t.position}:${t.tag}`)).toEqual([
+      '1:KCRM',
+      '2:PHUM',
+      '3:KWMN',
+      '4:ELAB',
+      '5:SMIG',
+      '6:ASEC',
+      '7:PREF',
+      '8:KFRD',
+      '9:PREL',
+      '10:LA',
+    ]);
     expect(tables.tags[0]!.description).toBe('Criminal activity');
-    expect(tables.recipients.filter((r) => r.role === 'info').map((r) => r.routing_indicator)).toEqual(['RUCNASE', 'RUEAWJA', 'RHEFHLC', 'RUEATRS', 'RUEHC', 'RUEHBJ']);
-    expect(tables.cable_references).toEqual([{ cable_id: '08VIENTIANE145', position: 1, bullet: null, text: 'STATE 2731', kind: 'cable', referenced_cable_id: '08STATE2731' }]);
+    expect(tables.recipients.filter((r) => r.role === 'info').map((r) => r.routing_indicator)).toEqual([
+      'RUCNASE',
+      'RUEAWJA',
+      'RHEFHLC',
+      'RUEATRS',
+      'RUEHC',
+      'RUEHBJ',
+    ]);
+    expect(tables.cable_references).toEqual([
+      { cable_id: '08VIENTIANE145', position: 1, bullet: null, text: 'STATE 2731', kind: 'cable', referenced_cable_id: '08STATE2731' },
+    ]);
   });
 
   it('produces rows that fit their table schemas', () => {
     for (const [table, rows] of [
-      [cablesTable, tables.cables], [paragraphsTable, tables.paragraphs], [tagsTable, tables.tags],
-      [recipientsTable, tables.recipients], [referencesTable, tables.cable_references],
+      [cablesTable, tables.cables],
+      [paragraphsTable, tables.paragraphs],
+      [tagsTable, tables.tags],
+      [recipientsTable, tables.recipients],
+      [referencesTable, tables.cable_references],
     ] as const) {
       expect(checkRows(table, rows)).toEqual([]);
     }
   });
 
   it('writes empty header values as null, never as empty strings', () => {
-    const stub = transformCable({ ...cable, title: '', dtg: '', handling: [], to: [{ route: '', name: 'SECSTATE WASHDC', precedence: '', mcn: '' }] }, { file: 'x.txt', sha256: 'ab'.repeat(32) });
+    const stub = transformCable(
+      { ...cable, title: '', dtg: '', handling: [], to: [{ route: '', name: 'SECSTATE WASHDC', precedence: '', mcn: '' }] },
+      { file: 'x.txt', sha256: 'ab'.repeat(32) },
+    );
     expect(stub.cables[0]).toMatchObject({ title: null, dtg: null, handling: null });
     expect(stub.recipients[0]).toMatchObject({ routing_indicator: null, precedence: null, serial: null });
   });

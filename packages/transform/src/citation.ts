@@ -28,7 +28,11 @@ export function inheritedKeys(paragraphs: readonly Placed[]): Map<string, string
  */
 export function paragraphCitation(p: Pick<ParagraphRow, 'seq' | 'number' | 'section'>, key: string | null): string {
   if (p.number !== null) return `\u00b6 ${p.number}`;
-  const heading = p.section?.replace(/\s+/g, ' ').replace(/[\s:.]+$/, '').trim() || null;
+  const heading =
+    p.section
+      ?.replace(/\s+/g, ' ')
+      .replace(/[\s:.]+$/, '')
+      .trim() || null;
   const section = heading ? `section ${leadingRoman(heading) ?? heading}` : null;
   const where = [section, key].filter((x): x is string => Boolean(x)).join(' ');
   return where ? `paragraph ${p.seq}, ${where}` : `paragraph ${p.seq}`;

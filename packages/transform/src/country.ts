@@ -21,7 +21,10 @@ export function countryTable(): readonly CountryEntry[] {
 }
 
 function key(s: string): string {
-  return s.toLowerCase().normalize('NFD').replace(/[^a-z]/g, '');
+  return s
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[^a-z]/g, '');
 }
 
 /** The country whose post the origin names ("Embassy Sanaa" → Yemen), or null. */

@@ -15,7 +15,10 @@ export function loadDataFile<S extends z.ZodObject>(name: string, schema: S): z.
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const field = `$.${issue.path.join('.')}`;
-    throw new InternalError('DATA_FILE_INVALID', `packages/transform/data/${name} ${field}: ${issue.message}`, { file: `packages/transform/data/${name}`, field });
+    throw new InternalError('DATA_FILE_INVALID', `packages/transform/data/${name} ${field}: ${issue.message}`, {
+      file: `packages/transform/data/${name}`,
+      field,
+    });
   }
   return parsed.data as z.infer<S>;
 }

@@ -1,5 +1,16 @@
 export { paragraphId, transformCable, type CableTables, type SourceInfo } from './cable.js';
 export { describeTag } from './tag-dictionary.js';
-export { applyRecipe, applyTipRecipe, extractFacts, isTipReport, mergeOrganizations, reportingYear, tipRecipe, type CableFacts, type ReportCable, type TipIndicatorTables } from './facts/index.js';
+export {
+  applyRecipe,
+  applyTipRecipe,
+  extractFacts,
+  isTipReport,
+  mergeOrganizations,
+  reportingYear,
+  tipRecipe,
+  type CableFacts,
+  type ReportCable,
+  type TipIndicatorTables,
+} from './facts/index.js';
 export { cableCountry, type CountryEntry } from './country.js';
 export { inheritedKeys, paragraphCitation } from './citation.js';

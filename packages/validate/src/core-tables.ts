@@ -28,8 +28,12 @@ export const cablesTable = defineTable({
     source_format: col.enum(['plusd-text', 'cablegate-text', 'html'], 'Format the source file was read as.'),
     source_sha256: col.string('SHA-256 of the source file bytes, lowercase hex.'),
     truncated: col.boolean('True when the cable text ends mid-sentence (the source was cut off).'),
-    classified_by_role: col.nullableString('Role of the classifying official as written on the Classified By line, e.g. Ambassador, CDA; null when there is none.'),
-    country: col.nullableString('ISO 3166-1 alpha-2 code of the country the cable reports on (e.g. LA): the country tag of the post that sent it, else its first country tag, else the country of its post; null when neither says.'),
+    classified_by_role: col.nullableString(
+      'Role of the classifying official as written on the Classified By line, e.g. Ambassador, CDA; null when there is none.',
+    ),
+    country: col.nullableString(
+      'ISO 3166-1 alpha-2 code of the country the cable reports on (e.g. LA): the country tag of the post that sent it, else its first country tag, else the country of its post; null when neither says.',
+    ),
     country_name: col.nullableString('Short English name of that country, e.g. Laos; null with country.'),
   }),
 });
@@ -47,12 +51,17 @@ export const paragraphsTable = defineTable({
     number: col.nullableInt('Paragraph number printed in the cable (e.g. 5 for "5. (SBU) ..."), or null.'),
     section: col.nullableString('Section heading the paragraph falls under, e.g. SUMMARY or XXVIII: Investigation and Prosecution of Traffickers.'),
     key: col.nullableString('Reftel key that the paragraph answers, e.g. "A and B", or null.'),
-    kind: col.enum(['paragraph', 'quoted_text', 'list_item', 'note', 'comment'], 'What the paragraph is: running text, a quoted text block, a numbered list item, or a note/comment.'),
+    kind: col.enum(
+      ['paragraph', 'quoted_text', 'list_item', 'note', 'comment'],
+      'What the paragraph is: running text, a quoted text block, a numbered list item, or a note/comment.',
+    ),
     classification_marking: col.nullableString('Portion marking of the paragraph without parentheses, e.g. SBU, C, U; null when unmarked.'),
     text: col.string('Clean paragraph text: line breaks joined, page-break and SIPDIS lines removed.'),
     char_start: col.nonNegativeInt('Offset (UTF-16 code units) of the first character of the paragraph in the decoded source file.'),
     char_end: col.nonNegativeInt('Offset just past the last character of the paragraph in the decoded source file.'),
-    citation: col.string('How to cite the paragraph: "¶ 5" for the paragraph the cable numbers 5, else its position with its section (roman numeral or heading) and the reftel key it answers (which the paragraphs that continue an answer inherit), e.g. "paragraph 79, section XXIX G and H".'),
+    citation: col.string(
+      'How to cite the paragraph: "¶ 5" for the paragraph the cable numbers 5, else its position with its section (roman numeral or heading) and the reftel key it answers (which the paragraphs that continue an answer inherit), e.g. "paragraph 79, section XXIX G and H".',
+    ),
   }),
 });
 

@@ -3,10 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { parseRecipe } from './recipe.js';
 
 const good = {
-  indicators: [{
-    indicator_id: 'arrests-2007', label: 'Arrests under Article 134', category: 'prosecution', period: '2007',
-    locate: { paragraph: { number: 5 }, sentence: 'resulting in 23 arrests', figure: '23' },
-  }],
+  indicators: [
+    {
+      indicator_id: 'arrests-2007',
+      label: 'Arrests under Article 134',
+      category: 'prosecution',
+      period: '2007',
+      locate: { paragraph: { number: 5 }, sentence: 'resulting in 23 arrests', figure: '23' },
+    },
+  ],
 };
 
 describe('parseRecipe', () => {

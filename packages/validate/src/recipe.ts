@@ -24,10 +24,15 @@ export const locatorSchema = z
 
 export const indicatorRecipeSchema = z
   .object({
-    indicator_id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lowercase letters, digits and hyphens').meta({ description: 'Stable id, e.g. arrests-2007.' }),
+    indicator_id: z
+      .string()
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lowercase letters, digits and hyphens')
+      .meta({ description: 'Stable id, e.g. arrests-2007.' }),
     label: z.string().min(1).meta({ description: 'Short label for the figure.' }),
     category: z.enum(INDICATOR_CATEGORIES).meta({ description: 'prosecution, protection, prevention or context.' }),
-    indicator: z.enum(INDICATOR_DEFINITIONS.map((d) => d.indicator) as [string, ...string[]]).optional()
+    indicator: z
+      .enum(INDICATOR_DEFINITIONS.map((d) => d.indicator) as [string, ...string[]])
+      .optional()
       .meta({ description: 'The indicator of the definitions the figure is, when it is one (its definition then goes with it), e.g. arrests.' }),
     period: z.string().min(1).nullable().meta({ description: 'Period the figure refers to, e.g. 2007, or null.' }),
     locate: locatorSchema,
@@ -45,7 +50,8 @@ export const recipeSchema = z
   .superRefine((recipe, ctx) => {
     const seen = new Set<string>();
     recipe.indicators.forEach((ind, i) => {
-      if (seen.has(ind.indicator_id)) ctx.addIssue({ code: 'custom', message: `duplicate indicator_id ${ind.indicator_id}`, path: ['indicators', i, 'indicator_id'] });
+      if (seen.has(ind.indicator_id))
+        ctx.addIssue({ code: 'custom', message: `duplicate indicator_id ${ind.indicator_id}`, path: ['indicators', i, 'indicator_id'] });
       seen.add(ind.indicator_id);
     });
   });

@@ -7,7 +7,9 @@ export const REVIEW_DECISIONS = ['accept', 'reject', 'correct'] as const;
 export const reviewSchema = z
   .object({
     id: z.string().min(1).meta({ description: 'A candidate_id of indicator_candidates, or an indicator_id of indicators.' }),
-    decision: z.enum(REVIEW_DECISIONS).meta({ description: 'accept: publish the candidate; reject: do not publish it; correct: publish it with the value (or indicator) given.' }),
+    decision: z
+      .enum(REVIEW_DECISIONS)
+      .meta({ description: 'accept: publish the candidate; reject: do not publish it; correct: publish it with the value (or indicator) given.' }),
     reason: z.string().min(1).meta({ description: 'Why, in the words a data user will read in review_reason or reason.' }),
     value: z.number().optional().meta({ description: 'correct: the right value, as the sentence states it.' }),
     indicator: z.string().optional().meta({ description: 'correct: the right indicator, one of the definitions.' }),
@@ -47,13 +49,28 @@ export function parseReviews(text: string, file: string): Reviews {
   try {
     value = JSON.parse(text);
   } catch (err) {
-    throw new ValidationError('REVIEWS_JSON', `${file}: not valid JSON (${(err as Error).message})`, [], { file }, 'Fix the JSON syntax of the reviews file, or record decisions with cablepress review.');
+    throw new ValidationError(
+      'REVIEWS_JSON',
+      `${file}: not valid JSON (${(err as Error).message})`,
+      [],
+      { file },
+      'Fix the JSON syntax of the reviews file, or record decisions with cablepress review.',
+    );
   }
   const result = reviewsSchema.safeParse(value);
   if (result.success) return result.data;
   const first = result.error.issues[0]!;
   const findings: Finding[] = result.error.issues.map((issue) => ({
-    code: 'REVIEWS_SCHEMA', severity: 'error', message: `${file} ${jsonPath(issue.path)}: ${issue.message}`, path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+    code: 'REVIEWS_SCHEMA',
+    severity: 'error',
+    message: `${file} ${jsonPath(issue.path)}: ${issue.message}`,
+    path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
   }));
-  throw new ValidationError('REVIEWS_SCHEMA', `${file} ${jsonPath(first.path)}: ${first.message}`, findings, { file, field: jsonPath(first.path) }, 'Each review needs id, decision (accept, reject or correct) and reason.');
+  throw new ValidationError(
+    'REVIEWS_SCHEMA',
+    `${file} ${jsonPath(first.path)}: ${first.message}`,
+    findings,
+    { file, field: jsonPath(first.path) },
+    'Each review needs id, decision (accept, reject or correct) and reason.',
+  );
 }

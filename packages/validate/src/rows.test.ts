@@ -7,8 +7,14 @@ describe('checkRows (slow on hostile input: a strict schema was built for every 
   it('builds the strict schema at most once per table, however many rows and calls', () => {
     const strict = vi.spyOn(quantitiesTable.row, 'strict');
     try {
-      checkRows(quantitiesTable, Array.from({ length: 500 }, () => ({})));
-      checkRows(quantitiesTable, Array.from({ length: 500 }, () => ({})));
+      checkRows(
+        quantitiesTable,
+        Array.from({ length: 500 }, () => ({})),
+      );
+      checkRows(
+        quantitiesTable,
+        Array.from({ length: 500 }, () => ({})),
+      );
       expect(strict.mock.calls.length).toBeLessThanOrEqual(1);
     } finally {
       strict.mockRestore();

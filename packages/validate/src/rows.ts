@@ -50,7 +50,10 @@ export function checkRows(table: TableDef, rows: readonly unknown[]): Finding[] 
 export function assertRows(table: TableDef, rows: readonly unknown[]): void {
   const findings = checkRows(table, rows);
   if (findings.length > 0) {
-    const shown = findings.slice(0, 5).map((f) => f.message).join('; ');
+    const shown = findings
+      .slice(0, 5)
+      .map((f) => f.message)
+      .join('; ');
     throw new ValidationError('TABLE_SCHEMA', `table ${table.name} breaks its schema (${findings.length} problem(s)): ${shown}`, findings, {
       field: table.name,
     });

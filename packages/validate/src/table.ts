@@ -52,8 +52,7 @@ export const col = {
   datetime: (description: string) => z.iso.datetime().meta({ description }),
   nullableDatetime: (description: string) => z.iso.datetime().nullable().meta({ description }),
   enum: <const T extends readonly [string, ...string[]]>(values: T, description: string) => z.enum(values).meta({ description }),
-  nullableEnum: <const T extends readonly [string, ...string[]]>(values: T, description: string) =>
-    z.enum(values).nullable().meta({ description }),
+  nullableEnum: <const T extends readonly [string, ...string[]]>(values: T, description: string) => z.enum(values).nullable().meta({ description }),
 };
 
 interface JsonSchemaNode {

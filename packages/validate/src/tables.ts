@@ -1,6 +1,14 @@
 import { cablesTable, coreTables, paragraphsTable, recipientsTable, referencesTable, tagsTable } from './core-tables.js';
 import {
-  eventsTable, factTables, indicatorCandidatesTable, indicatorsTable, legalProvisionsTable, organizationMentionsTable, organizationsTable, penaltiesTable, quantitiesTable,
+  eventsTable,
+  factTables,
+  indicatorCandidatesTable,
+  indicatorsTable,
+  legalProvisionsTable,
+  organizationMentionsTable,
+  organizationsTable,
+  penaltiesTable,
+  quantitiesTable,
 } from './fact-tables.js';
 import type { Row } from './table.js';
 

@@ -12,7 +12,8 @@ async function seedCopy(edit: (pkg: Pkg) => void = () => undefined): Promise<{ r
   const dir = path.join(root, 'datasets', 'laos-tip-2008');
   await mkdir(dir, { recursive: true });
   await writeFile(path.join(root, 'package.json'), JSON.stringify({ private: true, workspaces: ['datasets/*'] }));
-  for (const entry of ['source', 'indicators.json', 'CHANGELOG.md']) await cp(path.join(repoRoot, 'datasets/laos-tip-2008', entry), path.join(dir, entry), { recursive: true });
+  for (const entry of ['source', 'indicators.json', 'CHANGELOG.md'])
+    await cp(path.join(repoRoot, 'datasets/laos-tip-2008', entry), path.join(dir, entry), { recursive: true });
   const pkg = JSON.parse(await readFile(path.join(repoRoot, 'datasets/laos-tip-2008/package.json'), 'utf8'));
   edit(pkg);
   await writeFile(path.join(dir, 'package.json'), JSON.stringify(pkg));
@@ -28,7 +29,10 @@ function captureIo(cwd: string): Io & { out: () => string; err: () => string } {
 type Pkg = { version?: unknown; description?: unknown; cablepress: Record<string, string> };
 
 /** Builds a copy of the seed dataset changed by `edit` (and `prepare` for its files) and returns the error line. */
-async function buildError(edit: (pkg: Pkg) => void, prepare: (dir: string) => Promise<void> = async () => undefined): Promise<{ code: number; err: string; dir: string }> {
+async function buildError(
+  edit: (pkg: Pkg) => void,
+  prepare: (dir: string) => Promise<void> = async () => undefined,
+): Promise<{ code: number; err: string; dir: string }> {
   const { root, dir } = await seedCopy(edit);
   await prepare(dir);
   const io = captureIo(root);
@@ -41,27 +45,39 @@ describe('cablepress build', () => {
     const { root, dir } = await seedCopy((pkg) => {
       pkg.version = '1.2.3';
     });
-    await writeFile(path.join(dir, 'releases.json'), JSON.stringify({ name: 'laos-tip-2008', releases: [{ version: '1.2.3', created: '2009-01-15T00:00:00Z', files: {} }] }));
+    await writeFile(
+      path.join(dir, 'releases.json'),
+      JSON.stringify({ name: 'laos-tip-2008', releases: [{ version: '1.2.3', created: '2009-01-15T00:00:00Z', files: {} }] }),
+    );
     const io = captureIo(root);
     expect(await main(['build', 'datasets/laos-tip-2008'], io)).toBe(0);
     const lines = io.out().split('\n');
     expect(lines[0]).toMatch(/^built laos-tip-2008 1\.2\.3 from 08VIENTIANE145: cables 1, paragraphs 92, /);
     expect(lines[1]).toBe('wrote:');
-    expect(lines.slice(2, 4)).toEqual(['  datasets/laos-tip-2008/data/cables.{csv,arrow,parquet}', '  datasets/laos-tip-2008/data/paragraphs.{csv,arrow,parquet}']);
+    expect(lines.slice(2, 4)).toEqual([
+      '  datasets/laos-tip-2008/data/cables.{csv,arrow,parquet}',
+      '  datasets/laos-tip-2008/data/paragraphs.{csv,arrow,parquet}',
+    ]);
     expect(lines).toContain('  datasets/laos-tip-2008/datapackage.json');
     expect(lines).toContain('  datasets/laos-tip-2008/README.md');
     expect(lines).toContain('  datasets/laos-tip-2008/validation.json');
     const sheet = lines.indexOf('  reports/laos-tip-2008/laos-tip-2008-fact-sheet.pdf  (fact sheet)');
     expect(sheet).toBeGreaterThan(2);
-    expect(lines[sheet + 1]).toBe('findings: 0 errors, 3 warnings (CONFLICTING_FIGURES 1, CONVERSION_RATES_DISAGREE 1, TRUNCATED 1); each is kept in validation.json:');
+    expect(lines[sheet + 1]).toBe(
+      'findings: 0 errors, 3 warnings (CONFLICTING_FIGURES 1, CONVERSION_RATES_DISAGREE 1, TRUNCATED 1); each is kept in validation.json:',
+    );
     expect((await readFile(path.join(root, 'reports/laos-tip-2008/laos-tip-2008-fact-sheet.pdf'))).subarray(0, 5).toString()).toBe('%PDF-');
     const readme = await readFile(path.join(dir, 'README.md'), 'utf8');
-    expect(readme).toContain('cablepress (compiler). *Laos trafficking in persons report 2008 (cable 08VIENTIANE145)*, version 1.2.3, released 2009-01-15 [data set]. Compiled from U.S. Embassy Vientiane, cable 08VIENTIANE145, "EIGHTH ANNUAL TIP REPORT FOR LAOS" (2008-02-29);');
+    expect(readme).toContain(
+      'cablepress (compiler). *Laos trafficking in persons report 2008 (cable 08VIENTIANE145)*, version 1.2.3, released 2009-01-15 [data set]. Compiled from U.S. Embassy Vientiane, cable 08VIENTIANE145, "EIGHTH ANNUAL TIP REPORT FOR LAOS" (2008-02-29);',
+    );
     expect(readme).toContain('Data package `laos-tip-2008`, version 1.2.3, released 2009-01-15.');
     expect(JSON.parse(await readFile(path.join(dir, 'datapackage.json'), 'utf8')).created).toBe('2009-01-15T00:00:00Z');
     expect(await readFile(path.join(dir, 'CITATION.cff'), 'utf8')).toContain('date-released: "2009-01-15"');
     expect(readme).toContain('[laos-tip-2008-fact-sheet.pdf](../../reports/laos-tip-2008/laos-tip-2008-fact-sheet.pdf)');
-    expect(readme).toContain('- **Conflicting figures** (`CONFLICTING_FIGURES`): lba members given as 80 (¶4) and as 82 (paragraph 23 of section XXVII, paragraph 79 of section XXIX G and H).');
+    expect(readme).toContain(
+      '- **Conflicting figures** (`CONFLICTING_FIGURES`): lba members given as 80 (¶4) and as 82 (paragraph 23 of section XXVII, paragraph 79 of section XXIX G and H).',
+    );
   }, 60_000);
 });
 
@@ -75,7 +91,10 @@ describe('default fact sheet path', () => {
     await writeFile(path.join(root, 'package.json'), JSON.stringify({ name: 'x', private: true, workspaces: ['packages/*', 'datasets/*'] }));
     const manifest = await readDatasetManifest(dir, root);
     expect(manifest.report).toBe(path.join(root, 'reports/laos-tip-2008/laos-tip-2008-fact-sheet.pdf'));
-    expect(manifest.links).toEqual({ factSheet: '../../reports/laos-tip-2008/laos-tip-2008-fact-sheet.pdf', datasetPage: '../../site/laos-tip-2008/index.html' });
+    expect(manifest.links).toEqual({
+      factSheet: '../../reports/laos-tip-2008/laos-tip-2008-fact-sheet.pdf',
+      datasetPage: '../../site/laos-tip-2008/index.html',
+    });
   });
 
   it('is inside the dataset folder outside a repository, never above it', async () => {
@@ -93,7 +112,9 @@ describe('messages name the file a person must edit, with a hint that fits', () 
       pkg.version = '1.0';
     });
     expect(version.code).toBe(2);
-    expect(version.err).toBe(`cablepress: DATASET_INVALID: ${version.dir}/package.json: version: package.json "version" must be a semantic version, not "1.0". Set "version" to a semantic version such as "0.1.0"; changesets keeps it from then on.\n`);
+    expect(version.err).toBe(
+      `cablepress: DATASET_INVALID: ${version.dir}/package.json: version: package.json "version" must be a semantic version, not "1.0". Set "version" to a semantic version such as "0.1.0"; changesets keeps it from then on.\n`,
+    );
     const description = await buildError((pkg) => {
       delete pkg.description;
     });
@@ -106,24 +127,40 @@ describe('messages name the file a person must edit, with a hint that fits', () 
       pkg.cablepress.recipe = 'recipes/tip.json';
     });
     expect(code).toBe(2);
-    expect(err).toBe(`cablepress: RECIPE_MISSING: ${dir}/package.json: cablepress.recipe: the recipe ${dir}/recipes/tip.json named by "cablepress.recipe" does not exist. `
-      + 'Point "cablepress.recipe" at the recipe file (relative to the dataset folder), or remove it to build without indicators.\n');
+    expect(err).toBe(
+      `cablepress: RECIPE_MISSING: ${dir}/package.json: cablepress.recipe: the recipe ${dir}/recipes/tip.json named by "cablepress.recipe" does not exist. ` +
+        'Point "cablepress.recipe" at the recipe file (relative to the dataset folder), or remove it to build without indicators.\n',
+    );
   });
 
   it('a recipe that is not JSON names the recipe file', async () => {
-    const { code, err, dir } = await buildError(() => undefined, (d) => writeFile(path.join(d, 'indicators.json'), '{ "indicators": [ }'));
+    const { code, err, dir } = await buildError(
+      () => undefined,
+      (d) => writeFile(path.join(d, 'indicators.json'), '{ "indicators": [ }'),
+    );
     expect(code).toBe(2);
-    expect(err).toMatch(new RegExp(`^cablepress: RECIPE_JSON: ${dir}/indicators\\.json: line 1, column 19: the indicator recipe is not valid JSON: unexpected "}"\\. Fix the JSON syntax at that place\\.\n$`));
+    expect(err).toMatch(
+      new RegExp(
+        `^cablepress: RECIPE_JSON: ${dir}/indicators\\.json: line 1, column 19: the indicator recipe is not valid JSON: unexpected "}"\\. Fix the JSON syntax at that place\\.\n$`,
+      ),
+    );
   });
 
   it('a locator that matches nothing names the recipe file and asks to correct it, not to narrow it', async () => {
-    const { code, err, dir } = await buildError(() => undefined, async (d) => {
-      const recipe = JSON.parse(await readFile(path.join(d, 'indicators.json'), 'utf8'));
-      recipe.indicators[0].locate.figure = '39';
-      await writeFile(path.join(d, 'indicators.json'), JSON.stringify(recipe));
-    });
+    const { code, err, dir } = await buildError(
+      () => undefined,
+      async (d) => {
+        const recipe = JSON.parse(await readFile(path.join(d, 'indicators.json'), 'utf8'));
+        recipe.indicators[0].locate.figure = '39';
+        await writeFile(path.join(d, 'indicators.json'), JSON.stringify(recipe));
+      },
+    );
     expect(code).toBe(1);
-    expect(err).toMatch(new RegExp(`^cablepress: RECIPE_LOCATOR_NO_MATCH: ${dir}/indicators\\.json: \\$\\.indicators\\[0\\]\\.locate: .*indicator investigations-2007: no quantity matches figure "39"`));
+    expect(err).toMatch(
+      new RegExp(
+        `^cablepress: RECIPE_LOCATOR_NO_MATCH: ${dir}/indicators\\.json: \\$\\.indicators\\[0\\]\\.locate: .*indicator investigations-2007: no quantity matches figure "39"`,
+      ),
+    );
     expect(err).toMatch(/ Correct a locator that finds nothing: the paragraph, the sentence words and the figure text must be as the cable writes them\.\n$/);
     expect(err).not.toContain('more specific');
   });

@@ -15,7 +15,9 @@ function reportCorpus(summary: CorpusSummary, io: Io, json: boolean, quiet: bool
     return;
   }
   if (quiet) return;
-  const counts = Object.entries(summary.rows).map(([t, n]) => `${t} ${n}`).join(', ');
+  const counts = Object.entries(summary.rows)
+    .map(([t, n]) => `${t} ${n}`)
+    .join(', ');
   io.stdout(`built ${summary.dataset} ${summary.version} from ${summary.cables} cable(s) in ${summary.files} file(s): ${counts}\n`);
   io.stdout(
     `${summary.seconds.toFixed(2)} s with ${summary.jobs} worker(s): ${Math.round(summary.cablesPerSecond)} cables/s, ${summary.mbPerSecond.toFixed(1)} MB/s; ${summary.warnings} warning(s) (see validation.json)\n`,
@@ -32,10 +34,20 @@ export const run: RunCommand<'build'> = async ([datasetDir], values, io) => {
   const maxInputBytes = Math.floor(values.maxInputMb * 1024 * 1024);
   if (values.corpus !== undefined || values.out !== undefined || values.jobs !== undefined || values.partition !== undefined || values.cache !== undefined) {
     if (values.corpus === undefined || values.out === undefined || datasetDir !== undefined || values.all) {
-      throw new UsageError('corpus mode takes --corpus <dir-or-glob> and --out <dataset-dir>, e.g. `cablepress build --corpus cables/ --out datasets/tip-corpus`.');
+      throw new UsageError(
+        'corpus mode takes --corpus <dir-or-glob> and --out <dataset-dir>, e.g. `cablepress build --corpus cables/ --out datasets/tip-corpus`.',
+      );
     }
     const summary = await buildCorpus(
-      { corpus: values.corpus, out: values.out, jobs: values.jobs ?? availableParallelism(), maxInputBytes, progress: !values.quiet && !values.json, ...(values.partition ? { partition: values.partition } : {}), ...(values.cache ? { cache: values.cache } : {}) },
+      {
+        corpus: values.corpus,
+        out: values.out,
+        jobs: values.jobs ?? availableParallelism(),
+        maxInputBytes,
+        progress: !values.quiet && !values.json,
+        ...(values.partition ? { partition: values.partition } : {}),
+        ...(values.cache ? { cache: values.cache } : {}),
+      },
       io,
     );
     const exitCode = summary.failed > 0 ? EXIT.partial : EXIT.ok;
@@ -58,7 +70,12 @@ export const run: RunCommand<'build'> = async ([datasetDir], values, io) => {
 };
 
 /** Builds one dataset folder and, unless --json or --quiet, prints what it wrote. */
-async function buildOne(datasetDir: string, values: { paper: 'a4' | 'letter'; json: boolean; quiet: boolean }, maxInputBytes: number, io: Io): Promise<BuildSummary> {
+async function buildOne(
+  datasetDir: string,
+  values: { paper: 'a4' | 'letter'; json: boolean; quiet: boolean },
+  maxInputBytes: number,
+  io: Io,
+): Promise<BuildSummary> {
   const manifest = await readDatasetManifest(datasetDir, io.cwd);
   const { buildDataset } = await import('../build-dataset.js');
   const summary = await buildDataset(manifest, { paper: values.paper, env: io.env, maxInputBytes });

@@ -26,8 +26,8 @@ describe('cablepress diff', () => {
     const io = captureIo(tmpdir());
     expect(await main(['diff', a, b], io)).toBe(0);
     expect(io.out()).toBe(
-      'test-dataset 1.0.0 → test-dataset 1.1.0\ntags: 2 → 3 rows\n  rows added (1): 08TESTPOST145 | 3\n'
-        + 'suggested bump: minor (tags: 1 row(s) added)\nversion 1.0.0 → 1.1.0 (minor) is enough\n',
+      'test-dataset 1.0.0 → test-dataset 1.1.0\ntags: 2 → 3 rows\n  rows added (1): 08TESTPOST145 | 3\n' +
+        'suggested bump: minor (tags: 1 row(s) added)\nversion 1.0.0 → 1.1.0 (minor) is enough\n',
     );
   });
 

@@ -67,14 +67,17 @@ describe('cablepress init', () => {
     expect(descriptor).toMatchObject({ name: 'yemen-tip-2010', version: '0.1.0', sources: [{ id: '10SANAA295' }] });
     expect((await readFile(path.join(root, 'reports/yemen-tip-2010/yemen-tip-2010-fact-sheet.pdf'))).subarray(0, 5).toString()).toBe('%PDF-');
     const sheet = (await promisify(execFile)('pdftotext', [path.join(root, 'reports/yemen-tip-2010/yemen-tip-2010-fact-sheet.pdf'), '-'])).stdout;
-    const { homepage } = (JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as { cablepress?: { homepage?: string | null } }).cablepress ?? {};
+    const { homepage } =
+      (JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as { cablepress?: { homepage?: string | null } }).cablepress ?? {};
     const page = datasetPageUrl(homepage ?? null, 'yemen-tip-2010');
     for (const link of ['https://wikileaks.org/plusd/cables/10SANAA295_a.html', 'https://spdx.org/licenses/CC0-1.0.html', ...(page ? [page] : [])]) {
       expect(sheet, link).toContain(link);
     }
 
     const out = io.out();
-    expect(out).toContain('recipe: the generic TIP recipe (packages/transform/data/tip-recipe.json), which the build applies to a TIP report when package.json names no "cablepress.recipe".\n');
+    expect(out).toContain(
+      'recipe: the generic TIP recipe (packages/transform/data/tip-recipe.json), which the build applies to a TIP report when package.json names no "cablepress.recipe".\n',
+    );
     expect(Number(out.match(/, indicators (\d+)\n/)?.[1])).toBeGreaterThan(0);
     expect(out).toMatch(new RegExp(`^created ${dir} from 10SANAA295 \\(10SANAA295\\.html\\):\n`));
     expect(out).toContain(`  ${dir}/source/10SANAA295.html  (the cable, byte for byte)\n`);
@@ -84,8 +87,11 @@ describe('cablepress init', () => {
     expect(out).toContain(`\`npx cablepress release ${dir}\``);
     expect(out).toContain(`then run \`npx cablepress build ${dir}\``);
     expect(out).not.toMatch(/[^x] `cablepress /);
-    for (const file of (JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8')) as { files: string[] }).files) expect(await readdir(dir), file).toContain(file);
-    expect(await readFile(path.join(dir, 'CHANGELOG.md'), 'utf8')).toBe('# @cablepress-datasets/yemen-tip-2010\n\n## 0.1.0\n\n- First version: the tables of cable 10SANAA295, made by `cablepress init`.\n');
+    for (const file of (JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8')) as { files: string[] }).files)
+      expect(await readdir(dir), file).toContain(file);
+    expect(await readFile(path.join(dir, 'CHANGELOG.md'), 'utf8')).toBe(
+      '# @cablepress-datasets/yemen-tip-2010\n\n## 0.1.0\n\n- First version: the tables of cable 10SANAA295, made by `cablepress init`.\n',
+    );
     expect(await readFile(path.join(dir, 'README.md'), 'utf8')).toContain('version 0.1.0, not released yet');
     expect(descriptor.created).toBeUndefined();
   }, 60_000);
@@ -97,8 +103,8 @@ describe('cablepress init', () => {
     const io = captureIo(root);
     expect(await main(['init', path.join(corpusDir, '10SANAA295.html'), '--name', 'laos-tip-2008'], io)).toBe(2);
     expect(io.err()).toBe(
-      `cablepress: INIT_NAME_TAKEN: ${path.join(root, 'datasets/laos-tip-2008')}: a dataset named "laos-tip-2008" already exists (${path.join(root, 'datasets/laos-tip-2008')} is there); init never overwrites one. `
-        + 'Give another name with --name, e.g. --name laos-tip-2008-2, or rebuild the existing one with `cablepress build datasets/laos-tip-2008`.\n',
+      `cablepress: INIT_NAME_TAKEN: ${path.join(root, 'datasets/laos-tip-2008')}: a dataset named "laos-tip-2008" already exists (${path.join(root, 'datasets/laos-tip-2008')} is there); init never overwrites one. ` +
+        'Give another name with --name, e.g. --name laos-tip-2008-2, or rebuild the existing one with `cablepress build datasets/laos-tip-2008`.\n',
     );
     expect(await listDatasets(root)).toEqual(before);
     expect(await readFile(path.join(root, 'package-lock.json'))).toEqual(lock);
@@ -119,7 +125,9 @@ describe('cablepress init', () => {
     const root = await skeleton();
     const io = captureIo(root);
     expect(await main(['init', path.join(corpusDir, '10SANAA295.html'), '--name', 'Yemen_TIP'], io)).toBe(2);
-    expect(io.err()).toMatch(/^cablepress: DATASET_NAME: --name: the dataset name "Yemen_TIP" cannot be used: .* Give a name such as laos-tip-2008 with --name\.\n$/);
+    expect(io.err()).toMatch(
+      /^cablepress: DATASET_NAME: --name: the dataset name "Yemen_TIP" cannot be used: .* Give a name such as laos-tip-2008 with --name\.\n$/,
+    );
   });
 
   it('needs a repository around the current folder', async () => {
@@ -135,7 +143,9 @@ describe('cablepress init', () => {
     const before = await listDatasets(root);
     const io = captureIo(root, { PATH: path.join(root, 'no-bin') });
     expect(await main(['init', path.join(corpusDir, '10SANAA295.html')], io)).toBe(2);
-    expect(io.err()).toMatch(/^cablepress: INIT_LOCK_FILE: .*package-lock\.json: npm could not add the new dataset to package-lock\.json \(.*ENOENT.*\)\. Nothing was kept/);
+    expect(io.err()).toMatch(
+      /^cablepress: INIT_LOCK_FILE: .*package-lock\.json: npm could not add the new dataset to package-lock\.json \(.*ENOENT.*\)\. Nothing was kept/,
+    );
     expect(await listDatasets(root)).toEqual(before);
     expect(await readdir(root)).not.toContain('reports');
     expect(await readFile(path.join(root, 'package-lock.json'))).toEqual(lock);

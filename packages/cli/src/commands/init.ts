@@ -12,7 +12,11 @@ import type { RunCommand } from '../program.js';
 import { DEFAULT_MAX_INPUT_MB } from '../read-input.js';
 import { findRepository, updateLockFile } from '../repository.js';
 
-const exists = (file: string) => access(file).then(() => true, () => false);
+const exists = (file: string) =>
+  access(file).then(
+    () => true,
+    () => false,
+  );
 
 async function readCable(file: string, maxBytes: number): Promise<{ bytes: Uint8Array; cable: Cable }> {
   let bytes: Uint8Array | undefined;
@@ -20,10 +24,20 @@ async function readCable(file: string, maxBytes: number): Promise<{ bytes: Uint8
     bytes = await readInside(file, path.dirname(file), { maxBytes, hardLinks: 'allow' });
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw new InputError('SOURCE_UNREADABLE', `the cable file cannot be read (${(error as NodeJS.ErrnoException).code}).`, { file }, 'Check the file\'s permissions and type.');
+    throw new InputError(
+      'SOURCE_UNREADABLE',
+      `the cable file cannot be read (${(error as NodeJS.ErrnoException).code}).`,
+      { file },
+      "Check the file's permissions and type.",
+    );
   }
   if (!bytes) {
-    throw new InputError('SOURCE_MISSING', 'the cable file does not exist.', { file }, 'Give the path of a cable file: a PlusD or Cablegate text export, or a WikiLeaks cable page.');
+    throw new InputError(
+      'SOURCE_MISSING',
+      'the cable file does not exist.',
+      { file },
+      'Give the path of a cable file: a PlusD or Cablegate text export, or a WikiLeaks cable page.',
+    );
   }
   return { bytes, cable: readSourceCable(bytes, file).cable };
 }
@@ -102,11 +116,15 @@ export const run: RunCommand<'init'> = async ([cableFile], values, io) => {
       return EXIT.ok;
     }
     io.stdout(`created ${shownDir} from ${cable.id} (${path.basename(file)}):\n`);
-    io.stdout(`  ${path.join(shownDir, source)}  (the cable, byte for byte)\n  ${path.join(shownDir, 'package.json')}\n  ${path.join(shownDir, 'CHANGELOG.md')}\n`);
+    io.stdout(
+      `  ${path.join(shownDir, source)}  (the cable, byte for byte)\n  ${path.join(shownDir, 'package.json')}\n  ${path.join(shownDir, 'CHANGELOG.md')}\n`,
+    );
     io.stdout(`  ${displayPath(lockFile, io.cwd)}  (the new workspace package, so that \`npm ci\` keeps working)\n`);
-    io.stdout(recipe
-      ? `recipe: ${recipe.label} (${recipe.file}), which the build applies to a TIP report when package.json names no "cablepress.recipe".\n`
-      : 'recipe: none fits this cable (it is not a TIP report), so the indicators table is empty; name one as "cablepress.recipe" in package.json to add key figures.\n');
+    io.stdout(
+      recipe
+        ? `recipe: ${recipe.label} (${recipe.file}), which the build applies to a TIP report when package.json names no "cablepress.recipe".\n`
+        : 'recipe: none fits this cable (it is not a TIP report), so the indicators table is empty; name one as "cablepress.recipe" in package.json to add key figures.\n',
+    );
     printBuild(summary, dir, io);
     io.stdout(`next:\n${nextSteps(shownDir, name).join('\n')}\n`);
     return EXIT.ok;

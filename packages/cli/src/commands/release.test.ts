@@ -25,9 +25,16 @@ async function dataset(): Promise<{ root: string; dir: string }> {
   await writeFile(path.join(dir, 'source/cable.txt'), 'stand-in cable\n');
   await writeFile(path.join(dir, 'fact-sheet.pdf'), '%PDF-1.7\n');
   await writeFile(path.join(dir, 'CHANGELOG.md'), '# test-dataset\n\n## 1.2.3\n\n- First release.\n');
-  await writeFile(path.join(dir, 'package.json'), JSON.stringify({
-    name: '@x/test-dataset', version: '1.2.3', private: true, description: 'A test dataset.', cablepress: { source: 'source/cable.txt', report: 'fact-sheet.pdf' },
-  }));
+  await writeFile(
+    path.join(dir, 'package.json'),
+    JSON.stringify({
+      name: '@x/test-dataset',
+      version: '1.2.3',
+      private: true,
+      description: 'A test dataset.',
+      cablepress: { source: 'source/cable.txt', report: 'fact-sheet.pdf' },
+    }),
+  );
   await writeDataset(dir, syntheticInput());
   return { root, dir };
 }
@@ -37,7 +44,9 @@ describe('cablepress release', () => {
     const { root, dir } = await dataset();
     const io = captureIo(root);
     expect(await main(['release', 'test-dataset', '--skip-rebuild'], io)).toBe(0);
-    expect(io.out()).toMatch(/^released test-dataset 1\.2\.3 on 2008-02-29:\n {2}releases\/test-dataset-1\.2\.3\.tar\.gz {2}sha256 [0-9a-f]{64}\n {2}releases\/test-dataset-1\.2\.3\.zip {2}sha256 [0-9a-f]{64}\n {2}releases\/SHA256SUMS\n {2}site\/test-dataset\/index\.html {2}the dataset's page with every file of the release \(`cablepress site` writes it\)\n$/);
+    expect(io.out()).toMatch(
+      /^released test-dataset 1\.2\.3 on 2008-02-29:\n {2}releases\/test-dataset-1\.2\.3\.tar\.gz {2}sha256 [0-9a-f]{64}\n {2}releases\/test-dataset-1\.2\.3\.zip {2}sha256 [0-9a-f]{64}\n {2}releases\/SHA256SUMS\n {2}site\/test-dataset\/index\.html {2}the dataset's page with every file of the release \(`cablepress site` writes it\)\n$/,
+    );
     const sums = await readFile(path.join(root, 'releases/SHA256SUMS'), 'utf8');
     const log = JSON.parse(await readFile(path.join(dir, 'releases.json'), 'utf8'));
     expect(log.releases.map((r: { version: string; created: string }) => [r.version, r.created])).toEqual([['1.2.3', '2008-02-29T05:44:00Z']]);
@@ -59,7 +68,9 @@ describe('cablepress release', () => {
     await writeDataset(dir, { ...syntheticInput(tables), version: '1.2.3' });
     const io = captureIo(root);
     expect(await main(['release', 'test-dataset', '--skip-rebuild'], io)).toBe(1);
-    expect(io.err()).toMatch(/^cablepress: DRIFT_UNVERSIONED: .*test-dataset: files changed since release 1\.2\.3 was recorded, but the version still says 1\.2\.3: README\.md, data\/tags\.arrow, data\/tags\.csv, data\/tags\.parquet, datapackage\.json\. Describe the change in a changeset/);
+    expect(io.err()).toMatch(
+      /^cablepress: DRIFT_UNVERSIONED: .*test-dataset: files changed since release 1\.2\.3 was recorded, but the version still says 1\.2\.3: README\.md, data\/tags\.arrow, data\/tags\.csv, data\/tags\.parquet, datapackage\.json\. Describe the change in a changeset/,
+    );
   });
 
   it('checks without writing anything with --dry-run --json', async () => {

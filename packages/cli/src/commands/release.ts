@@ -28,7 +28,8 @@ function releaseDate(env: Io['env']): string {
 export const run: RunCommand<'release'> = async ([datasetDir], values, io) => {
   const hint = 'Run `cablepress help release` to see its arguments and options.';
   if (values.all && datasetDir !== undefined) throw new UsageError('release takes a dataset folder or --all, not both.', hint);
-  if (!values.all && datasetDir === undefined) throw new UsageError('release takes one dataset folder, e.g. `cablepress release datasets/laos-tip-2008`, or --all.', hint);
+  if (!values.all && datasetDir === undefined)
+    throw new UsageError('release takes one dataset folder, e.g. `cablepress release datasets/laos-tip-2008`, or --all.', hint);
   const dirs = values.all ? await datasetPackages(await findRepository(io.cwd)) : [datasetDir!];
   const summaries = [];
   for (const dir of dirs) summaries.push(await releaseOne(dir, values, io));
@@ -60,11 +61,18 @@ async function releaseOne(datasetDir: string, values: ReleaseValues, io: Io): Pr
   const date = drift.released ? null : releaseDate(io.env);
   if (date && (await datedAs(manifest.dir)) !== date) await buildDataset(manifest, { ...options, releaseDate: date });
   const outDir = path.resolve(io.cwd, values.out);
-  const bundle = await writeReleaseBundle({ datasetDir: manifest.dir, reportFile: manifest.report, outDir, pageUrl: datasetPageUrl(manifest.homepage, manifest.name) });
+  const bundle = await writeReleaseBundle({
+    datasetDir: manifest.dir,
+    reportFile: manifest.report,
+    outDir,
+    pageUrl: datasetPageUrl(manifest.homepage, manifest.name),
+  });
   const record = await recordRelease(manifest.dir, { reportFile: manifest.report });
   const page = path.join('site', manifest.name, 'index.html');
   if (!values.json) {
-    io.stdout(`released ${manifest.name} ${drift.version} on ${record.created.slice(0, 10)}${drift.released ? ' (same files as the recorded release)' : ''}:\n`);
+    io.stdout(
+      `released ${manifest.name} ${drift.version} on ${record.created.slice(0, 10)}${drift.released ? ' (same files as the recorded release)' : ''}:\n`,
+    );
     for (const [name, hash] of Object.entries(bundle.hashes)) io.stdout(`  ${path.join(values.out, name)}  sha256 ${hash}\n`);
     io.stdout(`  ${path.join(values.out, 'SHA256SUMS')}\n`);
     io.stdout(`  ${page}  the dataset's page with every file of the release (\`cablepress site\` writes it)\n`);

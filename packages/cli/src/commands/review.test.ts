@@ -24,10 +24,17 @@ async function seedDataset(): Promise<string> {
   dirs.push(root);
   const dir = path.join(root, 'laos-review');
   await cp(path.join(repoRoot, 'datasets/tip-reports/source/08VIENTIANE145.txt'), path.join(dir, 'source/08VIENTIANE145.txt'), { recursive: true });
-  await writeFile(path.join(dir, 'package.json'), JSON.stringify({
-    name: '@cablepress-datasets/laos-review', version: '0.1.0', private: true, description: 'The seed cable, reviewed.', license: 'CC0-1.0',
-    cablepress: { sources: ['source/08VIENTIANE145.txt'], title: 'Laos review' },
-  }));
+  await writeFile(
+    path.join(dir, 'package.json'),
+    JSON.stringify({
+      name: '@cablepress-datasets/laos-review',
+      version: '0.1.0',
+      private: true,
+      description: 'The seed cable, reviewed.',
+      license: 'CC0-1.0',
+      cablepress: { sources: ['source/08VIENTIANE145.txt'], title: 'Laos review' },
+    }),
+  );
   return dir;
 }
 
@@ -36,7 +43,9 @@ describe('cablepress review', () => {
     const dir = await seedDataset();
     const io = captureIo(path.dirname(dir));
     expect(await main(['review', 'laos-review'], io)).toBe(0);
-    expect(io.out()).toContain('  la-2007-investigations = 38 (taken by the rules)\n    \u00b6 5: As a result, according to the Ministry of Public Security, police investigated 38 cases');
+    expect(io.out()).toContain(
+      '  la-2007-investigations = 38 (taken by the rules)\n    \u00b6 5: As a result, according to the Ministry of Public Security, police investigated 38 cases',
+    );
     expect(io.out()).toContain('la-2007-convictions-08VIENTIANE145-p064-q07 = 14: another period (2006-2007) or part of one');
   });
 
@@ -47,7 +56,11 @@ describe('cablepress review', () => {
     expect(await main(args, io)).toBe(0);
     const out = JSON.parse(io.out());
     expect(out.recorded).toEqual({ id: 'la-2007-convictions-08VIENTIANE145-p064-q07', decision: 'accept', reason: 'MOPS figure, confirmed by post' });
-    expect(out.indicators.find((r: { indicator_id: string }) => r.indicator_id === 'la-2007-convictions')).toMatchObject({ value: 14, decided_by: 'reviewer', review_reason: 'MOPS figure, confirmed by post' });
+    expect(out.indicators.find((r: { indicator_id: string }) => r.indicator_id === 'la-2007-convictions')).toMatchObject({
+      value: 14,
+      decided_by: 'reviewer',
+      review_reason: 'MOPS figure, confirmed by post',
+    });
     expect(JSON.parse(await readFile(path.join(dir, 'reviews.json'), 'utf8')).reviews).toEqual([out.recorded]);
   });
 

@@ -22,14 +22,21 @@ async function indicatorTables(manifest: DatasetManifest, reviews: readonly Revi
 function decisionOf(values: { accept?: string; reject?: string; correct?: string; value?: number; indicator?: string; reason?: string }): Review | null {
   const given = (['accept', 'reject', 'correct'] as const).filter((d) => values[d] !== undefined);
   if (given.length === 0) return null;
-  if (given.length > 1) throw new UsageError(`give one of --accept, --reject and --correct, not ${given.map((d) => `--${d}`).join(' and ')}.`, 'Record one decision at a time.');
+  if (given.length > 1)
+    throw new UsageError(`give one of --accept, --reject and --correct, not ${given.map((d) => `--${d}`).join(' and ')}.`, 'Record one decision at a time.');
   const decision = given[0]!;
-  if (!values.reason) throw new UsageError(`--${decision} needs --reason: say why, in the words a data user will read.`, 'e.g. --reason "the MOPS total for 2007, confirmed by post"');
+  if (!values.reason)
+    throw new UsageError(
+      `--${decision} needs --reason: say why, in the words a data user will read.`,
+      'e.g. --reason "the MOPS total for 2007, confirmed by post"',
+    );
   if (decision === 'correct' && values.value === undefined && values.indicator === undefined) {
     throw new UsageError('--correct needs --value or --indicator: the right figure or indicator.', 'e.g. --correct la-2007-arrests --value 24 --reason "..."');
   }
   return {
-    id: values[decision]!, decision, reason: values.reason,
+    id: values[decision]!,
+    decision,
+    reason: values.reason,
     ...(decision === 'correct' && values.value !== undefined ? { value: values.value } : {}),
     ...(decision === 'correct' && values.indicator !== undefined ? { indicator: values.indicator } : {}),
   };
@@ -43,7 +50,8 @@ function shorten(s: string, n: number): string {
 function formatTables(t: Pick<DatasetTables, 'indicators' | 'indicator_candidates'>): string {
   const lines = [`Published indicators (${t.indicators.length}):`];
   for (const r of t.indicators) {
-    const by = r.decided_by === 'reviewer' ? `confirmed by a reviewer: ${r.review_reason}` : r.decided_by === 'recipe' ? 'named in the recipe' : 'taken by the rules';
+    const by =
+      r.decided_by === 'reviewer' ? `confirmed by a reviewer: ${r.review_reason}` : r.decided_by === 'recipe' ? 'named in the recipe' : 'taken by the rules';
     lines.push(`  ${r.indicator_id} = ${r.value}${r.unit ? ` ${r.unit}` : ''} (${by})`, `    ${r.citation}: ${shorten(r.quote, 160)}`);
   }
   lines.push('', `Candidates, not published (${t.indicator_candidates.length}):`);
@@ -56,11 +64,14 @@ async function recordReview(dir: string, review: Review): Promise<void> {
   const file = path.join(dir, REVIEWS_FILE);
   const text = await readFile(file, 'utf8').catch(() => null);
   const current = text === null ? { description: REVIEWS_DESCRIPTION, reviews: [] } : parseReviews(text, file);
-  const reviews = current.reviews.some((r) => r.id === review.id) ? current.reviews.map((r) => (r.id === review.id ? review : r)) : [...current.reviews, review];
+  const reviews = current.reviews.some((r) => r.id === review.id)
+    ? current.reviews.map((r) => (r.id === review.id ? review : r))
+    : [...current.reviews, review];
   await writeFile(file, `${JSON.stringify({ ...current, reviews }, null, 2)}\n`);
 }
 
-const REVIEWS_DESCRIPTION = 'Maintainers\' decisions on the indicator figures of this dataset, recorded with `cablepress review`: accept publishes a candidate, reject keeps a figure unpublished, correct publishes it with the value or indicator given. Each build applies them; the published row says decided_by = reviewer and gives the reason.';
+const REVIEWS_DESCRIPTION =
+  "Maintainers' decisions on the indicator figures of this dataset, recorded with `cablepress review`: accept publishes a candidate, reject keeps a figure unpublished, correct publishes it with the value or indicator given. Each build applies them; the published row says decided_by = reviewer and gives the reason.";
 
 /**
  * `cablepress review <dataset> [--json] [--accept|--reject|--correct <id> --reason <text> [--value n] [--indicator name]]`:
@@ -72,7 +83,9 @@ export const run: RunCommand<'review'> = async ([dataset], values, io) => {
   const review = decisionOf(values);
   const reviews = await readReviews(manifest.dir);
   if (review) {
-    const ids = await indicatorTables(manifest, reviews).then((t) => new Set([...t.indicators.map((r) => r.indicator_id), ...t.indicator_candidates.map((c) => c.candidate_id)]));
+    const ids = await indicatorTables(manifest, reviews).then(
+      (t) => new Set([...t.indicators.map((r) => r.indicator_id), ...t.indicator_candidates.map((c) => c.candidate_id)]),
+    );
     if (!ids.has(review.id)) {
       throw new UsageError(`${manifest.name} has no indicator or candidate ${review.id}.`, `Run cablepress review ${dataset} to see the ids.`);
     }
@@ -85,6 +98,9 @@ export const run: RunCommand<'review'> = async ([dataset], values, io) => {
     return EXIT.ok;
   }
   io.stdout(formatTables(tables));
-  if (review) io.stdout(`\nRecorded in ${path.join(dataset, REVIEWS_FILE)}: ${review.decision} ${review.id}. Rebuild with cablepress build ${dataset} and add a changeset.\n`);
+  if (review)
+    io.stdout(
+      `\nRecorded in ${path.join(dataset, REVIEWS_FILE)}: ${review.decision} ${review.id}. Rebuild with cablepress build ${dataset} and add a changeset.\n`,
+    );
   return EXIT.ok;
 };

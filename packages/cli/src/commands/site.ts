@@ -7,13 +7,20 @@ import { readDatasetManifest, type DatasetManifest } from '../dataset.js';
 import { EXIT } from '../io.js';
 import type { RunCommand } from '../program.js';
 
-const exists = (file: string) => access(file).then(() => true, () => false);
+const exists = (file: string) =>
+  access(file).then(
+    () => true,
+    () => false,
+  );
 
 /** Every published dataset folder under `<cwd>/datasets` (one with a datapackage.json), in name order. */
 async function allDatasets(cwd: string): Promise<string[]> {
   const root = path.join(cwd, 'datasets');
   const entries = await readdir(root, { withFileTypes: true }).catch(() => []);
-  const dirs = entries.filter((d) => d.isDirectory()).map((d) => path.join(root, d.name)).sort();
+  const dirs = entries
+    .filter((d) => d.isDirectory())
+    .map((d) => path.join(root, d.name))
+    .sort();
   const published = await Promise.all(dirs.map((d) => exists(path.join(d, 'datapackage.json'))));
   return dirs.filter((_, i) => published[i]);
 }

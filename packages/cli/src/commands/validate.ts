@@ -6,12 +6,19 @@ import { readDatasetManifest } from '../dataset.js';
 import { EXIT } from '../io.js';
 import type { RunCommand } from '../program.js';
 
-const exists = (file: string) => access(file).then(() => true, () => false);
+const exists = (file: string) =>
+  access(file).then(
+    () => true,
+    () => false,
+  );
 
 /** The files outside the dataset folder its build publishes (the fact sheet), when its package.json says where; none otherwise. */
 async function companionsOf(dir: string, cwd: string): Promise<string[]> {
   if (!(await exists(path.join(dir, 'package.json')))) return [];
-  return readDatasetManifest(dir, cwd).then((manifest) => [manifest.report], () => []);
+  return readDatasetManifest(dir, cwd).then(
+    (manifest) => [manifest.report],
+    () => [],
+  );
 }
 
 /** The findings of `verifyDataset` and, for a dataset folder with a release log, of the drift guard. */
@@ -43,8 +50,12 @@ export const run: RunCommand<'validate'> = async ([dataset], values, io) => {
   const check = () => findingsOf(target, io.cwd);
   const findings = folder ? await readCommitted(target, await companionsOf(target, io.cwd), check) : await check();
   if (findings.some((f) => f.code === 'DESCRIPTOR_MISSING')) {
-    throw new InputError('DATASET_MISSING', 'there is no datapackage.json here, so this is not a published dataset.', { file: path.join(target, 'datapackage.json') },
-      'Give a dataset folder built by `cablepress build`, or a release bundle.');
+    throw new InputError(
+      'DATASET_MISSING',
+      'there is no datapackage.json here, so this is not a published dataset.',
+      { file: path.join(target, 'datapackage.json') },
+      'Give a dataset folder built by `cablepress build`, or a release bundle.',
+    );
   }
   const errors = findings.filter((f) => f.severity === 'error');
   const exitCode = errors.length > 0 ? EXIT.invalid : EXIT.ok;

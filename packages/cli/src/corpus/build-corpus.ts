@@ -66,7 +66,8 @@ export type { Failure } from './intake.js';
 
 export const FAILURES_FILE = 'failures.json';
 export const VALIDATION_FILE = 'validation.json';
-const FAILURES_DESCRIPTION = 'Files of the corpus that gave no rows (not a cable, unreadable, or a duplicate of a cable already read), with an error code and message.';
+const FAILURES_DESCRIPTION =
+  'Files of the corpus that gave no rows (not a cable, unreadable, or a duplicate of a cable already read), with an error code and message.';
 const VALIDATION_DESCRIPTION =
   'Warnings of the parser and of the cross-checks over the cables that were built, one per line with the cable id, code, severity and source span (char_start, char_end), then counted by code (a cable with a cross-check error is in failures.json instead).';
 
@@ -82,17 +83,30 @@ interface DatasetMeta {
 async function readMeta(dir: string): Promise<DatasetMeta> {
   const name = path.basename(dir);
   if (!isDatasetName(name)) {
-    throw new InputError('DATASET_NAME', `dataset folder name "${name}" must use only lowercase letters, digits and hyphens, and not be a Windows device name (con, prn, aux, nul, com1-9, lpt1-9).`, { file: dir }, 'Pick an --out folder such as datasets/tip-corpus.');
+    throw new InputError(
+      'DATASET_NAME',
+      `dataset folder name "${name}" must use only lowercase letters, digits and hyphens, and not be a Windows device name (con, prn, aux, nul, com1-9, lpt1-9).`,
+      { file: dir },
+      'Pick an --out folder such as datasets/tip-corpus.',
+    );
   }
   let pkg: { version?: string; description?: string; license?: string; cablepress?: { title?: string } } = {};
   const file = path.join(dir, 'package.json');
   try {
-    const text = await readTextInside(file, dir, { maxBytes: LIMITS.packageJson, tooLargeHint: 'A dataset package.json holds a few fields; give a new --out folder.' });
+    const text = await readTextInside(file, dir, {
+      maxBytes: LIMITS.packageJson,
+      tooLargeHint: 'A dataset package.json holds a few fields; give a new --out folder.',
+    });
     if (text !== undefined) pkg = JSON.parse(text) as typeof pkg;
   } catch (error) {
     if (error instanceof InputError) throw error;
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-      throw new InputError('DATASET_INVALID', `package.json is not valid JSON (${(error as Error).message}).`, { file }, 'Fix the JSON of the --out folder\'s package.json, or give a new folder.');
+      throw new InputError(
+        'DATASET_INVALID',
+        `package.json is not valid JSON (${(error as Error).message}).`,
+        { file },
+        "Fix the JSON of the --out folder's package.json, or give a new folder.",
+      );
     }
   }
   return {
@@ -139,17 +153,26 @@ export async function buildCorpus(options: CorpusBuildOptions, io: Io): Promise<
   if (io.env.SOURCE_DATE_EPOCH) epochDate(io.env.SOURCE_DATE_EPOCH);
   if (options.progress) io.stderr(`corpus: listing the files of ${options.corpus}\n`);
   const skipped: Failure[] = [];
-  const files = new PackedFiles(await listCorpusFiles(options.corpus, io.cwd, { skip: out, skipped, ...(options.maxInputBytes === undefined ? {} : { maxBytes: options.maxInputBytes }) }));
+  const files = new PackedFiles(
+    await listCorpusFiles(options.corpus, io.cwd, { skip: out, skipped, ...(options.maxInputBytes === undefined ? {} : { maxBytes: options.maxInputBytes }) }),
+  );
   const existing = await stat(out).catch(() => undefined);
-  if (existing && !existing.isDirectory()) throw new InputError('OUT_NOT_A_FOLDER', `${options.out} exists and is not a folder.`, { file: out }, 'Give --out a folder, e.g. datasets/tip-corpus.');
+  if (existing && !existing.isDirectory())
+    throw new InputError('OUT_NOT_A_FOLDER', `${options.out} exists and is not a folder.`, { file: out }, 'Give --out a folder, e.g. datasets/tip-corpus.');
   const meta = await readMeta(out);
   await makeDirs(out);
 
   const totalBytes = files.bytes;
   const progress = new Progress(io, files.length, totalBytes, options.progress, started, options.progressEvery);
   const writer = await DatasetStreamWriter.open(out, options.partition ? { partition: { name: options.partition, byColumn: 'cable_id' } } : {});
-  const failuresFile = new JsonListFile(writer.openExtraFile({ path: FAILURES_FILE, description: FAILURES_DESCRIPTION, mediatype: 'application/json' }), 'failures');
-  const findingsFile = new JsonListFile(writer.openExtraFile({ path: VALIDATION_FILE, description: VALIDATION_DESCRIPTION, mediatype: 'application/json' }), 'findings');
+  const failuresFile = new JsonListFile(
+    writer.openExtraFile({ path: FAILURES_FILE, description: FAILURES_DESCRIPTION, mediatype: 'application/json' }),
+    'failures',
+  );
+  const findingsFile = new JsonListFile(
+    writer.openExtraFile({ path: VALIDATION_FILE, description: VALIDATION_DESCRIPTION, mediatype: 'application/json' }),
+    'findings',
+  );
   const intake = new ChunkIntake(files, failuresFile, findingsFile, options.partition);
   for (const failure of skipped) intake.fail(failure);
   const plan = options.chunkCables ? fixedChunks(files.length, options.chunkCables) : contentChunks(files.length, (i) => files.label(i));
@@ -172,8 +195,16 @@ export async function buildCorpus(options: CorpusBuildOptions, io: Io): Promise<
       progress.update(counts());
     });
     if (intake.cables === 0) {
-      const shown = intake.failures.slice(0, 3).map((f) => `${f.file}: ${f.code}`).join('; ');
-      throw new InputError('CORPUS_NO_CABLES', `none of the ${files.length} file(s) could be read as a cable (${shown}).`, { file: options.corpus }, 'Give PlusD exports, Cablegate text files or WikiLeaks cable pages; docs/errors.md explains each code.');
+      const shown = intake.failures
+        .slice(0, 3)
+        .map((f) => `${f.file}: ${f.code}`)
+        .join('; ');
+      throw new InputError(
+        'CORPUS_NO_CABLES',
+        `none of the ${files.length} file(s) could be read as a cable (${shown}).`,
+        { file: options.corpus },
+        'Give PlusD exports, Cablegate text files or WikiLeaks cable pages; docs/errors.md explains each code.',
+      );
     }
     writer.appendParts(corpusIndicators(intake, options));
     await writer.append({ organizations: intake.organizations.rows() });
@@ -195,7 +226,12 @@ export async function buildCorpus(options: CorpusBuildOptions, io: Io): Promise<
     version: meta.version,
     created: createdFromEnvironment((latest ?? '1970-01-01T00:00:00Z').replace(/\.000Z$/, 'Z'), io.env),
     licenses: [{ name: meta.license, path: `https://spdx.org/licenses/${meta.license}.html`, title: meta.license }],
-    sources: [{ title: `US diplomatic cables (WikiLeaks Cablegate / PlusD): ${cables} cables from ${files.length} files; each cable's file and sha256 are in the cables table`, path: 'https://wikileaks.org/plusd/' }],
+    sources: [
+      {
+        title: `US diplomatic cables (WikiLeaks Cablegate / PlusD): ${cables} cables from ${files.length} files; each cable's file and sha256 are in the cables table`,
+        path: 'https://wikileaks.org/plusd/',
+      },
+    ],
     contributors: [{ title: 'cablepress', roles: ['creator'] }],
     ...(meta.changelog === undefined ? {} : { changelog: meta.changelog }),
     preparation: PREPARATION,

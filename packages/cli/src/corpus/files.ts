@@ -84,14 +84,21 @@ export function globToRegExp(glob: string): RegExp {
       const end = glob.indexOf('}', i);
       if (end < 0) re += '\\{';
       else {
-        re += `(?:${glob.slice(i + 1, end).split(',').map((s) => s.replace(/[.+^$()|[\]\\]/g, '\\$&')).join('|')})`;
+        re += `(?:${glob
+          .slice(i + 1, end)
+          .split(',')
+          .map((s) => s.replace(/[.+^$()|[\]\\]/g, '\\$&'))
+          .join('|')})`;
         i = end;
       }
     } else if (c === '[') {
       const end = glob.indexOf(']', i + 1);
       if (end < 0) re += '\\[';
       else {
-        re += `[${glob.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
+        re += `[${glob
+          .slice(i + 1, end)
+          .replace(/^!/, '^')
+          .replace(/\\/g, '\\\\')}]`;
         i = end;
       }
     } else re += c.replace(/[.+^$()|\\]/g, '\\$&');
@@ -126,8 +133,16 @@ export async function listCorpusFiles(pattern: string, cwd: string, options: Lis
     throw new InputError('CORPUS_MISSING', `${pattern} does not exist.`, { file: target }, 'Give a folder of cables or a glob such as "cables/**/*.txt".');
   }
   if (out.length === 0 && options.skipped?.length) {
-    const shown = options.skipped.slice(0, 3).map((f) => `${f.file}: ${f.code}`).join('; ');
-    throw new InputError('CORPUS_NO_CABLES', `none of the ${options.skipped.length} file(s) of ${pattern} could be read (${shown}).`, { file: target }, 'Give regular files within the size cap; docs/errors.md explains each code.');
+    const shown = options.skipped
+      .slice(0, 3)
+      .map((f) => `${f.file}: ${f.code}`)
+      .join('; ');
+    throw new InputError(
+      'CORPUS_NO_CABLES',
+      `none of the ${options.skipped.length} file(s) of ${pattern} could be read (${shown}).`,
+      { file: target },
+      'Give regular files within the size cap; docs/errors.md explains each code.',
+    );
   }
   if (out.length === 0) {
     throw new InputError('CORPUS_EMPTY', `${pattern} holds no cable files.`, { file: target }, 'Give a folder of cables or a glob such as "cables/**/*.txt".');

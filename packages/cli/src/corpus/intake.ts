@@ -64,7 +64,11 @@ export class ChunkIntake {
       const first = this.seen.addOrGet(outcome.cableId, start + position);
       if (first !== undefined) {
         duplicates.push(position);
-        return this.fail({ file: file.label, code: 'DUPLICATE_CABLE', message: `cable ${outcome.cableId} was already read from ${this.corpus.label(first)}; this copy is left out.` });
+        return this.fail({
+          file: file.label,
+          code: 'DUPLICATE_CABLE',
+          message: `cable ${outcome.cableId} was already read from ${this.corpus.label(first)}; this copy is left out.`,
+        });
       }
       this.cables++;
       for (const [code, n] of Object.entries(outcome.warnings)) this.warningCodes.set(code, (this.warningCodes.get(code) ?? 0) + n);
@@ -73,7 +77,8 @@ export class ChunkIntake {
       this.organizations.add(outcome.organizations);
       if (outcome.tipInput) this.keepTipInput(outcome.tipInput);
     });
-    const kept = duplicates.length === 0 ? result : processChunk(chunk, 'build', { exclude: duplicates, ...(this.partition ? { partition: this.partition } : {}) });
+    const kept =
+      duplicates.length === 0 ? result : processChunk(chunk, 'build', { exclude: duplicates, ...(this.partition ? { partition: this.partition } : {}) });
     return kept.parts;
   }
 

@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { CableIdSet, PackedFiles } from './packed.js';
 
 const root = path.join(path.sep, 'corpus');
-const files = ['a/08VIENTIANE145.txt', 'a/09CAIRO1222.txt', 'b/ünïcode 1.txt', 'c.html'].map((label, i) => ({ file: path.join(root, label), label, bytes: 1000 + i }));
+const files = ['a/08VIENTIANE145.txt', 'a/09CAIRO1222.txt', 'b/ünïcode 1.txt', 'c.html'].map((label, i) => ({
+  file: path.join(root, label),
+  label,
+  bytes: 1000 + i,
+}));
 
 describe('PackedFiles', () => {
   it('gives back every file, label and size, in order, and the total size', () => {

@@ -70,11 +70,7 @@ function crashed(files: readonly ChunkFile[], error: Error): ChunkResult {
  * without a cap, which runs its chunks again (so the bytes are the same as if it had not); a worker that dies
  * otherwise, or without a cap, fails the cables it held (WORKER_CRASHED) and is replaced.
  */
-export async function runPool(
-  chunks: Chunks,
-  options: PoolOptions,
-  onResult: (index: number, result: ChunkResult) => Promise<void> | void,
-): Promise<void> {
+export async function runPool(chunks: Chunks, options: PoolOptions, onResult: (index: number, result: ChunkResult) => Promise<void> | void): Promise<void> {
   const depth = options.depth ?? 2;
   const window = Math.max(1, options.jobs) * depth * 2;
   const done = new Map<number, ChunkResult>();
@@ -91,13 +87,23 @@ export async function runPool(
       for (const other of slots) if (other.busy.size < slot.busy.size) slot = other;
       if (slot.busy.size >= depth) return;
       const index = nextToSend++;
-      send(slot, index, chunks.at(index)!.map(({ file, label }) => ({ file, label })));
+      send(
+        slot,
+        index,
+        chunks.at(index)!.map(({ file, label }) => ({ file, label })),
+      );
     }
   };
 
   const send = (slot: Slot, index: number, files: ChunkFile[]) => {
     slot.busy.set(index, files);
-    slot.worker.postMessage({ index, files, stage: options.stage, ...(options.partition ? { partition: options.partition } : {}), ...(options.cache ? { cache: options.cache } : {}) } satisfies Task);
+    slot.worker.postMessage({
+      index,
+      files,
+      stage: options.stage,
+      ...(options.partition ? { partition: options.partition } : {}),
+      ...(options.cache ? { cache: options.cache } : {}),
+    } satisfies Task);
   };
 
   const hand = async () => {

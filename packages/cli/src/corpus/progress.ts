@@ -67,7 +67,9 @@ export class Progress {
   private line(counts: ProgressCounts, now: number): void {
     const p = this.payload(counts, now);
     const percent = this.totalBytes > 0 ? ((100 * counts.bytes) / this.totalBytes).toFixed(1) : '100.0';
-    this.plain!.io.stderr(`corpus: ${p.files}/${p.totalFiles} files (${percent} %), ${p.mb}/${p.totalMb} MB, ${p.rate} cables/s, ${p.failed} failed, ${p.seconds} s\n`);
+    this.plain!.io.stderr(
+      `corpus: ${p.files}/${p.totalFiles} files (${percent} %), ${p.mb}/${p.totalMb} MB, ${p.rate} cables/s, ${p.failed} failed, ${p.seconds} s\n`,
+    );
     this.plain!.last = now;
   }
 

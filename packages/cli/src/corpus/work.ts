@@ -94,8 +94,20 @@ export function processCableBytes(bytes: Uint8Array, label: string, stage: Stage
       return { ok: true, cableId: cable.id, bytes: bytes.length, warnings: countCodes(cable.warnings) };
     }
     const built = buildCable({ ...source, file: label });
-    const listed: CableFinding[] = built.findings.map((f) => ({ code: f.code, severity: f.severity, span: f.spans?.[0] ? [f.spans[0].char_start, f.spans[0].char_end] : null }));
-    return { ok: true, cableId: cable.id, bytes: bytes.length, warnings: countCodes(built.findings), rows: built.rows, findings: listed, tipInput: built.tipInput };
+    const listed: CableFinding[] = built.findings.map((f) => ({
+      code: f.code,
+      severity: f.severity,
+      span: f.spans?.[0] ? [f.spans[0].char_start, f.spans[0].char_end] : null,
+    }));
+    return {
+      ok: true,
+      cableId: cable.id,
+      bytes: bytes.length,
+      warnings: countCodes(built.findings),
+      rows: built.rows,
+      findings: listed,
+      tipInput: built.tipInput,
+    };
   } catch (error) {
     return failure(error, bytes.length);
   }
@@ -137,7 +149,11 @@ export function partitionValue(partition: Partition, cable: Record<string, unkno
  */
 export function processChunk(files: readonly ChunkFile[], stage: Stage, options: ChunkOptions = {}): ChunkResult {
   if (!options.cache || stage !== 'build' || (options.exclude?.length ?? 0) > 0) return buildChunk(files, stage, options);
-  const key = chunkKey(options.cache, options.partition, files.map(({ file, label }) => ({ label, content: readCableFile(file) })));
+  const key = chunkKey(
+    options.cache,
+    options.partition,
+    files.map(({ file, label }) => ({ label, content: readCableFile(file) })),
+  );
   const cached = readChunk(options.cache, key);
   if (cached) return { ...cached, cacheKey: key };
   const result = buildChunk(files, stage, options);
@@ -181,7 +197,12 @@ function buildChunk(files: readonly ChunkFile[], stage: Stage, options: ChunkOpt
 }
 
 /** One table's rows encoded as a part, its Parquet partitioned by cable when the corpus is partitioned and the table has a cable id. */
-export function encodeRows(table: TableDef, rows: readonly Record<string, unknown>[], partition: Partition | undefined, byCable: (row: Record<string, unknown>) => string): TablePart {
+export function encodeRows(
+  table: TableDef,
+  rows: readonly Record<string, unknown>[],
+  partition: Partition | undefined,
+  byCable: (row: Record<string, unknown>) => string,
+): TablePart {
   const partitioned = partition !== undefined && fieldsOf(table).some((f) => f.name === 'cable_id');
   return encodeTablePart(table, rows, partitioned ? byCable : undefined);
 }

@@ -13,7 +13,10 @@ export interface Task {
 }
 
 parentPort!.on('message', (task: Task) => {
-  const result = processChunk(task.files, task.stage, { ...(task.partition ? { partition: task.partition } : {}), ...(task.cache ? { cache: task.cache } : {}) });
+  const result = processChunk(task.files, task.stage, {
+    ...(task.partition ? { partition: task.partition } : {}),
+    ...(task.cache ? { cache: task.cache } : {}),
+  });
   // Parts read back from the cache share one buffer: each buffer is listed once.
   const transfer = [...new Set(Object.values(result.parts ?? {}).flatMap(partBuffers))];
   parentPort!.postMessage({ index: task.index, result }, transfer);

@@ -24,12 +24,17 @@ describe('makeDirs', () => {
     const root = await folders.make();
     await writeFile(join(root, 'notes.txt'), 'x');
     await expect(makeDirs(join(root, 'notes.txt', 'site'))).rejects.toMatchObject({
-      code: 'OUTPUT_DIR', kind: 'input', message: expect.stringContaining(`${join(root, 'notes.txt')} is a file, not a folder`),
+      code: 'OUTPUT_DIR',
+      kind: 'input',
+      message: expect.stringContaining(`${join(root, 'notes.txt')} is a file, not a folder`),
     });
   });
 
   // Node's mkdir(path, { recursive: true }) never returns for this path: the command would hang
   it.skipIf(!existsSync('/proc/self'))('refuses a folder the file system cannot make (under /proc) instead of retrying forever', async () => {
-    await expect(makeDirs('/proc/cablepress-site/x')).rejects.toMatchObject({ code: 'OUTPUT_DIR', message: expect.stringContaining('creating /proc/cablepress-site failed (ENOENT)') });
+    await expect(makeDirs('/proc/cablepress-site/x')).rejects.toMatchObject({
+      code: 'OUTPUT_DIR',
+      message: expect.stringContaining('creating /proc/cablepress-site failed (ENOENT)'),
+    });
   });
 });

@@ -11,7 +11,12 @@ async function existingFolder(path: string, dir: string): Promise<boolean> {
     if ((await stat(path)).isDirectory()) return true;
   } catch (error) {
     if (code(error) === 'ENOENT' || code(error) === 'ENOTDIR') return false;
-    throw new InputError('OUTPUT_DIR', `${dir} cannot be made: ${path} cannot be read (${code(error) || String(error)}).`, { file: dir }, 'Give a folder you can write to.');
+    throw new InputError(
+      'OUTPUT_DIR',
+      `${dir} cannot be made: ${path} cannot be read (${code(error) || String(error)}).`,
+      { file: dir },
+      'Give a folder you can write to.',
+    );
   }
   throw new InputError('OUTPUT_DIR', `${dir} cannot be made: ${path} is a file, not a folder.`, { file: dir }, 'Give a folder you can write to.');
 }
@@ -35,7 +40,12 @@ export async function makeDirs(dir: string): Promise<void> {
       if (code(error) === 'EEXIST' && (await existingFolder(folder, dir))) continue;
       const typed = writeFailure(error, folder, dir);
       if (typed !== error) throw typed;
-      throw new InputError('OUTPUT_DIR', `${dir} cannot be made: creating ${folder} failed (${code(error) || String(error)}).`, { file: dir }, 'Give a folder on a disk you can write to.');
+      throw new InputError(
+        'OUTPUT_DIR',
+        `${dir} cannot be made: creating ${folder} failed (${code(error) || String(error)}).`,
+        { file: dir },
+        'Give a folder on a disk you can write to.',
+      );
     }
   }
 }

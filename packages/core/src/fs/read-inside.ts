@@ -3,7 +3,14 @@ import { constants } from 'node:fs';
 import { open, realpath } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
 
-type EntryInfo = { isDirectory(): boolean; isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean; isSymbolicLink(): boolean };
+type EntryInfo = {
+  isDirectory(): boolean;
+  isFIFO(): boolean;
+  isCharacterDevice(): boolean;
+  isBlockDevice(): boolean;
+  isSocket(): boolean;
+  isSymbolicLink(): boolean;
+};
 
 /** What a file system entry is, in words, for a message about an entry that is not a regular file. */
 export function entryKind(info: EntryInfo): string {
@@ -56,13 +63,25 @@ export async function readInside(file: string, root: string, bound: number | Rea
   }
   const top = await realpath(root);
   if (real !== top && !real.startsWith(top + sep)) {
-    throw new InputError('INPUT_OUTSIDE', `the file is a link to a place outside ${root}; it was not read.`, { file }, 'Copy the file into the folder instead of linking to it.');
+    throw new InputError(
+      'INPUT_OUTSIDE',
+      `the file is a link to a place outside ${root}; it was not read.`,
+      { file },
+      'Copy the file into the folder instead of linking to it.',
+    );
   }
   const handle = await open(real, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   try {
     const info = await handle.stat();
-    if (!info.isFile()) throw new InputError('INPUT_NOT_FILE', `the file is ${entryKind(info)}, not a regular file; it was not read.`, { file }, 'Give a regular file.');
-    if (info.nlink > 1 && hardLinks === 'refuse') throw new InputError('INPUT_HARD_LINK', `the file has ${info.nlink} names (a hard link), so it may be a file outside ${root}; it was not read.`, { file }, 'Replace it with a copy of its own.');
+    if (!info.isFile())
+      throw new InputError('INPUT_NOT_FILE', `the file is ${entryKind(info)}, not a regular file; it was not read.`, { file }, 'Give a regular file.');
+    if (info.nlink > 1 && hardLinks === 'refuse')
+      throw new InputError(
+        'INPUT_HARD_LINK',
+        `the file has ${info.nlink} names (a hard link), so it may be a file outside ${root}; it was not read.`,
+        { file },
+        'Replace it with a copy of its own.',
+      );
     if (info.size > maxBytes) throw tooLarge(file, info.size, maxBytes, tooLargeHint);
     const bytes = Buffer.alloc(info.size);
     let done = 0;
@@ -85,20 +104,25 @@ export async function readTextInside(file: string, root: string, bound: ReadBoun
 
 /** The dataset's CHANGELOG.md (written by changesets), read inside the folder and bounded; undefined when it has none. */
 export function readChangelog(dir: string): Promise<string | undefined> {
-  return readTextInside(join(dir, 'CHANGELOG.md'), dir, { maxBytes: LIMITS.changelog, tooLargeHint: 'A changelog this long is not one changesets wrote; restore it from git.' });
+  return readTextInside(join(dir, 'CHANGELOG.md'), dir, {
+    maxBytes: LIMITS.changelog,
+    tooLargeHint: 'A changelog this long is not one changesets wrote; restore it from git.',
+  });
 }
 
 /** A file a dataset publishes (path relative to `dir`), read inside the folder; a missing one is RESOURCE_MISSING. */
 export async function readDatasetFile(dir: string, path: string): Promise<Uint8Array> {
   const file = join(dir, ...path.split('/'));
   const bytes = await readInside(file, dir);
-  if (bytes === undefined) throw new InputError('RESOURCE_MISSING', `${path} is listed in datapackage.json but missing.`, { file }, 'Rebuild the dataset with `cablepress build`.');
+  if (bytes === undefined)
+    throw new InputError('RESOURCE_MISSING', `${path} is listed in datapackage.json but missing.`, { file }, 'Rebuild the dataset with `cablepress build`.');
   return bytes;
 }
 
 /** The fact sheet, read inside its own folder (never through a link out of it); a missing one is REPORT_MISSING. */
 export async function readReport(reportFile: string): Promise<Uint8Array> {
   const bytes = await readInside(reportFile, dirname(reportFile));
-  if (bytes === undefined) throw new InputError('REPORT_MISSING', `the fact sheet ${reportFile} does not exist`, { file: reportFile }, 'build the dataset first (`cablepress build`)');
+  if (bytes === undefined)
+    throw new InputError('REPORT_MISSING', `the fact sheet ${reportFile} does not exist`, { file: reportFile }, 'build the dataset first (`cablepress build`)');
   return bytes;
 }

@@ -15,11 +15,18 @@ describe('writeFailure', () => {
     ['ENFILE', 'TOO_MANY_OPEN_FILES', '/d/data/a.csv'],
     ['ENAMETOOLONG', 'PATH_TOO_LONG', '/d/data/a.csv'],
   ])('maps %s to %s naming %s', (code, typed, named) => {
-    expect(writeFailure(errno(code), '/d/data/a.csv', '/d')).toMatchObject({ code: typed, kind: 'input', location: { file: named }, message: expect.stringContaining(`(${code})`) });
+    expect(writeFailure(errno(code), '/d/data/a.csv', '/d')).toMatchObject({
+      code: typed,
+      kind: 'input',
+      location: { file: named },
+      message: expect.stringContaining(`(${code})`),
+    });
   });
 
   it('says what is intact when told, and passes other errors through', () => {
-    expect(writeFailure(errno('ENOSPC'), '/d/a', '/d', 'the previous release is intact')).toMatchObject({ message: '/d/a could not be written: the disk is full (ENOSPC); the previous release is intact.' });
+    expect(writeFailure(errno('ENOSPC'), '/d/a', '/d', 'the previous release is intact')).toMatchObject({
+      message: '/d/a could not be written: the disk is full (ENOSPC); the previous release is intact.',
+    });
     const other = errno('EIO');
     expect(writeFailure(other, '/d/x', '/d')).toBe(other);
     const inherited = errno('toString');

@@ -6,11 +6,31 @@ const FAILURES: Record<string, { code: InputCode; message: string; hint: string;
   ENOSPC: { code: 'DISK_FULL', message: 'the disk is full', hint: 'Free some space and run the command again.', names: 'file' },
   EDQUOT: { code: 'DISK_FULL', message: 'the disk quota is used up', hint: 'Free some space and run the command again.', names: 'file' },
   EFBIG: { code: 'DISK_FULL', message: 'the file would be larger than the file system allows', hint: 'Write it to another file system.', names: 'file' },
-  EACCES: { code: 'DATASET_READONLY', message: 'the folder cannot be written (no permission)', hint: 'Make the folder writable, or write elsewhere.', names: 'folder' },
-  EPERM: { code: 'DATASET_READONLY', message: 'the folder cannot be written (not permitted)', hint: 'Make the folder writable, or write elsewhere.', names: 'folder' },
+  EACCES: {
+    code: 'DATASET_READONLY',
+    message: 'the folder cannot be written (no permission)',
+    hint: 'Make the folder writable, or write elsewhere.',
+    names: 'folder',
+  },
+  EPERM: {
+    code: 'DATASET_READONLY',
+    message: 'the folder cannot be written (not permitted)',
+    hint: 'Make the folder writable, or write elsewhere.',
+    names: 'folder',
+  },
   EROFS: { code: 'DATASET_READONLY', message: 'the folder is on a read-only file system', hint: 'Remount it writable, or write elsewhere.', names: 'folder' },
-  EMFILE: { code: 'TOO_MANY_OPEN_FILES', message: 'the process has too many files open', hint: 'Raise the limit (ulimit -n) or use fewer --jobs, and run the command again.', names: 'file' },
-  ENFILE: { code: 'TOO_MANY_OPEN_FILES', message: 'the system has too many files open', hint: 'Close other programs, or raise the system limit, and run the command again.', names: 'file' },
+  EMFILE: {
+    code: 'TOO_MANY_OPEN_FILES',
+    message: 'the process has too many files open',
+    hint: 'Raise the limit (ulimit -n) or use fewer --jobs, and run the command again.',
+    names: 'file',
+  },
+  ENFILE: {
+    code: 'TOO_MANY_OPEN_FILES',
+    message: 'the system has too many files open',
+    hint: 'Close other programs, or raise the system limit, and run the command again.',
+    names: 'file',
+  },
   ENAMETOOLONG: { code: 'PATH_TOO_LONG', message: 'its path is longer than the file system allows', hint: 'Use a shorter folder path.', names: 'file' },
 };
 

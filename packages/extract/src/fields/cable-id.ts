@@ -36,7 +36,11 @@ export function canonicalCableId(id: string): string {
   if (fixed) return fixed.id;
   const plusd = /^(19(?:7[3-9]))([A-Za-z]+)(\d+)(_[A-Za-z0-9]+)?$/.exec(compact);
   if (plusd) return plusdId(Number(plusd[1]), plusd[2]!, plusd[3]!, plusd[4] ?? '');
-  const m = /^(\d{2})(?:\1(?=[A-Z]))?(.*)$/.exec(withoutSection(upper).replace(PREFIX, '').replace(/^(?:19|20)(?=\d{2}[A-Z])/, ''));
+  const m = /^(\d{2})(?:\1(?=[A-Z]))?(.*)$/.exec(
+    withoutSection(upper)
+      .replace(PREFIX, '')
+      .replace(/^(?:19|20)(?=\d{2}[A-Z])/, ''),
+  );
   if (!m) return upper;
   const rest = m[2]!.replace(SUFFIX, '').replace(/^0(?=[A-Z]{3})/, 'O');
   const parts = stationAndSerial(rest);
@@ -57,7 +61,7 @@ function stationAndSerial(rest: string): { station: string; serial: string } | n
 /** The station that sent a canonical cable id: "08VIENTIANE145" → VIENTIANE, "1975STATE123456_e" → STATE; null without one. */
 export function stationOfId(id: string): string | null {
   const m = /^(?:19[7-9]\d|\d{2})(.*?)(?:_[A-Za-z0-9]+)?$/.exec(id);
-  return m ? stationAndSerial(m[1]!)?.station ?? null : null;
+  return m ? (stationAndSerial(m[1]!)?.station ?? null) : null;
 }
 
 /** A PlusD-style id: "1975PARIS00123" (serial padded to five digits, suffix lower case). */

@@ -10,7 +10,10 @@ const PHRASES = caveats.phrases as [string, string][];
 export function parseCaveats(classification: string | null, handling: readonly string[] = []): string[] {
   const out: string[] = [];
   const scan = (text: string): void => {
-    const upper = ` ${text.toUpperCase().replace(/[^A-Z ]+/g, ' ').replace(/\s+/g, ' ')} `;
+    const upper = ` ${text
+      .toUpperCase()
+      .replace(/[^A-Z ]+/g, ' ')
+      .replace(/\s+/g, ' ')} `;
     for (const [phrase, code] of PHRASES) {
       if (upper.includes(` ${phrase} `) && !out.includes(code)) out.push(code);
     }

@@ -12,7 +12,10 @@ const NAME_SUFFIX = /^(?:JR|SR|II|III|IV)\.?$/i;
 function whoOf(text: string): string {
   const body = fieldText(text, 'classifiedBy').slice(0, 2000).replace(/\s+/g, ' ').replace(PREFIX, '');
   const cut = REASONS.exec(body);
-  const who = (cut ? body.slice(0, cut.index) : body).replace(/[\s,;:]+$/, '').replace(/^[\s,.;:]+/, '').trim();
+  const who = (cut ? body.slice(0, cut.index) : body)
+    .replace(/[\s,;:]+$/, '')
+    .replace(/^[\s,.;:]+/, '')
+    .trim();
   if (/\b(?:JR|SR)$/i.test(who)) return `${who}.`;
   return /\b(?:JR|SR|[A-Z])\.$/i.test(who) ? who : who.replace(/[\s.]+$/, '');
 }
@@ -44,7 +47,14 @@ function splitRole(who: string): { name: string; role: string | null } {
  */
 export function parseClassifiedBy(text: string): string[] {
   const who = whoOf(text);
-  return who ? who.split(';').map((w) => w.trim()).filter(Boolean).map((w) => splitRole(w).name).filter(Boolean) : [];
+  return who
+    ? who
+        .split(';')
+        .map((w) => w.trim())
+        .filter(Boolean)
+        .map((w) => splitRole(w).name)
+        .filter(Boolean)
+    : [];
 }
 
 /** The role of the (first) classifying official: "Ambassador", "CDA", "Charge d'Affaires a.i.", or null. */

@@ -57,8 +57,18 @@ describe('caveats', () => {
 
 describe('recipient lines', () => {
   it('reads NIACT IMMEDIATE and keeps serials as strings', () => {
-    expect(parseRecipientLine('RUEHC/SECSTATE WASHDC NIACT IMMEDIATE 0042')).toEqual({ route: 'RUEHC', name: 'SECSTATE WASHDC', precedence: 'NIACT IMMEDIATE', mcn: '0042' });
-    expect(parseRecipientLine('RUEHLMC)EILLENNIUM CHALLENGE ACRP')).toEqual({ route: null, name: 'RUEHLMC)EILLENNIUM CHALLENGE ACRP', precedence: null, mcn: null });
+    expect(parseRecipientLine('RUEHC/SECSTATE WASHDC NIACT IMMEDIATE 0042')).toEqual({
+      route: 'RUEHC',
+      name: 'SECSTATE WASHDC',
+      precedence: 'NIACT IMMEDIATE',
+      mcn: '0042',
+    });
+    expect(parseRecipientLine('RUEHLMC)EILLENNIUM CHALLENGE ACRP')).toEqual({
+      route: null,
+      name: 'RUEHLMC)EILLENNIUM CHALLENGE ACRP',
+      precedence: null,
+      mcn: null,
+    });
     expect(parseRecipientLine('   ')).toBeNull();
   });
 });
@@ -80,8 +90,12 @@ describe('E.O. and handling lines', () => {
   });
   it('give one entry per handling instruction', () => {
     expect(parseHandling(['SIPDIS SIPDIS ', 'DEPT FOR NEA/MAG AND DRL'])).toEqual(['SIPDIS', 'SIPDIS', 'DEPT FOR NEA/MAG AND DRL']);
-    expect(parseHandling(['This record is a partial extract of the original cable. The full text of the original cable is not available.', 'SIPDIS'])).toEqual(['SIPDIS']);
-    expect(parseHandling(['DEPARTMENT FOR NEA/ELA, G/TIP FOR YOUSEY, NEA/ELA FOR  CHATTERJI'])).toEqual(['DEPARTMENT FOR NEA/ELA, G/TIP FOR YOUSEY, NEA/ELA FOR CHATTERJI']);
+    expect(parseHandling(['This record is a partial extract of the original cable. The full text of the original cable is not available.', 'SIPDIS'])).toEqual([
+      'SIPDIS',
+    ]);
+    expect(parseHandling(['DEPARTMENT FOR NEA/ELA, G/TIP FOR YOUSEY, NEA/ELA FOR  CHATTERJI'])).toEqual([
+      'DEPARTMENT FOR NEA/ELA, G/TIP FOR YOUSEY, NEA/ELA FOR CHATTERJI',
+    ]);
   });
 });
 

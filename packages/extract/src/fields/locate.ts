@@ -19,8 +19,14 @@ const LABELS: Record<LocatedField, RegExp[]> = {
     /(?<![A-Za-z])(?:TAGS?|TGS|TAS|TAGES|TAGSS|AGS|TABS) {0,3}[:;]|(?:TAGS|TAGES|TGS):|^[ \t]{0,8}TAGS,/gim,
     /^[ \t]{0,8}(?:TAGS?|TGS|TAGES)(?=[ \t]{1,3}[A-Za-z]{2,20}(?:[ \t,]|$))/gim,
   ],
-  subject: [/(?<![A-Za-z])(?:SUBJECT|SUBJ|SUBJET|SUBECT|SUJBECT|SBJECT|SUBJEC) {0,3}[:;]|(?:SUBJECT|UBJECT|SUBJ):/gi, /^[ \t]{0,8}(?:SUBJECT|SUBJ)(?:\.|(?= {1,3}\())/gim],
-  ref: [/(?<![A-Za-z])(?:REFS?|REFTELS?|REFERENCES?|REF TEL) {0,3}[:;]|(?:REF|REFS|REFTEL):/gi, /^[ \t]{0,8}(?:REFS?|REFTELS?)(?:\.|(?= {1,3}[([]?[A-Z][.):\]] ))/gim],
+  subject: [
+    /(?<![A-Za-z])(?:SUBJECT|SUBJ|SUBJET|SUBECT|SUJBECT|SBJECT|SUBJEC) {0,3}[:;]|(?:SUBJECT|UBJECT|SUBJ):/gi,
+    /^[ \t]{0,8}(?:SUBJECT|SUBJ)(?:\.|(?= {1,3}\())/gim,
+  ],
+  ref: [
+    /(?<![A-Za-z])(?:REFS?|REFTELS?|REFERENCES?|REF TEL) {0,3}[:;]|(?:REF|REFS|REFTEL):/gi,
+    /^[ \t]{0,8}(?:REFS?|REFTELS?)(?:\.|(?= {1,3}[([]?[A-Z][.):\]] ))/gim,
+  ],
   classifiedBy: [/(?<!UN|un|Un|DE|de|De)(?:CLASS?IFI?E?D|CLASSFIED|CLASSIIFED) {0,3}BY\b(?: {0,2}[:;])?/gi],
   eo: [/(?:E\. ?[OM]\.?|(?<![A-Za-z])EO\.?|E\.O) ?1[123]\d{3}\b(?: ?:)?/gi],
 };
@@ -205,7 +211,8 @@ export function locateField(text: string, field: LocatedField): string[] {
 }
 
 /** Lines that only a header or a cable has: routing lines, a banner, a page header, a numbered paragraph. */
-const DOCUMENT_LINE = /^[ \t]*(?:VZCZC|FM |DE R[A-Z]{2,6} |[OPRZ]{1,2} \d{6}Z|UNCLAS|C O N F|S E C R E T|CONFIDENTIAL\b|SECRET\b|PAGE \d|INFO |TO |ACTION [A-Z]|SIPDIS|¶?\d{1,2}\. ?\()/m;
+const DOCUMENT_LINE =
+  /^[ \t]*(?:VZCZC|FM |DE R[A-Z]{2,6} |[OPRZ]{1,2} \d{6}Z|UNCLAS|C O N F|S E C R E T|CONFIDENTIAL\b|SECRET\b|PAGE \d|INFO |TO |ACTION [A-Z]|SIPDIS|¶?\d{1,2}\. ?\()/m;
 
 /** True when `text` is a header chunk, a routing header or a cable rather than one field's value. */
 export function isDocument(text: string): boolean {

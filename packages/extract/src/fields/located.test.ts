@@ -61,7 +61,17 @@ describe('field parsers find their field in whatever text they are given', () =>
   });
   it('references: the list ends at the page break, Classified By and the numbered paragraph', () => {
     const ids = parseReferences(TRIPOLI_819, 2008, '08TRIPOLI819').map((r) => r.canonicalId);
-    expect(ids).toEqual(['08TRIPOLI332', '08TRIPOLI472', '08TRIPOLI592', '08TRIPOLI541', '08TRIPOLI158', '08TRIPOLI159', '08TRIPOLI160', '08TRIPOLI161', '08TRIPOLI165']);
+    expect(ids).toEqual([
+      '08TRIPOLI332',
+      '08TRIPOLI472',
+      '08TRIPOLI592',
+      '08TRIPOLI541',
+      '08TRIPOLI158',
+      '08TRIPOLI159',
+      '08TRIPOLI160',
+      '08TRIPOLI161',
+      '08TRIPOLI165',
+    ]);
     expect(parseReferences(SANJOSE_525_HEADER, 2009).map((r) => [r.bullet, r.canonicalId])).toEqual([
       ['A', '08SANJOSE0'],
       ['B', '08SANJOSE800'],
@@ -78,13 +88,15 @@ describe('field parsers find their field in whatever text they are given', () =>
   });
 
   it('drops a portion marking typed in lower case in a lower-case cable (07STATE135366), not a lower-case word', () => {
-    expect(parseSubject('Subject: (s) following-up with germany on its efforts to prevent a shipment')).toBe('following-up with germany on its efforts to prevent a shipment');
+    expect(parseSubject('Subject: (s) following-up with germany on its efforts to prevent a shipment')).toBe(
+      'following-up with germany on its efforts to prevent a shipment',
+    );
     expect(parseSubject('SUBJECT: (s) Visit of the Minister')).toBe('(s) Visit of the Minister');
   });
 
   it('takes a subject from a publisher title without the half of a marking the title kept (07STATE135366.txt, 09USUNNEWYORK306)', () => {
     expect(parseTitleSubject('s) following-up with germany on its efforts to')).toBe('following-up with germany on its efforts to');
-    expect(parseTitleSubject("C) ICC\u2019S OCAMPO ON SUDAN: GO AFTER BASHIR\u2019S MONEY")).toBe('ICC\u2019S OCAMPO ON SUDAN: GO AFTER BASHIR\u2019S MONEY');
+    expect(parseTitleSubject('C) ICC\u2019S OCAMPO ON SUDAN: GO AFTER BASHIR\u2019S MONEY')).toBe('ICC\u2019S OCAMPO ON SUDAN: GO AFTER BASHIR\u2019S MONEY');
     expect(parseTitleSubject('ICELAND: 2010 ANTI-TRAFFICKING IN PERSONS (TIP) REPORT')).toBe('ICELAND: 2010 ANTI-TRAFFICKING IN PERSONS (TIP) REPORT');
     expect(parseTitleSubject('SOURCE REMOVED] TARGETED BY IRANIAN REGIME')).toBe('SOURCE REMOVED] TARGETED BY IRANIAN REGIME');
   });
@@ -231,14 +243,30 @@ describe('classified by', () => {
   const read = (t: string): [string[], string | null, string[]] => [parseClassifiedBy(t), parseClassifiedByRole(t), parseClassificationReasons(t)];
   it('the name without the role, the role separately, the reasons however introduced', () => {
     expect(read('Classified By: Ambassador Adam Ereli for reasons 1.4 (b) and (d).')).toEqual([['Adam Ereli'], 'Ambassador', ['1.4 (b)', '1.4 (d)']]);
-    expect(read("Classified By: Charge d'Affaires a.i. Jonathan Farrar, reasons 1.4(b) and (d)")).toEqual([['Jonathan Farrar'], "Charge d'Affaires a.i.", ['1.4 (b)', '1.4 (d)']]);
-    expect(read('CLASSIFIED BY: CHRISTINA B. ROCCA, ASSISTANT SECRETARY FOR SOUTH ASIAN AFFAIRS. REASON: 1.5 (D)')).toEqual([['CHRISTINA B. ROCCA'], 'ASSISTANT SECRETARY FOR SOUTH ASIAN AFFAIRS', ['1.5 (d)']]);
+    expect(read("Classified By: Charge d'Affaires a.i. Jonathan Farrar, reasons 1.4(b) and (d)")).toEqual([
+      ['Jonathan Farrar'],
+      "Charge d'Affaires a.i.",
+      ['1.4 (b)', '1.4 (d)'],
+    ]);
+    expect(read('CLASSIFIED BY: CHRISTINA B. ROCCA, ASSISTANT SECRETARY FOR SOUTH ASIAN AFFAIRS. REASON: 1.5 (D)')).toEqual([
+      ['CHRISTINA B. ROCCA'],
+      'ASSISTANT SECRETARY FOR SOUTH ASIAN AFFAIRS',
+      ['1.5 (d)'],
+    ]);
     expect(read('Classified By: ECONCOUNS John Smith, Jr. per 1.4 (b)')).toEqual([['John Smith, Jr.'], 'ECONCOUNS', ['1.4 (b)']]);
     expect(read('Clasified By: Ambassador Ryan C. Crocker due to 1.4 (b)')).toEqual([['Ryan C. Crocker'], 'Ambassador', ['1.4 (b)']]);
     expect(read('Classified By: AIT Director Bill Stanton, Reason(s): 1.4 (b/d)')).toEqual([['Bill Stanton'], 'AIT Director', ['1.4 (b)', '1.4 (d)']]);
     expect(read('Classified By: DCM Robert S. Deutsch under 1.4 (d)')).toEqual([['Robert S. Deutsch'], 'DCM', ['1.4 (d)']]);
-    expect(read("Classified By: Charge d'Affaires, a.i. Jonathan Cohen, reasons 1.4 (b) and (d)")).toEqual([['Jonathan Cohen'], "Charge d'Affaires, a.i.", ['1.4 (b)', '1.4 (d)']]);
-    expect(read('Classified by: Acting Deputy Chief of Mission Jane Doe, reasons 1.4 b and d')).toEqual([['Jane Doe'], 'Acting Deputy Chief of Mission', ['1.4 (b)', '1.4 (d)']]);
+    expect(read("Classified By: Charge d'Affaires, a.i. Jonathan Cohen, reasons 1.4 (b) and (d)")).toEqual([
+      ['Jonathan Cohen'],
+      "Charge d'Affaires, a.i.",
+      ['1.4 (b)', '1.4 (d)'],
+    ]);
+    expect(read('Classified by: Acting Deputy Chief of Mission Jane Doe, reasons 1.4 b and d')).toEqual([
+      ['Jane Doe'],
+      'Acting Deputy Chief of Mission',
+      ['1.4 (b)', '1.4 (d)'],
+    ]);
   });
   it('a label glued to the word before, a name split by a line wrap, in a whole header', () => {
     expect(parseClassifiedBy('TRIPOLI 00000819 001.2 OF 002 ...CAIROClassified By: DCM Stuart Jones under 1.4 (d)')).toEqual(['Stuart Jones']);
@@ -275,7 +303,8 @@ describe('recipients', () => {
     expect(parseInfoRecipients(STATE_116943)).toEqual([{ route: null, name: 'AMCONSUL CASABLANCA', precedence: 'PRIORITY', mcn: null }]);
   });
   it('PAGE lines are ignored, and the TO block alone gives the same list', () => {
-    const header = 'FM AMEMBASSY ROME\nTO RUEHC/SECSTATE WASHDC IMMEDIATE 1234\nINFO RUEHFR/AMEMBASSY PARIS 567\nPAGE 02 ROME 03067 211833Z\nRUEHLO/AMEMBASSY LONDON 890\nC O N F I D E N T I A L ROME 003067';
+    const header =
+      'FM AMEMBASSY ROME\nTO RUEHC/SECSTATE WASHDC IMMEDIATE 1234\nINFO RUEHFR/AMEMBASSY PARIS 567\nPAGE 02 ROME 03067 211833Z\nRUEHLO/AMEMBASSY LONDON 890\nC O N F I D E N T I A L ROME 003067';
     expect(parseInfoRecipients(header).map((r) => r.name)).toEqual(['AMEMBASSY PARIS', 'AMEMBASSY LONDON']);
     expect(parseRecipients(header)).toEqual(parseRecipients('TO RUEHC/SECSTATE WASHDC IMMEDIATE 1234'));
   });
@@ -291,7 +320,7 @@ describe('signer', () => {
     expect(parseSignedBy('as planned.\nKENNEDY\n\nDeclassified/Released US Department of State EO Systematic Review 30 JUN 2005')).toEqual(['KENNEDY']);
     expect(parseSignedBy('as planned.\nKENNEDY\nNOTE BY OC/T: NOT PASSED TO ABOVE ADDRESSEE(S).')).toEqual(['KENNEDY']);
     expect(parseSignedBy('as planned.\nBROWN\nSIPDIS\n.')).toEqual(['BROWN']);
-    expect(parseSignedBy('as planned.\nBROWN\nVisit Embassy Kabul\'s website at http://kabul.usembassy.gov')).toEqual(['BROWN']);
+    expect(parseSignedBy("as planned.\nBROWN\nVisit Embassy Kabul's website at http://kabul.usembassy.gov")).toEqual(['BROWN']);
   });
   it('strips decorations and reads a name after END COMMENT', () => {
     expect(parseSignedBy('additional information to EUR/RPM. \nWEINROD..')).toEqual(['WEINROD']);
@@ -305,7 +334,9 @@ describe('summary', () => {
     expect(parseSummary('1. (C) Summary and Action Request: The minister agreed. End Summary.\n\n2. (C) Text.')).toBe('The minister agreed.');
     expect(parseSummary('1. (SBU) Summary and Introduction: Post reports. End summary.')).toBe('Post reports.');
     expect(parseSummary('1. (C) Summary/Comment: Talks stalled. End Summary/Comment.')).toBe('Talks stalled.');
-    expect(parseSummary('=======\nSUMMARY\n=======\n\n1. (U) Summary: Laos is a source country.\n\n2. (U) More.\n\n=======\nDETAILS\n=======')).toBe('Laos is a source country.\n\nMore.');
+    expect(parseSummary('=======\nSUMMARY\n=======\n\n1. (U) Summary: Laos is a source country.\n\n2. (U) More.\n\n=======\nDETAILS\n=======')).toBe(
+      'Laos is a source country.\n\nMore.',
+    );
     expect(parseSummary('\u2014\u2014\u2014\nSummary\n\u2014\u2014\u2014\n\nFirst point.\n\nEND SUMMARY')).toBe('First point.');
   });
   it('wrapped lines are joined with one space', () => {

@@ -7,5 +7,9 @@ export const MARKING = /^\(\s?(U|C|S|TS|SBU|FOUO|LOU|NF)((?:\s?\/\/?\s?[A-Z][A-Z
 
 /** The marking as written inside the parentheses, e.g. "SBU", "S//NF". */
 export function markingOf(match: RegExpExecArray): string {
-  return `${match[1]}${match[2] ?? ''}`.split('/').map((part) => part.trim()).join('/').replace(/\s+/g, ' ');
+  return `${match[1]}${match[2] ?? ''}`
+    .split('/')
+    .map((part) => part.trim())
+    .join('/')
+    .replace(/\s+/g, ' ');
 }

@@ -39,7 +39,8 @@ export function parseRecipientLine(line: string): Recipient | null {
 }
 
 /** Lines that end the address lists: a classification banner, BT, a header field, a handling line. */
-const LIST_END = /^(?:BT$|NNNN|UNCLAS|C O N F|S E C R E T|CONFIDENTIAL\b|SECRET\b|LIMITED OFFICIAL USE|E\.? ?O\.? ?1|TAGS?\b|SUBJ|SIPDIS|SENSITIVE\b|NOFORN\b|REF\b|Classified By)/i;
+const LIST_END =
+  /^(?:BT$|NNNN|UNCLAS|C O N F|S E C R E T|CONFIDENTIAL\b|SECRET\b|LIMITED OFFICIAL USE|E\.? ?O\.? ?1|TAGS?\b|SUBJ|SIPDIS|SENSITIVE\b|NOFORN\b|REF\b|Classified By)/i;
 /** Routing lines before and between the lists. */
 const ROUTING = /^(?:FM|DE|ZNR|ZNY|VZCZC|[OPRZ]{1,2} \d{6}Z|PP |OO |RR )/;
 const PAGE_LINE = /^PAGE \d{2,3}\b/;

@@ -9,12 +9,15 @@ import { fieldText, isPageNoise, stripPageResidue } from './locate.js';
  * the serial ("TEHRAN 1091: TEHRAN 263"); a stray list letter before the serial ("TRIPOLI B. 161") is garble. The station group takes up to four words; which of
  * them are the station is decided afterwards from the gazetteer. Bounded quantifiers only.
  */
-const CABLE = /(?<![A-Za-z0-9])(?:('?\d{2}|\d{4}|\(\d{2}\)) ?)?([A-Za-z][A-Za-z'.]{0,20}(?:[ -][A-Za-z][A-Za-z'.]{0,20}){0,3})[ -]?(?:[A-Z]\. {1,6})?(?:\((\d{2})\) ?)?0*(\d{1,6})(?![\d/]|:\d|[A-Za-z])(?: ?\((\d{2})\)|-(\d{2})(?!\d))?/g;
+const CABLE =
+  /(?<![A-Za-z0-9])(?:('?\d{2}|\d{4}|\(\d{2}\)) ?)?([A-Za-z][A-Za-z'.]{0,20}(?:[ -][A-Za-z][A-Za-z'.]{0,20}){0,3})[ -]?(?:[A-Z]\. {1,6})?(?:\((\d{2})\) ?)?0*(\d{1,6})(?![\d/]|:\d|[A-Za-z])(?: ?\((\d{2})\)|-(\d{2})(?!\d))?/g;
 /** More serials of the same station: "2799 AND 2764", "332, 472; 592". */
 const MORE = /^ ?(?:,|;|&|AND|and) ?0*(\d{1,6})(?![\d/:])(?! ?[A-Za-z][A-Za-z'.]{0,20} ?\d)/;
 /** Words that end a station group but are never a station. */
 const NOT_STATION = new Set(
-  'A AN AND ALSO SEE REF REFS REFTEL REFTELS NO NR NUMBER NUMBERS PARA PARAS PARAGRAPH SECTION PAGE ITEM ARTICLE CHAPTER RESOLUTION LAW UNSCR PL HR ANNEX TABLE OF THE IN ON AT DATED FROM TO BY EMAIL MAIL LETTER MEMO REPORT REPORTS TELCON PHONE FAX MEETING TIP CONVERSATION NOTE SPEECH JAN JANUARY FEB FEBRUARY MAR MARCH APR APRIL MAY JUN JUNE JUL JULY AUG AUGUST SEP SEPT SEPTEMBER OCT OCTOBER NOV NOVEMBER DEC DECEMBER FY CY YEAR YEARS PARTS PART PHASE ROUND STAGE DAY DAYS IIR DTG MSG TEL TELEGRAM CABLE CIRCULAR SEPTEL SECTION SECTIONS'.split(' '),
+  'A AN AND ALSO SEE REF REFS REFTEL REFTELS NO NR NUMBER NUMBERS PARA PARAS PARAGRAPH SECTION PAGE ITEM ARTICLE CHAPTER RESOLUTION LAW UNSCR PL HR ANNEX TABLE OF THE IN ON AT DATED FROM TO BY EMAIL MAIL LETTER MEMO REPORT REPORTS TELCON PHONE FAX MEETING TIP CONVERSATION NOTE SPEECH JAN JANUARY FEB FEBRUARY MAR MARCH APR APRIL MAY JUN JUNE JUL JULY AUG AUGUST SEP SEPT SEPTEMBER OCT OCTOBER NOV NOVEMBER DEC DECEMBER FY CY YEAR YEARS PARTS PART PHASE ROUND STAGE DAY DAYS IIR DTG MSG TEL TELEGRAM CABLE CIRCULAR SEPTEL SECTION SECTIONS'.split(
+    ' ',
+  ),
 );
 /** What may stand before the first cable of an item: punctuation, a repeated bullet, "REF", "SEE", "AND", "AMEMBASSY". */
 const LEAD = /^(?:[\s(),.:;¶[\]-]|\b(?:REFS?|REFTELS?|SEE|ALSO|AND|AMEMBASSY|EMBASSY|AMCONSUL|CONSULATE|USMISSION|MISSION|[A-Za-z])\b)*$/i;
@@ -58,7 +61,8 @@ function splitItems(body: string): Item[] {
   }
   const items: Item[] = [];
   const leadEnd = starts.length > 0 ? starts[0]!.at : body.length;
-  for (const part of body.slice(0, leadEnd).split(/;(?! ?\d{1,6}\s*(?:[;,&]|AND\b|and\b|$))|\n/)) if (part.trim()) items.push({ bullet: null, text: part.trim() });
+  for (const part of body.slice(0, leadEnd).split(/;(?! ?\d{1,6}\s*(?:[;,&]|AND\b|and\b|$))|\n/))
+    if (part.trim()) items.push({ bullet: null, text: part.trim() });
   starts.forEach((s, k) => {
     const end = k + 1 < starts.length ? starts[k + 1]!.at : body.length;
     const text = body.slice(s.textAt, end).trim();
@@ -135,7 +139,17 @@ export function parseReferences(text: string, year: number, ownId?: string): Ref
     for (const f of found) {
       if (f.id === own || seen.has(f.id)) continue;
       seen.add(f.id);
-      out.push({ text: single ? clean : clean.slice(f.start, f.end).replace(/^[,;& ]+(?:AND )?/i, '').trim(), canonicalId: f.id, kind: 'cable', bullet: item.bullet });
+      out.push({
+        text: single
+          ? clean
+          : clean
+              .slice(f.start, f.end)
+              .replace(/^[,;& ]+(?:AND )?/i, '')
+              .trim(),
+        canonicalId: f.id,
+        kind: 'cable',
+        bullet: item.bullet,
+      });
     }
   }
   return out;

@@ -24,7 +24,12 @@ const MIN_PREFIX = 5;
 
 /** A zero between letters is an O, a one between letters an I ("T0KYO", "0TTAWA", "SANTIAG0"). */
 function lettersOf(station: string): string {
-  return station.toUpperCase().replace(/(?<=[A-Z])0|0(?=[A-Z])/g, 'O').replace(/(?<=[A-Z])1(?=[A-Z])/g, 'I').replace(/\s+/g, ' ').trim();
+  return station
+    .toUpperCase()
+    .replace(/(?<=[A-Z])0|0(?=[A-Z])/g, 'O')
+    .replace(/(?<=[A-Z])1(?=[A-Z])/g, 'I')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function lookUp(upper: string): string | null {

@@ -26,7 +26,11 @@ export function parseSubject(text: string, { clean = true }: { clean?: boolean }
   const located = withoutProseLines(locateField(text, 'subject')[0] ?? (isDocument(text) ? '' : text));
   // a database-row export ends almost every line with a lone backslash: it is no part of the subject
   // a hyphen at the end of a line joins the words around it: "US- \nLATIN" → "US-LATIN"
-  let s = ` ${stripPageResidue(located).replace(/(?<=[A-Za-z])-[ \t]*\n\s*(?=[A-Za-z])/g, '-').replace(/(?<=^|\s)\\(?=\s|$)/g, ' ').replace(/\s+/g, ' ').trim()}`;
+  let s = ` ${stripPageResidue(located)
+    .replace(/(?<=[A-Za-z])-[ \t]*\n\s*(?=[A-Za-z])/g, '-')
+    .replace(/(?<=^|\s)\\(?=\s|$)/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()}`;
   s = s.replace(/^\s*SUBJ(?:ECT)?\s*[:.;]?\s*/i, ' ');
   const runOn = RUN_ON.exec(s);
   if (runOn) s = s.slice(0, runOn.index);

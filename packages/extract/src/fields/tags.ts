@@ -141,7 +141,15 @@ function phraseEnd(words: string[], k: number): number {
  * TAGS category, or no vowel ("CVR").
  */
 function isCodeLike(w: string): boolean {
-  return CODES.has(w) || !/[AEIOUY]/.test(w) || FIXES[w] !== undefined || /^[A-Z]{2}$/.test(w) || /^[ABCEKMOPST][A-Z]{3}$/.test(w) || /\d/.test(w) || (w.length >= 5 && splitGlued(w) !== null);
+  return (
+    CODES.has(w) ||
+    !/[AEIOUY]/.test(w) ||
+    FIXES[w] !== undefined ||
+    /^[A-Z]{2}$/.test(w) ||
+    /^[ABCEKMOPST][A-Z]{3}$/.test(w) ||
+    /\d/.test(w) ||
+    (w.length >= 5 && splitGlued(w) !== null)
+  );
 }
 
 /** A person or phrase starting at words[k] (a comma between surname and given name allowed). */

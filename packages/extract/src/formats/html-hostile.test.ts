@@ -45,7 +45,14 @@ describe('readHtml on hostile pages', () => {
 
 describe('HTML is read the way a browser would show it', () => {
   it('a <pre> inside a comment, style, textarea, template, noscript or title is not cable text', () => {
-    for (const [open, close] of [['<!--', '-->'], ['<style>', '</style>'], ['<textarea>', '</textarea>'], ['<template>', '</template>'], ['<noscript>', '</noscript>'], ['<title>', '</title>']]) {
+    for (const [open, close] of [
+      ['<!--', '-->'],
+      ['<style>', '</style>'],
+      ['<textarea>', '</textarea>'],
+      ['<template>', '</template>'],
+      ['<noscript>', '</noscript>'],
+      ['<title>', '</title>'],
+    ]) {
       const page = `<html><head>${open}<pre>INJECTED</pre>${close}</head><body><pre>UNCLAS VIENTIANE 000145</pre></body></html>`;
       expect(readHtml(page).cable.s).toBe('UNCLAS VIENTIANE 000145');
     }

@@ -14,12 +14,56 @@ const LINE_BREAK_TAG = /^<(?:br\b|\/?p\b)/i;
 
 /** Named character references decoded inside <pre> (with their ";"); any other "&name;" stays as written. */
 const NAMED: Record<string, number> = {
-  amp: 38, lt: 60, gt: 62, quot: 34, apos: 39, nbsp: 160, para: 182, sect: 167, deg: 176, middot: 183,
-  ndash: 0x2013, mdash: 0x2014, lsquo: 0x2018, rsquo: 0x2019, ldquo: 0x201c, rdquo: 0x201d, hellip: 0x2026,
-  laquo: 171, raquo: 187, copy: 169, reg: 174, euro: 0x20ac, pound: 163, yen: 165, cent: 162,
-  aacute: 225, eacute: 233, iacute: 237, oacute: 243, uacute: 250, agrave: 224, egrave: 232, ograve: 242,
-  acirc: 226, ecirc: 234, ocirc: 244, auml: 228, euml: 235, ouml: 246, uuml: 252, ntilde: 241, ccedil: 231,
-  Aacute: 193, Eacute: 201, Iacute: 205, Oacute: 211, Uacute: 218, Ntilde: 209, Ccedil: 199, szlig: 223,
+  amp: 38,
+  lt: 60,
+  gt: 62,
+  quot: 34,
+  apos: 39,
+  nbsp: 160,
+  para: 182,
+  sect: 167,
+  deg: 176,
+  middot: 183,
+  ndash: 0x2013,
+  mdash: 0x2014,
+  lsquo: 0x2018,
+  rsquo: 0x2019,
+  ldquo: 0x201c,
+  rdquo: 0x201d,
+  hellip: 0x2026,
+  laquo: 171,
+  raquo: 187,
+  copy: 169,
+  reg: 174,
+  euro: 0x20ac,
+  pound: 163,
+  yen: 165,
+  cent: 162,
+  aacute: 225,
+  eacute: 233,
+  iacute: 237,
+  oacute: 243,
+  uacute: 250,
+  agrave: 224,
+  egrave: 232,
+  ograve: 242,
+  acirc: 226,
+  ecirc: 234,
+  ocirc: 244,
+  auml: 228,
+  euml: 235,
+  ouml: 246,
+  uuml: 252,
+  ntilde: 241,
+  ccedil: 231,
+  Aacute: 193,
+  Eacute: 201,
+  Iacute: 205,
+  Oacute: 211,
+  Uacute: 218,
+  Ntilde: 209,
+  Ccedil: 199,
+  szlig: 223,
 };
 
 /**
@@ -119,7 +163,8 @@ function endOfRawText(source: string, from: number, end: number, name: string): 
 function isMarkup(run: string): boolean {
   return run.includes('=') || ACTIVE_ELEMENT.test(run);
 }
-const ACTIVE_ELEMENT = /^<\/?(?:script|style|iframe|frame|object|embed|svg|math|img|image|video|audio|source|link|meta|base|body|form|input|button|a)(?![a-z0-9-])/i;
+const ACTIVE_ELEMENT =
+  /^<\/?(?:script|style|iframe|frame|object|embed|svg|math|img|image|video|audio|source|link|meta|base|body|form|input|button|a)(?![a-z0-9-])/i;
 
 /** The opening of a region whose content is never cable text: a comment or a hidden element. */
 const HIDDEN_OPEN = /<!--|<(script|style|textarea|template|noscript|title)(?![a-z0-9-])/g;

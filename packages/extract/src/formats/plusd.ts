@@ -65,7 +65,12 @@ export function readPlusd(source: string): Envelope {
     const m = line && line.end - line.start <= 300 ? VALUE_ROW.exec(s.slice(line.start, line.end)) : null;
     if (line && m) {
       let at = line.start;
-      const parts: [keyof EnvelopeMeta, string][] = [['id', m[1]!], ['created', m[2]!], ['classification', m[3]!], ['origin', m[4]!]];
+      const parts: [keyof EnvelopeMeta, string][] = [
+        ['id', m[1]!],
+        ['created', m[2]!],
+        ['classification', m[3]!],
+        ['origin', m[4]!],
+      ];
       for (const [field, value] of parts) {
         const start = s.indexOf(value, at);
         set(field, { start, end: start + value.length });

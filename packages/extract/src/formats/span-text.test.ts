@@ -18,7 +18,7 @@ describe('spanText', () => {
     expect(spanText(page, 0, 6, false)).toBe('<html>');
   });
 
-  it('writes CRLF and a lone CR as LF, so CRLF and CR files give the LF file\'s span texts', () => {
+  it("writes CRLF and a lone CR as LF, so CRLF and CR files give the LF file's span texts", () => {
     const lf = 'more than\n1,044 victims';
     expect(spanText(lf.replace('\n', '\r\n'), 0, lf.length + 1)).toBe(lf);
     expect(spanText(lf.replace('\n', '\r'), 0, lf.length)).toBe(lf);

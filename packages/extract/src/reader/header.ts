@@ -66,7 +66,7 @@ export function readRouting(c: MappedText, lines: Line[]): Routing {
         r.dtg = dtg.dtg;
         r.dtgLine = before;
       } else if (/^FM\s+/.test(bt)) {
-        r.from = { start: before.start + (/^FM\s+/.exec(bt)![0].length), end: before.end };
+        r.from = { start: before.start + /^FM\s+/.exec(bt)![0].length, end: before.end };
         list = null;
       } else if (/^TO\s+/.test(bt) && r.from) {
         list = 'to';

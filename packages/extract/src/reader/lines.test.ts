@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { bannerIndex, fieldAt, fieldSplits, inlinePageBreak, isBannerLine, isHandlingNoise, isLayoutNoise, isStrongParagraphStart, trailingHeading } from './lines.js';
+import {
+  bannerIndex,
+  fieldAt,
+  fieldSplits,
+  inlinePageBreak,
+  isBannerLine,
+  isHandlingNoise,
+  isLayoutNoise,
+  isStrongParagraphStart,
+  trailingHeading,
+} from './lines.js';
 import { MARKING, markingOf } from '../fields/markings.js';
 
 describe('line classifiers (real lines from the corpus)', () => {

@@ -6,7 +6,8 @@ import { MARKING } from '../fields/markings.js';
 export const BANNER =
   /(UNCLAS(?:SIFIED)?|C O N F I D E N T I A L|S E C R E T|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE|L I M I T E D O F F I C I A L U S E)(?: (?:E F T O|EFTO|NOFORN|N O F O R N))?(?: +SECTION +\d{1,2} +[OG0]F +\d{1,2})? +([A-Z][A-Z'.]*(?: [A-Z][A-Z'.]*){0,3}) +([0-9A-Z]{0,3}\d[0-9A-Z]{0,7})(?![A-Za-z0-9])/;
 
-const BARE_CLASSIFICATION = /^(UNCLAS(?:SIFIED)?|C O N F I D E N T I A L|S E C R E T|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE|UNCLASSIFIED\/\/FOR OFFICIAL USE ONLY)(?: +[A-Z]{1,4}\d{2,8})?$/;
+const BARE_CLASSIFICATION =
+  /^(UNCLAS(?:SIFIED)?|C O N F I D E N T I A L|S E C R E T|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE|UNCLASSIFIED\/\/FOR OFFICIAL USE ONLY)(?: +[A-Z]{1,4}\d{2,8})?$/;
 const PAGE_BREAK = /^[A-Z][A-Z .']{1,30} \d{6,10} +\d{3}(?:\.\d)? +OF +\d{3}$/;
 const PAGE_HEADER = /^PAGE \d{2,3} +[A-Z][A-Z.']{1,20}(?: [A-Z][A-Z.']{1,20}){0,2} +\d{2,7}(?: +\d{2} +OF +\d{2})? +\d{6}Z\b/;
 const SECTION_LINE = /^SECTION \d{1,2} +OF +\d{1,2}$/;

@@ -90,7 +90,10 @@ describe('staged writes', () => {
   it('refuse a second writer while the first one runs, and take over the lock of a dead one', async () => {
     const { dir } = await oldDataset();
     const first = await stage(dir);
-    await expect(stage(dir)).rejects.toMatchObject({ code: 'DATASET_BUSY', message: `another cablepress process (pid ${process.pid}) is writing this dataset` });
+    await expect(stage(dir)).rejects.toMatchObject({
+      code: 'DATASET_BUSY',
+      message: `another cablepress process (pid ${process.pid}) is writing this dataset`,
+    });
     await first.discard();
     await mkdir(join(dir, '.tmp'));
     await writeFile(join(dir, '.tmp/cablepress-write.lock'), '2147483646');

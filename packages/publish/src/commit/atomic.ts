@@ -97,7 +97,12 @@ async function workRoot(dir: string): Promise<string | undefined> {
   const root = join(dir, WORK);
   const info = await lstat(root).catch(() => undefined);
   if (info === undefined || info.isDirectory()) return info && root;
-  throw new InputError('JOURNAL_UNSAFE', `${root} is ${entryKind(info)}, not the folder cablepress writes in; nothing in it was replayed or deleted.`, { file: root }, `Check how it got there; delete ${root} and run again.`);
+  throw new InputError(
+    'JOURNAL_UNSAFE',
+    `${root} is ${entryKind(info)}, not the folder cablepress writes in; nothing in it was replayed or deleted.`,
+    { file: root },
+    `Check how it got there; delete ${root} and run again.`,
+  );
 }
 
 /** An interrupted write, checked: its committed journal (to finish) or the companion copies it staged (to delete). */
@@ -115,7 +120,13 @@ async function interruptedWrites(dir: string, companions: readonly string[]): Pr
   for (const name of (await readdir(root)).filter((n) => n.startsWith(PREFIX)).sort()) {
     const work = join(root, name);
     const info = await lstat(work);
-    if (!info.isDirectory()) throw new InputError('JOURNAL_UNSAFE', `${work} is ${entryKind(info)}, not a work folder; nothing was replayed or deleted.`, { file: work }, `Check how it got there; delete ${work} and run again.`);
+    if (!info.isDirectory())
+      throw new InputError(
+        'JOURNAL_UNSAFE',
+        `${work} is ${entryKind(info)}, not a work folder; nothing was replayed or deleted.`,
+        { file: work },
+        `Check how it got there; delete ${work} and run again.`,
+      );
     const record = join(work, JOURNAL);
     const journal = await readRecord(record, dir);
     if (journal !== undefined) {
@@ -225,7 +236,8 @@ export async function stage(dir: string, companions: readonly string[] = []): Pr
       });
     },
     async attach(target, content) {
-      if (!companions.some((c) => resolve(c) === resolve(target))) throw new InternalError('UNSAFE_PATH', `refusing to publish a file that is not a companion of the dataset: ${target}`);
+      if (!companions.some((c) => resolve(c) === resolve(target)))
+        throw new InternalError('UNSAFE_PATH', `refusing to publish a file that is not a companion of the dataset: ${target}`);
       const folder = dirname(target);
       const staged = attachedStagingPath(resolve(target), PREFIX + id);
       attached.push({ staged, target });

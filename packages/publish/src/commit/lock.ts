@@ -88,7 +88,12 @@ async function removeStaleLockTemps(file: string): Promise<void> {
 function busy(dir: string, file: string, owner?: number): InputError {
   return owner === undefined
     ? new InputError('DATASET_BUSY', `cannot take the write lock ${file}`, { file: dir }, `wait for the other build to finish; if none runs, delete ${file}`)
-    : new InputError('DATASET_BUSY', `another cablepress process (pid ${owner}) is writing this dataset`, { file: dir }, `wait for it to finish; if it is gone, delete ${file}`);
+    : new InputError(
+        'DATASET_BUSY',
+        `another cablepress process (pid ${owner}) is writing this dataset`,
+        { file: dir },
+        `wait for it to finish; if it is gone, delete ${file}`,
+      );
 }
 
 /**

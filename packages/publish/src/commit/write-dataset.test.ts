@@ -32,7 +32,9 @@ describe('writeDataset', () => {
     const csv = await readFile(join(dir, 'data/paragraphs.csv'), 'utf8');
     expect(csv.startsWith('paragraph_id,cable_id,seq,number,section,key,kind,classification_marking,text,char_start,char_end,citation\r\n')).toBe(true);
     expect(csv).toContain(',=SUM(A1:A9) looks like a formula; so do +1 and @home.,');
-    expect(csv).toContain('08TESTPOST145-p002,08TESTPOST145,2,,,A and B,list_item,,"-5 percent, ""quoted"", ünïcödé ລາວ and a\r\nCRLF inside.",161,230,"paragraph 2, A and B"\r\n');
+    expect(csv).toContain(
+      '08TESTPOST145-p002,08TESTPOST145,2,,,A and B,list_item,,"-5 percent, ""quoted"", ünïcödé ລາວ and a\r\nCRLF inside.",161,230,"paragraph 2, A and B"\r\n',
+    );
     const recipients = await readFile(join(dir, 'data/recipients.csv'), 'utf8');
     expect(recipients).toContain(',000145\r\n');
   });
@@ -60,7 +62,11 @@ describe('writeDataset', () => {
   it('writes an empty table as a header line and zero-row Arrow and Parquet files', async () => {
     const dir = await scratch();
     await writeDataset(dir, syntheticInput({ ...syntheticTables(), indicators: [] }));
-    expect(await readFile(join(dir, 'data/indicators.csv'), 'utf8')).toBe(`${fieldsOf(indicatorsTable).map((f) => f.name).join(',')}\r\n`);
+    expect(await readFile(join(dir, 'data/indicators.csv'), 'utf8')).toBe(
+      `${fieldsOf(indicatorsTable)
+        .map((f) => f.name)
+        .join(',')}\r\n`,
+    );
     expect(readArrow(new Uint8Array(await readFile(join(dir, 'data/indicators.arrow')))).numRows).toBe(0);
     expect(readParquetTable(new Uint8Array(await readFile(join(dir, 'data/indicators.parquet')))).numRows).toBe(0);
     expect(await verifyDataset(dir)).toEqual([]);
@@ -100,12 +106,16 @@ describe('writeDataset', () => {
     await writeFile(join(dir, 'CHANGELOG.md'), '# kept\n');
     const before = await snapshot(dir);
     let count = 0;
-    const failing = writeDataset(dir, { ...syntheticInput(), version: '2.0.0' }, {
-      onFile: () => {
-        count += 1;
-        if (count === 17) throw new Error('disk full (injected)');
+    const failing = writeDataset(
+      dir,
+      { ...syntheticInput(), version: '2.0.0' },
+      {
+        onFile: () => {
+          count += 1;
+          if (count === 17) throw new Error('disk full (injected)');
+        },
       },
-    });
+    );
     await expect(failing).rejects.toThrow('disk full (injected)');
     expect(await snapshot(dir)).toEqual(before);
   });

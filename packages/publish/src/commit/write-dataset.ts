@@ -41,28 +41,49 @@ export function createdFromEnvironment(fallback: string, env: Record<string, str
   return fallback;
 }
 
-
 function checkInput(input: DatasetInput): TableDef[] {
   const bad = (code: Code, message: string, field: string, hint: string) => new InputError(code, message, { field }, hint);
   if (!isDatasetName(input.name)) {
-    throw bad('DATASET_NAME', `dataset name "${input.name}" must be lowercase letters, digits and "-", and not a Windows device name`, 'name',
-      'name the dataset folder with lowercase letters, digits and "-", e.g. laos-tip-2008');
+    throw bad(
+      'DATASET_NAME',
+      `dataset name "${input.name}" must be lowercase letters, digits and "-", and not a Windows device name`,
+      'name',
+      'name the dataset folder with lowercase letters, digits and "-", e.g. laos-tip-2008',
+    );
   }
-  if (!SEMVER.test(input.version)) throw bad('DATASET_VERSION', `version "${input.version}" is not a semantic version`, 'version', 'give the dataset package.json a version such as 0.1.0');
+  if (!SEMVER.test(input.version))
+    throw bad('DATASET_VERSION', `version "${input.version}" is not a semantic version`, 'version', 'give the dataset package.json a version such as 0.1.0');
   if (input.created !== undefined && (!CREATED.test(input.created) || Number.isNaN(Date.parse(input.created)))) {
-    throw bad('DATASET_CREATED', `created "${input.created}" must be an ISO 8601 UTC datetime (from the release record or SOURCE_DATE_EPOCH)`, 'created', 'set SOURCE_DATE_EPOCH to whole seconds since 1970');
+    throw bad(
+      'DATASET_CREATED',
+      `created "${input.created}" must be an ISO 8601 UTC datetime (from the release record or SOURCE_DATE_EPOCH)`,
+      'created',
+      'set SOURCE_DATE_EPOCH to whole seconds since 1970',
+    );
   }
   const known = new Map(allTables.map((t) => [t.name, t as TableDef]));
   for (const name of Object.keys(input.tables)) {
-    if (!known.has(name)) throw bad('UNKNOWN_TABLE', `table "${name}" is not one of ${[...known.keys()].join(', ')}`, `tables.${name}`, 'use the table names of @cablepress/validate');
+    if (!known.has(name))
+      throw bad(
+        'UNKNOWN_TABLE',
+        `table "${name}" is not one of ${[...known.keys()].join(', ')}`,
+        `tables.${name}`,
+        'use the table names of @cablepress/validate',
+      );
   }
   const paths = new Set<string>();
   for (const extra of input.extraFiles ?? []) {
     const top = extra.path.split('/')[0]!;
     if (!isSafePath(extra.path) || top.startsWith('.') || RESERVED.has(top) || paths.has(extra.path)) {
-      throw bad('EXTRA_FILE_PATH', `extra file path "${extra.path}" must be a new relative path inside the dataset`, 'extraFiles', 'give it a new path such as validation.json');
+      throw bad(
+        'EXTRA_FILE_PATH',
+        `extra file path "${extra.path}" must be a new relative path inside the dataset`,
+        'extraFiles',
+        'give it a new path such as validation.json',
+      );
     }
-    if (/^data\/[^/]+\.(csv|arrow|parquet)$/.test(extra.path)) throw bad('EXTRA_FILE_PATH', `extra file "${extra.path}" would overwrite a table file`, 'extraFiles', 'give it a path outside data/');
+    if (/^data\/[^/]+\.(csv|arrow|parquet)$/.test(extra.path))
+      throw bad('EXTRA_FILE_PATH', `extra file "${extra.path}" would overwrite a table file`, 'extraFiles', 'give it a path outside data/');
     paths.add(extra.path);
   }
   return allTables.filter((t) => t.name in input.tables) as TableDef[];
@@ -70,16 +91,32 @@ function checkInput(input: DatasetInput): TableDef[] {
 
 function compareText(table: string, format: string, expected: string[][], actual: string[][]): Finding[] {
   if (expected.length !== actual.length) {
-    return [{ code: 'READBACK_ROWS', severity: 'error', message: `${table}.${format}: read back ${actual.length} rows, wrote ${expected.length}`, path: [table] }];
+    return [
+      { code: 'READBACK_ROWS', severity: 'error', message: `${table}.${format}: read back ${actual.length} rows, wrote ${expected.length}`, path: [table] },
+    ];
   }
   for (let r = 0; r < expected.length; r++) {
     const [want, got] = [expected[r]!, actual[r]!];
     if (want.length !== got.length) {
-      return [{ code: 'READBACK_VALUE', severity: 'error', message: `${table}.${format}: row ${r + 1} reads back with ${got.length} cells, wrote ${want.length}`, path: [table, r] }];
+      return [
+        {
+          code: 'READBACK_VALUE',
+          severity: 'error',
+          message: `${table}.${format}: row ${r + 1} reads back with ${got.length} cells, wrote ${want.length}`,
+          path: [table, r],
+        },
+      ];
     }
     const c = want.findIndex((v, i) => v !== got[i]);
     if (c >= 0) {
-      return [{ code: 'READBACK_VALUE', severity: 'error', message: `${table}.${format}: row ${r + 1} column ${c + 1} reads back as "${got[c]}", wrote "${want[c]}"`, path: [table, r] }];
+      return [
+        {
+          code: 'READBACK_VALUE',
+          severity: 'error',
+          message: `${table}.${format}: row ${r + 1} column ${c + 1} reads back as "${got[c]}", wrote "${want[c]}"`,
+          path: [table, r],
+        },
+      ];
     }
   }
   return [];
@@ -110,7 +147,14 @@ async function readBack(root: string, tables: readonly TableDef[], input: Datase
   }
   const problems = (await verifyDataset(root)).filter((f) => f.severity === 'error');
   if (problems.length > 0) {
-    throw new ValidationError('DATASET_VERIFY', `the staged dataset does not verify: ${problems.slice(0, 5).map((f) => f.message).join('; ')}`, problems);
+    throw new ValidationError(
+      'DATASET_VERIFY',
+      `the staged dataset does not verify: ${problems
+        .slice(0, 5)
+        .map((f) => f.message)
+        .join('; ')}`,
+      problems,
+    );
   }
 }
 

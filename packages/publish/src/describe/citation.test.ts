@@ -4,14 +4,26 @@ import { licenceFile } from './licence.js';
 
 const input: CitationInput = {
   descriptor: {
-    name: 'laos-tip-2008', title: 'Laos trafficking in persons report 2008 (cable 08VIENTIANE145)', description: 'Eighth annual TIP report for Laos as open tables.', version: '2.0.0',
+    name: 'laos-tip-2008',
+    title: 'Laos trafficking in persons report 2008 (cable 08VIENTIANE145)',
+    description: 'Eighth annual TIP report for Laos as open tables.',
+    version: '2.0.0',
     licenses: [{ name: 'CC0-1.0', path: 'https://spdx.org/licenses/CC0-1.0.html', title: 'CC0-1.0' }],
-    sources: [{ id: '08VIENTIANE145', title: 'EIGHTH ANNUAL TIP REPORT FOR LAOS', path: 'https://wikileaks.org/plusd/cables/08VIENTIANE145_a.html', sha256: 'ec69ad48' }],
+    sources: [
+      {
+        id: '08VIENTIANE145',
+        title: 'EIGHTH ANNUAL TIP REPORT FOR LAOS',
+        path: 'https://wikileaks.org/plusd/cables/08VIENTIANE145_a.html',
+        sha256: 'ec69ad48',
+      },
+    ],
     contributors: [{ title: 'cablepress', roles: ['creator'] }],
   },
   releaseDate: '2026-12-07T06:00:00Z',
   url: null,
-  cables: [{ cable_id: '08VIENTIANE145', created: '2008-02-29T05:44:00Z', origin: 'Embassy Vientiane', subject: 'EIGHTH ANNUAL TIP REPORT FOR LAOS', title: null }],
+  cables: [
+    { cable_id: '08VIENTIANE145', created: '2008-02-29T05:44:00Z', origin: 'Embassy Vientiane', subject: 'EIGHTH ANNUAL TIP REPORT FOR LAOS', title: null },
+  ],
 };
 
 describe('CITATION.cff', () => {
@@ -21,7 +33,9 @@ describe('CITATION.cff', () => {
     expect(cff).toContain('type: dataset\n');
     expect(cff).toContain('version: "2.0.0"\ndate-released: "2026-12-07"\n');
     expect(cff).toContain('license: "CC0-1.0"\n');
-    expect(cff).toContain('    title: "Cable 08VIENTIANE145: EIGHTH ANNUAL TIP REPORT FOR LAOS"\n    authors:\n      - name: "U.S. Embassy Vientiane"\n    year: 2008\n');
+    expect(cff).toContain(
+      '    title: "Cable 08VIENTIANE145: EIGHTH ANNUAL TIP REPORT FOR LAOS"\n    authors:\n      - name: "U.S. Embassy Vientiane"\n    year: 2008\n',
+    );
     expect(cff).not.toContain('url: "https://example');
     expect(cff).not.toMatch(/^url:/m);
   });

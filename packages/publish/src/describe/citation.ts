@@ -47,9 +47,8 @@ function sourceOf(input: CitationInput, cableId: string) {
 /** The CITATION.cff of a dataset (Citation File Format 1.2.0): the dataset as cited, its source cables as references. */
 export function citationCff(input: CitationInput): string {
   const { descriptor, releaseDate } = input;
-  const unreleased = releaseDate === null
-    ? ` This build of version ${descriptor.version} is not released yet (it has no release record): cite a released version.`
-    : '';
+  const unreleased =
+    releaseDate === null ? ` This build of version ${descriptor.version} is not released yet (it has no release record): cite a released version.` : '';
   const lines = [
     'cff-version: 1.2.0',
     `message: ${q(`If you use this data set, please cite it as below, and the cables it is compiled from.${unreleased}`)}`,
@@ -94,7 +93,12 @@ const braced = (text: string) => `{${clean(text)}}`;
 export function bibtex(input: CitationInput): string {
   const { descriptor, releaseDate } = input;
   const fields: [string, string][] = [
-    ['author', `{${authors(input).map((a) => `{${clean(a)}}`).join(' and ')}}`],
+    [
+      'author',
+      `{${authors(input)
+        .map((a) => `{${clean(a)}}`)
+        .join(' and ')}}`,
+    ],
     ['title', `{{${clean(descriptor.title)}}}`],
     ['version', braced(descriptor.version)],
     ['year', braced(releaseDate ? releaseDate.slice(0, 4) : 'unreleased')],

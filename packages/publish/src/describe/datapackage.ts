@@ -92,7 +92,13 @@ const FIELD_TYPES = new Set(['string', 'integer', 'number', 'boolean', 'date', '
 
 /** True when a resource path stays inside the package: relative, forward slashes, no `..` segment. */
 export function isSafePath(path: string): boolean {
-  return path.length > 0 && !path.startsWith('/') && !path.includes('\\') && !/^[a-zA-Z]:/.test(path) && !path.split('/').some((s) => s === '..' || s === '' || s === '.');
+  return (
+    path.length > 0 &&
+    !path.startsWith('/') &&
+    !path.includes('\\') &&
+    !/^[a-zA-Z]:/.test(path) &&
+    !path.split('/').some((s) => s === '..' || s === '' || s === '.')
+  );
 }
 
 /**
@@ -118,17 +124,20 @@ function checkCablepressRules(value: unknown): Finding[] {
     if (typeof d[key] !== 'string' || d[key] === '') error('DESCRIPTOR_FIELD', `${key} must be a non-empty string`, [key]);
   }
   if (typeof d.version !== 'string' || !SEMVER.test(d.version)) error('DESCRIPTOR_VERSION', 'version must be a semantic version', ['version']);
-  if (d.created !== undefined && (typeof d.created !== 'string' || !DATETIME.test(d.created))) error('DESCRIPTOR_CREATED', 'created must be an ISO 8601 UTC datetime', ['created']);
+  if (d.created !== undefined && (typeof d.created !== 'string' || !DATETIME.test(d.created)))
+    error('DESCRIPTOR_CREATED', 'created must be an ISO 8601 UTC datetime', ['created']);
   if (!Array.isArray(d.licenses) || d.licenses.length === 0) error('DESCRIPTOR_LICENSES', 'licenses must list at least one license', ['licenses']);
-  else d.licenses.forEach((l: Record<string, unknown>, i) => {
-    if (typeof l?.name !== 'string' && typeof l?.path !== 'string') error('DESCRIPTOR_LICENSES', 'a license needs a name or a path', ['licenses', i]);
-  });
+  else
+    d.licenses.forEach((l: Record<string, unknown>, i) => {
+      if (typeof l?.name !== 'string' && typeof l?.path !== 'string') error('DESCRIPTOR_LICENSES', 'a license needs a name or a path', ['licenses', i]);
+    });
   for (const key of ['sources', 'contributors'] as const) {
     const list = d[key];
     if (!Array.isArray(list)) error('DESCRIPTOR_FIELD', `${key} must be an array`, [key]);
-    else list.forEach((s: Record<string, unknown>, i) => {
-      if (typeof s?.title !== 'string') error('DESCRIPTOR_FIELD', `${key}[${i}] needs a title`, [key, i]);
-    });
+    else
+      list.forEach((s: Record<string, unknown>, i) => {
+        if (typeof s?.title !== 'string') error('DESCRIPTOR_FIELD', `${key}[${i}] needs a title`, [key, i]);
+      });
   }
   if (!Array.isArray(d.resources) || d.resources.length === 0) {
     error('DESCRIPTOR_RESOURCES', 'resources must list at least one resource', ['resources']);
@@ -141,7 +150,8 @@ function checkCablepressRules(value: unknown): Finding[] {
     if (typeof r.name !== 'string' || !NAME.test(r.name)) error('RESOURCE_NAME', `resources[${i}].name is not a valid name`, [...at, 'name']);
     else if (names.has(r.name)) error('RESOURCE_NAME_DUPLICATE', `resource name "${r.name}" is used twice`, [...at, 'name']);
     else names.add(r.name);
-    if (typeof r.path !== 'string' || !isSafePath(r.path)) error('RESOURCE_PATH', `resources[${i}].path must be a relative path inside the package`, [...at, 'path']);
+    if (typeof r.path !== 'string' || !isSafePath(r.path))
+      error('RESOURCE_PATH', `resources[${i}].path must be a relative path inside the package`, [...at, 'path']);
     for (const key of ['format', 'mediatype'] as const) {
       if (typeof r[key] !== 'string') error('RESOURCE_FIELD', `resources[${i}].${key} is missing`, [...at, key]);
     }
@@ -158,7 +168,8 @@ function checkCablepressRules(value: unknown): Finding[] {
       }
       const fieldNames = new Set<string>();
       schema.fields.forEach((f, j) => {
-        if (typeof f?.name !== 'string' || fieldNames.has(f.name)) error('SCHEMA_FIELD', `resources[${i}].schema.fields[${j}] needs a unique name`, [...at, 'schema', 'fields', j]);
+        if (typeof f?.name !== 'string' || fieldNames.has(f.name))
+          error('SCHEMA_FIELD', `resources[${i}].schema.fields[${j}] needs a unique name`, [...at, 'schema', 'fields', j]);
         else fieldNames.add(f.name);
         if (!FIELD_TYPES.has(f?.type)) error('SCHEMA_FIELD', `resources[${i}].schema.fields[${j}] has an unknown type`, [...at, 'schema', 'fields', j, 'type']);
       });

@@ -37,22 +37,60 @@ describe('checkProfiles (official Frictionless v2 profiles)', async () => {
 
   it('names the JSON pointer of an empty foreignKeys list, once, by the table schema profile', () => {
     const i = descriptor.resources.findIndex((r) => r.name === 'cables');
-    const findings = checkProfiles(broken(descriptor, (d) => { d.resources[i].schema.foreignKeys = []; }));
+    const findings = checkProfiles(
+      broken(descriptor, (d) => {
+        d.resources[i].schema.foreignKeys = [];
+      }),
+    );
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ code: 'DESCRIPTOR_PROFILE', severity: 'error', path: ['datapackage.json', 'resources', String(i), 'schema', 'foreignKeys'] });
-    expect(findings[0]!.message).toBe(`datapackage.json at /resources/${i}/schema/foreignKeys breaks the Frictionless v2 tableschema profile: must NOT have fewer than 1 items`);
+    expect(findings[0]).toMatchObject({
+      code: 'DESCRIPTOR_PROFILE',
+      severity: 'error',
+      path: ['datapackage.json', 'resources', String(i), 'schema', 'foreignKeys'],
+    });
+    expect(findings[0]!.message).toBe(
+      `datapackage.json at /resources/${i}/schema/foreignKeys breaks the Frictionless v2 tableschema profile: must NOT have fewer than 1 items`,
+    );
   });
 
   it('finds a broken dialect, resource and package property, each with its pointer', () => {
     const pointers = (d: unknown) => checkProfiles(d).map((f) => f.message.match(/at (\S+)/)?.[1]);
-    expect(pointers(broken(descriptor, (d) => { d.resources[0].dialect.header = 'yes'; }))).toEqual(['/resources/0/dialect/header']);
-    expect(pointers(broken(descriptor, (d) => { d.resources[1].bytes = 'many'; }))).toEqual(['/resources/1/bytes']);
-    expect(pointers(broken(descriptor, (d) => { d.contributors = 'cablepress'; }))).toEqual(['/contributors']);
-    expect(pointers(broken(descriptor, (d) => { d.resources[2].schema.fields[0].type = 'text'; }))).toEqual(['/resources/2/schema/fields/0/type']);
+    expect(
+      pointers(
+        broken(descriptor, (d) => {
+          d.resources[0].dialect.header = 'yes';
+        }),
+      ),
+    ).toEqual(['/resources/0/dialect/header']);
+    expect(
+      pointers(
+        broken(descriptor, (d) => {
+          d.resources[1].bytes = 'many';
+        }),
+      ),
+    ).toEqual(['/resources/1/bytes']);
+    expect(
+      pointers(
+        broken(descriptor, (d) => {
+          d.contributors = 'cablepress';
+        }),
+      ),
+    ).toEqual(['/contributors']);
+    expect(
+      pointers(
+        broken(descriptor, (d) => {
+          d.resources[2].schema.fields[0].type = 'text';
+        }),
+      ),
+    ).toEqual(['/resources/2/schema/fields/0/type']);
   });
 
   it('is part of checkDescriptor, which every write and every validate runs', () => {
-    const findings = checkDescriptor(broken(descriptor, (d) => { d.resources[0].schema.foreignKeys = []; }));
+    const findings = checkDescriptor(
+      broken(descriptor, (d) => {
+        d.resources[0].schema.foreignKeys = [];
+      }),
+    );
     expect(findings.map((f) => f.code)).toEqual(['DESCRIPTOR_PROFILE']);
   });
 });

@@ -22,7 +22,12 @@ function profileValidators(): Record<ProfileName, ValidateFunction> {
     const file = new URL(`../../data/frictionless/2.0/${name}.json`, import.meta.url);
     return ajv.compile(JSON.parse(readFileSync(file, 'utf8')) as object);
   };
-  validators = { datapackage: compile('datapackage'), dataresource: compile('dataresource'), tableschema: compile('tableschema'), tabledialect: compile('tabledialect') };
+  validators = {
+    datapackage: compile('datapackage'),
+    dataresource: compile('dataresource'),
+    tableschema: compile('tableschema'),
+    tabledialect: compile('tabledialect'),
+  };
   return validators;
 }
 
@@ -56,12 +61,15 @@ export function checkProfile(profile: ProfileName, value: unknown, at = ''): Fin
  */
 function mostSpecific(findings: Finding[]): Finding[] {
   const seen = new Set<string>();
-  return findings.reverse().filter((f) => {
-    const key = f.path.join('/');
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  }).reverse();
+  return findings
+    .reverse()
+    .filter((f) => {
+      const key = f.path.join('/');
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .reverse();
 }
 
 /**

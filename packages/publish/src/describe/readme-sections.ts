@@ -60,7 +60,9 @@ export function factSheetSection(context: ReadmeContext): string | null {
     lines.push(`- Fact sheet (PDF, for printing and forwarding): [${file}](${context.factSheet}). A release bundle has it beside this README.`);
   }
   if (context.releasePage) {
-    lines.push(`- Dataset page, with the key figures, the tables, the cable text and the release downloads: [${context.releasePage.replace(/^(?:\.\.\/)+/, '')}](${context.releasePage}).`);
+    lines.push(
+      `- Dataset page, with the key figures, the tables, the cable text and the release downloads: [${context.releasePage.replace(/^(?:\.\.\/)+/, '')}](${context.releasePage}).`,
+    );
   }
   if (context.pageUrl) lines.push(`- Published page of the dataset: <${context.pageUrl}>.`);
   return lines.length > 0 ? `${LINKS_HEADING}\n\n${lines.join('\n')}\n` : null;
@@ -119,7 +121,9 @@ export function periodSection(rows: ReadmeRows): string | null {
   const total = (rows.indicators ?? []).length;
   const ranked = [...periods].sort(([a, m], [b, n]) => n - m || (a < b ? -1 : 1));
   const [first, ...others] = ranked;
-  const lead = first ? `The key figures (the \`indicators\` table) are mostly for ${first[0]} (${first[1]} of ${total})` : `None of the ${total} key figures has a period`;
+  const lead = first
+    ? `The key figures (the \`indicators\` table) are mostly for ${first[0]} (${first[1]} of ${total})`
+    : `None of the ${total} key figures has a period`;
   const rest = others.length > 0 ? `; the others are for ${others.map(([p, n]) => `${p} (${n})`).join(', ')}` : '';
   const none = undated > 0 && first ? `; ${undated} ${undated === 1 ? 'has' : 'have'} no period` : '';
   return `## Reporting period\n\n${lead}${rest}${none}. ${dated} The \`period\` column of each indicator says which period its figure covers.\n`;

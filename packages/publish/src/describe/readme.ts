@@ -1,6 +1,15 @@
 import type { DataPackage, Resource } from './datapackage.js';
 import { dataCard } from './licence.js';
-import { checkingSection, citationSection, factSheetSection, periodSection, releaseDateOf, warningsSection, type ReadmeContext, type ReadmeRows } from './readme-sections.js';
+import {
+  checkingSection,
+  citationSection,
+  factSheetSection,
+  periodSection,
+  releaseDateOf,
+  warningsSection,
+  type ReadmeContext,
+  type ReadmeRows,
+} from './readme-sections.js';
 import { loadingSnippets } from './snippets.js';
 
 /** What the dataset README says beyond the descriptor. */
@@ -105,7 +114,9 @@ export function datasetReadme({ descriptor, rowCounts, preparation, changelog, c
     const link = s.path ? `[${s.title}](${s.path})` : s.title;
     return `- ${link}${s.sha256 ? ` — sha256 \`${s.sha256}\`` : ''}`;
   });
-  const licenses = descriptor.licenses.map((l) => `- ${l.path ? `[${l.title ?? l.name}](${l.path})` : (l.title ?? l.name)}${l.name && l.title ? ` (\`${l.name}\`)` : ''}`);
+  const licenses = descriptor.licenses.map(
+    (l) => `- ${l.path ? `[${l.title ?? l.name}](${l.path})` : (l.title ?? l.name)}${l.name && l.title ? ` (\`${l.name}\`)` : ''}`,
+  );
   const changes = changelog?.replace(/^# .*\n+/, '').trim();
   const optional = (section: string | null) => (section === null ? '' : `${section}\n`);
   return `# ${descriptor.title}

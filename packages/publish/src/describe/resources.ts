@@ -21,9 +21,35 @@ export function tableResources(table: TableDef, files: { csv: FileDigest; arrow:
   const schema = tableSchemaOf(table);
   const common = { type: 'table' as const, title: table.title, description: table.description };
   return [
-    { name: table.name, ...common, path: `data/${table.name}.csv`, format: 'csv', mediatype: MEDIATYPES.csv!, encoding: 'utf-8', ...described(files.csv), dialect: CSV_DIALECT, schema },
-    { name: `${table.name}-arrow`, ...common, path: `data/${table.name}.arrow`, format: 'arrow', mediatype: MEDIATYPES.arrow!, ...described(files.arrow), schema },
-    { name: `${table.name}-parquet`, ...common, path: `data/${table.name}.parquet`, format: 'parquet', mediatype: MEDIATYPES.parquet!, ...described(files.parquet), schema },
+    {
+      name: table.name,
+      ...common,
+      path: `data/${table.name}.csv`,
+      format: 'csv',
+      mediatype: MEDIATYPES.csv!,
+      encoding: 'utf-8',
+      ...described(files.csv),
+      dialect: CSV_DIALECT,
+      schema,
+    },
+    {
+      name: `${table.name}-arrow`,
+      ...common,
+      path: `data/${table.name}.arrow`,
+      format: 'arrow',
+      mediatype: MEDIATYPES.arrow!,
+      ...described(files.arrow),
+      schema,
+    },
+    {
+      name: `${table.name}-parquet`,
+      ...common,
+      path: `data/${table.name}.parquet`,
+      format: 'parquet',
+      mediatype: MEDIATYPES.parquet!,
+      ...described(files.parquet),
+      schema,
+    },
   ];
 }
 
@@ -41,7 +67,13 @@ export function partitionedTableResources(
   return [
     csv!,
     arrow!,
-    ...files.parquet.map((part, n) => ({ ...parquet!, name: `${table.name}-parquet-${n}`, path: part.path, ...described(part), partition: { field, value: part.value } })),
+    ...files.parquet.map((part, n) => ({
+      ...parquet!,
+      name: `${table.name}-parquet-${n}`,
+      path: part.path,
+      ...described(part),
+      partition: { field, value: part.value },
+    })),
   ];
 }
 

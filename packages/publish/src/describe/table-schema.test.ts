@@ -42,7 +42,10 @@ describe('readCell', () => {
   it('reads an empty cell as null in nullable columns and as "" in required text columns', () => {
     const schema = tableSchemaOf(cablesTable);
     const header = schema.fields.map((f) => f.name);
-    const row = header.map((name) => ({ cable_id: 'X', subject: '', paragraph_count: '0', source_file: 'f', source_format: 'html', source_sha256: '', truncated: 'false' })[name] ?? '');
+    const row = header.map(
+      (name) =>
+        ({ cable_id: 'X', subject: '', paragraph_count: '0', source_file: 'f', source_format: 'html', source_sha256: '', truncated: 'false' })[name] ?? '',
+    );
     const { rows, findings } = checkCsvRows('cables', schema, [header, row]);
     expect(findings).toEqual([]);
     expect(rows[0]).toMatchObject({ subject: '', title: null, created: null, paragraph_count: 0, truncated: false });
@@ -54,8 +57,15 @@ describe('checkDescriptor', () => {
     for (const bad of ['../x.csv', '/etc/passwd', 'data/../../x', 'C:/x.csv', 'data\\x.csv', 'data//x.csv', './x.csv']) expect(isSafePath(bad)).toBe(false);
     expect(isSafePath('data/cables.csv')).toBe(true);
     const findings = checkDescriptor({
-      $schema: 'https://datapackage.org/profiles/2.0/datapackage.json', name: 'x', title: 'X', description: 'X', version: '1.0.0',
-      created: '2008-02-29T05:44:00Z', licenses: [{ name: 'CC0-1.0' }], sources: [], contributors: [],
+      $schema: 'https://datapackage.org/profiles/2.0/datapackage.json',
+      name: 'x',
+      title: 'X',
+      description: 'X',
+      version: '1.0.0',
+      created: '2008-02-29T05:44:00Z',
+      licenses: [{ name: 'CC0-1.0' }],
+      sources: [],
+      contributors: [],
       resources: [{ name: 'x', path: '../../secret', format: 'csv', mediatype: 'text/csv', encoding: 'utf-8', bytes: 1, hash: `sha256:${'0'.repeat(64)}` }],
     });
     expect(findings.map((f) => f.code)).toEqual(['DESCRIPTOR_PROFILE', 'DESCRIPTOR_PROFILE', 'RESOURCE_PATH']);

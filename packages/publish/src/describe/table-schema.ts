@@ -59,7 +59,12 @@ export function tableSchemaOf(table: TableDef): TableSchema {
     fields,
     primaryKey: [...table.primaryKey],
     ...(table.foreignKeys.length > 0
-      ? { foreignKeys: table.foreignKeys.map((fk) => ({ fields: [...fk.fields], reference: { resource: fk.reference.resource, fields: [...fk.reference.fields] } })) }
+      ? {
+          foreignKeys: table.foreignKeys.map((fk) => ({
+            fields: [...fk.fields],
+            reference: { resource: fk.reference.resource, fields: [...fk.reference.fields] },
+          })),
+        }
       : {}),
     missingValues: [''],
   };

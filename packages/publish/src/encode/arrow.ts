@@ -1,7 +1,24 @@
 import { ValidationError } from '@cablepress/core';
 import {
-  Bool, type Data, DateDay, Field, Float64, Int32, makeData, RecordBatch, Schema, Struct, Table, tableFromIPC, tableToIPC,
-  TimestampMillisecond, TimeUnit, Type, Utf8, vectorFromArray, type DataType,
+  Bool,
+  type Data,
+  DateDay,
+  Field,
+  Float64,
+  Int32,
+  makeData,
+  RecordBatch,
+  Schema,
+  Struct,
+  Table,
+  tableFromIPC,
+  tableToIPC,
+  TimestampMillisecond,
+  TimeUnit,
+  Type,
+  Utf8,
+  vectorFromArray,
+  type DataType,
 } from 'apache-arrow';
 import { Compression, readParquet, Table as WasmTable, writeParquet, WriterPropertiesBuilder } from 'parquet-wasm';
 import { fieldsOf, type FieldDef, type FieldType, type TableDef } from '@cablepress/validate';
@@ -30,10 +47,14 @@ export function arrowTypeOf(type: FieldType): DataType {
 
 /** The Arrow schema of a table: field descriptions in field metadata, table title and description in schema metadata. */
 export function arrowSchemaOf(table: TableDef): Schema {
-  const fields = fieldsOf(table).map(
-    (f) => new Field(f.name, arrowTypeOf(f.type), f.nullable, new Map([['description', f.description]])),
+  const fields = fieldsOf(table).map((f) => new Field(f.name, arrowTypeOf(f.type), f.nullable, new Map([['description', f.description]])));
+  return new Schema(
+    fields,
+    new Map([
+      ['title', table.title],
+      ['description', table.description],
+    ]),
   );
-  return new Schema(fields, new Map([['title', table.title], ['description', table.description]]));
 }
 
 function arrowValue(table: TableDef, field: FieldDef, value: unknown, index: number): unknown {
@@ -83,7 +104,14 @@ function utf8Data(type: Utf8, rows: readonly Record<string, unknown>[], name: st
   let data: Uint8Array = Buffer.from(texts.join(''), 'utf8');
   // A lone surrogate at the end of one value and its other half at the start of the next would join into one character.
   if (data.byteLength !== end) data = Buffer.concat(texts.map((text) => Buffer.from(text, 'utf8')));
-  return makeData({ type, length: rows.length, nullCount, ...(nullBitmap ? { nullBitmap } : {}), valueOffsets: offsets, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) });
+  return makeData({
+    type,
+    length: rows.length,
+    nullCount,
+    ...(nullBitmap ? { nullBitmap } : {}),
+    valueOffsets: offsets,
+    data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+  });
 }
 
 /**

@@ -46,7 +46,9 @@ export function csvLines(table: TableDef, rows: readonly Record<string, unknown>
  * Cells that start with = + - @ are written as they are (see the README on formula injection).
  */
 export function tableToCsv(table: TableDef, rows: readonly Record<string, unknown>[]): string {
-  const header = fieldsOf(table).map((f) => csvField(f.name)).join(',');
+  const header = fieldsOf(table)
+    .map((f) => csvField(f.name))
+    .join(',');
   return `${header}\r\n${csvLines(table, rows)}`;
 }
 

@@ -53,7 +53,10 @@ const undeclared = declaredSizes(new Map());
 
 describe('zip and tar bombs', () => {
   it('a zip whose 200 directory entries share one 16 MB deflate stream is refused before anything is inflated', async () => {
-    const bomb = handZip([zeros(16)], Array.from({ length: 200 }, (_, i) => ({ name: `d/f${i}.txt`, data: 0 })));
+    const bomb = handZip(
+      [zeros(16)],
+      Array.from({ length: 200 }, (_, i) => ({ name: `d/f${i}.txt`, data: 0 })),
+    );
     expect(bomb.length).toBeLessThan(40_000);
     expect(() => readZip(bomb, undeclared)).toThrow(/entries overlap/);
     const file = join(await folders.make(), 'bomb.zip');
@@ -63,7 +66,10 @@ describe('zip and tar bombs', () => {
 
   it('entries that each stay under their cap but together inflate past the bundle cap stop there (zip)', () => {
     const datas = Array.from({ length: 6 }, () => zeros(1));
-    const zip = handZip(datas, datas.map((_, i) => ({ name: `d/f${i}.txt`, data: i })));
+    const zip = handZip(
+      datas,
+      datas.map((_, i) => ({ name: `d/f${i}.txt`, data: i })),
+    );
     expect(readZip(zip, undeclared, 6 * 1024 * 1024).size).toBe(6);
     expect(() => readZip(zip, undeclared, 5 * 1024 * 1024)).toThrow(BundleTooLarge);
   });

@@ -31,10 +31,12 @@ async function entries(bomb: Uint8Array): Promise<{ files: [string, Buffer][]; t
   const out = await folders.make();
   const bundle = await writeReleaseBundle({ datasetDir: dir, reportFile: report, outDir: out });
   const target = 'data/cables.csv';
-  const files = await Promise.all(bundle.entries.map(async (name): Promise<[string, Buffer]> => {
-    const path = name.slice(name.indexOf('/') + 1);
-    return [name, path === target ? Buffer.from(bomb) : path === 'sheet.pdf' ? Buffer.from('%PDF-1.7\n') : await readFile(join(dir, path))];
-  }));
+  const files = await Promise.all(
+    bundle.entries.map(async (name): Promise<[string, Buffer]> => {
+      const path = name.slice(name.indexOf('/') + 1);
+      return [name, path === target ? Buffer.from(bomb) : path === 'sheet.pdf' ? Buffer.from('%PDF-1.7\n') : await readFile(join(dir, path))];
+    }),
+  );
   return { files, target, declared: (await readFile(join(dir, target))).length };
 }
 
@@ -59,7 +61,10 @@ async function zip(files: [string, Buffer][]): Promise<Buffer> {
 }
 
 describe('reading a release bundle', () => {
-  for (const [kind, make] of [['.tar.gz', tarGz], ['.zip', zip]] as const) {
+  for (const [kind, make] of [
+    ['.tar.gz', tarGz],
+    ['.zip', zip],
+  ] as const) {
     it(`refuses a ${kind} entry that inflates past the bytes datapackage.json declares, and holds none of it`, { timeout: 60_000 }, async () => {
       const { files, target, declared } = await entries(new Uint8Array(32 * 1024 * 1024));
       const bundle = join(await folders.make(), `bomb${kind}`);
@@ -74,10 +79,15 @@ describe('reading a release bundle', () => {
         message: `${target} in ${bundle} inflates to more than ${declared} bytes, the size datapackage.json declares or the cap for an undeclared file; it was not read further.`,
       });
       // inflation already under way in the thread pool may hold its buffers for a moment after the refusal
-      await expect.poll(() => {
-        collectGarbage();
-        return process.memoryUsage().arrayBuffers - before;
-      }, { timeout: 5_000 }).toBeLessThan(1024 * 1024);
+      await expect
+        .poll(
+          () => {
+            collectGarbage();
+            return process.memoryUsage().arrayBuffers - before;
+          },
+          { timeout: 5_000 },
+        )
+        .toBeLessThan(1024 * 1024);
     });
 
     it(`reads a normal ${kind} bundle whole, and it verifies`, async () => {

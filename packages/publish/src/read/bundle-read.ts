@@ -59,7 +59,7 @@ export function packagePath(name: string): string {
  * and undeclared files to a fixed cap. So a decompression bomb is stopped after at most that many bytes.
  */
 export function declaredSizes(declared: ReadonlyMap<string, number>): (path: string) => EntryRule {
-  return (path) => ({ keep: true, max: path === 'datapackage.json' ? DESCRIPTOR_MAX : declared.get(path) ?? UNDECLARED_MAX });
+  return (path) => ({ keep: true, max: path === 'datapackage.json' ? DESCRIPTOR_MAX : (declared.get(path) ?? UNDECLARED_MAX) });
 }
 
 /** The rule of the first pass: only datapackage.json is kept, and reading stops right after it. */
@@ -193,8 +193,12 @@ export function readZip(bytes: Uint8Array, rule: (path: string) => EntryRule, in
 
 /** The refusal of a bundle whose entries together inflate past `BUNDLE_INFLATED_MAX`. */
 export function bundleTooLargeError(source: string, error: BundleTooLarge): InputError {
-  return new InputError('BUNDLE_TOO_LARGE', `the entries of ${source} ${error.message}, the cap for one bundle; it was not read further.`, { file: source },
-    'Do not use this bundle: download it again and check it against SHA256SUMS; read a dataset this large from its folder.');
+  return new InputError(
+    'BUNDLE_TOO_LARGE',
+    `the entries of ${source} ${error.message}, the cap for one bundle; it was not read further.`,
+    { file: source },
+    'Do not use this bundle: download it again and check it against SHA256SUMS; read a dataset this large from its folder.',
+  );
 }
 
 /** The refusal of an entry that inflates past its declared size, as a typed error naming the bundle and the entry. */

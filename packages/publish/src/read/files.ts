@@ -2,7 +2,16 @@ import { InputError, readInside, tooLarge } from '@cablepress/core';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import {
-  BUNDLE_FILE_MAX, BundleTooLarge, bundleTooLargeError, declaredSizes, descriptorOnly, EntryTooLarge, entryTooLargeError, readTarGz, readZip, type EntryRule,
+  BUNDLE_FILE_MAX,
+  BundleTooLarge,
+  bundleTooLargeError,
+  declaredSizes,
+  descriptorOnly,
+  EntryTooLarge,
+  entryTooLargeError,
+  readTarGz,
+  readZip,
+  type EntryRule,
 } from './bundle-read.js';
 
 /** The files of a dataset, from a folder or a release bundle, addressed by package-relative paths with `/`. */
@@ -87,7 +96,8 @@ export async function openPackage(source: string): Promise<PackageFiles> {
       ? async (bytes: Uint8Array, rule: (path: string) => EntryRule) => readZip(bytes, rule)
       : undefined;
   if (read && info.isFile()) {
-    if (info.size > BUNDLE_FILE_MAX) throw tooLarge(source, info.size, BUNDLE_FILE_MAX, 'A release bundle this large is not one cablepress wrote; read the dataset from its folder.');
+    if (info.size > BUNDLE_FILE_MAX)
+      throw tooLarge(source, info.size, BUNDLE_FILE_MAX, 'A release bundle this large is not one cablepress wrote; read the dataset from its folder.');
     const bytes = new Uint8Array(await readFile(source));
     try {
       const descriptor = await read(bytes, descriptorOnly());
@@ -95,8 +105,18 @@ export async function openPackage(source: string): Promise<PackageFiles> {
     } catch (error) {
       if (error instanceof EntryTooLarge) throw entryTooLargeError(source, error);
       if (error instanceof BundleTooLarge) throw bundleTooLargeError(source, error);
-      throw new InputError('BUNDLE_UNREADABLE', `${source} is not a readable bundle: ${(error as Error).message}`, { file: source }, 'download it again and check it against SHA256SUMS');
+      throw new InputError(
+        'BUNDLE_UNREADABLE',
+        `${source} is not a readable bundle: ${(error as Error).message}`,
+        { file: source },
+        'download it again and check it against SHA256SUMS',
+      );
     }
   }
-  throw new InputError('PACKAGE_KIND', `${source} is neither a dataset folder nor a .tar.gz or .zip bundle`, { file: source }, 'give a dataset folder or a release bundle (.tar.gz or .zip)');
+  throw new InputError(
+    'PACKAGE_KIND',
+    `${source} is neither a dataset folder nor a .tar.gz or .zip bundle`,
+    { file: source },
+    'give a dataset folder or a release bundle (.tar.gz or .zip)',
+  );
 }

@@ -102,12 +102,15 @@ describe('verifyDataset', () => {
     bytes[zstdFrame + 6] ^= 0xff;
     await writeFile(file, bytes);
     const unreadable = (await verifyDataset(dir)).filter((f) => f.code === 'BINARY_UNREADABLE');
-    expect(unreadable).toEqual([{
-      code: 'BINARY_UNREADABLE',
-      severity: 'error',
-      message: 'table paragraphs: data/paragraphs.parquet cannot be read as parquet, column paragraph_id from row 1 on: a data page does not decompress (the file was changed or cut)',
-      path: ['paragraphs-parquet', 1, 'paragraph_id'],
-    }]);
+    expect(unreadable).toEqual([
+      {
+        code: 'BINARY_UNREADABLE',
+        severity: 'error',
+        message:
+          'table paragraphs: data/paragraphs.parquet cannot be read as parquet, column paragraph_id from row 1 on: a data page does not decompress (the file was changed or cut)',
+        path: ['paragraphs-parquet', 1, 'paragraph_id'],
+      },
+    ]);
   });
 
   it('reports a missing or broken descriptor', async () => {

@@ -39,7 +39,13 @@ function compareBinaryTable(resource: Resource, table: Table, schema: TableSchem
     const differs = rows[r]!.findIndex((cell, c) => cell !== csvText[r]![c]);
     if (differs >= 0) {
       const name = expected[differs]!;
-      findings.push(finding('BINARY_CONTENT', `${resource.name}: row ${r + 1}, ${name} is "${rows[r]![differs]}", the CSV has "${csvText[r]![differs]}"`, [...at, r + 1, name]));
+      findings.push(
+        finding('BINARY_CONTENT', `${resource.name}: row ${r + 1}, ${name} is "${rows[r]![differs]}", the CSV has "${csvText[r]![differs]}"`, [
+          ...at,
+          r + 1,
+          name,
+        ]),
+      );
       break;
     }
   }
@@ -108,7 +114,12 @@ export async function verifyDataset(dirOrBundle: string): Promise<Finding[]> {
       findings.push(finding('RESOURCE_BYTES', `${resource.path} has ${bytes.length} bytes, datapackage.json says ${resource.bytes}`, [...at, 'bytes']));
     }
     if (`sha256:${sha256(bytes)}` !== resource.hash) {
-      findings.push(finding('RESOURCE_HASH', `${resource.path} does not match its sha256 in datapackage.json: the file was changed after it was published`, [...at, 'hash']));
+      findings.push(
+        finding('RESOURCE_HASH', `${resource.path} does not match its sha256 in datapackage.json: the file was changed after it was published`, [
+          ...at,
+          'hash',
+        ]),
+      );
     }
     if (resource.type !== 'table' || !resource.schema) continue;
     if (resource.format === 'csv') {
@@ -131,9 +142,22 @@ export async function verifyDataset(dirOrBundle: string): Promise<Finding[]> {
     try {
       table = resource.format === 'arrow' ? readArrow(bytes) : readParquetTable(bytes);
     } catch (error) {
-      const place = resource.format === 'parquet' ? parquetDamage(bytes, resource.schema!.fields.map((f) => f.name), csv?.count ?? 0) : undefined;
+      const place =
+        resource.format === 'parquet'
+          ? parquetDamage(
+              bytes,
+              resource.schema!.fields.map((f) => f.name),
+              csv?.count ?? 0,
+            )
+          : undefined;
       const where = place ? `, column ${place.column} from row ${place.row} on` : '';
-      findings.push(finding('BINARY_UNREADABLE', `table ${stemOf(resource.path).split('/').pop()}: ${resource.path} cannot be read as ${resource.format}${where}: ${causeOf(error)}`, place ? [resource.name, place.row, place.column] : [resource.name]));
+      findings.push(
+        finding(
+          'BINARY_UNREADABLE',
+          `table ${stemOf(resource.path).split('/').pop()}: ${resource.path} cannot be read as ${resource.format}${where}: ${causeOf(error)}`,
+          place ? [resource.name, place.row, place.column] : [resource.name],
+        ),
+      );
       continue;
     }
     if (csv) findings.push(...compareBinaryTable(resource, table, resource.schema!, csv.count, csv.text));
@@ -162,7 +186,12 @@ function checkForeignKeys(descriptor: DataPackage, tables: Map<string, { schema:
       const bad = table.rows.findIndex((row) => fk.fields.every((f) => row[f] !== null) && !keys.has(JSON.stringify(fk.fields.map((f) => row[f]))));
       if (bad >= 0) {
         const value = fk.fields.map((f) => String(table.rows[bad]![f])).join(', ');
-        findings.push(finding('FOREIGN_KEY', `${resource.name}: row ${bad + 2}, (${fk.fields.join(', ')}) = ${value} has no match in ${fk.reference.resource}`, [resource.name, bad + 2]));
+        findings.push(
+          finding('FOREIGN_KEY', `${resource.name}: row ${bad + 2}, (${fk.fields.join(', ')}) = ${value} has no match in ${fk.reference.resource}`, [
+            resource.name,
+            bad + 2,
+          ]),
+        );
       }
     }
   }

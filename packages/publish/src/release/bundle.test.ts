@@ -15,7 +15,10 @@ afterEach(folders.cleanup);
 
 async function dataset(): Promise<{ dir: string; report: string }> {
   const dir = await folders.make();
-  await writeDataset(dir, { ...syntheticInput(), readme: { factSheet: '../../reports/test-dataset/test-dataset-fact-sheet.pdf', releasePage: '../../site/test-dataset/index.html' } });
+  await writeDataset(dir, {
+    ...syntheticInput(),
+    readme: { factSheet: '../../reports/test-dataset/test-dataset-fact-sheet.pdf', releasePage: '../../site/test-dataset/index.html' },
+  });
   await mkdir(join(dir, 'source'));
   await writeFile(join(dir, 'source/08TESTVILLE1.txt'), 'the source cable\n');
   await writeFile(join(dir, 'CHANGELOG.md'), '# test-dataset\n\n## 1.2.3\n\n- Corrected a value.\n');
@@ -63,8 +66,13 @@ describe('writeReleaseBundle', () => {
     expect(bundle.entries).toContain('test-dataset-1.2.3/data/cables.csv');
     expect(bundle.entries).toContain('test-dataset-1.2.3/test-dataset-fact-sheet.pdf');
     expect(bundle.entries.filter((e) => !e.startsWith('test-dataset-1.2.3/data/'))).toEqual([
-      'test-dataset-1.2.3/CHANGELOG.md', 'test-dataset-1.2.3/CITATION.cff', 'test-dataset-1.2.3/LICENSE.md', 'test-dataset-1.2.3/README.md',
-      'test-dataset-1.2.3/datapackage.json', 'test-dataset-1.2.3/source/08TESTVILLE1.txt', 'test-dataset-1.2.3/test-dataset-fact-sheet.pdf',
+      'test-dataset-1.2.3/CHANGELOG.md',
+      'test-dataset-1.2.3/CITATION.cff',
+      'test-dataset-1.2.3/LICENSE.md',
+      'test-dataset-1.2.3/README.md',
+      'test-dataset-1.2.3/datapackage.json',
+      'test-dataset-1.2.3/source/08TESTVILLE1.txt',
+      'test-dataset-1.2.3/test-dataset-fact-sheet.pdf',
       'test-dataset-1.2.3/validation.json',
     ]);
     expect(bundle.entries).toHaveLength(39 + 8);

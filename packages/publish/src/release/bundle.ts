@@ -14,7 +14,10 @@ import { bundleReadme } from '../describe/readme-sections.js';
 /** The source cables of a dataset (`source/`, as the build read them), package-relative and sorted. */
 async function sourceFiles(datasetDir: string): Promise<string[]> {
   const entries = await readdir(join(datasetDir, 'source'), { withFileTypes: true }).catch(() => []);
-  return entries.filter((e) => e.isFile()).map((e) => `source/${e.name}`).sort();
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => `source/${e.name}`)
+    .sort();
 }
 
 export interface ReleaseBundleOptions {
@@ -106,19 +109,36 @@ async function sums(outDir: string, fresh: ReadonlyMap<string, Uint8Array>): Pro
 export async function writeReleaseBundle({ datasetDir, reportFile, outDir, pageUrl = null }: ReleaseBundleOptions): Promise<ReleaseBundle> {
   const problems = (await verifyDataset(datasetDir)).filter((f) => f.severity === 'error');
   if (problems.length > 0) {
-    throw new ValidationError('RELEASE_INVALID_DATASET', `${datasetDir} does not verify, so it cannot be released: ${problems.slice(0, 3).map((f) => f.message).join('; ')}`, problems, { file: datasetDir }, 'rebuild the dataset with `cablepress build` and run `cablepress validate`');
+    throw new ValidationError(
+      'RELEASE_INVALID_DATASET',
+      `${datasetDir} does not verify, so it cannot be released: ${problems
+        .slice(0, 3)
+        .map((f) => f.message)
+        .join('; ')}`,
+      problems,
+      { file: datasetDir },
+      'rebuild the dataset with `cablepress build` and run `cablepress validate`',
+    );
   }
   const { descriptor } = await readDescriptor(folderFiles(datasetDir));
   const report = await readReport(reportFile);
   const prefix = `${descriptor!.name}-${descriptor!.version}`;
   const files: [string, Uint8Array][] = [];
   const reportName = basename(reportFile);
-  for (const path of [...await publishedFiles(datasetDir), ...await sourceFiles(datasetDir)]) {
+  for (const path of [...(await publishedFiles(datasetDir)), ...(await sourceFiles(datasetDir))]) {
     const bytes = await readDatasetFile(datasetDir, path);
-    files.push([`${prefix}/${path}`, path === 'README.md' ? Buffer.from(bundleReadme(Buffer.from(bytes).toString('utf8'), { factSheet: reportName, pageUrl })) : bytes]);
+    files.push([
+      `${prefix}/${path}`,
+      path === 'README.md' ? Buffer.from(bundleReadme(Buffer.from(bytes).toString('utf8'), { factSheet: reportName, pageUrl })) : bytes,
+    ]);
   }
   if (files.some(([name]) => name === `${prefix}/${reportName}`)) {
-    throw new InputError('REPORT_NAME', `the fact sheet name ${reportName} clashes with a dataset file`, { file: reportFile }, 'rename the fact sheet in "cablepress.report"');
+    throw new InputError(
+      'REPORT_NAME',
+      `the fact sheet name ${reportName} clashes with a dataset file`,
+      { file: reportFile },
+      'rename the fact sheet in "cablepress.report"',
+    );
   }
   files.push([`${prefix}/${reportName}`, new Uint8Array(report)]);
   files.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -131,8 +151,18 @@ export async function writeReleaseBundle({ datasetDir, reportFile, outDir, pageU
   const tarBytes = await tarGz(files, mtime);
   const zipBytes = await zip(files, mtime);
   const sumsPath = join(outDir, 'SHA256SUMS');
-  const sumsText = await sums(outDir, new Map([[basename(tarPath), tarBytes], [basename(zipPath), zipBytes]]));
-  await writeAllOrNone([[tarPath, tarBytes], [zipPath, zipBytes], [sumsPath, sumsText]]);
+  const sumsText = await sums(
+    outDir,
+    new Map([
+      [basename(tarPath), tarBytes],
+      [basename(zipPath), zipBytes],
+    ]),
+  );
+  await writeAllOrNone([
+    [tarPath, tarBytes],
+    [zipPath, zipBytes],
+    [sumsPath, sumsText],
+  ]);
   return {
     tarGz: tarPath,
     zip: zipPath,

@@ -27,7 +27,11 @@ async function editSchema(dir: string, table: string, edit: (fields: { name: str
 describe('diffDatasets', () => {
   it('finds nothing between identical builds', async () => {
     const diff = await diffDatasets(await build('1.0.0'), await build('1.0.0'));
-    expect(diff.identity).toEqual({ sameName: true, sameSources: true, sources: { old: ['08TESTPOST145 (sha256 abababababab)'], new: ['08TESTPOST145 (sha256 abababababab)'] } });
+    expect(diff.identity).toEqual({
+      sameName: true,
+      sameSources: true,
+      sources: { old: ['08TESTPOST145 (sha256 abababababab)'], new: ['08TESTPOST145 (sha256 abababababab)'] },
+    });
     expect(diff.suggestedBump).toBe('none');
     expect(diff.tables.every((t) => t.status === 'unchanged')).toBe(true);
     expect(diff.versionOk).toBe(true);
@@ -38,7 +42,11 @@ describe('diffDatasets', () => {
     const other = await folders.make();
     await writeDataset(other, { ...syntheticInput(), name: 'other-dataset', sources: [{ id: '09OTHERPOST1', title: 'Other cable', sha256: 'cd'.repeat(32) }] });
     const diff = await diffDatasets(await build('1.2.3'), other);
-    expect(diff.identity).toEqual({ sameName: false, sameSources: false, sources: { old: ['08TESTPOST145 (sha256 abababababab)'], new: ['09OTHERPOST1 (sha256 cdcdcdcdcdcd)'] } });
+    expect(diff.identity).toEqual({
+      sameName: false,
+      sameSources: false,
+      sources: { old: ['08TESTPOST145 (sha256 abababababab)'], new: ['09OTHERPOST1 (sha256 cdcdcdcdcdcd)'] },
+    });
     expect(formatDiff(diff).split('\n').slice(0, 3)).toEqual([
       'test-dataset 1.2.3 → other-dataset 1.2.3',
       'different datasets: the names differ (test-dataset and other-dataset), so the changes below compare two datasets, not two versions of one',
@@ -81,7 +89,10 @@ describe('diffDatasets', () => {
     });
     await editSchema(changed, 'cables', (fields) => {
       fields.find((f) => f.name === 'paragraph_count')!.type = 'number';
-      fields.splice(fields.findIndex((f) => f.name === 'title'), 1);
+      fields.splice(
+        fields.findIndex((f) => f.name === 'title'),
+        1,
+      );
     });
     const report = join(await folders.make(), 'fact-sheet.pdf');
     await writeFile(report, '%PDF-1.7\n');
@@ -93,6 +104,8 @@ describe('diffDatasets', () => {
     expect(diff.tables.find((t) => t.table === 'tags')!.columnsReordered).toBe(true);
     expect(diff.suggestedBump).toBe('major');
     expect(diff.versionOk).toBe(true);
-    expect(formatDiff(diff)).toMatch(/suggested bump: major \(cables: column\(s\) title removed or renamed; cables: column paragraph_count re-typed from integer to number; tags: columns re-ordered/);
+    expect(formatDiff(diff)).toMatch(
+      /suggested bump: major \(cables: column\(s\) title removed or renamed; cables: column paragraph_count re-typed from integer to number; tags: columns re-ordered/,
+    );
   });
 });

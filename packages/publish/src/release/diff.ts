@@ -61,12 +61,18 @@ interface LoadedTable {
 async function load(source: string): Promise<{ files: PackageFiles; descriptor: DataPackage; tables: Map<string, LoadedTable> }> {
   const { dataset, findings } = await tryOpenDataset(source);
   if (!dataset) {
-    throw new InputError('DIFF_NOT_A_DATASET', `${source} has no valid datapackage.json: ${findings[0]?.message ?? 'unknown problem'}`, { file: source }, 'give two dataset folders or release bundles (.tar.gz or .zip)');
+    throw new InputError(
+      'DIFF_NOT_A_DATASET',
+      `${source} has no valid datapackage.json: ${findings[0]?.message ?? 'unknown problem'}`,
+      { file: source },
+      'give two dataset folders or release bundles (.tar.gz or .zip)',
+    );
   }
   const tables = new Map<string, LoadedTable>();
   for (const resource of dataset.tableResources()) {
     const table = await dataset.table(resource);
-    if (!table) throw new InputError('DIFF_MISSING_FILE', `${source}: ${resource.path} is missing`, { file: source }, 'rebuild the dataset or download the bundle again');
+    if (!table)
+      throw new InputError('DIFF_MISSING_FILE', `${source}: ${resource.path} is missing`, { file: source }, 'rebuild the dataset or download the bundle again');
     const unreadable = table.findings.find((f) => UNREADABLE_CSV.includes(f.code));
     if (unreadable) throw new ValidationError(unreadable.code, `${source}: ${unreadable.message}`, [unreadable], { file: source });
     tables.set(resource.name, { resource, schema: resource.schema, rows: table.rows });
@@ -97,8 +103,18 @@ function sameField(a: TableSchema['fields'][number], b: TableSchema['fields'][nu
 
 function diffTable(name: string, before: LoadedTable | undefined, after: LoadedTable | undefined): TableDiff {
   const empty: TableDiff = {
-    table: name, status: 'unchanged', columnsAdded: [], columnsRemoved: [], columnsRetyped: [], columnsReordered: false, primaryKeyChanged: false,
-    descriptionsChanged: [], rowsAdded: [], rowsRemoved: [], rowsChanged: [], rowCount: { old: before?.rows.length ?? 0, new: after?.rows.length ?? 0 },
+    table: name,
+    status: 'unchanged',
+    columnsAdded: [],
+    columnsRemoved: [],
+    columnsRetyped: [],
+    columnsReordered: false,
+    primaryKeyChanged: false,
+    descriptionsChanged: [],
+    rowsAdded: [],
+    rowsRemoved: [],
+    rowsChanged: [],
+    rowCount: { old: before?.rows.length ?? 0, new: after?.rows.length ?? 0 },
   };
   if (!before) return { ...empty, status: 'added', columnsAdded: after!.schema.fields.map((f) => f.name) };
   if (!after) return { ...empty, status: 'removed', columnsRemoved: before.schema.fields.map((f) => f.name) };
@@ -139,8 +155,17 @@ function diffTable(name: string, before: LoadedTable | undefined, after: LoadedT
     if (changes.length > 0) d.rowsChanged.push({ key, changes });
   }
   d.rowsRemoved = [...oldRows.keys()].filter((k) => !newRows.has(k));
-  const changed = d.columnsAdded.length + d.columnsRemoved.length + d.columnsRetyped.length + d.descriptionsChanged.length + d.rowsAdded.length
-    + d.rowsRemoved.length + d.rowsChanged.length > 0 || d.columnsReordered || d.primaryKeyChanged;
+  const changed =
+    d.columnsAdded.length +
+      d.columnsRemoved.length +
+      d.columnsRetyped.length +
+      d.descriptionsChanged.length +
+      d.rowsAdded.length +
+      d.rowsRemoved.length +
+      d.rowsChanged.length >
+      0 ||
+    d.columnsReordered ||
+    d.primaryKeyChanged;
   d.status = changed ? 'changed' : 'unchanged';
   return d;
 }
@@ -181,10 +206,13 @@ function identityOf(a: DataPackage, b: DataPackage): DatasetDiff['identity'] {
 /** The lines that say the two sides are not two versions of one dataset; none when they are. */
 function identityLines({ identity, old, new: current }: DatasetDiff): string[] {
   const lines: string[] = [];
-  if (!identity.sameName) lines.push(`different datasets: the names differ (${old.name} and ${current.name}), so the changes below compare two datasets, not two versions of one`);
+  if (!identity.sameName)
+    lines.push(`different datasets: the names differ (${old.name} and ${current.name}), so the changes below compare two datasets, not two versions of one`);
   if (!identity.sameSources) {
     const list = (labels: string[]) => (labels.length > 0 ? labels.join(', ') : 'none');
-    lines.push(`different sources: ${old.name} ${old.version} is built from ${list(identity.sources.old)}; ${current.name} ${current.version} from ${list(identity.sources.new)}`);
+    lines.push(
+      `different sources: ${old.name} ${old.version} is built from ${list(identity.sources.old)}; ${current.name} ${current.version} from ${list(identity.sources.new)}`,
+    );
   }
   return lines;
 }
@@ -203,7 +231,9 @@ export async function diffDatasets(oldDirOrBundle: string, newDirOrBundle: strin
   const others = (d: DataPackage) => new Map(d.resources.filter((r) => r.type !== 'table').map((r) => [r.path, r.hash]));
   const [oa, ob] = [others(a.descriptor), others(b.descriptor)];
   const files: DatasetDiff['files'] = [];
-  for (const [path, hash] of ob) if (!oa.has(path)) files.push({ path, status: 'added' }); else if (oa.get(path) !== hash) files.push({ path, status: 'changed' });
+  for (const [path, hash] of ob)
+    if (!oa.has(path)) files.push({ path, status: 'added' });
+    else if (oa.get(path) !== hash) files.push({ path, status: 'changed' });
   for (const path of oa.keys()) if (!ob.has(path)) files.push({ path, status: 'removed' });
   files.sort((x, y) => (x.path < y.path ? -1 : 1));
   const metadataChanged = METADATA.filter((k) => JSON.stringify(a.descriptor[k]) !== JSON.stringify(b.descriptor[k]));
@@ -215,7 +245,13 @@ export async function diffDatasets(oldDirOrBundle: string, newDirOrBundle: strin
     old: { name: a.descriptor.name, version: a.descriptor.version, origin: oldDirOrBundle },
     new: { name: b.descriptor.name, version: b.descriptor.version, origin: newDirOrBundle },
     identity: identityOf(a.descriptor, b.descriptor),
-    tables, files, metadataChanged, suggestedBump, reasons, actualBump, versionOk,
+    tables,
+    files,
+    metadataChanged,
+    suggestedBump,
+    reasons,
+    actualBump,
+    versionOk,
   };
 }
 
@@ -236,7 +272,10 @@ export function formatDiff(diff: DatasetDiff, { maxRows = 5 }: { maxRows?: numbe
     out.push(`${t.table}: ${t.rowCount.old} → ${t.rowCount.new} rows`);
     list('columns added', t.columnsAdded);
     list('columns removed', t.columnsRemoved);
-    list('columns re-typed', t.columnsRetyped.map((c) => `${c.column} ${c.old} → ${c.new}`));
+    list(
+      'columns re-typed',
+      t.columnsRetyped.map((c) => `${c.column} ${c.old} → ${c.new}`),
+    );
     if (t.columnsReordered) out.push('  columns re-ordered');
     if (t.primaryKeyChanged) out.push('  primary key changed');
     list('descriptions changed', t.descriptionsChanged);
@@ -253,7 +292,16 @@ export function formatDiff(diff: DatasetDiff, { maxRows = 5 }: { maxRows?: numbe
   for (const f of diff.files) out.push(`${f.path}: ${f.status}`);
   if (diff.metadataChanged.length > 0) out.push(`package metadata changed: ${diff.metadataChanged.join(', ')}`);
   if (diff.reasons.length === 0) out.push('no changes to data or metadata');
-  out.push(`suggested bump: ${diff.suggestedBump}${diff.reasons.length > 0 ? ` (${diff.reasons.filter((r) => r.bump === diff.suggestedBump).map((r) => r.reason).join('; ')})` : ''}`);
+  out.push(
+    `suggested bump: ${diff.suggestedBump}${
+      diff.reasons.length > 0
+        ? ` (${diff.reasons
+            .filter((r) => r.bump === diff.suggestedBump)
+            .map((r) => r.reason)
+            .join('; ')})`
+        : ''
+    }`,
+  );
   out.push(
     diff.versionOk
       ? `version ${diff.old.version} → ${diff.new.version} (${diff.actualBump}) is enough`

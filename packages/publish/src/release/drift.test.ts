@@ -90,7 +90,8 @@ describe('drift guard', () => {
     fresh.cables![0]!.origin = 'Embassy Elsewhere';
     await expect(checkDrift(dir, { rebuild: (out) => writeDataset(out, syntheticInput(fresh)).then(() => undefined) })).rejects.toMatchObject({
       code: 'DRIFT_STALE',
-      message: 'committed files differ from a rebuild from the source: CITATION.cff, README.md, data/cables.arrow, data/cables.csv, data/cables.parquet, datapackage.json',
+      message:
+        'committed files differ from a rebuild from the source: CITATION.cff, README.md, data/cables.arrow, data/cables.csv, data/cables.parquet, datapackage.json',
     });
     expect(await checkDrift(dir, { rebuild: (out) => writeDataset(out, syntheticInput()).then(() => undefined) })).toMatchObject({ version: '1.2.3' });
   });

@@ -1,4 +1,16 @@
-import { InputError, LIMITS, makeDirs, removeStaleTemps, writeAllOrNone, readDatasetFile, readReport, readTextInside, ValidationError, type Code, type Finding } from '@cablepress/core';
+import {
+  InputError,
+  LIMITS,
+  makeDirs,
+  removeStaleTemps,
+  writeAllOrNone,
+  readDatasetFile,
+  readReport,
+  readTextInside,
+  ValidationError,
+  type Code,
+  type Finding,
+} from '@cablepress/core';
 import { rm, rmdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -48,7 +60,12 @@ async function packageVersion(datasetDir: string): Promise<string> {
     if (typeof pkg.version !== 'string') throw new Error('no version');
     return pkg.version;
   } catch (error) {
-    throw new InputError('DATASET_PACKAGE', `${file} is missing or has no "version" (${(error as Error).message})`, { file }, 'give the dataset package.json a semantic "version"');
+    throw new InputError(
+      'DATASET_PACKAGE',
+      `${file} is missing or has no "version" (${(error as Error).message})`,
+      { file },
+      'give the dataset package.json a semantic "version"',
+    );
   }
 }
 
@@ -61,7 +78,12 @@ async function readLog(datasetDir: string, name: string): Promise<ReleaseLog> {
     if (!Array.isArray(log.releases)) throw new Error('"releases" is not an array');
     return log;
   } catch (error) {
-    throw new InputError('RELEASE_LOG_INVALID', `${file} is not a valid release log: ${(error as Error).message}`, { file }, 'restore it from git: `cablepress release` writes it');
+    throw new InputError(
+      'RELEASE_LOG_INVALID',
+      `${file} is not a valid release log: ${(error as Error).message}`,
+      { file },
+      'restore it from git: `cablepress release` writes it',
+    );
   }
 }
 
@@ -111,13 +133,24 @@ export async function checkDrift(datasetDir: string, options: DriftOptions = {})
   };
   const problems = (await verifyDataset(datasetDir)).filter((f) => f.severity === 'error');
   if (problems.length > 0) {
-    fail('DRIFT_TAMPERED', `the dataset does not match its datapackage.json: ${problems.slice(0, 3).map((f) => f.message).join('; ')}`, problems,
-      'Published files are generated: rebuild them with `cablepress build` instead of editing them.');
+    fail(
+      'DRIFT_TAMPERED',
+      `the dataset does not match its datapackage.json: ${problems
+        .slice(0, 3)
+        .map((f) => f.message)
+        .join('; ')}`,
+      problems,
+      'Published files are generated: rebuild them with `cablepress build` instead of editing them.',
+    );
   }
   const descriptor = descriptorOf((await readTextInside(join(datasetDir, 'datapackage.json'), datasetDir, { maxBytes: LIMITS.descriptor })) ?? '{}');
   if (descriptor.version !== version) {
-    fail('DRIFT_VERSION', `datapackage.json is version ${descriptor.version} but package.json says ${version}`, [],
-      'Rebuild the dataset (`cablepress build`) after `changeset version`.');
+    fail(
+      'DRIFT_VERSION',
+      `datapackage.json is version ${descriptor.version} but package.json says ${version}`,
+      [],
+      'Rebuild the dataset (`cablepress build`) after `changeset version`.',
+    );
   }
   const current = {
     files: await fileHashes(datasetDir),
@@ -132,9 +165,12 @@ export async function checkDrift(datasetDir: string, options: DriftOptions = {})
       const fresh = { files: await fileHashes(work), ...(rebuilt?.reportFile ? { report: await reportHash(rebuilt.reportFile) } : {}) };
       const stale = changedFiles(fresh, current);
       if (stale.length > 0) {
-        fail('DRIFT_STALE', `committed files differ from a rebuild from the source: ${stale.join(', ')}`,
+        fail(
+          'DRIFT_STALE',
+          `committed files differ from a rebuild from the source: ${stale.join(', ')}`,
           stale.map((path) => ({ code: 'DRIFT_STALE', severity: 'error', message: `${path} differs from a fresh build`, path: [path] })),
-          'Run `cablepress build` and commit the result.');
+          'Run `cablepress build` and commit the result.',
+        );
       }
     } finally {
       await rm(work, { recursive: true, force: true });
@@ -146,9 +182,12 @@ export async function checkDrift(datasetDir: string, options: DriftOptions = {})
   if (record) {
     const changed = changedFiles(record, current);
     if (changed.length > 0) {
-      fail('DRIFT_UNVERSIONED', `files changed since release ${version} was recorded, but the version still says ${version}: ${changed.join(', ')}`,
+      fail(
+        'DRIFT_UNVERSIONED',
+        `files changed since release ${version} was recorded, but the version still says ${version}: ${changed.join(', ')}`,
         changed.map((path) => ({ code: 'DRIFT_UNVERSIONED', severity: 'error', message: `${path} differs from release ${version}`, path: [path] })),
-        'Describe the change in a changeset (`npx changeset`), run `changeset version`, rebuild and release.');
+        'Describe the change in a changeset (`npx changeset`), run `changeset version`, rebuild and release.',
+      );
     }
   }
   return { version, released: Boolean(record), files: Object.keys(current.files).length + (current.report ? 1 : 0) };
@@ -164,8 +203,13 @@ export async function recordRelease(datasetDir: string, options: { reportFile?: 
   const version = await packageVersion(datasetDir);
   const descriptor = descriptorOf((await readTextInside(join(datasetDir, 'datapackage.json'), datasetDir, { maxBytes: LIMITS.descriptor })) ?? '{}');
   if (descriptor.version !== version) {
-    throw new ValidationError('DRIFT_VERSION', `datapackage.json is version ${descriptor.version} but package.json says ${version}`, [], { file: datasetDir },
-      'Rebuild the dataset (`cablepress build`) before recording the release.');
+    throw new ValidationError(
+      'DRIFT_VERSION',
+      `datapackage.json is version ${descriptor.version} but package.json says ${version}`,
+      [],
+      { file: datasetDir },
+      'Rebuild the dataset (`cablepress build`) before recording the release.',
+    );
   }
   const current = {
     files: await fileHashes(datasetDir),
@@ -176,14 +220,24 @@ export async function recordRelease(datasetDir: string, options: { reportFile?: 
   if (existing) {
     const changed = changedFiles(existing, current);
     if (changed.length > 0) {
-      throw new ValidationError('DRIFT_UNVERSIONED', `release ${version} is already recorded with other files: ${changed.join(', ')}`, [], { file: join(datasetDir, RELEASE_LOG) },
-        'Published data needs a new version: add a changeset and run `changeset version`.');
+      throw new ValidationError(
+        'DRIFT_UNVERSIONED',
+        `release ${version} is already recorded with other files: ${changed.join(', ')}`,
+        [],
+        { file: join(datasetDir, RELEASE_LOG) },
+        'Published data needs a new version: add a changeset and run `changeset version`.',
+      );
     }
     return existing;
   }
   if (descriptor.created === undefined) {
-    throw new ValidationError('RELEASE_UNDATED', `datapackage.json of ${version} has no "created" release date, so the release cannot be recorded`, [], { file: join(datasetDir, 'datapackage.json') },
-      'Release with `cablepress release`, which dates the build before it records it.');
+    throw new ValidationError(
+      'RELEASE_UNDATED',
+      `datapackage.json of ${version} has no "created" release date, so the release cannot be recorded`,
+      [],
+      { file: join(datasetDir, 'datapackage.json') },
+      'Release with `cablepress release`, which dates the build before it records it.',
+    );
   }
   const record: ReleaseRecord = { version, created: descriptor.created, ...current };
   const next: ReleaseLog = { name: descriptor.name, releases: [...log.releases, record] };

@@ -16,7 +16,7 @@ function appended(streams: Uint8Array[], table: Table): Uint8Array {
   return writer.finish().toUint8Array(true);
 }
 
-describe('ArrowFileAppender (record batches copied from a worker\'s stream into the file)', () => {
+describe("ArrowFileAppender (record batches copied from a worker's stream into the file)", () => {
   it('finds the one record batch of a stream and its lengths', () => {
     const batch = framedBatch(tableToIPC(rowsToArrow(paragraphs, rows), 'stream'))!;
     expect(batch.bodyLength).toBeGreaterThan(0);
@@ -28,7 +28,14 @@ describe('ArrowFileAppender (record batches copied from a worker\'s stream into 
     const parts = [rows.slice(0, 1), rows.slice(1)].map((list) => rowsToArrow(paragraphs, list));
     const whole = parts[0]!.concat(parts[1]!);
     const expected = RecordBatchFileWriter.writeAll(whole.batches).toUint8Array(true);
-    expect(Buffer.from(appended(parts.map((p) => tableToIPC(p, 'stream')), whole)).equals(Buffer.from(expected))).toBe(true);
+    expect(
+      Buffer.from(
+        appended(
+          parts.map((p) => tableToIPC(p, 'stream')),
+          whole,
+        ),
+      ).equals(Buffer.from(expected)),
+    ).toBe(true);
   });
 
   it('decodes a stream of two record batches instead of taking it for one', () => {

@@ -10,7 +10,13 @@ export class ArrowSink extends AsyncByteQueue {
   }
 
   override write(value: ArrayBufferView | ArrayBuffer | string): void {
-    this.out.write(typeof value === 'string' ? value : value instanceof ArrayBuffer ? new Uint8Array(value) : new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
+    this.out.write(
+      typeof value === 'string'
+        ? value
+        : value instanceof ArrayBuffer
+          ? new Uint8Array(value)
+          : new Uint8Array(value.buffer, value.byteOffset, value.byteLength),
+    );
   }
 }
 

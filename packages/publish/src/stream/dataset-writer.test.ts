@@ -51,7 +51,8 @@ describe('DatasetStreamWriter', () => {
       expect(pqB.schema).toEqual(pqA.schema);
     }
     const [descA, descB] = [JSON.parse(await readFile(join(a, 'datapackage.json'), 'utf8')), JSON.parse(await readFile(join(b, 'datapackage.json'), 'utf8'))];
-    const shape = (d: { resources: Record<string, unknown>[] }) => d.resources.filter((r) => String(r.path).startsWith('data/')).map(({ bytes: _b, hash: _h, ...rest }) => rest);
+    const shape = (d: { resources: Record<string, unknown>[] }) =>
+      d.resources.filter((r) => String(r.path).startsWith('data/')).map(({ bytes: _b, hash: _h, ...rest }) => rest);
     const namesA = new Set(shape(descA).map((r) => r.name));
     expect(shape(descB).filter((r) => namesA.has(r.name))).toEqual(shape(descA));
   });

@@ -66,7 +66,10 @@ export class DatasetStreamWriter {
   ) {}
 
   /** Opens a stream for every table of `allTables` (or the ones given); `companions` are the files outside `dir` that `finish` may publish with it. */
-  static async open(dir: string, options: DatasetStreamOptions & { tables?: readonly TableDef[]; companions?: readonly string[] } = {}): Promise<DatasetStreamWriter> {
+  static async open(
+    dir: string,
+    options: DatasetStreamOptions & { tables?: readonly TableDef[]; companions?: readonly string[] } = {},
+  ): Promise<DatasetStreamWriter> {
     const staging = await stage(dir, options.companions ?? []);
     try {
       const tables = (options.tables ?? allTables) as readonly TableDef[];
@@ -85,7 +88,13 @@ export class DatasetStreamWriter {
 
   private writer(name: string): TableStreamWriter {
     const writer = this.writers.get(name);
-    if (!writer) throw new InputError('UNKNOWN_TABLE', `table "${name}" is not one of ${[...this.writers.keys()].join(', ')}`, { field: name }, 'use the table names of @cablepress/validate');
+    if (!writer)
+      throw new InputError(
+        'UNKNOWN_TABLE',
+        `table "${name}" is not one of ${[...this.writers.keys()].join(', ')}`,
+        { field: name },
+        'use the table names of @cablepress/validate',
+      );
     return writer;
   }
 
@@ -137,11 +146,14 @@ export class DatasetStreamWriter {
         return tableResources(s.table, { csv: s.csv, arrow: s.arrow, parquet: s.parquet });
       });
       const extras = [
-        ...(input.extraFiles ?? []).map((extra) => ({ path: extra.path, write: async () => {
-          checkExtraPath(extra.path);
-          await this.staging.write(extra.path, extra.content);
-          return extraResource(extra);
-        } })),
+        ...(input.extraFiles ?? []).map((extra) => ({
+          path: extra.path,
+          write: async () => {
+            checkExtraPath(extra.path);
+            await this.staging.write(extra.path, extra.content);
+            return extraResource(extra);
+          },
+        })),
         ...[...this.streams.values()].map(({ file, extra }) => ({ path: extra.path, write: async () => extraResourceOf(extra, file.close()) })),
       ].sort((a, b) => (a.path < b.path ? -1 : 1));
       for (const extra of extras) {
@@ -188,6 +200,11 @@ function partitionedBy(table: TableDef, partition: DatasetStreamOptions['partiti
 
 function checkExtraPath(extraPath: string): void {
   if (extraPath.startsWith('data/') || extraPath.includes('/') || ['datapackage.json', ...DOCUMENTS].includes(extraPath as never)) {
-    throw new InputError('EXTRA_FILE_PATH', `extra file "${extraPath}" would overwrite a dataset file`, { field: extraPath }, 'give the extra file a new path inside the dataset, such as validation.json');
+    throw new InputError(
+      'EXTRA_FILE_PATH',
+      `extra file "${extraPath}" would overwrite a dataset file`,
+      { field: extraPath },
+      'give the extra file a new path inside the dataset, such as validation.json',
+    );
   }
 }

@@ -12,7 +12,8 @@ import { readThriftStruct, writeThriftStruct } from './thrift-compact.js';
 const paragraphs = allTables.find((t) => t.name === 'paragraphs') as TableDef;
 const rows = syntheticTables().paragraphs!;
 /** The paragraphs of cable `n`: the synthetic rows under their own cable id. */
-const cable = (n: number) => rows.map((row) => ({ ...row, cable_id: `08TESTPOST${n}`, paragraph_id: `08TESTPOST${n}-${String(row.paragraph_id).split('-').pop()}` }));
+const cable = (n: number) =>
+  rows.map((row) => ({ ...row, cable_id: `08TESTPOST${n}`, paragraph_id: `08TESTPOST${n}-${String(row.paragraph_id).split('-').pop()}` }));
 
 const tmp = scratchFolderSync('concat');
 const spill = path.join(tmp, 'paragraphs.row-groups');

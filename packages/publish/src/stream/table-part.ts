@@ -28,12 +28,15 @@ export interface TablePart {
 const utf8 = new TextEncoder();
 
 /** Zstd, as `parquetBytes`; a part is one row group. */
-const PARQUET_PROPERTIES = () => new WriterPropertiesBuilder().setCompression(Compression.ZSTD).setMaxRowGroupSize(1 << 30).build();
+const PARQUET_PROPERTIES = () =>
+  new WriterPropertiesBuilder()
+    .setCompression(Compression.ZSTD)
+    .setMaxRowGroupSize(1 << 30)
+    .build();
 
 function parquetOfStream(stream: Uint8Array): Uint8Array {
   return writeParquet(WasmTable.fromIPCStream(stream), PARQUET_PROPERTIES());
 }
-
 
 /** Rows grouped by partition value, groups in sorted order, rows in their order within a group. */
 function byPartition(rows: readonly Record<string, unknown>[], partitionOf: (row: Record<string, unknown>) => string): [string, Record<string, unknown>[]][] {

@@ -58,7 +58,13 @@ class PartitionedParquet {
       const folder = path.join(this.table.name, hivePartitionFolder(this.field, value));
       mkdirSync(path.join(this.dataDir, folder), { recursive: true });
       const rel = path.join(folder, 'part-0.parquet');
-      p = { path: `data/${rel.split(path.sep).join('/')}`, file: path.join(this.dataDir, rel), concat: new ParquetConcat(path.join(this.spillDir, `${this.table.name}-${this.partitions.size}.row-groups`)), hash: createHash('sha256'), bytes: 0 };
+      p = {
+        path: `data/${rel.split(path.sep).join('/')}`,
+        file: path.join(this.dataDir, rel),
+        concat: new ParquetConcat(path.join(this.spillDir, `${this.table.name}-${this.partitions.size}.row-groups`)),
+        hash: createHash('sha256'),
+        bytes: 0,
+      };
       this.partitions.set(value, p);
     }
     this.append(p, p.concat.add(bytes));

@@ -152,7 +152,7 @@ class Writer {
   }
 
   zigzag(n: bigint): void {
-    this.varint(n >= 0n ? n << 1n : ((-n) << 1n) - 1n);
+    this.varint(n >= 0n ? n << 1n : (-n << 1n) - 1n);
   }
 
   value(type: number, value: ThriftValue): void {

@@ -100,15 +100,14 @@ export function selectCharts(indicators: readonly IndicatorRow[], specs: readonl
   const byId = new Map(indicators.map((i) => [i.indicator_id, i]));
   const charts: ChartData[] = [];
   for (const spec of specs) {
-    const found = spec.groups
-      .map((g) => ({
-        minBars: g.minBars ?? 0,
-        ...(g.label ? { label: g.label } : {}),
-        bars: g.bars.flatMap((b): ChartBar[] => {
-          const indicator = b.ids.map((id) => byId.get(id)).find((i) => i !== undefined);
-          return indicator ? [{ label: b.label ?? indicator.label, indicator, style: b.style ?? 'solid' }] : [];
-        }),
-      }));
+    const found = spec.groups.map((g) => ({
+      minBars: g.minBars ?? 0,
+      ...(g.label ? { label: g.label } : {}),
+      bars: g.bars.flatMap((b): ChartBar[] => {
+        const indicator = b.ids.map((id) => byId.get(id)).find((i) => i !== undefined);
+        return indicator ? [{ label: b.label ?? indicator.label, indicator, style: b.style ?? 'solid' }] : [];
+      }),
+    }));
     if (found.some((g) => g.bars.length < g.minBars)) continue;
     const groups = found.filter((g) => g.bars.length > 0).map(({ minBars: _, ...g }) => g);
     const count = groups.reduce((n, g) => n + g.bars.length, 0);

@@ -4,9 +4,7 @@ import { formatDate, formatFigure, qualifierWords } from './format.js';
 import { drawFooters, Sheet } from './layout/sheet.js';
 import { S } from './layout/styles.js';
 import { type Column, pagedTable, type TableRow } from './layout/table.js';
-import {
-  caveats, CATEGORY_TITLES, type Category, cellCitation, datasetLinkRows, definitionNotes, findingNote, type Quote, type SourceRow,
-} from './model.js';
+import { caveats, CATEGORY_TITLES, type Category, cellCitation, datasetLinkRows, definitionNotes, findingNote, type Quote, type SourceRow } from './model.js';
 import { collect, createDoc, INK, type PAPER } from './pdf.js';
 import { caveatBox } from './sections/caveats.js';
 import type { FactSheetInput, FactSheetTables } from './types.js';
@@ -75,8 +73,9 @@ export function matrixRows(reports: readonly ReportColumn[]): MatrixRow[] {
 
 /** A finding as a note naming its cable, with its table ids turned into the cable's paragraph citations. */
 function comparisonNote(f: Finding, tables: FactSheetTables, cite: (paragraphId: string) => string): string {
-  const cable = tables.cables.find((c) => f.message.startsWith(`${c.cable_id}:`) || f.spans?.some((s) => s.cable_id === c.cable_id)
-    || String(f.path?.[1] ?? '').startsWith(c.cable_id));
+  const cable = tables.cables.find(
+    (c) => f.message.startsWith(`${c.cable_id}:`) || f.spans?.some((s) => s.cable_id === c.cable_id) || String(f.path?.[1] ?? '').startsWith(c.cable_id),
+  );
   if (!cable) return f.message;
   return `${cable.cable_id}: ${findingNote(f, cable.cable_id, cite, tables.organizations)}`;
 }
@@ -92,8 +91,12 @@ export function buildComparison(input: FactSheetInput): ComparisonModel {
   const cited = new Set(tables.indicators.map((i) => i.cable_id));
   const quotes = tables.cables
     .filter((c) => cited.has(c.cable_id))
-    .flatMap((c) => caveats(tables.paragraphs.filter((p) => p.cable_id === c.cable_id).sort((a, b) => a.seq - b.seq), 1)
-      .map((q) => ({ text: q.text, citation: `${c.cable_id} ${q.citation}` })));
+    .flatMap((c) =>
+      caveats(
+        tables.paragraphs.filter((p) => p.cable_id === c.cable_id).sort((a, b) => a.seq - b.seq),
+        1,
+      ).map((q) => ({ text: q.text, citation: `${c.cable_id} ${q.citation}` })),
+    );
   const paragraphs = new Map(tables.paragraphs.map((p) => [p.paragraph_id, p]));
   const cite = (id: string) => {
     const p = paragraphs.get(id);
@@ -102,16 +105,23 @@ export function buildComparison(input: FactSheetInput): ComparisonModel {
   return {
     kicker: `FACT SHEET \u00b7 ${dataset.name} v${dataset.version}`,
     title: `Trafficking in persons: ${countries.length} countries compared, ${span}`,
-    subtitle: `Key figures of ${reports.length} annual TIP reports that U.S. embassies sent in ${tables.cables.length} cables, as WikiLeaks published them: one column per country and reporting year (the year a report covers), one row per indicator. `
-      + 'A figure is published only when its sentence shows the host government\u2019s figure for the whole country and reporting period (definitions in the notes); under it is the paragraph it was read from, and beside it its own period when its sentence names another. '
-      + 'Figures that do not fit are in the dataset\u2019s indicator_candidates table, with the reason.',
+    subtitle:
+      `Key figures of ${reports.length} annual TIP reports that U.S. embassies sent in ${tables.cables.length} cables, as WikiLeaks published them: one column per country and reporting year (the year a report covers), one row per indicator. ` +
+      'A figure is published only when its sentence shows the host government\u2019s figure for the whole country and reporting period (definitions in the notes); under it is the paragraph it was read from, and beside it its own period when its sentence names another. ' +
+      'Figures that do not fit are in the dataset\u2019s indicator_candidates table, with the reason.',
     reports,
     rows: matrixRows(reports),
     caveats: quotes.slice(0, 3),
     notes: [...definitionNotes(tables.indicators), ...input.findings.filter((f) => f.severity === 'warning').map((f) => comparisonNote(f, tables, cite))],
     sources: tables.cables.map((c) => {
       const original = plusdUrl(c.cable_id);
-      return { cable: c.cable_id, country: countryName.get(c.cable_id) ?? '', date: c.created ? formatDate(c.created) : 'not stated', sha256: c.source_sha256, ...(original ? { original } : {}) };
+      return {
+        cable: c.cable_id,
+        country: countryName.get(c.cable_id) ?? '',
+        date: c.created ? formatDate(c.created) : 'not stated',
+        sha256: c.source_sha256,
+        ...(original ? { original } : {}),
+      };
     }),
     links: datasetLinkRows(dataset),
   };
@@ -138,7 +148,13 @@ function matrix(s: Sheet, m: ComparisonModel): void {
   const w = (s.w - LABEL_W) / Math.max(1, m.reports.length);
   const columns: Column[] = [
     { head: 'Indicator', width: LABEL_W, maxLines: 3 },
-    ...m.reports.map((r): Column => ({ head: r.country, sub: [r.year === null ? 'year not stated' : String(r.year), ...r.cables], width: w, align: 'right', maxLines: 2 })),
+    ...m.reports.map((r): Column => ({
+      head: r.country,
+      sub: [r.year === null ? 'year not stated' : String(r.year), ...r.cables],
+      width: w,
+      align: 'right',
+      maxLines: 2,
+    })),
   ];
   const rows: TableRow[] = [];
   for (const category of CATEGORY_ORDER) {
@@ -149,15 +165,18 @@ function matrix(s: Sheet, m: ComparisonModel): void {
       rows.push({
         cells: [
           { text: row.label },
-          ...row.cells.map((i, k) => (i
-            ? { text: figureText(i, m.reports[k]?.year ?? null), style: S.smallBold, note: figureCitation(i, m.reports[k]!) }
-            : { text: '\u2013', style: { ...S.small, color: INK.faint } })),
+          ...row.cells.map((i, k) =>
+            i
+              ? { text: figureText(i, m.reports[k]?.year ?? null), style: S.smallBold, note: figureCitation(i, m.reports[k]!) }
+              : { text: '\u2013', style: { ...S.small, color: INK.faint } },
+          ),
         ],
       });
     }
   }
   pagedTable(s, s.root, columns, rows, 3);
-  const legend = '\u00b614: the cable\u2019s numbered paragraph 14; otherwise the section heading and answer letter. \u2013: the recipe found no such figure in that report.';
+  const legend =
+    '\u00b614: the cable\u2019s numbered paragraph 14; otherwise the section heading and answer letter. \u2013: the recipe found no such figure in that report.';
   s.need(s.t.height(legend, s.w, S.note) + 4);
   s.y += 3;
   s.y += s.text(s.root, 'P', legend, s.x, s.y, s.w, S.note) + 4;
@@ -166,12 +185,17 @@ function matrix(s: Sheet, m: ComparisonModel): void {
 function sourcesTable(s: Sheet, m: ComparisonModel): void {
   s.heading(s.root, 'Sources and notes');
   const columns: Column[] = [
-    { head: 'Cable', width: 78 }, { head: 'Country', width: 72 }, { head: 'Date', width: 72 },
-    { head: 'Original (WikiLeaks PlusD)', width: 232 }, { head: 'SHA-256 of the source file', width: s.w - 454 },
+    { head: 'Cable', width: 78 },
+    { head: 'Country', width: 72 },
+    { head: 'Date', width: 72 },
+    { head: 'Original (WikiLeaks PlusD)', width: 232 },
+    { head: 'SHA-256 of the source file', width: s.w - 454 },
   ];
   const rows: TableRow[] = m.sources.map((c) => ({
     cells: [
-      { text: c.cable, style: S.smallBold }, { text: c.country }, { text: c.date },
+      { text: c.cable, style: S.smallBold },
+      { text: c.country },
+      { text: c.date },
       c.original ? { text: c.original, link: c.original, style: { ...S.small, size: 6.5 } } : { text: 'none' },
       { text: c.sha256, style: { ...S.small, size: 6.5 } },
     ],
@@ -205,8 +229,14 @@ export async function renderComparison(input: FactSheetInput): Promise<Uint8Arra
   const m = buildComparison(input);
   const paper: keyof typeof PAPER = input.paper ?? 'a4';
   const doc = createDoc({
-    title: m.title, subject: m.subtitle, keywords: 'trafficking in persons, TIP report, cables, WikiLeaks', author: 'cablepress', language: 'en',
-    creationDate: input.creationDate, paper, landscape: true,
+    title: m.title,
+    subject: m.subtitle,
+    keywords: 'trafficking in persons, TIP report, cables, WikiLeaks',
+    author: 'cablepress',
+    language: 'en',
+    creationDate: input.creationDate,
+    paper,
+    landscape: true,
   });
   const s = new Sheet(doc, paper, 0, true);
   s.text(s.root, 'P', m.kicker, s.x, s.y, s.w, S.kicker, 1);

@@ -21,13 +21,26 @@ export function fillBar(doc: Doc, x: number, y: number, w: number, h: number, st
     doc.save();
     doc.rect(x, y, w, h).clip();
     doc.lineWidth(1.1).strokeColor(INK.accent);
-    for (let d = -h; d < w + h; d += 4.5) doc.moveTo(x + d, y + h).lineTo(x + d + h, y).stroke();
+    for (let d = -h; d < w + h; d += 4.5)
+      doc
+        .moveTo(x + d, y + h)
+        .lineTo(x + d + h, y)
+        .stroke();
     doc.restore();
-    doc.lineWidth(0.8).strokeColor(INK.accent).rect(x + 0.4, y + 0.4, w - 0.8, h - 0.8).stroke();
+    doc
+      .lineWidth(0.8)
+      .strokeColor(INK.accent)
+      .rect(x + 0.4, y + 0.4, w - 0.8, h - 0.8)
+      .stroke();
   } else {
     const colour = style === 'solid' ? INK.accent : style === 'medium' ? INK.mid : INK.light;
     doc.rect(x, y, w, h).fill(colour);
-    if (style === 'light') doc.lineWidth(0.8).strokeColor(INK.accent).rect(x + 0.4, y + 0.4, w - 0.8, h - 0.8).stroke();
+    if (style === 'light')
+      doc
+        .lineWidth(0.8)
+        .strokeColor(INK.accent)
+        .rect(x + 0.4, y + 0.4, w - 0.8, h - 0.8)
+        .stroke();
   }
   doc.restore();
 }
@@ -81,7 +94,16 @@ export function drawBarChart(t: Typesetter, chart: ChartData, x: number, y: numb
   let cy = y;
   chart.groups.forEach((group, gi) => {
     if (funnel && gi > 0) {
-      doc.save().lineWidth(0.6).strokeColor(INK.rule).dash(2, { space: 2 }).moveTo(x, cy + 1).lineTo(x + w, cy + 1).stroke().undash().restore();
+      doc
+        .save()
+        .lineWidth(0.6)
+        .strokeColor(INK.rule)
+        .dash(2, { space: 2 })
+        .moveTo(x, cy + 1)
+        .lineTo(x + w, cy + 1)
+        .stroke()
+        .undash()
+        .restore();
       cy += 8;
     }
     if (group.label) {
@@ -100,10 +122,20 @@ export function drawBarChart(t: Typesetter, chart: ChartData, x: number, y: numb
       const dark = bar.style === 'solid' || bar.style === 'medium';
       const inside = vw + 8 <= bw && (funnel || bar === longest || bx + bw + 4 + vw > x + w);
       if (inside && funnel) {
-        if (!dark) doc.save().rect(bx + (bw - vw) / 2 - 3, vy - 1, vw + 6, t.lineHeight(VALUE) + 1).fill(INK.white).restore();
+        if (!dark)
+          doc
+            .save()
+            .rect(bx + (bw - vw) / 2 - 3, vy - 1, vw + 6, t.lineHeight(VALUE) + 1)
+            .fill(INK.white)
+            .restore();
         drawValue(t, bar, bx + (bw - vw) / 2, vy, dark);
       } else if (inside) {
-        if (bar.style === 'hatched') doc.save().rect(bx + bw - vw - 7, vy - 1, vw + 5, t.lineHeight(VALUE) + 1).fill(INK.white).restore();
+        if (bar.style === 'hatched')
+          doc
+            .save()
+            .rect(bx + bw - vw - 7, vy - 1, vw + 5, t.lineHeight(VALUE) + 1)
+            .fill(INK.white)
+            .restore();
         drawValue(t, bar, bx + bw - vw - 4, vy, dark);
       } else {
         drawValue(t, bar, Math.min(bx + bw + 4, x + w - vw), vy, false);
@@ -148,7 +180,15 @@ export function drawLadder(t: Typesetter, tiers: readonly PenaltyTier[], x: numb
 
   tiers.forEach((tier, i) => {
     const ry = rowsY + i * LADDER_ROW;
-    if (i > 0) doc.save().lineWidth(0.4).strokeColor(INK.rule).moveTo(x, ry).lineTo(x + w, ry).stroke().restore();
+    if (i > 0)
+      doc
+        .save()
+        .lineWidth(0.4)
+        .strokeColor(INK.rule)
+        .moveTo(x, ry)
+        .lineTo(x + w, ry)
+        .stroke()
+        .restore();
     const label = `${tier.tier}. ${tier.condition}`;
     t.draw(label, x, ry + 2.5, condW, { ...LABEL, size: 7 }, 3);
     const barY = ry + (LADDER_ROW - 12) / 2;
@@ -159,7 +199,14 @@ export function drawLadder(t: Typesetter, tiers: readonly PenaltyTier[], x: numb
     }
     if (tier.life || tier.death) {
       fillBar(doc, sx(0), barY, sx(top) - sx(0), 12, 'solid');
-      doc.save().fillColor(INK.accent).moveTo(sx(top), barY - 2).lineTo(sx(top) + 7, barY + 6).lineTo(sx(top), barY + 14).fill().restore();
+      doc
+        .save()
+        .fillColor(INK.accent)
+        .moveTo(sx(top), barY - 2)
+        .lineTo(sx(top) + 7, barY + 6)
+        .lineTo(sx(top), barY + 14)
+        .fill()
+        .restore();
     }
     const rangeText = tier.prison;
     const inside = tier.life || tier.death;

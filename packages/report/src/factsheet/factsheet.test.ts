@@ -23,7 +23,13 @@ const dir = scratchFolderSync('factsheet');
 const laos: FactSheetInput = {
   tables: laosTables,
   findings: laosFindings,
-  dataset: { name: 'laos-tip-2008', version: '1.0.0', title: 'Trafficking in persons in Laos, 2008', license: 'CC0-1.0', homepage: 'https://example.org/cablepress/' },
+  dataset: {
+    name: 'laos-tip-2008',
+    version: '1.0.0',
+    title: 'Trafficking in persons in Laos, 2008',
+    license: 'CC0-1.0',
+    homepage: 'https://example.org/cablepress/',
+  },
   creationDate: new Date('2008-02-29T05:44:00Z'),
 };
 
@@ -47,13 +53,24 @@ const text = (file: string) => tool('pdftotext', [file, '-']);
 const flat = (s: string) => s.replace(/\s+/g, ' ');
 
 function info(file: string): Record<string, string> {
-  return Object.fromEntries(tool('pdfinfo', [file]).split('\n').filter((l) => l.includes(':')).map((l) => {
-    const i = l.indexOf(':');
-    return [l.slice(0, i).trim(), l.slice(i + 1).trim()];
-  }));
+  return Object.fromEntries(
+    tool('pdfinfo', [file])
+      .split('\n')
+      .filter((l) => l.includes(':'))
+      .map((l) => {
+        const i = l.indexOf(':');
+        return [l.slice(0, i).trim(), l.slice(i + 1).trim()];
+      }),
+  );
 }
 
-interface Word { xMin: number; yMin: number; xMax: number; yMax: number; text: string }
+interface Word {
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+  text: string;
+}
 
 /** Every word with its box, per page, from pdftotext -bbox. */
 function words(file: string): { width: number; height: number; words: Word[] }[] {
@@ -62,16 +79,22 @@ function words(file: string): { width: number; height: number; words: Word[] }[]
     width: Number(m[1]),
     height: Number(m[2]),
     words: [...(m[3] ?? '').matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((w) => ({
-      xMin: Number(w[1]), yMin: Number(w[2]), xMax: Number(w[3]), yMax: Number(w[4]), text: w[5] ?? '',
+      xMin: Number(w[1]),
+      yMin: Number(w[2]),
+      xMax: Number(w[3]),
+      yMax: Number(w[4]),
+      text: w[5] ?? '',
     })),
   }));
 }
 
 /** Words outside the text area: side margins of 46 pt, nothing above 36 pt or in the last 20 pt of the page. */
 function outside(file: string): string[] {
-  return words(file).flatMap((p, i) => p.words
-    .filter((w) => w.xMin < 45.5 || w.xMax > p.width - 45.5 || w.yMin < 36 || w.yMax > p.height - 20)
-    .map((w) => `page ${i + 1}: "${w.text}" at ${w.xMin.toFixed(1)},${w.yMin.toFixed(1)}–${w.xMax.toFixed(1)},${w.yMax.toFixed(1)}`));
+  return words(file).flatMap((p, i) =>
+    p.words
+      .filter((w) => w.xMin < 45.5 || w.xMax > p.width - 45.5 || w.yMin < 36 || w.yMax > p.height - 20)
+      .map((w) => `page ${i + 1}: "${w.text}" at ${w.xMin.toFixed(1)},${w.yMin.toFixed(1)}–${w.xMax.toFixed(1)},${w.yMax.toFixed(1)}`),
+  );
 }
 
 /** Pairs of words on the same page whose boxes overlap (text drawn over text). */
@@ -101,7 +124,11 @@ describe('renderFactSheet for the Laos dataset', () => {
   });
 
   it('links the cable\u2019s public original, the dataset\u2019s page and the data licence, as text and as link annotations', () => {
-    const urls = ['https://wikileaks.org/plusd/cables/08VIENTIANE145_a.html', 'https://example.org/cablepress/laos-tip-2008/', 'https://spdx.org/licenses/CC0-1.0.html'];
+    const urls = [
+      'https://wikileaks.org/plusd/cables/08VIENTIANE145_a.html',
+      'https://example.org/cablepress/laos-tip-2008/',
+      'https://spdx.org/licenses/CC0-1.0.html',
+    ];
     const shown = flat(text(a4.file));
     const annotations = tool('qpdf', ['--qdf', '--object-streams=disable', a4.file, '-']).match(/\/URI \(([^)]*)\)/g) ?? [];
     for (const url of urls) {
@@ -169,9 +196,19 @@ describe('renderFactSheet for the Laos dataset', () => {
 
   it('keeps the order of the sheet in extracted text', () => {
     const t = flat(text(a4.file));
-    const order = ['Laos: Trafficking in persons, 2007', 'Handle these numbers with care', 'Key figures PROSECUTION 38', 'PROTECTION 280',
-      'PREVENTION 71%', 'CONTEXT at least', 'From investigation to court', 'What the law says', 'Timeline DATE', 'Who is involved ORGANISATION',
-      'Sources and notes Cable'];
+    const order = [
+      'Laos: Trafficking in persons, 2007',
+      'Handle these numbers with care',
+      'Key figures PROSECUTION 38',
+      'PROTECTION 280',
+      'PREVENTION 71%',
+      'CONTEXT at least',
+      'From investigation to court',
+      'What the law says',
+      'Timeline DATE',
+      'Who is involved ORGANISATION',
+      'Sources and notes Cable',
+    ];
     const positions = order.map((s) => t.indexOf(s));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((x, y) => x - y)).toEqual(positions);
@@ -265,13 +302,33 @@ describe('renderFactSheet for a cable without a recipe', () => {
   it('fits long and many values inside the page without overlaps', async () => {
     const base = minimalTables();
     const long = 'An extraordinarily long organisation name that nobody would print in full on a fact sheet of two pages';
-    const { file } = await render(minimal({
-      cables: [{ ...base.cables[0]!, subject: 'SUBJECT '.repeat(40).trim(), classification: 'SECRET//NOFORN '.repeat(6).trim(), origin: 'Consulate General Somewhere Far Away' }],
-      tags: Array.from({ length: 40 }, (_, i) => ({ cable_id: '09REYKJAVIK215', position: i + 1, tag: `TAG${i}`, description: 'a tag with a long description' })),
-      quantities: Array.from({ length: 30 }, (_, i) => ({ ...base.quantities[1]!, quantity_id: `q${i}`, value: 123456789 + i, counted: long })),
-      events: Array.from({ length: 40 }, (_, i) => ({ ...base.events[0]!, event_id: `e${i}`, quote: `${long} ${i}. `.repeat(5) })),
-      organizations: Array.from({ length: 20 }, (_, i) => ({ ...base.organizations[0]!, org_id: `o${i}`, name: `${long} ${i}`, acronym: `ACR${i}`, mention_count: 40 - i })),
-    }));
+    const { file } = await render(
+      minimal({
+        cables: [
+          {
+            ...base.cables[0]!,
+            subject: 'SUBJECT '.repeat(40).trim(),
+            classification: 'SECRET//NOFORN '.repeat(6).trim(),
+            origin: 'Consulate General Somewhere Far Away',
+          },
+        ],
+        tags: Array.from({ length: 40 }, (_, i) => ({
+          cable_id: '09REYKJAVIK215',
+          position: i + 1,
+          tag: `TAG${i}`,
+          description: 'a tag with a long description',
+        })),
+        quantities: Array.from({ length: 30 }, (_, i) => ({ ...base.quantities[1]!, quantity_id: `q${i}`, value: 123456789 + i, counted: long })),
+        events: Array.from({ length: 40 }, (_, i) => ({ ...base.events[0]!, event_id: `e${i}`, quote: `${long} ${i}. `.repeat(5) })),
+        organizations: Array.from({ length: 20 }, (_, i) => ({
+          ...base.organizations[0]!,
+          org_id: `o${i}`,
+          name: `${long} ${i}`,
+          acronym: `ACR${i}`,
+          mention_count: 40 - i,
+        })),
+      }),
+    );
     expect(Number(info(file).Pages)).toBeLessThanOrEqual(2);
     expect(outside(file)).toEqual([]);
     expect(overlaps(file)).toEqual([]);

@@ -1,5 +1,5 @@
 import { MONTH_NAMES, monthAbbreviation } from '@cablepress/core';
-import type { IndicatorRow, ParagraphRow, PenaltyRow } from './types.js';
+import type { IndicatorRow, PenaltyRow } from './types.js';
 
 type Qualifier = IndicatorRow['qualifier'];
 
@@ -108,19 +108,18 @@ export function formatPrison(p: Pick<PenaltyRow, 'prison_min_years' | 'prison_ma
 
 /** Fine of a penalty tier: "10–100 million kip ($1,086–10,860)". */
 export function formatFine(p: Pick<PenaltyRow, 'fine_min' | 'fine_max' | 'fine_currency' | 'fine_min_usd' | 'fine_max_usd'>): string {
-  const local = p.fine_min !== null
-    ? formatFigure({ value: p.fine_min, value_max: p.fine_max, unit: p.fine_currency })
-    : null;
-  const usd = p.fine_min_usd !== null
-    ? formatFigure({ value: p.fine_min_usd, value_max: p.fine_max_usd, unit: 'USD' })
-    : null;
+  const local = p.fine_min !== null ? formatFigure({ value: p.fine_min, value_max: p.fine_max, unit: p.fine_currency }) : null;
+  const usd = p.fine_min_usd !== null ? formatFigure({ value: p.fine_min_usd, value_max: p.fine_max_usd, unit: 'USD' }) : null;
   if (local && usd && p.fine_currency !== 'USD') return `${local} (${usd})`;
   return local ?? usd ?? 'none stated';
 }
 
 /** Splits running text into sentences (good enough for cable prose: abbreviations like "U.S." may split early). */
 export function sentences(text: string): string[] {
-  return text.split(/(?<=[.!?]["')]?)\s+(?=["(]?[A-Z0-9])/).map((s) => s.trim()).filter(Boolean);
+  return text
+    .split(/(?<=[.!?]["')]?)\s+(?=["(]?[A-Z0-9])/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** Characters of a sentence a figure's label keeps: what three lines of the label column hold. */

@@ -3,9 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CHART_SPECS, selectCharts } from './charts.js';
 import { minimalTables } from './fixtures/minimal.js';
-import {
-  formatEventDate, formatFigure, formatFine, formatNumber, formatPeriod, formatPrison, perWords, qualifierWords, sentences,
-} from './format.js';
+import { formatEventDate, formatFigure, formatFine, formatNumber, formatPeriod, formatPrison, perWords, qualifierWords, sentences } from './format.js';
 import { quoteAround } from './format.js';
 import { buildModel, caveats, cellCitation, postName, shortCitation, topicOf } from './model.js';
 import type { FactSheetTables } from './types.js';
@@ -26,12 +24,21 @@ const laos = buildModel({
 });
 
 describe('caveats in other cables', () => {
-  it('quotes a cable\'s own words on inaccurate figures and missing estimates', () => {
-    const p = (paragraph_id: string, text: string) => ({ paragraph_id, cable_id: 'C', seq: 1, number: 8, section: null, key: null, text, citation: '¶ 8' }) as unknown as Parameters<typeof caveats>[0][number];
-    expect(caveats([
-      p('C-p008', 'The Ministry of Social Affairs and Labor (MOSAL) said that fewer children were trafficked to Saudi Arabia in 2009 (602) compared to 2008 (900), but these figures are inaccurate and represent only the small number of trafficking victims that found their way to one of two children\'s rehabilitation centers in Yemen.'),
-      p('C-p009', 'There are no reliable estimates of the number of Chileans trafficked outside the country.'),
-    ], 2).map((q) => q.text.slice(0, 40))).toEqual(['The Ministry of Social Affairs and Labor', 'There are no reliable estimates of the n']);
+  it("quotes a cable's own words on inaccurate figures and missing estimates", () => {
+    const p = (paragraph_id: string, text: string) =>
+      ({ paragraph_id, cable_id: 'C', seq: 1, number: 8, section: null, key: null, text, citation: '¶ 8' }) as unknown as Parameters<typeof caveats>[0][number];
+    expect(
+      caveats(
+        [
+          p(
+            'C-p008',
+            "The Ministry of Social Affairs and Labor (MOSAL) said that fewer children were trafficked to Saudi Arabia in 2009 (602) compared to 2008 (900), but these figures are inaccurate and represent only the small number of trafficking victims that found their way to one of two children's rehabilitation centers in Yemen.",
+          ),
+          p('C-p009', 'There are no reliable estimates of the number of Chileans trafficked outside the country.'),
+        ],
+        2,
+      ).map((q) => q.text.slice(0, 40)),
+    ).toEqual(['The Ministry of Social Affairs and Labor', 'There are no reliable estimates of the n']);
   });
 });
 
@@ -84,7 +91,9 @@ describe('formatting', () => {
 
   it('splits cable prose into sentences', () => {
     expect(sentences('Laos is a source country. In 2007, 280 victims returned. "Magnets" too.')).toEqual([
-      'Laos is a source country.', 'In 2007, 280 victims returned.', '"Magnets" too.',
+      'Laos is a source country.',
+      'In 2007, 280 victims returned.',
+      '"Magnets" too.',
     ]);
   });
 });
@@ -93,12 +102,17 @@ describe('title', () => {
   it('names the country of the cables table, never works it out again', () => {
     const tables = minimalTables();
     const named = (country_name: string | null) =>
-      buildModel({ tables: { ...tables, cables: [{ ...tables.cables[0]!, country_name }] }, findings: [], dataset: { name: 'x', version: '0.1.0' }, creationDate: new Date(0) }).title;
+      buildModel({
+        tables: { ...tables, cables: [{ ...tables.cables[0]!, country_name }] },
+        findings: [],
+        dataset: { name: 'x', version: '0.1.0' },
+        creationDate: new Date(0),
+      }).title;
     expect(named('Kyrgyzstan')).toMatch(/^Kyrgyzstan: /);
     expect(named(null)).not.toContain(':');
   });
 
-  it('keeps a long sentence\'s words around its own figure (issue 22: a quote cut before its figure)', () => {
+  it("keeps a long sentence's words around its own figure (issue 22: a quote cut before its figure)", () => {
     const long = `${'The ministry listed its many programmes and partners at length in the answer. '.repeat(4)}In the end police arrested 23 suspects in 2007, the cable says.`;
     const label = quoteAround(long, '23', 120);
     expect(label).toContain('arrested 23 suspects');
@@ -118,8 +132,10 @@ describe('title', () => {
 
   it('builds the Laos title and subtitle from the cables row and the indicators', () => {
     expect(laos.title).toBe('Laos: Trafficking in persons, 2007');
-    expect(laos.subtitle).toBe('Key figures of reporting year 2007 reported by the U.S. Embassy Vientiane in cable 08VIENTIANE145 of 29 February 2008, marked '
-      + 'UNCLASSIFIED//FOR OFFICIAL USE ONLY, as published by WikiLeaks.');
+    expect(laos.subtitle).toBe(
+      'Key figures of reporting year 2007 reported by the U.S. Embassy Vientiane in cable 08VIENTIANE145 of 29 February 2008, marked ' +
+        'UNCLASSIFIED//FOR OFFICIAL USE ONLY, as published by WikiLeaks.',
+    );
   });
 });
 
@@ -150,7 +166,7 @@ describe('buildModel for the Laos dataset', () => {
 
   it('gives organisations a role in the cable’s words', () => {
     const mlsw = laos.organizations.find((o) => o.acronym === 'MLSW');
-    expect(mlsw?.role?.text).toBe('The MLSW has the lead in trafficking prevention, as well as victim\'s assistance and reintegration.');
+    expect(mlsw?.role?.text).toBe("The MLSW has the lead in trafficking prevention, as well as victim's assistance and reintegration.");
   });
 
   it('turns finding messages into notes with paragraph citations', () => {
@@ -177,8 +193,14 @@ describe('selectCharts', () => {
 
 describe('buildModel without a cable', () => {
   it('refuses with an input error that says what is missing', () => {
-    expect(() => buildModel({ tables: minimalTables({ cables: [] }), findings: [], dataset: { name: 'x', version: '0.1.0', license: 'CC0-1.0' }, creationDate: new Date(0) }))
-      .toThrow(expect.objectContaining({ code: 'FACTSHEET_NO_CABLE', kind: 'input' }));
+    expect(() =>
+      buildModel({
+        tables: minimalTables({ cables: [] }),
+        findings: [],
+        dataset: { name: 'x', version: '0.1.0', license: 'CC0-1.0' },
+        creationDate: new Date(0),
+      }),
+    ).toThrow(expect.objectContaining({ code: 'FACTSHEET_NO_CABLE', kind: 'input' }));
   });
 });
 
@@ -186,7 +208,10 @@ describe('buildModel for a cable without a recipe', () => {
   it('shows figures from quantities labelled with their sentence', () => {
     const m = buildModel({ tables: minimalTables(), findings: [], dataset: { name: 'x', version: '0.1.0', license: 'CC0-1.0' }, creationDate: new Date(0) });
     expect(m.figuresFrom).toBe('quantities');
-    expect(m.groups[0]!.figures.map((f) => [f.prefix, f.figure, f.citation])).toEqual([['', '5', '¶ 1'], ['about', '20', '¶ 2']]);
+    expect(m.groups[0]!.figures.map((f) => [f.prefix, f.figure, f.citation])).toEqual([
+      ['', '5', '¶ 1'],
+      ['about', '20', '¶ 2'],
+    ]);
     expect(m.charts).toEqual([]);
     expect(m.law).toEqual({ provision: null, tiers: [], others: [] });
     expect(m.citationNote).toBe('Citations: ¶ 1 is the cable’s numbered paragraph 1.');

@@ -3,11 +3,18 @@ import { INDICATOR_DEFINITIONS } from '@cablepress/validate';
 import topics from './data/topics.json' with { type: 'json' };
 import { type ChartData, selectCharts } from './charts.js';
 import {
-  formatDate, formatEventDate, formatFigure, formatFine, formatPeriod, formatPrison, perWords, qualifierWords, quoteAround, sentences,
+  formatDate,
+  formatEventDate,
+  formatFigure,
+  formatFine,
+  formatPeriod,
+  formatPrison,
+  perWords,
+  qualifierWords,
+  quoteAround,
+  sentences,
 } from './format.js';
-import type {
-  CableRow, FactSheetInput, IndicatorRow, LegalProvisionRow, OrganizationRow, ParagraphRow, PenaltyRow, QuantityRow, TagRow,
-} from './types.js';
+import type { FactSheetInput, IndicatorRow, LegalProvisionRow, OrganizationRow, ParagraphRow, PenaltyRow, QuantityRow } from './types.js';
 import { datasetPageUrl, licenseUrl, plusdUrl } from '@cablepress/core';
 
 export type Category = IndicatorRow['category'];
@@ -106,7 +113,8 @@ export const CATEGORY_TITLES: Record<Category, string> = {
 };
 
 /** A phrase that marks the cable's own warning about its numbers. */
-export const CAVEAT_PATTERN = /unreliable|not reliable|inaccurate|no (?:generally accepted|reliable) (?:figures|data|statistics|estimates)|no (?:centralized |official )?statistics|no figure available|does not keep track/i;
+export const CAVEAT_PATTERN =
+  /unreliable|not reliable|inaccurate|no (?:generally accepted|reliable) (?:figures|data|statistics|estimates)|no (?:centralized |official )?statistics|no figure available|does not keep track/i;
 
 /** The topic for the title, from the subject line and the TAGS (data/topics.json). */
 export function topicOf(subject: string, tags: readonly string[]): string {
@@ -208,19 +216,20 @@ function lawModel(provisions: readonly LegalProvisionRow[], penalties: readonly 
   }
   const [provisionId, rows] = [...byProvision].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))[0] ?? [null, []];
   const provisionRow = provisions.find((p) => p.provision_id === provisionId);
-  const nameOf = (p: LegalProvisionRow) =>
-    [p.law, `Article ${p.article}`].filter(Boolean).join(', ') + (p.title ? ` (${p.title})` : '');
-  const tiers = [...rows].sort((a, b) => a.tier - b.tier).map((p) => ({
-    tier: p.tier,
-    condition: capitalise(p.condition.replace(/\s+/g, ' ').trim()),
-    prison: formatPrison(p),
-    prisonMin: p.prison_min_years,
-    prisonMax: p.prison_max_years,
-    life: p.life_imprisonment,
-    death: p.death_penalty,
-    fine: formatFine(p),
-    citation: cite(p.paragraph_id),
-  }));
+  const nameOf = (p: LegalProvisionRow) => [p.law, `Article ${p.article}`].filter(Boolean).join(', ') + (p.title ? ` (${p.title})` : '');
+  const tiers = [...rows]
+    .sort((a, b) => a.tier - b.tier)
+    .map((p) => ({
+      tier: p.tier,
+      condition: capitalise(p.condition.replace(/\s+/g, ' ').trim()),
+      prison: formatPrison(p),
+      prisonMin: p.prison_min_years,
+      prisonMax: p.prison_max_years,
+      life: p.life_imprisonment,
+      death: p.death_penalty,
+      fine: formatFine(p),
+      citation: cite(p.paragraph_id),
+    }));
   const seen = new Set<string>();
   const others: LawModel['others'] = [];
   for (const p of provisions) {
@@ -242,7 +251,12 @@ const PRECISION_RANK: Record<string, number> = { day: 0, month: 1, part_of_year:
 function timeline(input: FactSheetInput, cite: (id: string) => string, limit: number): TimelineEntry[] {
   const seen = new Set<string>();
   const candidates = [...input.tables.events]
-    .sort((a, b) => (PRECISION_RANK[a.precision] ?? 9) - (PRECISION_RANK[b.precision] ?? 9) || a.date_start.localeCompare(b.date_start) || a.event_id.localeCompare(b.event_id))
+    .sort(
+      (a, b) =>
+        (PRECISION_RANK[a.precision] ?? 9) - (PRECISION_RANK[b.precision] ?? 9) ||
+        a.date_start.localeCompare(b.date_start) ||
+        a.event_id.localeCompare(b.event_id),
+    )
     .filter((e) => {
       const key = e.quote.replace(/\s+/g, ' ').trim();
       if (seen.has(key)) return false;
@@ -261,18 +275,65 @@ function escapeRegExp(text: string): string {
 
 /** Verbs that, right after an organisation's name, make the sentence say what it does. */
 const ROLE_VERBS = [
-  'is', 'was', 'has', 'have', 'had', 'runs', 'run', 'ran', 'chairs', 'chaired', 'provides', 'provided', 'works', 'worked', 'assists',
-  'assisted', 'manages', 'managed', 'leads', 'led', 'funds', 'funded', 'believes', 'reported', 'reports', 'keeps', 'conducts', 'conducted',
-  'maintains', 'opened', 'broke', 'will', 'also', 'does', 'did', 'can', 'continues', 'continued', 'launched', 'signed', 'established',
-  'organized', 'organised', 'issued', 'drafted', 'coordinates', 'coordinated', 'operates', 'operated', 'supports', 'supported',
+  'is',
+  'was',
+  'has',
+  'have',
+  'had',
+  'runs',
+  'run',
+  'ran',
+  'chairs',
+  'chaired',
+  'provides',
+  'provided',
+  'works',
+  'worked',
+  'assists',
+  'assisted',
+  'manages',
+  'managed',
+  'leads',
+  'led',
+  'funds',
+  'funded',
+  'believes',
+  'reported',
+  'reports',
+  'keeps',
+  'conducts',
+  'conducted',
+  'maintains',
+  'opened',
+  'broke',
+  'will',
+  'also',
+  'does',
+  'did',
+  'can',
+  'continues',
+  'continued',
+  'launched',
+  'signed',
+  'established',
+  'organized',
+  'organised',
+  'issued',
+  'drafted',
+  'coordinates',
+  'coordinated',
+  'operates',
+  'operated',
+  'supports',
+  'supported',
 ];
 
 /** The first sentence in which the organisation is the subject ("The MLSW has the lead in ..."). */
 function roleOf(org: OrganizationRow, paragraphs: readonly ParagraphRow[]): Quote | null {
   const names = [org.acronym, org.name].filter((n): n is string => !!n).map(escapeRegExp);
   const subject = new RegExp(
-    `^(?:(?:In|On|Since|By|During) [^,]{3,30}, )?(?:The |[A-Z][\\w-]*['’]s )?(?:${names.join('|')})\\b(?!['’]s)(?: \\([A-Z]{2,10}\\))?(?:,[^,]{3,80},)?\\s+`
-      + `(?:${ROLE_VERBS.join('|')})\\b`,
+    `^(?:(?:In|On|Since|By|During) [^,]{3,30}, )?(?:The |[A-Z][\\w-]*['’]s )?(?:${names.join('|')})\\b(?!['’]s)(?: \\([A-Z]{2,10}\\))?(?:,[^,]{3,80},)?\\s+` +
+      `(?:${ROLE_VERBS.join('|')})\\b`,
   );
   for (const p of paragraphs) {
     if (p.kind === 'quoted_text') continue;
@@ -369,8 +430,12 @@ export function buildModel(input: FactSheetInput): FactSheetModel {
   const { tables, dataset } = input;
   const cable = tables.cables[0];
   if (!cable) {
-    throw new InputError('FACTSHEET_NO_CABLE', 'The fact sheet needs a row in the cables table, and there is none.', { field: 'tables.cables' },
-      'Build the fact sheet from the tables of a dataset with its cable.');
+    throw new InputError(
+      'FACTSHEET_NO_CABLE',
+      'The fact sheet needs a row in the cables table, and there is none.',
+      { field: 'tables.cables' },
+      'Build the fact sheet from the tables of a dataset with its cable.',
+    );
   }
   const paragraphs = tables.paragraphs.filter((p) => p.cable_id === cable.cable_id).sort((a, b) => a.seq - b.seq);
   const paragraphById = new Map(tables.paragraphs.map((p) => [p.paragraph_id, p]));
@@ -385,7 +450,7 @@ export function buildModel(input: FactSheetInput): FactSheetModel {
   const indicators = tables.indicators.filter((i) => i.cable_id === cable.cable_id);
   const createdYear = cable.created?.slice(0, 4) ?? null;
   const reportingYear = indicators.find((i) => i.reporting_year !== null)?.reporting_year ?? null;
-  const year = reportingYear !== null ? String(reportingYear) : mostCommonYear(indicators.map((i) => i.period)) ?? createdYear;
+  const year = reportingYear !== null ? String(reportingYear) : (mostCommonYear(indicators.map((i) => i.period)) ?? createdYear);
   const title = `${country ? `${country}: ` : ''}${topic}${year ? `, ${year}` : ''}`;
   const post = postName(cable.origin);
   const dated = cable.created ? ` of ${formatDate(cable.created)}` : '';
@@ -394,15 +459,22 @@ export function buildModel(input: FactSheetInput): FactSheetModel {
   const verb = indicators.length > 0 ? 'in cable' : 'reported in cable';
   const subtitle = `${lead} ${post} ${verb} ${cable.cable_id}${dated}${marked} as published by WikiLeaks.`;
 
-  const groups: FigureGroup[] = indicators.length > 0
-    ? (Object.keys(CATEGORY_TITLES) as Category[])
-      .map((category) => ({ category, title: CATEGORY_TITLES[category], figures: indicators.filter((i) => i.category === category).map(indicatorFigure) }))
-      .filter((g) => g.figures.length > 0)
-    : [{
-      category: 'context' as const,
-      title: '',
-      figures: quantityFigures(tables.quantities.filter((q) => q.cable_id === cable.cable_id), cite, LIMITS.quantityFigures),
-    }].filter((g) => g.figures.length > 0);
+  const groups: FigureGroup[] =
+    indicators.length > 0
+      ? (Object.keys(CATEGORY_TITLES) as Category[])
+          .map((category) => ({ category, title: CATEGORY_TITLES[category], figures: indicators.filter((i) => i.category === category).map(indicatorFigure) }))
+          .filter((g) => g.figures.length > 0)
+      : [
+          {
+            category: 'context' as const,
+            title: '',
+            figures: quantityFigures(
+              tables.quantities.filter((q) => q.cable_id === cable.cable_id),
+              cite,
+              LIMITS.quantityFigures,
+            ),
+          },
+        ].filter((g) => g.figures.length > 0);
 
   const tagText = tagRows.map((t) => (t.description ? `${t.tag} (${t.description})` : t.tag)).join(', ');
   const meta = [
@@ -416,7 +488,10 @@ export function buildModel(input: FactSheetInput): FactSheetModel {
 
   const datasetName = dataset.title ? `${dataset.title} (${dataset.name})` : dataset.name;
   const sources: SourceRow[] = [
-    { label: 'Cable', value: `${cable.cable_id}, ${post}${dated}; ${cable.paragraph_count} paragraphs${cable.truncated ? ' (the source text is cut off)' : ''}; published by WikiLeaks` },
+    {
+      label: 'Cable',
+      value: `${cable.cable_id}, ${post}${dated}; ${cable.paragraph_count} paragraphs${cable.truncated ? ' (the source text is cut off)' : ''}; published by WikiLeaks`,
+    },
     { label: 'Source file', value: `${cable.source_file} (${cable.source_format})` },
     { label: 'SHA-256', value: cable.source_sha256 },
     { label: 'Dataset', value: `${datasetName}, version ${dataset.version}` },
@@ -437,7 +512,11 @@ export function buildModel(input: FactSheetInput): FactSheetModel {
     figuresFrom: indicators.length > 0 ? 'indicators' : 'quantities',
     groups,
     charts: selectCharts(indicators),
-    law: lawModel(tables.legal_provisions.filter((p) => p.cable_id === cable.cable_id), tables.penalties.filter((p) => p.cable_id === cable.cable_id), cite),
+    law: lawModel(
+      tables.legal_provisions.filter((p) => p.cable_id === cable.cable_id),
+      tables.penalties.filter((p) => p.cable_id === cable.cable_id),
+      cite,
+    ),
     timeline: timeline(input, cite, LIMITS.timeline),
     organizations: organizations(input, paragraphs, LIMITS.organizations),
     sources,

@@ -92,7 +92,10 @@ export class Typesetter {
   constructor(readonly doc: Doc) {}
 
   use(style: TextStyle): this {
-    this.doc.font(style.font).fontSize(style.size).fillColor(style.color ?? INK.text);
+    this.doc
+      .font(style.font)
+      .fontSize(style.size)
+      .fillColor(style.color ?? INK.text);
     return this;
   }
 

@@ -1,9 +1,18 @@
 import type { Finding } from '@cablepress/core';
-import type { CableRow, EventRow, IndicatorRow, LegalProvisionRow, OrganizationMentionRow, OrganizationRow, ParagraphRow, PenaltyRow, QuantityRow, TagRow } from '@cablepress/validate';
+import type {
+  CableRow,
+  EventRow,
+  IndicatorRow,
+  LegalProvisionRow,
+  OrganizationMentionRow,
+  OrganizationRow,
+  ParagraphRow,
+  PenaltyRow,
+  QuantityRow,
+  TagRow,
+} from '@cablepress/validate';
 
-export type {
-  CableRow, EventRow, IndicatorRow, LegalProvisionRow, OrganizationMentionRow, OrganizationRow, ParagraphRow, PenaltyRow, QuantityRow, TagRow,
-};
+export type { CableRow, EventRow, IndicatorRow, LegalProvisionRow, OrganizationMentionRow, OrganizationRow, ParagraphRow, PenaltyRow, QuantityRow, TagRow };
 
 /** The dataset tables the fact sheet is drawn from. `indicators` and `penalties` are empty for a cable without a recipe. */
 export interface FactSheetTables {

@@ -19,7 +19,9 @@ describe('scanDates', () => {
       { text: 'February 27, 2007', date_start: '2007-02-27', date_end: '2007-02-27', precision: 'day' },
     ]);
     expect(dates('However, a report by Voice of America on February 2, 2008, stated that')[0]).toMatchObject({ date_start: '2008-02-02', precision: 'day' });
-    expect(dates('The Law on the Protection of Children\'s Rights, enacted on December 27, 2006, echoes the definition')[0]).toMatchObject({ date_start: '2006-12-27' });
+    expect(dates("The Law on the Protection of Children's Rights, enacted on December 27, 2006, echoes the definition")[0]).toMatchObject({
+      date_start: '2006-12-27',
+    });
   });
 
   it('reads months and month ranges', () => {
@@ -34,21 +36,41 @@ describe('scanDates', () => {
       { text: 'January/February 2008', date_start: '2008-01-01', date_end: '2008-02-29', precision: 'month' },
     ]);
     expect(dates('the MOPS reported 27 cases of cross-border trafficking and 14 convictions from November 2006-December 2007.')[0]).toMatchObject({
-      date_start: '2006-11-01', date_end: '2007-12-31',
+      date_start: '2006-11-01',
+      date_end: '2007-12-31',
     });
   });
 
   it('reads "October and November 2007" as two months of 2007', () => {
     expect(dates('For example, in October and November 2007, police sought to shut down bars').map((d) => [d.text, d.date_start, d.date_end])).toEqual([
-      ['October', '2007-10-01', '2007-10-31'], ['November 2007', '2007-11-01', '2007-11-30'],
+      ['October', '2007-10-01', '2007-10-31'],
+      ['November 2007', '2007-11-01', '2007-11-30'],
     ]);
   });
 
   it('reads parts of years and decades', () => {
-    expect(dates('The Lao and Thai governments signed an anti-trafficking MOU in mid-2005')[0]).toMatchObject({ text: 'mid-2005', date_start: '2005-05-01', date_end: '2005-08-31', precision: 'part_of_year' });
-    expect(dates('The transit center has assisted more than 1044 human trafficking victims since it opened in late 2001')[0]).toMatchObject({ text: 'late 2001', date_start: '2001-09-01', precision: 'part_of_year' });
-    expect(dates('Campaigns against prostitution in other major cities in Laos at the end of 2007 appear to have pushed')[0]).toMatchObject({ text: 'end of 2007', date_start: '2007-10-01', date_end: '2007-12-31' });
-    expect(dates('has been involved in anti-trafficking efforts since the mid-1990s.')[0]).toMatchObject({ text: 'mid-1990s', date_start: '1994-01-01', date_end: '1996-12-31', precision: 'decade' });
+    expect(dates('The Lao and Thai governments signed an anti-trafficking MOU in mid-2005')[0]).toMatchObject({
+      text: 'mid-2005',
+      date_start: '2005-05-01',
+      date_end: '2005-08-31',
+      precision: 'part_of_year',
+    });
+    expect(dates('The transit center has assisted more than 1044 human trafficking victims since it opened in late 2001')[0]).toMatchObject({
+      text: 'late 2001',
+      date_start: '2001-09-01',
+      precision: 'part_of_year',
+    });
+    expect(dates('Campaigns against prostitution in other major cities in Laos at the end of 2007 appear to have pushed')[0]).toMatchObject({
+      text: 'end of 2007',
+      date_start: '2007-10-01',
+      date_end: '2007-12-31',
+    });
+    expect(dates('has been involved in anti-trafficking efforts since the mid-1990s.')[0]).toMatchObject({
+      text: 'mid-1990s',
+      date_start: '1994-01-01',
+      date_end: '1996-12-31',
+      precision: 'decade',
+    });
   });
 
   it('does not read counts, article numbers or days without a year as dates', () => {
@@ -66,7 +88,10 @@ describe('word lists', () => {
     const seed = readFileSync(new URL('../../../../datasets/laos-tip-2008/source/08VIENTIANE145.txt', import.meta.url), 'utf8');
     const text = seed.replace('In 2006, Laos enacted', 'In constructor 2006 and toString 2007 and early hasOwnProperty, Laos enacted');
     const cable = parseCable(text);
-    const facts = extractFacts(cable, cable.paragraphs.map((p) => `x-p${p.seq}`));
+    const facts = extractFacts(
+      cable,
+      cable.paragraphs.map((p) => `x-p${p.seq}`),
+    );
     expect(facts.events.map((e) => e.text)).not.toContain('constructor 2006');
     expect(facts.events.map((e) => e.text)).not.toContain('toString 2007');
     expect(facts.events.map((e) => e.text)).toEqual(expect.arrayContaining(['2006', '2007']));

@@ -14,14 +14,37 @@ export interface DateMatch {
 
 /** Parts of a year: [first month, last month]. */
 const PARTS: Record<string, [number, number]> = wordTable({
-  early: [1, 4], mid: [5, 8], middle: [5, 8], late: [9, 12], end: [10, 12], beginning: [1, 3], start: [1, 3],
+  early: [1, 4],
+  mid: [5, 8],
+  middle: [5, 8],
+  late: [9, 12],
+  end: [10, 12],
+  beginning: [1, 3],
+  start: [1, 3],
 });
 
 /** Parts of a decade: [first year, last year] within it. */
 const DECADE_PARTS: Record<string, [number, number]> = wordTable({ early: [0, 3], mid: [4, 6], late: [7, 9] });
 
 /** Words directly before a number that make it an identifier, not a year (Article 1997, No. 2004). */
-const NOT_YEAR_BEFORE = new Set(['article', 'articles', 'section', 'no', 'number', 'decree', 'resolution', 'page', 'paragraph', 'law', 'route', 'flight', 'room', 'chapter', 'item', 'convention']);
+const NOT_YEAR_BEFORE = new Set([
+  'article',
+  'articles',
+  'section',
+  'no',
+  'number',
+  'decree',
+  'resolution',
+  'page',
+  'paragraph',
+  'law',
+  'route',
+  'flight',
+  'room',
+  'chapter',
+  'item',
+  'convention',
+]);
 
 /** Qualifier words before a number that make it a count (more than 2000 victims). */
 const COUNT_BEFORE = new Set(['than', 'approximately', 'about', 'nearly', 'roughly', 'some', 'around', 'over', 'least', 'only', 'almost']);
@@ -186,7 +209,9 @@ class DateScanner {
     if ((w === 'first' || w === 'second') && this.lower(i + 1) === 'half' && this.lower(i + 2) === 'of') {
       const y = this.yearAt(i + 3);
       if (y === null) return -1;
-      return w === 'first' ? this.push(i, i + 3, iso(y, 1, 1), iso(y, 6, 30), 'part_of_year') : this.push(i, i + 3, iso(y, 7, 1), iso(y, 12, 31), 'part_of_year');
+      return w === 'first'
+        ? this.push(i, i + 3, iso(y, 1, 1), iso(y, 6, 30), 'part_of_year')
+        : this.push(i, i + 3, iso(y, 7, 1), iso(y, 12, 31), 'part_of_year');
     }
     if (!(w in PARTS)) return -1;
     let j = i + 1;
@@ -209,7 +234,12 @@ class DateScanner {
     if (prev && prev.kind === 'word' && (NOT_YEAR_BEFORE.has(prev.lower) || COUNT_BEFORE.has(prev.lower))) return -1;
     if (prev && prev.kind === 'word' && prev.text.length >= 3 && prev.text === prev.text.toUpperCase() && !['FY', 'CY'].includes(prev.text)) return -1;
     const next = this.tokens[i + 1];
-    if (next && (next.text === '%' || ['percent', 'baht', 'dollars', 'kip', 'victims', 'people', 'persons', 'cases', 'workers', 'women', 'children', 'men'].includes(next.lower))) return -1;
+    if (
+      next &&
+      (next.text === '%' ||
+        ['percent', 'baht', 'dollars', 'kip', 'victims', 'people', 'persons', 'cases', 'workers', 'women', 'children', 'men'].includes(next.lower))
+    )
+      return -1;
     if (this.isDash(i + 1) || this.lower(i + 1) === 'to') {
       const t2 = this.tokens[i + 2];
       const y2 = this.yearAt(i + 2);

@@ -1,14 +1,11 @@
 import { looksLikeHtml, type Cable } from '@cablepress/extract';
-import type {
-  EventRow, LegalProvisionRow, OrganizationMentionRow, OrganizationRow, PenaltyRow, QuantityRow,
-} from '@cablepress/validate';
+import type { EventRow, LegalProvisionRow, OrganizationMentionRow, OrganizationRow, PenaltyRow, QuantityRow } from '@cablepress/validate';
 import { CurrencyResolver } from './currencies.js';
 import { scanDates } from './events.js';
 import { isHeadingPeriod, readPenalty, readProsePenalty, scanCitations, scanLaws, type CitationMatch } from './legal.js';
 import { scanOrganizations } from './organizations.js';
 import { scanQuantities, type QuantityMatch } from './quantities/index.js';
 import { pad2, sourceSpan, splitSentences, tokenize, type Sentence } from './text.js';
-
 
 /** The fact rows one cable contributes to each fact table. */
 export interface CableFacts {
@@ -141,8 +138,14 @@ export function extractFacts(cable: Cable, paragraphIds: readonly string[]): Cab
       if (begins) blockLaw = laws.find((law) => law.start > sentence.start)?.name ?? null;
       for (const d of dates) {
         facts.events.push({
-          event_id: `${pid}-e${pad2(++e)}`, cable_id: cable.id, paragraph_id: pid, date_start: d.date_start, date_end: d.date_end,
-          precision: d.precision, ...span(d.start, d.end), quote: quoteOf(sentence, d.start, d.end),
+          event_id: `${pid}-e${pad2(++e)}`,
+          cable_id: cable.id,
+          paragraph_id: pid,
+          date_start: d.date_start,
+          date_end: d.date_end,
+          precision: d.precision,
+          ...span(d.start, d.end),
+          quote: quoteOf(sentence, d.start, d.end),
         });
       }
       for (const m of quantities) facts.quantities.push(quantityRow(m, `${pid}-q${pad2(++q)}`, cable.id, pid, sentence, span));
@@ -153,8 +156,14 @@ export function extractFacts(cable: Cable, paragraphIds: readonly string[]): Cab
       for (const c of citations) {
         while (lawIndex < laws.length && laws[lawIndex]!.end <= c.start) lawBefore = laws[lawIndex++]!.name;
         const row: LegalProvisionRow = {
-          provision_id: `${pid}-l${pad2(++l)}`, cable_id: cable.id, paragraph_id: pid, law: c.law, article: c.article, title: c.title,
-          ...span(c.start, c.end), quote: quoteOf(sentence, c.start, c.end),
+          provision_id: `${pid}-l${pad2(++l)}`,
+          cable_id: cable.id,
+          paragraph_id: pid,
+          law: c.law,
+          article: c.article,
+          title: c.title,
+          ...span(c.start, c.end),
+          quote: quoteOf(sentence, c.start, c.end),
         };
         const entry: PendingCitation = { row, match: c, blockLaw: inBlock ? blockLaw : null, paragraphLaw: lawBefore, heading: c.heading ? null : heading };
         pending.push(entry);
@@ -172,8 +181,14 @@ export function extractFacts(cable: Cable, paragraphIds: readonly string[]): Cab
       const prose = !target && !inBlock && sentenceProvisions.length === 0 ? readProsePenalty(sentence.text, sentence.start, quantities) : null;
       if (prose) {
         facts.penalties.push({
-          penalty_id: `${pid}-t${pad2(++proseTiers)}`, provision_id: null, cable_id: cable.id, paragraph_id: pid, tier: 1,
-          ...prose, ...span(sentence.start, sentence.end), quote: quoteOf(sentence, sentence.start, sentence.end),
+          penalty_id: `${pid}-t${pad2(++proseTiers)}`,
+          provision_id: null,
+          cable_id: cable.id,
+          paragraph_id: pid,
+          tier: 1,
+          ...prose,
+          ...span(sentence.start, sentence.end),
+          quote: quoteOf(sentence, sentence.start, sentence.end),
         });
       }
       if (target) {
@@ -182,8 +197,14 @@ export function extractFacts(cable: Cable, paragraphIds: readonly string[]): Cab
         if (penalty && (inBlock || penalty.prison_max_years !== null || penalty.life_imprisonment || penalty.death_penalty)) {
           tiers.set(target.row.provision_id, tier);
           facts.penalties.push({
-            penalty_id: `${target.row.provision_id}-t${tier}`, provision_id: target.row.provision_id, cable_id: cable.id, paragraph_id: pid, tier,
-            ...penalty, ...span(sentence.start, sentence.end), quote: quoteOf(sentence, sentence.start, sentence.end),
+            penalty_id: `${target.row.provision_id}-t${tier}`,
+            provision_id: target.row.provision_id,
+            cable_id: cable.id,
+            paragraph_id: pid,
+            tier,
+            ...penalty,
+            ...span(sentence.start, sentence.end),
+            quote: quoteOf(sentence, sentence.start, sentence.end),
           });
         }
       }
@@ -214,12 +235,25 @@ export function extractFacts(cable: Cable, paragraphIds: readonly string[]): Cab
 }
 
 function quantityRow(
-  m: QuantityMatch, id: string, cableId: string, pid: string, sentence: Sentence,
+  m: QuantityMatch,
+  id: string,
+  cableId: string,
+  pid: string,
+  sentence: Sentence,
   span: (start: number, end: number) => { char_start: number; char_end: number; text: string },
 ): QuantityRow {
   return {
-    quantity_id: id, cable_id: cableId, paragraph_id: pid, kind: m.kind, value: m.value, value_max: m.value_max, unit: m.unit,
-    qualifier: m.qualifier, per: m.per, counted: m.counted, ...span(m.start, m.end), quote: quoteOf(sentence, m.start, m.end),
+    quantity_id: id,
+    cable_id: cableId,
+    paragraph_id: pid,
+    kind: m.kind,
+    value: m.value,
+    value_max: m.value_max,
+    unit: m.unit,
+    qualifier: m.qualifier,
+    per: m.per,
+    counted: m.counted,
+    ...span(m.start, m.end),
+    quote: quoteOf(sentence, m.start, m.end),
   };
 }
-

@@ -71,7 +71,8 @@ export function scanLaws(tokens: readonly Token[], text: string): LawMatch[] {
         else if (!connector && !joiner) break;
         j++;
       }
-      if (last > i + 1) out.push({ start: t.start, end: tokens[last]!.end, name: `Law ${tokens[i + 1]!.text} ${text.slice(tokens[i + 2]!.start, tokens[last]!.end)}` });
+      if (last > i + 1)
+        out.push({ start: t.start, end: tokens[last]!.end, name: `Law ${tokens[i + 1]!.text} ${text.slice(tokens[i + 2]!.start, tokens[last]!.end)}` });
       if (last > i + 1) i = last;
       continue;
     }
@@ -103,12 +104,19 @@ export function isHeadingPeriod(text: string, dot: number, lineStart: (i: number
 }
 
 /** The title of a quoted article: the rest of its source line after "Article 134:", or a quoted title after the number. */
-function titleAfter(tokens: readonly Token[], j: number, text: string, lineBreakAt: (i: number) => boolean, atLineStart: boolean): { title: string; heading: boolean } | null {
+function titleAfter(
+  tokens: readonly Token[],
+  j: number,
+  text: string,
+  lineBreakAt: (i: number) => boolean,
+  atLineStart: boolean,
+): { title: string; heading: boolean } | null {
   const sep = tokens[j];
   const first = tokens[j + 1];
   if (!sep || !first) return null;
   if (sep.text === ',' || sep.text === '(') {
-    const quote = first.text === '"' || first.text === '\u201c' ? j + 1 : sep.text === ',' && tokens[j + 1]?.text === '(' && tokens[j + 2]?.text === '"' ? j + 2 : -1;
+    const quote =
+      first.text === '"' || first.text === '\u201c' ? j + 1 : sep.text === ',' && tokens[j + 1]?.text === '(' && tokens[j + 2]?.text === '"' ? j + 2 : -1;
     if (quote < 0) return null;
     for (let k = quote + 1; k < tokens.length && k < quote + 16; k++) {
       if (tokens[k]!.text === '"' || tokens[k]!.text === '\u201d') {
@@ -143,7 +151,11 @@ function isDashToken(t: Token): boolean {
  * law", "Law on the Protection of Women, Article 25", "Article 134: Human Trafficking".
  */
 export function scanCitations(
-  tokens: readonly Token[], text: string, laws: readonly LawMatch[], lineBreakAt: (i: number) => boolean, lineStart: (i: number) => boolean,
+  tokens: readonly Token[],
+  text: string,
+  laws: readonly LawMatch[],
+  lineBreakAt: (i: number) => boolean,
+  lineStart: (i: number) => boolean,
 ): CitationMatch[] {
   const out: CitationMatch[] = [];
   let lawBefore = 0;
@@ -158,9 +170,20 @@ export function scanCitations(
       numbers.push(j);
       const sep = tokens[j + 1];
       const after = tokens[j + 2];
-      if (t.lower.endsWith('s') && sep && (sep.text === ',' || sep.lower === 'and' || sep.lower === 'or' || sep.lower === 'to' || sep.lower === 'through' || isDashToken(sep)) && after) {
-        if (after.kind === 'num') { j += 2; continue; }
-        if ((after.lower === 'and' || after.lower === 'or') && tokens[j + 3]?.kind === 'num') { j += 3; continue; }
+      if (
+        t.lower.endsWith('s') &&
+        sep &&
+        (sep.text === ',' || sep.lower === 'and' || sep.lower === 'or' || sep.lower === 'to' || sep.lower === 'through' || isDashToken(sep)) &&
+        after
+      ) {
+        if (after.kind === 'num') {
+          j += 2;
+          continue;
+        }
+        if ((after.lower === 'and' || after.lower === 'or') && tokens[j + 3]?.kind === 'num') {
+          j += 3;
+          continue;
+        }
       }
       break;
     }
@@ -190,7 +213,12 @@ export function scanCitations(
       const single = numbers.length === 1;
       const last = suffixed(n) ? tokens[n + 1]! : numTok;
       out.push({
-        start, end: last.end, article: text.slice(numTok.start, last.end).replace(/\s+/g, ' '), law, thisLaw, title: single ? (titled?.title ?? null) : null,
+        start,
+        end: last.end,
+        article: text.slice(numTok.start, last.end).replace(/\s+/g, ' '),
+        law,
+        thisLaw,
+        title: single ? (titled?.title ?? null) : null,
         heading: single && (titled?.heading ?? false) && atStart,
       });
     });
@@ -302,4 +330,5 @@ export function readProsePenalty(sentence: string, sentenceStart: number, quanti
 }
 
 /** Words that say a sentence sets or imposes a penalty. */
-const PROSE_PENALTY = /\b(?:punishable by|punished (?:by|with)|penalty (?:for|of|is)|penalties (?:for|of|range)|sentenced (?:to|them to|him to|her to)|sentences? of|prison (?:term|sentence)s? of|imprisonment (?:of|for|from)|carries (?:a|an|up to)|fined)\b/i;
+const PROSE_PENALTY =
+  /\b(?:punishable by|punished (?:by|with)|penalty (?:for|of|is)|penalties (?:for|of|range)|sentenced (?:to|them to|him to|her to)|sentences? of|prison (?:term|sentence)s? of|imprisonment (?:of|for|from)|carries (?:a|an|up to)|fined)\b/i;

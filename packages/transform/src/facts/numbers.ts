@@ -1,16 +1,52 @@
 import { numberValue, wordTable, type Token } from './text.js';
 
 const SMALL: Record<string, number> = wordTable({
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
 });
 const TENS: Record<string, number> = wordTable({ twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 });
 /** Multipliers after a figure: "1.4 million", "six hundred". */
 export const SCALES: Record<string, number> = wordTable({ hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 });
 /** Denominators of fractions written as words: one-third, two-thirds, a quarter. */
 const DENOMINATORS: Record<string, number> = {
-  half: 2, halves: 2, third: 3, thirds: 3, quarter: 4, quarters: 4, fourth: 4, fourths: 4, fifth: 5, fifths: 5, sixth: 6, sixths: 6,
-  seventh: 7, sevenths: 7, eighth: 8, eighths: 8, ninth: 9, ninths: 9, tenth: 10, tenths: 10,
+  half: 2,
+  halves: 2,
+  third: 3,
+  thirds: 3,
+  quarter: 4,
+  quarters: 4,
+  fourth: 4,
+  fourths: 4,
+  fifth: 5,
+  fifths: 5,
+  sixth: 6,
+  sixths: 6,
+  seventh: 7,
+  sevenths: 7,
+  eighth: 8,
+  eighths: 8,
+  ninth: 9,
+  ninths: 9,
+  tenth: 10,
+  tenths: 10,
 };
 
 /** Words a figure written in words can start with: one, twenty, a (third), half. */
@@ -43,11 +79,11 @@ export function wordNumberAt(tokens: readonly Token[], i: number): Figure | null
       current += SMALL[w]!;
     } else if (w in TENS) {
       current += TENS[w]!;
-      if (adjacent(tokens, j + 1, '-') && tokens[j + 2]?.lower && (tokens[j + 2]!.lower in SMALL) && !tokens[j + 2]!.spaceBefore) {
+      if (adjacent(tokens, j + 1, '-') && tokens[j + 2]?.lower && tokens[j + 2]!.lower in SMALL && !tokens[j + 2]!.spaceBefore) {
         current += SMALL[tokens[j + 2]!.lower]!;
         j += 2;
       }
-    } else if (last >= 0 && (w === 'hundred')) {
+    } else if (last >= 0 && w === 'hundred') {
       current *= 100;
     } else if (last >= 0 && w in SCALES) {
       value += current * SCALES[w]!;
@@ -57,8 +93,14 @@ export function wordNumberAt(tokens: readonly Token[], i: number): Figure | null
     }
     last = j;
     j++;
-    if (tokens[j]?.lower === 'and' && last >= 0 && tokens[j + 1] && (tokens[j + 1]!.lower in SMALL || tokens[j + 1]!.lower in TENS)
-      && (tokens[j - 1]!.lower === 'hundred' || tokens[j - 1]!.lower === 'thousand')) j++;
+    if (
+      tokens[j]?.lower === 'and' &&
+      last >= 0 &&
+      tokens[j + 1] &&
+      (tokens[j + 1]!.lower in SMALL || tokens[j + 1]!.lower in TENS) &&
+      (tokens[j - 1]!.lower === 'hundred' || tokens[j - 1]!.lower === 'thousand')
+    )
+      j++;
   }
   if (last < 0) return null;
   return { value: value + current, first: i, last, form: 'words' };

@@ -3,7 +3,8 @@ import { findDefinitions, findNamedNgos, mergeOrganizations } from './organizati
 
 describe('findDefinitions', () => {
   it('finds acronyms the cable defines, with their long form', () => {
-    const text = "referral of domestic victims of trafficking, proactively identified by local authorities, to a shelter run by the Lao Women's Union (LWU). The Secretariat of that organization is presided over by the Director of Investigations, Ministry of Public Security (MOPS). While the UN Interagency Project on People Trafficking (UNIAP) believes the number of minorities trafficked to Thailand is small";
+    const text =
+      "referral of domestic victims of trafficking, proactively identified by local authorities, to a shelter run by the Lao Women's Union (LWU). The Secretariat of that organization is presided over by the Director of Investigations, Ministry of Public Security (MOPS). While the UN Interagency Project on People Trafficking (UNIAP) believes the number of minorities trafficked to Thailand is small";
     expect(findDefinitions(text)).toEqual([
       { name: "Lao Women's Union", acronym: 'LWU' },
       { name: 'Ministry of Public Security', acronym: 'MOPS' },
@@ -12,7 +13,9 @@ describe('findDefinitions', () => {
   });
 
   it('works for other countries and skips acronyms that are not organizations', () => {
-    expect(findDefinitions('The Ministry of Social Affairs and Labor (MOSAL) said that fewer children were trafficked')).toEqual([{ name: 'Ministry of Social Affairs and Labor', acronym: 'MOSAL' }]);
+    expect(findDefinitions('The Ministry of Social Affairs and Labor (MOSAL) said that fewer children were trafficked')).toEqual([
+      { name: 'Ministry of Social Affairs and Labor', acronym: 'MOSAL' },
+    ]);
     expect(findDefinitions('The GOL has signed Memoranda of Understanding (MOUs) with IOM')).toEqual([]);
     expect(findDefinitions('The entire text of the 2008 TIP report for Laos is sensitive but unclassified (SBU).')).toEqual([]);
   });
@@ -20,23 +23,45 @@ describe('findDefinitions', () => {
 
 describe('mergeOrganizations', () => {
   it('adds up mentions and keeps the first paragraph of the earlier cable', () => {
-    const a = [{ org_id: 'iom', name: 'International Organization for Migration', acronym: 'IOM', type: 'international_organization' as const, country: null, mention_count: 21, first_paragraph_id: '08VIENTIANE145-p009' }];
+    const a = [
+      {
+        org_id: 'iom',
+        name: 'International Organization for Migration',
+        acronym: 'IOM',
+        type: 'international_organization' as const,
+        country: null,
+        mention_count: 21,
+        first_paragraph_id: '08VIENTIANE145-p009',
+      },
+    ];
     const b = [
       { ...a[0]!, mention_count: 2, first_paragraph_id: '09CAIRO2263-p004' },
-      { org_id: 'ye-mosal', name: 'Ministry of Social Affairs and Labor', acronym: 'MOSAL', type: 'host_government' as const, country: 'YE', mention_count: 4, first_paragraph_id: '10SANAA295-p008' },
+      {
+        org_id: 'ye-mosal',
+        name: 'Ministry of Social Affairs and Labor',
+        acronym: 'MOSAL',
+        type: 'host_government' as const,
+        country: 'YE',
+        mention_count: 4,
+        first_paragraph_id: '10SANAA295-p008',
+      },
     ];
-    expect(mergeOrganizations(a, b)).toEqual([
-      { ...a[0]!, mention_count: 23, first_paragraph_id: '08VIENTIANE145-p009' },
-      b[1],
-    ]);
+    expect(mergeOrganizations(a, b)).toEqual([{ ...a[0]!, mention_count: 23, first_paragraph_id: '08VIENTIANE145-p009' }, b[1]]);
   });
 });
 
 describe('findNamedNgos', () => {
   it('finds non-governmental organizations a cable names without an acronym', () => {
-    expect(findNamedNgos('Local NGO Seyaj estimated that children under the age of 18 may make up more than half the fighting force of tribes.')).toEqual(['Seyaj']);
-    expect(findNamedNgos('One Democracy School employee said that her nephew, who has not yet turned 18, joined the army. Local NGO Democracy School reports that')).toEqual(['Democracy School']);
-    expect(findNamedNgos('The NGO Fundacion Rahab runs a shelter, and the Paniamor Foundation trains hotel staff.')).toEqual(['Fundacion Rahab', 'Paniamor Foundation']);
+    expect(findNamedNgos('Local NGO Seyaj estimated that children under the age of 18 may make up more than half the fighting force of tribes.')).toEqual([
+      'Seyaj',
+    ]);
+    expect(
+      findNamedNgos('One Democracy School employee said that her nephew, who has not yet turned 18, joined the army. Local NGO Democracy School reports that'),
+    ).toEqual(['Democracy School']);
+    expect(findNamedNgos('The NGO Fundacion Rahab runs a shelter, and the Paniamor Foundation trains hotel staff.')).toEqual([
+      'Fundacion Rahab',
+      'Paniamor Foundation',
+    ]);
   });
 
   it('leaves public bodies and plain phrases alone', () => {

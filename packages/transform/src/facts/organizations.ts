@@ -33,12 +33,14 @@ let dictionary: OrganizationEntry[] | null = null;
 
 /** The curated organization dictionary (packages/transform/data/organizations.json). */
 export function organizationDictionary(): readonly OrganizationEntry[] {
-  dictionary ??= (JSON.parse(readFileSync(new URL('../../data/organizations.json', import.meta.url), 'utf8')) as { organizations: OrganizationEntry[] }).organizations;
+  dictionary ??= (JSON.parse(readFileSync(new URL('../../data/organizations.json', import.meta.url), 'utf8')) as { organizations: OrganizationEntry[] })
+    .organizations;
   return dictionary;
 }
 
 /** Head words that make a defined long form the name of an organization rather than of a plan or a document. */
-const ORG_HEADS = /\b(Ministry|Ministries|Union|Office|Organi[sz]ation|Association|Committee|Department|Agency|Project|Programme|Program|Fund|Bank|Council|Commission|Foundation|Institute|Center|Centre|Government|Court|Police|Army|Party|Front|Network|Initiative|Federation|Church|Aid|Bureau|Service|Services|Authority|Assembly|Embassy|Consulate|Society|Alliance|Coalition|Corporation|Company|University|Directorate|Secretariat|Prosecutor|Unit|Force|Forces|Task Force|Group|Movement|Mission|Administration|Board|League|Centers|Cooperation)\b/;
+const ORG_HEADS =
+  /\b(Ministry|Ministries|Union|Office|Organi[sz]ation|Association|Committee|Department|Agency|Project|Programme|Program|Fund|Bank|Council|Commission|Foundation|Institute|Center|Centre|Government|Court|Police|Army|Party|Front|Network|Initiative|Federation|Church|Aid|Bureau|Service|Services|Authority|Assembly|Embassy|Consulate|Society|Alliance|Coalition|Corporation|Company|University|Directorate|Secretariat|Prosecutor|Unit|Force|Forces|Task Force|Group|Movement|Mission|Administration|Board|League|Centers|Cooperation)\b/;
 
 /** The country of a foreign adjective a name starts with ("Thai Ministry of Labour" → Thailand), unless it is the host's. */
 function foreignCountryOf(name: string, host: CountryEntry | null): CountryEntry | null {
@@ -52,9 +54,14 @@ function foreignCountryOf(name: string, host: CountryEntry | null): CountryEntry
 
 /** Type and country of an organization a cable defines itself, from its name and the cable's country. */
 function describeDefined(name: string, host: CountryEntry | null): { type: OrganizationType; country: string | null } {
-  if (/^(UN|United Nations)\b|\bInternational Organi[sz]ation\b|\bWorld Bank\b|\bAsian Development Bank\b|\bEuropean Union\b|\bInterpol\b/.test(name)) return { type: 'international_organization', country: null };
+  if (/^(UN|United Nations)\b|\bInternational Organi[sz]ation\b|\bWorld Bank\b|\bAsian Development Bank\b|\bEuropean Union\b|\bInterpol\b/.test(name))
+    return { type: 'international_organization', country: null };
   if (/\b(Foundation|Church|Aid|Vision|Watch|Amnesty|Caritas|Red Cross|Red Crescent|NGO)\b/.test(name)) return { type: 'ngo', country: host?.iso ?? null };
-  if (/\b(Ministry|Ministerial|Government|Department|Police|Court|Assembly|Parliament|Committee|Commission|Council|Office|Authority|Agency|Bureau|Directorate|Prosecutor|Army|Union|Front|Party|Secretariat|Administration|Bar Association|Service|Services)\b/.test(name)) {
+  if (
+    /\b(Ministry|Ministerial|Government|Department|Police|Court|Assembly|Parliament|Committee|Commission|Council|Office|Authority|Agency|Bureau|Directorate|Prosecutor|Army|Union|Front|Party|Secretariat|Administration|Bar Association|Service|Services)\b/.test(
+      name,
+    )
+  ) {
     const foreign = foreignCountryOf(name, host);
     if (foreign) return { type: 'foreign_government', country: foreign.iso };
     return host ? { type: 'host_government', country: host.iso } : { type: 'foreign_government', country: null };
@@ -70,7 +77,12 @@ function describeEntry(e: OrganizationEntry, host: CountryEntry | null): Describ
 
 /** Slug for org ids: lower case, [a-z0-9-]. */
 export function slug(s: string): string {
-  return s.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return s
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 /** A long form / acronym pair a cable defines, as in "Lao Women's Union (LWU)". */
@@ -127,7 +139,11 @@ export function findDefinitions(text: string): Definition[] {
     if (!acronym || !isAcronym(acronym)) continue;
     const before = text.slice(Math.max(0, open - 160), open);
     const clause = before.split(/[.;:,()[\]]/).at(-1) ?? '';
-    const words = clause.trim().split(/\s+/).filter(Boolean).slice(-Math.min(acronym.length + 5, acronym.length * 2));
+    const words = clause
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .slice(-Math.min(acronym.length + 5, acronym.length * 2));
     const first = longFormFor(acronym, words);
     if (first < 0) continue;
     const name = words.slice(first).join(' ');
@@ -143,14 +159,36 @@ const NAME = `${NAME_WORD}(?:\\s+(?:(?:of|for|and|the|de|del|la|para)\\s+)?${NAM
 /** "NGO Seyaj", "local NGO Democracy School", "the NGO Fundacion Rahab". */
 const AFTER_NGO = new RegExp(`\\bNGOs?,?\\s+(${NAME})`, 'g');
 /** "Paniamor Foundation", "Saleh Foundation", "Fundacion Rahab", "Women's Association of Sanaa". */
-const FOUNDATION = new RegExp(`\\b((?:${NAME_WORD}\\s+){1,4}(?:Foundation|Association)|(?:Foundation|Fundaci[o\u00f3]n|Asociaci[o\u00f3]n)\\s+${NAME_WORD}(?:\\s+${NAME_WORD}){0,3})\\b`, 'g');
+const FOUNDATION = new RegExp(
+  `\\b((?:${NAME_WORD}\\s+){1,4}(?:Foundation|Association)|(?:Foundation|Fundaci[o\u00f3]n|Asociaci[o\u00f3]n)\\s+${NAME_WORD}(?:\\s+${NAME_WORD}){0,3})\\b`,
+  'g',
+);
 /** A word each pattern needs, tested first: most paragraphs have none, and the patterns are slow to fail (2 % of a build). */
 const NGO_WORDS = /NGO/;
 const FOUNDATION_WORDS = /Foundation|Association|Fundaci|Asociaci/;
 /** Words that start a capitalised run without belonging to the name. */
-const LEADING = new Set(['The', 'A', 'An', 'One', 'Local', 'Another', 'This', 'That', 'Both', 'Its', 'Their', 'According', 'Under', 'In', 'With', 'NGO', 'NGOs']);
+const LEADING = new Set([
+  'The',
+  'A',
+  'An',
+  'One',
+  'Local',
+  'Another',
+  'This',
+  'That',
+  'Both',
+  'Its',
+  'Their',
+  'According',
+  'Under',
+  'In',
+  'With',
+  'NGO',
+  'NGOs',
+]);
 /** Words that make a name a public body or a plain phrase rather than a non-governmental organization. */
-const NOT_NGO = /\b(Ministry|Government|National|State|Police|Public|Municipal|Federal|Bar|Judicial|Court|Prosecutor|Embassy|Department|Report|TIP|Law|Article|Code)\b/;
+const NOT_NGO =
+  /\b(Ministry|Government|National|State|Police|Public|Municipal|Federal|Bar|Judicial|Court|Prosecutor|Embassy|Department|Report|TIP|Law|Article|Code)\b/;
 
 function trimName(raw: string): string | null {
   const words = raw.split(/\s+/);
@@ -168,7 +206,10 @@ function trimName(raw: string): string | null {
  */
 export function findNamedNgos(text: string): string[] {
   const names = new Set<string>();
-  for (const [re, needs] of [[AFTER_NGO, NGO_WORDS], [FOUNDATION, FOUNDATION_WORDS]] as const) {
+  for (const [re, needs] of [
+    [AFTER_NGO, NGO_WORDS],
+    [FOUNDATION, FOUNDATION_WORDS],
+  ] as const) {
     if (!needs.test(text)) continue;
     for (const m of text.matchAll(re)) {
       const name = trimName(m[1]!);
@@ -207,7 +248,9 @@ function inCapitals(text: string): boolean {
 
 /** The organizations of one cable and every mention of them. `tokens[i]`, when given, are the tokens of paragraph i. */
 export function scanOrganizations(
-  cable: Cable, paragraphIds: readonly string[], tokens: readonly (readonly Token[])[] = cable.paragraphs.map((p) => tokenize(p.text)),
+  cable: Cable,
+  paragraphIds: readonly string[],
+  tokens: readonly (readonly Token[])[] = cable.paragraphs.map((p) => tokenize(p.text)),
 ): { organizations: OrganizationRow[]; mentions: MentionRow[] } {
   const paragraphTokens = tokens;
   const countries = cable.tags.filter((t) => /^[A-Z]{2}$/.test(t));
@@ -224,7 +267,11 @@ export function scanOrganizations(
     matchers.push({ orgId, tokens, ...(wordAcronym ? { wordAcronym } : {}) });
   };
   const byAcronym = new Map<string, string>();
-  const cableText = cable.paragraphs.map((p) => p.text).join(' ').toUpperCase().replace(/\s+/g, ' ');
+  const cableText = cable.paragraphs
+    .map((p) => p.text)
+    .join(' ')
+    .toUpperCase()
+    .replace(/\s+/g, ' ');
   for (const e of organizationDictionary()) {
     if (e.countries.length > 0 && !e.countries.some((c) => countries.includes(c))) continue;
     entries.set(e.id, describeEntry(e, host));
@@ -255,11 +302,22 @@ export function scanOrganizations(
   const knownNames = new Set(matchers.map((m) => m.tokens.join(' ')));
   for (const p of cable.paragraphs) {
     for (const name of findNamedNgos(p.text)) {
-      if (knownNames.has(tokenize(name).map((t) => t.text).join(' '))) continue;
+      if (
+        knownNames.has(
+          tokenize(name)
+            .map((t) => t.text)
+            .join(' '),
+        )
+      )
+        continue;
       const id = slug(`${prefix}-${name}`);
       if (!entries.has(id)) entries.set(id, { name, acronym: null, type: 'ngo', country: host?.iso ?? null });
       addMatcher(id, name);
-      knownNames.add(tokenize(name).map((t) => t.text).join(' '));
+      knownNames.add(
+        tokenize(name)
+          .map((t) => t.text)
+          .join(' '),
+      );
     }
   }
   const byFirst = new Map<string, Matcher[]>();
@@ -283,7 +341,11 @@ export function scanOrganizations(
       const first = tokens[i]!;
       const last = tokens[i + match.tokens.length - 1]!;
       i += match.tokens.length - 1;
-      const definesPrevious = lastMention !== null && lastMention.orgId === match.orgId && tokens[i - match.tokens.length]?.text === '(' && tokens[i - match.tokens.length - 1]?.end === lastMention.end;
+      const definesPrevious =
+        lastMention !== null &&
+        lastMention.orgId === match.orgId &&
+        tokens[i - match.tokens.length]?.text === '(' &&
+        tokens[i - match.tokens.length - 1]?.end === lastMention.end;
       lastMention = { orgId: match.orgId, end: last.end };
       if (definesPrevious) continue;
       const s = sourceSpan(p, cable.source, first.start, last.end, html);
@@ -296,7 +358,15 @@ export function scanOrganizations(
   const organizations: OrganizationRow[] = [];
   for (const [orgId, c] of counts) {
     const e = entries.get(orgId)!;
-    organizations.push({ org_id: orgId, name: e.name, acronym: e.acronym, type: e.type, country: e.country, mention_count: c.count, first_paragraph_id: c.first });
+    organizations.push({
+      org_id: orgId,
+      name: e.name,
+      acronym: e.acronym,
+      type: e.type,
+      country: e.country,
+      mention_count: c.count,
+      first_paragraph_id: c.first,
+    });
   }
   organizations.sort((a, b) => (a.org_id < b.org_id ? -1 : a.org_id > b.org_id ? 1 : 0));
   return { organizations, mentions };

@@ -36,7 +36,9 @@ function describe(loc: Locator): string {
     loc.paragraph.number !== undefined ? `\u00b6${loc.paragraph.number}` : null,
     loc.paragraph.section,
     loc.paragraph.key ? `key ${loc.paragraph.key}` : null,
-  ].filter(Boolean).join(' ');
+  ]
+    .filter(Boolean)
+    .join(' ');
   return `figure "${loc.figure}" in a sentence containing "${loc.sentence}" (${where})`;
 }
 
@@ -75,7 +77,12 @@ export function applyRecipe(
     });
     const path = ['indicators', index, 'locate'];
     if (matches.length === 0) {
-      findings.push({ code: 'RECIPE_LOCATOR_NO_MATCH', severity: 'error', message: `indicator ${ind.indicator_id}: no quantity matches ${describe(loc)}`, path });
+      findings.push({
+        code: 'RECIPE_LOCATOR_NO_MATCH',
+        severity: 'error',
+        message: `indicator ${ind.indicator_id}: no quantity matches ${describe(loc)}`,
+        path,
+      });
       return;
     }
     if (matches.length > 1) {
@@ -96,10 +103,26 @@ export function applyRecipe(
     const before = normalise(p.text).split(quote)[0] ?? '';
     const evidence = evidenceOf({ quote, figure: figureSpan(quote, text), before, counted: q.counted, reportingYear: where.reporting_year });
     rows.push({
-      indicator_id: ind.indicator_id, indicator: ind.indicator ?? null, label: ind.label, category: ind.category, ...evidence, period: ind.period, value: q.value,
-      value_max: q.value_max, unit: q.unit, qualifier: q.qualifier, stated_zero: false, quantity_id: q.quantity_id, cable_id: q.cable_id,
-      paragraph_id: q.paragraph_id, citation: p.citation, text, quote: q.quote, ...where,
-      decided_by: 'recipe', review_reason: null,
+      indicator_id: ind.indicator_id,
+      indicator: ind.indicator ?? null,
+      label: ind.label,
+      category: ind.category,
+      ...evidence,
+      period: ind.period,
+      value: q.value,
+      value_max: q.value_max,
+      unit: q.unit,
+      qualifier: q.qualifier,
+      stated_zero: false,
+      quantity_id: q.quantity_id,
+      cable_id: q.cable_id,
+      paragraph_id: q.paragraph_id,
+      citation: p.citation,
+      text,
+      quote: q.quote,
+      ...where,
+      decided_by: 'recipe',
+      review_reason: null,
     });
   });
   if (findings.length > 0) {

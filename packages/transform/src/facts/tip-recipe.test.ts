@@ -4,8 +4,20 @@ import { cueDistance, cueFit, isTipReport, precedingWord, reportingYear, tipReci
 
 function quantity(id: string, quote: string, text: string, value: number, counted: string | null, kind: QuantityRow['kind'] = 'count'): QuantityRow {
   return {
-    quantity_id: id, cable_id: id.split('-')[0]!, paragraph_id: id.split('-').slice(0, 2).join('-'), kind, value, value_max: null, unit: kind === 'duration' ? 'year' : null,
-    qualifier: 'exact', per: null, counted, text, quote, char_start: 0, char_end: text.length,
+    quantity_id: id,
+    cable_id: id.split('-')[0]!,
+    paragraph_id: id.split('-').slice(0, 2).join('-'),
+    kind,
+    value,
+    value_max: null,
+    unit: kind === 'duration' ? 'year' : null,
+    qualifier: 'exact',
+    per: null,
+    counted,
+    text,
+    quote,
+    char_start: 0,
+    char_end: text.length,
   };
 }
 
@@ -28,8 +40,12 @@ describe('isTipReport and reportingYear', () => {
 
   it('knows a cable about the published report, or one the Department sends, for no submission', () => {
     expect(isTipReport({ id: '09CAIRO1222', subject: 'EGYPTIAN MFA REACTIONS TO 2009 TIP REPORT', title: null, tags: ['KCRM', 'EG'] })).toBe(false);
-    expect(isTipReport({ id: '09STATE60608', subject: 'ICELAND--2009 TIP REPORT: PRESS GUIDANCE AND DEMARCHE', title: null, tags: ['KTIP', 'IC'] })).toBe(false);
-    expect(isTipReport({ id: '08REYKJAVIK36', subject: 'EIGHTH ANNUAL ANTI-TRAFFICKING IN PERSONS (TIP) REPORT FOR ICELAND', title: null, tags: ['KTIP'] })).toBe(true);
+    expect(isTipReport({ id: '09STATE60608', subject: 'ICELAND--2009 TIP REPORT: PRESS GUIDANCE AND DEMARCHE', title: null, tags: ['KTIP', 'IC'] })).toBe(
+      false,
+    );
+    expect(
+      isTipReport({ id: '08REYKJAVIK36', subject: 'EIGHTH ANNUAL ANTI-TRAFFICKING IN PERSONS (TIP) REPORT FOR ICELAND', title: null, tags: ['KTIP'] }),
+    ).toBe(true);
   });
 
   it('gives the year before for a report sent in spring', () => {
@@ -41,7 +57,8 @@ describe('isTipReport and reportingYear', () => {
 
 describe('cueDistance', () => {
   const ind = (name: string) => tipRecipe().indicators.find((i) => i.indicator === name)!;
-  const s = 'As a result, according to the Ministry of Public Security, police investigated 38 cases of Article 134 violations (human trafficking) in 2007, resulting in 23 arrests and 8 cases sent for prosecution.';
+  const s =
+    'As a result, according to the Ministry of Public Security, police investigated 38 cases of Article 134 violations (human trafficking) in 2007, resulting in 23 arrests and 8 cases sent for prosecution.';
 
   it('measures from the figure to the nearest cue word, not to a number inside another', () => {
     expect(cueDistance(quantity('08VIENTIANE145-p005-q03', s, '8', 8, 'cases'), ind('prosecutions'))).toBe(16);
@@ -61,7 +78,8 @@ describe('what a figure counts', () => {
   const ind = (name: string) => tipRecipe().indicators.find((i) => i.indicator === name)!;
 
   it('takes a capacity for no number of victims (09SANTIAGO156), but a figure before the word capacity stays (08VIENTIANE145)', () => {
-    const space = "Minor victims of commercial sexual exploitation receive specialized attention at one of 14 SENAME CSEC centers located in 9 of Chile's 15 regions, which had a budget of nearly USD 2 million in 2008 and space for a total of 684 children and adolescents.";
+    const space =
+      "Minor victims of commercial sexual exploitation receive specialized attention at one of 14 SENAME CSEC centers located in 9 of Chile's 15 regions, which had a budget of nearly USD 2 million in 2008 and space for a total of 684 children and adolescents.";
     expect(cueDistance(quantity('09SANTIAGO156-p038-q05', space, '684', 684, 'children'), ind('victims-sheltered'))).toBeNull();
     const assist = 'SENAME has space to assist approximately 2100 children nationwide and put roughly USD 5.8 million into these programs in 2008.';
     expect(cueDistance(quantity('09SANTIAGO156-p038-q09', assist, 'approximately 2100', 2100, 'children'), ind('victims-assisted'))).toBeNull();
@@ -79,7 +97,7 @@ describe('what a figure counts', () => {
   it("takes no money donors gave for the government's budget (09CAIRO1222)", () => {
     const donors = 'He told us that there had been funding delays, but he said that U.N. organizations provided USD 55,000 to fund the study.';
     expect(cueDistance(quantity('09CAIRO1222-p006-q01', donors, 'USD 55,000', 55000, null, 'money'), ind('budget'))).toBeNull();
-    const state = 'The 2009 state budget allocates IKR 43.1 million ($381,400) to the Women\'s Shelter.';
+    const state = "The 2009 state budget allocates IKR 43.1 million ($381,400) to the Women's Shelter.";
     expect(cueDistance(quantity('09REYKJAVIK50-p051-q02', state, 'IKR 43.1 million', 43_100_000, null, 'money'), ind('budget'))).toBe(3);
   });
 
@@ -93,14 +111,15 @@ describe('what a figure counts', () => {
   it('takes cases in court for prosecutions (10SANAA295), not cases a court published or prosecutors opened (06SANJOSE481)', () => {
     const courts = 'Democracy School reports that there were approximately 50 cases against traffickers in local courts in Hajja governorate.';
     expect(cueDistance(quantity('10SANAA295-p061-q01', courts, 'approximately 50', 50, 'cases'), ind('prosecutions'))).toBe(36);
-    const court = 'According to statistics published by the Supreme Court, 19 cases involving paid sex with minors were investigated by the OIJ trafficking unit during the first 9 months of 2005 for which statistics are available.';
+    const court =
+      'According to statistics published by the Supreme Court, 19 cases involving paid sex with minors were investigated by the OIJ trafficking unit during the first 9 months of 2005 for which statistics are available.';
     expect(cueDistance(quantity('06SANJOSE481-p029-q02', court, '19', 19, 'cases'), ind('prosecutions'))).toBeNull();
     const prosecutors = 'In all of 2004, prosecutors opened 18 trafficking investigations and obtained convictions in two cases.';
     expect(cueDistance(quantity('06SANJOSE481-p029-q05', prosecutors, 'two', 2, 'cases'), ind('prosecutions'))).toBeNull();
     expect(cueDistance(quantity('06SANJOSE481-p029-q05', prosecutors, 'two', 2, 'cases'), ind('convictions'))).toBe(8);
   });
 
-  it('takes a cue in the figure\'s own predicate over one said of the figure before (09SANTIAGO156 ¶23)', () => {
+  it("takes a cue in the figure's own predicate over one said of the figure before (09SANTIAGO156 ¶23)", () => {
     const court = 'Fifteen cases went to court and 10 cases ended in convictions -- five in cases of soliciting sex with minors.';
     const ten = quantity('09SANTIAGO156-p023-q09', court, '10', 10, 'cases');
     expect(cueFit(ten, ind('convictions'))).toEqual({ distance: 16, own: true });

@@ -92,7 +92,8 @@ export function cueDistance(q: Pick<QuantityRow, 'kind' | 'counted' | 'quote' | 
 export function cueFit(q: Pick<QuantityRow, 'kind' | 'counted' | 'quote' | 'value' | 'text'>, ind: TipIndicator): { distance: number; own: boolean } | null {
   if (!ind.kinds.includes(q.kind)) return null;
   if (q.kind === 'count' && (q.value < 1 || !Number.isInteger(q.value))) return null;
-  if (ind.counted.length > 0 && !(q.counted !== null && ind.counted.includes(q.counted.split(' ').at(-1)!)) && !(q.counted === null && objectOfCue(q, ind))) return null;
+  if (ind.counted.length > 0 && !(q.counted !== null && ind.counted.includes(q.counted.split(' ').at(-1)!)) && !(q.counted === null && objectOfCue(q, ind)))
+    return null;
   const quote = q.quote.replace(/\s+/g, ' ');
   const sentence = quote.toLowerCase();
   if (ind.none.some((stem) => sentence.includes(stem))) return null;

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { checkConflictingFigures, checkConversions, checkHeaderAgreement, checkProvenance, checkShareSums, impliedRates, runChecks, summariseFindings } from './index.js';
+import {
+  checkConflictingFigures,
+  checkConversions,
+  checkHeaderAgreement,
+  checkProvenance,
+  checkShareSums,
+  impliedRates,
+  runChecks,
+  summariseFindings,
+} from './index.js';
 
 /** Builds a cable source from real sentences and quantity rows pointing into it. */
 function sourceWith(parts: string[]): { source: string; at: (text: string, nth?: number) => { char_start: number; char_end: number; text: string } } {
@@ -15,10 +24,30 @@ function sourceWith(parts: string[]): { source: string; at: (text: string, nth?:
   };
 }
 
-function q(id: string, paragraph: string, kind: string, value: number, valueMax: number | null, unit: string | null, span: { char_start: number; char_end: number; text: string }, extra: Record<string, unknown> = {}) {
+function q(
+  id: string,
+  paragraph: string,
+  kind: string,
+  value: number,
+  valueMax: number | null,
+  unit: string | null,
+  span: { char_start: number; char_end: number; text: string },
+  extra: Record<string, unknown> = {},
+) {
   return {
-    quantity_id: `C-${paragraph}-${id}`, cable_id: 'C', paragraph_id: `C-${paragraph}`, kind, value, value_max: valueMax, unit, qualifier: 'exact', per: null, counted: null,
-    quote: '', ...span, ...extra,
+    quantity_id: `C-${paragraph}-${id}`,
+    cable_id: 'C',
+    paragraph_id: `C-${paragraph}`,
+    kind,
+    value,
+    value_max: valueMax,
+    unit,
+    qualifier: 'exact',
+    per: null,
+    counted: null,
+    quote: '',
+    ...span,
+    ...extra,
   };
 }
 
@@ -43,7 +72,12 @@ describe('conversions', () => {
   it('reads the exchange rates the cable implies', () => {
     const rates = impliedRates({ tables: { quantities: brokerRows }, sources: new Map([['C', brokers.source]]) });
     expect(rates.map((r) => [r.pair, Number(r.rate.toFixed(2))])).toEqual([
-      ['THB/USD', 35.71], ['THB/USD', 34.09], ['THB/USD', 33.33], ['THB/USD', 34.15], ['LAK/USD', 9208.1], ['LAK/USD', 9208.1],
+      ['THB/USD', 35.71],
+      ['THB/USD', 34.09],
+      ['THB/USD', 33.33],
+      ['THB/USD', 34.15],
+      ['LAK/USD', 9208.1],
+      ['LAK/USD', 9208.1],
     ]);
   });
 
@@ -58,7 +92,9 @@ describe('conversions', () => {
 
 describe('listed conversions', () => {
   it('pairs amounts listed together in order: BD 2,000 and BD 10,000 (approximately USD 5,300 and 26,500)', () => {
-    const manama = sourceWith(['Persons convicted under the new law will face jail time and a fine of not less than BD 2,000 and not more than BD 10,000 (approximately USD 5,300 and 26,500).']);
+    const manama = sourceWith([
+      'Persons convicted under the new law will face jail time and a fine of not less than BD 2,000 and not more than BD 10,000 (approximately USD 5,300 and 26,500).',
+    ]);
     const rows = [
       q('q1', 'p002', 'money', 2000, null, 'BHD', manama.at('not less than BD 2,000')),
       q('q2', 'p002', 'money', 10000, null, 'BHD', manama.at('not more than BD 10,000')),
@@ -67,7 +103,8 @@ describe('listed conversions', () => {
     ];
     const input = { tables: { quantities: rows }, sources: new Map([['C', manama.source]]) };
     expect(impliedRates(input).map((r) => [r.pair, Number(r.rate.toFixed(3)), r.quantity_ids])).toEqual([
-      ['BHD/USD', 0.377, ['C-p002-q1', 'C-p002-q3']], ['BHD/USD', 0.377, ['C-p002-q2', 'C-p002-q4']],
+      ['BHD/USD', 0.377, ['C-p002-q1', 'C-p002-q3']],
+      ['BHD/USD', 0.377, ['C-p002-q2', 'C-p002-q4']],
     ]);
     expect(checkConversions(input)).toEqual([]);
   });
@@ -125,7 +162,12 @@ describe('the same figure given twice', () => {
 
   it('does not warn about different counts in the same paragraph or far apart', () => {
     const same = rows.map((r) => ({ ...r, paragraph_id: 'C-p004' }));
-    expect(checkConflictingFigures({ tables: { quantities: same, organization_mentions: mentions.map((m) => ({ ...m, paragraph_id: 'C-p004' })) }, sources: new Map() })).toEqual([]);
+    expect(
+      checkConflictingFigures({
+        tables: { quantities: same, organization_mentions: mentions.map((m) => ({ ...m, paragraph_id: 'C-p004' })) },
+        sources: new Map(),
+      }),
+    ).toEqual([]);
     const far = [rows[0]!, { ...rows[1]!, value: 46 }];
     expect(checkConflictingFigures({ tables: { quantities: far, organization_mentions: mentions }, sources: new Map() })).toEqual([]);
   });
@@ -162,14 +204,17 @@ describe('header agreement', () => {
     expect(checkHeaderAgreement({ tables: { cables: [cable] }, sources: new Map([['08VIENTIANE145', source]]) })).toEqual([]);
   });
 
-  it('warns when the id, date or classification disagree, and passes on the reader\'s mismatch warnings', () => {
+  it("warns when the id, date or classification disagree, and passes on the reader's mismatch warnings", () => {
     const findings = checkHeaderAgreement({
       tables: { cables: [{ ...cable, cable_id: '08VIENTIANE146', created: '2008-03-05T00:00:00Z', classification: 'CONFIDENTIAL' }] },
       sources: new Map([['08VIENTIANE146', source]]),
       cables: [{ id: '08VIENTIANE146', warnings: [{ code: 'HEADER_BODY_MISMATCH', message: 'The DTG and the created date are more than a day apart.' }] }],
     });
     expect(findings.map((f) => [f.code, f.severity])).toEqual([
-      ['HEADER_BODY_MISMATCH', 'warning'], ['HEADER_ID_MISMATCH', 'warning'], ['HEADER_CLASSIFICATION_MISMATCH', 'warning'], ['HEADER_DATE_MISMATCH', 'warning'],
+      ['HEADER_BODY_MISMATCH', 'warning'],
+      ['HEADER_ID_MISMATCH', 'warning'],
+      ['HEADER_CLASSIFICATION_MISMATCH', 'warning'],
+      ['HEADER_DATE_MISMATCH', 'warning'],
     ]);
   });
 });
@@ -177,7 +222,12 @@ describe('header agreement', () => {
 describe('runChecks and summariseFindings', () => {
   it('summarises errors and warnings by code; warnings alone leave the build ok', () => {
     const findings = runChecks({ tables: { quantities: brokerRows }, sources: new Map([['C', brokers.source]]) });
-    expect(summariseFindings(findings)).toEqual({ ok: true, errors: 0, warnings: 1, by_code: { CONVERSION_RATES_DISAGREE: { severity: 'warning', count: 1 } } });
+    expect(summariseFindings(findings)).toEqual({
+      ok: true,
+      errors: 0,
+      warnings: 1,
+      by_code: { CONVERSION_RATES_DISAGREE: { severity: 'warning', count: 1 } },
+    });
     const broken = runChecks({ tables: { quantities: [{ ...brokerRows[0]!, text: '501 baht' }] }, sources: new Map([['C', brokers.source]]) });
     expect(summariseFindings(broken)).toMatchObject({ ok: false, errors: 1 });
   });

@@ -55,8 +55,16 @@ export function checkConflictingFigures(input: CheckInput): Finding[] {
     for (const [orgId, names] of byOrg) {
       if (![...names].some((n) => quote.includes(n))) continue;
       const count: Count = {
-        id: String(row.quantity_id), cable: String(row.cable_id), paragraph: String(row.paragraph_id), value, qualifier: String(row.qualifier),
-        noun: singular(counted), quote, years: years(quote), start, end,
+        id: String(row.quantity_id),
+        cable: String(row.cable_id),
+        paragraph: String(row.paragraph_id),
+        value,
+        qualifier: String(row.qualifier),
+        noun: singular(counted),
+        quote,
+        years: years(quote),
+        start,
+        end,
       };
       const key = `${count.cable} ${orgId} ${count.noun} ${count.years} ${count.qualifier === 'exact'}`;
       groups.set(key, [...(groups.get(key) ?? []), count]);
@@ -75,7 +83,11 @@ export function checkConflictingFigures(input: CheckInput): Finding[] {
       const stating = [...byValue.get(low)!, ...byValue.get(high)!].sort((x, y) => x.start - y.start);
       if (new Set(stating.map((c) => c.paragraph)).size < 2) continue;
       const first = stating[0]!;
-      const where = (v: number) => stating.filter((c) => c.value === v).map((c) => `${c.paragraph} [${c.start}, ${c.end})`).join(', ');
+      const where = (v: number) =>
+        stating
+          .filter((c) => c.value === v)
+          .map((c) => `${c.paragraph} [${c.start}, ${c.end})`)
+          .join(', ');
       const [a, b] = first.value === low ? [low, high] : [high, low];
       findings.push({
         code: 'CONFLICTING_FIGURES',

@@ -42,7 +42,14 @@ function moneyRows(input: CheckInput): Money[] {
     const end = num(row.char_end);
     if (row.kind !== 'money' || unit === null || value === null || start === null || end === null) continue;
     out.push({
-      id: String(row.quantity_id), cable: String(row.cable_id), paragraph: String(row.paragraph_id), unit, value, valueMax: num(row.value_max), start, end,
+      id: String(row.quantity_id),
+      cable: String(row.cable_id),
+      paragraph: String(row.paragraph_id),
+      unit,
+      value,
+      valueMax: num(row.value_max),
+      start,
+      end,
     });
   }
   return out.sort((a, b) => (a.cable === b.cable ? a.start - b.start : a.cable < b.cable ? -1 : 1));
@@ -57,8 +64,14 @@ function runs(money: readonly Money[], sources: ReadonlyMap<string, string>): Mo
     const run = out.at(-1);
     const last = run?.at(-1);
     const source = sources.get(m.cable);
-    const listed = last && source !== undefined && last.cable === m.cable && last.paragraph === m.paragraph && last.unit === m.unit
-      && m.start - last.end <= 12 && LIST_WORDS.has(source.slice(last.end, m.start).replace(/[\s,]/g, '').toLowerCase());
+    const listed =
+      last &&
+      source !== undefined &&
+      last.cable === m.cable &&
+      last.paragraph === m.paragraph &&
+      last.unit === m.unit &&
+      m.start - last.end <= 12 &&
+      LIST_WORDS.has(source.slice(last.end, m.start).replace(/[\s,]/g, '').toLowerCase());
     if (listed) run!.push(m);
     else out.push([m]);
   }

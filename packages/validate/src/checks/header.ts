@@ -1,7 +1,6 @@
 import { type Finding, monthNumber } from '@cablepress/core';
 import { str, type CheckInput } from './types.js';
 
-
 /** Start of the classification banner line of a cable: "UNCLAS VIENTIANE 000145", "C O N F I D E N T I A L SECTION 01 OF 02 CAIRO 002263". */
 const BANNER_START = /^[ \t]{0,20}(UNCLAS(?:SIFIED)?|CONFIDENTIAL|C O N F I D E N T I A L|SECRET|S E C R E T|LIMITED OFFICIAL USE)\b/;
 /** A post and serial in the rest of the banner line; the last one is the cable's ("SECTION 01 OF 02 CAIRO 002263"). */
@@ -64,7 +63,10 @@ export function checkHeaderAgreement(input: CheckInput): Finding[] {
     for (const w of cable.warnings) {
       if (w.code !== 'HEADER_BODY_MISMATCH') continue;
       findings.push({
-        code: 'HEADER_BODY_MISMATCH', severity: 'warning', message: `${cable.id}: ${w.message}`, path: ['cables', cable.id],
+        code: 'HEADER_BODY_MISMATCH',
+        severity: 'warning',
+        message: `${cable.id}: ${w.message}`,
+        path: ['cables', cable.id],
         ...(w.span ? { spans: [{ cable_id: cable.id, char_start: w.span.start, char_end: w.span.end }] } : {}),
       });
     }
@@ -80,7 +82,10 @@ export function checkHeaderAgreement(input: CheckInput): Finding[] {
       const post = idMatch[1]!;
       if (banner.serial !== Number(idMatch[2]) || (banner.post !== post && !banner.post.endsWith(post) && !post.endsWith(banner.post))) {
         findings.push({
-          code: 'HEADER_ID_MISMATCH', severity: 'warning', path: ['cables', index, 'cable_id'], spans,
+          code: 'HEADER_ID_MISMATCH',
+          severity: 'warning',
+          path: ['cables', index, 'cable_id'],
+          spans,
           message: `${id}: the cable header reads "${banner.text}", which is not the id in the metadata`,
         });
       }
@@ -89,7 +94,10 @@ export function checkHeaderAgreement(input: CheckInput): Finding[] {
       const head = level(banner.classification);
       if (meta && head && meta !== head) {
         findings.push({
-          code: 'HEADER_CLASSIFICATION_MISMATCH', severity: 'warning', path: ['cables', index, 'classification'], spans,
+          code: 'HEADER_CLASSIFICATION_MISMATCH',
+          severity: 'warning',
+          path: ['cables', index, 'classification'],
+          spans,
           message: `${id}: the metadata classification is ${classification} but the cable header is marked ${banner.classification}`,
         });
       }
@@ -101,7 +109,9 @@ export function checkHeaderAgreement(input: CheckInput): Finding[] {
       const days = Math.abs(Date.parse(`${created.slice(0, 10)}T00:00:00Z`) - Date.parse(`${fromDtg}T00:00:00Z`)) / 86_400_000;
       if (days > 1) {
         findings.push({
-          code: 'HEADER_DATE_MISMATCH', severity: 'warning', path: ['cables', index, 'created'],
+          code: 'HEADER_DATE_MISMATCH',
+          severity: 'warning',
+          path: ['cables', index, 'created'],
           message: `${id}: the metadata says the cable was created ${created} but its DTG ${dtg} is ${fromDtg}`,
         });
       }

@@ -30,18 +30,32 @@ export function checkProvenance(input: CheckInput): Finding[] {
       const text = str(row.text);
       const path = [table, index, 'text'];
       if (cableId === null || start === null || end === null || text === null) {
-        findings.push({ code: 'PROVENANCE_INCOMPLETE', severity: 'error', message: `${table} row ${index + 1}: cable_id, char_start, char_end or text is missing`, path });
+        findings.push({
+          code: 'PROVENANCE_INCOMPLETE',
+          severity: 'error',
+          message: `${table} row ${index + 1}: cable_id, char_start, char_end or text is missing`,
+          path,
+        });
         return;
       }
       const source = input.sources.get(cableId);
       const spans = [{ cable_id: cableId, char_start: start, char_end: end }];
       if (source === undefined) {
-        findings.push({ code: 'PROVENANCE_UNKNOWN_CABLE', severity: 'error', message: `${table} row ${index + 1}: no source text for cable ${cableId}`, path, spans });
+        findings.push({
+          code: 'PROVENANCE_UNKNOWN_CABLE',
+          severity: 'error',
+          message: `${table} row ${index + 1}: no source text for cable ${cableId}`,
+          path,
+          spans,
+        });
         return;
       }
       if (start > end || end > source.length) {
         findings.push({
-          code: 'PROVENANCE_OUT_OF_RANGE', severity: 'error', path, spans,
+          code: 'PROVENANCE_OUT_OF_RANGE',
+          severity: 'error',
+          path,
+          spans,
           message: `${table} row ${index + 1}: span [${start}, ${end}) is outside the ${source.length} characters of ${cableId}`,
         });
         return;
@@ -49,7 +63,10 @@ export function checkProvenance(input: CheckInput): Finding[] {
       const slice = spanText(source, start, end, isHtml(cableId, source));
       if (slice !== text) {
         findings.push({
-          code: 'PROVENANCE_MISMATCH', severity: 'error', path, spans,
+          code: 'PROVENANCE_MISMATCH',
+          severity: 'error',
+          path,
+          spans,
           message: `${table} row ${index + 1}: text ${JSON.stringify(text)} is not the source at [${start}, ${end}) of ${cableId}, which reads ${JSON.stringify(slice)}`,
         });
       }

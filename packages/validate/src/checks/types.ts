@@ -17,5 +17,5 @@ export function str(v: unknown): string | null {
 
 export function num(v: unknown): number | null {
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
-}import type { Finding } from '@cablepress/core';
-
+}
+import type { Finding } from '@cablepress/core';

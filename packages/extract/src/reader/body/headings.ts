@@ -46,8 +46,7 @@ function dashedHeading(b: Block): Heading | null {
   if (!dashBefore && !dashAfter) return null;
   const blockText = lines.length <= 3 ? lines.map((l) => lineText(c, l)).join(' ') : '';
   const bare = lineText(c, lines[0]!).replace(/^¶\s?/, '');
-  const titleLike =
-    lines.length <= 3 && blockText.length <= 160 && !/\.$/.test(blockText) && !NUMBERED.test(bare) && !/\((?:U|C|S|SBU)\)/.test(blockText);
+  const titleLike = lines.length <= 3 && blockText.length <= 160 && !/\.$/.test(blockText) && !NUMBERED.test(bare) && !/\((?:U|C|S|SBU)\)/.test(blockText);
   if (!titleLike) return null;
   if (dashBefore) usedDashes.add(before);
   if (dashAfter) usedDashes.add(after);
@@ -75,16 +74,31 @@ function capsHeading(b: Block): Heading | null {
   const { c, items, k, e, lines, inQuote } = b;
   const first = lineText(c, lines[0]!);
   const caps =
-    lines.length === 1 && first.length <= 80 && !/[a-z]/.test(first) && /[A-Z].*[A-Z]/.test(first) && !/[.:;,]$/.test(first) &&
-    !NUMBERED.test(first) && !/^(END|BEGIN)\b/.test(first) && !isStrongParagraphStart(first) &&
-    k > 0 && items[k - 1]!.type !== 'text' && items[k - 1]!.type !== 'dash' && e < items.length && nextText(items, e) && !inQuote &&
+    lines.length === 1 &&
+    first.length <= 80 &&
+    !/[a-z]/.test(first) &&
+    /[A-Z].*[A-Z]/.test(first) &&
+    !/[.:;,]$/.test(first) &&
+    !NUMBERED.test(first) &&
+    !/^(END|BEGIN)\b/.test(first) &&
+    !isStrongParagraphStart(first) &&
+    k > 0 &&
+    items[k - 1]!.type !== 'text' &&
+    items[k - 1]!.type !== 'dash' &&
+    e < items.length &&
+    nextText(items, e) &&
+    !inQuote &&
     !onlyTrailerAfter(c, items, e);
   return caps ? { title: first.replace(/\s+/g, ' '), rest: [], endsQuote: false } : null;
 }
 
 /** A heading as one line: ¶ and trailing dashes removed; "XXVII. Overview" → "XXVII: Overview". */
 function headingTitle(raw: string): string {
-  const t = raw.replace(/\s+/g, ' ').replace(/^¶\s?/, '').replace(/\s*-+$/, '').trim();
+  const t = raw
+    .replace(/\s+/g, ' ')
+    .replace(/^¶\s?/, '')
+    .replace(/\s*-+$/, '')
+    .trim();
   const m = ROMAN.exec(t);
   if (m && isRoman(m[1]!)) return `${m[1]}: ${m[2]!.replace(/[:.]$/, '').trim()}`;
   return t;

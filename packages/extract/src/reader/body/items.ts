@@ -68,7 +68,13 @@ function pushText(c: MappedText, items: Item[], line: Line): void {
   if (heading) {
     const before = trimRange(c.s, line.start, line.start + heading.textEnd);
     if (before.end > before.start) items.push({ type: 'text', line: before });
-    items.push({ type: 'blank' }, { type: 'dash' }, { type: 'text', line: { start: line.start + heading.titleStart, end: line.start + heading.titleEnd } }, { type: 'dash' }, { type: 'blank' });
+    items.push(
+      { type: 'blank' },
+      { type: 'dash' },
+      { type: 'text', line: { start: line.start + heading.titleStart, end: line.start + heading.titleEnd } },
+      { type: 'dash' },
+      { type: 'blank' },
+    );
     return;
   }
   items.push({ type: 'text', line });

@@ -23,7 +23,18 @@ export interface Unit {
 export const LETTER_KEY = /^([A-Z])((?:, [A-Z])*,? and [A-Z]| and [A-Z]| through [A-Z]| - [A-Z]|-[A-Z])?\.\s+(?=\S)/;
 
 export function headingUnit(title: string): Unit {
-  return { segs: [], number: null, key: null, marking: null, kind: 'paragraph', heading: title, marker: false, section: title, afterBreak: false, afterNoise: false };
+  return {
+    segs: [],
+    number: null,
+    key: null,
+    marking: null,
+    kind: 'paragraph',
+    heading: title,
+    marker: false,
+    section: title,
+    afterBreak: false,
+    afterNoise: false,
+  };
 }
 
 export function plainUnit(line: Line, section: string | null, afterBreak: boolean, kind: ParagraphKind): Unit {
@@ -61,7 +72,10 @@ export function startUnit(c: MappedText, line: Line, section: string | null, inQ
     const rest = t.slice(lead);
     const lk = LETTER_KEY.exec(rest);
     if (lk && !/^[A-Z]\.\s+[A-Z]\.\s/.test(rest)) {
-      key = rest.slice(0, lk[0].length).replace(/\.\s*$/, '').trim();
+      key = rest
+        .slice(0, lk[0].length)
+        .replace(/\.\s*$/, '')
+        .trim();
       pos = lead + lk[0].length;
     }
   }
@@ -80,5 +94,16 @@ export function startUnit(c: MappedText, line: Line, section: string | null, inQ
   else if (/^\(?\s*(NOTE|Note)\s*:/.test(body)) kind = 'note';
   else if (/^(COMMENT|Comment)\s*[:.]/.test(body)) kind = 'comment';
   const plain = number === null && key === null && marking === null;
-  return { segs: [{ start, end: line.end }], number, key, marking, kind, heading: null, marker: false, section, afterBreak: plain && afterBreak, afterNoise: false };
+  return {
+    segs: [{ start, end: line.end }],
+    number,
+    key,
+    marking,
+    kind,
+    heading: null,
+    marker: false,
+    section,
+    afterBreak: plain && afterBreak,
+    afterNoise: false,
+  };
 }

@@ -89,7 +89,16 @@ export class Sheet {
     this.text(parent, 'H2', text, this.x, this.y, this.w, S.h2, 1);
     this.y += h + 2;
     const ry = this.y;
-    this.artifact(() => this.doc.save().lineWidth(0.8).strokeColor(INK.accent).moveTo(this.x, ry).lineTo(this.x + this.w, ry).stroke().restore());
+    this.artifact(() =>
+      this.doc
+        .save()
+        .lineWidth(0.8)
+        .strokeColor(INK.accent)
+        .moveTo(this.x, ry)
+        .lineTo(this.x + this.w, ry)
+        .stroke()
+        .restore(),
+    );
     this.y += 6;
   }
 }
@@ -104,7 +113,14 @@ export function drawFooters(s: Sheet, text: string): void {
     const right = `Page ${i + 1} of ${range.count}`;
     const rw = t.width(right, S.footer) + 1;
     doc.markContent('Artifact', { type: 'Pagination' });
-    doc.save().lineWidth(0.4).strokeColor(INK.rule).moveTo(s.x, y - 5).lineTo(s.x + s.w, y - 5).stroke().restore();
+    doc
+      .save()
+      .lineWidth(0.4)
+      .strokeColor(INK.rule)
+      .moveTo(s.x, y - 5)
+      .lineTo(s.x + s.w, y - 5)
+      .stroke()
+      .restore();
     t.draw(text, s.x, y, s.w - rw - 10, S.footer, 1);
     t.draw(right, s.x + s.w - rw, y, rw, S.footer, 1);
     doc.endMarkedContent();

@@ -38,7 +38,9 @@ function cellHeight(s: Sheet, c: TableCell, w: number, maxLines: number): number
 }
 
 export function rowHeights(s: Sheet, columns: readonly Column[], rows: readonly TableRow[], maxLines: number): number[] {
-  return rows.map((r) => Math.max(...r.cells.map((c, i) => cellHeight(s, c, (columns[i]?.width ?? 0) - 2 * CELL_PAD, columns[i]?.maxLines ?? maxLines))) + 2 * CELL_PAD);
+  return rows.map(
+    (r) => Math.max(...r.cells.map((c, i) => cellHeight(s, c, (columns[i]?.width ?? 0) - 2 * CELL_PAD, columns[i]?.maxLines ?? maxLines))) + 2 * CELL_PAD,
+  );
 }
 
 /** Height of the header row: the column names, and the tallest second line under them. */
@@ -61,15 +63,31 @@ export function table(s: Sheet, parent: Struct, x0: number, y0: number, columns:
   columns.forEach((c) => {
     const cx = x;
     const w = c.width - 2 * CELL_PAD;
-    s.el(head, 'TH', () => {
-      t.draw(c.head.toUpperCase(), cx + CELL_PAD, y0, w, { ...S.th, align: c.align ?? 'left' }, 1);
-      (c.sub ?? []).forEach((line, i) => t.draw(line, cx + CELL_PAD, y0 + t.lineHeight(S.th) + NOTE_GAP + i * t.lineHeight(S.note), w, { ...S.note, align: c.align ?? 'left' }, 1));
-    }, { scope: 'Column' });
+    s.el(
+      head,
+      'TH',
+      () => {
+        t.draw(c.head.toUpperCase(), cx + CELL_PAD, y0, w, { ...S.th, align: c.align ?? 'left' }, 1);
+        (c.sub ?? []).forEach((line, i) =>
+          t.draw(line, cx + CELL_PAD, y0 + t.lineHeight(S.th) + NOTE_GAP + i * t.lineHeight(S.note), w, { ...S.note, align: c.align ?? 'left' }, 1),
+        );
+      },
+      { scope: 'Column' },
+    );
     x += c.width;
   });
   let y = y0 + headH;
   const ly = y - 1.5;
-  s.artifact(() => doc.save().lineWidth(0.8).strokeColor(INK.text).moveTo(x0, ly).lineTo(x0 + width, ly).stroke().restore());
+  s.artifact(() =>
+    doc
+      .save()
+      .lineWidth(0.8)
+      .strokeColor(INK.text)
+      .moveTo(x0, ly)
+      .lineTo(x0 + width, ly)
+      .stroke()
+      .restore(),
+  );
   rows.forEach((r, ri) => {
     const h = heights[ri] ?? 0;
     const tr = s.group(tbl, 'TR');
@@ -87,7 +105,16 @@ export function table(s: Sheet, parent: Struct, x0: number, y0: number, columns:
     });
     y += h;
     const by = y;
-    s.artifact(() => doc.save().lineWidth(0.4).strokeColor(INK.rule).moveTo(x0, by).lineTo(x0 + width, by).stroke().restore());
+    s.artifact(() =>
+      doc
+        .save()
+        .lineWidth(0.4)
+        .strokeColor(INK.rule)
+        .moveTo(x0, by)
+        .lineTo(x0 + width, by)
+        .stroke()
+        .restore(),
+    );
   });
   return y - y0;
 }

@@ -7,13 +7,18 @@ const BOX_LINES = 5;
 
 /** The box's words with the first `n` quotes: the lead, the quotes whole, then what the figures are and where the notes are. */
 function boxText(quotes: readonly Quote[], n: number, lead: string, hasNotes: boolean): string {
-  const quoted = quotes.slice(0, n).map((q) => `“${q.text}” (${q.citation})`).join(' ');
+  const quoted = quotes
+    .slice(0, n)
+    .map((q) => `“${q.text}” (${q.citation})`)
+    .join(' ');
   const several = lead === 'The cables warn:';
   return [
     quoted ? `${lead} ${quoted}` : '',
-    `Figures here are as the ${several ? 'cables report' : 'cable reports'} them, not checked against other sources`
-      + (hasNotes ? `; where ${several ? 'a cable contradicts' : 'the cable contradicts'} itself, see Sources and notes.` : '.'),
-  ].filter(Boolean).join(' ');
+    `Figures here are as the ${several ? 'cables report' : 'cable reports'} them, not checked against other sources` +
+      (hasNotes ? `; where ${several ? 'a cable contradicts' : 'the cable contradicts'} itself, see Sources and notes.` : '.'),
+  ]
+    .filter(Boolean)
+    .join(' ');
 }
 
 /**

@@ -32,9 +32,14 @@ function drawChartBlock(s: Sheet, parent: Struct, c: ChartData, x: number, y: nu
   const { t } = s;
   s.text(parent, 'H3', c.spec.title, x, y, w, S.h3, 2);
   let cy = y + titleH + 6;
-  s.el(parent, 'Figure', () => {
-    cy += drawBarChart(t, c, x, cy, w);
-  }, { alt: chartAlt(c) });
+  s.el(
+    parent,
+    'Figure',
+    () => {
+      cy += drawBarChart(t, c, x, cy, w);
+    },
+    { alt: chartAlt(c) },
+  );
   s.text(parent, 'P', chartSources(c), x, cy + 4, w, S.note, 2);
 }
 
@@ -54,7 +59,17 @@ export function charts(s: Sheet, list: readonly ChartData[]): void {
     row.forEach((c, j) => {
       const x = s.x + j * (w + gap);
       drawChartBlock(s, sect, c, x, top, w, titleH);
-      if (j > 0) s.artifact(() => s.doc.save().lineWidth(0.5).strokeColor(INK.rule).moveTo(x - gap / 2, top).lineTo(x - gap / 2, top + h).stroke().restore());
+      if (j > 0)
+        s.artifact(() =>
+          s.doc
+            .save()
+            .lineWidth(0.5)
+            .strokeColor(INK.rule)
+            .moveTo(x - gap / 2, top)
+            .lineTo(x - gap / 2, top + h)
+            .stroke()
+            .restore(),
+        );
     });
     s.y = top + h + 8;
   }

@@ -16,8 +16,11 @@ const FIG = { minNumber: 80, maxNumber: 200, gap: 5 };
 
 /** Width of the number column: the widest figure with its qualifier at full size, within bounds. */
 function numberColumn(s: Sheet, m: FactSheetModel): number {
-  const widths = m.groups.flatMap((g) => g.figures.map((f) =>
-    (f.prefix ? s.t.width(`${f.prefix} `, S.prefix) : 0) + s.t.width([f.figure, f.suffix].filter(Boolean).join(' '), figureStyle(s.density)) + 2));
+  const widths = m.groups.flatMap((g) =>
+    g.figures.map(
+      (f) => (f.prefix ? s.t.width(`${f.prefix} `, S.prefix) : 0) + s.t.width([f.figure, f.suffix].filter(Boolean).join(' '), figureStyle(s.density)) + 2,
+    ),
+  );
   return Math.min(FIG.maxNumber, Math.max(FIG.minNumber, ...widths));
 }
 
@@ -37,7 +40,7 @@ function figureRowHeight(s: Sheet, f: KeyFigure, numberW: number): number {
   const labelW = s.w - numberW - FIG.gap;
   const labelH = s.t.height(s.t.fit(f.label, labelW, S.label, 3, citeLine(f)), labelW, S.label);
   const fig = figureStyle(s.density);
-  return Math.max(s.t.lineHeight(fig), labelH + (0.928 * (fig.size - S.label.size))) + FIGURE_ROW_PAD[s.density];
+  return Math.max(s.t.lineHeight(fig), labelH + 0.928 * (fig.size - S.label.size)) + FIGURE_ROW_PAD[s.density];
 }
 
 function figureGroup(s: Sheet, parent: Struct, g: FigureGroup, numberW: number): void {
@@ -51,7 +54,16 @@ function figureGroup(s: Sheet, parent: Struct, g: FigureGroup, numberW: number):
     s.text(sect, 'H3', g.title.toUpperCase(), s.x, s.y, s.w, S.category, 1);
     const ry = s.y + headH - 1.5;
     const tw = t.width(g.title.toUpperCase(), S.category);
-    s.artifact(() => doc.save().lineWidth(0.5).strokeColor(INK.mid).moveTo(s.x + tw + 6, ry - 4).lineTo(s.x + s.w, ry - 4).stroke().restore());
+    s.artifact(() =>
+      doc
+        .save()
+        .lineWidth(0.5)
+        .strokeColor(INK.mid)
+        .moveTo(s.x + tw + 6, ry - 4)
+        .lineTo(s.x + s.w, ry - 4)
+        .stroke()
+        .restore(),
+    );
     s.y += headH;
   }
   const list = s.group(sect, 'L');
@@ -59,7 +71,17 @@ function figureGroup(s: Sheet, parent: Struct, g: FigureGroup, numberW: number):
     const h = heights[i] ?? 0;
     s.need(h);
     const top = s.y;
-    if (i > 0) s.artifact(() => doc.save().lineWidth(0.3).strokeColor(INK.rule).moveTo(s.x, top + 0.5).lineTo(s.x + s.w, top + 0.5).stroke().restore());
+    if (i > 0)
+      s.artifact(() =>
+        doc
+          .save()
+          .lineWidth(0.3)
+          .strokeColor(INK.rule)
+          .moveTo(s.x, top + 0.5)
+          .lineTo(s.x + s.w, top + 0.5)
+          .stroke()
+          .restore(),
+      );
     const li = s.group(list, 'LI');
     s.el(li, 'Lbl', () => figureNumber(s, f, s.x, top + 1, numberW));
     const labelX = s.x + numberW + FIG.gap;

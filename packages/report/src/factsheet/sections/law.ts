@@ -17,9 +17,14 @@ export function law(s: Sheet, m: FactSheetModel): void {
     s.need(ladderHeight(l.tiers) + 30);
     s.y += s.text(sect, 'P', intro, s.x, s.y, s.w, S.body, 2) + 6;
     const alt = `Penalty ladder of ${l.provision.name}. ${l.tiers.map((tr) => `Tier ${tr.tier}, ${tr.condition}: prison ${tr.prison}; fine ${tr.fine}`).join('. ')}.`;
-    s.el(sect, 'Figure', () => {
-      s.y += drawLadder(s.t, l.tiers, s.x, s.y, s.w, l.provision?.citation ?? '');
-    }, { alt });
+    s.el(
+      sect,
+      'Figure',
+      () => {
+        s.y += drawLadder(s.t, l.tiers, s.x, s.y, s.w, l.provision?.citation ?? '');
+      },
+      { alt },
+    );
     s.y += 6;
   }
   if (l.others.length > 0) {

@@ -13,7 +13,9 @@ function timelineTable(m: FactSheetModel, w: number): { columns: Column[]; rows:
       { head: 'What the cable says', width: w - dateW - citeW },
       { head: 'Where', width: citeW, align: 'right', maxLines: 4 },
     ],
-    rows: m.timeline.map((e) => ({ cells: [{ text: e.date, style: S.smallBold }, { text: e.text }, { text: e.citation, style: { ...S.small, color: INK.muted } }] })),
+    rows: m.timeline.map((e) => ({
+      cells: [{ text: e.date, style: S.smallBold }, { text: e.text }, { text: e.citation, style: { ...S.small, color: INK.muted } }],
+    })),
   };
 }
 

@@ -98,10 +98,25 @@ function quantityCandidates(report: Report): Candidate[] {
     const figure = figureSpan(quote, text);
     const evidence = evidenceOf({ quote, figure, before: textBefore(p, quote), counted: q.counted, reportingYear: report.year });
     out.push({
-      candidate_id: `${report.prefix}-${best.indicator.indicator}-${q.quantity_id}`, indicator: best.indicator, value: q.value, value_max: q.value_max,
-      unit: q.unit, qualifier: q.qualifier, quantity_id: q.quantity_id, cable_id: q.cable_id, paragraph: p,
-      citation: p.citation, text, quote: q.quote, evidence, stated_zero: false, distance: best.distance,
-      estimate: isEstimate(quote, figure.start), bracketed: isBracketed(quote, figure.start), refers: referenceOf(quote, text), reason: null,
+      candidate_id: `${report.prefix}-${best.indicator.indicator}-${q.quantity_id}`,
+      indicator: best.indicator,
+      value: q.value,
+      value_max: q.value_max,
+      unit: q.unit,
+      qualifier: q.qualifier,
+      quantity_id: q.quantity_id,
+      cable_id: q.cable_id,
+      paragraph: p,
+      citation: p.citation,
+      text,
+      quote: q.quote,
+      evidence,
+      stated_zero: false,
+      distance: best.distance,
+      estimate: isEstimate(quote, figure.start),
+      bracketed: isBracketed(quote, figure.start),
+      refers: referenceOf(quote, text),
+      reason: null,
     });
   }
   return out;
@@ -117,9 +132,25 @@ function zeroCandidates(report: Report): Candidate[] {
       if (!indicator) return;
       const evidence = evidenceOf({ quote: z.quote, figure: z.words, before: z.before, counted: null, reportingYear: report.year });
       out.push({
-        candidate_id: `${report.prefix}-${z.indicator}-${p.paragraph_id}-zero${n + 1}`, indicator, value: 0, value_max: null, unit: null,
-        qualifier: 'exact', quantity_id: null, cable_id: p.cable_id, paragraph: p, citation: p.citation,
-        text: z.quote.slice(z.words.start, z.words.end), quote: z.quote, evidence, stated_zero: true, distance: 0, estimate: false, bracketed: false, refers: null, reason: null,
+        candidate_id: `${report.prefix}-${z.indicator}-${p.paragraph_id}-zero${n + 1}`,
+        indicator,
+        value: 0,
+        value_max: null,
+        unit: null,
+        qualifier: 'exact',
+        quantity_id: null,
+        cable_id: p.cable_id,
+        paragraph: p,
+        citation: p.citation,
+        text: z.quote.slice(z.words.start, z.words.end),
+        quote: z.quote,
+        evidence,
+        stated_zero: true,
+        distance: 0,
+        estimate: false,
+        bracketed: false,
+        refers: null,
+        reason: null,
       });
     });
   }

@@ -4,11 +4,17 @@ import type { Candidate } from './candidates.js';
 const BOUNDS = new Set(['at_least', 'more_than', 'less_than', 'up_to', 'over', 'as_many_as']);
 
 const SCOPE_WORDS: Record<string, string> = {
-  one_case: 'one case', one_region: 'one region', one_court: 'one court', one_organization: 'one organisation',
+  one_case: 'one case',
+  one_region: 'one region',
+  one_court: 'one court',
+  one_organization: 'one organisation',
 };
 
 const ACTOR_WORDS: Record<string, string> = {
-  ngo: 'an NGO', international_organization: 'an international organisation', media: 'the media', embassy: "the embassy's own estimate",
+  ngo: 'an NGO',
+  international_organization: 'an international organisation',
+  media: 'the media',
+  embassy: "the embassy's own estimate",
 };
 
 /**
@@ -20,12 +26,14 @@ export function reasonNotPublished(c: Candidate): string | null {
   if (c.refers?.kind === 'recount') return `recounts figures given before ("${c.refers.word}")`;
   if (c.refers?.kind === 'addition') return `an addition to another figure ("${c.refers.word}"), not a total`;
   if (c.estimate) return 'an estimate, not a count of what happened';
-  if (c.bracketed) return 'a detail in brackets, not the sentence\'s figure';
+  if (c.bracketed) return "a detail in brackets, not the sentence's figure";
   if (e.comparison === 'previous') return 'the earlier figure of a comparison';
-  if (e.period_match === 'other_period') return e.period === null ? 'part of the reporting period, or a total over several periods' : `another period (${e.period}) or part of one`;
+  if (e.period_match === 'other_period')
+    return e.period === null ? 'part of the reporting period, or a total over several periods' : `another period (${e.period}) or part of one`;
   if (e.scope !== 'national') return `covers ${SCOPE_WORDS[e.scope]}, not the whole country`;
   if (ACTOR_WORDS[e.stated_by]) return `stated by ${ACTOR_WORDS[e.stated_by]}, not the government`;
-  if (e.crime === 'smuggling' || e.crime === 'csec' || e.crime === 'other') return `about ${e.crime === 'csec' ? 'commercial sexual exploitation of children' : e.crime} without trafficking`;
+  if (e.crime === 'smuggling' || e.crime === 'csec' || e.crime === 'other')
+    return `about ${e.crime === 'csec' ? 'commercial sexual exploitation of children' : e.crime} without trafficking`;
   if (BOUNDS.has(c.qualifier)) return `a bound (${c.qualifier.replace('_', ' ')}), not the figure`;
   if (c.value_max !== null && c.indicator.kinds[0] !== 'duration') return 'a range, not one figure';
   return null;

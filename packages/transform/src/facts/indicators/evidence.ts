@@ -188,7 +188,12 @@ export function crimeEvidence(f: FigureInSentence): Crime {
   const sentence = maskedSentence(f.quote);
   const counted = f.counted === null ? null : crimeIn(f.counted);
   if (counted) return counted;
-  return crimeIn(nounPhraseAfter(sentence, f.figure)) ?? crimeIn(clauseOf(sentence, f.figure).text) ?? crimeIn(sentence) ?? (crimeIn(maskedSentence(f.before)) === 'trafficking' ? 'trafficking' : 'unstated');
+  return (
+    crimeIn(nounPhraseAfter(sentence, f.figure)) ??
+    crimeIn(clauseOf(sentence, f.figure).text) ??
+    crimeIn(sentence) ??
+    (crimeIn(maskedSentence(f.before)) === 'trafficking' ? 'trafficking' : 'unstated')
+  );
 }
 
 /** The figure's place in a comparison: "from 109 to 74" (109 previous, 74 current), "down from 56", "compared to 30". */
@@ -199,7 +204,11 @@ export function comparisonEvidence(f: FigureInSentence): Comparison {
   if (EVIDENCE.comparison.previous.some((p) => before.endsWith(`${p} `))) return 'previous';
   if (EVIDENCE.comparison.current.some((p) => before.endsWith(`${p} `))) return 'current';
   if (/\bfrom (?:a |the |about |approximately |some )?$/.test(before) && /^\s*(?:\w+\s+)?to\s+\S*\d/.test(after)) return 'previous';
-  if (/\bto (?:a |the |about |approximately |some )?$/.test(before) && /\bfrom (?:a |the |about |approximately |some )?\S*\d/.test(sentence.slice(Math.max(0, f.figure.start - 60), f.figure.start))) return 'current';
+  if (
+    /\bto (?:a |the |about |approximately |some )?$/.test(before) &&
+    /\bfrom (?:a |the |about |approximately |some )?\S*\d/.test(sentence.slice(Math.max(0, f.figure.start - 60), f.figure.start))
+  )
+    return 'current';
   return 'none';
 }
 

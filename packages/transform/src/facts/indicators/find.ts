@@ -38,8 +38,11 @@ function reportsOf(cables: readonly ReportCable[]): Report[] {
   return [...groups.values()].map((g) => {
     const paragraphs = g.cables.flatMap((c) => c.paragraphs);
     return {
-      prefix: `${(g.country ?? g.cables[0]!.cable.id).toLowerCase()}-${g.year ?? 'undated'}`, country: g.country, year: g.year,
-      quantities: g.cables.flatMap((c) => c.quantities), paragraphs: new Map(paragraphs.map((p) => [p.paragraph_id, p])),
+      prefix: `${(g.country ?? g.cables[0]!.cable.id).toLowerCase()}-${g.year ?? 'undated'}`,
+      country: g.country,
+      year: g.year,
+      quantities: g.cables.flatMap((c) => c.quantities),
+      paragraphs: new Map(paragraphs.map((p) => [p.paragraph_id, p])),
     };
   });
 }
@@ -51,11 +54,19 @@ function reportsOf(cables: readonly ReportCable[]): Report[] {
 function applyReviews(prefix: string, candidates: readonly Candidate[], chosen: Map<string, Decided>, reviews: ReadonlyMap<string, Review>): Set<string> {
   const used = new Set<string>();
   for (const c of candidates) {
-    const review = reviews.get(c.candidate_id) ?? (chosen.get(c.indicator.indicator)?.candidate === c ? reviews.get(`${prefix}-${c.indicator.indicator}`) : undefined);
+    const review =
+      reviews.get(c.candidate_id) ?? (chosen.get(c.indicator.indicator)?.candidate === c ? reviews.get(`${prefix}-${c.indicator.indicator}`) : undefined);
     if (!review) continue;
     used.add(review.id);
     const indicator = review.indicator ? tipRecipe().indicators.find((i) => i.indicator === review.indicator) : c.indicator;
-    if (!indicator) throw new ValidationError('REVIEW_INDICATOR', `reviews.json: ${review.id}: no indicator "${review.indicator}"`, [], { file: 'reviews.json' }, 'Give one of the indicators of the definitions.');
+    if (!indicator)
+      throw new ValidationError(
+        'REVIEW_INDICATOR',
+        `reviews.json: ${review.id}: no indicator "${review.indicator}"`,
+        [],
+        { file: 'reviews.json' },
+        'Give one of the indicators of the definitions.',
+      );
     if (review.decision === 'reject') {
       if (chosen.get(c.indicator.indicator)?.candidate === c) chosen.delete(c.indicator.indicator);
       c.reason = `rejected by a reviewer: ${review.reason}`;
@@ -75,21 +86,44 @@ function applyReviews(prefix: string, candidates: readonly Candidate[], chosen: 
 function publishedRow(prefix: string, d: Decided, country: string | null, year: number | null): IndicatorRow {
   const c = d.candidate;
   return {
-    indicator_id: `${prefix}-${c.indicator.indicator}`, ...columnsOf(c, country, year),
-    decided_by: d.review ? 'reviewer' : 'rules', review_reason: d.review?.reason ?? null,
+    indicator_id: `${prefix}-${c.indicator.indicator}`,
+    ...columnsOf(c, country, year),
+    decided_by: d.review ? 'reviewer' : 'rules',
+    review_reason: d.review?.reason ?? null,
   };
 }
 
 function columnsOf(c: Candidate, country: string | null, year: number | null) {
   return {
-    indicator: c.indicator.indicator, label: c.indicator.label, category: c.indicator.category, period: c.evidence.period,
-    period_match: c.evidence.period_match, value: c.value, value_max: c.value_max, unit: c.unit, qualifier: c.qualifier, scope: c.evidence.scope,
-    stated_by: c.evidence.stated_by, crime: c.evidence.crime, comparison: c.evidence.comparison, stated_zero: c.stated_zero, quantity_id: c.quantity_id,
-    cable_id: c.cable_id, paragraph_id: c.paragraph.paragraph_id, citation: c.citation, text: c.text, quote: c.quote, country, reporting_year: year,
+    indicator: c.indicator.indicator,
+    label: c.indicator.label,
+    category: c.indicator.category,
+    period: c.evidence.period,
+    period_match: c.evidence.period_match,
+    value: c.value,
+    value_max: c.value_max,
+    unit: c.unit,
+    qualifier: c.qualifier,
+    scope: c.evidence.scope,
+    stated_by: c.evidence.stated_by,
+    crime: c.evidence.crime,
+    comparison: c.evidence.comparison,
+    stated_zero: c.stated_zero,
+    quantity_id: c.quantity_id,
+    cable_id: c.cable_id,
+    paragraph_id: c.paragraph.paragraph_id,
+    citation: c.citation,
+    text: c.text,
+    quote: c.quote,
+    country,
+    reporting_year: year,
   };
 }
 
-const byId = <T extends Record<K, string>, K extends string>(key: K) => (a: T, b: T) => (a[key] < b[key] ? -1 : a[key] > b[key] ? 1 : 0);
+const byId =
+  <T extends Record<K, string>, K extends string>(key: K) =>
+  (a: T, b: T) =>
+    a[key] < b[key] ? -1 : a[key] > b[key] ? 1 : 0;
 
 /**
  * The indicators of TIP report cables: every figure that may be one becomes a candidate with its evidence (period,
@@ -114,7 +148,13 @@ export function applyTipRecipe(cables: readonly ReportCable[], reviews: readonly
   }
   const unknown = reviews.find((r) => !used.has(r.id));
   if (unknown) {
-    throw new ValidationError('REVIEW_UNKNOWN_ID', `reviews.json: no indicator or candidate ${unknown.id}`, [], { file: 'reviews.json' }, 'Run cablepress review to see the ids of this build; remove or update the review.');
+    throw new ValidationError(
+      'REVIEW_UNKNOWN_ID',
+      `reviews.json: no indicator or candidate ${unknown.id}`,
+      [],
+      { file: 'reviews.json' },
+      'Run cablepress review to see the ids of this build; remove or update the review.',
+    );
   }
   return { indicators: indicators.sort(byId('indicator_id')), indicator_candidates: candidates.sort(byId('candidate_id')) };
 }

@@ -65,7 +65,8 @@ function zerosByDeterminer(sentence: string): { indicator: string; words: Span }
         if (indicator === null) continue;
         let end = at + det.length + 1 + rest.slice(0, n).join(' ').length;
         const joined = joinedNoun(rest, n);
-        if (joined && !namesSubgroup(sentence.slice(end + joined.length))) found.push({ indicator: joined.indicator, words: { start: at, end: end + joined.length } });
+        if (joined && !namesSubgroup(sentence.slice(end + joined.length)))
+          found.push({ indicator: joined.indicator, words: { start: at, end: end + joined.length } });
         if (joined) end += joined.length;
         if (!namesSubgroup(sentence.slice(end))) found.push({ indicator, words: { start: at, end } });
         break;

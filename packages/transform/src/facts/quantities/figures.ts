@@ -45,7 +45,7 @@ export function rangeEnd(v: TokenView, after: number): { figure: Figure; currenc
   }
   const t = v.tokens[i];
   if (!t || (t.kind !== 'num' && t.kind !== 'word')) return null;
-  if (t.kind === 'num' && (v.ctx.claimed(t.start) || (fractionAt(v.tokens, i)?.form === 'fraction'))) return null;
+  if (t.kind === 'num' && (v.ctx.claimed(t.start) || fractionAt(v.tokens, i)?.form === 'fraction')) return null;
   const figure = t.kind === 'num' ? digitNumberAt(v.tokens, i) : wordNumberAt(v.tokens, i);
   if (!figure) return null;
   return { figure, currency, bounded: bound !== null };

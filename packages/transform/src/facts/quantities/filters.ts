@@ -21,7 +21,13 @@ export function isNotAQuantity(v: TokenView, figure: Figure): boolean {
   if (/^0\d{2,}$/.test(first.text)) return true;
   if (prev && !first.spaceBefore && [',', '.', ';'].includes(prev.text) && /^\d$/.test(first.text)) return true;
   if (next?.text === ')' && !next.spaceBefore && /^\d{1,2}$/.test(first.text) && isUnopenedBracket(v, figure.first + 1)) return true;
-  if (next?.text === ')' && !next.spaceBefore && /^\d{1,2}$/.test(first.text) && (prev?.text === '(' || prev === undefined || prev.text === ':' || prev.text === ',' || prev.lower === 'and' || prev.lower === 'or')) return true;
+  if (
+    next?.text === ')' &&
+    !next.spaceBefore &&
+    /^\d{1,2}$/.test(first.text) &&
+    (prev?.text === '(' || prev === undefined || prev.text === ':' || prev.text === ',' || prev.lower === 'and' || prev.lower === 'or')
+  )
+    return true;
   if (isReference(v, figure.first) || isCode(v, figure.first) || isDayOrTime(v, figure.first)) return true;
   return isKeyOrSection(v, figure.first) || isPhoneNumber(v, figure.first);
 }
@@ -32,7 +38,20 @@ function isReference(v: TokenView, i: number): boolean {
   while (j >= 0 && j > i - MAX_LOOKBACK) {
     const t = v.tokens[j]!;
     const ofBetweenNumbers = t.lower === 'of' && v.tokens[j - 1]?.kind === 'num';
-    if (t.kind === 'num' || t.text === ',' || t.text === '(' || t.text === ')' || t.text === ':' || t.lower === 'and' || t.lower === 'y' || t.lower === 'or' || t.lower === 'to' || t.lower === 'through' || ofBetweenNumbers || isDash(t)) {
+    if (
+      t.kind === 'num' ||
+      t.text === ',' ||
+      t.text === '(' ||
+      t.text === ')' ||
+      t.text === ':' ||
+      t.lower === 'and' ||
+      t.lower === 'y' ||
+      t.lower === 'or' ||
+      t.lower === 'to' ||
+      t.lower === 'through' ||
+      ofBetweenNumbers ||
+      isDash(t)
+    ) {
       j--;
       continue;
     }
@@ -61,10 +80,34 @@ function isCode(v: TokenView, i: number): boolean {
   if (/^\d{7,}$/.test(t.text)) return true;
   const glued = (k: number) => v.tokens[k] !== undefined && !v.tokens[k]!.spaceBefore;
   const prev = v.tokens[i - 1];
-  if (prev && isDash(prev) && !t.spaceBefore && (v.tokens[i - 2]?.kind === 'num' || (v.tokens[i - 2]?.kind === 'word' && v.tokens[i - 2]!.text === v.tokens[i - 2]!.text.toUpperCase())) && glued(i - 1)) return true;
-  if (isDash(v.tokens[i + 1]) && glued(i + 1) && v.tokens[i + 2]?.kind === 'num' && glued(i + 2) && isDash(v.tokens[i + 3]) && glued(i + 3) && v.tokens[i + 4]?.kind === 'num') return true;
+  if (
+    prev &&
+    isDash(prev) &&
+    !t.spaceBefore &&
+    (v.tokens[i - 2]?.kind === 'num' || (v.tokens[i - 2]?.kind === 'word' && v.tokens[i - 2]!.text === v.tokens[i - 2]!.text.toUpperCase())) &&
+    glued(i - 1)
+  )
+    return true;
+  if (
+    isDash(v.tokens[i + 1]) &&
+    glued(i + 1) &&
+    v.tokens[i + 2]?.kind === 'num' &&
+    glued(i + 2) &&
+    isDash(v.tokens[i + 3]) &&
+    glued(i + 3) &&
+    v.tokens[i + 4]?.kind === 'num'
+  )
+    return true;
   const next = v.tokens[i + 1];
-  if (/^\d\d$/.test(t.text) && next && next.kind === 'word' && next.text.length >= 3 && next.text === next.text.toUpperCase() && v.tokens[i + 2]?.kind === 'num') return true;
+  if (
+    /^\d\d$/.test(t.text) &&
+    next &&
+    next.kind === 'word' &&
+    next.text.length >= 3 &&
+    next.text === next.text.toUpperCase() &&
+    v.tokens[i + 2]?.kind === 'num'
+  )
+    return true;
   return false;
 }
 
@@ -73,8 +116,12 @@ function isDayOrTime(v: TokenView, i: number): boolean {
   const t = v.tokens[i]!;
   const prev = v.tokens[i - 1];
   const next = v.tokens[i + 1];
-  if (/^\d{1,2}$/.test(t.text) && ((prev && prev.kind === 'word' && prev.lower in MONTH_WORDS && prev.text[0] !== prev.lower[0])
-    || (next && next.kind === 'word' && next.lower in MONTH_WORDS && next.text[0] !== next.lower[0]))) return true;
+  if (
+    /^\d{1,2}$/.test(t.text) &&
+    ((prev && prev.kind === 'word' && prev.lower in MONTH_WORDS && prev.text[0] !== prev.lower[0]) ||
+      (next && next.kind === 'word' && next.lower in MONTH_WORDS && next.text[0] !== next.lower[0]))
+  )
+    return true;
   if (next === undefined || next.kind !== 'word' || !TIME_OF_DAY.has(next.lower)) return false;
   return next.lower !== 'hrs' || /^[0-2]\d[0-5]\d$/.test(t.text);
 }
@@ -86,7 +133,8 @@ function isDayOrTime(v: TokenView, i: number): boolean {
 function isKeyOrSection(v: TokenView, i: number): boolean {
   const t = (k: number) => v.tokens[k];
   const letter = (k: number) => t(k)?.kind === 'word' && t(k)!.text.length === 1 && t(k)!.text === t(k)!.text.toUpperCase();
-  if (t(i + 1)?.text === '.' && !t(i + 1)!.spaceBefore && letter(i + 2) && !t(i + 2)!.spaceBefore && ['.', ')', ':'].includes(t(i + 3)?.text ?? '')) return true;
+  if (t(i + 1)?.text === '.' && !t(i + 1)!.spaceBefore && letter(i + 2) && !t(i + 2)!.spaceBefore && ['.', ')', ':'].includes(t(i + 3)?.text ?? ''))
+    return true;
   if (letter(i + 1) && t(i + 2)?.text === ':') return true;
   if (letter(i + 1) && (t(i + 2)?.lower === 'and' || t(i + 2)?.text === ',' || isDash(t(i + 2))) && letter(i + 3)) return true;
   return t(i + 1)?.text === '(' && !t(i + 1)!.spaceBefore && t(i + 2)?.kind === 'word' && t(i + 2)!.text.length <= 3 && t(i + 3)?.text === ')';

@@ -40,7 +40,8 @@ export function scanQuantities(ctx: ScanContext): QuantityMatch[] {
       continue;
     }
     const previous = out.at(-1);
-    const listed = previous && previous.kind === 'money' && lastEnd === figure.first - 2 && ['and', 'or'].includes(v.lower(figure.first - 1)!) ? previous : null;
+    const listed =
+      previous && previous.kind === 'money' && lastEnd === figure.first - 2 && ['and', 'or'].includes(v.lower(figure.first - 1)!) ? previous : null;
     const match = build(v, figure, listed?.unit ?? null);
     if (match) {
       out.push(match.quantity);
@@ -82,8 +83,15 @@ function build(v: TokenView, figure: Figure, listedCurrency: string | null): { q
   if (figure.form === 'words' && figure.value === 0) return null;
   return {
     quantity: {
-      start: v.tokens[d.start]!.start, end: v.tokens[d.last]!.end, kind: d.kind, value: round(d.value),
-      value_max: d.valueMax === null ? null : round(d.valueMax), unit: d.unit, qualifier: d.qualifier, per: per?.per ?? null, counted,
+      start: v.tokens[d.start]!.start,
+      end: v.tokens[d.last]!.end,
+      kind: d.kind,
+      value: round(d.value),
+      value_max: d.valueMax === null ? null : round(d.valueMax),
+      unit: d.unit,
+      qualifier: d.qualifier,
+      per: per?.per ?? null,
+      counted,
     },
     next: d.last + 1,
   };
@@ -108,8 +116,15 @@ function openDraft(v: TokenView, figure: Figure): Draft {
   }
   const fraction = figure.form === 'fraction';
   return {
-    start, last: figure.last, qualifier, prefixed: q !== null, currencyPrefix: currency !== null, value: figure.value, valueMax: null,
-    kind: currency ? 'money' : fraction ? 'fraction' : 'count', unit: currency ? currency.code : fraction ? 'fraction' : null,
+    start,
+    last: figure.last,
+    qualifier,
+    prefixed: q !== null,
+    currencyPrefix: currency !== null,
+    value: figure.value,
+    valueMax: null,
+    kind: currency ? 'money' : fraction ? 'fraction' : 'count',
+    unit: currency ? currency.code : fraction ? 'fraction' : null,
   };
 }
 
@@ -129,10 +144,13 @@ function readRange(v: TokenView, figure: Figure, d: Draft): void {
   const firstHadUnit = d.unit !== null;
   const sep = tokens[at]!;
   const lowerBound = d.qualifier === 'at_least' || d.qualifier === 'more_than';
-  const between = sep.lower === 'and' ? v.lower(figure.first - 1) === 'between' || v.lower(d.start - 1) === 'between' || (range.bounded && lowerBound && !firstHadUnit)
-    : sep.lower === 'or' ? !firstHadUnit && secondUnit !== null && secondUnit.kind !== 'money' && figure.form === range.figure.form
-      : true;
-  const compatible = firstHadUnit ? (secondUnit === null || secondUnit.unit === d.unit) : true;
+  const between =
+    sep.lower === 'and'
+      ? v.lower(figure.first - 1) === 'between' || v.lower(d.start - 1) === 'between' || (range.bounded && lowerBound && !firstHadUnit)
+      : sep.lower === 'or'
+        ? !firstHadUnit && secondUnit !== null && secondUnit.kind !== 'money' && figure.form === range.figure.form
+        : true;
+  const compatible = firstHadUnit ? secondUnit === null || secondUnit.unit === d.unit : true;
   const scaleWord = tokens[range.figure.last]!.lower;
   const firstScaled = tokens[figure.last]!.lower in SCALES;
   const scaled = scaleWord in SCALES && !firstScaled && d.last === figure.last ? d.value * SCALES[scaleWord]! : d.value;
@@ -186,15 +204,17 @@ function readSuffix(v: TokenView, d: Draft): void {
 /** "children under 18", "if the victim is under thirteen years", "aged 12". */
 function isAge(v: TokenView, figure: Figure, d: Draft): boolean {
   const noun = v.lower(BE_VERBS.has(v.lower(d.start - 1) ?? '') ? d.start - 2 : d.start - 1) ?? '';
-  const ageNoun = (AGE_NOUNS.has(noun) && (d.qualifier === 'less_than' || d.qualifier === 'over' || d.qualifier === 'more_than'))
-    || (UNDER_AGE_NOUNS.has(noun) && d.qualifier === 'less_than');
+  const ageNoun =
+    (AGE_NOUNS.has(noun) && (d.qualifier === 'less_than' || d.qualifier === 'over' || d.qualifier === 'more_than')) ||
+    (UNDER_AGE_NOUNS.has(noun) && d.qualifier === 'less_than');
   return ageNoun || isAgeContext(v, figure.first, d.last + 1);
 }
 
 /** The noun a count (or "N-year-old") counts, and what a percent or fraction is "of". */
 function countedOf(v: TokenView, d: Draft, from: number): string | null {
   if (d.kind === 'count' || (d.kind === 'age' && v.lower(d.last) === 'old')) return countedAfter(v, from);
-  if ((d.kind === 'percent' || d.kind === 'fraction') && v.lower(d.last + 1) === 'of') return countedAfter(v, v.lower(d.last + 2) === 'the' ? d.last + 3 : d.last + 2);
+  if ((d.kind === 'percent' || d.kind === 'fraction') && v.lower(d.last + 1) === 'of')
+    return countedAfter(v, v.lower(d.last + 2) === 'the' ? d.last + 3 : d.last + 2);
   return null;
 }
 

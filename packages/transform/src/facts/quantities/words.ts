@@ -9,9 +9,15 @@ const words = z.array(z.string().min(1)).min(1);
 const qualifierPhrases = z.array(z.object({ words, qualifier: z.string() }));
 
 const qualifiers = loadDataFile('quantity-qualifiers.json', z.object({ prefix: qualifierPhrases, suffix: qualifierPhrases }));
-const time = loadDataFile('time-words.json', z.object({
-  time_units: z.record(z.string(), z.string()), rate_words: z.record(z.string(), z.string()), months: words, time_of_day: words,
-}));
+const time = loadDataFile(
+  'time-words.json',
+  z.object({
+    time_units: z.record(z.string(), z.string()),
+    rate_words: z.record(z.string(), z.string()),
+    months: words,
+    time_of_day: words,
+  }),
+);
 const references = loadDataFile('reference-words.json', z.object({ reference_words: words, direct_reference_words: words, phone_words: words }));
 const ages = loadDataFile('age-words.json', z.object({ age_nouns: words, under_age_nouns: words, age_verbs: words, be_verbs: words }));
 const nouns = loadDataFile('counted-nouns.json', z.object({ stop_words: words, verbs_in_s: words, irregular_plurals: words, not_plural: words }));
