@@ -58,7 +58,7 @@ describe('an interrupted write leaves the previous files exactly as they were', 
     expect(Object.keys(await snapshot(dir)).some((p) => p.startsWith('.tmp/cablepress-write-'))).toBe(true);
 
     await writeDataset(dir, { ...syntheticInput(tables), version: '2.0.0' });
-    expect(await readdir(dir)).toEqual(['CHANGELOG.md', 'README.md', 'data', 'datapackage.json', 'validation.json']);
+    expect(await readdir(dir)).toEqual(['CHANGELOG.md', 'CITATION.cff', 'LICENSE.md', 'README.md', 'data', 'datapackage.json', 'validation.json']);
     expect(JSON.parse(await readFile(path.join(dir, 'datapackage.json'), 'utf8')).version).toBe('2.0.0');
     expect(await verifyDataset(dir)).toEqual([]);
   });

@@ -76,7 +76,7 @@ describe('cablepress build', () => {
     expect(await readFile(path.join(dir, 'CITATION.cff'), 'utf8')).toContain('date-released: "2009-01-15"');
     expect(readme).toContain('[laos-tip-2008-fact-sheet.pdf](../../reports/laos-tip-2008/laos-tip-2008-fact-sheet.pdf)');
     expect(readme).toContain(
-      '- **Conflicting figures** (`CONFLICTING_FIGURES`): lba members given as 80 (¶4) and as 82 (paragraph 23 of section XXVII, paragraph 79 of section XXIX G and H).',
+      '- **Conflicting figures** (`CONFLICTING_FIGURES`): lba members given as 80 (¶ 4) and as 82 (paragraph 23, section XXVII D; paragraph 79, section XXIX G and H).',
     );
   }, 60_000);
 });

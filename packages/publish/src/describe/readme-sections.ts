@@ -46,7 +46,11 @@ export function plainMessage(message: string, paragraphs: ReadmeRows['paragraphs
     .replace(/^[0-9A-Z]+: /, '')
     .replace(/ \[\d+, \d+\)/g, '')
     .replace(/\b([0-9A-Z]+-p\d+)(?:-[a-z]+\d+)+\b/g, '$1')
-    .replace(/\(([^()]*)\)/g, (_, inside: string) => `(${[...new Set(inside.split(/, | = /))].join(', ')})`)
+    .replace(/\(([^()]*)\)/g, (_, inside: string) => {
+      const parts = [...new Set(inside.split(/, | = /))];
+      // Paragraph labels hold commas ("paragraph 23, section XXVII D"): a list of them is separated by semicolons.
+      return `(${parts.join(parts.every((part) => /^[0-9A-Z]+-p\d+$/.test(part)) ? '; ' : ', ')})`;
+    })
     .replace(/\b[0-9A-Z]+-p\d+\b/g, (id) => labels.get(id) ?? id);
 }
 

@@ -69,7 +69,7 @@ describe('the README sections a single-cable build adds', () => {
 
   it('lists the warnings in plain words, with paragraphs instead of row ids and offsets', () => {
     expect(plainMessage(findings[2]!.message, paragraphs)).toBe(
-      'lba members given as 80 (¶ 4) and as 82 (paragraph 23, section XXVII D, paragraph 79, section XXIX G and H)',
+      'lba members given as 80 (¶ 4) and as 82 (paragraph 23, section XXVII D; paragraph 79, section XXIX G and H)',
     );
     expect(plainMessage(findings[1]!.message, paragraphs)).toBe(
       'the conversions the cable states imply THB/USD rates from 33.33 (paragraph 14, section XXVII A and B) to 35.71 (paragraph 14, section XXVII A and B), 7.1 % apart (more than 5 %)',
@@ -80,7 +80,7 @@ describe('the README sections a single-cable build adds', () => {
       '- **Cut-off text** (`TRUNCATED`): The text ends mid-sentence. The end of the cable is missing from the published copy; the tables hold what is there.\n',
     );
     expect(section).toContain(
-      '- **Conflicting figures** (`CONFLICTING_FIGURES`): lba members given as 80 (¶ 4) and as 82 (paragraph 23, section XXVII D, paragraph 79, section XXIX G and H). Both figures are kept as written',
+      '- **Conflicting figures** (`CONFLICTING_FIGURES`): lba members given as 80 (¶ 4) and as 82 (paragraph 23, section XXVII D; paragraph 79, section XXIX G and H). Both figures are kept as written',
     );
     expect(warningsSection({ findings: [{ code: 'NEW_CODE', severity: 'warning', message: 'Something new' }] }, {})).toContain(
       '- `NEW_CODE`: Something new.\n',

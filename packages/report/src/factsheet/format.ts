@@ -138,3 +138,8 @@ export function quoteAround(sentence: string, figure: string, max = LABEL_MAX): 
   if (end < sentence.length) end = sentence.lastIndexOf(' ', end) > at + figure.length ? sentence.lastIndexOf(' ', end) : end;
   return `${start > 0 ? '\u2026' : ''}${sentence.slice(start, end)}${end < sentence.length ? '\u2026' : ''}`;
 }
+
+/** `text` as a regular expression that matches it literally. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
