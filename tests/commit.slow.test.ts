@@ -19,9 +19,9 @@ describe('a build killed at every rename of its commit: validate sees the whole 
     expect(await releaseState(counted)).toEqual(newFiles);
   });
 
-  it('counts the renames of one build: the commit record, then the data, descriptor, README, validation.json and fact sheet', () => {
+  it('counts the renames of one build: the commit record, then the data, descriptor, README, LICENSE.md, CITATION.cff, validation.json and fact sheet', () => {
     // one for the commit record, then per switched entry one to move the old one aside and one to move the new one in
-    expect(renames).toBe(1 + 2 * 5);
+    expect(renames).toBe(1 + 2 * 7);
   });
 
   it('after a kill before each rename, validate finds a complete release and the next build finishes cleanly', { timeout: 900_000 }, async () => {

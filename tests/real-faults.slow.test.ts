@@ -30,7 +30,7 @@ async function underFault(
   await writeFile(path.join(seed, 'package.json'), JSON.stringify({ private: true, workspaces: ['datasets/*'] }));
   await cp(path.join(repoRoot, 'datasets/laos-tip-2008'), path.join(seed, 'datasets/laos-tip-2008'), {
     recursive: true,
-    filter: (src) => !/\/(data|datapackage\.json|README\.md|validation\.json|releases\.json)$/.test(src),
+    filter: (src) => !/\/(data|datapackage\.json|README\.md|LICENSE\.md|CITATION\.cff|validation\.json|releases\.json)$/.test(src),
   });
   const m = path.join(root, 'm');
   await mkdir(m);
