@@ -324,13 +324,13 @@ async function main() {
         );
       }),
       CSV: timeIt(() => {
-        for (const t of allTables) tableToCsv(t, seed.tables[t.name]);
+        for (const t of allTables) tableToCsv(t, seed.tables[t.name] ?? []);
       }),
       Arrow: timeIt(() => {
-        for (const t of allTables) arrowFileBytes(rowsToArrow(t, seed.tables[t.name]));
+        for (const t of allTables) arrowFileBytes(rowsToArrow(t, seed.tables[t.name] ?? []));
       }),
       Parquet: timeIt(() => {
-        for (const t of allTables) parquetBytes(rowsToArrow(t, seed.tables[t.name]));
+        for (const t of allTables) parquetBytes(rowsToArrow(t, seed.tables[t.name] ?? []));
       }),
       PDF: await timeAsync(() =>
         renderFactSheet({
@@ -387,9 +387,9 @@ async function main() {
           core.paragraphs.map((p) => p.paragraph_id),
         );
       }, 5),
-      csv: timeIt(() => allTables.forEach((t) => tableToCsv(t, rows[t.name])), 5),
-      arrow: timeIt(() => allTables.forEach((t) => arrowFileBytes(rowsToArrow(t, rows[t.name]))), 5),
-      parquet: timeIt(() => allTables.forEach((t) => parquetBytes(rowsToArrow(t, rows[t.name]))), 5),
+      csv: timeIt(() => allTables.forEach((t) => tableToCsv(t, rows[t.name] ?? [])), 5),
+      arrow: timeIt(() => allTables.forEach((t) => arrowFileBytes(rowsToArrow(t, rows[t.name] ?? []))), 5),
+      parquet: timeIt(() => allTables.forEach((t) => parquetBytes(rowsToArrow(t, rows[t.name] ?? []))), 5),
     });
     for (const size of [...sizes].reverse()) measure(size);
     for (const size of sizes) {
