@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
-import { cp, link, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, link, mkdir, readdir, readFile, rm, symlink, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cliInProcess, scratchDataset, scratchFolder } from './helpers.js';
+import { cliInProcess, scratchDataset, scratchFolder, seedDataset, seedReport } from './helpers.js';
 
 /** A file outside the dataset folder that a planted record aims at, and the bytes it must keep. */
 async function victim(root: string, name: string): Promise<{ file: string; check: () => Promise<void> }> {
@@ -160,4 +160,45 @@ describe('companion files that link out of the dataset folder are refused and ne
     await new Promise<void>((resolve, reject) => execFile('mkfifo', [path.join(dir, 'CHANGELOG.md')], (error) => (error ? reject(error) : resolve())));
     await expectTyped(['build', dir], 'INPUT_NOT_FILE');
   });
+});
+
+describe('files that are not what their names promise are refused at once, never read', () => {
+  /** A copy of the built seed dataset, with its fact sheet, in a repository of its own. */
+  async function builtCopy(): Promise<{ dir: string }> {
+    const { root, dir } = await scratchDataset();
+    await cp(seedDataset, dir, { recursive: true });
+    await cp(path.dirname(seedReport), path.join(root, 'reports', 'laos-tip-2008'), { recursive: true });
+    return { dir };
+  }
+
+  it.each(['releases.json', 'package.json', 'indicators.json'])(
+    'a FIFO as %s: build, validate and release end typed or valid, never wait on it',
+    async (name) => {
+      const { dir } = await builtCopy();
+      await rm(path.join(dir, name));
+      await new Promise<void>((resolve, reject) => execFile('mkfifo', [path.join(dir, name)], (error) => (error ? reject(error) : resolve())));
+      for (const args of [
+        ['build', dir],
+        ['validate', dir],
+        ['release', dir, '--skip-rebuild'],
+      ]) {
+        const result = await cliInProcess(args);
+        expect(result.stderr + result.stdout).not.toMatch(/INTERNAL|\n\s+at /);
+        if (result.code !== 0) expect(result.stderr, args.join(' ')).toMatch(new RegExp(`^cablepress: INPUT_NOT_FILE: .*${name.replace('.', '\\.')}: `));
+      }
+    },
+  );
+
+  it.each(['data/cables.csv', 'README.md', 'CHANGELOG.md', 'datapackage.json'])(
+    '%s of 3 GiB (sparse): validate says INPUT_TOO_LARGE, never reads it',
+    async (name) => {
+      const { dir } = await builtCopy();
+      await truncate(path.join(dir, name), 3 * 1024 ** 3);
+      const before = process.memoryUsage().rss;
+      const result = await cliInProcess(['validate', dir]);
+      expect(result.code, result.stderr).toBe(2);
+      expect(result.stderr).toMatch(new RegExp(`^cablepress: INPUT_TOO_LARGE: .*${name.replace('.', '\\.')}: the file has 3221225472 bytes`));
+      expect(process.memoryUsage().rss - before).toBeLessThan(256 * 1024 ** 2);
+    },
+  );
 });

@@ -3,7 +3,7 @@ import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { scratchFolder } from '../../test-support/paths.js';
-import { globToRegExp, listCorpusFiles } from './files.js';
+import { globToRegExp, listCorpusFiles, nameLabel } from './files.js';
 
 describe('globToRegExp', () => {
   it('keeps * and ? inside one folder and lets ** span folders', () => {
@@ -63,6 +63,24 @@ describe('listCorpusFiles', () => {
       { file: 'zero.txt', code: 'INPUT_NOT_FILE', message: 'a symbolic link, not a regular file: skipped without reading it.' },
     ]);
     for (const s of skipped) expect(s.message).not.toContain('root:');
+  });
+
+  it('lists a file or folder whose name is not UTF-8 as one skipped entry, with its bytes written \\xNN, and goes on', async () => {
+    const dir = await scratchFolder('files');
+    const named = (...parts: (string | number[])[]) => Buffer.concat([Buffer.from(`${dir}/`), ...parts.map((p) => Buffer.from(p as string))]);
+    await writeFile(path.join(dir, 'a.txt'), 'x');
+    await writeFile(named('caf', [0xe9], '.txt'), 'x');
+    await writeFile(named('caf', [0xc3, 0xa9, 0xff], '.md'), 'x');
+    await mkdir(named('d', [0xfe]));
+    await writeFile(Buffer.concat([named('d', [0xfe]), Buffer.from('/inside.txt')]), 'x');
+    const skipped: { file: string; code: string; message: string }[] = [];
+    const files = await listCorpusFiles(dir, '/', { skipped });
+    expect(files.map((f) => f.label)).toEqual(['a.txt']);
+    expect(skipped.sort((a, b) => (a.file < b.file ? -1 : 1))).toEqual([
+      { file: 'caf\\xe9.txt', code: 'INPUT_BAD_NAME', message: "the file's name is not valid UTF-8, so no table could name it: skipped without reading it." },
+      { file: 'd\\xfe', code: 'INPUT_BAD_NAME', message: "the folder's name is not valid UTF-8, so no table could name it: skipped without reading it." },
+    ]);
+    expect(nameLabel(Buffer.from([0x61, 0xc3, 0xa9, 0xff, 0xe2, 0x82]))).toBe('aé\\xff\\xe2\\x82');
   });
 
   it('says when there is nothing to read', async () => {

@@ -50,13 +50,38 @@ function classify(w: ListOptions, file: string, label: string, info: Awaited<Ret
   return { file, label, bytes: Number(info.size) };
 }
 
+/** A name as bytes, its valid UTF-8 sequences decoded and every other byte written `\xNN`. */
+export function nameLabel(name: Buffer): string {
+  return name
+    .toString('latin1')
+    .replace(
+      /[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2}|[\x80-\xff]/g,
+      (s) => (s.length > 1 ? Buffer.from(s, 'latin1').toString('utf8') : `\\x${s.charCodeAt(0).toString(16)}`),
+    );
+}
+
+/** An entry whose name is not UTF-8 can be neither named in the tables nor opened by its decoded name: it is skipped. */
+function badName(label: string, folder: boolean): SkippedEntry {
+  const what = folder ? 'folder' : 'file';
+  return { file: label, code: 'INPUT_BAD_NAME', message: `the ${what}'s name is not valid UTF-8, so no table could name it: skipped without reading it.` };
+}
+
 async function walk(w: Walk, dir: string, out: CorpusFile[]): Promise<void> {
   const { root, keep } = w;
   const found: Promise<CorpusFile | SkippedEntry>[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-    const file = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
+  for (const raw of await readdir(dir, { withFileTypes: true, encoding: 'buffer' })) {
+    const name = raw.name.toString('utf8');
+    if (name.startsWith('.') || name === 'node_modules') continue;
+    if (!Buffer.from(name, 'utf8').equals(raw.name)) {
+      const label = path
+        .relative(root, path.join(dir, nameLabel(raw.name)))
+        .split(path.sep)
+        .join('/');
+      if (raw.isDirectory() || keep(label)) w.skipped?.push(badName(label, raw.isDirectory()));
+      continue;
+    }
+    const file = path.join(dir, name);
+    if (raw.isDirectory()) {
       if (file !== w.skip) await walk(w, file, out);
       continue;
     }

@@ -6,7 +6,7 @@ import { arrowRowsAsText, readArrow } from '../encode/arrow.js';
 import { cellText } from '../encode/cells.js';
 import { parseCsv } from '../encode/csv.js';
 import { isSafePath, type DataPackage } from '../describe/datapackage.js';
-import { LIMITS, readChangelog, readTextInside } from '@cablepress/core';
+import { BOUNDS, readChangelog, readTextInside } from '@cablepress/core';
 import type { ReadmeRows } from '../describe/readme-sections.js';
 import type { DatasetInput } from './dataset-input.js';
 import { DatasetStreamWriter } from '../stream/dataset-writer.js';
@@ -124,7 +124,7 @@ function compareText(table: string, format: string, expected: string[][], actual
 
 async function previousEntries(dir: string): Promise<string[]> {
   try {
-    const old = JSON.parse((await readTextInside(join(dir, 'datapackage.json'), dir, { maxBytes: LIMITS.descriptor })) ?? '{}') as DataPackage;
+    const old = JSON.parse((await readTextInside(join(dir, 'datapackage.json'), dir, BOUNDS.descriptor)) ?? '{}') as DataPackage;
     return (old.resources ?? []).map((r) => String(r.path).split('/')[0]!).filter((e) => isSafePath(e) && !RESERVED.has(e) && !e.startsWith('.'));
   } catch {
     return [];

@@ -1,4 +1,4 @@
-import { InputError, readInside, tooLarge } from '@cablepress/core';
+import { BOUNDS, InputError, readInside, tooLarge, type ReadBound } from '@cablepress/core';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import {
@@ -31,14 +31,18 @@ async function walk(root: string, dir: string, out: string[]): Promise<void> {
   }
 }
 
+/** The caps of the files that are not data files (those take `readInside`'s default cap, `LIMITS.dataFile`). */
+const FILE_BOUNDS: Record<string, ReadBound> = { 'datapackage.json': BOUNDS.descriptor, 'CHANGELOG.md': BOUNDS.changelog };
+
 /**
  * The files of a dataset folder (hidden entries and node_modules are skipped). A file is read only when it is a
- * regular file inside the folder: a link out of it, a FIFO or a device is a typed error, never a read.
+ * regular file inside the folder and within its cap: a link out of it, a FIFO, a device or a file over the cap is a
+ * typed error, never a read.
  */
 export function folderFiles(dir: string): PackageFiles {
   return {
     origin: dir,
-    read: (path) => readInside(join(dir, ...path.split('/')), dir),
+    read: (path) => readInside(join(dir, ...path.split('/')), dir, FILE_BOUNDS[path] ?? {}),
     async list() {
       const out: string[] = [];
       await walk(dir, dir, out);

@@ -1,10 +1,11 @@
 import {
   InputError,
+  BOUNDS,
   LIMITS,
   makeDirs,
   removeStaleTemps,
   writeAllOrNone,
-  readDatasetFile,
+  hashDatasetFile,
   readReport,
   readTextInside,
   ValidationError,
@@ -90,7 +91,7 @@ async function readLog(datasetDir: string, name: string): Promise<ReleaseLog> {
 /** sha256 of every published file of the dataset, by package-relative path, sorted. */
 export async function fileHashes(datasetDir: string): Promise<Record<string, string>> {
   const hashes: Record<string, string> = {};
-  for (const path of await publishedFiles(datasetDir)) hashes[path] = sha256(await readDatasetFile(datasetDir, path));
+  for (const path of await publishedFiles(datasetDir)) hashes[path] = await hashDatasetFile(datasetDir, path);
   return hashes;
 }
 
@@ -143,7 +144,7 @@ export async function checkDrift(datasetDir: string, options: DriftOptions = {})
       'Published files are generated: rebuild them with `cablepress build` instead of editing them.',
     );
   }
-  const descriptor = descriptorOf((await readTextInside(join(datasetDir, 'datapackage.json'), datasetDir, { maxBytes: LIMITS.descriptor })) ?? '{}');
+  const descriptor = descriptorOf((await readTextInside(join(datasetDir, 'datapackage.json'), datasetDir, BOUNDS.descriptor)) ?? '{}');
   if (descriptor.version !== version) {
     fail(
       'DRIFT_VERSION',
@@ -201,7 +202,7 @@ export async function checkDrift(datasetDir: string, options: DriftOptions = {})
  */
 export async function recordRelease(datasetDir: string, options: { reportFile?: string } = {}): Promise<ReleaseRecord> {
   const version = await packageVersion(datasetDir);
-  const descriptor = descriptorOf((await readTextInside(join(datasetDir, 'datapackage.json'), datasetDir, { maxBytes: LIMITS.descriptor })) ?? '{}');
+  const descriptor = descriptorOf((await readTextInside(join(datasetDir, 'datapackage.json'), datasetDir, BOUNDS.descriptor)) ?? '{}');
   if (descriptor.version !== version) {
     throw new ValidationError(
       'DRIFT_VERSION',
