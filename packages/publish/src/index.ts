@@ -2,7 +2,7 @@ export { writeDataset, createdFromEnvironment, type WriteOptions, type WrittenDa
 export type { DatasetInput, ExtraFile } from './commit/dataset-input.js';
 export { verifyDataset } from './read/verify.js';
 export { openDataset, parseTable, tryOpenDataset, type Dataset, type DatasetTable } from './read/open-dataset.js';
-export { readCommitted, settleDataset } from './commit/atomic.js';
+export { holdDataset, readCommitted, settleDataset } from './commit/atomic.js';
 export { diffDatasets, formatDiff, type Bump, type CellChange, type DatasetDiff, type TableDiff } from './release/diff.js';
 export { publishedFiles, writeReleaseBundle, type ReleaseBundle, type ReleaseBundleOptions } from './release/bundle.js';
 export {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scratchFolder } from '../../test-support/paths.js';
-import { writeDataset } from '@cablepress/publish';
+import { holdDataset, writeDataset } from '@cablepress/publish';
 import { syntheticInput, syntheticTables } from '../../../publish/src/fixtures/rows.js';
 import type { Io } from '../io.js';
 import { main } from '../main.js';
@@ -71,6 +71,29 @@ describe('cablepress release', () => {
     expect(io.err()).toMatch(
       /^cablepress: DRIFT_UNVERSIONED: .*test-dataset: files changed since release 1\.2\.3 was recorded, but the version still says 1\.2\.3: README\.md, data\/tags\.arrow, data\/tags\.csv, data\/tags\.parquet, datapackage\.json\. Describe the change in a changeset/,
     );
+  });
+
+  it('waits for a write under way and releases the state it committed, never a mix of the two', async () => {
+    const { root, dir } = await dataset();
+    expect(await main(['release', 'test-dataset', '--skip-rebuild', '--dry-run'], captureIo(root))).toBe(0);
+    let entered!: () => void;
+    const inside = new Promise<void>((resolve) => (entered = resolve));
+    const writer = holdDataset(dir, async () => {
+      entered();
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const pkg = JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8'));
+      await writeFile(path.join(dir, 'package.json'), JSON.stringify({ ...pkg, version: '1.2.4' }));
+      await writeDataset(dir, { ...syntheticInput(), version: '1.2.4' });
+    });
+    await inside;
+    const io = captureIo(root);
+    const release = main(['release', 'test-dataset', '--skip-rebuild'], io);
+    await writer;
+    expect(await release, io.err()).toBe(0);
+    expect(io.out()).toMatch(/^released test-dataset 1\.2\.4 /);
+    const log = JSON.parse(await readFile(path.join(dir, 'releases.json'), 'utf8'));
+    expect(log.releases.map((r: { version: string }) => r.version)).toEqual(['1.2.4']);
+    expect(await main(['validate', 'test-dataset'], captureIo(root))).toBe(0);
   });
 
   it('checks without writing anything with --dry-run --json', async () => {

@@ -1,7 +1,7 @@
 import { copyFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { datasetPageUrl, epochDate, UsageError } from '@cablepress/core';
-import { checkDrift, recordRelease, writeReleaseBundle } from '@cablepress/publish';
+import { checkDrift, holdDataset, recordRelease, writeReleaseBundle } from '@cablepress/publish';
 import { readDatasetManifest } from '../dataset.js';
 import { datasetPackages } from '../datasets.js';
 import { EXIT, type Io } from '../io.js';
@@ -52,22 +52,27 @@ async function releaseOne(datasetDir: string, values: ReleaseValues, io: Io): Pr
     await buildDataset({ ...manifest, dir: out, report: reportFile }, { ...options, sourceRoot: manifest.dir });
     return { reportFile };
   };
-  const drift = await checkDrift(manifest.dir, { reportFile: manifest.report, ...(values.skipRebuild ? {} : { rebuild }) });
-  if (values.dryRun) {
+  // The release holds the dataset's write lock from the drift check to the record, so a build started meanwhile waits
+  // (or is DATASET_BUSY) and the files checked, bundled and recorded are one state.
+  const released = await holdDataset(manifest.dir, async () => {
+    const drift = await checkDrift(manifest.dir, { reportFile: manifest.report, ...(values.skipRebuild ? {} : { rebuild }) });
+    if (values.dryRun) return { drift };
+    const date = drift.released ? null : releaseDate(io.env);
+    if (date && (await datedAs(manifest.dir)) !== date) await buildDataset(manifest, { ...options, releaseDate: date });
+    const bundle = await writeReleaseBundle({
+      datasetDir: manifest.dir,
+      reportFile: manifest.report,
+      outDir: path.resolve(io.cwd, values.out),
+      pageUrl: datasetPageUrl(manifest.homepage, manifest.name),
+    });
+    return { drift, bundle, record: await recordRelease(manifest.dir, { reportFile: manifest.report }) };
+  });
+  const { drift, bundle, record } = released;
+  if (!bundle || !record) {
     const summary = { ok: true, exitCode: EXIT.ok, dataset: manifest.name, version: drift.version, released: drift.released, rebuilt: !values.skipRebuild };
     if (!values.json) io.stdout(`${manifest.name} ${drift.version}: no drift${drift.released ? ' (already released)' : ''}; nothing written (--dry-run).\n`);
     return summary;
   }
-  const date = drift.released ? null : releaseDate(io.env);
-  if (date && (await datedAs(manifest.dir)) !== date) await buildDataset(manifest, { ...options, releaseDate: date });
-  const outDir = path.resolve(io.cwd, values.out);
-  const bundle = await writeReleaseBundle({
-    datasetDir: manifest.dir,
-    reportFile: manifest.report,
-    outDir,
-    pageUrl: datasetPageUrl(manifest.homepage, manifest.name),
-  });
-  const record = await recordRelease(manifest.dir, { reportFile: manifest.report });
   const page = path.join('site', manifest.name, 'index.html');
   if (!values.json) {
     io.stdout(

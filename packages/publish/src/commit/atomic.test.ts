@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readCommitted, settleDataset, stage } from './atomic.js';
+import { holdDataset, readCommitted, settleDataset, stage } from './atomic.js';
 import { scratchFolders, snapshot } from '../fixtures/scratch.js';
 
 const folders = scratchFolders();
@@ -169,6 +169,29 @@ describe('staged writes', () => {
       expect(await readFile(sheet, 'utf8')).toBe('new pdf');
       expect(await readdir(join(dir, '../reports'))).toEqual(['sheet.pdf']);
     }
+  });
+});
+
+describe('holdDataset', () => {
+  it('keeps other writers out for the whole task, lets the task write, and lets a waiting writer in after it', async () => {
+    const { dir } = await oldDataset();
+    const order: string[] = [];
+    let entered!: () => void;
+    const inside = new Promise<void>((resolve) => (entered = resolve));
+    const first = holdDataset(dir, async () => {
+      entered();
+      const own = await stage(dir);
+      await own.discard();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      order.push('first');
+    });
+    await inside;
+    await expect(stage(dir)).rejects.toMatchObject({ code: 'DATASET_BUSY' });
+    await expect(holdDataset(dir, async () => undefined, 0)).rejects.toMatchObject({ code: 'DATASET_BUSY' });
+    const second = holdDataset(dir, async () => void order.push('second'));
+    await Promise.all([first, second]);
+    expect(order).toEqual(['first', 'second']);
+    expect(await readdir(dir)).not.toContain('.tmp');
   });
 });
 

@@ -5,7 +5,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { isSafePath } from '../describe/datapackage.js';
 import { attachedStagingPath, checkAttached, checkJournal, isEntryName, PREFIX, stagedEntryPath, WORK, type Journal } from './journal.js';
 import { entryKind, makeDirs, processAlive, readInside, writing as writingStep } from '@cablepress/core';
-import { takeLock } from './lock.js';
+import { takeLock, withLock } from './lock.js';
 
 /** The commit record: its appearance (one rename) is the moment the new release replaces the old one. */
 const JOURNAL = 'commit.json';
@@ -182,6 +182,19 @@ export interface Staging {
  */
 function lock(dir: string): Promise<() => Promise<void>> {
   return takeLock(dir, join(dir, WORK, LOCK), () => makeDirs(join(dir, WORK)));
+}
+
+/**
+ * Runs `task` holding the write lock of `dir` for its whole length, so that no other process writes the dataset
+ * meanwhile (a release reads, bundles and records one state); the writes `task` itself makes take the lock as theirs.
+ * Another writer is waited for up to `waitMs`, then DATASET_BUSY.
+ */
+export async function holdDataset<T>(dir: string, task: () => Promise<T>, waitMs = 120_000): Promise<T> {
+  try {
+    return await withLock(dir, join(dir, WORK, LOCK), () => makeDirs(join(dir, WORK)), task, waitMs);
+  } finally {
+    await removeWorkRoot(dir);
+  }
 }
 
 /**

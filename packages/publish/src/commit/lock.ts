@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
 import { constants, readFileSync } from 'node:fs';
 import { link, lstat, open, readdir, rename, rm, writeFile } from 'node:fs/promises';
@@ -96,13 +97,44 @@ function busy(dir: string, file: string, owner?: number): InputError {
       );
 }
 
+/** The locks the running call chain holds through `withLock`: a write inside it finds its lock already its own. */
+const held = new AsyncLocalStorage<ReadonlySet<string>>();
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Runs `task` holding the lock `file` of `dir` (see `takeLock`), waiting up to `waitMs` while another live process
+ * holds it (then DATASET_BUSY). Writes that `task` makes to the same dataset take the lock as their own instead of
+ * finding it busy; other call chains of this process, and other processes, still find it taken.
+ */
+export async function withLock<T>(dir: string, file: string, ready: () => Promise<void>, task: () => Promise<T>, waitMs: number): Promise<T> {
+  const deadline = Date.now() + waitMs;
+  let release: () => Promise<void>;
+  for (;;) {
+    try {
+      release = await takeLock(dir, file, ready);
+      break;
+    } catch (error) {
+      if ((error as InputError).code !== 'DATASET_BUSY' || Date.now() >= deadline) throw error;
+      await pause(100);
+    }
+  }
+  try {
+    return await held.run(new Set([...(held.getStore() ?? []), file]), task);
+  } finally {
+    await release();
+  }
+}
+
 /**
  * Takes the lock `file` of the dataset `dir`: the owner (pid and start time) is written whole into a temporary file,
  * which is then hard-linked into place, so a lock is complete or absent, never empty. A lock whose owner no longer
  * runs (or that is unreadable) is cleared with `clearStale`, so two processes never both take it over. Returns the
- * release, which removes the lock only while it is still ours. `ready` makes the lock's folder.
+ * release, which removes the lock only while it is still ours. `ready` makes the lock's folder. Inside `withLock` of
+ * the same lock it is already ours: the release given back leaves it to `withLock`.
  */
 export async function takeLock(dir: string, file: string, ready: () => Promise<void>): Promise<() => Promise<void>> {
+  if (held.getStore()?.has(file)) return async () => undefined;
   const record = JSON.stringify({ pid: process.pid, start: processStart(process.pid) });
   const temp = `${file}.${process.pid}-${randomBytes(4).toString('hex')}`;
   try {
