@@ -17,21 +17,29 @@ const unshare = canUnshare();
 const SKIPPED = unshare ? '' : ' (SKIPPED: this machine does not allow `unshare -m` and mount, so no real fault can be made)';
 
 /**
- * Runs `command` in a new mount namespace where `<root>/m` is a tmpfs holding a repository with the seed dataset, then
- * shrunk to `freeKb` free bytes and `freeInodes` free inodes (or the dataset folder bind-mounted read-only).
+ * Runs `command` in a new mount namespace where `<root>/m` is a tmpfs holding a repository with the seed dataset (its
+ * sources only, or `built` with its data, fact sheet and an older site page), then shrunk to `freeKb` free bytes and
+ * `freeInodes` free inodes (or the dataset folder bind-mounted read-only). `after` lists the dataset folder, `temps`
+ * every file or folder left with a temporary name anywhere, `tree` every file under the repository, `siteIndex` the site's catalog page, `lock` its package-lock.json.
  */
 async function underFault(
-  fault: { freeKb: number; freeInodes: number; readOnly?: boolean },
+  fault: { freeKb: number; freeInodes: number; readOnly?: boolean; built?: boolean },
   command: string,
-): Promise<{ code: number; stderr: string; after: string }> {
+): Promise<{ code: number; stderr: string; after: string; temps: string; tree: string; siteIndex: string; lock: string }> {
   const root = await scratchFolder('fault');
   const seed = path.join(root, 'seed');
   await mkdir(path.join(seed, 'datasets'), { recursive: true });
   await writeFile(path.join(seed, 'package.json'), JSON.stringify({ private: true, workspaces: ['datasets/*'] }));
+  await writeFile(path.join(seed, 'package-lock.json'), SEED_LOCK);
   await cp(path.join(repoRoot, 'datasets/laos-tip-2008'), path.join(seed, 'datasets/laos-tip-2008'), {
     recursive: true,
-    filter: (src) => !/\/(data|datapackage\.json|README\.md|LICENSE\.md|CITATION\.cff|validation\.json|releases\.json)$/.test(src),
+    filter: (src) => fault.built === true || !/\/(data|datapackage\.json|README\.md|LICENSE\.md|CITATION\.cff|validation\.json|releases\.json)$/.test(src),
   });
+  if (fault.built) {
+    await cp(path.join(repoRoot, 'reports/laos-tip-2008'), path.join(seed, 'reports/laos-tip-2008'), { recursive: true });
+    await mkdir(path.join(seed, 'site'));
+    await writeFile(path.join(seed, 'site/index.html'), OLD_SITE);
+  }
   const m = path.join(root, 'm');
   await mkdir(m);
   const script = [
@@ -45,11 +53,33 @@ async function underFault(
     'set +e',
     `"${process.execPath}" "${cliBin}" ${command} 2>${root}/stderr; echo $? > ${root}/code`,
     `ls -A ${m}/datasets/laos-tip-2008 > ${root}/after`,
+    `(cd ${m} && find . -name '*tmp*' > ${root}/temps && find . -type f | sort > ${root}/tree && cat package-lock.json > ${root}/lock && (cat site/index.html > ${root}/site-index 2>/dev/null || true))`,
   ].join('\n');
   const run = spawnSync('unshare', ['-m', 'sh', '-c', script], { encoding: 'utf8' });
   expect(run.status, run.stderr).toBe(0);
   const read = (name: string) => execFileSync('cat', [path.join(root, name)], { encoding: 'utf8' });
-  return { code: Number(read('code')), stderr: read('stderr'), after: read('after') };
+  return {
+    code: Number(read('code')),
+    stderr: read('stderr'),
+    after: read('after'),
+    temps: read('temps'),
+    tree: read('tree'),
+    siteIndex: read('site-index'),
+    lock: read('lock'),
+  };
+}
+
+const SEED_LOCK = `${JSON.stringify({ name: 'seed', lockfileVersion: 3, requires: true, packages: { '': { workspaces: ['datasets/*'] } } }, null, 2)}\n`;
+const OLD_SITE = '<!doctype html><title>the site as it was</title>\n';
+
+/** A typed DISK_FULL (exit 2, one line, no stack) or a run that had room enough; never INTERNAL, never a temporary file left. */
+function expectFullOrDone(result: Awaited<ReturnType<typeof underFault>>): boolean {
+  expect(result.stderr).not.toMatch(/INTERNAL|\n\s+at /);
+  expect(result.temps, 'files left under a temporary name').toBe('');
+  if (result.code === 0) return false;
+  expect(result.code, result.stderr).toBe(2);
+  expect(result.stderr).toMatch(/^cablepress: DISK_FULL: \S+: .*could not be written: the disk is full \(ENOSPC\)/);
+  return true;
 }
 
 describe(`real faults in a mount namespace${SKIPPED}`, () => {
@@ -79,5 +109,47 @@ describe(`real faults in a mount namespace${SKIPPED}`, () => {
     expect(result.code, result.stderr).toBe(2);
     expect(result.stderr).toMatch(/^cablepress: DISK_FULL: /);
     expect(result.stderr).not.toMatch(/INTERNAL|\n\s+at /);
+  });
+
+  it.skipIf(!unshare)('release on a full disk: DISK_FULL or done, never a .tar.gz without its .zip and SHA256SUMS', async () => {
+    let failed = 0;
+    for (const freeKb of [40, 300, 450, 4000]) {
+      const result = await underFault({ freeKb, freeInodes: 1000, built: true }, 'release datasets/laos-tip-2008 --skip-rebuild');
+      const released = result.tree.split('\n').filter((f) => f.startsWith('./releases/'));
+      if (expectFullOrDone(result)) {
+        failed++;
+        expect(released, `${freeKb} KB free`).toEqual([]);
+      } else expect(released).toEqual(['./releases/SHA256SUMS', './releases/laos-tip-2008-2.0.0.tar.gz', './releases/laos-tip-2008-2.0.0.zip']);
+    }
+    expect(failed).toBeGreaterThan(0);
+  });
+
+  it.skipIf(!unshare)('site on a full disk: DISK_FULL naming the file in the site (not a staged copy), and the site as it was', async () => {
+    let failed = 0;
+    for (const freeKb of [300, 800, 2000, 6000]) {
+      const result = await underFault({ freeKb, freeInodes: 1000, built: true }, 'site');
+      const site = result.tree.split('\n').filter((f) => f.startsWith('./site/'));
+      if (expectFullOrDone(result)) {
+        failed++;
+        expect(result.stderr).toMatch(/^cablepress: DISK_FULL: \S+\/site\/(index\.html|laos-tip-2008\/)/);
+        expect(site, `${freeKb} KB free`).toEqual(['./site/index.html']);
+        expect(result.siteIndex).toBe(OLD_SITE);
+      } else expect(site).toContain('./site/laos-tip-2008/index.html');
+    }
+    expect(failed).toBeGreaterThan(0);
+  });
+
+  it.skipIf(!unshare)('init on a full disk: DISK_FULL, and no half-made dataset folder or package-lock change', async () => {
+    let failed = 0;
+    for (const freeKb of [4, 50, 400, 8000]) {
+      const result = await underFault({ freeKb, freeInodes: 1000 }, 'init datasets/laos-tip-2008/source/08VIENTIANE145.txt --name other-tip');
+      const made = result.tree.split('\n').filter((f) => f.startsWith('./datasets/other-tip/') || f.startsWith('./reports/other-tip/'));
+      if (expectFullOrDone(result)) {
+        failed++;
+        expect(made, `${freeKb} KB free`).toEqual([]);
+        expect(result.lock, `${freeKb} KB free`).toBe(SEED_LOCK);
+      } else expect(made).toContain('./datasets/other-tip/datapackage.json');
+    }
+    expect(failed).toBeGreaterThan(0);
   });
 });

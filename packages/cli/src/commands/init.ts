@@ -1,5 +1,5 @@
-import { InputError, makeDirs, readInside, safeFileName } from '@cablepress/core';
-import { access, readFile, rm, writeFile } from 'node:fs/promises';
+import { InputError, makeDirs, readInside, removeStaleTemps, safeFileName, tempName, writing } from '@cablepress/core';
+import { access, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Cable } from '@cablepress/extract';
 import { defaultRecipe, readSourceCable } from '@cablepress/pipeline';
@@ -100,12 +100,21 @@ export const run: RunCommand<'init'> = async ([cableFile], values, io) => {
   const recipe = defaultRecipe(cable);
   const lockFile = path.join(root, 'package-lock.json');
   const lock = await readFile(lockFile).catch(() => null);
+  // The lock file as it was, kept under a temporary name: put back by a rename (which needs no room) when a step fails.
+  const saved = lock === null ? null : tempName(lockFile);
+  let kept = false;
   const report = path.join(root, 'reports', name);
+  await removeStaleTemps(root);
   try {
+    if (saved !== null) kept = await writing(lockFile, root, () => writeFile(saved, lock!).then(() => true));
     await makeDirs(path.join(dir, 'source'));
-    await writeFile(path.join(dir, source), bytes);
-    await writeFile(path.join(dir, 'package.json'), datasetPackageJson(cable, { name, source }));
-    await writeFile(path.join(dir, 'CHANGELOG.md'), datasetChangelog(cable, name));
+    for (const [file, content] of [
+      [source, bytes],
+      ['package.json', datasetPackageJson(cable, { name, source })],
+      ['CHANGELOG.md', datasetChangelog(cable, name)],
+    ] as const) {
+      await writing(path.join(dir, file), dir, () => writeFile(path.join(dir, file), content));
+    }
     await updateLockFile(root, io.env);
     const manifest = await readDatasetManifest(dir, io.cwd);
     const { buildDataset } = await import('../build-dataset.js');
@@ -131,7 +140,9 @@ export const run: RunCommand<'init'> = async ([cableFile], values, io) => {
   } catch (error) {
     await rm(dir, { recursive: true, force: true });
     await rm(report, { recursive: true, force: true });
-    if (lock !== null) await writeFile(lockFile, lock);
+    if (saved !== null && kept) await rename(saved, lockFile).catch(() => undefined);
     throw error;
+  } finally {
+    if (saved !== null) await rm(saved, { force: true });
   }
 };

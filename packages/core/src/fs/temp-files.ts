@@ -17,12 +17,12 @@ const TEMP = /\.tmp-(\d+)$/;
 /** The temporary name a file is written under before it is renamed into place: `<file>.tmp-<pid>`. */
 export const tempName = (file: string): string => `${file}.tmp-${process.pid}`;
 
-/** Deletes the `<file>.tmp-<pid>` files a killed process left in `dir` (those whose process no longer runs). */
+/** Deletes the `<file>.tmp-<pid>` files (or folders) a killed process left in `dir` (those whose process no longer runs). */
 export async function removeStaleTemps(dir: string): Promise<void> {
   const names = await readdir(dir).catch(() => [] as string[]);
   for (const name of names) {
     const pid = Number(TEMP.exec(name)?.[1]);
-    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && !processAlive(pid)) await rm(join(dir, name), { force: true });
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && !processAlive(pid)) await rm(join(dir, name), { recursive: true, force: true });
   }
 }
 

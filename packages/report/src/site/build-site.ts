@@ -1,4 +1,4 @@
-import { InputError, makeDirs } from '@cablepress/core';
+import { InputError, makeDirs, writing } from '@cablepress/core';
 import { createHash } from 'node:crypto';
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -69,7 +69,7 @@ async function copyDownloads(files: readonly FileToCopy[], filesDir: string): Pr
     });
     const target = path.join(filesDir, f.rel);
     await makeDirs(path.dirname(target));
-    if (path.resolve(f.from) !== path.resolve(target)) await copyFile(f.from, target);
+    if (path.resolve(f.from) !== path.resolve(target)) await writing(target, filesDir, () => copyFile(f.from, target));
     downloads.push({ href: `files/${f.rel}`, label: f.rel, what: f.what, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
   }
   return downloads;
@@ -96,19 +96,20 @@ export async function buildSite({ outDir, datasets }: SiteOptions): Promise<stri
       script: SITE_SCRIPT,
       body: datasetPageBody(dataset, downloads),
     });
-    await writeFile(path.join(pageDir, 'index.html'), html);
+    await writing(path.join(pageDir, 'index.html'), pageDir, () => writeFile(path.join(pageDir, 'index.html'), html));
     written.push(`${name}/index.html`);
     const sheet = input.reportFile ? path.basename(input.reportFile) : null;
     entries.push({ dataset, factSheet: downloads.find((x) => x.label === sheet) ?? null });
   }
   await makeDirs(outDir);
-  await writeFile(path.join(outDir, 'index.html'), pageHtml({
+  const catalog = pageHtml({
     title: 'cablepress datasets',
     description: 'Open datasets built from US diplomatic cables, with every figure linked to the sentence it came from.',
     style: SITE_STYLE,
     script: null,
     body: catalogBody(entries),
-  }));
+  });
+  await writing(path.join(outDir, 'index.html'), outDir, () => writeFile(path.join(outDir, 'index.html'), catalog));
   written.push('index.html');
   return written;
 }
