@@ -165,14 +165,15 @@ export async function buildCorpus(options: CorpusBuildOptions, io: Io): Promise<
   const totalBytes = files.bytes;
   const progress = new Progress(io, files.length, totalBytes, options.progress, started, options.progressEvery);
   const writer = await DatasetStreamWriter.open(out, options.partition ? { partition: { name: options.partition, byColumn: 'cable_id' } } : {});
-  const failuresFile = new JsonListFile(
-    writer.openExtraFile({ path: FAILURES_FILE, description: FAILURES_DESCRIPTION, mediatype: 'application/json' }),
-    'failures',
-  );
-  const findingsFile = new JsonListFile(
-    writer.openExtraFile({ path: VALIDATION_FILE, description: VALIDATION_DESCRIPTION, mediatype: 'application/json' }),
-    'findings',
-  );
+  const [failuresFile, findingsFile] = await Promise.resolve()
+    .then((): [JsonListFile, JsonListFile] => [
+      new JsonListFile(writer.openExtraFile({ path: FAILURES_FILE, description: FAILURES_DESCRIPTION, mediatype: 'application/json' }), 'failures'),
+      new JsonListFile(writer.openExtraFile({ path: VALIDATION_FILE, description: VALIDATION_DESCRIPTION, mediatype: 'application/json' }), 'findings'),
+    ])
+    .catch(async (error: unknown) => {
+      await writer.abort();
+      throw error;
+    });
   const intake = new ChunkIntake(files, failuresFile, findingsFile, options.partition);
   for (const failure of skipped) intake.fail(failure);
   const plan = options.chunkCables ? fixedChunks(files.length, options.chunkCables) : contentChunks(files.length, (i) => files.label(i));
@@ -208,6 +209,8 @@ export async function buildCorpus(options: CorpusBuildOptions, io: Io): Promise<
     }
     writer.appendParts(corpusIndicators(intake, options));
     await writer.append({ organizations: intake.organizations.rows() });
+    failuresFile.close({ files: files.length, cables: intake.cables, failed: intake.failed });
+    findingsFile.close({ cables: intake.cables, warnings: intake.warnings, by_code: intake.byCode() });
   } catch (error) {
     progress.stop(counts(), performance.now());
     await writer.abort();
@@ -216,9 +219,7 @@ export async function buildCorpus(options: CorpusBuildOptions, io: Io): Promise<
 
   const { cables, failed, latest, failures } = intake;
   const byCode = intake.byCode();
-  const warnings = [...intake.warningCodes.values()].reduce((a, b) => a + b, 0);
-  failuresFile.close({ files: files.length, cables, failed });
-  findingsFile.close({ cables, warnings, by_code: byCode });
+  const warnings = intake.warnings;
   const finished = writer.finish({
     name: meta.name,
     title: meta.title,

@@ -87,6 +87,11 @@ export class ChunkIntake {
     if (this.partition) this.tipPartitions.set(input.cable.id, partitionValue(this.partition, input.cable));
   }
 
+  /** How many warnings the cables built so far have. */
+  get warnings(): number {
+    return [...this.warningCodes.values()].reduce((a, b) => a + b, 0);
+  }
+
   /** Warnings by code, codes in alphabetical order. */
   byCode(): Record<string, number> {
     return Object.fromEntries([...this.warningCodes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));

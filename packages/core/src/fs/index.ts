@@ -13,5 +13,5 @@ export {
   type ReadBound,
 } from './read-inside.js';
 export { makeDirs } from './make-dirs.js';
-export { writeFailure, writing } from './write-failure.js';
+export { writeFailure, writing, writingSync } from './write-failure.js';
 export { processAlive, removeStaleTemps, tempName, writeAllOrNone } from './temp-files.js';

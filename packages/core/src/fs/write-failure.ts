@@ -57,3 +57,12 @@ export async function writing<T>(file: string, folder: string, step: () => Promi
     throw writeFailure(error, file, folder, after);
   }
 }
+
+/** `writing` for a synchronous step (the streamed table files are appended to synchronously). */
+export function writingSync<T>(file: string, folder: string, step: () => T): T {
+  try {
+    return step();
+  } catch (error) {
+    throw writeFailure(error, file, folder);
+  }
+}

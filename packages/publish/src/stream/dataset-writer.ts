@@ -187,7 +187,7 @@ export class DatasetStreamWriter {
   /** Drops everything streamed so far; the dataset folder keeps its previous files. */
   async abort(): Promise<void> {
     for (const writer of this.writers.values()) writer.abandon();
-    for (const { file } of this.streams.values()) file.close();
+    for (const { file } of this.streams.values()) file.abandon();
     await this.staging.discard();
   }
 }

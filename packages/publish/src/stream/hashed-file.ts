@@ -68,6 +68,16 @@ export class HashedFile {
     }
   }
 
+  /** Closes the file without writing what is gathered, for a write that is given up (its folder is deleted next). */
+  abandon(): void {
+    this.used = 0;
+    try {
+      closeSync(this.fd);
+    } catch {
+      // already closed, or the close failed: the file is deleted with its folder either way
+    }
+  }
+
   close(): WrittenFile {
     this.flush();
     this.failing(() => closeSync(this.fd));

@@ -1,4 +1,5 @@
-import { InternalError } from '@cablepress/core';
+import { InternalError, writingSync } from '@cablepress/core';
+import { dirname } from 'node:path';
 import { appendFileSync, readFileSync, rmSync } from 'node:fs';
 import { field, readThriftStruct, T, writeThriftStruct, type ThriftList, type ThriftStruct } from './thrift-compact.js';
 
@@ -93,7 +94,7 @@ export class ParquetConcat {
       encoded.push(writeThriftStruct(group));
       this.count++;
     }
-    appendFileSync(this.spill, Buffer.concat(encoded));
+    writingSync(this.spill, dirname(this.spill), () => appendFileSync(this.spill, Buffer.concat(encoded)));
     this.rows += field(part.footer, FILE_NUM_ROWS)!.value as bigint;
     out.push(part.body);
     this.written += part.body.length;

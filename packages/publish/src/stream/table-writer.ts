@@ -1,6 +1,7 @@
 import { createHash, type Hash } from 'node:crypto';
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { writingSync } from '@cablepress/core';
 import type { TableDef } from '@cablepress/validate';
 import { arrowSchemaOf, parquetBytes, rowsToArrow } from '../encode/arrow.js';
 import { tableToCsv } from '../encode/csv.js';
@@ -46,7 +47,7 @@ class PartitionedParquet {
 
   private append(p: { file: string; hash: Hash; bytes: number }, chunks: Uint8Array[]): void {
     for (const chunk of chunks) {
-      appendFileSync(p.file, chunk);
+      writingSync(p.file, this.dataDir, () => appendFileSync(p.file, chunk));
       p.hash.update(chunk);
       p.bytes += chunk.byteLength;
     }
@@ -56,7 +57,10 @@ class PartitionedParquet {
     let p = this.partitions.get(value);
     if (!p) {
       const folder = path.join(this.table.name, hivePartitionFolder(this.field, value));
-      mkdirSync(path.join(this.dataDir, folder), { recursive: true });
+      for (const made of [this.table.name, folder]) {
+        const at = path.join(this.dataDir, made);
+        if (!existsSync(at)) writingSync(at, this.dataDir, () => mkdirSync(at));
+      }
       const rel = path.join(folder, 'part-0.parquet');
       p = {
         path: `data/${rel.split(path.sep).join('/')}`,
