@@ -27,11 +27,22 @@ function key(s: string): string {
     .replace(/[^a-z]/g, '');
 }
 
+let lookups: { byTag: Map<string, CountryEntry>; byPost: Map<string, CountryEntry> } | null = null;
+
+/** The country table by TAGS code and by post (its key): the first country that lists a post has it. */
+function countryLookups(): NonNullable<typeof lookups> {
+  if (lookups) return lookups;
+  const byPost = new Map<string, CountryEntry>();
+  for (const c of countryTable()) for (const p of c.posts) if (!byPost.has(key(p))) byPost.set(key(p), c);
+  lookups = { byTag: new Map(countryTable().map((c) => [c.tag, c])), byPost };
+  return lookups;
+}
+
 /** The country whose post the origin names ("Embassy Sanaa" → Yemen), or null. */
 export function countryOfOrigin(origin: string | null): CountryEntry | null {
   if (!origin) return null;
   const words = key(origin.replace(/^(American\s+)?(Embassy|Consulate(\s+General)?|Mission|USMission|Amembassy|Amconsul)\s+/i, ''));
-  return countryTable().find((c) => c.posts.some((p) => key(p) === words)) ?? null;
+  return countryLookups().byPost.get(words) ?? null;
 }
 
 /**
@@ -39,7 +50,7 @@ export function countryOfOrigin(origin: string | null): CountryEntry | null {
  * first country tag, else the country of the origin's post; null when neither says.
  */
 export function cableCountry(cable: Pick<Cable, 'tags' | 'origin'>): CountryEntry | null {
-  const byTag = new Map(countryTable().map((c) => [c.tag, c]));
+  const { byTag } = countryLookups();
   const tagged = cable.tags.map((t) => byTag.get(t)).filter((c): c is CountryEntry => c !== undefined);
   const origin = countryOfOrigin(cable.origin);
   if (origin && tagged.some((c) => c.iso === origin.iso)) return origin;

@@ -20,24 +20,42 @@ function data(): CurrencyData {
   return loaded;
 }
 
+interface CurrencyIndex {
+  codes: Set<string>;
+  symbols: Map<string, CurrencyEntry[]>;
+  words: Map<string, CurrencyEntry[]>;
+  adjectives: Set<string>;
+}
+
+let index: CurrencyIndex | null = null;
+
+/** The currency entries by code, symbol, word and adjective, built once per process. */
+function currencyIndex(): CurrencyIndex {
+  if (index) return index;
+  const built: CurrencyIndex = { codes: new Set(), symbols: new Map(), words: new Map(), adjectives: new Set() };
+  for (const entry of data().currencies) {
+    built.codes.add(entry.code);
+    for (const s of entry.symbols) built.symbols.set(s, [...(built.symbols.get(s) ?? []), entry]);
+    for (const a of entry.adjectives) built.adjectives.add(a);
+    for (const w of entry.words) {
+      const list = built.words.get(w) ?? [];
+      list.push(entry);
+      built.words.set(w, list);
+    }
+  }
+  index = built;
+  return index;
+}
+
 /** Resolves currency words, symbols and codes to ISO 4217 codes, using the cable's country tags for ambiguous words. */
 export class CurrencyResolver {
-  private readonly codes = new Set<string>();
-  private readonly symbols = new Map<string, CurrencyEntry[]>();
-  private readonly words = new Map<string, CurrencyEntry[]>();
-  private readonly adjectives = new Set<string>();
+  private readonly codes: Set<string>;
+  private readonly symbols: Map<string, CurrencyEntry[]>;
+  private readonly words: Map<string, CurrencyEntry[]>;
+  private readonly adjectives: Set<string>;
 
   constructor(private readonly countryTags: readonly string[]) {
-    for (const entry of data().currencies) {
-      this.codes.add(entry.code);
-      for (const s of entry.symbols) this.symbols.set(s, [...(this.symbols.get(s) ?? []), entry]);
-      for (const a of entry.adjectives) this.adjectives.add(a);
-      for (const w of entry.words) {
-        const list = this.words.get(w) ?? [];
-        list.push(entry);
-        this.words.set(w, list);
-      }
-    }
+    ({ codes: this.codes, symbols: this.symbols, words: this.words, adjectives: this.adjectives } = currencyIndex());
   }
 
   /**

@@ -267,18 +267,23 @@ export function scanOrganizations(
     matchers.push({ orgId, tokens, ...(wordAcronym ? { wordAcronym } : {}) });
   };
   const byAcronym = new Map<string, string>();
-  const cableText = cable.paragraphs
-    .map((p) => p.text)
-    .join(' ')
-    .toUpperCase()
-    .replace(/\s+/g, ' ');
+  let cableText: string | undefined;
+  /** Whether the cable names the entry in full, by its name or an alias (the text in capitals, spaces folded). */
+  const named = (e: OrganizationEntry) => {
+    cableText ??= cable.paragraphs
+      .map((p) => p.text)
+      .join(' ')
+      .toUpperCase()
+      .replace(/\s+/g, ' ');
+    const text = cableText;
+    return [e.name, ...e.aliases].some((n) => text.includes(n.toUpperCase()));
+  };
   for (const e of organizationDictionary()) {
     if (e.countries.length > 0 && !e.countries.some((c) => countries.includes(c))) continue;
     entries.set(e.id, describeEntry(e, host));
     addMatcher(e.id, e.name);
     if (e.acronym) {
-      const named = [e.name, ...e.aliases].some((n) => cableText.includes(n.toUpperCase()));
-      addMatcher(e.id, e.acronym, ACRONYM_WORDS.has(e.acronym) && !named);
+      addMatcher(e.id, e.acronym, ACRONYM_WORDS.has(e.acronym) && !named(e));
       byAcronym.set(e.acronym, e.id);
     }
     for (const a of e.aliases) addMatcher(e.id, a);
