@@ -190,9 +190,9 @@ export async function buildCorpus(options: CorpusBuildOptions, io: Io): Promise<
       ...(options.workerHeapMb ? { workerHeapMb: options.workerHeapMb } : {}),
       ...(cache ? { cache } : {}),
     };
-    await runPool(chunks, pool, (index, result) => {
+    await runPool(chunks, pool, async (index, result, rerun) => {
       if (result.cacheKey) used.add(result.cacheKey);
-      writer.appendParts(intake.take(plan.start(index), result) ?? {});
+      writer.appendParts((await intake.take(plan.start(index), result, rerun)) ?? {});
       progress.update(counts());
     });
     if (intake.cables === 0) {

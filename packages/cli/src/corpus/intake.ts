@@ -2,6 +2,7 @@ import type { Code } from '@cablepress/core';
 import { OrganizationTally, type IndicatorInput } from '@cablepress/pipeline';
 import { CableIdSet, type PackedFiles } from './packed.js';
 import type { JsonListFile } from './json-list.js';
+import type { RerunChunk } from './pool.js';
 import { partitionValue, processChunk, type ChunkResult, type Partition } from './work.js';
 
 /** A file that gave no cable rows, as listed in failures.json. */
@@ -50,10 +51,10 @@ export class ChunkIntake {
 
   /**
    * Takes the outcomes of the chunk whose first file is number `start`, in file order, and returns the parts to write.
-   * A cable already read from an earlier file is a DUPLICATE_CABLE failure, and its chunk is encoded again here
-   * without it.
+   * A cable already read from an earlier file is a DUPLICATE_CABLE failure, and its chunk is built again without it by
+   * a worker (`rerun`; here only when that worker died).
    */
-  take(start: number, result: ChunkResult): ChunkResult['parts'] {
+  async take(start: number, result: ChunkResult, rerun: RerunChunk): Promise<ChunkResult['parts']> {
     const chunk = this.corpus.slice(start, start + result.cables.length);
     const duplicates: number[] = [];
     result.cables.forEach((outcome, position) => {
@@ -77,8 +78,9 @@ export class ChunkIntake {
       this.organizations.add(outcome.organizations);
       if (outcome.tipInput) this.keepTipInput(outcome.tipInput);
     });
+    if (duplicates.length === 0) return result.parts;
     const kept =
-      duplicates.length === 0 ? result : processChunk(chunk, 'build', { exclude: duplicates, ...(this.partition ? { partition: this.partition } : {}) });
+      (await rerun(chunk, duplicates)) ?? processChunk(chunk, 'build', { exclude: duplicates, ...(this.partition ? { partition: this.partition } : {}) });
     return kept.parts;
   }
 

@@ -22,6 +22,16 @@ export interface PoolOptions {
   workerHeapMb?: number;
 }
 
+/** A chunk sent again with some of its cables left out (duplicates): `exclude` holds their positions. */
+interface Rerun {
+  files: ChunkFile[];
+  exclude: number[];
+  resolve: (result: ChunkResult | undefined) => void;
+}
+
+/** Runs a chunk again on a worker without the cables at the `exclude` positions; undefined when its worker died. */
+export type RerunChunk = (files: readonly ChunkFile[], exclude: readonly number[]) => Promise<ChunkResult | undefined>;
+
 interface Slot {
   worker: Worker;
   busy: Map<number, ChunkFile[]>;
@@ -68,9 +78,14 @@ function crashed(files: readonly ChunkFile[], error: Error): ChunkResult {
  * worker, and the workers may run ahead of the next result to hand over by `2 * jobs * depth` chunks, so a slow chunk
  * does not leave the other workers idle. A worker that runs out of memory under its heap cap is replaced by one
  * without a cap, which runs its chunks again (so the bytes are the same as if it had not); a worker that dies
- * otherwise, or without a cap, fails the cables it held (WORKER_CRASHED) and is replaced.
+ * otherwise, or without a cap, fails the cables it held (WORKER_CRASHED) and is replaced. `onResult` may send a chunk
+ * again without some of its cables (`rerun`): it goes to the least busy worker, so the main thread builds nothing.
  */
-export async function runPool(chunks: Chunks, options: PoolOptions, onResult: (index: number, result: ChunkResult) => Promise<void> | void): Promise<void> {
+export async function runPool(
+  chunks: Chunks,
+  options: PoolOptions,
+  onResult: (index: number, result: ChunkResult, rerun: RerunChunk) => Promise<void> | void,
+): Promise<void> {
   const depth = options.depth ?? 2;
   const window = Math.max(1, options.jobs) * depth * 2;
   const done = new Map<number, ChunkResult>();
@@ -78,13 +93,14 @@ export async function runPool(chunks: Chunks, options: PoolOptions, onResult: (i
   let nextToSend = 0;
   let nextToHand = 0;
   let handing = false;
+  const reruns = new Map<number, Rerun>();
+  let nextRerun = -1;
   let settle!: (error?: unknown) => void;
   const finished = new Promise<void>((resolve, reject) => (settle = (error) => (error === undefined ? resolve() : reject(error))));
 
   const dispatch = () => {
     while (nextToSend < chunks.length && nextToSend < nextToHand + window) {
-      let slot = slots[0]!;
-      for (const other of slots) if (other.busy.size < slot.busy.size) slot = other;
+      const slot = leastBusy();
       if (slot.busy.size >= depth) return;
       const index = nextToSend++;
       send(
@@ -97,9 +113,11 @@ export async function runPool(chunks: Chunks, options: PoolOptions, onResult: (i
 
   const send = (slot: Slot, index: number, files: ChunkFile[]) => {
     slot.busy.set(index, files);
+    const exclude = reruns.get(index)?.exclude;
     slot.worker.postMessage({
       index,
       files,
+      ...(exclude ? { exclude } : {}),
       stage: options.stage,
       ...(options.partition ? { partition: options.partition } : {}),
       ...(options.cache ? { cache: options.cache } : {}),
@@ -113,7 +131,7 @@ export async function runPool(chunks: Chunks, options: PoolOptions, onResult: (i
       while (done.has(nextToHand)) {
         const result = done.get(nextToHand)!;
         done.delete(nextToHand);
-        await onResult(nextToHand, result);
+        await onResult(nextToHand, result, rerun);
         nextToHand++;
         dispatch();
       }
@@ -125,11 +143,30 @@ export async function runPool(chunks: Chunks, options: PoolOptions, onResult: (i
     }
   };
 
+  const leastBusy = (): Slot => slots.reduce((best, slot) => (slot.busy.size < best.busy.size ? slot : best));
+
+  const rerun: RerunChunk = (files, exclude) =>
+    new Promise((resolve) => {
+      const index = nextRerun--;
+      reruns.set(index, { files: [...files], exclude: [...exclude], resolve });
+      send(leastBusy(), index, [...files]);
+    });
+
+  /** A rerun's result goes back to the chunk that asked for it, not into the chunks handed in order. */
+  const finishRerun = (index: number, result: ChunkResult | undefined): boolean => {
+    const pending = reruns.get(index);
+    if (!pending) return false;
+    reruns.delete(index);
+    pending.resolve(result);
+    return true;
+  };
+
   const spawn = (roomy = false): Slot => {
     const resourceLimits = roomy ? {} : { maxOldGenerationSizeMb: options.workerHeapMb ?? WORKER_HEAP_MB };
     const slot: Slot = { worker: new Worker(WORKER_URL, { execArgv: workerExecArgv(), resourceLimits }), busy: new Map(), roomy };
     slot.worker.on('message', (message: { index: number; result: ChunkResult }) => {
       slot.busy.delete(message.index);
+      if (finishRerun(message.index, message.result)) return dispatch();
       done.set(message.index, message.result);
       dispatch();
       void hand();
@@ -140,7 +177,7 @@ export async function runPool(chunks: Chunks, options: PoolOptions, onResult: (i
       slots[slots.indexOf(slot)] = replacement;
       for (const [index, files] of slot.busy) {
         if (retry) send(replacement, index, files);
-        else done.set(index, crashed(files, error));
+        else if (!finishRerun(index, undefined)) done.set(index, crashed(files, error));
       }
       slot.busy.clear();
       dispatch();

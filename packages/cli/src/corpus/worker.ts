@@ -7,6 +7,8 @@ import { processChunk, type ChunkFile, type Partition, type Stage } from './work
 export interface Task {
   index: number;
   files: ChunkFile[];
+  /** Positions of cables of the chunk to leave out (duplicates of cables read before). */
+  exclude?: number[];
   stage: Stage;
   partition?: Partition;
   cache?: CacheRef;
@@ -14,6 +16,7 @@ export interface Task {
 
 parentPort!.on('message', (task: Task) => {
   const result = processChunk(task.files, task.stage, {
+    ...(task.exclude ? { exclude: task.exclude } : {}),
     ...(task.partition ? { partition: task.partition } : {}),
     ...(task.cache ? { cache: task.cache } : {}),
   });
