@@ -67,4 +67,27 @@ describe('corpus mode with inputs a person can get wrong', () => {
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(await readdir(out)).toEqual([]);
   });
+
+  it('refuses an --out package.json whose title is longer than it may be, or that is not an object, before writing anything (issue 26)', async () => {
+    const root = await scratchFolder('corpus-inputs');
+    const cables = path.join(root, 'cables');
+    await mkdir(cables);
+    await cp(SEED, path.join(cables, '08VIENTIANE145.txt'));
+    const out = path.join(root, 'out');
+    await mkdir(out);
+    for (const [pkg, expected] of [
+      [
+        JSON.stringify({ version: '0.1.0', cablepress: { title: 'T'.repeat(100_000) } }),
+        /^cablepress: PACKAGE_FIELD_TOO_LONG: .*\/out\/package\.json: cablepress\.title: package\.json "cablepress\.title" has 100000 characters, more than the 1000 /,
+      ],
+      ['null', /^cablepress: DATASET_INVALID: .*\/out\/package\.json: package\.json is not a JSON object\. /],
+    ] as const) {
+      await writeFile(path.join(out, 'package.json'), pkg);
+      const result = await cli(['build', '--corpus', cables, '--out', out, '--jobs', '1', '--quiet']);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(expected);
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+      expect(await readdir(out)).toEqual(['package.json']);
+    }
+  });
 });

@@ -268,13 +268,20 @@ describe('a hostile cable', () => {
    * refuses them: ACTIVE_MARKUP), so this is the rest: elements that would load an image or restructure the page.
    */
   const HOSTILE = '<img src="http://192.0.2.1/x.png"><b>bold</b></p></main><button>Go</button><!--';
+  /** A word no line can hold, in the subject (issue 26): the page wraps it instead of growing 237,000 pixels wide. */
+  const LONG_WORD = 'ABCDEFGHIJ'.repeat(2_000);
   let w: Watched;
 
   beforeAll(async () => {
     const scratch = await scratchDataset();
     const source = path.join(scratch.dir, 'source/08VIENTIANE145.txt');
     const text = await readFile(source, 'utf8');
-    await writeFile(source, text.replace('1. (SBU) Laos is overwhelmingly', `1. (SBU) ${HOSTILE} Laos is overwhelmingly`));
+    await writeFile(
+      source,
+      text
+        .replace('1. (SBU) Laos is overwhelmingly', `1. (SBU) ${HOSTILE} Laos is overwhelmingly`)
+        .replaceAll('SUBJECT: EIGHTH ANNUAL TIP REPORT FOR LAOS', `SUBJECT: EIGHTH ANNUAL TIP REPORT FOR LAOS ${LONG_WORD}`),
+    );
     const built = await cli(['build', scratch.dir, '--quiet'], { cwd: scratch.root });
     expect(built.code, built.stderr).toBe(0);
     const site = await cli(['site', '--out', 'site'], { cwd: scratch.root });
@@ -296,5 +303,13 @@ describe('a hostile cable', () => {
     expect(w.dialogs).toEqual([]);
     expect(w.requests).toEqual([]);
     expect(w.errors).toEqual([]);
+  });
+
+  it('wraps a word no line can hold in a narrow window, so the page never scrolls sideways', async () => {
+    expect(await w.page.textContent('h3[id^="cable-"]')).toContain(LONG_WORD);
+    for (const width of [1280, 400]) {
+      await w.page.setViewportSize({ width, height: 900 });
+      expect(await w.page.evaluate(() => document.documentElement.scrollWidth), `scroll width at ${width} px`).toBe(width);
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { InputError, isDatasetName, LIMITS, readTextInside, SEMVER, type Homepage } from '@cablepress/core';
+import { checkPackageFieldLengths, InputError, isDatasetName, LIMITS, readTextInside, SEMVER, type Homepage } from '@cablepress/core';
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { readHomepage, repositoryOfDataset } from './repository.js';
@@ -65,13 +65,19 @@ interface CheckedPackageJson {
 /** An SPDX license identifier such as CC0-1.0 or CC-BY-4.0. */
 const LICENSE = /^[A-Za-z0-9][A-Za-z0-9.+-]*$/;
 
+/** A value as JSON for a message, cut to 80 characters (a field may hold a list or an object of any size). */
+function quoted(value: unknown): string {
+  const json = JSON.stringify(value) ?? String(value);
+  return json.length > 80 ? `${json.slice(0, 80)}…` : json;
+}
+
 /** The package.json fields that go into datapackage.json, checked here so that an error names package.json. */
 function checkFields(pkg: PackageJson, file: string): asserts pkg is CheckedPackageJson {
   const bad = (field: string, message: string, hint: string) => new InputError('DATASET_INVALID', message, { file, field }, hint);
   if (typeof pkg.version !== 'string' || !SEMVER.test(pkg.version)) {
     throw bad(
       'version',
-      pkg.version === undefined ? 'package.json has no "version".' : `package.json "version" must be a semantic version, not ${JSON.stringify(pkg.version)}.`,
+      pkg.version === undefined ? 'package.json has no "version".' : `package.json "version" must be a semantic version, not ${quoted(pkg.version)}.`,
       'Set "version" to a semantic version such as "0.1.0"; changesets keeps it from then on.',
     );
   }
@@ -85,7 +91,7 @@ function checkFields(pkg: PackageJson, file: string): asserts pkg is CheckedPack
   if (pkg.license !== undefined && (typeof pkg.license !== 'string' || !LICENSE.test(pkg.license))) {
     throw bad(
       'license',
-      `package.json "license" must be an SPDX license identifier, not ${JSON.stringify(pkg.license)}.`,
+      `package.json "license" must be an SPDX license identifier, not ${quoted(pkg.license)}.`,
       'Use e.g. "CC0-1.0", or leave it out for CC0-1.0.',
     );
   }
@@ -172,7 +178,16 @@ export async function readDatasetManifest(dirArg: string, cwd: string): Promise<
       tooLargeHint: 'A dataset package.json holds a few fields; restore it from git.',
     });
     if (text === undefined) throw Object.assign(new Error('missing'), { code: 'ENOENT' });
-    pkg = JSON.parse(text) as PackageJson;
+    const parsed: unknown = JSON.parse(text);
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+      throw new InputError(
+        'DATASET_INVALID',
+        `package.json holds ${quoted(parsed)}, not a JSON object.`,
+        { file },
+        'Restore the dataset package.json from git.',
+      );
+    }
+    pkg = parsed as PackageJson;
   } catch (error) {
     if (error instanceof InputError) throw error;
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
@@ -183,6 +198,7 @@ export async function readDatasetManifest(dirArg: string, cwd: string): Promise<
       'A dataset folder holds a package.json with a "cablepress" section naming its source cable; see datasets/laos-tip-2008.',
     );
   }
+  checkPackageFieldLengths(pkg, file);
   const name = path.basename(dir);
   if (!isDatasetName(name)) {
     throw new InputError(

@@ -31,4 +31,13 @@ describe('readHomepage', () => {
       location: { file: path.join(dir, 'package.json'), field: 'cablepress.homepage' },
     });
   });
+
+  it('refuses a home page longer than 2,000 characters before matching it, naming the field (issue 26)', async () => {
+    const dir = await root({ homepage: `https://example.org/${'a'.repeat(100_000)}/` });
+    await expect(readHomepage(dir)).rejects.toMatchObject({
+      code: 'PACKAGE_FIELD_TOO_LONG',
+      location: { file: path.join(dir, 'package.json'), field: 'cablepress.homepage' },
+    });
+    expect(await readHomepage(await root({ homepage: `https://example.org/${'a'.repeat(1_900)}/` }))).toBe(`https://example.org/${'a'.repeat(1_900)}/`);
+  });
 });

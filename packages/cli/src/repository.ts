@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { homepageBase, homepageProblem, InputError, LIMITS, readTextInside, type Homepage } from '@cablepress/core';
+import { checkPackageFieldLengths, homepageBase, homepageProblem, InputError, LIMITS, readTextInside, type Homepage } from '@cablepress/core';
 
 /** True when `dir` holds a package.json with a "datasets/*" workspace: the root of a cablepress repository. */
 async function isRepositoryRoot(dir: string): Promise<boolean> {
@@ -28,6 +28,7 @@ export async function readHomepage(root: string | null): Promise<Homepage> {
   if (root === null) return null;
   const file = path.join(root, 'package.json');
   const pkg = JSON.parse((await readTextInside(file, root, { maxBytes: LIMITS.packageJson })) ?? '{}') as { cablepress?: { homepage?: unknown } };
+  checkPackageFieldLengths(pkg, file, ['cablepress.homepage']);
   const value = pkg.cablepress?.homepage;
   const problem = homepageProblem(value);
   if (problem) {

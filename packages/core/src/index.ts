@@ -1,4 +1,5 @@
 export { SEMVER, isSemver } from './semver.js';
+export { checkPackageFieldLengths, PACKAGE_FIELD_LIMITS, type PackageField } from './package-fields.js';
 export { datasetPageUrl, homepageBase, homepageProblem, type Homepage } from './homepage.js';
 export { epochDate, isoDate, MONTH_NAMES, monthAbbreviation, monthNumber } from './dates.js';
 export { isDatasetName, safeFileName } from './names.js';

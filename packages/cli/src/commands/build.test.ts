@@ -122,6 +122,41 @@ describe('messages name the file a person must edit, with a hint that fits', () 
     expect(description.err).not.toContain('datapackage.json:');
   });
 
+  it('a package.json field longer than it may be is refused, naming the file and the field, before anything reads it (issue 26)', async () => {
+    const version = await buildError((pkg) => {
+      pkg.version = `1.0.0-${'a'.repeat(100_000)}`;
+    });
+    expect(version.code).toBe(2);
+    expect(version.err).toBe(
+      `cablepress: PACKAGE_FIELD_TOO_LONG: ${version.dir}/package.json: version: package.json "version" has 100006 characters, more than the 100 it may have ("1.0.0-${'a'.repeat(34)}…"). Shorten "version" to at most 100 characters.\n`,
+    );
+    const edits: [string, (pkg: Pkg) => void][] = [
+      ['description', (pkg) => void (pkg.description = 'A dataset. '.repeat(1_000))],
+      ['cablepress.title', (pkg) => void (pkg.cablepress.title = 'T'.repeat(20_000))],
+      ['cablepress.recipe', (pkg) => void (pkg.cablepress.recipe = `${'r/'.repeat(1_000)}tip.json`)],
+      ['cablepress.sources[0]', (pkg) => void ((pkg.cablepress as Record<string, unknown>).sources = [`source/${'s'.repeat(2_000)}.txt`])],
+    ];
+    for (const [field, edit] of edits) {
+      const { code, err } = await buildError(edit);
+      expect(code, field).toBe(2);
+      expect(err, field).toMatch(new RegExp(`^cablepress: PACKAGE_FIELD_TOO_LONG: .*/package\\.json: ${field.replace(/[.[\]]/g, '\\$&')}: package\\.json "`));
+      expect(err.split('\n'), field).toHaveLength(2);
+    }
+  });
+
+  it('a package.json that holds null or a list, not an object, is refused as input (it was an internal error)', async () => {
+    for (const text of ['null', '[]', '"laos"']) {
+      const { code, err, dir } = await buildError(
+        () => undefined,
+        (d) => writeFile(path.join(d, 'package.json'), text),
+      );
+      expect(code, text).toBe(2);
+      expect(err, text).toBe(
+        `cablepress: DATASET_INVALID: ${dir}/package.json: package.json holds ${text}, not a JSON object. Restore the dataset package.json from git.\n`,
+      );
+    }
+  });
+
   it('a recipe that is not there names the package.json field that points at it', async () => {
     const { code, err, dir } = await buildError((pkg) => {
       pkg.cablepress.recipe = 'recipes/tip.json';

@@ -1,4 +1,4 @@
-import { InputError, isDatasetName, LIMITS, makeDirs, epochDate, readChangelog, readTextInside } from '@cablepress/core';
+import { checkPackageFieldLengths, InputError, isDatasetName, LIMITS, makeDirs, epochDate, readChangelog, readTextInside } from '@cablepress/core';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { checkTables, failOnErrors, indicatorsOf } from '@cablepress/pipeline';
@@ -97,7 +97,11 @@ async function readMeta(dir: string): Promise<DatasetMeta> {
       maxBytes: LIMITS.packageJson,
       tooLargeHint: 'A dataset package.json holds a few fields; give a new --out folder.',
     });
-    if (text !== undefined) pkg = JSON.parse(text) as typeof pkg;
+    const parsed: unknown = text === undefined ? {} : JSON.parse(text);
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+      throw new InputError('DATASET_INVALID', 'package.json is not a JSON object.', { file }, "Fix the --out folder's package.json, or give a new folder.");
+    }
+    pkg = parsed as typeof pkg;
   } catch (error) {
     if (error instanceof InputError) throw error;
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
@@ -109,6 +113,7 @@ async function readMeta(dir: string): Promise<DatasetMeta> {
       );
     }
   }
+  checkPackageFieldLengths(pkg, file);
   return {
     name,
     version: pkg.version ?? '0.1.0',

@@ -1,19 +1,35 @@
+import { PACKAGE_FIELD_LIMITS } from '@cablepress/core';
 import type { Cable } from '@cablepress/extract';
 import { cableSubject } from './name.js';
 
 /** The npm scope of dataset packages in a cablepress repository (`@cablepress-datasets/laos-tip-2008`). */
 export const DATASET_SCOPE = '@cablepress-datasets';
 
-/** "SUBJECT (cable 08VIENTIANE145)": the dataset title until a person writes a better one. */
-export function datasetTitle(cable: Pick<Cable, 'id' | 'subject' | 'title'>): string {
-  return `${cableSubject(cable) || cable.id} (cable ${cable.id})`;
+/** `text` cut to at most `max` characters, the last an ellipsis, never between the halves of a surrogate pair. */
+function cut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return `${text.slice(0, Math.max(0, max - 1)).replace(/[\uD800-\uDBFF]$/, '')}…`;
 }
 
-/** "SUBJECT (Embassy Vientiane cable 08VIENTIANE145 of 2008-02-29) as open tables and a fact sheet." */
+/** `subject` then `rest`, the subject cut so that both fit in `max` characters (and the whole cut when `rest` alone does not). */
+function fitted(subject: string, rest: string, max: number): string {
+  const room = max - rest.length;
+  return room > 1 ? `${cut(subject, room)}${rest}` : cut(`${subject}${rest}`, max);
+}
+
+/**
+ * "SUBJECT (cable 08VIENTIANE145)": the dataset title until a person writes a better one, its subject cut to fit the
+ * length a title may have (PACKAGE_FIELD_LIMITS).
+ */
+export function datasetTitle(cable: Pick<Cable, 'id' | 'subject' | 'title'>): string {
+  return fitted(cableSubject(cable) || cable.id, ` (cable ${cable.id})`, PACKAGE_FIELD_LIMITS['cablepress.title']);
+}
+
+/** "SUBJECT (Embassy Vientiane cable 08VIENTIANE145 of 2008-02-29) as open tables and a fact sheet.", cut like the title. */
 export function datasetDescription(cable: Pick<Cable, 'id' | 'subject' | 'title' | 'origin' | 'created'>): string {
   const from = [cable.origin, 'cable', cable.id].filter(Boolean).join(' ');
   const date = cable.created ? ` of ${cable.created.slice(0, 10)}` : '';
-  return `${cableSubject(cable) || `Cable ${cable.id}`} (${from}${date}) as open tables and a fact sheet.`;
+  return fitted(cableSubject(cable) || `Cable ${cable.id}`, ` (${from}${date}) as open tables and a fact sheet.`, PACKAGE_FIELD_LIMITS.description);
 }
 
 export interface NewDataset {

@@ -22,6 +22,17 @@ async function setVersion(dir: string, version: string): Promise<void> {
 }
 
 describe('drift guard', () => {
+  it('refuses a package.json version longer than 100 characters, and a package.json that is not an object, as input (issue 26)', async () => {
+    const dir = await dataset();
+    await setVersion(dir, `1.2.3-${'a'.repeat(100_000)}`);
+    await expect(checkDrift(dir)).rejects.toMatchObject({ code: 'PACKAGE_FIELD_TOO_LONG', location: { file: join(dir, 'package.json'), field: 'version' } });
+    await writeFile(join(dir, 'package.json'), 'null');
+    await expect(checkDrift(dir)).rejects.toMatchObject({
+      code: 'DATASET_PACKAGE',
+      message: `${join(dir, 'package.json')} is missing or has no "version" (no version)`,
+    });
+  });
+
   it('records a release and accepts the unchanged files', async () => {
     const dir = await dataset();
     expect(await checkDrift(dir)).toEqual({ version: '1.2.3', released: false, files: 44 });

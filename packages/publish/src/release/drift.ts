@@ -1,4 +1,5 @@
 import {
+  checkPackageFieldLengths,
   InputError,
   BOUNDS,
   LIMITS,
@@ -56,18 +57,17 @@ export const RELEASE_LOG = 'releases.json';
 
 async function packageVersion(datasetDir: string): Promise<string> {
   const file = join(datasetDir, 'package.json');
+  const unreadable = (reason: string) =>
+    new InputError('DATASET_PACKAGE', `${file} is missing or has no "version" (${reason})`, { file }, 'give the dataset package.json a semantic "version"');
+  let pkg: { version?: unknown } | null;
   try {
-    const pkg = JSON.parse((await readTextInside(file, datasetDir, { maxBytes: LIMITS.packageJson })) ?? '{}') as { version?: unknown };
-    if (typeof pkg.version !== 'string') throw new Error('no version');
-    return pkg.version;
+    pkg = JSON.parse((await readTextInside(file, datasetDir, { maxBytes: LIMITS.packageJson })) ?? '{}') as { version?: unknown } | null;
   } catch (error) {
-    throw new InputError(
-      'DATASET_PACKAGE',
-      `${file} is missing or has no "version" (${(error as Error).message})`,
-      { file },
-      'give the dataset package.json a semantic "version"',
-    );
+    throw unreadable((error as Error).message);
   }
+  if (typeof pkg?.version !== 'string') throw unreadable('no version');
+  checkPackageFieldLengths(pkg, file, ['version']);
+  return pkg.version;
 }
 
 async function readLog(datasetDir: string, name: string): Promise<ReleaseLog> {

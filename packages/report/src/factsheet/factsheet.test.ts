@@ -299,6 +299,35 @@ describe('renderFactSheet for a cable without a recipe', () => {
     expect(outside(file)).toEqual([]);
   });
 
+  it('lays out 100,000-character words (subject, origin, names, quotes, version) broken and cut, in bounded memory', async () => {
+    const word = 'ABCDEFGHIJ'.repeat(10_000);
+    const base = minimalTables();
+    const input: FactSheetInput = {
+      ...minimal({
+        cables: [{ ...base.cables[0]!, subject: `ICELAND: ${word}`, origin: word, classification: word }],
+        quantities: base.quantities.map((q) => ({ ...q, counted: word, quote: word })),
+        events: base.events.map((e) => ({ ...e, quote: word })),
+        organizations: base.organizations.map((o) => ({ ...o, name: word })),
+        tags: base.tags.map((t) => ({ ...t, description: word })),
+      }),
+      dataset: { name: 'iceland-tip-2009', version: `1.0.0-${'a'.repeat(100_000)}`, title: word, license: 'CC0-1.0', homepage: `https://example.org/${word}/` },
+    };
+    const before = process.memoryUsage().rss;
+    const { file } = await render(input);
+    const grown = process.memoryUsage().rss - before;
+    // pdfkit broke each run one line at a time, laying the rest out again for every line: a 20,000-character word
+    // took 2.7 GB, this one ran out of memory
+    expect(grown / 2 ** 20, 'MB the process grew by').toBeLessThan(200);
+    const shown = text(file);
+    const joined = shown.replace(/\s+/g, '');
+    expect(joined).toContain(`SUBJECTICELAND:${'ABCDEFGHIJ'.repeat(20)}`);
+    expect(joined).toMatch(/iceland-tip-2009v1\.0\.0-a{50,}…/);
+    expect(joined).toMatch(/Onlinehttps:\/\/example\.org\/(ABCDEFGHIJ){10,}[A-J]*…/);
+    expect(Math.max(...shown.split('\n').map((line) => line.length))).toBeLessThan(200);
+    expect(outside(file)).toEqual([]);
+    expect(overlaps(file)).toEqual([]);
+  });
+
   it('fits long and many values inside the page without overlaps', async () => {
     const base = minimalTables();
     const long = 'An extraordinarily long organisation name that nobody would print in full on a fact sheet of two pages';

@@ -139,6 +139,13 @@ export function quoteAround(sentence: string, figure: string, max = LABEL_MAX): 
   return `${start > 0 ? '\u2026' : ''}${sentence.slice(start, end)}${end < sentence.length ? '\u2026' : ''}`;
 }
 
+/**
+ * The longest name (of an organisation, or its id) the fact sheet looks for in the text with a regular expression: the
+ * longest in the curated dictionary has 69 characters, and V8 refuses a pattern of some 50,000 ("Regular expression too
+ * large"), which a cable that defines an organisation with a 50,000-character word would otherwise give.
+ */
+export const MAX_PATTERN_NAME = 200;
+
 /** `text` as a regular expression that matches it literally. */
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -216,4 +216,20 @@ describe('buildModel for a cable without a recipe', () => {
     expect(m.law).toEqual({ provision: null, tiers: [], others: [] });
     expect(m.citationNote).toBe('Citations: ¶ 1 is the cable’s numbered paragraph 1.');
   });
+
+  it('gives no role to an organisation named by a 100,000-character word (issue 26: V8 refused the pattern made from it)', () => {
+    const word = `A${'b'.repeat(99_999)}`;
+    const base = minimalTables();
+    const organizations = [{ ...base.organizations[0]!, org_id: word.toLowerCase(), name: word, acronym: 'ABC' }];
+    const paragraphs = base.paragraphs.map((p, i) => (i === 2 ? { ...p, text: `${word} has drafted a national action plan.` } : p));
+    const finding: Finding = { code: 'TRUNCATED', severity: 'warning', message: `${word.toLowerCase()} is cut off.`, path: [] };
+    const m = buildModel({
+      tables: { ...base, organizations, paragraphs },
+      findings: [finding],
+      dataset: { name: 'x', version: '0.1.0', license: 'CC0-1.0' },
+      creationDate: new Date(0),
+    });
+    expect(m.organizations.map((o) => [o.name, o.role])).toEqual([[word, null]]);
+    expect(m.notes).toEqual([`The source is incomplete: ${word.toLowerCase()} is cut off.`]);
+  });
 });

@@ -13,6 +13,7 @@ import {
   qualifierWords,
   quoteAround,
   escapeRegExp,
+  MAX_PATTERN_NAME,
   sentences,
 } from './format.js';
 import type { FactSheetInput, IndicatorRow, LegalProvisionRow, OrganizationRow, ParagraphRow, PenaltyRow, QuantityRow } from './types.js';
@@ -272,7 +273,8 @@ function timeline(input: FactSheetInput, cite: (id: string) => string, limit: nu
 
 /** The first sentence in which the organisation is the subject ("The MLSW has the lead in ..."). */
 function roleOf(org: OrganizationRow, paragraphs: readonly ParagraphRow[]): Quote | null {
-  const names = [org.acronym, org.name].filter((n): n is string => !!n).map(escapeRegExp);
+  const names = [org.acronym, org.name].filter((n): n is string => !!n && n.length <= MAX_PATTERN_NAME).map(escapeRegExp);
+  if (names.length === 0) return null;
   const subject = new RegExp(
     `^(?:(?:In|On|Since|By|During) [^,]{3,30}, )?(?:The |[A-Z][\\w-]*['’]s )?(?:${names.join('|')})\\b(?!['’]s)(?: \\([A-Z]{2,10}\\))?(?:,[^,]{3,80},)?\\s+` +
       `(?:${roleVerbs.verbs.join('|')})\\b`,

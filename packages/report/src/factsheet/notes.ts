@@ -1,6 +1,6 @@
 import { datasetPageUrl, type Finding, licenseUrl, plusdUrl } from '@cablepress/core';
 import { INDICATOR_DEFINITIONS } from '@cablepress/validate';
-import { escapeRegExp } from './format.js';
+import { escapeRegExp, MAX_PATTERN_NAME } from './format.js';
 import type { SourceRow } from './model.js';
 import type { FactSheetInput, IndicatorRow, OrganizationRow } from './types.js';
 
@@ -22,7 +22,8 @@ export function findingNote(f: Finding, cableId: string, cite: (paragraphId: str
   text = text.replace(new RegExp(`(${id}-p\\d+)(?:-[a-z]\\d+)*(?:\\s*\\[\\d+,\\s*\\d+\\))?`, 'g'), (_, pid: string) => cite(pid) || pid);
   text = text.replace(/\(([^()=]+?) = \1\)/g, '($1)');
   for (const o of orgs) {
-    if (o.acronym && o.org_id.length >= 3) text = text.replace(new RegExp(`\\b${escapeRegExp(o.org_id)}\\b`, 'g'), o.acronym);
+    if (o.acronym && o.org_id.length >= 3 && o.org_id.length <= MAX_PATTERN_NAME)
+      text = text.replace(new RegExp(`\\b${escapeRegExp(o.org_id)}\\b`, 'g'), o.acronym);
   }
   const lead = FINDING_LEADS[f.code] ?? (f.severity === 'error' ? `Error ${f.code}` : `Warning ${f.code}`);
   return `${lead}: ${text}`;

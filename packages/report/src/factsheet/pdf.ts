@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
+import { breakable, capLength, ZERO_WIDTH_SPACE } from './breakable.js';
 
 export type Doc = PDFKit.PDFDocument;
 export type Struct = PDFKit.PDFStructureElement;
@@ -48,7 +49,10 @@ export interface DocMeta {
   landscape?: boolean;
 }
 
-/** A tagged PDF/A-3b document with DejaVu Sans embedded, fixed metadata and pages buffered for footers. */
+/**
+ * A tagged PDF/A-3b document with DejaVu Sans embedded, fixed metadata (each field cut to breakable.ts's MAX_CHARS) and
+ * pages buffered for footers.
+ */
 export function createDoc(meta: DocMeta): Doc {
   const { width, height } = PAPER[meta.paper];
   const doc = new PDFDocument({
@@ -62,9 +66,9 @@ export function createDoc(meta: DocMeta): Doc {
     displayTitle: true,
     lang: meta.language,
     info: {
-      Title: meta.title,
-      Subject: meta.subject,
-      Keywords: meta.keywords,
+      Title: capLength(meta.title),
+      Subject: capLength(meta.subject),
+      Keywords: capLength(meta.keywords),
       Author: meta.author,
       Creator: 'cablepress',
       CreationDate: meta.creationDate,
@@ -87,7 +91,29 @@ export function collect(doc: Doc): Promise<Uint8Array> {
   });
 }
 
-/** Text measuring and drawing that never lets pdfkit break pages or overflow a box. */
+/** The largest n in [0, hi] for which `ok(n)` holds, `ok` holding for every n up to some bound and none above it. */
+function largest(hi: number, ok: (n: number) => boolean): number {
+  let lo = 0;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (ok(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Where each word of `text` ends: before each space or zero-width space (breakable.ts), and at the end. */
+function wordEnds(text: string): number[] {
+  const ends: number[] = [];
+  for (let i = 0; i < text.length; i++) if (text[i] === ' ' || text[i] === ZERO_WIDTH_SPACE) ends.push(i);
+  ends.push(text.length);
+  return ends;
+}
+
+/**
+ * Text measuring and drawing that never lets pdfkit break pages or overflow a box. It is the only code that hands text
+ * to pdfkit, and hands it every text through `breakable`, so that no run is too long to lay out.
+ */
 export class Typesetter {
   constructor(readonly doc: Doc) {}
 
@@ -106,12 +132,12 @@ export class Typesetter {
 
   width(text: string, style: TextStyle): number {
     this.use(style);
-    return this.doc.widthOfString(text);
+    return this.doc.widthOfString(breakable(text));
   }
 
   height(text: string, width: number, style: TextStyle): number {
     this.use(style);
-    return this.doc.heightOfString(text, { width, lineGap: style.lineGap ?? 0 });
+    return this.doc.heightOfString(breakable(text), { width, lineGap: style.lineGap ?? 0 });
   }
 
   /**
@@ -119,23 +145,18 @@ export class Typesetter {
    * by `suffix` (e.g. a citation), which is never cut.
    */
   fit(text: string, width: number, style: TextStyle, maxLines: number, suffix = ''): string {
-    const clean = text.replace(/\s+/g, ' ').trim();
+    const clean = breakable(text.replace(/\s+/g, ' ').trim());
     const tail = suffix ? ` ${suffix}` : '';
     const limit = maxLines * this.lineHeight(style) + 0.5;
-    if (this.height(clean + tail, width, style) <= limit) return clean + tail;
+    const fits = (candidate: string) => this.height(candidate, width, style) <= limit;
+    if (fits(clean + tail)) return clean + tail;
     const cut = (prefix: string) => `${prefix.replace(/[,;:.]$/, '')}…${tail}`;
-    const words = clean.split(' ');
-    let lo = 0;
-    let hi = words.length;
-    while (lo < hi) {
-      const mid = Math.ceil((lo + hi) / 2);
-      if (this.height(cut(words.slice(0, mid).join(' ')), width, style) <= limit) lo = mid;
-      else hi = mid - 1;
-    }
-    if (lo > 0) return cut(words.slice(0, lo).join(' '));
-    let chars = clean.length;
-    while (chars > 1 && this.height(cut(clean.slice(0, chars)), width, style) > limit) chars--;
-    return cut(clean.slice(0, chars));
+    const ends = wordEnds(clean);
+    const words = largest(ends.length, (n) => fits(cut(clean.slice(0, ends[n - 1]))));
+    if (words > 0) return cut(clean.slice(0, ends[words - 1]));
+    const chars = Array.from(clean);
+    const n = largest(chars.length, (k) => k === 1 || fits(cut(chars.slice(0, k).join(''))));
+    return cut(chars.slice(0, n).join(''));
   }
 
   /** The largest size, from style.size down to minSize, at which `text` fits on one line of `width`; truncates below that. */
@@ -156,7 +177,20 @@ export class Typesetter {
     const fitted = this.fit(text, width, style, maxLines, suffix);
     const h = this.height(fitted, width, style);
     this.use(style);
-    this.doc.text(fitted, x, y, { width, lineGap: style.lineGap ?? 0, align: style.align ?? 'left', lineBreak: true, ...(link ? { link } : {}) });
+    this.doc.text(breakable(fitted), x, y, { width, lineGap: style.lineGap ?? 0, align: style.align ?? 'left', lineBreak: true, ...(link ? { link } : {}) });
     return h;
+  }
+
+  /**
+   * Draws text at (x, y) within `width` and `suffix` after it on the same line in `suffixStyle` (e.g. a citation in
+   * muted type), the text cut so that both fit in `maxLines` lines, the suffix never cut.
+   */
+  drawWithSuffix(text: string, x: number, y: number, width: number, style: TextStyle, maxLines: number, suffix: string, suffixStyle: TextStyle): void {
+    const fitted = this.fit(text, width, style, maxLines, suffix);
+    const head = fitted.endsWith(suffix) ? fitted.slice(0, fitted.length - suffix.length) : fitted;
+    this.use(style);
+    this.doc.text(breakable(head), x, y, { width, lineGap: style.lineGap ?? 0, continued: true });
+    this.use(suffixStyle);
+    this.doc.text(breakable(fitted.slice(head.length)));
   }
 }

@@ -4,12 +4,15 @@ import { BROWSE_SCRIPT } from './browse-script.js';
  * The site's only style sheet and script, inlined into every page (named by hash in the Content-Security-Policy).
  * Highlight colours are tints of the Okabe–Ito palette (Okabe & Ito 2008, "Color Universal Design"), and each table also
  * has its own underline (solid, dashed, dotted, double, wavy, outline), so the tables stay apart without colour.
+ * A word longer than its line (a 20,000-character word in a subject) wraps anywhere rather than widening the page;
+ * tables take `break-word` instead, which wraps the same but leaves the widths of their columns (and so the layout
+ * of every ordinary table) as they were: a cell too wide for the window scrolls inside its `.scroll` box.
  */
 export const SITE_STYLE = `
 :root{--ink:#1b1b1b;--muted:#555;--line:#d4d4d4;--bg:#fff;--soft:#f5f5f3;--link:#0a58a3;--focus:#000}
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
-body{margin:0;font:16px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",Arial,sans-serif;color:var(--ink);background:var(--bg)}
+body{margin:0;font:16px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",Arial,sans-serif;color:var(--ink);background:var(--bg);overflow-wrap:anywhere}
 a{color:var(--link)}
 a:focus-visible,button:focus-visible,summary:focus-visible,.scroll:focus-visible{outline:3px solid var(--focus);outline-offset:2px}
 code,pre{font-family:ui-monospace,"DejaVu Sans Mono",Menlo,Consolas,monospace;font-size:.88em}
@@ -30,7 +33,7 @@ h3{font-size:1.08rem;margin:1.6rem 0 .4rem}
 .meta dd{margin:0;font-weight:600}
 .toc{display:flex;flex-wrap:wrap;gap:.4rem 1rem;margin:1.2rem 0;padding:.6rem 0;border-top:1px solid var(--line);border-bottom:1px solid var(--line)}
 .scroll{overflow-x:auto;max-width:100%;margin:.4rem 0 1rem}
-table{border-collapse:collapse;font-size:.9rem}
+table{border-collapse:collapse;font-size:.9rem;overflow-wrap:break-word}
 th,td{text-align:left;vertical-align:top;padding:.3rem .55rem;border-bottom:1px solid var(--line)}
 thead th{border-bottom:2px solid var(--ink);white-space:nowrap}
 td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}

@@ -87,14 +87,9 @@ function figureGroup(s: Sheet, parent: Struct, g: FigureGroup, numberW: number):
     const labelX = s.x + numberW + FIG.gap;
     const labelW = s.w - numberW - FIG.gap;
     const baseline = top + 1 + 0.928 * figureStyle(s.density).size;
-    s.el(li, 'LBody', () => {
-      const cite = citeLine(f);
-      const label = t.fit(f.label, labelW, S.label, 3, cite).slice(0, -cite.length);
-      t.use(S.label);
-      doc.text(label, labelX, baseline - 0.928 * S.label.size, { width: labelW, lineGap: S.label.lineGap, continued: true });
-      t.use({ ...S.label, color: INK.muted });
-      doc.text(cite);
-    });
+    s.el(li, 'LBody', () =>
+      t.drawWithSuffix(f.label, labelX, baseline - 0.928 * S.label.size, labelW, S.label, 3, citeLine(f), { ...S.label, color: INK.muted }),
+    );
     s.y = top + h;
   });
   s.y += 3;
