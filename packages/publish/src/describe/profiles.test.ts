@@ -2,7 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { syntheticInput } from '../fixtures/rows.js';
 import { scratchFolders } from '../fixtures/scratch.js';
 import { checkDescriptor } from './datapackage.js';
-import { checkProfile, checkProfiles } from './profiles.js';
+import { createRequire } from 'node:module';
+import type { ValidateFunction } from 'ajv';
+import { checkProfile, checkProfiles, PROFILE_NAMES, profileAjv, profileSchema, type ProfileName } from './profiles.js';
 import { writeDataset } from '../commit/write-dataset.js';
 
 const folders = scratchFolders();
@@ -92,5 +94,29 @@ describe('checkProfiles (official Frictionless v2 profiles)', async () => {
       }),
     );
     expect(findings.map((f) => f.code)).toEqual(['DESCRIPTOR_PROFILE']);
+  });
+});
+
+describe('the profiles compiled at build time (dist/describe/profile-validators.cjs)', async () => {
+  const dir = await folders.make();
+  const { descriptor } = await writeDataset(dir, syntheticInput());
+  const compiled = createRequire(import.meta.url)('../../dist/describe/profile-validators.cjs') as Record<ProfileName, ValidateFunction>;
+  const ajv = profileAjv();
+
+  it('judge every descriptor as the profiles compiled here do, and give the same first error', () => {
+    const cases = [
+      descriptor,
+      broken(descriptor, (d) => (d.resources[0].name = 5)),
+      broken(descriptor, (d) => (d.resources[1].schema.fields[0].type = 'no-such-type')),
+      broken(descriptor, (d) => (d.contributors = [{ email: 'not an email' }])),
+      broken(descriptor, (d) => delete d.resources),
+    ];
+    for (const name of PROFILE_NAMES) {
+      const here = ajv.compile(profileSchema(name));
+      for (const value of [...cases, ...cases.flatMap((d) => d.resources ?? [])]) {
+        expect(compiled[name]!(value), name).toBe(here(value));
+        expect(compiled[name]!.errors?.[0] ?? null).toEqual(here.errors?.[0] ?? null);
+      }
+    }
   });
 });

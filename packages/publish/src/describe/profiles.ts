@@ -1,5 +1,7 @@
 import type { Finding } from '@cablepress/core';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 
@@ -12,22 +14,35 @@ const addFormats = addFormatsModule.default;
 
 let validators: Record<ProfileName, ValidateFunction> | undefined;
 
-/** Compiles the profiles once per process; they are JSON Schema draft-07 and never fetched. */
-function profileValidators(): Record<ProfileName, ValidateFunction> {
-  if (validators) return validators;
-  const ajv = new Ajv({ strict: false, allErrors: false });
+/** The ajv instance the profiles are compiled with: JSON Schema draft-07, never fetched, `textarea` a free format. */
+export function profileAjv(options: ConstructorParameters<typeof Ajv>[0] = {}): Ajv {
+  const ajv = new Ajv({ strict: false, allErrors: false, ...options });
   addFormats(ajv);
   ajv.addFormat('textarea', true);
-  const compile = (name: ProfileName) => {
-    const file = new URL(`../../data/frictionless/2.0/${name}.json`, import.meta.url);
-    return ajv.compile(JSON.parse(readFileSync(file, 'utf8')) as object);
-  };
-  validators = {
-    datapackage: compile('datapackage'),
-    dataresource: compile('dataresource'),
-    tableschema: compile('tableschema'),
-    tabledialect: compile('tabledialect'),
-  };
+  return ajv;
+}
+
+/** A profile's JSON Schema, as shipped in data/frictionless/2.0. */
+export function profileSchema(name: ProfileName): object {
+  return JSON.parse(readFileSync(new URL(`../../data/frictionless/2.0/${name}.json`, import.meta.url), 'utf8')) as object;
+}
+
+/**
+ * The profile validators: compiled to JavaScript by the package's build (scripts/compile-profiles.mjs, into
+ * dist/describe/profile-validators.cjs, found from src/ and dist/ alike), else compiled here once per process.
+ */
+function profileValidators(): Record<ProfileName, ValidateFunction> {
+  if (validators) return validators;
+  try {
+    validators = createRequire(import.meta.url)(fileURLToPath(new URL('../../dist/describe/profile-validators.cjs', import.meta.url))) as Record<
+      ProfileName,
+      ValidateFunction
+    >;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
+    const ajv = profileAjv();
+    validators = Object.fromEntries(PROFILE_NAMES.map((name) => [name, ajv.compile(profileSchema(name))])) as Record<ProfileName, ValidateFunction>;
+  }
   return validators;
 }
 
