@@ -21,7 +21,6 @@ export {
   DatasetStreamWriter,
   encodeTablePart,
   hivePartitionFolder,
-  partBuffers,
   type DatasetStreamOptions,
   type ExtraFileStream,
   type PartitionFile,

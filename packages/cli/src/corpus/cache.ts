@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
-import type { ChunkResult, Partition } from './work.js';
+import type { ChunkFile, ChunkOptions, ChunkResult, Partition, Stage } from './work.js';
 
 /** Bumped when what a cache entry holds changes shape. */
 const FORMAT = 'cablepress-chunk-cache-1';
@@ -58,6 +58,32 @@ export function chunkKey(cache: CacheRef, partition: Partition | undefined, file
     hash.update(`${f.label}\u0000${content}\u0000`);
   }
   return hash.digest('hex');
+}
+
+/** A cable file's bytes, or the system error code that kept them from being read. */
+export function readCableFile(file: string): Uint8Array | string {
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code ?? 'EIO';
+  }
+}
+
+/** A chunk looked up in the cache: its key (the files are read and hashed first, one at a time), and its entry if there is one. */
+export interface ChunkLookup {
+  key: string;
+  cached: ChunkResult | undefined;
+}
+
+/** The chunk looked up in the cache, when there is one and the chunk may be cached (a built chunk without exclusions). */
+export function lookedUp(files: readonly ChunkFile[], stage: Stage, options: ChunkOptions): ChunkLookup | undefined {
+  if (!options.cache || stage !== 'build' || (options.exclude?.length ?? 0) > 0) return undefined;
+  const key = chunkKey(
+    options.cache,
+    options.partition,
+    files.map(({ file, label }) => ({ label, content: readCableFile(file) })),
+  );
+  return { key, cached: readChunk(options.cache, key) };
 }
 
 const entryFile = (cache: CacheRef, key: string) => path.join(cache.dir, `${key}.chunk`);

@@ -1,9 +1,8 @@
 import { CablepressError, type Code } from '@cablepress/core';
-import { readFileSync } from 'node:fs';
 import { buildCable, cableRows, readSourceCable, type IndicatorInput } from '@cablepress/pipeline';
 import { encodeTablePart, type TablePart } from '@cablepress/publish';
 import { allTables, fieldsOf, type OrganizationRow, type TableDef } from '@cablepress/validate';
-import { chunkKey, readChunk, writeChunk, type CacheRef } from './cache.js';
+import { lookedUp, readCableFile, writeChunk, type CacheRef } from './cache.js';
 
 /**
  * How far a worker takes each cable: `parse` reads and parses it; `transform` also builds its core and fact rows;
@@ -74,15 +73,6 @@ export function processCable(file: string, label: string, stage: Stage): CableRe
   return processCableBytes(bytes, label, stage);
 }
 
-/** A cable file's bytes, or the system error code that kept them from being read. */
-function readCableFile(file: string): Uint8Array | string {
-  try {
-    return readFileSync(file);
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code ?? 'EIO';
-  }
-}
-
 /** `processCable` on bytes already read. */
 export function processCableBytes(bytes: Uint8Array, label: string, stage: Stage): CableResult {
   try {
@@ -147,18 +137,16 @@ export function partitionValue(partition: Partition, cable: Record<string, unkno
  * positions in `exclude`, duplicates found by the caller) as one part per table: the work of the writers, done where
  * the rows are. Never throws for a bad cable; the chunk is the unit, so the files do not depend on the worker count.
  */
-export function processChunk(files: readonly ChunkFile[], stage: Stage, options: ChunkOptions = {}): ChunkResult {
-  if (!options.cache || stage !== 'build' || (options.exclude?.length ?? 0) > 0) return buildChunk(files, stage, options);
-  const key = chunkKey(
-    options.cache,
-    options.partition,
-    files.map(({ file, label }) => ({ label, content: readCableFile(file) })),
-  );
-  const cached = readChunk(options.cache, key);
-  if (cached) return { ...cached, cacheKey: key };
+/**
+ * `found` is the chunk already looked up in the cache (see `lookedUp`), by a worker that loads this module only when
+ * a chunk has to be built.
+ */
+export function processChunk(files: readonly ChunkFile[], stage: Stage, options: ChunkOptions = {}, found = lookedUp(files, stage, options)): ChunkResult {
+  if (!found) return buildChunk(files, stage, options);
+  if (found.cached) return { ...found.cached, cacheKey: found.key };
   const result = buildChunk(files, stage, options);
-  writeChunk(options.cache, key, result);
-  return { ...result, cacheKey: key };
+  writeChunk(options.cache!, found.key, result);
+  return { ...result, cacheKey: found.key };
 }
 
 /** What `processChunk` leaves out of a chunk, how it partitions it, and the cache it reads and fills. */

@@ -1,7 +1,7 @@
 import { parentPort } from 'node:worker_threads';
-import { partBuffers } from '@cablepress/publish';
-import type { CacheRef } from './cache.js';
-import { processChunk, type ChunkFile, type Partition, type Stage } from './work.js';
+import type { TablePart } from '@cablepress/publish';
+import { lookedUp, type CacheRef } from './cache.js';
+import type { ChunkFile, ChunkResult, Partition, Stage } from './work.js';
 
 /** A chunk of cables to process, numbered by its position in the sorted corpus. */
 export interface Task {
@@ -14,13 +14,29 @@ export interface Task {
   cache?: CacheRef;
 }
 
-parentPort!.on('message', (task: Task) => {
-  const result = processChunk(task.files, task.stage, {
+/** The building code (parser, pipeline, encoders), loaded at the first chunk the cache does not hold. */
+let building: Promise<typeof import('./work.js')> | undefined;
+
+/** The buffers of a part, to transfer it to the main thread without copying (parts read from the cache share one). */
+function partBuffers(part: TablePart): ArrayBuffer[] {
+  return [part.csv, part.arrow, ...part.parquet.map((p) => p.bytes)].map((b) => b.buffer as ArrayBuffer).filter((b) => b.byteLength > 0);
+}
+
+async function run(task: Task): Promise<ChunkResult> {
+  const options = {
     ...(task.exclude ? { exclude: task.exclude } : {}),
     ...(task.partition ? { partition: task.partition } : {}),
     ...(task.cache ? { cache: task.cache } : {}),
+  };
+  const found = lookedUp(task.files, task.stage, options);
+  if (found?.cached) return { ...found.cached, cacheKey: found.key };
+  building ??= import('./work.js');
+  return (await building).processChunk(task.files, task.stage, options, found);
+}
+
+parentPort!.on('message', (task: Task) => {
+  void run(task).then((result) => {
+    const transfer = [...new Set(Object.values(result.parts ?? {}).flatMap(partBuffers))];
+    parentPort!.postMessage({ index: task.index, result }, transfer);
   });
-  // Parts read back from the cache share one buffer: each buffer is listed once.
-  const transfer = [...new Set(Object.values(result.parts ?? {}).flatMap(partBuffers))];
-  parentPort!.postMessage({ index: task.index, result }, transfer);
 });

@@ -63,8 +63,3 @@ export function encodeTablePart(table: TableDef, rows: readonly Record<string, u
     : [{ partition: null, bytes: parquetOfStream(arrow) }];
   return { rows: rows.length, csv, arrow, parquet };
 }
-
-/** The buffers of a part, to transfer it to another thread without copying. */
-export function partBuffers(part: TablePart): ArrayBuffer[] {
-  return [...new Set([part.csv, part.arrow, ...part.parquet.map((p) => p.bytes)].map((b) => b.buffer as ArrayBuffer))].filter((b) => b.byteLength > 0);
-}
