@@ -6,6 +6,17 @@ import { cli, scratchFolder, seedDataset } from './helpers.js';
 
 const SEED = path.join(seedDataset, 'source/08VIENTIANE145.txt');
 
+/** A corpus folder holding the seed cable, and an empty --out folder beside it. */
+async function seedCorpus(): Promise<{ cables: string; out: string }> {
+  const root = await scratchFolder('corpus-inputs');
+  const cables = path.join(root, 'cables');
+  await mkdir(cables);
+  await cp(SEED, path.join(cables, '08VIENTIANE145.txt'));
+  const out = path.join(root, 'out');
+  await mkdir(out);
+  return { cables, out };
+}
+
 describe('corpus mode with inputs a person can get wrong', () => {
   it('lists symbolic links, FIFOs and devices in failures.json instead of reading or dropping them', async () => {
     const root = await scratchFolder('corpus-inputs');
@@ -55,12 +66,7 @@ describe('corpus mode with inputs a person can get wrong', () => {
   });
 
   it('refuses a SOURCE_DATE_EPOCH past the end of dates before writing anything: no lock, no staging folder', async () => {
-    const root = await scratchFolder('corpus-inputs');
-    const cables = path.join(root, 'cables');
-    await mkdir(cables);
-    await cp(SEED, path.join(cables, '08VIENTIANE145.txt'));
-    const out = path.join(root, 'out');
-    await mkdir(out);
+    const { cables, out } = await seedCorpus();
     const result = await cli(['build', '--corpus', cables, '--out', out, '--jobs', '1'], { env: { SOURCE_DATE_EPOCH: '9999999999999999' } });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^cablepress: SOURCE_DATE_EPOCH: /);
@@ -69,12 +75,7 @@ describe('corpus mode with inputs a person can get wrong', () => {
   });
 
   it('refuses an --out package.json whose title is longer than it may be, or that is not an object, before writing anything (issue 26)', async () => {
-    const root = await scratchFolder('corpus-inputs');
-    const cables = path.join(root, 'cables');
-    await mkdir(cables);
-    await cp(SEED, path.join(cables, '08VIENTIANE145.txt'));
-    const out = path.join(root, 'out');
-    await mkdir(out);
+    const { cables, out } = await seedCorpus();
     for (const [pkg, expected] of [
       [
         JSON.stringify({ version: '0.1.0', cablepress: { title: 'T'.repeat(100_000) } }),
