@@ -234,8 +234,11 @@ function aliasTokens(alias: string): string[] {
 interface Matcher {
   orgId: string;
   tokens: string[];
-  /** An acronym that is also an English word ("WHO"): in a paragraph in capitals it needs the full name in the cable. */
-  wordAcronym?: boolean;
+  /**
+   * For an acronym that is also an English word ("WHO"): true when the cable does not name it in full, so that in a
+   * paragraph in capitals it is not taken for the organization. Asked only when such a match is found.
+   */
+  wordAcronym?: () => boolean;
 }
 
 /** Acronyms that are English words (data/acronym-words.json). */
@@ -259,7 +262,7 @@ export function scanOrganizations(
   const entries = new Map<string, Described>();
   const matchers: Matcher[] = [];
   const seen = new Set<string>();
-  const addMatcher = (orgId: string, alias: string, wordAcronym = false) => {
+  const addMatcher = (orgId: string, alias: string, wordAcronym?: () => boolean) => {
     const tokens = aliasTokens(alias);
     const key = `${orgId}\u0000${tokens.join('\u0000')}`;
     if (tokens.length === 0 || seen.has(key)) return;
@@ -283,7 +286,7 @@ export function scanOrganizations(
     entries.set(e.id, describeEntry(e, host));
     addMatcher(e.id, e.name);
     if (e.acronym) {
-      addMatcher(e.id, e.acronym, ACRONYM_WORDS.has(e.acronym) && !named(e));
+      addMatcher(e.id, e.acronym, ACRONYM_WORDS.has(e.acronym) ? () => !named(e) : undefined);
       byAcronym.set(e.acronym, e.id);
     }
     for (const a of e.aliases) addMatcher(e.id, a);
@@ -342,7 +345,7 @@ export function scanOrganizations(
     let lastMention: { orgId: string; end: number } | null = null;
     for (let i = 0; i < tokens.length; i++) {
       const match = matchAt(tokens, i, byFirst);
-      if (!match || (match.wordAcronym && inCapitals(p.text))) continue;
+      if (!match || (match.wordAcronym && inCapitals(p.text) && match.wordAcronym())) continue;
       const first = tokens[i]!;
       const last = tokens[i + match.tokens.length - 1]!;
       i += match.tokens.length - 1;
