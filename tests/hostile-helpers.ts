@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { expect } from 'vitest';
 import { checkProvenance, runPipeline, type Tables } from './fuzz/pipeline.js';
 import type { Scratch } from './commit.js';
-import { seedDataset, type CliResult } from './helpers.js';
+import { cliBin, repoRoot, seedDataset, type CliResult } from './helpers.js';
 
 export const SEED_FILE = '08VIENTIANE145.txt';
 export const seedText = await readFile(path.join(seedDataset, 'source', SEED_FILE), 'utf8');
@@ -116,4 +116,43 @@ export function expectPersonError(result: CliResult, code: string, file: string)
   expect(line.split('\n')).toHaveLength(1);
   expect(line.startsWith(`cablepress: ${code}: ${file}`)).toBe(true);
   expect(line).not.toMatch(/\n\s+at /);
+}
+
+/**
+ * The seed's header and signature around `count` short numbered paragraphs as real cables number them ("12. (U) ..."),
+ * each with a figure and a year when `figures` (so quantities and events rows are made), none otherwise: the input of
+ * issue 26, whose memory grew with the number of paragraphs (100,000 of them, 5 MB: 1.3 GB).
+ */
+export function manyParagraphs(count: number, figures: boolean): string {
+  const at = seedText.indexOf('\n1. (SBU)');
+  const end = seedText.lastIndexOf('\n\nShare this cable');
+  const paragraph = figures
+    ? (i: number) => `${i}. (U) The ministry reported ${i % 97} cases in ${2000 + (i % 9)}.\n\n`
+    : (i: number) => `${i}. (U) The ministry reported new cases in the province.\n\n`;
+  return seedText.slice(0, at + 1) + Array.from({ length: count }, (_, i) => paragraph(i + 1)).join('') + seedText.slice(end);
+}
+
+/**
+ * Runs the built cablepress in a child process with `nodeOptions` as its NODE_OPTIONS (which its worker threads
+ * follow too; the heap cap of `npm test` is left out) and returns its exit code, output and peak resident memory in
+ * MB, which the child writes into `scratchRoot` when it exits.
+ */
+export async function cliMeasured(args: string[], scratchRoot: string, nodeOptions = ''): Promise<CliResult & { maxRssMb: number }> {
+  const rssFile = path.join(scratchRoot, 'maxrss');
+  const preload = path.join(scratchRoot, 'rss.mjs');
+  await writeFile(
+    preload,
+    `import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)));\n`,
+  );
+  await rm(rssFile, { force: true });
+  const result = await new Promise<CliResult>((resolve) => {
+    execFile(
+      process.execPath,
+      ['--import', preload, cliBin, ...args],
+      { cwd: repoRoot, env: { ...process.env, NODE_OPTIONS: nodeOptions }, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+  const maxRssMb = Number(await readFile(rssFile, 'utf8').catch(() => 'NaN')) / 1024;
+  return { ...result, maxRssMb };
 }

@@ -1,5 +1,6 @@
 export type { Cable, CableFormat, Paragraph, ParagraphKind, ParseOptions, Recipient, Reference, Span, Warning } from './types.js';
 export { parseCable } from './parse.js';
+export { MAX_LINES, MAX_PARAGRAPHS } from './limits.js';
 export { decodeCableBytes } from './decode.js';
 export { canonicalCableId, stationOfId } from './fields/cable-id.js';
 export { parseTags } from './fields/tags.js';

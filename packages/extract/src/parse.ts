@@ -5,6 +5,7 @@ import { looksLikeHtml, readHtml } from './formats/html.js';
 import { looksLikePlusd, readPlusd } from './formats/plusd.js';
 import { looksLikeCablegateText, readBareCable, readCablegateText } from './formats/cablegate.js';
 import { spanOf } from './formats/spans.js';
+import { checkLineCount } from './limits.js';
 import { splitLines, trimRange, type Line, type MappedText } from './text.js';
 import { readRouting, readHeader, type Header, type Routing, type Segments } from './reader/header.js';
 import { readBody } from './reader/body.js';
@@ -43,6 +44,7 @@ export function parseCable(text: string, options: ParseOptions = {}): Cable {
   if (text.replace(/^\uFEFF/, '').trim().length === 0) {
     throw new InputError('EMPTY_INPUT', `${file ?? 'The input'} is empty.`, { ...where, line: 1, column: 1 }, 'Give a cable text or page.');
   }
+  checkLineCount(text, file);
   try {
     return parseInner(text, options);
   } catch (err) {
@@ -65,6 +67,7 @@ function parseInner(text: string, options: ParseOptions): Cable {
           : readBareCable(text);
   const warnings: Warning[] = [];
   const c = env.cable;
+  checkLineCount(c.s, file);
   const lines = splitLines(c.s).map((l) => trimRange(c.s, l.start, l.end));
   const routing = readRouting(c, lines);
   const header = findHeader(c, lines, routing.next);
@@ -97,7 +100,7 @@ function parseInner(text: string, options: ParseOptions): Cable {
   const fieldSpans: Record<string, Span> = { ...env.spans };
   const lineText = (l: Line | null): string | null => (l ? c.s.slice(l.start, l.end).replace(/\s+/g, ' ').trim() : null);
 
-  const body = readBody(c, lines, header.found || routing.banner ? header.bodyStart : routing.next);
+  const body = readBody(c, lines, header.found || routing.banner ? header.bodyStart : routing.next, file);
   const bodyEmpty = body.paragraphs.length === 0;
 
   const id = env.meta.id ? canonicalCableId(env.meta.id) : fallbackId(c, routing);

@@ -5,6 +5,7 @@ export {
   applyTipRecipe,
   extractFacts,
   isTipReport,
+  MAX_FACTS,
   mergeOrganizations,
   reportingYear,
   tipRecipe,

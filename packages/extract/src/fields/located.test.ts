@@ -326,6 +326,10 @@ describe('signer', () => {
     expect(parseSignedBy('additional information to EUR/RPM. \nWEINROD..')).toEqual(['WEINROD']);
     expect(parseSignedBy('the report.\nSMITH##')).toEqual(['SMITH']);
     expect(parseSignedBy('they agreed. END COMMENT. Jones')).toEqual(['Jones']);
+    expect(parseSignedBy('the report.\nSMITH ,;:#')).toEqual(['SMITH']);
+  });
+  it('reads a last line of 100,000 commas (its trailing decorations were taken off in time growing with their square: minutes for 16 MB)', () => {
+    expect(parseSignedBy(`The ministry ${', '.repeat(100_000)}`)).toEqual([]);
   });
 });
 

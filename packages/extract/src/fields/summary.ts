@@ -59,7 +59,7 @@ export function summaryOfBody(body: string): string | null {
   if (summary === null) return null;
   const out = summary
     .split(/\n[ \t]*\n/)
-    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .map((p) => (/\s\s|[^\S ]/.test(p) ? p.replace(/\s+/g, ' ') : p).trim())
     .filter(Boolean)
     .join('\n\n');
   return out || null;

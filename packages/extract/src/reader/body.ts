@@ -1,4 +1,5 @@
 import type { Paragraph } from '../types.js';
+import { MAX_PARAGRAPHS, tooManyParagraphs } from '../limits.js';
 import type { Line, MappedText } from '../text.js';
 import { buildText, vocabularyOf } from './body/dehyphenate.js';
 import { headingOf } from './body/headings.js';
@@ -20,20 +21,23 @@ export interface BodyResult {
  * Reads the body into paragraphs with sections, keys, numbers, markings and kinds, in passes: the lines become
  * items (noise out), blocks of items become headings and paragraph units (quotes followed), broken sentences are
  * joined, comments marked, the signature taken off the end, and each unit's text built (wrapped hyphens undone).
+ * A body cut into more than `MAX_PARAGRAPHS` units is refused (INPUT_TOO_MANY_PARAGRAPHS, naming `file`) before any
+ * paragraph text is built.
  */
-export function readBody(c: MappedText, lines: Line[], from: number): BodyResult {
+export function readBody(c: MappedText, lines: Line[], from: number, file?: string): BodyResult {
   const found = { missingSections: 0 };
   const items = collectItems(c, lines, from, found);
-  const merged = joinBrokenSentences(c, readUnits(c, items));
+  const merged = joinBrokenSentences(c, readUnits(c, items, file));
   const textUnits = merged.filter((u) => u.heading === null);
   markCommentBlocks(c, merged);
   const signedBy = takeSignature(c, textUnits);
   return { paragraphs: buildParagraphs(c, textUnits), signedBy, missingSections: found.missingSections };
 }
 
-/** Walks the blocks of text items: each opens with a heading or is cut into paragraph units. */
-function readUnits(c: MappedText, items: Item[]): Unit[] {
+/** Walks the blocks of text items: each opens with a heading or is cut into paragraph units; stops past `MAX_PARAGRAPHS`. */
+function readUnits(c: MappedText, items: Item[], file: string | undefined): Unit[] {
   const units: Unit[] = [];
+  let headings = 0;
   const scope = newScope();
   const usedDashes = new Set<number>();
   let afterBreak = false;
@@ -55,6 +59,7 @@ function readUnits(c: MappedText, items: Item[]): Unit[] {
     if (heading) {
       scope.section = heading.title;
       units.push(headingUnit(heading.title));
+      headings++;
       if (heading.endsQuote) scope.inQuote = false;
       if (heading.rest.length > 0) splitBlock(c, units, scope, heading.rest, false, false);
     } else {
@@ -63,6 +68,7 @@ function readUnits(c: MappedText, items: Item[]): Unit[] {
     afterBreak = false;
     afterNoise = false;
     k = e;
+    if (units.length - headings > MAX_PARAGRAPHS) throw tooManyParagraphs(file);
   }
   return units;
 }

@@ -1,11 +1,12 @@
 import { looksLikeHtml, type Cable } from '@cablepress/extract';
 import type { EventRow, LegalProvisionRow, OrganizationMentionRow, OrganizationRow, PenaltyRow, QuantityRow } from '@cablepress/validate';
 import { CurrencyResolver } from './currencies.js';
+import { FactBudget } from './limits.js';
 import { scanDates } from './events.js';
 import { isHeadingPeriod, readPenalty, readProsePenalty, scanCitations, scanLaws, type CitationMatch } from './legal.js';
 import { scanOrganizations } from './organizations.js';
 import { scanQuantities, type QuantityMatch } from './quantities/index.js';
-import { pad2, sourceSpan, splitSentences, tokenize, type Sentence } from './text.js';
+import { pad2, scanPieces, sourceSpan, splitSentences, tokenize, type Sentence } from './text.js';
 
 /** The fact rows one cable contributes to each fact table. */
 export interface CableFacts {
@@ -39,7 +40,7 @@ const QUOTE_CONTEXT = 200;
 const FULL_QUOTES_PER_SENTENCE = 16;
 /** Characters of context on each side of a fact once its sentence has given out its full quotes. */
 const DENSE_CONTEXT = 24;
-/** Quotes each sentence has given out so far (sentences are the objects `splitSentences` returns). */
+/** Quotes each sentence has given out so far (sentences are the objects `scanPieces` yields). */
 const quotesGiven = new WeakMap<Sentence, number>();
 
 /**
@@ -77,9 +78,17 @@ function countryTags(cable: Cable): string[] {
   return cable.tags.filter((t) => /^[A-Z]{2}$/.test(t));
 }
 
+/** The number of rows in every fact table so far. */
+function rowCount(facts: CableFacts): number {
+  return facts.quantities.length + facts.events.length + facts.legal_provisions.length + facts.penalties.length;
+}
+
 /**
  * Reads the facts of one cable: figures, dates, organizations, article citations and penalty tiers, each with the
- * sentence it stands in and its exact span in cable.source. paragraphIds[i] is the id of cable.paragraphs[i].
+ * sentence it stands in and its exact span in cable.source. paragraphIds[i] is the id of cable.paragraphs[i]. Each
+ * sentence (or piece of a sentence longer than `MAX_PIECE`) is tokenized when it is read, so no more than one
+ * sentence's tokens are held; a cable that gives more than `MAX_FACTS` rows is refused (INPUT_TOO_MANY_FACTS) as soon
+ * as it does.
  */
 export function extractFacts(cable: Cable, paragraphIds: readonly string[]): CableFacts {
   if (paragraphIds.length !== cable.paragraphs.length) {
@@ -97,11 +106,11 @@ export function extractFacts(cable: Cable, paragraphIds: readonly string[]): Cab
     lawVotes.set(article, votes);
   };
   const tiers = new Map<string, number>();
+  const budget = new FactBudget(cable);
   let inBlock = false;
   let blockLaw: string | null = null;
   let heading: PendingCitation | null = null;
 
-  const tokenized = cable.paragraphs.map((p) => tokenize(p.text));
   cable.paragraphs.forEach((paragraph, index) => {
     const pid = paragraphIds[index]!;
     const text = paragraph.text;
@@ -113,13 +122,12 @@ export function extractFacts(cable: Cable, paragraphIds: readonly string[]): Cab
     let e = 0;
     let l = 0;
     let proseTiers = 0;
-    const paragraphTokens = tokenized[index]!;
-    let next = 0;
-    for (const sentence of splitSentences(text, (dot) => isHeadingPeriod(text, dot, lineStart))) {
-      while (next < paragraphTokens.length && paragraphTokens[next]!.start < sentence.start) next++;
-      const first = next;
-      while (next < paragraphTokens.length && paragraphTokens[next]!.end <= sentence.end) next++;
-      const tokens = paragraphTokens.slice(first, next);
+    for (const sentence of scanPieces(
+      text,
+      splitSentences(text, (dot) => isHeadingPeriod(text, dot, lineStart)),
+    )) {
+      const rowsBefore = rowCount(facts);
+      const tokens = tokenize(text, sentence.start, sentence.end);
       const begins = BEGIN_TEXT.test(sentence.text);
       if (begins) {
         inBlock = true;
@@ -213,6 +221,7 @@ export function extractFacts(cable: Cable, paragraphIds: readonly string[]): Cab
         heading = null;
         blockLaw = null;
       }
+      budget.spend(rowCount(facts) - rowsBefore);
     }
   });
 
@@ -228,7 +237,7 @@ export function extractFacts(cable: Cable, paragraphIds: readonly string[]): Cab
     p.row.law = (p.match.thisLaw ? (headingLaw ?? p.blockLaw) : null) ?? p.blockLaw ?? knownLaw.get(p.match.article) ?? p.paragraphLaw ?? onlyLaw;
   }
 
-  const orgs = scanOrganizations(cable, paragraphIds, tokenized);
+  const orgs = scanOrganizations(cable, paragraphIds, budget);
   facts.organizations = orgs.organizations;
   facts.organization_mentions = orgs.mentions;
   return facts;

@@ -4,7 +4,8 @@ import type { ORGANIZATION_TYPES, OrganizationMentionRow as MentionRow, Organiza
 import { cableCountry, countryOfAdjective, type CountryEntry } from '../country.js';
 import { z } from 'zod';
 import { loadDataFile } from '../data-file.js';
-import { sourceSpan, tokenize, type Token } from './text.js';
+import { FactBudget } from './limits.js';
+import { collapseSpaces, sourceSpan, TokenColumns, tokenize } from './text.js';
 
 type OrganizationType = (typeof ORGANIZATION_TYPES)[number];
 
@@ -249,13 +250,15 @@ function inCapitals(text: string): boolean {
   return /[A-Z]/.test(text) && !/[a-z]/.test(text);
 }
 
-/** The organizations of one cable and every mention of them. `tokens[i]`, when given, are the tokens of paragraph i. */
+/**
+ * The organizations of one cable and every mention of them, each mention counted in `budget` (the cable's fact rows).
+ * Each paragraph is tokenized when it is scanned, so no more than one paragraph's tokens are held.
+ */
 export function scanOrganizations(
   cable: Cable,
   paragraphIds: readonly string[],
-  tokens: readonly (readonly Token[])[] = cable.paragraphs.map((p) => tokenize(p.text)),
+  budget: FactBudget = new FactBudget(cable),
 ): { organizations: OrganizationRow[]; mentions: MentionRow[] } {
-  const paragraphTokens = tokens;
   const countries = cable.tags.filter((t) => /^[A-Z]{2}$/.test(t));
   const host = cableCountry(cable);
   const prefix = host?.iso ?? /^\d{2}([A-Z]{1,30})\d/.exec(cable.id)?.[1] ?? cable.id;
@@ -273,11 +276,12 @@ export function scanOrganizations(
   let cableText: string | undefined;
   /** Whether the cable names the entry in full, by its name or an alias (the text in capitals, spaces folded). */
   const named = (e: OrganizationEntry) => {
-    cableText ??= cable.paragraphs
-      .map((p) => p.text)
-      .join(' ')
-      .toUpperCase()
-      .replace(/\s+/g, ' ');
+    cableText ??= collapseSpaces(
+      cable.paragraphs
+        .map((p) => p.text)
+        .join(' ')
+        .toUpperCase(),
+    );
     const text = cableText;
     return [e.name, ...e.aliases].some((n) => text.includes(n.toUpperCase()));
   };
@@ -341,23 +345,25 @@ export function scanOrganizations(
   const counts = new Map<string, { count: number; first: string }>();
   cable.paragraphs.forEach((p, index) => {
     const pid = paragraphIds[index]!;
-    const tokens = paragraphTokens[index]!;
+    const tokens = new TokenColumns(p.text);
     let lastMention: { orgId: string; end: number } | null = null;
     for (let i = 0; i < tokens.length; i++) {
       const match = matchAt(tokens, i, byFirst);
       if (!match || (match.wordAcronym && inCapitals(p.text) && match.wordAcronym())) continue;
-      const first = tokens[i]!;
-      const last = tokens[i + match.tokens.length - 1]!;
+      const firstStart = tokens.start(i);
+      const lastEnd = tokens.end(i + match.tokens.length - 1);
       i += match.tokens.length - 1;
       const definesPrevious =
         lastMention !== null &&
         lastMention.orgId === match.orgId &&
-        tokens[i - match.tokens.length]?.text === '(' &&
-        tokens[i - match.tokens.length - 1]?.end === lastMention.end;
-      lastMention = { orgId: match.orgId, end: last.end };
+        tokens.text(i - match.tokens.length) === '(' &&
+        i - match.tokens.length - 1 >= 0 &&
+        tokens.end(i - match.tokens.length - 1) === lastMention.end;
+      lastMention = { orgId: match.orgId, end: lastEnd };
       if (definesPrevious) continue;
-      const s = sourceSpan(p, cable.source, first.start, last.end, html);
+      const s = sourceSpan(p, cable.source, firstStart, lastEnd, html);
       mentions.push({ org_id: match.orgId, cable_id: cable.id, paragraph_id: pid, text: s.text, char_start: s.char_start, char_end: s.char_end });
+      budget.spend(1);
       const c = counts.get(match.orgId);
       if (c) c.count++;
       else counts.set(match.orgId, { count: 1, first: pid });
@@ -380,22 +386,21 @@ export function scanOrganizations(
   return { organizations, mentions };
 }
 
-function matchAt(tokens: readonly Token[], i: number, byFirst: ReadonlyMap<string, Matcher[]>): Matcher | null {
-  const candidates = byFirst.get(tokens[i]!.text);
+function matchAt(tokens: TokenColumns, i: number, byFirst: ReadonlyMap<string, Matcher[]>): Matcher | null {
+  const candidates = byFirst.get(tokens.text(i)!);
   if (!candidates) return null;
   for (const m of candidates) {
     let ok = true;
     for (let k = 1; k < m.tokens.length; k++) {
-      if (tokens[i + k]?.text !== m.tokens[k]) {
+      if (tokens.text(i + k) !== m.tokens[k]) {
         ok = false;
         break;
       }
     }
     if (!ok) continue;
-    const next = tokens[i + m.tokens.length];
-    if (next && next.kind === 'word' && !next.spaceBefore) continue;
-    const prev = tokens[i - 1];
-    if (prev && prev.kind === 'word' && !tokens[i]!.spaceBefore) continue;
+    const next = i + m.tokens.length;
+    if (next < tokens.length && tokens.kind(next) === 'word' && !tokens.spaceBefore(next)) continue;
+    if (i > 0 && tokens.kind(i - 1) === 'word' && !tokens.spaceBefore(i)) continue;
     return m;
   }
   return null;

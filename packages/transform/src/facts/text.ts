@@ -1,5 +1,13 @@
 import { spanText, type Paragraph } from '@cablepress/extract';
 
+/**
+ * `text.replace(/\s+/g, ' ')`, without building a copy when there is nothing to replace: a paragraph's clean text
+ * has single spaces already, and the replace of a paragraph of megabytes allocates a dozen times its size.
+ */
+export function collapseSpaces(text: string): string {
+  return /\s\s|[^\S ]/.test(text) ? text.replace(/\s+/g, ' ') : text;
+}
+
 /** A sentence of a paragraph's clean text: [start, end) offsets into Paragraph.text. */
 export interface Sentence {
   start: number;
@@ -143,6 +151,49 @@ export function splitSentences(text: string, keepTogether: (dot: number) => bool
   return sentences;
 }
 
+/**
+ * The longest piece of a sentence scanned at once for facts. Real sentences stay far below it (the longest in the
+ * corpus has 1,165 characters); one of megabytes, which only hostile input has, would otherwise hold millions of
+ * tokens at once.
+ */
+export const MAX_PIECE = 65_536;
+
+function isWordCode(c: number): boolean {
+  return isLetterCode(c) || isDigitCode(c);
+}
+
+/**
+ * The sentences to scan for facts: each sentence as it is, except one longer than `MAX_PIECE`, which is cut into
+ * pieces of at most that length, at the last white space of each (else between two characters that are neither
+ * letters nor digits, else anywhere). Facts that straddle a cut are read as two or not at all: only a sentence no real
+ * cable has is cut.
+ */
+export function* scanPieces(text: string, sentences: readonly Sentence[]): Generator<Sentence> {
+  for (const sentence of sentences) {
+    if (sentence.end - sentence.start <= MAX_PIECE) {
+      yield sentence;
+      continue;
+    }
+    let start = sentence.start;
+    while (start < sentence.end) {
+      let end = Math.min(sentence.end, start + MAX_PIECE);
+      if (end < sentence.end) {
+        let cut = end;
+        while (cut > start && !isSpaceCode(text.charCodeAt(cut))) cut--;
+        if (cut === start) {
+          cut = end;
+          while (cut > start && (isWordCode(text.charCodeAt(cut - 1)) || isWordCode(text.charCodeAt(cut)))) cut--;
+        }
+        if (cut > start) end = cut;
+      }
+      let from = start;
+      while (from < end && isSpaceCode(text.charCodeAt(from))) from++;
+      if (end > from) yield { start: from, end, text: text.slice(from, end) };
+      start = end;
+    }
+  }
+}
+
 /** A span of the source with its text, ready to go into a fact row. */
 export interface SourceSpan {
   char_start: number;
@@ -183,9 +234,8 @@ export interface Token {
   spaceBefore: boolean;
 }
 
-/** Splits text into tokens in one pass. Separators inside numbers (1,044 10.000.000 1.4) stay in the number token. */
-export function tokenize(text: string, from = 0, to = text.length): Token[] {
-  const tokens: Token[] = [];
+/** Finds the tokens of text[from, to) in one pass and hands each to `emit` (its kind, [start, end) and whether white space comes before it). */
+function scanTokens(text: string, from: number, to: number, emit: (kind: TokenKind, start: number, end: number, spaceBefore: boolean) => void): void {
   let i = from;
   let space = true;
   while (i < to) {
@@ -221,11 +271,80 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       kind = 'sym';
       i++;
     }
-    const t = text.slice(start, i);
-    tokens.push({ kind, text: t, lower: kind === 'word' ? t.toLowerCase() : t, start, end: i, spaceBefore: space });
+    emit(kind, start, i, space);
     space = false;
   }
+}
+
+/** Splits text into tokens in one pass. Separators inside numbers (1,044 10.000.000 1.4) stay in the number token. */
+export function tokenize(text: string, from = 0, to = text.length): Token[] {
+  const tokens: Token[] = [];
+  scanTokens(text, from, to, (kind, start, end, spaceBefore) => {
+    const t = text.slice(start, end);
+    tokens.push({ kind, text: t, lower: kind === 'word' ? t.toLowerCase() : t, start, end, spaceBefore });
+  });
   return tokens;
+}
+
+const KINDS: readonly TokenKind[] = ['num', 'word', 'sym'];
+
+/**
+ * The tokens of a text as `tokenize` finds them, held in typed arrays (9 bytes a token instead of an object and two
+ * strings): what a scan over a whole paragraph keeps, so that a paragraph of megabytes does not need gigabytes. A
+ * token's text is sliced from the text when it is asked for.
+ */
+export class TokenColumns {
+  readonly length: number;
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
+  private readonly flags: Uint8Array;
+
+  constructor(private readonly source: string) {
+    let starts = new Int32Array(64);
+    let ends = new Int32Array(64);
+    let flags = new Uint8Array(64);
+    let n = 0;
+    scanTokens(source, 0, source.length, (kind, start, end, spaceBefore) => {
+      if (n === starts.length) {
+        starts = grown(starts, new Int32Array(n * 2));
+        ends = grown(ends, new Int32Array(n * 2));
+        flags = grown(flags, new Uint8Array(n * 2));
+      }
+      starts[n] = start;
+      ends[n] = end;
+      flags[n++] = KINDS.indexOf(kind) | (spaceBefore ? 4 : 0);
+    });
+    this.length = n;
+    this.starts = starts;
+    this.ends = ends;
+    this.flags = flags;
+  }
+
+  start(i: number): number {
+    return this.starts[i]!;
+  }
+
+  end(i: number): number {
+    return this.ends[i]!;
+  }
+
+  kind(i: number): TokenKind {
+    return KINDS[this.flags[i]! & 3]!;
+  }
+
+  spaceBefore(i: number): boolean {
+    return (this.flags[i]! & 4) !== 0;
+  }
+
+  /** The token's text, or undefined past either end (as an array of tokens gives). */
+  text(i: number): string | undefined {
+    return i >= 0 && i < this.length ? this.source.slice(this.starts[i]!, this.ends[i]!) : undefined;
+  }
+}
+
+function grown<T extends Int32Array | Uint8Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }
 
 /**

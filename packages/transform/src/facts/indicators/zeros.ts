@@ -1,6 +1,6 @@
 import type { ParagraphRow } from '@cablepress/validate';
 import { STOP_WORDS } from '../quantities/words.js';
-import { splitSentences } from '../text.js';
+import { collapseSpaces, splitSentences } from '../text.js';
 import { EVIDENCE } from './evidence-words.js';
 import { phraseAt, type Span } from './phrases.js';
 
@@ -93,7 +93,7 @@ function zerosByVerb(sentence: string): { indicator: string; words: Span }[] {
 
 /** Every stated zero of a paragraph, one per indicator and sentence. */
 export function statedZeros(paragraph: ParagraphRow): StatedZero[] {
-  const text = paragraph.text.replace(/\s+/g, ' ');
+  const text = collapseSpaces(paragraph.text);
   const zeros: StatedZero[] = [];
   for (const s of splitSentences(text)) {
     const lower = s.text.toLowerCase();
