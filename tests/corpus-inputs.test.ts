@@ -1,8 +1,8 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { cp, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, scratchFolder, seedDataset } from './helpers.js';
+import { cli, cliBin, scratchFolder, seedDataset } from './helpers.js';
 
 const SEED = path.join(seedDataset, 'source/08VIENTIANE145.txt');
 
@@ -90,5 +90,18 @@ describe('corpus mode with inputs a person can get wrong', () => {
       expect(result.stderr.trim().split('\n')).toHaveLength(1);
       expect(await readdir(out)).toEqual(['package.json']);
     }
+  });
+
+  it('runs its workers when node itself was given a heap flag a worker refuses (--max-old-space-size)', async () => {
+    const { cables, out } = await seedCorpus();
+    const result = await new Promise<{ code: number; stderr: string }>((resolve) =>
+      execFile(
+        process.execPath,
+        ['--max-old-space-size=1024', cliBin, 'build', '--corpus', cables, '--out', out, '--jobs', '2', '--quiet'],
+        (error, _stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stderr }),
+      ),
+    );
+    expect(result.code, result.stderr).toBe(0);
+    expect(await readdir(out)).toContain('datapackage.json');
   });
 });

@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { CacheRef } from './cache.js';
 import type { ChunkFile, ChunkResult, Partition, Stage } from './work.js';
 import type { Task } from './worker.js';
@@ -59,6 +59,27 @@ function workerExecArgv(): string[] {
     else if (!arg.startsWith('--input-type=')) out.push(arg);
   }
   return out;
+}
+
+/** The options of the parent a worker refused (V8 heap flags such as `--max-old-space-size` are per process): not passed again. */
+const refusedExecArgv = new Set<string>();
+
+/**
+ * A worker with the parent's Node options, less those Node refuses for a worker (it names them in the error: a
+ * worker's heap is set by `resourceLimits` instead).
+ */
+function startWorker(resourceLimits: ResourceLimits): Worker {
+  for (;;) {
+    const execArgv = workerExecArgv().filter((arg) => !refusedExecArgv.has(arg));
+    try {
+      return new Worker(WORKER_URL, { execArgv, resourceLimits });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw error;
+      const named = execArgv.filter((arg) => (error as Error).message.includes(arg));
+      if (named.length === 0) throw error;
+      for (const arg of named) refusedExecArgv.add(arg);
+    }
+  }
 }
 
 /** Whether a worker stopped because it reached its heap cap (`resourceLimits`). */
@@ -163,7 +184,7 @@ export async function runPool(
 
   const spawn = (roomy = false): Slot => {
     const resourceLimits = roomy ? {} : { maxOldGenerationSizeMb: options.workerHeapMb ?? WORKER_HEAP_MB };
-    const slot: Slot = { worker: new Worker(WORKER_URL, { execArgv: workerExecArgv(), resourceLimits }), busy: new Map(), roomy };
+    const slot: Slot = { worker: startWorker(resourceLimits), busy: new Map(), roomy };
     slot.worker.on('message', (message: { index: number; result: ChunkResult }) => {
       slot.busy.delete(message.index);
       if (finishRerun(message.index, message.result)) return dispatch();
