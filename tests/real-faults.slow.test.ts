@@ -72,14 +72,34 @@ async function underFault(
 const SEED_LOCK = `${JSON.stringify({ name: 'seed', lockfileVersion: 3, requires: true, packages: { '': { workspaces: ['datasets/*'] } } }, null, 2)}\n`;
 const OLD_SITE = '<!doctype html><title>the site as it was</title>\n';
 
-/** A typed DISK_FULL (exit 2, one line, no stack) or a run that had room enough; never INTERNAL, never a temporary file left. */
-function expectFullOrDone(result: Awaited<ReturnType<typeof underFault>>): boolean {
-  expect(result.stderr).not.toMatch(/INTERNAL|\n\s+at /);
-  expect(result.temps, 'files left under a temporary name').toBe('');
-  if (result.code === 0) return false;
-  expect(result.code, result.stderr).toBe(2);
-  expect(result.stderr).toMatch(/^cablepress: DISK_FULL: \S+: .*could not be written: the disk is full \(ENOSPC\)/);
-  return true;
+type FaultResult = Awaited<ReturnType<typeof underFault>>;
+
+/**
+ * Runs `command` with each of `levels` KB free: every run ends in a typed DISK_FULL (exit 2, one line, no stack),
+ * then `full` checks what it left, or has room enough, then `done` checks it; never INTERNAL, never a temporary file
+ * left; and at least one level is too full.
+ */
+async function atFillLevels(
+  levels: readonly number[],
+  fault: Omit<Parameters<typeof underFault>[0], 'freeKb'>,
+  command: string,
+  check: { full?: (result: FaultResult, freeKb: number) => void; done?: (result: FaultResult) => void },
+): Promise<void> {
+  let failed = 0;
+  for (const freeKb of levels) {
+    const result = await underFault({ ...fault, freeKb }, command);
+    expect(result.stderr).not.toMatch(/INTERNAL|\n\s+at /);
+    expect(result.temps, 'files left under a temporary name').toBe('');
+    if (result.code === 0) {
+      check.done?.(result);
+      continue;
+    }
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toMatch(/^cablepress: DISK_FULL: \S+: .*could not be written: the disk is full \(ENOSPC\)/);
+    failed++;
+    check.full?.(result, freeKb);
+  }
+  expect(failed).toBeGreaterThan(0);
 }
 
 describe(`real faults in a mount namespace${SKIPPED}`, () => {
@@ -107,55 +127,43 @@ describe(`real faults in a mount namespace${SKIPPED}`, () => {
   it.skipIf(!unshare).each(['--jobs 2', '--jobs 1 --partition year'])(
     'corpus mode (%s) on a full disk at any fill level: DISK_FULL or done, never exit 70, nothing staged left',
     async (flags) => {
-      let failed = 0;
-      for (const freeKb of [5, 30, 100, 300, 600, 8000]) {
-        const result = await underFault({ freeKb, freeInodes: 1000 }, `build --corpus datasets/laos-tip-2008/source --out corpus-out ${flags} --quiet`);
-        if (expectFullOrDone(result)) failed++;
-        expect(result.tree, `${freeKb} KB free`).not.toMatch(/corpus-out\/\.tmp/);
-      }
-      expect(failed).toBeGreaterThan(0);
+      const noStaging = (result: FaultResult, freeKb?: number) => expect(result.tree, `${freeKb} KB free`).not.toMatch(/corpus-out\/\.tmp/);
+      await atFillLevels([5, 30, 100, 300, 600, 8000], { freeInodes: 1000 }, `build --corpus datasets/laos-tip-2008/source --out corpus-out ${flags} --quiet`, {
+        full: noStaging,
+        done: noStaging,
+      });
     },
   );
 
   it.skipIf(!unshare)('release on a full disk: DISK_FULL or done, never a .tar.gz without its .zip and SHA256SUMS', async () => {
-    let failed = 0;
-    for (const freeKb of [40, 300, 450, 4000]) {
-      const result = await underFault({ freeKb, freeInodes: 1000, built: true }, 'release datasets/laos-tip-2008 --skip-rebuild');
-      const released = result.tree.split('\n').filter((f) => f.startsWith('./releases/'));
-      if (expectFullOrDone(result)) {
-        failed++;
-        expect(released, `${freeKb} KB free`).toEqual([]);
-      } else expect(released).toEqual(['./releases/SHA256SUMS', './releases/laos-tip-2008-2.0.0.tar.gz', './releases/laos-tip-2008-2.0.0.zip']);
-    }
-    expect(failed).toBeGreaterThan(0);
+    const released = (result: FaultResult) => result.tree.split('\n').filter((f) => f.startsWith('./releases/'));
+    await atFillLevels([40, 300, 450, 4000], { freeInodes: 1000, built: true }, 'release datasets/laos-tip-2008 --skip-rebuild', {
+      full: (result, freeKb) => expect(released(result), `${freeKb} KB free`).toEqual([]),
+      done: (result) =>
+        expect(released(result)).toEqual(['./releases/SHA256SUMS', './releases/laos-tip-2008-2.0.0.tar.gz', './releases/laos-tip-2008-2.0.0.zip']),
+    });
   });
 
   it.skipIf(!unshare)('site on a full disk: DISK_FULL naming the file in the site (not a staged copy), and the site as it was', async () => {
-    let failed = 0;
-    for (const freeKb of [300, 800, 2000, 6000]) {
-      const result = await underFault({ freeKb, freeInodes: 1000, built: true }, 'site');
-      const site = result.tree.split('\n').filter((f) => f.startsWith('./site/'));
-      if (expectFullOrDone(result)) {
-        failed++;
+    const site = (result: FaultResult) => result.tree.split('\n').filter((f) => f.startsWith('./site/'));
+    await atFillLevels([300, 800, 2000, 6000], { freeInodes: 1000, built: true }, 'site', {
+      full: (result, freeKb) => {
         expect(result.stderr).toMatch(/^cablepress: DISK_FULL: \S+\/site\/(index\.html|laos-tip-2008\/)/);
-        expect(site, `${freeKb} KB free`).toEqual(['./site/index.html']);
+        expect(site(result), `${freeKb} KB free`).toEqual(['./site/index.html']);
         expect(result.siteIndex).toBe(OLD_SITE);
-      } else expect(site).toContain('./site/laos-tip-2008/index.html');
-    }
-    expect(failed).toBeGreaterThan(0);
+      },
+      done: (result) => expect(site(result)).toContain('./site/laos-tip-2008/index.html'),
+    });
   });
 
   it.skipIf(!unshare)('init on a full disk: DISK_FULL, and no half-made dataset folder or package-lock change', async () => {
-    let failed = 0;
-    for (const freeKb of [4, 50, 400, 8000]) {
-      const result = await underFault({ freeKb, freeInodes: 1000 }, 'init datasets/laos-tip-2008/source/08VIENTIANE145.txt --name other-tip');
-      const made = result.tree.split('\n').filter((f) => f.startsWith('./datasets/other-tip/') || f.startsWith('./reports/other-tip/'));
-      if (expectFullOrDone(result)) {
-        failed++;
-        expect(made, `${freeKb} KB free`).toEqual([]);
+    const made = (result: FaultResult) => result.tree.split('\n').filter((f) => f.startsWith('./datasets/other-tip/') || f.startsWith('./reports/other-tip/'));
+    await atFillLevels([4, 50, 400, 8000], { freeInodes: 1000 }, 'init datasets/laos-tip-2008/source/08VIENTIANE145.txt --name other-tip', {
+      full: (result, freeKb) => {
+        expect(made(result), `${freeKb} KB free`).toEqual([]);
         expect(result.lock, `${freeKb} KB free`).toBe(SEED_LOCK);
-      } else expect(made).toContain('./datasets/other-tip/datapackage.json');
-    }
-    expect(failed).toBeGreaterThan(0);
+      },
+      done: (result) => expect(made(result)).toContain('./datasets/other-tip/datapackage.json'),
+    });
   });
 });

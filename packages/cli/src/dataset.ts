@@ -1,4 +1,4 @@
-import { checkPackageFieldLengths, InputError, isDatasetName, LIMITS, readTextInside, SEMVER, type Homepage } from '@cablepress/core';
+import { checkPackageFieldLengths, ellipsis, InputError, isDatasetName, LIMITS, readTextInside, SEMVER, type Homepage } from '@cablepress/core';
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { readHomepage, repositoryOfDataset } from './repository.js';
@@ -67,8 +67,7 @@ const LICENSE = /^[A-Za-z0-9][A-Za-z0-9.+-]*$/;
 
 /** A value as JSON for a message, cut to 80 characters (a field may hold a list or an object of any size). */
 function quoted(value: unknown): string {
-  const json = JSON.stringify(value) ?? String(value);
-  return json.length > 80 ? `${json.slice(0, 80)}…` : json;
+  return ellipsis(JSON.stringify(value) ?? String(value), 81);
 }
 
 /** The package.json fields that go into datapackage.json, checked here so that an error names package.json. */

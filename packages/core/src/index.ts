@@ -3,6 +3,7 @@ export { checkPackageFieldLengths, PACKAGE_FIELD_LIMITS, type PackageField } fro
 export { datasetPageUrl, homepageBase, homepageProblem, type Homepage } from './homepage.js';
 export { epochDate, isoDate, MONTH_NAMES, monthAbbreviation, monthNumber } from './dates.js';
 export { isDatasetName, safeFileName } from './names.js';
+export { ellipsis, trimEndWhile } from './text.js';
 export { leadingRoman } from './roman.js';
 export * from './errors/index.js';
 export * from './fs/index.js';

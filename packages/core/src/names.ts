@@ -1,3 +1,4 @@
+import { trimEndWhile } from './text.js';
 import { createHash } from 'node:crypto';
 
 /** Device names that Windows refuses as a file name, with or without an extension ("CON", "nul.txt", "COM1.csv"). */
@@ -21,9 +22,7 @@ export function safeFileName(id: string): string {
 
 /** Drops trailing dots (Windows ignores them) in linear time; `/\.+$/` is quadratic on long runs of dots. */
 function withoutTrailingDots(name: string): string {
-  let end = name.length;
-  while (end > 0 && name.charCodeAt(end - 1) === 0x2e) end--;
-  return name.slice(0, end);
+  return trimEndWhile(name, (c) => c === '.');
 }
 
 /** A dataset name: lowercase letters, digits and hyphens, already a safe file name (it names folders, files and packages). */

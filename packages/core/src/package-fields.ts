@@ -1,4 +1,5 @@
 import { InputError } from './errors/index.js';
+import { ellipsis } from './text.js';
 
 /**
  * The longest value, in characters, cablepress takes from each package.json field it reads (a dataset's, and the
@@ -64,7 +65,7 @@ export function checkPackageFieldLengths(
     if (long) {
       throw new InputError(
         'PACKAGE_FIELD_TOO_LONG',
-        `package.json "${long[0]}" has ${long[1].length} characters, more than the ${max} it may have ("${long[1].slice(0, 40).replace(/[\uD800-\uDBFF]$/, '')}…").`,
+        `package.json "${long[0]}" has ${long[1].length} characters, more than the ${max} it may have ("${ellipsis(long[1], 41)}").`,
         { file, field: long[0] },
         `Shorten "${long[0]}" to at most ${max} characters.`,
       );

@@ -2,6 +2,7 @@ export type { Cable, CableFormat, Paragraph, ParagraphKind, ParseOptions, Recipi
 export { parseCable } from './parse.js';
 export { MAX_LINES, MAX_PARAGRAPHS } from './limits.js';
 export { decodeCableBytes } from './decode.js';
+export { collapseSpaces } from './text.js';
 export { canonicalCableId, stationOfId } from './fields/cable-id.js';
 export { parseTags } from './fields/tags.js';
 export { parseSubject } from './fields/subject.js';

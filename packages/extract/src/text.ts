@@ -146,3 +146,11 @@ export function trimRange(s: string, start: number, end: number): Line {
   while (end > start && s.charCodeAt(end - 1) === 0x20) end--;
   return { start, end };
 }
+
+/**
+ * `text.replace(/\s+/g, ' ')`, without building a copy when there is nothing to replace: clean text has single
+ * spaces already, and the replace of a text of megabytes allocates a dozen times its size.
+ */
+export function collapseSpaces(text: string): string {
+  return /\s\s|[^\S ]/.test(text) ? text.replace(/\s+/g, ' ') : text;
+}

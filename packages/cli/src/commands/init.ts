@@ -106,7 +106,10 @@ export const run: RunCommand<'init'> = async ([cableFile], values, io) => {
   const report = path.join(root, 'reports', name);
   await removeStaleTemps(root);
   try {
-    if (saved !== null) kept = await writing(lockFile, root, () => writeFile(saved, lock!).then(() => true));
+    if (saved !== null) {
+      await writing(lockFile, root, () => writeFile(saved, lock!));
+      kept = true;
+    }
     await makeDirs(path.join(dir, 'source'));
     for (const [file, content] of [
       [source, bytes],

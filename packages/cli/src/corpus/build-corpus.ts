@@ -151,6 +151,19 @@ function corpusIndicators(intake: ChunkIntake, options: Pick<CorpusBuildOptions,
   };
 }
 
+/** failures.json and validation.json, opened in the staging folder; when one cannot be (a full disk), the write is dropped. */
+async function openListFiles(writer: DatasetStreamWriter): Promise<[JsonListFile, JsonListFile]> {
+  try {
+    return [
+      new JsonListFile(writer.openExtraFile({ path: FAILURES_FILE, description: FAILURES_DESCRIPTION, mediatype: 'application/json' }), 'failures'),
+      new JsonListFile(writer.openExtraFile({ path: VALIDATION_FILE, description: VALIDATION_DESCRIPTION, mediatype: 'application/json' }), 'findings'),
+    ];
+  } catch (error) {
+    await writer.abort();
+    throw error;
+  }
+}
+
 /** Builds one dataset from a corpus of cable files; bad files are reported, never fatal. */
 export async function buildCorpus(options: CorpusBuildOptions, io: Io): Promise<CorpusSummary> {
   const started = performance.now();
@@ -170,15 +183,7 @@ export async function buildCorpus(options: CorpusBuildOptions, io: Io): Promise<
   const totalBytes = files.bytes;
   const progress = new Progress(io, files.length, totalBytes, options.progress, started, options.progressEvery);
   const writer = await DatasetStreamWriter.open(out, options.partition ? { partition: { name: options.partition, byColumn: 'cable_id' } } : {});
-  const [failuresFile, findingsFile] = await Promise.resolve()
-    .then((): [JsonListFile, JsonListFile] => [
-      new JsonListFile(writer.openExtraFile({ path: FAILURES_FILE, description: FAILURES_DESCRIPTION, mediatype: 'application/json' }), 'failures'),
-      new JsonListFile(writer.openExtraFile({ path: VALIDATION_FILE, description: VALIDATION_DESCRIPTION, mediatype: 'application/json' }), 'findings'),
-    ])
-    .catch(async (error: unknown) => {
-      await writer.abort();
-      throw error;
-    });
+  const [failuresFile, findingsFile] = await openListFiles(writer);
   const intake = new ChunkIntake(files, failuresFile, findingsFile, options.partition);
   for (const failure of skipped) intake.fail(failure);
   const plan = options.chunkCables ? fixedChunks(files.length, options.chunkCables) : contentChunks(files.length, (i) => files.label(i));

@@ -1,20 +1,14 @@
-import { PACKAGE_FIELD_LIMITS } from '@cablepress/core';
+import { ellipsis, PACKAGE_FIELD_LIMITS } from '@cablepress/core';
 import type { Cable } from '@cablepress/extract';
 import { cableSubject } from './name.js';
 
 /** The npm scope of dataset packages in a cablepress repository (`@cablepress-datasets/laos-tip-2008`). */
 export const DATASET_SCOPE = '@cablepress-datasets';
 
-/** `text` cut to at most `max` characters, the last an ellipsis, never between the halves of a surrogate pair. */
-function cut(text: string, max: number): string {
-  if (text.length <= max) return text;
-  return `${text.slice(0, Math.max(0, max - 1)).replace(/[\uD800-\uDBFF]$/, '')}…`;
-}
-
 /** `subject` then `rest`, the subject cut so that both fit in `max` characters (and the whole cut when `rest` alone does not). */
 function fitted(subject: string, rest: string, max: number): string {
   const room = max - rest.length;
-  return room > 1 ? `${cut(subject, room)}${rest}` : cut(`${subject}${rest}`, max);
+  return room > 1 ? `${ellipsis(subject, room)}${rest}` : ellipsis(`${subject}${rest}`, max);
 }
 
 /**

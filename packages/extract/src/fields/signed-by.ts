@@ -1,3 +1,4 @@
+import { trimEndWhile } from '@cablepress/core';
 const NOT_A_NAME =
   /^(END|BEGIN|NNNN|BT|COMMENT|SUMMARY|TEXT|NOTE|SIPDIS|SENSITIVE|NOFORN|UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|THANKS|REGARDS|ACTION|INFO|THE|A|AN|AND|BUT|IN|ON|OF|TO|FOR|WE|HE|SHE|IT|THEY|THIS|THAT|POST|EMBASSY|MISSION|GOVERNMENT|MINISTER|AMBASSADOR)$/i;
 
@@ -20,7 +21,7 @@ export function isTrailerLine(line: string): boolean {
  * its dot, and a mixed-case word ending in one dot ("Second.") stays a sentence.
  */
 export function cleanName(name: string): string {
-  const trimmed = withoutTrailing(name.replace(/^[#*.,;:\s]+/, ''), /[#*,;:\s]/);
+  const trimmed = trimEndWhile(name.replace(/^[#*.,;:\s]+/, ''), (c) => /[#*,;:\s]/.test(c));
   if (/(?:^|[\s.])[A-Z]\.$/.test(trimmed) || (/[a-z]\.$/.test(trimmed) && !/\.\.$/.test(trimmed))) return trimmed;
   return trimmed.replace(/\.+$/, '');
 }
@@ -58,16 +59,6 @@ export function parseSignedBy(text: string): string[] {
     if (before === '' || !isName(before) || /\.$/.test(before)) break;
   }
   return names;
-}
-
-/**
- * `text` without the characters matching `char` at its end: what `replace(/[...]+$/, '')` gives, in time linear in
- * the text (the regular expression tries every run of them, so a last line of 16 MB of ", , , " took minutes).
- */
-function withoutTrailing(text: string, char: RegExp): string {
-  let end = text.length;
-  while (end > 0 && char.test(text[end - 1]!)) end--;
-  return text.slice(0, end);
 }
 
 /** "MCCARTHY / JONES" → ["MCCARTHY", "JONES"]. */

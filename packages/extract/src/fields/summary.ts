@@ -1,3 +1,4 @@
+import { collapseSpaces } from '../text.js';
 import { MARKING } from './markings.js';
 import { fieldText } from './locate.js';
 
@@ -59,7 +60,7 @@ export function summaryOfBody(body: string): string | null {
   if (summary === null) return null;
   const out = summary
     .split(/\n[ \t]*\n/)
-    .map((p) => (/\s\s|[^\S ]/.test(p) ? p.replace(/\s+/g, ' ') : p).trim())
+    .map((p) => collapseSpaces(p).trim())
     .filter(Boolean)
     .join('\n\n');
   return out || null;

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { looksLikeHtml, type Cable } from '@cablepress/extract';
+import { collapseSpaces, looksLikeHtml, type Cable } from '@cablepress/extract';
 import type { ORGANIZATION_TYPES, OrganizationMentionRow as MentionRow, OrganizationRow } from '@cablepress/validate';
 import { cableCountry, countryOfAdjective, type CountryEntry } from '../country.js';
 import { z } from 'zod';
 import { loadDataFile } from '../data-file.js';
 import { FactBudget } from './limits.js';
-import { collapseSpaces, sourceSpan, TokenColumns, tokenize } from './text.js';
+import { sourceSpan, TokenColumns, tokenize } from './text.js';
 
 type OrganizationType = (typeof ORGANIZATION_TYPES)[number];
 

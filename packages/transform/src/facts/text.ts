@@ -1,13 +1,5 @@
 import { spanText, type Paragraph } from '@cablepress/extract';
 
-/**
- * `text.replace(/\s+/g, ' ')`, without building a copy when there is nothing to replace: a paragraph's clean text
- * has single spaces already, and the replace of a paragraph of megabytes allocates a dozen times its size.
- */
-export function collapseSpaces(text: string): string {
-  return /\s\s|[^\S ]/.test(text) ? text.replace(/\s+/g, ' ') : text;
-}
-
 /** A sentence of a paragraph's clean text: [start, end) offsets into Paragraph.text. */
 export interface Sentence {
   start: number;

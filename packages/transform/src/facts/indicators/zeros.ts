@@ -1,6 +1,7 @@
+import { collapseSpaces } from '@cablepress/extract';
 import type { ParagraphRow } from '@cablepress/validate';
 import { STOP_WORDS } from '../quantities/words.js';
-import { collapseSpaces, splitSentences } from '../text.js';
+import { splitSentences } from '../text.js';
 import { EVIDENCE } from './evidence-words.js';
 import { phraseAt, type Span } from './phrases.js';
 
