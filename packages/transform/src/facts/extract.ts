@@ -4,7 +4,7 @@ import { CurrencyResolver } from './currencies.js';
 import { FactBudget } from './limits.js';
 import { scanDates } from './events.js';
 import { isHeadingPeriod, readPenalty, readProsePenalty, scanCitations, scanLaws, type CitationMatch } from './legal.js';
-import { scanOrganizations } from './organizations.js';
+import { OrganizationScan } from './organizations.js';
 import { scanQuantities, type QuantityMatch } from './quantities/index.js';
 import { pad2, scanPieces, sourceSpan, splitSentences, tokenize, type Sentence } from './text.js';
 
@@ -107,6 +107,7 @@ export function extractFacts(cable: Cable, paragraphIds: readonly string[]): Cab
   };
   const tiers = new Map<string, number>();
   const budget = new FactBudget(cable);
+  const organizations = new OrganizationScan(cable, budget);
   let inBlock = false;
   let blockLaw: string | null = null;
   let heading: PendingCitation | null = null;
@@ -128,6 +129,7 @@ export function extractFacts(cable: Cable, paragraphIds: readonly string[]): Cab
     )) {
       const rowsBefore = rowCount(facts);
       const tokens = tokenize(text, sentence.start, sentence.end);
+      organizations.scan(paragraph, pid, tokens);
       const begins = BEGIN_TEXT.test(sentence.text);
       if (begins) {
         inBlock = true;
@@ -237,7 +239,7 @@ export function extractFacts(cable: Cable, paragraphIds: readonly string[]): Cab
     p.row.law = (p.match.thisLaw ? (headingLaw ?? p.blockLaw) : null) ?? p.blockLaw ?? knownLaw.get(p.match.article) ?? p.paragraphLaw ?? onlyLaw;
   }
 
-  const orgs = scanOrganizations(cable, paragraphIds, budget);
+  const orgs = organizations.result();
   facts.organizations = orgs.organizations;
   facts.organization_mentions = orgs.mentions;
   return facts;

@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import { seedCable } from '../../../../tests/test-utils.js';
 import { extractFacts } from './extract.js';
 import { MAX_FACTS } from './limits.js';
-import { TokenColumns, tokenize } from './text.js';
 
 const seedText = readFileSync(seedCable, 'utf8');
 const at = seedText.indexOf('\n1. (SBU)');
@@ -41,23 +40,5 @@ describe('the facts of one cable are bounded (a 16 MB file of figures gave milli
       cable.paragraphs.map((p) => `p${p.seq}`),
     );
     expect(facts.quantities.filter((q) => q.paragraph_id === 'p1')).toHaveLength(1000);
-  });
-});
-
-describe('TokenColumns (the tokens of a whole paragraph in typed arrays) give what tokenize gives', () => {
-  it.each([
-    'The Lao Women’s Union (LWU) assisted 1,044 victims in 2007.',
-    'U.S. Embassy; 10.000.000 kip, 1.4 percent; naïve café — end',
-    '  leading and trailing  ',
-    '',
-  ])('%j', (text) => {
-    const columns = new TokenColumns(text);
-    const tokens = tokenize(text);
-    expect(columns.length).toBe(tokens.length);
-    expect(
-      Array.from({ length: columns.length + 2 }, (_, k) => k - 1).map((i) =>
-        columns.text(i) === undefined ? undefined : [columns.kind(i), columns.text(i), columns.start(i), columns.end(i), columns.spaceBefore(i)],
-      ),
-    ).toEqual([undefined, ...tokens.map((t) => [t.kind, t.text, t.start, t.end, t.spaceBefore]), undefined]);
   });
 });

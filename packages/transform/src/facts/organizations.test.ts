@@ -1,5 +1,11 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { decodeCableBytes, parseCable } from '@cablepress/extract';
 import { describe, expect, it } from 'vitest';
-import { findDefinitions, findNamedNgos, mergeOrganizations } from './organizations.js';
+import { corpusDir, corpusExtraDir, seedCable } from '../../../../tests/test-utils.js';
+import { extractFacts } from './extract.js';
+import { findDefinitions, findNamedNgos, mergeOrganizations, OrganizationScan } from './organizations.js';
+import { tokenize } from './text.js';
 
 describe('findDefinitions', () => {
   it('finds acronyms the cable defines, with their long form', () => {
@@ -68,5 +74,39 @@ describe('findNamedNgos', () => {
     expect(findNamedNgos('The Lao Bar Association has 80 members.')).toEqual([]);
     expect(findNamedNgos('NGOs WORKING WITH VICTIMS')).toEqual([]);
     expect(findNamedNgos('NGOs and international organizations work with trafficking victims.')).toEqual([]);
+  });
+});
+
+describe('OrganizationScan reads mentions a sentence at a time', () => {
+  const files = [
+    seedCable,
+    ...[corpusDir, corpusExtraDir].flatMap((dir) =>
+      readdirSync(dir)
+        .filter((f) => /\.(txt|html)$/.test(f))
+        .map((f) => path.join(dir, f)),
+    ),
+  ];
+
+  it.each(files.map((file) => path.basename(file)))('%s: the mentions and organizations a scan of whole paragraphs finds', (name) => {
+    const file = files.find((f) => path.basename(f) === name)!;
+    const cable = parseCable(decodeCableBytes(readFileSync(file), file), { source: file });
+    const ids = cable.paragraphs.map((p) => `p${p.seq}`);
+    const whole = new OrganizationScan(cable);
+    cable.paragraphs.forEach((p, i) => whole.scan(p, ids[i]!, tokenize(p.text)));
+    const bySentence = extractFacts(cable, ids);
+    const expected = whole.result();
+    expect(bySentence.organization_mentions).toEqual(expected.mentions);
+    expect(bySentence.organizations).toEqual(expected.organizations);
+  });
+
+  it('finds mentions in the vendored cables (the comparison above is not of empty lists)', () => {
+    const mentions = files.map((file) => {
+      const cable = parseCable(decodeCableBytes(readFileSync(file), file), { source: file });
+      return extractFacts(
+        cable,
+        cable.paragraphs.map((p) => `p${p.seq}`),
+      ).organization_mentions.length;
+    });
+    expect(mentions.filter((n) => n > 0).length).toBeGreaterThan(files.length / 2);
   });
 });

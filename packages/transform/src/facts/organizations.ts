@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { collapseSpaces, looksLikeHtml, type Cable } from '@cablepress/extract';
+import { collapseSpaces, looksLikeHtml, type Cable, type Paragraph } from '@cablepress/extract';
 import type { ORGANIZATION_TYPES, OrganizationMentionRow as MentionRow, OrganizationRow } from '@cablepress/validate';
 import { cableCountry, countryOfAdjective, type CountryEntry } from '../country.js';
 import { z } from 'zod';
 import { loadDataFile } from '../data-file.js';
 import { FactBudget } from './limits.js';
-import { sourceSpan, TokenColumns, tokenize } from './text.js';
+import { sourceSpan, tokenize, type Token } from './text.js';
 
 type OrganizationType = (typeof ORGANIZATION_TYPES)[number];
 
@@ -236,10 +236,10 @@ interface Matcher {
   orgId: string;
   tokens: string[];
   /**
-   * For an acronym that is also an English word ("WHO"): true when the cable does not name it in full, so that in a
-   * paragraph in capitals it is not taken for the organization. Asked only when such a match is found.
+   * For an acronym that is also an English word ("WHO"): the entry it abbreviates. In a paragraph in capitals the
+   * acronym is taken for the organization only when the cable names that entry in full.
    */
-  wordAcronym?: () => boolean;
+  wordAcronymOf?: OrganizationEntry;
 }
 
 /** Acronyms that are English words (data/acronym-words.json). */
@@ -251,156 +251,230 @@ function inCapitals(text: string): boolean {
 }
 
 /**
- * The organizations of one cable and every mention of them, each mention counted in `budget` (the cable's fact rows).
- * Each paragraph is tokenized when it is scanned, so no more than one paragraph's tokens are held.
+ * The matchers of one cable: those of the dictionary, built once for each kind of cable and shared (`base`), then those
+ * of the names the cable itself defines or calls NGOs.
  */
-export function scanOrganizations(
-  cable: Cable,
-  paragraphIds: readonly string[],
-  budget: FactBudget = new FactBudget(cable),
-): { organizations: OrganizationRow[]; mentions: MentionRow[] } {
-  const countries = cable.tags.filter((t) => /^[A-Z]{2}$/.test(t));
-  const host = cableCountry(cable);
-  const prefix = host?.iso ?? /^\d{2}([A-Z]{1,30})\d/.exec(cable.id)?.[1] ?? cable.id;
-  const entries = new Map<string, Described>();
-  const matchers: Matcher[] = [];
-  const seen = new Set<string>();
-  const addMatcher = (orgId: string, alias: string, wordAcronym?: () => boolean) => {
+class Matchers {
+  private readonly entries = new Map<string, Described>();
+  private readonly acronyms = new Map<string, string>();
+  private readonly list: Matcher[] = [];
+  private readonly seen = new Set<string>();
+  private readonly names = new Set<string>();
+  private index: ReadonlyMap<string, readonly Matcher[]> | undefined;
+
+  constructor(private readonly base?: Matchers) {}
+
+  entry(id: string): Described | undefined {
+    return this.entries.get(id) ?? this.base?.entry(id);
+  }
+
+  /** Describes organization `id`, unless it is described already. */
+  describe(id: string, described: Described): void {
+    if (!this.entry(id)) this.entries.set(id, described);
+  }
+
+  /** The id of the organization an acronym stands for, the latest said. */
+  acronym(acronym: string): string | undefined {
+    return this.acronyms.get(acronym) ?? this.base?.acronym(acronym);
+  }
+
+  setAcronym(acronym: string, id: string): void {
+    this.acronyms.set(acronym, id);
+  }
+
+  /** Whether a matcher has this name (its token texts joined by spaces). */
+  hasName(name: string): boolean {
+    return this.names.has(name) || (this.base?.hasName(name) ?? false);
+  }
+
+  add(orgId: string, alias: string, wordAcronymOf?: OrganizationEntry): void {
     const tokens = aliasTokens(alias);
     const key = `${orgId}\u0000${tokens.join('\u0000')}`;
-    if (tokens.length === 0 || seen.has(key)) return;
-    seen.add(key);
-    matchers.push({ orgId, tokens, ...(wordAcronym ? { wordAcronym } : {}) });
-  };
-  const byAcronym = new Map<string, string>();
-  let cableText: string | undefined;
-  /** Whether the cable names the entry in full, by its name or an alias (the text in capitals, spaces folded). */
-  const named = (e: OrganizationEntry) => {
-    cableText ??= collapseSpaces(
-      cable.paragraphs
-        .map((p) => p.text)
-        .join(' ')
-        .toUpperCase(),
-    );
-    const text = cableText;
-    return [e.name, ...e.aliases].some((n) => text.includes(n.toUpperCase()));
-  };
-  for (const e of organizationDictionary()) {
-    if (e.countries.length > 0 && !e.countries.some((c) => countries.includes(c))) continue;
-    entries.set(e.id, describeEntry(e, host));
-    addMatcher(e.id, e.name);
-    if (e.acronym) {
-      addMatcher(e.id, e.acronym, ACRONYM_WORDS.has(e.acronym) ? () => !named(e) : undefined);
-      byAcronym.set(e.acronym, e.id);
-    }
-    for (const a of e.aliases) addMatcher(e.id, a);
+    if (tokens.length === 0 || this.seen.has(key) || this.base?.seen.has(key)) return;
+    this.seen.add(key);
+    this.names.add(tokens.join(' '));
+    this.list.push({ orgId, tokens, ...(wordAcronymOf ? { wordAcronymOf } : {}) });
+    this.index = undefined;
   }
-  for (const p of cable.paragraphs) {
-    for (const d of findDefinitions(p.text)) {
-      const known = byAcronym.get(d.acronym);
-      if (known) {
-        addMatcher(known, d.name);
-        continue;
-      }
-      const { type, country } = describeDefined(d.name, host);
-      const owner = type === 'host_government' ? prefix : type === 'foreign_government' ? country : null;
-      const id = owner ? slug(`${owner}-${d.acronym}`) : slug(d.acronym);
-      if (!entries.has(id)) entries.set(id, { name: d.name, acronym: d.acronym, type, country });
-      byAcronym.set(d.acronym, id);
-      addMatcher(id, d.name);
-      addMatcher(id, d.acronym);
-    }
-  }
-  const knownNames = new Set(matchers.map((m) => m.tokens.join(' ')));
-  for (const p of cable.paragraphs) {
-    for (const name of findNamedNgos(p.text)) {
-      if (
-        knownNames.has(
-          tokenize(name)
-            .map((t) => t.text)
-            .join(' '),
-        )
-      )
-        continue;
-      const id = slug(`${prefix}-${name}`);
-      if (!entries.has(id)) entries.set(id, { name, acronym: null, type: 'ngo', country: host?.iso ?? null });
-      addMatcher(id, name);
-      knownNames.add(
-        tokenize(name)
-          .map((t) => t.text)
-          .join(' '),
-      );
-    }
-  }
-  const byFirst = new Map<string, Matcher[]>();
-  for (const m of matchers) {
-    const list = byFirst.get(m.tokens[0]!) ?? [];
-    list.push(m);
-    byFirst.set(m.tokens[0]!, list);
-  }
-  for (const list of byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
 
-  const mentions: MentionRow[] = [];
-  const html = looksLikeHtml(cable.source);
-  const counts = new Map<string, { count: number; first: string }>();
-  cable.paragraphs.forEach((p, index) => {
-    const pid = paragraphIds[index]!;
-    const tokens = new TokenColumns(p.text);
-    let lastMention: { orgId: string; end: number } | null = null;
-    for (let i = 0; i < tokens.length; i++) {
-      const match = matchAt(tokens, i, byFirst);
-      if (!match || (match.wordAcronym && inCapitals(p.text) && match.wordAcronym())) continue;
-      const firstStart = tokens.start(i);
-      const lastEnd = tokens.end(i + match.tokens.length - 1);
-      i += match.tokens.length - 1;
-      const definesPrevious =
-        lastMention !== null &&
-        lastMention.orgId === match.orgId &&
-        tokens.text(i - match.tokens.length) === '(' &&
-        i - match.tokens.length - 1 >= 0 &&
-        tokens.end(i - match.tokens.length - 1) === lastMention.end;
-      lastMention = { orgId: match.orgId, end: lastEnd };
-      if (definesPrevious) continue;
-      const s = sourceSpan(p, cable.source, firstStart, lastEnd, html);
-      mentions.push({ org_id: match.orgId, cable_id: cable.id, paragraph_id: pid, text: s.text, char_start: s.char_start, char_end: s.char_end });
-      budget.spend(1);
-      const c = counts.get(match.orgId);
-      if (c) c.count++;
-      else counts.set(match.orgId, { count: 1, first: pid });
+  /** Every matcher by its first token, longest first; among equally long ones, the first added first. */
+  byFirst(): ReadonlyMap<string, readonly Matcher[]> {
+    if (this.index) return this.index;
+    const base = this.base?.byFirst();
+    if (base && this.list.length === 0) return base;
+    const index = new Map(base);
+    const grown = new Set<Matcher[]>();
+    for (const m of this.list) {
+      let list = index.get(m.tokens[0]!) as Matcher[] | undefined;
+      if (!list || !grown.has(list)) {
+        list = [...(list ?? [])];
+        index.set(m.tokens[0]!, list);
+        grown.add(list);
+      }
+      list.push(m);
     }
-  });
-  const organizations: OrganizationRow[] = [];
-  for (const [orgId, c] of counts) {
-    const e = entries.get(orgId)!;
-    organizations.push({
-      org_id: orgId,
-      name: e.name,
-      acronym: e.acronym,
-      type: e.type,
-      country: e.country,
-      mention_count: c.count,
-      first_paragraph_id: c.first,
-    });
+    for (const list of grown) list.sort((x, y) => y.tokens.length - x.tokens.length);
+    this.index = index;
+    return index;
   }
-  organizations.sort((a, b) => (a.org_id < b.org_id ? -1 : a.org_id > b.org_id ? 1 : 0));
-  return { organizations, mentions };
 }
 
-function matchAt(tokens: TokenColumns, i: number, byFirst: ReadonlyMap<string, Matcher[]>): Matcher | null {
-  const candidates = byFirst.get(tokens.text(i)!);
+/** The dictionary's matchers by the host country and the country-bound entries a cable's tags admit. */
+const dictionaryMatchers = new Map<string, Matchers>();
+
+/** The dictionary's matchers for a cable about `host` tagged with `countries`, built once for each such kind of cable. */
+function matchersOfDictionary(host: CountryEntry | null, countries: readonly string[]): Matchers {
+  const applies = (e: OrganizationEntry) => e.countries.length === 0 || e.countries.some((c) => countries.includes(c));
+  const dictionary = organizationDictionary();
+  const key = `${host?.iso ?? ''}|${dictionary.flatMap((e, i) => (e.countries.length > 0 && applies(e) ? [i] : [])).join(',')}`;
+  let built = dictionaryMatchers.get(key);
+  if (built) return built;
+  built = new Matchers();
+  for (const e of dictionary) {
+    if (!applies(e)) continue;
+    built.describe(e.id, describeEntry(e, host));
+    built.add(e.id, e.name);
+    if (e.acronym) {
+      built.add(e.id, e.acronym, ACRONYM_WORDS.has(e.acronym) ? e : undefined);
+      built.setAcronym(e.acronym, e.id);
+    }
+    for (const a of e.aliases) built.add(e.id, a);
+  }
+  if (dictionaryMatchers.size < 1_000) dictionaryMatchers.set(key, built);
+  return built;
+}
+
+/**
+ * Finds the organizations of one cable and every mention of them, each mention counted in `budget` (the cable's fact
+ * rows). The names the cable defines or calls NGOs are read first (from every paragraph); the mentions are then read
+ * from the tokens of each sentence in the cable's order, as the fact scanners tokenize them (`scan`). A name never
+ * spans two sentences (none holds a period), so mentions are those a scan of whole paragraphs finds.
+ */
+export class OrganizationScan {
+  private readonly matchers: Matchers;
+  private readonly html: boolean;
+  private readonly mentions: MentionRow[] = [];
+  private readonly counts = new Map<string, { count: number; first: string }>();
+  private readonly fullyNamed = new Map<OrganizationEntry, boolean>();
+  private cableText: string | undefined;
+  private paragraph: Paragraph | null = null;
+  private lastMention: { orgId: string; end: number } | null = null;
+
+  constructor(
+    private readonly cable: Cable,
+    private readonly budget: FactBudget = new FactBudget(cable),
+  ) {
+    const countries = cable.tags.filter((t) => /^[A-Z]{2}$/.test(t));
+    const host = cableCountry(cable);
+    const prefix = host?.iso ?? /^\d{2}([A-Z]{1,30})\d/.exec(cable.id)?.[1] ?? cable.id;
+    const matchers = new Matchers(matchersOfDictionary(host, countries));
+    for (const p of cable.paragraphs) {
+      for (const d of findDefinitions(p.text)) {
+        const known = matchers.acronym(d.acronym);
+        if (known) {
+          matchers.add(known, d.name);
+          continue;
+        }
+        const { type, country } = describeDefined(d.name, host);
+        const owner = type === 'host_government' ? prefix : type === 'foreign_government' ? country : null;
+        const id = owner ? slug(`${owner}-${d.acronym}`) : slug(d.acronym);
+        matchers.describe(id, { name: d.name, acronym: d.acronym, type, country });
+        matchers.setAcronym(d.acronym, id);
+        matchers.add(id, d.name);
+        matchers.add(id, d.acronym);
+      }
+    }
+    for (const p of cable.paragraphs) {
+      for (const name of findNamedNgos(p.text)) {
+        if (matchers.hasName(aliasTokens(name).join(' '))) continue;
+        const id = slug(`${prefix}-${name}`);
+        matchers.describe(id, { name, acronym: null, type: 'ngo', country: host?.iso ?? null });
+        matchers.add(id, name);
+      }
+    }
+    this.matchers = matchers;
+    this.html = looksLikeHtml(cable.source);
+  }
+
+  /** Reads the mentions among `tokens`, the tokens of the next sentence of `paragraph` (whose id is `pid`). */
+  scan(paragraph: Paragraph, pid: string, tokens: readonly Token[]): void {
+    if (paragraph !== this.paragraph) {
+      this.paragraph = paragraph;
+      this.lastMention = null;
+    }
+    const byFirst = this.matchers.byFirst();
+    for (let i = 0; i < tokens.length; i++) {
+      const match = matchAt(tokens, i, byFirst);
+      if (!match || (match.wordAcronymOf && inCapitals(paragraph.text) && !this.named(match.wordAcronymOf))) continue;
+      const firstStart = tokens[i]!.start;
+      const lastEnd = tokens[i + match.tokens.length - 1]!.end;
+      i += match.tokens.length - 1;
+      const before = i - match.tokens.length;
+      const definesPrevious =
+        this.lastMention !== null && this.lastMention.orgId === match.orgId && tokens[before]?.text === '(' && tokens[before - 1]?.end === this.lastMention.end;
+      this.lastMention = { orgId: match.orgId, end: lastEnd };
+      if (definesPrevious) continue;
+      const s = sourceSpan(paragraph, this.cable.source, firstStart, lastEnd, this.html);
+      this.mentions.push({ org_id: match.orgId, cable_id: this.cable.id, paragraph_id: pid, text: s.text, char_start: s.char_start, char_end: s.char_end });
+      this.budget.spend(1);
+      const c = this.counts.get(match.orgId);
+      if (c) c.count++;
+      else this.counts.set(match.orgId, { count: 1, first: pid });
+    }
+  }
+
+  /** The organizations mentioned, by id, and their mentions in the order they were read. */
+  result(): { organizations: OrganizationRow[]; mentions: MentionRow[] } {
+    const organizations: OrganizationRow[] = [];
+    for (const [orgId, c] of this.counts) {
+      const e = this.matchers.entry(orgId)!;
+      organizations.push({
+        org_id: orgId,
+        name: e.name,
+        acronym: e.acronym,
+        type: e.type,
+        country: e.country,
+        mention_count: c.count,
+        first_paragraph_id: c.first,
+      });
+    }
+    organizations.sort((a, b) => (a.org_id < b.org_id ? -1 : a.org_id > b.org_id ? 1 : 0));
+    return { organizations, mentions: this.mentions };
+  }
+
+  /** Whether the cable names the entry in full, by its name or an alias (the text in capitals, spaces folded). */
+  private named(e: OrganizationEntry): boolean {
+    let found = this.fullyNamed.get(e);
+    if (found === undefined) {
+      this.cableText ??= collapseSpaces(
+        this.cable.paragraphs
+          .map((p) => p.text)
+          .join(' ')
+          .toUpperCase(),
+      );
+      const text = this.cableText;
+      found = [e.name, ...e.aliases].some((n) => text.includes(n.toUpperCase()));
+      this.fullyNamed.set(e, found);
+    }
+    return found;
+  }
+}
+
+function matchAt(tokens: readonly Token[], i: number, byFirst: ReadonlyMap<string, readonly Matcher[]>): Matcher | null {
+  const candidates = byFirst.get(tokens[i]!.text);
   if (!candidates) return null;
   for (const m of candidates) {
     let ok = true;
     for (let k = 1; k < m.tokens.length; k++) {
-      if (tokens.text(i + k) !== m.tokens[k]) {
+      if (tokens[i + k]?.text !== m.tokens[k]) {
         ok = false;
         break;
       }
     }
     if (!ok) continue;
-    const next = i + m.tokens.length;
-    if (next < tokens.length && tokens.kind(next) === 'word' && !tokens.spaceBefore(next)) continue;
-    if (i > 0 && tokens.kind(i - 1) === 'word' && !tokens.spaceBefore(i)) continue;
+    const next = tokens[i + m.tokens.length];
+    if (next && next.kind === 'word' && !next.spaceBefore) continue;
+    if (i > 0 && tokens[i - 1]!.kind === 'word' && !tokens[i]!.spaceBefore) continue;
     return m;
   }
   return null;

@@ -226,8 +226,9 @@ export interface Token {
   spaceBefore: boolean;
 }
 
-/** Finds the tokens of text[from, to) in one pass and hands each to `emit` (its kind, [start, end) and whether white space comes before it). */
-function scanTokens(text: string, from: number, to: number, emit: (kind: TokenKind, start: number, end: number, spaceBefore: boolean) => void): void {
+/** Splits text[from, to) into tokens in one pass. Separators inside numbers (1,044 10.000.000 1.4) stay in the number token. */
+export function tokenize(text: string, from = 0, to = text.length): Token[] {
+  const tokens: Token[] = [];
   let i = from;
   let space = true;
   while (i < to) {
@@ -263,80 +264,11 @@ function scanTokens(text: string, from: number, to: number, emit: (kind: TokenKi
       kind = 'sym';
       i++;
     }
-    emit(kind, start, i, space);
+    const t = text.slice(start, i);
+    tokens.push({ kind, text: t, lower: kind === 'word' ? t.toLowerCase() : t, start, end: i, spaceBefore: space });
     space = false;
   }
-}
-
-/** Splits text into tokens in one pass. Separators inside numbers (1,044 10.000.000 1.4) stay in the number token. */
-export function tokenize(text: string, from = 0, to = text.length): Token[] {
-  const tokens: Token[] = [];
-  scanTokens(text, from, to, (kind, start, end, spaceBefore) => {
-    const t = text.slice(start, end);
-    tokens.push({ kind, text: t, lower: kind === 'word' ? t.toLowerCase() : t, start, end, spaceBefore });
-  });
   return tokens;
-}
-
-const KINDS: readonly TokenKind[] = ['num', 'word', 'sym'];
-
-/**
- * The tokens of a text as `tokenize` finds them, held in typed arrays (9 bytes a token instead of an object and two
- * strings): what a scan over a whole paragraph keeps, so that a paragraph of megabytes does not need gigabytes. A
- * token's text is sliced from the text when it is asked for.
- */
-export class TokenColumns {
-  readonly length: number;
-  private readonly starts: Int32Array;
-  private readonly ends: Int32Array;
-  private readonly flags: Uint8Array;
-
-  constructor(private readonly source: string) {
-    let starts = new Int32Array(64);
-    let ends = new Int32Array(64);
-    let flags = new Uint8Array(64);
-    let n = 0;
-    scanTokens(source, 0, source.length, (kind, start, end, spaceBefore) => {
-      if (n === starts.length) {
-        starts = grown(starts, new Int32Array(n * 2));
-        ends = grown(ends, new Int32Array(n * 2));
-        flags = grown(flags, new Uint8Array(n * 2));
-      }
-      starts[n] = start;
-      ends[n] = end;
-      flags[n++] = KINDS.indexOf(kind) | (spaceBefore ? 4 : 0);
-    });
-    this.length = n;
-    this.starts = starts;
-    this.ends = ends;
-    this.flags = flags;
-  }
-
-  start(i: number): number {
-    return this.starts[i]!;
-  }
-
-  end(i: number): number {
-    return this.ends[i]!;
-  }
-
-  kind(i: number): TokenKind {
-    return KINDS[this.flags[i]! & 3]!;
-  }
-
-  spaceBefore(i: number): boolean {
-    return (this.flags[i]! & 4) !== 0;
-  }
-
-  /** The token's text, or undefined past either end (as an array of tokens gives). */
-  text(i: number): string | undefined {
-    return i >= 0 && i < this.length ? this.source.slice(this.starts[i]!, this.ends[i]!) : undefined;
-  }
-}
-
-function grown<T extends Int32Array | Uint8Array>(from: T, to: T): T {
-  to.set(from);
-  return to;
 }
 
 /**
