@@ -107,9 +107,12 @@ export function isStrongParagraphStart(t: string): boolean {
 /** A page-break marker inside a reflowed line: "... a TRIPOLI 00000220 002 OF 003 visit ...". */
 const INLINE_PAGE_BREAK = /(?:^| )[A-Z][A-Z'.]{1,20}(?: [A-Z][A-Z'.]{1,20}){0,2} \d{8} +\d{3}(?:\.\d)? +OF +\d{3}(?= |$)/;
 
+const EIGHT_DIGITS = /\d{8}/;
+
 /** [start, end) of an inline page-break marker in `t` (including one leading space), or null. */
 export function inlinePageBreak(t: string): [number, number] | null {
-  if (t.length < 20) return null;
+  // " OF " and eight digits are tested first: most lines have no marker, and the pattern is slow to fail.
+  if (t.length < 20 || !t.includes(' OF ') || !EIGHT_DIGITS.test(t)) return null;
   const m = INLINE_PAGE_BREAK.exec(t);
   return m ? [m.index, m.index + m[0].length] : null;
 }

@@ -320,13 +320,21 @@ export function readPenalty(sentence: string, quantities: readonly QuantityMatch
  * penalty word and stay out. `sentenceStart` is the sentence's offset in the paragraph text the quantities count from.
  */
 export function readProsePenalty(sentence: string, sentenceStart: number, quantities: readonly QuantityMatch[]): PenaltyMatch | null {
+  // Most sentences have neither a term, a fine nor a life sentence: they are let go before the slower cue pattern.
+  if (!quantities.some((q) => isPrisonTerm(q) || q.kind === 'money') && !LIFE_SENTENCE.test(sentence)) return null;
   const cue = PROSE_PENALTY.exec(sentence);
   if (!cue) return null;
   const after = quantities.filter((q) => q.start - sentenceStart >= cue.index);
-  const prison = after.some((q) => q.kind === 'duration' && (q.unit === 'year' || q.unit === 'month'));
+  const prison = after.some(isPrisonTerm);
   const fine = after.some((q) => q.kind === 'money');
-  if (!prison && !fine && !/\blife imprisonment\b|\bimprisonment for life\b/i.test(sentence)) return null;
+  if (!prison && !fine && !LIFE_SENTENCE.test(sentence)) return null;
   return readPenalty(sentence, after, 1);
+}
+
+const LIFE_SENTENCE = /\blife imprisonment\b|\bimprisonment for life\b/i;
+
+function isPrisonTerm(q: QuantityMatch): boolean {
+  return q.kind === 'duration' && (q.unit === 'year' || q.unit === 'month');
 }
 
 /** Words that say a sentence sets or imposes a penalty. */
