@@ -13,6 +13,10 @@ const INLINE = new RegExp(`(?:^|\\s)(?:BEGIN )?(?:EXECUTIVE )?SUMMARY${LABEL_TAI
 const END = /\bEND\s+(?:OF\s+)?SUMMARY\b\s?[.:]?/i;
 /** A rule line or a heading line that ends a summary without END SUMMARY. */
 const RULE = new RegExp(`^[${DASHES}]{3,}`);
+/** Dashes that rule a heading on its own line: "---- SUMMARY ----". */
+const EDGE_DASHES = new RegExp(`^[${DASHES}]+\\s|\\s[${DASHES}]+$`, 'g');
+/** What every SUMMARY heading holds, tested before the heading pattern on each paragraph of the body. */
+const SUMMARY_WORD = /summary/i;
 /** A dashed heading run on after the summary's last sentence: "... [...]. -------- Training --------". */
 const INLINE_RULE = /\s-{4,}\s/;
 const CAPS_HEADING = /^[A-Z][A-Z ,/&'-]{2,60}$/;
@@ -74,7 +78,7 @@ function findSummary(text: string): string | null {
     .filter(Boolean);
   for (let k = 0; k < pars.length; k++) {
     const par = pars[k]!;
-    if (HEADING.test(par.replace(/\s+/g, ' ').replace(new RegExp(`^[${DASHES}]+\\s|\\s[${DASHES}]+$`, 'g'), ''))) {
+    if (SUMMARY_WORD.test(par) && HEADING.test(par.replace(/\s+/g, ' ').replace(EDGE_DASHES, ''))) {
       const parts: string[] = [];
       for (let j = k + 1; j < pars.length; j++) {
         const next = pars[j]!;
