@@ -11,13 +11,18 @@ const sources = path.join(repoRoot, 'datasets/tip-reports/source');
 
 let root: string;
 
+/** What the summary of the last build said of the cache. */
+let cacheSummary: { chunks: number; found: number } | undefined;
+
 /** Builds `cables/` into `<name>/corpus` in a child process (the workers load the built packages), with the cache when asked. */
 async function build(name: string, cache: boolean): Promise<string> {
   const out = path.join(root, name, 'corpus');
   const script = `import { buildCorpus } from ${JSON.stringify(buildCorpusModule)};
 const io = { stdout: () => undefined, stderr: () => undefined, cwd: ${JSON.stringify(root)}, env: { SOURCE_DATE_EPOCH: '1204264000' }, isTTY: false };
-await buildCorpus({ corpus: 'cables', out: ${JSON.stringify(out)}, jobs: 2, progress: false${cache ? ", cache: 'cache'" : ''} }, io);`;
-  await run(process.execPath, ['--input-type=module', '-e', script]);
+const summary = await buildCorpus({ corpus: 'cables', out: ${JSON.stringify(out)}, jobs: 2, progress: false${cache ? ", cache: 'cache'" : ''} }, io);
+process.stdout.write(JSON.stringify(summary.cache ?? null));`;
+  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script]);
+  cacheSummary = JSON.parse(stdout) ?? undefined;
   return out;
 }
 
@@ -75,6 +80,7 @@ describe('incremental corpus builds (--cache)', () => {
     expect(before.size).toBeGreaterThan(2);
     await build('incremental', true);
     expect(await entries()).toEqual(before);
+    expect(cacheSummary).toEqual({ chunks: before.size, found: before.size });
 
     const text = await readFile(path.join(sources, '09SANJOSE127.html'), 'latin1');
     await writeFile(cable('09SANJOSE1279.html'), Buffer.from(text.replaceAll('09SANJOSE127', '09SANJOSE1279'), 'latin1'));
@@ -85,6 +91,8 @@ describe('incremental corpus builds (--cache)', () => {
     expect(rebuilt.length).toBeGreaterThan(0);
     expect(rebuilt.length).toBeLessThanOrEqual(2);
     expect(dropped.length).toBe(rebuilt.length);
+    expect(cacheSummary).toEqual({ chunks: after.size, found: after.size - rebuilt.length });
     await expectSameFiles(await build('clean-2', false), incremental);
+    expect(cacheSummary).toBeUndefined();
   }, 300_000);
 });

@@ -22,6 +22,10 @@ function reportCorpus(summary: CorpusSummary, io: Io, json: boolean, quiet: bool
   io.stdout(
     `${summary.seconds.toFixed(2)} s with ${summary.jobs} worker(s): ${Math.round(summary.cablesPerSecond)} cables/s, ${summary.mbPerSecond.toFixed(1)} MB/s; ${summary.warnings} warning(s) (see validation.json)\n`,
   );
+  if (summary.cache) {
+    const { chunks, found } = summary.cache;
+    io.stdout(`cache: ${found} of ${chunks} chunk(s) of cables found in the cache, ${chunks - found} built\n`);
+  }
   if (summary.failed > 0) {
     io.stdout(`${summary.failed} file(s) failed and are listed in ${summary.out}/failures.json:\n`);
     for (const f of summary.failures.slice(0, 20)) io.stdout(`  ${f.file}: ${f.code}: ${f.message}\n`);

@@ -60,6 +60,8 @@ export interface CorpusSummary {
   rows: Record<string, number>;
   /** The first failures (all of them are in failures.json). */
   failures: Failure[];
+  /** With --cache: how many chunks of cables the corpus had, and how many of them were found in the cache (the others were built). */
+  cache?: { chunks: number; found: number };
 }
 
 export type { Failure } from './intake.js';
@@ -190,6 +192,7 @@ export async function buildCorpus(options: CorpusBuildOptions, io: Io): Promise<
   const chunks = { length: plan.length, at: (index: number) => (index < plan.length ? files.slice(plan.start(index), plan.start(index + 1)) : undefined) };
   const cache = options.cache === undefined ? undefined : openCache(path.resolve(io.cwd, options.cache));
   const used = new Set<string>();
+  let foundInCache = 0;
 
   const counts = () => ({ files: intake.files, bytes: intake.bytes, failed: intake.failed });
   try {
@@ -202,6 +205,7 @@ export async function buildCorpus(options: CorpusBuildOptions, io: Io): Promise<
     };
     await runPool(chunks, pool, async (index, result, rerun) => {
       if (result.cacheKey) used.add(result.cacheKey);
+      if (result.fromCache) foundInCache++;
       writer.appendParts((await intake.take(plan.start(index), result, rerun)) ?? {});
       progress.update(counts());
     });
@@ -269,5 +273,6 @@ export async function buildCorpus(options: CorpusBuildOptions, io: Io): Promise<
     warningCodes: byCode,
     rows: written.rowCounts,
     failures,
+    ...(cache ? { cache: { chunks: chunks.length, found: foundInCache } } : {}),
   };
 }

@@ -124,6 +124,8 @@ export interface ChunkResult {
   parts?: Record<string, TablePart>;
   /** The chunk's key in the cache, when the build keeps one (see `processChunk`). */
   cacheKey?: string;
+  /** True when the chunk was found in the cache rather than built. */
+  fromCache?: boolean;
 }
 
 /** The partition value of a cable: the year it was created, or its origin; Hive's default partition name when missing. */
@@ -143,7 +145,7 @@ export function partitionValue(partition: Partition, cable: Record<string, unkno
  */
 export function processChunk(files: readonly ChunkFile[], stage: Stage, options: ChunkOptions = {}, found = lookedUp(files, stage, options)): ChunkResult {
   if (!found) return buildChunk(files, stage, options);
-  if (found.cached) return { ...found.cached, cacheKey: found.key };
+  if (found.cached) return { ...found.cached, cacheKey: found.key, fromCache: true };
   const result = buildChunk(files, stage, options);
   writeChunk(options.cache!, found.key, result);
   return { ...result, cacheKey: found.key };
