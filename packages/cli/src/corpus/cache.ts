@@ -69,7 +69,10 @@ export function readCableFile(file: string): Uint8Array | string {
   }
 }
 
-/** A chunk looked up in the cache: its key (the files are read and hashed first, one at a time), and its entry if there is one. */
+/**
+ * A chunk looked up in the cache: its key (the files are read and hashed first, one at a time), and, if the cache has
+ * it, the chunk's result as the build takes it (with its key, marked as found in the cache).
+ */
 export interface ChunkLookup {
   key: string;
   cached: ChunkResult | undefined;
@@ -83,7 +86,8 @@ export function lookedUp(files: readonly ChunkFile[], stage: Stage, options: Chu
     options.partition,
     files.map(({ file, label }) => ({ label, content: readCableFile(file) })),
   );
-  return { key, cached: readChunk(options.cache, key) };
+  const entry = readChunk(options.cache, key);
+  return { key, cached: entry && { ...entry, cacheKey: key, fromCache: true } };
 }
 
 const entryFile = (cache: CacheRef, key: string) => path.join(cache.dir, `${key}.chunk`);

@@ -145,7 +145,7 @@ export function partitionValue(partition: Partition, cable: Record<string, unkno
  */
 export function processChunk(files: readonly ChunkFile[], stage: Stage, options: ChunkOptions = {}, found = lookedUp(files, stage, options)): ChunkResult {
   if (!found) return buildChunk(files, stage, options);
-  if (found.cached) return { ...found.cached, cacheKey: found.key, fromCache: true };
+  if (found.cached) return found.cached;
   const result = buildChunk(files, stage, options);
   writeChunk(options.cache!, found.key, result);
   return { ...result, cacheKey: found.key };

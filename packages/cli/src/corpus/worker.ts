@@ -29,7 +29,7 @@ async function run(task: Task): Promise<ChunkResult> {
     ...(task.cache ? { cache: task.cache } : {}),
   };
   const found = lookedUp(task.files, task.stage, options);
-  if (found?.cached) return { ...found.cached, cacheKey: found.key, fromCache: true };
+  if (found?.cached) return found.cached;
   building ??= import('./work.js');
   return (await building).processChunk(task.files, task.stage, options, found);
 }

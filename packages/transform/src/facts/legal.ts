@@ -321,20 +321,19 @@ export function readPenalty(sentence: string, quantities: readonly QuantityMatch
  */
 export function readProsePenalty(sentence: string, sentenceStart: number, quantities: readonly QuantityMatch[]): PenaltyMatch | null {
   // Most sentences have neither a term, a fine nor a life sentence: they are let go before the slower cue pattern.
-  if (!quantities.some((q) => isPrisonTerm(q) || q.kind === 'money') && !LIFE_SENTENCE.test(sentence)) return null;
+  if (!quantities.some(isPenaltyFigure) && !LIFE_SENTENCE.test(sentence)) return null;
   const cue = PROSE_PENALTY.exec(sentence);
   if (!cue) return null;
   const after = quantities.filter((q) => q.start - sentenceStart >= cue.index);
-  const prison = after.some(isPrisonTerm);
-  const fine = after.some((q) => q.kind === 'money');
-  if (!prison && !fine && !LIFE_SENTENCE.test(sentence)) return null;
+  if (!after.some(isPenaltyFigure) && !LIFE_SENTENCE.test(sentence)) return null;
   return readPenalty(sentence, after, 1);
 }
 
 const LIFE_SENTENCE = /\blife imprisonment\b|\bimprisonment for life\b/i;
 
-function isPrisonTerm(q: QuantityMatch): boolean {
-  return q.kind === 'duration' && (q.unit === 'year' || q.unit === 'month');
+/** A prison term (years or months) or a fine. */
+function isPenaltyFigure(q: QuantityMatch): boolean {
+  return (q.kind === 'duration' && (q.unit === 'year' || q.unit === 'month')) || q.kind === 'money';
 }
 
 /** Words that say a sentence sets or imposes a penalty. */
