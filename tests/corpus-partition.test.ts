@@ -73,6 +73,12 @@ describe('cablepress build --corpus --partition', () => {
     expect(polarsCounts(outs.origin!, 'quantities', 'origin')).toEqual(expected);
   });
 
+  it('puts the indicator candidates, decided once every chunk is in, in the partition of their cable', async () => {
+    const expected = await csvCounts(outs.origin!, 'indicator_candidates', (c) => c.origin!);
+    expect(expected['Embassy Vientiane']).toBeGreaterThan(0);
+    expect(await duckdbCounts(outs.origin!, 'indicator_candidates', 'origin')).toEqual(expected);
+  });
+
   it('describes every partition file in datapackage.json and passes cablepress validate', async () => {
     const descriptor = JSON.parse(await readFile(path.join(outs.year!, 'datapackage.json'), 'utf8'));
     const parts = descriptor.resources.filter((r: { name: string }) => r.name.startsWith('quantities-parquet-'));

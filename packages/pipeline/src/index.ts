@@ -6,4 +6,4 @@ export { indicatorInputOf, indicatorsOf, type DatasetRecipe, type IndicatorInput
 export { addOrganizations, datasetTables, OrganizationTally, type DatasetTables } from './dataset.js';
 export { buildDataset, buildDate, checkedTables, type BuildSummary, type DatasetBuildInput, type DatasetBuildOptions } from './build.js';
 export { defaultRecipe, type DefaultRecipe } from './recipes.js';
-export { describeTag } from '@cablepress/transform';
+export { decideTipReports, describeTag, type CableCandidates } from '@cablepress/transform';

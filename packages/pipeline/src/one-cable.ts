@@ -1,9 +1,9 @@
 import { ValidationError, type Finding } from '@cablepress/core';
 import type { Cable } from '@cablepress/extract';
-import { isTipReport } from '@cablepress/transform';
+import { cableCandidates, isTipReport, type CableCandidates } from '@cablepress/transform';
 import { cableRows, type CableRows } from './cable.js';
 import { checkTables, errorsOf } from './checks.js';
-import { indicatorInputOf, type IndicatorInput } from './indicators.js';
+import { indicatorInputOf } from './indicators.js';
 import { parserFindings, type SourceCable } from './source.js';
 
 /** One cable taken through the pipeline: its rows, checked, and what its dataset's indicators need of it. */
@@ -12,8 +12,11 @@ export interface BuiltCable {
   rows: CableRows;
   /** The parser's warnings, then the findings of the checks (warnings only: an error throws). */
   findings: Finding[];
-  /** The cable's input to the generic TIP recipe, when it is a TIP report; null otherwise. */
-  tipInput: IndicatorInput | null;
+  /**
+   * When the cable is a TIP report, its candidates for the generic TIP recipe's indicators, decided once its report's
+   * cables are together (`decideTipReports`); null otherwise. A few KB, where the cable's rows are tens.
+   */
+  tipCandidates: CableCandidates | null;
 }
 
 /** Throws CHECKS_FAILED when findings hold an error; `file` is the place the error names. */
@@ -35,5 +38,5 @@ export function buildCable(source: SourceCable, file: string = source.file): Bui
   const rows = cableRows(source);
   const findings = [...parserFindings([source]), ...checkTables(rows, [source])];
   failOnErrors(findings, file);
-  return { cable: source.cable, rows, findings, tipInput: isTipReport(source.cable) ? indicatorInputOf(source.cable, rows) : null };
+  return { cable: source.cable, rows, findings, tipCandidates: isTipReport(source.cable) ? cableCandidates(indicatorInputOf(source.cable, rows)) : null };
 }

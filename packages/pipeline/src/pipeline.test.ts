@@ -1,6 +1,17 @@
 import { readFileSync } from 'node:fs';
+import { serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import { buildCable, cableRows, checkTables, datasetTables, defaultRecipe, indicatorInputOf, indicatorsOf, readSourceCable } from './index.js';
+import {
+  buildCable,
+  cableRows,
+  checkTables,
+  datasetTables,
+  decideTipReports,
+  defaultRecipe,
+  indicatorInputOf,
+  indicatorsOf,
+  readSourceCable,
+} from './index.js';
 
 const source = (name: string, file: string) => readSourceCable(readFileSync(new URL(`../../../datasets/${name}/source/${file}`, import.meta.url)), file);
 const laos = source('laos-tip-2008', '08VIENTIANE145.txt');
@@ -12,13 +23,25 @@ describe('one cable', () => {
     expect(laos.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('builds its rows, checks them, and keeps its input to the generic TIP recipe (it is a TIP report)', () => {
+  it('builds its rows, checks them, and finds its candidates for the generic TIP recipe (it is a TIP report)', () => {
     const built = buildCable(laos);
     expect(built.rows.cables).toHaveLength(1);
     expect(built.rows.quantities.length).toBeGreaterThan(50);
     expect(built.findings.every((f) => f.severity === 'warning')).toBe(true);
     expect(built.findings.map((f) => f.code)).toContain('CONFLICTING_FIGURES');
-    expect(built.tipInput?.cable.id).toBe('08VIENTIANE145');
+    expect(built.tipCandidates?.report.prefix).toBe('la-2007');
+    expect(buildCable(source('tip-reports', '09SANJOSE127.html')).tipCandidates?.report.prefix).toBe('cr-2008');
+  });
+
+  it("decides a cable's candidates, sent as a worker sends them, as the indicators of its cable in a dataset build", () => {
+    const built = buildCable(laos);
+    const sent = structuredClone(built.tipCandidates!);
+    const decided = decideTipReports([sent]);
+    expect(decided.indicators.length).toBeGreaterThan(0);
+    const input = indicatorInputOf(laos.cable, built.rows);
+    expect(decided).toEqual(indicatorsOf([input], null));
+    // What a corpus build's main thread keeps of each TIP report until the end: a fraction of the cable's paragraphs and quantities.
+    expect(serialize(sent).length).toBeLessThan(serialize(input).length / 4);
   });
 
   it('refuses rows that break their schema, whatever mode calls the checks', () => {

@@ -1,7 +1,7 @@
 import { checkPackageFieldLengths, InputError, isDatasetName, LIMITS, makeDirs, epochDate, readChangelog, readTextInside } from '@cablepress/core';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { checkTables, failOnErrors, indicatorsOf } from '@cablepress/pipeline';
+import { checkTables, decideTipReports, failOnErrors } from '@cablepress/pipeline';
 import { createdFromEnvironment, DatasetStreamWriter } from '@cablepress/publish';
 import { indicatorCandidatesTable, indicatorsTable } from '@cablepress/validate';
 import type { Io } from '../io.js';
@@ -144,7 +144,7 @@ const PREPARATION = [
 
 /** The indicators of the corpus's TIP report cables together and their candidates, checked as a dataset build checks them, encoded. */
 function corpusIndicators(intake: ChunkIntake, options: Pick<CorpusBuildOptions, 'corpus' | 'partition'>) {
-  const { indicators, indicator_candidates } = indicatorsOf(intake.tipInputs, null);
+  const { indicators, indicator_candidates } = decideTipReports(intake.tipCandidates);
   failOnErrors(checkTables({ indicators, indicator_candidates }, []), options.corpus);
   const partition = (row: Record<string, unknown>) => intake.tipPartitions.get(row.cable_id as string)!;
   return {

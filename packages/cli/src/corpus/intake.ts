@@ -1,9 +1,9 @@
 import type { Code } from '@cablepress/core';
-import { OrganizationTally, type IndicatorInput } from '@cablepress/pipeline';
+import { OrganizationTally, type CableCandidates } from '@cablepress/pipeline';
 import { CableIdSet, type PackedFiles } from './packed.js';
 import type { JsonListFile } from './json-list.js';
 import type { RerunChunk } from './pool.js';
-import { partitionValue, processChunk, type ChunkResult, type Partition } from './work.js';
+import { processChunk, type ChunkResult, type Partition } from './work.js';
 
 /** A file that gave no cable rows, as listed in failures.json. */
 export interface Failure {
@@ -17,9 +17,9 @@ const SUMMARY_FAILURES = 100;
 
 /**
  * What the main thread keeps while chunks arrive in file order: counts, the ids seen (for duplicates), warnings by
- * code, the latest `created`, the organizations merged cable by cable, the indicator inputs of the TIP report cables
- * (with their partition) and the first failures. Failures and findings go straight to their files; other rows never
- * stop here.
+ * code, the latest `created`, the organizations merged cable by cable, the indicator candidates of the TIP report
+ * cables (with their partition; a few KB a cable, decided once all are in) and the first failures. Failures and
+ * findings go straight to their files; other rows never stop here.
  */
 export class ChunkIntake {
   files = 0;
@@ -28,8 +28,8 @@ export class ChunkIntake {
   failed = 0;
   latest: string | null = null;
   readonly organizations = new OrganizationTally();
-  readonly tipInputs: IndicatorInput[] = [];
-  /** The partition value of each cable with an indicator input, when the corpus is partitioned. */
+  readonly tipCandidates: CableCandidates[] = [];
+  /** The partition value of each cable with indicator candidates, when the corpus is partitioned. */
   readonly tipPartitions = new Map<string, string>();
   readonly failures: Failure[] = [];
   readonly warningCodes = new Map<string, number>();
@@ -76,17 +76,15 @@ export class ChunkIntake {
       for (const finding of outcome.findings ?? []) this.findingsFile.add({ cable_id: outcome.cableId, ...finding });
       if (outcome.created !== null && (this.latest === null || outcome.created > this.latest)) this.latest = outcome.created;
       this.organizations.add(outcome.organizations);
-      if (outcome.tipInput) this.keepTipInput(outcome.tipInput);
+      if (outcome.tipCandidates) {
+        this.tipCandidates.push(outcome.tipCandidates);
+        if (this.partition) this.tipPartitions.set(outcome.cableId, outcome.partition!);
+      }
     });
     if (duplicates.length === 0) return result.parts;
     const kept =
       (await rerun(chunk, duplicates)) ?? processChunk(chunk, 'build', { exclude: duplicates, ...(this.partition ? { partition: this.partition } : {}) });
     return kept.parts;
-  }
-
-  private keepTipInput(input: IndicatorInput): void {
-    this.tipInputs.push(input);
-    if (this.partition) this.tipPartitions.set(input.cable.id, partitionValue(this.partition, input.cable));
   }
 
   /** How many warnings the cables built so far have. */

@@ -1,12 +1,12 @@
 import { CablepressError, type Code } from '@cablepress/core';
-import { buildCable, cableRows, readSourceCable, type IndicatorInput } from '@cablepress/pipeline';
+import { buildCable, cableRows, readSourceCable, type CableCandidates } from '@cablepress/pipeline';
 import { encodeTablePart, type TablePart } from '@cablepress/publish';
 import { allTables, fieldsOf, type OrganizationRow, type TableDef } from '@cablepress/validate';
 import { lookedUp, readCableFile, writeChunk, type CacheRef } from './cache.js';
 
 /**
  * How far a worker takes each cable: `parse` reads and parses it; `transform` also builds its core and fact rows;
- * `build` takes it through `buildCable` of `@cablepress/pipeline` (rows, schemas, cross-checks, its indicator input)
+ * `build` takes it through `buildCable` of `@cablepress/pipeline` (rows, schemas, cross-checks, its indicator candidates)
  * and sends the rows back to be written. The first two exist for the benchmark.
  */
 export type Stage = 'parse' | 'transform' | 'build';
@@ -32,8 +32,8 @@ export interface CableDone {
   rows?: CableRows;
   /** Every warning, in order (for the `build` stage). */
   findings?: CableFinding[];
-  /** The cable's input to the generic TIP recipe when it is a TIP report (for the `build` stage). */
-  tipInput?: IndicatorInput | null;
+  /** The cable's candidates for the generic TIP recipe's indicators when it is a TIP report (for the `build` stage). */
+  tipCandidates?: CableCandidates | null;
 }
 
 export interface CableFailed {
@@ -96,7 +96,7 @@ export function processCableBytes(bytes: Uint8Array, label: string, stage: Stage
       warnings: countCodes(built.findings),
       rows: built.rows,
       findings: listed,
-      tipInput: built.tipInput,
+      tipCandidates: built.tipCandidates,
     };
   } catch (error) {
     return failure(error, bytes.length);
@@ -116,7 +116,7 @@ export interface ChunkFile {
  * What a chunk of cables gives: one outcome per file, in order, without the rows, which are in `parts`, except the
  * cable's organizations, which the main thread merges across the corpus cable by cable as a dataset build does.
  */
-export type CableOutcome = CableFailed | (Omit<CableDone, 'rows'> & { created: string | null; organizations: OrganizationRow[] });
+export type CableOutcome = CableFailed | (Omit<CableDone, 'rows'> & { created: string | null; organizations: OrganizationRow[]; partition?: string });
 
 export interface ChunkResult {
   cables: CableOutcome[];
@@ -173,9 +173,15 @@ function buildChunk(files: readonly ChunkFile[], stage: Stage, options: ChunkOpt
     if (!result.ok) return void cables.push(result);
     const { rows, ...done } = result;
     const created = rows?.cables?.[0]?.created;
-    cables.push({ ...done, created: typeof created === 'string' ? created : null, organizations: (rows?.organizations ?? []) as OrganizationRow[] });
+    const partition = rows && options.partition ? partitionValue(options.partition, rows.cables?.[0]) : undefined;
+    cables.push({
+      ...done,
+      created: typeof created === 'string' ? created : null,
+      organizations: (rows?.organizations ?? []) as OrganizationRow[],
+      ...(partition === undefined ? {} : { partition }),
+    });
     if (!rows || exclude.has(position)) return;
-    if (options.partition) partitionOf.set(result.cableId, partitionValue(options.partition, rows.cables?.[0]));
+    if (partition !== undefined) partitionOf.set(result.cableId, partition);
     for (const [name, list] of Object.entries(rows)) {
       if (!MAIN_THREAD_TABLES.has(name)) for (const row of list) tableRows.get(name)!.push(row);
     }

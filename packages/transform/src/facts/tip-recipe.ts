@@ -31,11 +31,18 @@ export interface TipRecipe {
 }
 
 let loaded: TipRecipe | null = null;
+let byName: Map<string, TipIndicator> | null = null;
 
 /** The generic TIP recipe (packages/transform/data/tip-recipe.json). */
 export function tipRecipe(): TipRecipe {
   loaded ??= JSON.parse(readFileSync(new URL('../../data/tip-recipe.json', import.meta.url), 'utf8')) as TipRecipe;
   return loaded;
+}
+
+/** The definition of the generic recipe's indicator `name`, or undefined when it has none of that name. */
+export function tipIndicator(name: string): TipIndicator | undefined {
+  byName ??= new Map(tipRecipe().indicators.map((i) => [i.indicator, i]));
+  return byName.get(name);
 }
 
 /**

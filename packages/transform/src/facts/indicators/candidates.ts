@@ -1,21 +1,27 @@
+import type { Cable } from '@cablepress/extract';
 import type { ParagraphRow, QuantityRow } from '@cablepress/validate';
-import { cueFit, precedingWord, tipRecipe, type TipIndicator } from '../tip-recipe.js';
+import { cableCountry } from '../../country.js';
+import { cueFit, precedingWord, reportingYear, tipIndicator, tipRecipe, type TipIndicator } from '../tip-recipe.js';
 import { EVIDENCE } from './evidence-words.js';
 import { evidenceOf, type Evidence } from './evidence.js';
 import { figureSpan, hasAny } from './phrases.js';
 import { statedZeros } from './zeros.js';
 
-/** A figure that may be an indicator of a report, with its evidence; `reason` says why it is not published (null: it fits). */
+/**
+ * A figure that may be an indicator of a report, with its evidence; `reason` says why it is not published (null: it
+ * fits). Plain data (the indicator and the paragraph by name), so the thread that built its cable can send it.
+ */
 export interface Candidate {
   candidate_id: string;
-  indicator: TipIndicator;
+  /** The name of the generic recipe's indicator it may be (see `tipIndicator`). */
+  indicator: string;
   value: number;
   value_max: number | null;
   unit: string | null;
   qualifier: QuantityRow['qualifier'];
   quantity_id: string | null;
   cable_id: string;
-  paragraph: ParagraphRow;
+  paragraph_id: string;
   citation: string;
   text: string;
   quote: string;
@@ -32,13 +38,36 @@ export interface Candidate {
   reason: string | null;
 }
 
-/** One report: a country's cables of one reporting year. */
-export interface Report {
+/** One cable of a TIP report (a report sent in two parts is two cables). */
+export interface ReportCable {
+  cable: Pick<Cable, 'id' | 'created' | 'tags' | 'origin'>;
+  quantities: readonly QuantityRow[];
+  paragraphs: readonly ParagraphRow[];
+}
+
+/** The report a cable belongs to: its country and reporting year (the cable alone when it names no country). */
+export interface ReportKey {
+  /** Equal for the cables of one report. */
+  key: string;
+  /** The start of the report's indicator and candidate ids, e.g. `la-2007`. */
   prefix: string;
   country: string | null;
   year: number | null;
-  quantities: readonly QuantityRow[];
-  paragraphs: ReadonlyMap<string, ParagraphRow>;
+}
+
+/** The candidates of one TIP report cable: found where the cable is built, decided once its report's cables are together. */
+export interface CableCandidates {
+  report: ReportKey;
+  /** Candidates of the cable's quantities, in their order. */
+  quantities: Candidate[];
+  /** Candidates of the zeros its sentences state ("no convictions"), in paragraph order. */
+  zeros: Candidate[];
+}
+
+function reportKey(cable: ReportCable['cable']): ReportKey {
+  const country = cableCountry(cable)?.iso ?? null;
+  const year = reportingYear(cable.created);
+  return { key: `${country ?? cable.id}\u0000${year ?? ''}`, prefix: `${(country ?? cable.id).toLowerCase()}-${year ?? 'undated'}`, country, year };
 }
 
 function normalise(s: string): string {
@@ -86,27 +115,28 @@ function isBracketed(quote: string, at: number): boolean {
   return before.split('(').length > before.split(')').length;
 }
 
-/** The candidates of every quantity of the report that fits an indicator. */
-function quantityCandidates(report: Report): Candidate[] {
+/** The candidates of every quantity of the cable that fits an indicator. */
+function quantityCandidates(cable: ReportCable, report: ReportKey): Candidate[] {
+  const paragraphs = new Map(cable.paragraphs.map((p) => [p.paragraph_id, p]));
   const out: Candidate[] = [];
-  for (const q of report.quantities) {
+  for (const q of cable.quantities) {
     const best = bestIndicator(q);
     if (!best) continue;
-    const p = report.paragraphs.get(q.paragraph_id)!;
+    const p = paragraphs.get(q.paragraph_id)!;
     const quote = normalise(q.quote);
     const text = normalise(q.text);
     const figure = figureSpan(quote, text);
     const evidence = evidenceOf({ quote, figure, before: textBefore(p, quote), counted: q.counted, reportingYear: report.year });
     out.push({
       candidate_id: `${report.prefix}-${best.indicator.indicator}-${q.quantity_id}`,
-      indicator: best.indicator,
+      indicator: best.indicator.indicator,
       value: q.value,
       value_max: q.value_max,
       unit: q.unit,
       qualifier: q.qualifier,
       quantity_id: q.quantity_id,
       cable_id: q.cable_id,
-      paragraph: p,
+      paragraph_id: p.paragraph_id,
       citation: p.citation,
       text,
       quote: q.quote,
@@ -123,24 +153,22 @@ function quantityCandidates(report: Report): Candidate[] {
 }
 
 /** The candidates of the sentences that state a zero ("no convictions"). */
-function zeroCandidates(report: Report): Candidate[] {
-  const indicators = new Map(tipRecipe().indicators.map((i) => [i.indicator, i]));
+function zeroCandidates(cable: ReportCable, report: ReportKey): Candidate[] {
   const out: Candidate[] = [];
-  for (const p of report.paragraphs.values()) {
+  for (const p of cable.paragraphs) {
     statedZeros(p).forEach((z, n) => {
-      const indicator = indicators.get(z.indicator);
-      if (!indicator) return;
+      if (!tipIndicator(z.indicator)) return;
       const evidence = evidenceOf({ quote: z.quote, figure: z.words, before: z.before, counted: null, reportingYear: report.year });
       out.push({
         candidate_id: `${report.prefix}-${z.indicator}-${p.paragraph_id}-zero${n + 1}`,
-        indicator,
+        indicator: z.indicator,
         value: 0,
         value_max: null,
         unit: null,
         qualifier: 'exact',
         quantity_id: null,
         cable_id: p.cable_id,
-        paragraph: p,
+        paragraph_id: p.paragraph_id,
         citation: p.citation,
         text: z.quote.slice(z.words.start, z.words.end),
         quote: z.quote,
@@ -157,7 +185,8 @@ function zeroCandidates(report: Report): Candidate[] {
   return out;
 }
 
-/** Every figure of a report that may be an indicator, with its evidence. */
-export function candidatesOf(report: Report): Candidate[] {
-  return [...quantityCandidates(report), ...zeroCandidates(report)];
+/** Every figure of a TIP report cable that may be an indicator, with its evidence, and the report it belongs to. */
+export function cableCandidates(cable: ReportCable): CableCandidates {
+  const report = reportKey(cable.cable);
+  return { report, quantities: quantityCandidates(cable, report), zeros: zeroCandidates(cable, report) };
 }

@@ -1,3 +1,4 @@
+import { tipIndicator } from '../tip-recipe.js';
 import type { Candidate } from './candidates.js';
 
 /** Qualifiers that make a figure a bound ("less than 10", "more than 1,044"), not the figure itself. */
@@ -35,7 +36,7 @@ export function reasonNotPublished(c: Candidate): string | null {
   if (e.crime === 'smuggling' || e.crime === 'csec' || e.crime === 'other')
     return `about ${e.crime === 'csec' ? 'commercial sexual exploitation of children' : e.crime} without trafficking`;
   if (BOUNDS.has(c.qualifier)) return `a bound (${c.qualifier.replace('_', ' ')}), not the figure`;
-  if (c.value_max !== null && c.indicator.kinds[0] !== 'duration') return 'a range, not one figure';
+  if (c.value_max !== null && tipIndicator(c.indicator)!.kinds[0] !== 'duration') return 'a range, not one figure';
   return null;
 }
 
@@ -55,7 +56,7 @@ export function decideReport(candidates: Candidate[]): Map<string, Candidate> {
   const fitting = new Map<string, Candidate[]>();
   for (const c of candidates) {
     c.reason = reasonNotPublished(c);
-    if (c.reason === null) fitting.set(c.indicator.indicator, [...(fitting.get(c.indicator.indicator) ?? []), c]);
+    if (c.reason === null) fitting.set(c.indicator, [...(fitting.get(c.indicator) ?? []), c]);
   }
   for (const [indicator, list] of fitting) {
     const values = [...new Set(list.map((c) => c.value))].sort((a, b) => a - b);

@@ -1,17 +1,10 @@
-import type { Cable } from '@cablepress/extract';
 import { ValidationError } from '@cablepress/core';
-import type { IndicatorCandidateRow, IndicatorRow, ParagraphRow, QuantityRow, Review } from '@cablepress/validate';
-import { cableCountry } from '../../country.js';
-import { reportingYear, tipRecipe } from '../tip-recipe.js';
-import { candidatesOf, type Candidate, type Report } from './candidates.js';
+import type { IndicatorCandidateRow, IndicatorRow, Review } from '@cablepress/validate';
+import { tipIndicator } from '../tip-recipe.js';
+import { cableCandidates, type CableCandidates, type Candidate, type ReportCable, type ReportKey } from './candidates.js';
 import { decideReport } from './decide.js';
 
-/** The cables of one report: one country and reporting year (a report sent in two parts is two cables). */
-export interface ReportCable {
-  cable: Pick<Cable, 'id' | 'created' | 'tags' | 'origin'>;
-  quantities: readonly QuantityRow[];
-  paragraphs: readonly ParagraphRow[];
-}
+export { cableCandidates, type CableCandidates, type ReportCable } from './candidates.js';
 
 /** The two indicator tables of TIP report cables. */
 export interface TipIndicatorTables {
@@ -25,26 +18,22 @@ interface Decided {
   review: Review | null;
 }
 
-function reportsOf(cables: readonly ReportCable[]): Report[] {
-  const groups = new Map<string, { country: string | null; year: number | null; cables: ReportCable[] }>();
+/** One report: a country's cables of one reporting year, and their candidates (those of quantities first, then stated zeros). */
+interface Report extends ReportKey {
+  candidates: Candidate[];
+}
+
+function reportsOf(cables: readonly CableCandidates[]): Report[] {
+  const groups = new Map<string, { report: ReportKey; cables: CableCandidates[] }>();
   for (const c of cables) {
-    const country = cableCountry(c.cable)?.iso ?? null;
-    const year = reportingYear(c.cable.created);
-    const key = `${country ?? c.cable.id}\u0000${year ?? ''}`;
-    const group = groups.get(key) ?? { country, year, cables: [] };
+    const group = groups.get(c.report.key) ?? { report: c.report, cables: [] };
     group.cables.push(c);
-    groups.set(key, group);
+    groups.set(c.report.key, group);
   }
-  return [...groups.values()].map((g) => {
-    const paragraphs = g.cables.flatMap((c) => c.paragraphs);
-    return {
-      prefix: `${(g.country ?? g.cables[0]!.cable.id).toLowerCase()}-${g.year ?? 'undated'}`,
-      country: g.country,
-      year: g.year,
-      quantities: g.cables.flatMap((c) => c.quantities),
-      paragraphs: new Map(paragraphs.map((p) => [p.paragraph_id, p])),
-    };
-  });
+  return [...groups.values()].map(({ report, cables }) => ({
+    ...report,
+    candidates: [...cables.flatMap((c) => c.quantities), ...cables.flatMap((c) => c.zeros)],
+  }));
 }
 
 /**
@@ -54,12 +43,11 @@ function reportsOf(cables: readonly ReportCable[]): Report[] {
 function applyReviews(prefix: string, candidates: readonly Candidate[], chosen: Map<string, Decided>, reviews: ReadonlyMap<string, Review>): Set<string> {
   const used = new Set<string>();
   for (const c of candidates) {
-    const review =
-      reviews.get(c.candidate_id) ?? (chosen.get(c.indicator.indicator)?.candidate === c ? reviews.get(`${prefix}-${c.indicator.indicator}`) : undefined);
+    const review = reviews.get(c.candidate_id) ?? (chosen.get(c.indicator)?.candidate === c ? reviews.get(`${prefix}-${c.indicator}`) : undefined);
     if (!review) continue;
     used.add(review.id);
-    const indicator = review.indicator ? tipRecipe().indicators.find((i) => i.indicator === review.indicator) : c.indicator;
-    if (!indicator)
+    const indicator = review.indicator ?? c.indicator;
+    if (!tipIndicator(indicator))
       throw new ValidationError(
         'REVIEW_INDICATOR',
         `reviews.json: ${review.id}: no indicator "${review.indicator}"`,
@@ -68,17 +56,17 @@ function applyReviews(prefix: string, candidates: readonly Candidate[], chosen: 
         'Give one of the indicators of the definitions.',
       );
     if (review.decision === 'reject') {
-      if (chosen.get(c.indicator.indicator)?.candidate === c) chosen.delete(c.indicator.indicator);
+      if (chosen.get(c.indicator)?.candidate === c) chosen.delete(c.indicator);
       c.reason = `rejected by a reviewer: ${review.reason}`;
       continue;
     }
-    const previous = chosen.get(indicator.indicator);
+    const previous = chosen.get(indicator);
     if (previous && previous.candidate !== c) previous.candidate.reason = `a reviewer published ${c.candidate_id} instead`;
-    if (chosen.get(c.indicator.indicator)?.candidate === c) chosen.delete(c.indicator.indicator);
+    if (chosen.get(c.indicator)?.candidate === c) chosen.delete(c.indicator);
     c.indicator = indicator;
     if (review.value !== undefined) c.value = review.value;
     c.reason = null;
-    chosen.set(indicator.indicator, { candidate: c, review });
+    chosen.set(indicator, { candidate: c, review });
   }
   return used;
 }
@@ -86,7 +74,7 @@ function applyReviews(prefix: string, candidates: readonly Candidate[], chosen: 
 function publishedRow(prefix: string, d: Decided, country: string | null, year: number | null): IndicatorRow {
   const c = d.candidate;
   return {
-    indicator_id: `${prefix}-${c.indicator.indicator}`,
+    indicator_id: `${prefix}-${c.indicator}`,
     ...columnsOf(c, country, year),
     decided_by: d.review ? 'reviewer' : 'rules',
     review_reason: d.review?.reason ?? null,
@@ -94,10 +82,11 @@ function publishedRow(prefix: string, d: Decided, country: string | null, year: 
 }
 
 function columnsOf(c: Candidate, country: string | null, year: number | null) {
+  const { label, category } = tipIndicator(c.indicator)!;
   return {
-    indicator: c.indicator.indicator,
-    label: c.indicator.label,
-    category: c.indicator.category,
+    indicator: c.indicator,
+    label,
+    category,
     period: c.evidence.period,
     period_match: c.evidence.period_match,
     value: c.value,
@@ -111,7 +100,7 @@ function columnsOf(c: Candidate, country: string | null, year: number | null) {
     stated_zero: c.stated_zero,
     quantity_id: c.quantity_id,
     cable_id: c.cable_id,
-    paragraph_id: c.paragraph.paragraph_id,
+    paragraph_id: c.paragraph_id,
     citation: c.citation,
     text: c.text,
     quote: c.quote,
@@ -132,12 +121,20 @@ const byId =
  * are published as candidates with their reason. Rows are ordered by id.
  */
 export function applyTipRecipe(cables: readonly ReportCable[], reviews: readonly Review[] = []): TipIndicatorTables {
+  return decideTipReports(cables.map(cableCandidates), reviews);
+}
+
+/**
+ * `applyTipRecipe` on the candidates of each cable (`cableCandidates`), found where the cables were built: the cables
+ * of a report are brought together here, in the order given, and their candidates decided.
+ */
+export function decideTipReports(cables: readonly CableCandidates[], reviews: readonly Review[] = []): TipIndicatorTables {
   const byReview = new Map(reviews.map((r) => [r.id, r]));
   const used = new Set<string>();
   const indicators: IndicatorRow[] = [];
   const candidates: IndicatorCandidateRow[] = [];
   for (const report of reportsOf(cables)) {
-    const all = candidatesOf(report);
+    const all = report.candidates;
     const chosen = new Map([...decideReport(all)].map(([k, c]) => [k, { candidate: c, review: null } as Decided]));
     for (const id of applyReviews(report.prefix, all, chosen, byReview)) used.add(id);
     const published = new Set([...chosen.values()].map((d) => d.candidate));
