@@ -78,19 +78,35 @@ export interface ChunkLookup {
   cached: ChunkResult | undefined;
 }
 
-/** The chunk looked up in the cache, when there is one and the chunk may be cached (a built chunk without exclusions). */
-export function lookedUp(files: readonly ChunkFile[], stage: Stage, options: ChunkOptions): ChunkLookup | undefined {
-  if (!options.cache || stage !== 'build' || (options.exclude?.length ?? 0) > 0) return undefined;
-  const key = chunkKey(
-    options.cache,
-    options.partition,
+const entryFile = (cache: CacheRef, key: string) => path.join(cache.dir, `${key}.chunk`);
+
+/** The key of a chunk's files as they are now (each file read and hashed, one at a time). */
+function keyOf(files: readonly ChunkFile[], cache: CacheRef, partition: Partition | undefined): string {
+  return chunkKey(
+    cache,
+    partition,
     files.map(({ file, label }) => ({ label, content: readCableFile(file) })),
   );
-  const entry = readChunk(options.cache, key);
+}
+
+/**
+ * The chunk looked up in the cache, when there is one and the chunk may be cached (a built chunk without exclusions).
+ * `known` is the key a probe found in the cache (`probeChunk`), which saves hashing the files again; when its entry
+ * is gone, the files are hashed as usual.
+ */
+export function lookedUp(files: readonly ChunkFile[], stage: Stage, options: ChunkOptions, known?: string): ChunkLookup | undefined {
+  if (!options.cache || stage !== 'build' || (options.exclude?.length ?? 0) > 0) return undefined;
+  const first = known === undefined ? undefined : readChunk(options.cache, known);
+  const key = first ? known! : keyOf(files, options.cache, options.partition);
+  const entry = first ?? readChunk(options.cache, key);
   return { key, cached: entry && { ...entry, cacheKey: key, fromCache: true } };
 }
 
-const entryFile = (cache: CacheRef, key: string) => path.join(cache.dir, `${key}.chunk`);
+/** Whether the cache holds a chunk, and its key, without reading the entry: what a build asks first, to build the missing chunks early. */
+export function probeChunk(files: readonly ChunkFile[], cache: CacheRef, partition: Partition | undefined): { key: string; found: boolean } {
+  const key = keyOf(files, cache, partition);
+  return { key, found: existsSync(entryFile(cache, key)) };
+}
 
 /** The cached result of a chunk, or undefined when there is none or it cannot be read (then the chunk is built again). */
 export function readChunk(cache: CacheRef, key: string): ChunkResult | undefined {

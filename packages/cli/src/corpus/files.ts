@@ -1,5 +1,6 @@
 import { InputError, entryKind, tooLarge } from '@cablepress/core';
-import { lstat, readdir, stat } from 'node:fs/promises';
+import { lstatSync, type Stats } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 /** A file of the corpus: its absolute path, its path relative to the corpus root (with `/`) and its size. */
@@ -39,7 +40,7 @@ interface Walk extends ListOptions {
 }
 
 /** The entry as a corpus file, or the reason it is skipped: only regular files within the size cap are read. */
-function classify(w: ListOptions, file: string, label: string, info: Awaited<ReturnType<typeof lstat>>): CorpusFile | SkippedEntry {
+function classify(w: ListOptions, file: string, label: string, info: Stats): CorpusFile | SkippedEntry {
   if (!info.isFile()) {
     return { file: label, code: 'INPUT_NOT_FILE', message: `${entryKind(info)}, not a regular file: skipped without reading it.` };
   }
@@ -68,15 +69,13 @@ function badName(label: string, folder: boolean): SkippedEntry {
 
 async function walk(w: Walk, dir: string, out: CorpusFile[]): Promise<void> {
   const { root, keep } = w;
-  const found: Promise<CorpusFile | SkippedEntry>[] = [];
+  const folder = path.relative(root, dir).split(path.sep).join('/');
+  const labelOf = (name: string) => (folder === '' ? name : `${folder}/${name}`);
   for (const raw of await readdir(dir, { withFileTypes: true, encoding: 'buffer' })) {
     const name = raw.name.toString('utf8');
     if (name.startsWith('.') || name === 'node_modules') continue;
     if (!Buffer.from(name, 'utf8').equals(raw.name)) {
-      const label = path
-        .relative(root, path.join(dir, nameLabel(raw.name)))
-        .split(path.sep)
-        .join('/');
+      const label = labelOf(nameLabel(raw.name));
       if (raw.isDirectory() || keep(label)) w.skipped?.push(badName(label, raw.isDirectory()));
       continue;
     }
@@ -85,10 +84,10 @@ async function walk(w: Walk, dir: string, out: CorpusFile[]): Promise<void> {
       if (file !== w.skip) await walk(w, file, out);
       continue;
     }
-    const label = path.relative(root, file).split(path.sep).join('/');
-    if (keep(label)) found.push(lstat(file).then((info) => classify(w, file, label, info)));
-  }
-  for (const item of await Promise.all(found)) {
+    const label = labelOf(name);
+    if (!keep(label)) continue;
+    // Synchronous: a promise and a thread-pool round trip per file cost more than the system call (250,000 files: 6 s).
+    const item = classify(w, file, label, lstatSync(file));
     if ('label' in item) out.push(item);
     else w.skipped?.push(item);
   }
@@ -142,7 +141,7 @@ export async function listCorpusFiles(pattern: string, cwd: string, options: Lis
   const info = await stat(target).catch(() => undefined);
   const out: CorpusFile[] = [];
   if (info?.isFile()) {
-    const item = classify(options, target, path.basename(target), await lstat(target));
+    const item = classify(options, target, path.basename(target), lstatSync(target));
     if ('label' in item) return [item];
     options.skipped?.push(item);
   } else if (info?.isDirectory()) {

@@ -1,7 +1,7 @@
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { CacheRef } from './cache.js';
 import type { ChunkFile, ChunkResult, Partition, Stage } from './work.js';
-import type { Task } from './worker.js';
+import type { Probe, Task } from './worker.js';
 
 /** The chunks to run, by position: an array of chunks, or chunks made only when they are sent (`at` is called once a chunk). */
 export interface Chunks {
@@ -35,6 +35,8 @@ export type RerunChunk = (files: readonly ChunkFile[], exclude: readonly number[
 interface Slot {
   worker: Worker;
   busy: Map<number, ChunkFile[]>;
+  /** Chunks it was asked to probe and has not answered for. */
+  probing: Set<number>;
   /** Started without a heap cap, to retry the chunks of a worker that ran out of memory. */
   roomy: boolean;
 }
@@ -101,6 +103,10 @@ function crashed(files: readonly ChunkFile[], error: Error): ChunkResult {
  * without a cap, which runs its chunks again (so the bytes are the same as if it had not); a worker that dies
  * otherwise, or without a cap, fails the cables it held (WORKER_CRASHED) and is replaced. `onResult` may send a chunk
  * again without some of its cables (`rerun`): it goes to the least busy worker, so the main thread builds nothing.
+ * With a cache, every chunk is probed first (its files hashed, its entry looked for; see `probeChunk`) and the
+ * chunks the cache lacks are sent first (as many as the window holds) to one worker, so building them overlaps the
+ * reading and hand-over of the chunks found by the others, instead of holding the hand-over up when its turn comes; a
+ * found chunk is then read under the key of its probe.
  */
 export async function runPool(
   chunks: Chunks,
@@ -119,22 +125,37 @@ export async function runPool(
   let settle!: (error?: unknown) => void;
   const finished = new Promise<void>((resolve, reject) => (settle = (error) => (error === undefined ? resolve() : reject(error))));
 
+  /** Keys of the chunks a probe found in the cache; chunks to build first (sent before `nextToSend`, whatever the window). */
+  const foundKeys = new Map<number, string>();
+  const early: number[] = [];
+  const sentEarly = new Set<number>();
+
+  const filesOf = (index: number) => chunks.at(index)!.map(({ file, label }) => ({ file, label }));
+
   const dispatch = () => {
+    // One worker builds the missing chunks; the others read the found ones meanwhile, in order.
+    while (early.length > 0 && slots[0]!.busy.size < depth) {
+      const slot = slots[0]!;
+      const index = early.shift()!;
+      sentEarly.add(index);
+      send(slot, index, filesOf(index));
+    }
     while (nextToSend < chunks.length && nextToSend < nextToHand + window) {
+      if (sentEarly.delete(nextToSend)) {
+        nextToSend++;
+        continue;
+      }
       const slot = leastBusy();
       if (slot.busy.size >= depth) return;
       const index = nextToSend++;
-      send(
-        slot,
-        index,
-        chunks.at(index)!.map(({ file, label }) => ({ file, label })),
-      );
+      send(slot, index, filesOf(index));
     }
   };
 
   const send = (slot: Slot, index: number, files: ChunkFile[]) => {
     slot.busy.set(index, files);
     const exclude = reruns.get(index)?.exclude;
+    const key = foundKeys.get(index);
     slot.worker.postMessage({
       index,
       files,
@@ -142,7 +163,38 @@ export async function runPool(
       stage: options.stage,
       ...(options.partition ? { partition: options.partition } : {}),
       ...(options.cache ? { cache: options.cache } : {}),
+      ...(key ? { key } : {}),
     } satisfies Task);
+  };
+
+  /** Probes every chunk (spread over the workers), then queues the first chunks the cache lacks to be sent first. */
+  let probed!: () => void;
+  const probesDone = new Promise<void>((resolve) => (probed = resolve));
+  let unanswered = 0;
+  const missing: number[] = [];
+  const answer = (slot: Slot, index: number, found: { key: string; found: boolean } | undefined) => {
+    if (!slot.probing.delete(index)) return;
+    if (found?.found) foundKeys.set(index, found.key);
+    else if (found) missing.push(index);
+    if (--unanswered > 0) return;
+    early.push(...missing.sort((a, b) => a - b).slice(0, window));
+    probed();
+  };
+  const probeAll = async (cache: CacheRef) => {
+    unanswered = chunks.length;
+    for (let index = 0; index < chunks.length; index++) {
+      const slot = slots[index % slots.length]!;
+      slot.probing.add(index);
+      slot.worker.postMessage({
+        probe: true,
+        index,
+        files: filesOf(index),
+        cache,
+        ...(options.partition ? { partition: options.partition } : {}),
+        builder: slot === slots[0],
+      } satisfies Probe);
+    }
+    await probesDone;
   };
 
   const hand = async () => {
@@ -184,8 +236,9 @@ export async function runPool(
 
   const spawn = (roomy = false): Slot => {
     const resourceLimits = roomy ? {} : { maxOldGenerationSizeMb: options.workerHeapMb ?? WORKER_HEAP_MB };
-    const slot: Slot = { worker: startWorker(resourceLimits), busy: new Map(), roomy };
-    slot.worker.on('message', (message: { index: number; result: ChunkResult }) => {
+    const slot: Slot = { worker: startWorker(resourceLimits), busy: new Map(), probing: new Set(), roomy };
+    slot.worker.on('message', (message: { index: number; result: ChunkResult } | { index: number; probe: { key: string; found: boolean } }) => {
+      if ('probe' in message) return answer(slot, message.index, message.probe);
       slot.busy.delete(message.index);
       if (finishRerun(message.index, message.result)) return dispatch();
       done.set(message.index, message.result);
@@ -196,6 +249,8 @@ export async function runPool(
       const retry = outOfMemory(error) && !slot.roomy;
       const replacement = spawn(retry);
       slots[slots.indexOf(slot)] = replacement;
+      // A probe not answered is only a chunk not known to be missing: it is sent in its turn.
+      for (const index of [...slot.probing]) answer(slot, index, undefined);
       for (const [index, files] of slot.busy) {
         if (retry) send(replacement, index, files);
         else if (!finishRerun(index, undefined)) done.set(index, crashed(files, error));
@@ -209,6 +264,7 @@ export async function runPool(
 
   if (chunks.length === 0) return;
   for (let i = 0; i < Math.max(1, options.jobs); i++) slots.push(spawn());
+  if (options.cache && options.stage === 'build') await probeAll(options.cache);
   dispatch();
   try {
     await finished;

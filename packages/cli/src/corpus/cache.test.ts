@@ -1,0 +1,50 @@
+import { rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { scratchFolder } from '../../test-support/paths.js';
+import { chunkKey, lookedUp, openCache, probeChunk, readCableFile, writeChunk, type CacheRef } from './cache.js';
+import type { ChunkFile, ChunkResult } from './work.js';
+
+/** Two files of a chunk: the cache hashes their bytes and never parses them. */
+const CABLES = { 'a.txt': 'first file\n', 'b.txt': 'second file\n' };
+
+describe('the chunk cache', () => {
+  let cache: CacheRef;
+  let files: ChunkFile[];
+  const built: ChunkResult = { cables: [{ ok: false, bytes: 0, code: 'SOURCE_UNREADABLE', message: 'stands for a built chunk' }] };
+
+  beforeEach(async () => {
+    const root = await scratchFolder('cache-unit');
+    cache = openCache(path.join(root, 'cache'));
+    files = [];
+    for (const [label, text] of Object.entries(CABLES)) {
+      await writeFile(path.join(root, label), text);
+      files.push({ file: path.join(root, label), label });
+    }
+  });
+
+  const keyNow = () =>
+    chunkKey(
+      cache,
+      undefined,
+      files.map(({ file, label }) => ({ label, content: readCableFile(file) })),
+    );
+
+  it('probes a chunk: its key from the files as they are, and whether an entry is kept under it', () => {
+    expect(probeChunk(files, cache, undefined)).toEqual({ key: keyNow(), found: false });
+    writeChunk(cache, keyNow(), built);
+    expect(probeChunk(files, cache, undefined)).toEqual({ key: keyNow(), found: true });
+    expect(probeChunk(files, cache, 'year').key).not.toBe(keyNow());
+  });
+
+  it('reads a chunk under the key of its probe without reading its files again, and hashes them when that entry is gone', async () => {
+    const { key } = probeChunk(files, cache, undefined);
+    writeChunk(cache, key, built);
+    await rm(files[0]!.file);
+    expect(lookedUp(files, 'build', { cache }, key)).toEqual({ key, cached: { ...built, cacheKey: key, fromCache: true } });
+    const stale = lookedUp(files, 'build', { cache }, 'f'.repeat(64));
+    expect(stale?.key).toBe(keyNow());
+    expect(stale?.key).not.toBe(key);
+    expect(stale?.cached).toBeUndefined();
+  });
+});
