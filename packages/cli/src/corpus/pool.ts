@@ -55,8 +55,9 @@ export const WORKER_HEAP_MB = 192;
  * How much V8 lets a heap grow past what was live after its last full collection, in percent, for the main thread and
  * the workers (V8 chooses 10 to 300 % from how fast the program allocates). A corpus build allocates fast and keeps
  * little, so V8 chose large factors and the main thread's heap grew with the corpus (50,000 synthetic cables, 2
- * workers: peak RSS 428 MB by default, 381 MB at 20 %, 380 MB at 10 %; CPU time 143.2, 143.7 and 147.5 s; see
- * bench/RESULTS.md). It is a V8 flag, set for the whole process when the pool starts: it is read at every collection.
+ * workers, two interleaved pairs: peak RSS 436 and 438 MB by default, 379 and 383 MB at 20 %, for 145 and 130 s of
+ * CPU against 140 and 134; see bench/RESULTS.md). It is a V8 flag, set for the whole process when the pool starts:
+ * V8 reads it at every full collection.
  */
 export const HEAP_GROWING_PERCENT = 20;
 
