@@ -2,7 +2,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { scratchFolder } from '../../test-support/paths.js';
-import { chunkKey, lookedUp, openCache, probeChunk, readCableFile, writeChunk, type CacheRef } from './cache.js';
+import { chunkKey, hasEntries, lookedUp, openCache, probeChunk, readCableFile, writeChunk, type CacheRef } from './cache.js';
 import type { ChunkFile, ChunkResult } from './work.js';
 
 /** Two files of a chunk: the cache hashes their bytes and never parses them. */
@@ -30,9 +30,11 @@ describe('the chunk cache', () => {
       files.map(({ file, label }) => ({ label, content: readCableFile(file) })),
     );
 
-  it('probes a chunk: its key from the files as they are, and whether an entry is kept under it', () => {
+  it('probes a chunk: its key from the files as they are, and whether an entry is kept under it (and whether there is any entry)', () => {
     expect(probeChunk(files, cache, undefined)).toEqual({ key: keyNow(), found: false });
+    expect(hasEntries(cache)).toBe(false);
     writeChunk(cache, keyNow(), built);
+    expect(hasEntries(cache)).toBe(true);
     expect(probeChunk(files, cache, undefined)).toEqual({ key: keyNow(), found: true });
     expect(probeChunk(files, cache, 'year').key).not.toBe(keyNow());
   });

@@ -138,6 +138,11 @@ export function openCache(dir: string): CacheRef {
   return { dir, version: codeVersion() };
 }
 
+/** Whether the cache holds any entry (a first build has nothing to look for). */
+export function hasEntries(cache: CacheRef): boolean {
+  return readdirSync(cache.dir).some((name) => ENTRY.test(name));
+}
+
 /** Deletes every entry the last build did not use (and leftovers of killed writes), so the cache holds one corpus. */
 export function pruneCache(cache: CacheRef, used: ReadonlySet<string>): void {
   for (const name of readdirSync(cache.dir)) {

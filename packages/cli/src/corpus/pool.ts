@@ -1,6 +1,6 @@
 import { setFlagsFromString } from 'node:v8';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
-import type { CacheRef } from './cache.js';
+import { hasEntries, type CacheRef } from './cache.js';
 import type { ChunkFile, ChunkResult, Partition, Stage } from './work.js';
 import type { Probe, Task } from './worker.js';
 
@@ -114,10 +114,10 @@ function crashed(files: readonly ChunkFile[], error: Error): ChunkResult {
  * without a cap, which runs its chunks again (so the bytes are the same as if it had not); a worker that dies
  * otherwise, or without a cap, fails the cables it held (WORKER_CRASHED) and is replaced. `onResult` may send a chunk
  * again without some of its cables (`rerun`): it goes to the least busy worker, so the main thread builds nothing.
- * With a cache, every chunk is probed first (its files hashed, its entry looked for; see `probeChunk`) and the
- * chunks the cache lacks are sent first (as many as the window holds) to one worker, so building them overlaps the
- * reading and hand-over of the chunks found by the others, instead of holding the hand-over up when its turn comes; a
- * found chunk is then read under the key of its probe.
+ * With a cache that holds entries, every chunk is probed first (its files hashed, its entry looked for; see
+ * `probeChunk`) and the chunks the cache lacks are sent first (as many as the window holds) to one worker, so building
+ * them overlaps the reading and hand-over of the chunks found by the others, instead of holding the hand-over up when
+ * its turn comes; a found chunk is then read under the key of its probe.
  */
 export async function runPool(
   chunks: Chunks,
@@ -276,7 +276,8 @@ export async function runPool(
   if (chunks.length === 0) return;
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   for (let i = 0; i < Math.max(1, options.jobs); i++) slots.push(spawn());
-  if (options.cache && options.stage === 'build') await probeAll(options.cache);
+  // An empty cache (a first build) has nothing to probe for: every chunk is built, in turn.
+  if (options.cache && options.stage === 'build' && hasEntries(options.cache)) await probeAll(options.cache);
   dispatch();
   try {
     await finished;
