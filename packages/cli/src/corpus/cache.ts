@@ -102,8 +102,14 @@ export function lookedUp(files: readonly ChunkFile[], stage: Stage, options: Chu
   return { key, cached: entry && { ...entry, cacheKey: key, fromCache: true } };
 }
 
+/** A chunk's key and whether the cache holds an entry under it. */
+export interface ChunkProbe {
+  key: string;
+  found: boolean;
+}
+
 /** Whether the cache holds a chunk, and its key, without reading the entry: what a build asks first, to build the missing chunks early. */
-export function probeChunk(files: readonly ChunkFile[], cache: CacheRef, partition: Partition | undefined): { key: string; found: boolean } {
+export function probeChunk(files: readonly ChunkFile[], cache: CacheRef, partition: Partition | undefined): ChunkProbe {
   const key = keyOf(files, cache, partition);
   return { key, found: existsSync(entryFile(cache, key)) };
 }

@@ -1,6 +1,6 @@
 import { setFlagsFromString } from 'node:v8';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
-import { hasEntries, type CacheRef } from './cache.js';
+import { hasEntries, type CacheRef, type ChunkProbe } from './cache.js';
 import type { ChunkFile, ChunkResult, Partition, Stage } from './work.js';
 import type { Probe, Task } from './worker.js';
 
@@ -183,7 +183,7 @@ export async function runPool(
   const probesDone = new Promise<void>((resolve) => (probed = resolve));
   let unanswered = 0;
   const missing: number[] = [];
-  const answer = (slot: Slot, index: number, found: { key: string; found: boolean } | undefined) => {
+  const answer = (slot: Slot, index: number, found: ChunkProbe | undefined) => {
     if (!slot.probing.delete(index)) return;
     if (found?.found) foundKeys.set(index, found.key);
     else if (found) missing.push(index);
@@ -248,7 +248,7 @@ export async function runPool(
   const spawn = (roomy = false): Slot => {
     const resourceLimits = roomy ? {} : { maxOldGenerationSizeMb: options.workerHeapMb ?? WORKER_HEAP_MB };
     const slot: Slot = { worker: startWorker(resourceLimits), busy: new Map(), probing: new Set(), roomy };
-    slot.worker.on('message', (message: { index: number; result: ChunkResult } | { index: number; probe: { key: string; found: boolean } }) => {
+    slot.worker.on('message', (message: { index: number; result: ChunkResult } | { index: number; probe: ChunkProbe }) => {
       if ('probe' in message) return answer(slot, message.index, message.probe);
       slot.busy.delete(message.index);
       if (finishRerun(message.index, message.result)) return dispatch();

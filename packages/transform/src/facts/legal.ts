@@ -321,11 +321,12 @@ export function readPenalty(sentence: string, quantities: readonly QuantityMatch
  */
 export function readProsePenalty(sentence: string, sentenceStart: number, quantities: readonly QuantityMatch[]): PenaltyMatch | null {
   // Most sentences have neither a term, a fine nor a life sentence: they are let go before the slower cue pattern.
-  if (!quantities.some(isPenaltyFigure) && !LIFE_SENTENCE.test(sentence)) return null;
+  const life = LIFE_SENTENCE.test(sentence);
+  if (!life && !quantities.some(isPenaltyFigure)) return null;
   const cue = PROSE_PENALTY.exec(sentence);
   if (!cue) return null;
   const after = quantities.filter((q) => q.start - sentenceStart >= cue.index);
-  if (!after.some(isPenaltyFigure) && !LIFE_SENTENCE.test(sentence)) return null;
+  if (!life && !after.some(isPenaltyFigure)) return null;
   return readPenalty(sentence, after, 1);
 }
 
