@@ -72,12 +72,12 @@ new Worker(new URL(${JSON.stringify(workerFile)}), { execArgv: [], resourceLimit
 
   it('gives the same bytes with a cache when the workers die while the cache is probed (the chunks are then sent in turn)', async () => {
     const cache = ", cache: 'capped-cache/cache'";
-    expect((await build('cache-filled', 2, cache)).summary.cache).toEqual({ chunks: 6, found: 0 });
+    expect((await build('cache-filled', 2, cache)).summary.cache).toEqual({ chunks: 6, found: 0, cablesBuilt: 24 });
     const probed = await build('capped-cache', 2, `, workerHeapMb: 4${cache}`, uncapped);
     const [a, b] = [await filesOf(one.out), await filesOf(probed.out)];
     expect(Object.keys(b).sort()).toEqual(Object.keys(a).sort());
     for (const [file, bytes] of Object.entries(a)) expect(b[file]!.equals(bytes), file).toBe(true);
-    expect(probed.summary.cache).toEqual({ chunks: 6, found: 6 });
+    expect(probed.summary.cache).toEqual({ chunks: 6, found: 6, cablesBuilt: 0 });
   });
 
   it('writes one Arrow record batch and one Parquet row group per chunk, and a dataset verifyDataset accepts', async () => {

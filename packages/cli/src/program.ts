@@ -79,7 +79,7 @@ const COMMANDS = {
         .addOption(
           new Option(
             '--cache <dir>',
-            'corpus mode: keep each chunk of cables built in this folder, keyed by the content of its files and the code version; a rebuild builds only the chunks whose files changed, with the bytes of a clean build (without it, every cable is built: use that for releases)',
+            'corpus mode: keep each chunk of cables and each cable built in this folder, keyed by the content of their files and the code version; a rebuild builds only the cables that changed and encodes again only their chunks, with the bytes of a clean build (without it, every cable is built: use that for releases)',
           ).argParser(folderPath),
         )
         .addOption(new Option('--max-input-mb <mb>', 'largest cable file read, in megabytes').default(DEFAULT_MAX_INPUT_MB).argParser(positiveNumber)),

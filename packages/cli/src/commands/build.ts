@@ -23,8 +23,10 @@ function reportCorpus(summary: CorpusSummary, io: Io, json: boolean, quiet: bool
     `${summary.seconds.toFixed(2)} s with ${summary.jobs} worker(s): ${Math.round(summary.cablesPerSecond)} cables/s, ${summary.mbPerSecond.toFixed(1)} MB/s; ${summary.warnings} warning(s) (see validation.json)\n`,
   );
   if (summary.cache) {
-    const { chunks, found } = summary.cache;
-    io.stdout(`cache: ${found} of ${chunks} chunk(s) of cables found in the cache, ${chunks - found} built\n`);
+    const { chunks, found, cablesBuilt } = summary.cache;
+    io.stdout(
+      `cache: ${found} of ${chunks} chunk(s) of cables found in the cache, ${chunks - found} built; ${cablesBuilt} cable(s) built, the rest found in the cache\n`,
+    );
   }
   if (summary.failed > 0) {
     io.stdout(`${summary.failed} file(s) failed and are listed in ${summary.out}/failures.json:\n`);

@@ -60,8 +60,11 @@ export interface CorpusSummary {
   rows: Record<string, number>;
   /** The first failures (all of them are in failures.json). */
   failures: Failure[];
-  /** With --cache: how many chunks of cables the corpus had, and how many of them were found in the cache (the others were built). */
-  cache?: { chunks: number; found: number };
+  /**
+   * With --cache: how many chunks of cables the corpus had, how many of them were found in the cache (the others were
+   * built), and how many cables were built (the other cables of the chunks built were found in the cache).
+   */
+  cache?: { chunks: number; found: number; cablesBuilt: number };
 }
 
 export type { Failure } from './intake.js';
@@ -193,6 +196,7 @@ export async function buildCorpus(options: CorpusBuildOptions, io: Io): Promise<
   const cache = options.cache === undefined ? undefined : openCache(path.resolve(io.cwd, options.cache));
   const used = new Set<string>();
   let foundInCache = 0;
+  let cablesBuilt = 0;
 
   const counts = () => ({ files: intake.files, bytes: intake.bytes, failed: intake.failed });
   try {
@@ -205,7 +209,9 @@ export async function buildCorpus(options: CorpusBuildOptions, io: Io): Promise<
     };
     await runPool(chunks, pool, async (index, result, rerun) => {
       if (result.cacheKey) used.add(result.cacheKey);
+      for (const key of result.cableKeys ?? []) used.add(key);
       if (result.fromCache) foundInCache++;
+      else cablesBuilt += result.cablesBuilt ?? 0;
       writer.appendParts((await intake.take(plan.start(index), result, rerun)) ?? {});
       progress.update(counts());
     });
@@ -273,6 +279,6 @@ export async function buildCorpus(options: CorpusBuildOptions, io: Io): Promise<
     warningCodes: byCode,
     rows: written.rowCounts,
     failures,
-    ...(cache ? { cache: { chunks: chunks.length, found: foundInCache } } : {}),
+    ...(cache ? { cache: { chunks: chunks.length, found: foundInCache, cablesBuilt } } : {}),
   };
 }

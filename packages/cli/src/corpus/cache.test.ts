@@ -1,9 +1,22 @@
-import { rm, writeFile } from 'node:fs/promises';
+import { readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { scratchFolder } from '../../test-support/paths.js';
-import { chunkKey, hasEntries, lookedUp, openCache, probeChunk, readCableFile, writeChunk, type CacheRef } from './cache.js';
-import type { ChunkFile, ChunkResult } from './work.js';
+import {
+  cableKey,
+  chunkKey,
+  hasEntries,
+  lookedUp,
+  openCache,
+  probeChunk,
+  pruneCache,
+  readCable,
+  readCableFile,
+  writeCable,
+  writeChunk,
+  type CacheRef,
+} from './cache.js';
+import type { CableResult, ChunkFile, ChunkResult } from './work.js';
 
 /** Two files of a chunk: the cache hashes their bytes and never parses them. */
 const CABLES = { 'a.txt': 'first file\n', 'b.txt': 'second file\n' };
@@ -48,5 +61,35 @@ describe('the chunk cache', () => {
     expect(stale?.key).toBe(keyNow());
     expect(stale?.key).not.toBe(key);
     expect(stale?.cached).toBeUndefined();
+  });
+
+  it('keeps what each cable gave under its label, its bytes and the code version, and builds it again when its entry cannot be read', async () => {
+    const done: CableResult = { ok: true, cableId: '09CAIRO1222', bytes: 11, warnings: { PARSE_NO_SUBJECT: 1 }, rows: { tags: [{ tag: 'PHUM' }] } };
+    const bytes = readCableFile(files[0]!.file) as Uint8Array;
+    const key = cableKey(cache, 'a.txt', bytes);
+    expect(readCable(cache, key)).toBeUndefined();
+    writeCable(cache, key, done);
+    expect(readCable(cache, key)).toEqual(done);
+    expect(hasEntries(cache)).toBe(false);
+    expect(
+      new Set([
+        cableKey(cache, 'b.txt', bytes),
+        cableKey(cache, 'a.txt', new TextEncoder().encode('first file\n\n')),
+        cableKey({ ...cache, version: 'other' }, 'a.txt', bytes),
+      ]).has(key),
+    ).toBe(false);
+    await writeFile(path.join(cache.dir, `${key}.cable`), 'not an entry');
+    expect(readCable(cache, key)).toBeUndefined();
+  });
+
+  it('prunes the chunks and cables the last build did not use, and what killed writes left', async () => {
+    const bytes = readCableFile(files[0]!.file) as Uint8Array;
+    const [kept, dropped] = [cableKey(cache, 'a.txt', bytes), cableKey(cache, 'b.txt', bytes)];
+    writeCable(cache, kept, built.cables[0]!);
+    writeCable(cache, dropped, built.cables[0]!);
+    writeChunk(cache, keyNow(), built);
+    await writeFile(path.join(cache.dir, `${kept}.cable.1.x.part`), '');
+    pruneCache(cache, new Set([kept, keyNow()]));
+    expect((await readdir(cache.dir)).sort()).toEqual([`${keyNow()}.chunk`, `${kept}.cable`].sort());
   });
 });

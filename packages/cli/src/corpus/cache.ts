@@ -3,11 +3,14 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
-import type { ChunkFile, ChunkOptions, ChunkResult, Partition, Stage } from './work.js';
+import type { CableResult, ChunkFile, ChunkOptions, ChunkResult, Partition, Stage } from './work.js';
 
 /** Bumped when what a cache entry holds changes shape. */
-const FORMAT = 'cablepress-chunk-cache-1';
-const ENTRY = /^[0-9a-f]{64}\.chunk$/;
+const FORMAT = 'cablepress-chunk-cache-2';
+/** A chunk's entry (its outcomes and encoded parts) or a cable's (what `processCableBytes` gave for it). */
+const ENTRY = /^[0-9a-f]{64}\.(chunk|cable)$/;
+const CHUNK_ENTRY = /^[0-9a-f]{64}\.chunk$/;
+type EntryKind = 'chunk' | 'cable';
 
 /** The packages folder of this installation (`packages/cli/dist/corpus/` → `packages/`). */
 const PACKAGES = fileURLToPath(new URL('../../../', import.meta.url));
@@ -60,6 +63,12 @@ export function chunkKey(cache: CacheRef, partition: Partition | undefined, file
   return hash.digest('hex');
 }
 
+/** The key of one cable: the code version, its file's label (its rows name the file) and the sha256 of its bytes. */
+export function cableKey(cache: CacheRef, label: string, content: Uint8Array): string {
+  const digest = createHash('sha256').update(content).digest('hex');
+  return createHash('sha256').update(`${FORMAT}\u0000cable\u0000${cache.version}\u0000${label}\u0000${digest}`).digest('hex');
+}
+
 /** A cable file's bytes, or the system error code that kept them from being read. */
 export function readCableFile(file: string): Uint8Array | string {
   try {
@@ -78,7 +87,7 @@ export interface ChunkLookup {
   cached: ChunkResult | undefined;
 }
 
-const entryFile = (cache: CacheRef, key: string) => path.join(cache.dir, `${key}.chunk`);
+const entryFile = (cache: CacheRef, key: string, kind: EntryKind = 'chunk') => path.join(cache.dir, `${key}.${kind}`);
 
 /** The key of a chunk's files as they are now (each file read and hashed, one at a time). */
 function keyOf(files: readonly ChunkFile[], cache: CacheRef, partition: Partition | undefined): string {
@@ -114,28 +123,47 @@ export function probeChunk(files: readonly ChunkFile[], cache: CacheRef, partiti
   return { key, found: existsSync(entryFile(cache, key)) };
 }
 
-/** The cached result of a chunk, or undefined when there is none or it cannot be read (then the chunk is built again). */
-export function readChunk(cache: CacheRef, key: string): ChunkResult | undefined {
+/** An entry's value, or undefined when there is none or it cannot be read (then it is built again). */
+function readEntry(file: string): unknown {
   try {
-    // Read into an ArrayBuffer of its own: the parts are views into it and are transferred to the main thread, which
-    // Node refuses for the buffers of its own pool.
-    const bytes = readFileSync(entryFile(cache, key));
-    return deserialize(new Uint8Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength))) as ChunkResult;
+    // Read into an ArrayBuffer of its own: a chunk's parts are views into it and are transferred to the main thread,
+    // which Node refuses for the buffers of its own pool.
+    const bytes = readFileSync(file);
+    return deserialize(new Uint8Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)));
   } catch {
     return undefined;
   }
 }
 
-/** Stores a chunk's result; written under a temporary name and renamed, so a killed build never leaves half an entry. */
-export function writeChunk(cache: CacheRef, key: string, result: ChunkResult): void {
-  const file = entryFile(cache, key);
+/** Stores an entry; written under a temporary name and renamed, so a killed build never leaves half an entry. */
+function writeEntry(file: string, value: unknown): void {
   const part = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.part`;
   try {
-    writeFileSync(part, serialize(result));
+    writeFileSync(part, serialize(value));
     renameSync(part, file);
   } catch {
     rmSync(part, { force: true });
   }
+}
+
+/** The cached result of a chunk, or undefined when there is none or it cannot be read (then the chunk is built again). */
+export function readChunk(cache: CacheRef, key: string): ChunkResult | undefined {
+  return readEntry(entryFile(cache, key)) as ChunkResult | undefined;
+}
+
+/** Stores a chunk's result. */
+export function writeChunk(cache: CacheRef, key: string, result: ChunkResult): void {
+  writeEntry(entryFile(cache, key), result);
+}
+
+/** What a cable gave when it was built (under `cableKey`), or undefined. */
+export function readCable(cache: CacheRef, key: string): CableResult | undefined {
+  return readEntry(entryFile(cache, key, 'cable')) as CableResult | undefined;
+}
+
+/** Stores what a cable gave, so that a chunk built again for another of its cables does not build this one again. */
+export function writeCable(cache: CacheRef, key: string, result: CableResult): void {
+  writeEntry(entryFile(cache, key, 'cable'), result);
 }
 
 /** Creates the cache folder when missing. */
@@ -144,9 +172,9 @@ export function openCache(dir: string): CacheRef {
   return { dir, version: codeVersion() };
 }
 
-/** Whether the cache holds any entry (a first build has nothing to look for). */
+/** Whether the cache holds any chunk (a first build has nothing to look for). */
 export function hasEntries(cache: CacheRef): boolean {
-  return readdirSync(cache.dir).some((name) => ENTRY.test(name));
+  return readdirSync(cache.dir).some((name) => CHUNK_ENTRY.test(name));
 }
 
 /** Deletes every entry the last build did not use (and leftovers of killed writes), so the cache holds one corpus. */

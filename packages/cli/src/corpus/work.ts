@@ -2,7 +2,7 @@ import { CablepressError, type Code } from '@cablepress/core';
 import { buildCable, cableRows, readSourceCable, type CableCandidates } from '@cablepress/pipeline';
 import { encodeTablePart, type TablePart } from '@cablepress/publish';
 import { allTables, fieldsOf, type OrganizationRow, type TableDef } from '@cablepress/validate';
-import { lookedUp, readCableFile, writeChunk, type CacheRef } from './cache.js';
+import { cableKey, lookedUp, readCable, readCableFile, writeCable, writeChunk, type CacheRef } from './cache.js';
 
 /**
  * How far a worker takes each cable: `parse` reads and parses it; `transform` also builds its core and fact rows;
@@ -69,9 +69,11 @@ function failure(error: unknown, bytes: number): CableFailed {
  */
 export function processCable(file: string, label: string, stage: Stage): CableResult {
   const bytes = readCableFile(file);
-  if (typeof bytes === 'string') return { ok: false, bytes: 0, code: 'SOURCE_UNREADABLE', message: `the file cannot be read (${bytes}).` };
-  return processCableBytes(bytes, label, stage);
+  return typeof bytes === 'string' ? unreadable(bytes) : processCableBytes(bytes, label, stage);
 }
+
+/** A file that could not be read, with the system's error code. */
+const unreadable = (code: string): CableFailed => ({ ok: false, bytes: 0, code: 'SOURCE_UNREADABLE', message: `the file cannot be read (${code}).` });
 
 /** `processCable` on bytes already read. */
 export function processCableBytes(bytes: Uint8Array, label: string, stage: Stage): CableResult {
@@ -126,6 +128,10 @@ export interface ChunkResult {
   cacheKey?: string;
   /** True when the chunk was found in the cache rather than built. */
   fromCache?: boolean;
+  /** With a cache: the keys of its cables' entries (see `cableKey`), which the build keeps. */
+  cableKeys?: string[];
+  /** With a cache, when the chunk was built: how many of its cables were built, the others being found in the cache. */
+  cablesBuilt?: number;
 }
 
 /** The partition value of a cable: the year it was created, or its origin; Hive's default partition name when missing. */
@@ -159,8 +165,24 @@ export interface ChunkOptions {
   /**
    * A chunk cache: the chunk's key is the code version, the partitioning and every file's label and content hash (the
    * files are read and hashed first, one at a time); a chunk found under its key is not built again, one built is stored.
+   * A chunk that is built looks each of its cables up as well (`cableKey`), so only the cables that changed are built
+   * again and the chunk's tables are encoded from the rows of the others.
    */
   cache?: CacheRef;
+}
+
+/** A cable of a chunk, through the cache: what its entry holds, or built and stored. `keys` gets its key, and `built` counts it when it was built. */
+function cachedCable(file: string, label: string, cache: CacheRef, keys: string[], built: { count: number }): CableResult {
+  const bytes = readCableFile(file);
+  if (typeof bytes === 'string') return unreadable(bytes);
+  const key = cableKey(cache, label, bytes);
+  keys.push(key);
+  const found = readCable(cache, key);
+  if (found) return found;
+  built.count++;
+  const result = processCableBytes(bytes, label, 'build');
+  writeCable(cache, key, result);
+  return result;
 }
 
 function buildChunk(files: readonly ChunkFile[], stage: Stage, options: ChunkOptions): ChunkResult {
@@ -168,8 +190,11 @@ function buildChunk(files: readonly ChunkFile[], stage: Stage, options: ChunkOpt
   const cables: CableOutcome[] = [];
   const tableRows = new Map<string, Record<string, unknown>[]>(allTables.filter((t) => !MAIN_THREAD_TABLES.has(t.name)).map((t) => [t.name, []]));
   const partitionOf = new Map<string, string>();
+  const cache = stage === 'build' ? options.cache : undefined;
+  const cableKeys: string[] = [];
+  const built = { count: 0 };
   files.forEach(({ file, label }, position) => {
-    const result = processCable(file, label, stage);
+    const result = cache ? cachedCable(file, label, cache, cableKeys, built) : processCable(file, label, stage);
     if (!result.ok) return void cables.push(result);
     const { rows, ...done } = result;
     const created = rows?.cables?.[0]?.created;
@@ -189,7 +214,7 @@ function buildChunk(files: readonly ChunkFile[], stage: Stage, options: ChunkOpt
   if (stage !== 'build') return { cables };
   const byCable = (row: Record<string, unknown>) => partitionOf.get(row.cable_id as string)!;
   const parts = Object.fromEntries([...tableRows].map(([name, rows]) => [name, encodeRows(tables.get(name)!, rows, options.partition, byCable)]));
-  return { cables, parts };
+  return cache ? { cables, parts, cableKeys, cablesBuilt: built.count } : { cables, parts };
 }
 
 /** One table's rows encoded as a part, its Parquet partitioned by cable when the corpus is partitioned and the table has a cable id. */
