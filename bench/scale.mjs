@@ -12,7 +12,7 @@
 // Every row has the machine's load average at its end: the machine is shared, so compare CPU ms a cable.
 // Run with `npm run build && node bench/scale.mjs` (it takes minutes). Figures only: nothing passes or fails on time.
 import { execFileSync, spawn } from 'node:child_process';
-import { appendFileSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
@@ -145,10 +145,12 @@ async function incremental(corpus, work, row) {
     for (const f of readdirSync(path.join(scattered, folder)))
       renameSync(path.join(scattered, folder, f), path.join(corpus, `part-${String(k++ % 10).padStart(3, '0')}`, f));
   const scatteredStep = await step('incremental: +1 % more scattered in every folder, rebuilt with --cache', withNew, cache);
+  const cacheFiles = readdirSync(cache[1]);
+  const cacheMb = cacheFiles.reduce((n, f) => n + statSync(path.join(cache[1], f)).size, 0) / 1e6;
   const scatteredClean = await clean(withNew);
   row('clean build of the same files', 2, scatteredStep.files.length, mbOf(scatteredStep.files), scatteredClean.r);
   say(
-    `\nIncremental rebuilds (2 workers): +1 % in a new folder ${fmt((folderStep.r.ms / folderClean.r.ms) * 100)} % of the clean build's wall time (${fmt((folderStep.r.cpu / folderClean.r.cpu) * 100)} % of its CPU), bytes ${folderClean.same ? 'identical' : 'DIFFERENT'}; +1 % scattered ${fmt((scatteredStep.r.ms / scatteredClean.r.ms) * 100)} % of the wall time (${fmt((scatteredStep.r.cpu / scatteredClean.r.cpu) * 100)} % of its CPU), bytes ${scatteredClean.same ? 'identical' : 'DIFFERENT'}. First build with the cache: ${fmt(base.r.cpu / 1000, 1)} s of CPU.`,
+    `\nIncremental rebuilds (2 workers): +1 % in a new folder ${fmt((folderStep.r.ms / folderClean.r.ms) * 100)} % of the clean build's wall time (${fmt((folderStep.r.cpu / folderClean.r.cpu) * 100)} % of its CPU), bytes ${folderClean.same ? 'identical' : 'DIFFERENT'}; +1 % scattered ${fmt((scatteredStep.r.ms / scatteredClean.r.ms) * 100)} % of the wall time (${fmt((scatteredStep.r.cpu / scatteredClean.r.cpu) * 100)} % of its CPU), bytes ${scatteredClean.same ? 'identical' : 'DIFFERENT'}. First build with the cache: ${fmt(base.r.cpu / 1000, 1)} s of CPU. The cache then held ${fmt(cacheMb, 1)} MB in ${cacheFiles.length} entries.`,
   );
 }
 
