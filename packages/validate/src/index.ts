@@ -45,6 +45,7 @@ export {
   type TagRow,
 } from './tables.js';
 export { assertRows, checkRows } from './rows.js';
+export { compileRowCheck, type RowCheck } from './row-check.js';
 export { indicatorRecipeSchema, locatorSchema, parseRecipe, recipeSchema, type IndicatorRecipe, type Locator, type Recipe } from './recipe.js';
 export {
   checkConflictingFigures,
