@@ -45,26 +45,7 @@ class Reader {
     return this.bytes[this.pos++]!;
   }
 
-  /**
-   * An unsigned varint as a number while it stays exact (below 2^49 here), else as a bigint: the common case costs no
-   * bigint arithmetic, which allocates and was most of a footer's reading time.
-   */
-  varint(): number | bigint {
-    const start = this.pos;
-    let result = 0;
-    let scale = 1;
-    for (;;) {
-      const b = this.byte();
-      result += (b & 0x7f) * scale;
-      if ((b & 0x80) === 0) return result;
-      scale *= 128;
-      if (scale > 2 ** 42) break;
-    }
-    this.pos = start;
-    return this.bigVarint();
-  }
-
-  private bigVarint(): bigint {
+  varint(): bigint {
     let result = 0n;
     let shift = 0n;
     for (;;) {
@@ -76,24 +57,9 @@ class Reader {
     }
   }
 
-  /** A zigzag-encoded integer, as a bigint (the type of an I64). */
   zigzag(): bigint {
     const n = this.varint();
-    return typeof n === 'number' ? BigInt(n % 2 === 0 ? n / 2 : -(n + 1) / 2) : (n >> 1n) ^ -(n & 1n);
-  }
-
-  /** A zigzag-encoded integer of at most 32 bits (an I16, an I32, a field id), as a number. */
-  smallZigzag(): number {
-    const n = this.varint();
-    if (typeof n !== 'number') throw new RangeError('thrift: a 32-bit integer runs past 32 bits');
-    return n % 2 === 0 ? n / 2 : -(n + 1) / 2;
-  }
-
-  /** A length or a count. */
-  size(): number {
-    const n = this.varint();
-    if (typeof n !== 'number') throw new RangeError('thrift: a size runs past 2^49');
-    return n;
+    return (n >> 1n) ^ -(n & 1n);
   }
 
   value(type: number): ThriftValue {
@@ -106,7 +72,7 @@ class Reader {
         return this.byte();
       case T.I16:
       case T.I32:
-        return this.smallZigzag();
+        return Number(this.zigzag());
       case T.I64:
         return this.zigzag();
       case T.DOUBLE: {
@@ -115,7 +81,7 @@ class Reader {
         return v;
       }
       case T.BINARY: {
-        const length = this.size();
+        const length = Number(this.varint());
         const v = this.bytes.subarray(this.pos, this.pos + length);
         if (v.length !== length) throw new RangeError('thrift: binary runs past the end');
         this.pos += length;
@@ -124,14 +90,14 @@ class Reader {
       case T.LIST:
       case T.SET: {
         const header = this.byte();
-        const size = header >> 4 === 15 ? this.size() : header >> 4;
+        const size = header >> 4 === 15 ? Number(this.varint()) : header >> 4;
         const elementType = header & 0x0f;
         const items: ThriftValue[] = [];
         for (let i = 0; i < size; i++) items.push(elementType === T.TRUE || elementType === T.FALSE ? this.byte() === T.TRUE : this.value(elementType));
         return { kind: 'list', type, elementType, items };
       }
       case T.MAP: {
-        const size = this.size();
+        const size = Number(this.varint());
         if (size === 0) return { kind: 'map', keyType: 0, valueType: 0, entries: [] };
         const types = this.byte();
         const [keyType, valueType] = [types >> 4, types & 0x0f];
@@ -154,16 +120,12 @@ class Reader {
       if (header === 0) return { kind: 'struct', fields };
       const type = header & 0x0f;
       const delta = header >> 4;
-      const id = delta === 0 ? this.smallZigzag() : last + delta;
+      const id = delta === 0 ? Number(this.zigzag()) : last + delta;
       fields.push({ id, type, value: this.value(type) });
       last = id;
     }
   }
 }
-
-/** Integers a number holds exactly, as bigints: an I64 in this range is written without bigint arithmetic. */
-const MAX_EXACT = BigInt(Number.MAX_SAFE_INTEGER);
-const ZIGZAG_EXACT = 2n ** 51n;
 
 class Writer {
   private chunks: number[] = [];
@@ -180,30 +142,16 @@ class Writer {
     this.chunks.push(b & 0xff);
   }
 
-  /** An unsigned varint; numbers (exact integers) take no bigint arithmetic. */
-  varint(n: number | bigint): void {
-    if (typeof n === 'bigint') {
-      if (n <= MAX_EXACT) return this.varint(Number(n));
-      let v = n;
-      while (v >= 0x80n) {
-        this.byte(Number(v & 0x7fn) | 0x80);
-        v >>= 7n;
-      }
-      return this.byte(Number(v));
-    }
+  varint(n: bigint): void {
     let v = n;
-    while (v >= 0x80) {
-      this.byte((v % 0x80) | 0x80);
-      v = Math.floor(v / 0x80);
+    while (v >= 0x80n) {
+      this.byte(Number(v & 0x7fn) | 0x80);
+      v >>= 7n;
     }
-    this.byte(v);
+    this.byte(Number(v));
   }
 
-  zigzag(n: number | bigint): void {
-    if (typeof n === 'number' || (n >= -ZIGZAG_EXACT && n < ZIGZAG_EXACT)) {
-      const v = Number(n);
-      return this.varint(v >= 0 ? v * 2 : -v * 2 - 1);
-    }
+  zigzag(n: bigint): void {
     this.varint(n >= 0n ? n << 1n : (-n << 1n) - 1n);
   }
 
@@ -216,7 +164,7 @@ class Writer {
         return this.byte(value as number);
       case T.I16:
       case T.I32:
-        return this.zigzag(value as number);
+        return this.zigzag(BigInt(value as number));
       case T.I64:
         return this.zigzag(value as bigint);
       case T.DOUBLE: {
@@ -227,7 +175,7 @@ class Writer {
       }
       case T.BINARY: {
         const bytes = value as Uint8Array;
-        this.varint(bytes.length);
+        this.varint(BigInt(bytes.length));
         this.flushBytes();
         this.blobs.push(bytes);
         return;
@@ -239,7 +187,7 @@ class Writer {
         if (size < 15) this.byte((size << 4) | list.elementType);
         else {
           this.byte(0xf0 | list.elementType);
-          this.varint(size);
+          this.varint(BigInt(size));
         }
         if (list.encoded) {
           this.flushBytes();
@@ -254,7 +202,7 @@ class Writer {
       }
       case T.MAP: {
         const map = value as ThriftMap;
-        this.varint(map.entries.length);
+        this.varint(BigInt(map.entries.length));
         if (map.entries.length === 0) return;
         this.byte((map.keyType << 4) | map.valueType);
         for (const [k, v] of map.entries) {
@@ -278,7 +226,7 @@ class Writer {
       if (delta > 0 && delta <= 15) this.byte((delta << 4) | type);
       else {
         this.byte(type);
-        this.zigzag(field.id);
+        this.zigzag(BigInt(field.id));
       }
       this.value(type, field.value);
       last = field.id;
