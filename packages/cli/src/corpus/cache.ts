@@ -53,11 +53,14 @@ export interface CacheRef {
   version: string;
 }
 
+/** The sha256 of a file's bytes, in hex: what both kinds of key hold of a file. */
+const digestOf = (content: Uint8Array) => createHash('sha256').update(content).digest('hex');
+
 /** The key of a chunk: the code version, the partitioning, and each file's label and content hash (or why it could not be read). */
 export function chunkKey(cache: CacheRef, partition: Partition | undefined, files: readonly { label: string; content: Uint8Array | string }[]): string {
   const hash = createHash('sha256').update(`${FORMAT}\u0000${cache.version}\u0000${partition ?? ''}\u0000`);
   for (const f of files) {
-    const content = typeof f.content === 'string' ? `unreadable:${f.content}` : createHash('sha256').update(f.content).digest('hex');
+    const content = typeof f.content === 'string' ? `unreadable:${f.content}` : digestOf(f.content);
     hash.update(`${f.label}\u0000${content}\u0000`);
   }
   return hash.digest('hex');
@@ -65,8 +68,9 @@ export function chunkKey(cache: CacheRef, partition: Partition | undefined, file
 
 /** The key of one cable: the code version, its file's label (its rows name the file) and the sha256 of its bytes. */
 export function cableKey(cache: CacheRef, label: string, content: Uint8Array): string {
-  const digest = createHash('sha256').update(content).digest('hex');
-  return createHash('sha256').update(`${FORMAT}\u0000cable\u0000${cache.version}\u0000${label}\u0000${digest}`).digest('hex');
+  return createHash('sha256')
+    .update(`${FORMAT}\u0000cable\u0000${cache.version}\u0000${label}\u0000${digestOf(content)}`)
+    .digest('hex');
 }
 
 /** A cable file's bytes, or the system error code that kept them from being read. */
