@@ -103,7 +103,7 @@ async function atFillLevels(
 }
 
 describe(`real faults in a mount namespace${SKIPPED}`, () => {
-  it.skipIf(!unshare).each([50, 400])('a full disk (%i KB free) is DISK_FULL naming the file, and leaves nothing staged', async (freeKb) => {
+  it.skipIf(!unshare).each([0, 50, 400])('a full disk (%i KB free) is DISK_FULL naming the file, and leaves nothing staged', async (freeKb) => {
     const result = await underFault({ freeKb, freeInodes: 1000 }, 'build datasets/laos-tip-2008 --quiet');
     expect(result.code, result.stderr).toBe(2);
     expect(result.stderr).toMatch(/^cablepress: DISK_FULL: \S+: .*could not be written: the disk is full \(ENOSPC\)/);
@@ -128,10 +128,15 @@ describe(`real faults in a mount namespace${SKIPPED}`, () => {
     'corpus mode (%s) on a full disk at any fill level: DISK_FULL or done, never exit 70, nothing staged left',
     async (flags) => {
       const noStaging = (result: FaultResult, freeKb?: number) => expect(result.tree, `${freeKb} KB free`).not.toMatch(/corpus-out\/\.tmp/);
-      await atFillLevels([5, 30, 100, 300, 600, 8000], { freeInodes: 1000 }, `build --corpus datasets/laos-tip-2008/source --out corpus-out ${flags} --quiet`, {
-        full: noStaging,
-        done: noStaging,
-      });
+      await atFillLevels(
+        [0, 5, 30, 100, 300, 600, 8000],
+        { freeInodes: 1000 },
+        `build --corpus datasets/laos-tip-2008/source --out corpus-out ${flags} --quiet`,
+        {
+          full: noStaging,
+          done: noStaging,
+        },
+      );
     },
   );
 

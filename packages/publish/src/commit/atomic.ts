@@ -178,10 +178,16 @@ export interface Staging {
 
 /**
  * Takes `<dir>/.tmp/cablepress-write.lock` (see `takeLock`); a lock left by a process that no longer runs is taken
- * over. Another writer that removes `.tmp` or its lock between our steps costs a retry, never a crash.
+ * over. Another writer that removes `.tmp` or its lock between our steps costs a retry, never a crash. When the lock
+ * cannot be taken (a full disk fails its write), the `.tmp` folder made for it is removed again if nothing is in it.
  */
-function lock(dir: string): Promise<() => Promise<void>> {
-  return takeLock(dir, join(dir, WORK, LOCK), () => makeDirs(join(dir, WORK)));
+async function lock(dir: string): Promise<() => Promise<void>> {
+  try {
+    return await takeLock(dir, join(dir, WORK, LOCK), () => makeDirs(join(dir, WORK)));
+  } catch (error) {
+    await removeWorkRoot(dir);
+    throw error;
+  }
 }
 
 /**
