@@ -142,7 +142,7 @@ describe(`real faults in a mount namespace${SKIPPED}`, () => {
 
   it.skipIf(!unshare)('release on a full disk: DISK_FULL or done, never a .tar.gz without its .zip and SHA256SUMS', async () => {
     const released = (result: FaultResult) => result.tree.split('\n').filter((f) => f.startsWith('./releases/'));
-    await atFillLevels([40, 300, 450, 4000], { freeInodes: 1000, built: true }, 'release datasets/laos-tip-2008 --skip-rebuild', {
+    await atFillLevels([0, 40, 300, 450, 4000], { freeInodes: 1000, built: true }, 'release datasets/laos-tip-2008 --skip-rebuild', {
       full: (result, freeKb) => expect(released(result), `${freeKb} KB free`).toEqual([]),
       done: (result) =>
         expect(released(result)).toEqual(['./releases/SHA256SUMS', './releases/laos-tip-2008-2.0.0.tar.gz', './releases/laos-tip-2008-2.0.0.zip']),
@@ -151,7 +151,7 @@ describe(`real faults in a mount namespace${SKIPPED}`, () => {
 
   it.skipIf(!unshare)('site on a full disk: DISK_FULL naming the file in the site (not a staged copy), and the site as it was', async () => {
     const site = (result: FaultResult) => result.tree.split('\n').filter((f) => f.startsWith('./site/'));
-    await atFillLevels([300, 800, 2000, 6000], { freeInodes: 1000, built: true }, 'site', {
+    await atFillLevels([0, 300, 800, 2000, 6000], { freeInodes: 1000, built: true }, 'site', {
       full: (result, freeKb) => {
         expect(result.stderr).toMatch(/^cablepress: DISK_FULL: \S+\/site\/(index\.html|laos-tip-2008\/)/);
         expect(site(result), `${freeKb} KB free`).toEqual(['./site/index.html']);
@@ -163,7 +163,7 @@ describe(`real faults in a mount namespace${SKIPPED}`, () => {
 
   it.skipIf(!unshare)('init on a full disk: DISK_FULL, and no half-made dataset folder or package-lock change', async () => {
     const made = (result: FaultResult) => result.tree.split('\n').filter((f) => f.startsWith('./datasets/other-tip/') || f.startsWith('./reports/other-tip/'));
-    await atFillLevels([4, 50, 400, 8000], { freeInodes: 1000 }, 'init datasets/laos-tip-2008/source/08VIENTIANE145.txt --name other-tip', {
+    await atFillLevels([0, 4, 50, 400, 8000], { freeInodes: 1000 }, 'init datasets/laos-tip-2008/source/08VIENTIANE145.txt --name other-tip', {
       full: (result, freeKb) => {
         expect(made(result), `${freeKb} KB free`).toEqual([]);
         expect(result.lock, `${freeKb} KB free`).toBe(SEED_LOCK);
