@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { filesOf, repoRoot, scratchFolder } from './helpers.js';
+import { cliInProcess, filesOf, repoRoot, scratchFolder } from './helpers.js';
 
 const run = promisify(execFile);
 const buildCorpusModule = path.join(repoRoot, 'packages/cli/dist/corpus/build-corpus.js');
@@ -107,4 +108,14 @@ describe('incremental corpus builds (--cache)', () => {
     await expectSameFiles(await build('clean-2', false), incremental);
     expect(cacheSummary).toBeUndefined();
   }, 300_000);
+
+  it.each(['notes.txt', 'notes.txt/cache'])('a --cache path that cannot be a folder (%s) is OUTPUT_DIR, before the dataset folder is made', async (cache) => {
+    await writeFile(path.join(root, 'notes.txt'), 'a file where the cache would go\n');
+    const out = path.join(root, 'bad-cache', 'corpus');
+    const result = await cliInProcess(['build', '--corpus', 'cables', '--out', out, '--cache', cache, '--quiet'], { cwd: root });
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toMatch(/^cablepress: OUTPUT_DIR: .*notes\.txt/);
+    expect(result.stderr).not.toMatch(/INTERNAL|\n\s+at /);
+    expect(existsSync(out)).toBe(false);
+  });
 });

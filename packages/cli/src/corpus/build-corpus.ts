@@ -183,23 +183,24 @@ export async function buildCorpus(options: CorpusBuildOptions, io: Io): Promise<
   if (existing && !existing.isDirectory())
     throw new InputError('OUT_NOT_A_FOLDER', `${options.out} exists and is not a folder.`, { file: out }, 'Give --out a folder, e.g. datasets/tip-corpus.');
   const meta = await readMeta(out);
+  const cache = options.cache === undefined ? undefined : await openCache(path.resolve(io.cwd, options.cache));
   await makeDirs(out);
 
   const totalBytes = files.bytes;
   const progress = new Progress(io, files.length, totalBytes, options.progress, started, options.progressEvery);
-  const writer = await DatasetStreamWriter.open(out, options.partition ? { partition: { name: options.partition, byColumn: 'cable_id' } } : {});
-  const [failuresFile, findingsFile] = await openListFiles(writer);
-  const intake = new ChunkIntake(files, failuresFile, findingsFile, options.partition);
-  for (const failure of skipped) intake.fail(failure);
   const plan = options.chunkCables ? fixedChunks(files.length, options.chunkCables) : contentChunks(files.length, (i) => files.label(i));
   const chunks = { length: plan.length, at: (index: number) => (index < plan.length ? files.slice(plan.start(index), plan.start(index + 1)) : undefined) };
-  const cache = options.cache === undefined ? undefined : openCache(path.resolve(io.cwd, options.cache));
   const used = new Set<string>();
   let foundInCache = 0;
   let cablesBuilt = 0;
 
+  // From here on every failure aborts the writer, so the dataset folder keeps its previous files and nothing staged.
+  const writer = await DatasetStreamWriter.open(out, options.partition ? { partition: { name: options.partition, byColumn: 'cable_id' } } : {});
+  const [failuresFile, findingsFile] = await openListFiles(writer);
+  const intake = new ChunkIntake(files, failuresFile, findingsFile, options.partition);
   const counts = () => ({ files: intake.files, bytes: intake.bytes, failed: intake.failed });
   try {
+    for (const failure of skipped) intake.fail(failure);
     const pool = {
       jobs: Math.min(options.jobs, chunks.length),
       stage: 'build' as const,

@@ -28,7 +28,7 @@ describe('the chunk cache', () => {
 
   beforeEach(async () => {
     const root = await scratchFolder('cache-unit');
-    cache = openCache(path.join(root, 'cache'));
+    cache = await openCache(path.join(root, 'cache'));
     files = [];
     for (const [label, text] of Object.entries(CABLES)) {
       await writeFile(path.join(root, label), text);
@@ -91,5 +91,10 @@ describe('the chunk cache', () => {
     await writeFile(path.join(cache.dir, `${kept}.cable.1.x.part`), '');
     pruneCache(cache, new Set([kept, keyNow()]));
     expect((await readdir(cache.dir)).sort()).toEqual([`${keyNow()}.chunk`, `${kept}.cable`].sort());
+  });
+
+  it('prunes after the dataset is committed, so a cache folder gone meanwhile is no failure', async () => {
+    await rm(cache.dir, { recursive: true });
+    expect(() => pruneCache(cache, new Set())).not.toThrow();
   });
 });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { InputError, makeDirs } from '@cablepress/core';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
@@ -170,9 +171,19 @@ export function writeCable(cache: CacheRef, key: string, result: CableResult): v
   writeEntry(entryFile(cache, key, 'cable'), result);
 }
 
-/** Creates the cache folder when missing. */
-export function openCache(dir: string): CacheRef {
-  mkdirSync(dir, { recursive: true });
+/** Creates the cache folder when missing; a path that cannot be a folder, or a folder that cannot be read, is a typed error naming it. */
+export async function openCache(dir: string): Promise<CacheRef> {
+  await makeDirs(dir);
+  try {
+    readdirSync(dir);
+  } catch (error) {
+    throw new InputError(
+      'OUTPUT_DIR',
+      `the cache folder ${dir} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).`,
+      { file: dir },
+      'Give --cache a folder you can read and write, or leave --cache out.',
+    );
+  }
   return { dir, version: codeVersion() };
 }
 
@@ -181,9 +192,24 @@ export function hasEntries(cache: CacheRef): boolean {
   return readdirSync(cache.dir).some((name) => CHUNK_ENTRY.test(name));
 }
 
-/** Deletes every entry the last build did not use (and leftovers of killed writes), so the cache holds one corpus. */
+/**
+ * Deletes every entry the last build did not use (and leftovers of killed writes), so the cache holds one corpus. It
+ * runs after the dataset is committed and only saves room: an entry that cannot be deleted (or a cache folder gone
+ * meanwhile) is left for the next build to prune, never a failure of this one.
+ */
 export function pruneCache(cache: CacheRef, used: ReadonlySet<string>): void {
-  for (const name of readdirSync(cache.dir)) {
-    if (ENTRY.test(name) ? !used.has(name.slice(0, 64)) : name.endsWith('.part')) rmSync(path.join(cache.dir, name), { force: true });
+  let names: string[];
+  try {
+    names = readdirSync(cache.dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!(ENTRY.test(name) ? !used.has(name.slice(0, 64)) : name.endsWith('.part'))) continue;
+    try {
+      rmSync(path.join(cache.dir, name), { force: true });
+    } catch {
+      // left for the next build
+    }
   }
 }
