@@ -114,7 +114,7 @@ async function incremental(corpus, work, row) {
   const out = path.join(work, 'inc', 'scale');
   const mbOf = (files) => files.reduce((n, f) => n + f.bytes, 0) / 1e6;
   const step = async (what, glob, extra) => {
-    const files = await listCorpusFiles(glob, work, path.join(work, 'none'));
+    const files = await listCorpusFiles(glob, work);
     const r = await build(glob, out, 2, work, extra);
     row(what, 2, files.length, mbOf(files), r);
     return { r, files };
@@ -174,7 +174,7 @@ try {
     `Corpus: ${made.count} synthetic cables (bench/synthetic-corpus.mjs), ${fmt(made.bytes / 1e6)} MB, ${fmt(made.bytes / made.count / 1e3)} KB a cable; generated in ${fmt((performance.now() - t0) / 1000)} s.${partition.length > 0 ? ` Builds with ${partition.join(' ')}.` : ''}\n`,
   );
 
-  const first10k = await listCorpusFiles(globOf(corpus, 10_000), work, path.join(work, 'none'));
+  const first10k = await listCorpusFiles(globOf(corpus, 10_000), work);
   const parse = parseAlone(first10k);
   say('| what | workers | cables | MB | wall s | cables/s | MB/s | CPU ms/cable | peak RSS MB | first progress byte ms | load average after |');
   say('|---|---|---|---|---|---|---|---|---|---|---|');
@@ -193,7 +193,7 @@ try {
     rmSync(path.join(work, `out-${jobs}`), { recursive: true, force: true });
   }
   for (const n of SIZES.filter((s) => s !== 10_000)) {
-    const files = await listCorpusFiles(globOf(corpus, n), work, path.join(work, 'none'));
+    const files = await listCorpusFiles(globOf(corpus, n), work);
     const r = await build(globOf(corpus, n), path.join(work, `out-${n}`, 'scale'), 2, work);
     row(`full build, ${n / 1000}k`, 2, files.length, files.reduce((s, f) => s + f.bytes, 0) / 1e6, r);
     say(`|  last progress line: \`${r.lastProgress}\` | | | | | | | | | | |`);

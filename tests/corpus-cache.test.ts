@@ -109,6 +109,31 @@ describe('incremental corpus builds (--cache)', () => {
     expect(cacheSummary).toBeUndefined();
   }, 300_000);
 
+  it('never reads the entries of a cache kept inside the corpus folder as cables', async () => {
+    const corpus = path.join(root, 'with-cache');
+    await mkdir(corpus);
+    for (const name of names.slice(0, 3)) await writeFile(path.join(corpus, name), await readFile(cable(name)));
+    const cli = path.join(repoRoot, 'packages/cli/bin/cablepress.js');
+    const twice = [];
+    for (const out of ['first', 'second']) {
+      const { stdout } = await run(
+        process.execPath,
+        [cli, 'build', '--corpus', corpus, '--out', path.join(root, 'in-corpus', out), '--cache', path.join(corpus, 'cache'), '--json'],
+        {
+          cwd: root,
+          env: { ...process.env, SOURCE_DATE_EPOCH: '1204264000' },
+        },
+      );
+      twice.push(JSON.parse(stdout) as { files: number; failed: number; cache: { found: number } });
+    }
+    expect((await readdir(path.join(corpus, 'cache'))).length).toBeGreaterThan(0);
+    expect(twice.map((summary) => [summary.files, summary.failed])).toEqual([
+      [3, 0],
+      [3, 0],
+    ]);
+    expect(twice[1]!.cache.found).toBeGreaterThan(0);
+  }, 120_000);
+
   it.each(['notes.txt', 'notes.txt/cache'])('a --cache path that cannot be a folder (%s) is OUTPUT_DIR, before the dataset folder is made', async (cache) => {
     await writeFile(path.join(root, 'notes.txt'), 'a file where the cache would go\n');
     const out = path.join(root, 'bad-cache', 'corpus');

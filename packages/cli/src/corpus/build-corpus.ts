@@ -33,7 +33,8 @@ export interface CorpusBuildOptions {
   /**
    * A folder that keeps the result of every chunk, keyed by the content of its files and the code version: a rebuild
    * builds only the chunks whose files changed and gives the bytes of a clean build. Entries the build did not use are
-   * deleted at its end. Left out (the default, and what releases use), every cable is built.
+   * deleted at its end. Left out (the default, and what releases use), every cable is built. The corpus listing never
+   * enters it, so it may sit inside the corpus folder.
    */
   cache?: string;
   /** Old-generation heap cap of each worker thread, in MB (default `WORKER_HEAP_MB`); a chunk that needs more is run again without one. */
@@ -176,14 +177,16 @@ export async function buildCorpus(options: CorpusBuildOptions, io: Io): Promise<
   if (io.env.SOURCE_DATE_EPOCH) epochDate(io.env.SOURCE_DATE_EPOCH);
   if (options.progress) io.stderr(`corpus: listing the files of ${options.corpus}\n`);
   const skipped: Failure[] = [];
+  const cacheDir = options.cache === undefined ? undefined : path.resolve(io.cwd, options.cache);
+  const skip = cacheDir === undefined ? [out] : [out, cacheDir];
   const files = new PackedFiles(
-    await listCorpusFiles(options.corpus, io.cwd, { skip: out, skipped, ...(options.maxInputBytes === undefined ? {} : { maxBytes: options.maxInputBytes }) }),
+    await listCorpusFiles(options.corpus, io.cwd, { skip, skipped, ...(options.maxInputBytes === undefined ? {} : { maxBytes: options.maxInputBytes }) }),
   );
   const existing = await stat(out).catch(() => undefined);
   if (existing && !existing.isDirectory())
     throw new InputError('OUT_NOT_A_FOLDER', `${options.out} exists and is not a folder.`, { file: out }, 'Give --out a folder, e.g. datasets/tip-corpus.');
   const meta = await readMeta(out);
-  const cache = options.cache === undefined ? undefined : await openCache(path.resolve(io.cwd, options.cache));
+  const cache = cacheDir === undefined ? undefined : await openCache(cacheDir);
   await makeDirs(out);
 
   const totalBytes = files.bytes;

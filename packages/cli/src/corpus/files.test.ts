@@ -29,14 +29,23 @@ describe('listCorpusFiles', () => {
 
   beforeAll(async () => {
     root = await scratchFolder('files');
-    for (const file of ['b/09CAIRO1222.txt', 'a/09CAIRO1222.html', 'README.md', 'manifest.json', '.hidden/x.txt', 'out/data/cables.csv', 'Z.txt']) {
+    for (const file of [
+      'b/09CAIRO1222.txt',
+      'a/09CAIRO1222.html',
+      'README.md',
+      'manifest.json',
+      '.hidden/x.txt',
+      'out/data/cables.csv',
+      'cache/0a.chunk',
+      'Z.txt',
+    ]) {
       await mkdir(path.dirname(path.join(root, file)), { recursive: true });
       await writeFile(path.join(root, file), 'x');
     }
   });
 
-  it('walks a folder in path order, without hidden entries, sidecars or the output folder', async () => {
-    const files = await listCorpusFiles(root, '/', { skip: path.join(root, 'out') });
+  it('walks a folder in path order, without hidden entries, sidecars, the output folder or the cache', async () => {
+    const files = await listCorpusFiles(root, '/', { skip: [path.join(root, 'out'), path.join(root, 'cache')] });
     expect(files.map((f) => f.label)).toEqual(['Z.txt', 'a/09CAIRO1222.html', 'b/09CAIRO1222.txt']);
     expect(files[0]).toEqual({ file: path.join(root, 'Z.txt'), label: 'Z.txt', bytes: 1 });
   });

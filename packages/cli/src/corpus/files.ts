@@ -26,8 +26,8 @@ export interface SkippedEntry {
 }
 
 export interface ListOptions {
-  /** A folder never to enter (the dataset being written). */
-  skip?: string;
+  /** Folders never to enter: the dataset being written, and the cache of a corpus build. */
+  skip?: readonly string[];
   /** Files larger than this are skipped with `INPUT_TOO_LARGE`, before they are read. */
   maxBytes?: number;
   /** Receives the entries that were not listed, so they can be reported instead of dropped silently. */
@@ -81,7 +81,7 @@ async function walk(w: Walk, dir: string, out: CorpusFile[]): Promise<void> {
     }
     const file = path.join(dir, name);
     if (raw.isDirectory()) {
-      if (file !== w.skip) await walk(w, file, out);
+      if (!w.skip?.includes(file)) await walk(w, file, out);
       continue;
     }
     const label = labelOf(name);
