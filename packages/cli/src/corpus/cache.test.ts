@@ -24,7 +24,8 @@ const CABLES = { 'a.txt': 'first file\n', 'b.txt': 'second file\n' };
 describe('the chunk cache', () => {
   let cache: CacheRef;
   let files: ChunkFile[];
-  const built: ChunkResult = { cables: [{ ok: false, bytes: 0, code: 'SOURCE_UNREADABLE', message: 'stands for a built chunk' }] };
+  const failed = { ok: false, bytes: 0, code: 'SOURCE_UNREADABLE', message: 'stands for a built cable' } as const;
+  const built: ChunkResult = { cables: [failed, failed], parts: {} };
 
   beforeEach(async () => {
     const root = await scratchFolder('cache-unit');
@@ -80,6 +81,36 @@ describe('the chunk cache', () => {
     ).toBe(false);
     await writeFile(path.join(cache.dir, `${key}.cable`), 'not an entry');
     expect(readCable(cache, key)).toBeUndefined();
+  });
+
+  it('takes an entry that does not have the shape of what a build stores for missing, so its cables are built again', async () => {
+    const key = keyNow();
+    const part = { rows: 1, csv: new Uint8Array(1), arrow: new Uint8Array(1), parquet: [{ partition: null, bytes: new Uint8Array(1) }] };
+    const done = { ok: true, cableId: '09CAIRO1222', bytes: 11, warnings: {}, created: null, organizations: [] };
+    const misshapen: unknown[] = [
+      'a string',
+      { hello: 1 },
+      { cables: [failed], parts: {} },
+      { cables: [failed, { ...failed, code: undefined }], parts: {} },
+      { cables: [failed, { ...done, warnings: { A: 'one' } }], parts: {} },
+      { cables: [failed, { ...done, organizations: 'none' }], parts: {} },
+      { cables: [failed, failed] },
+      { cables: [failed, failed], parts: { tags: { ...part, csv: 'text' } } },
+      { cables: [failed, failed], parts: {}, cableKeys: 'ab' },
+    ];
+    for (const value of misshapen) {
+      writeChunk(cache, key, value as ChunkResult);
+      expect(lookedUp(files, 'build', { cache }, key), JSON.stringify(value)).toEqual({ key, cached: undefined });
+    }
+    const good = { cables: [failed, done], parts: { tags: part }, cableKeys: ['ab'] } as ChunkResult;
+    writeChunk(cache, key, good);
+    expect(lookedUp(files, 'build', { cache })?.cached).toEqual({ ...good, cacheKey: key, fromCache: true });
+
+    const cable = cableKey(cache, 'a.txt', readCableFile(files[0]!.file) as Uint8Array);
+    for (const value of ['x', { ok: true, cableId: 'X', bytes: 1, warnings: {} }, { ...done, rows: { tags: ['PHUM'] } }, { ...failed, message: 3 }]) {
+      writeCable(cache, cable, value as CableResult);
+      expect(readCable(cache, cable), JSON.stringify(value)).toBeUndefined();
+    }
   });
 
   it('prunes the chunks and cables the last build did not use, and what killed writes left', async () => {

@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, wr
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
+import { isCableEntry, isChunkEntry } from './cache-entries.js';
 import type { CableResult, ChunkFile, ChunkOptions, ChunkResult, Partition, Stage } from './work.js';
 
 /** Bumped when what a cache entry holds changes shape. */
@@ -110,9 +111,9 @@ function keyOf(files: readonly ChunkFile[], cache: CacheRef, partition: Partitio
  */
 export function lookedUp(files: readonly ChunkFile[], stage: Stage, options: ChunkOptions, known?: string): ChunkLookup | undefined {
   if (!options.cache || stage !== 'build' || (options.exclude?.length ?? 0) > 0) return undefined;
-  const first = known === undefined ? undefined : readChunk(options.cache, known);
+  const first = known === undefined ? undefined : readChunk(options.cache, known, files.length);
   const key = first ? known! : keyOf(files, options.cache, options.partition);
-  const entry = first ?? readChunk(options.cache, key);
+  const entry = first ?? readChunk(options.cache, key, files.length);
   return { key, cached: entry && { ...entry, cacheKey: key, fromCache: true } };
 }
 
@@ -151,9 +152,10 @@ function writeEntry(file: string, value: unknown): void {
   }
 }
 
-/** The cached result of a chunk, or undefined when there is none or it cannot be read (then the chunk is built again). */
-export function readChunk(cache: CacheRef, key: string): ChunkResult | undefined {
-  return readEntry(entryFile(cache, key)) as ChunkResult | undefined;
+/** The cached result of a chunk of `files` files, or undefined when there is none or it cannot be read or used (then the chunk is built again). */
+export function readChunk(cache: CacheRef, key: string, files: number): ChunkResult | undefined {
+  const entry = readEntry(entryFile(cache, key));
+  return isChunkEntry(entry, files) ? entry : undefined;
 }
 
 /** Stores a chunk's result. */
@@ -163,7 +165,8 @@ export function writeChunk(cache: CacheRef, key: string, result: ChunkResult): v
 
 /** What a cable gave when it was built (under `cableKey`), or undefined. */
 export function readCable(cache: CacheRef, key: string): CableResult | undefined {
-  return readEntry(entryFile(cache, key, 'cable')) as CableResult | undefined;
+  const entry = readEntry(entryFile(cache, key, 'cable'));
+  return isCableEntry(entry) ? entry : undefined;
 }
 
 /** Stores what a cable gave, so that a chunk built again for another of its cables does not build this one again. */
