@@ -134,6 +134,20 @@ describe('incremental corpus builds (--cache)', () => {
     expect(twice[1]!.cache.found).toBeGreaterThan(0);
   }, 120_000);
 
+  it.each([
+    ['--cache', 'cables'],
+    ['--out', 'cables'],
+  ])('refuses %s %s, the corpus folder itself, before anything is written (CORPUS_OVERLAP)', async (option, folder) => {
+    const before = await readdir(path.join(root, 'cables'));
+    const args = ['build', '--corpus', 'cables', '--out', path.join(root, 'overlap', 'corpus'), '--cache', path.join(root, 'overlap', 'cache'), '--quiet'];
+    args[args.indexOf(option) + 1] = folder;
+    const result = await cliInProcess(args, { cwd: root });
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toMatch(/^cablepress: CORPUS_OVERLAP: \S+cables: the corpus \(cables\) is read from this folder, which the build also writes into/);
+    expect(await readdir(path.join(root, 'cables'))).toEqual(before);
+    expect(existsSync(path.join(root, 'overlap'))).toBe(false);
+  });
+
   it.each(['notes.txt', 'notes.txt/cache'])('a --cache path that cannot be a folder (%s) is OUTPUT_DIR, before the dataset folder is made', async (cache) => {
     await writeFile(path.join(root, 'notes.txt'), 'a file where the cache would go\n');
     const out = path.join(root, 'bad-cache', 'corpus');

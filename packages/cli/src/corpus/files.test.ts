@@ -92,6 +92,15 @@ describe('listCorpusFiles', () => {
     expect(nameLabel(Buffer.from([0x61, 0xc3, 0xa9, 0xff, 0xe2, 0x82]))).toBe('aé\\xff\\xe2\\x82');
   });
 
+  it('refuses a corpus folder (or the folder a glob starts from) that the build writes into', async () => {
+    await expect(listCorpusFiles(root, '/', { skip: [path.join(root, 'out'), root] })).rejects.toMatchObject({
+      code: 'CORPUS_OVERLAP',
+      location: { file: root },
+    });
+    await expect(listCorpusFiles('**/*.txt', root, { skip: [root] })).rejects.toMatchObject({ code: 'CORPUS_OVERLAP' });
+    expect((await listCorpusFiles('b/*.txt', root, { skip: [root] })).map((f) => f.label)).toEqual(['09CAIRO1222.txt']);
+  });
+
   it('says when there is nothing to read', async () => {
     await expect(listCorpusFiles(path.join(root, 'nope'), '/')).rejects.toMatchObject({ code: 'CORPUS_MISSING' });
     await expect(listCorpusFiles('*.pdf', root)).rejects.toMatchObject({ code: 'CORPUS_EMPTY' });

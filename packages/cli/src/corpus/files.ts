@@ -131,6 +131,20 @@ export function globToRegExp(glob: string): RegExp {
 }
 
 /**
+ * The folder a listing starts from, refused when it is one of the folders never to enter: the dataset or the cache the
+ * build writes there would be read as cables by the next build (a folder inside the corpus is fine: it is skipped).
+ */
+function notSkipped(root: string, pattern: string, options: ListOptions): string {
+  if (!options.skip?.includes(root)) return root;
+  throw new InputError(
+    'CORPUS_OVERLAP',
+    `the corpus (${pattern}) is read from this folder, which the build also writes into (its --out or --cache): the next build would read what it writes as cables.`,
+    { file: root },
+    'Give --out and --cache folders outside the corpus folder, or inside it (the listing skips them), e.g. --out datasets/tip-corpus.',
+  );
+}
+
+/**
  * The cable files of a corpus, sorted by relative path. A folder gives every regular file below it except hidden
  * entries and `.md`/`.json` sidecars (a README or manifest); a glob gives exactly the files it matches; a file
  * gives itself. The format of each file is detected from its content later, so anything else is read as a cable.
@@ -145,14 +159,14 @@ export async function listCorpusFiles(pattern: string, cwd: string, options: Lis
     if ('label' in item) return [item];
     options.skipped?.push(item);
   } else if (info?.isDirectory()) {
-    await walk({ ...options, root: target, keep: (label) => !SIDECAR.test(label) }, target, out);
+    await walk({ ...options, root: notSkipped(target, pattern, options), keep: (label) => !SIDECAR.test(label) }, target, out);
   } else if (/[*?[{]/.test(pattern)) {
     const parts = target.split(path.sep);
     const first = parts.findIndex((p) => /[*?[{]/.test(p));
     const root = parts.slice(0, first).join(path.sep) || path.sep;
     const matcher = globToRegExp(parts.slice(first).join('/'));
     const rootInfo = await stat(root).catch(() => undefined);
-    if (rootInfo?.isDirectory()) await walk({ ...options, root, keep: (label) => matcher.test(label) }, root, out);
+    if (rootInfo?.isDirectory()) await walk({ ...options, root: notSkipped(root, pattern, options), keep: (label) => matcher.test(label) }, root, out);
   } else {
     throw new InputError('CORPUS_MISSING', `${pattern} does not exist.`, { file: target }, 'Give a folder of cables or a glob such as "cables/**/*.txt".');
   }
