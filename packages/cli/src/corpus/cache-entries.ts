@@ -4,9 +4,9 @@ import type { CableResult, ChunkResult } from './work.js';
  * The shapes a cache entry must have to be used. An entry is read back with `v8.deserialize`, which gives whatever
  * was stored: a file damaged on disk, copied from another cache or put there by hand can hold a value of another
  * shape, which the build would otherwise take for a result (an INTERNAL crash, or "undefined" failures). One that
- * does not have the shape of what the build stores counts as missing, and its cables are built again. The rows of a
- * cable and the encoded bytes of a chunk are not checked again here: a cable's rows were checked against the schemas
- * when it was built, and bytes damaged inside a well-formed value are refused by the readers of the parts.
+ * does not have the shape of what the build stores counts as missing, and its cables are built again. Only the shape
+ * is checked: a cable's rows were checked against the schemas when it was built, and bytes damaged inside a
+ * well-formed value (an entry has no checksum) are not detected; releases never use the cache.
  */
 
 type Fields = Record<string, unknown>;
