@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cliInProcess, filesOf, repoRoot, scratchFolder } from './helpers.js';
+import { cliBin, cliInProcess, filesOf, repoRoot, scratchFolder } from './helpers.js';
 
 const run = promisify(execFile);
 const buildCorpusModule = path.join(repoRoot, 'packages/cli/dist/corpus/build-corpus.js');
@@ -84,9 +84,8 @@ describe('incremental corpus builds (--cache)', () => {
   it('builds only the chunk a new cable falls in, and reuses every chunk when nothing changed', async () => {
     const before = await entries();
     expect(before.size).toBeGreaterThan(2);
-    const cli = path.join(repoRoot, 'packages/cli/bin/cablepress.js');
     const out = path.join(root, 'incremental', 'corpus');
-    const { stdout } = await run(process.execPath, [cli, 'build', '--corpus', 'cables', '--out', out, '--jobs', '2', '--cache', 'cache'], {
+    const { stdout } = await run(process.execPath, [cliBin, 'build', '--corpus', 'cables', '--out', out, '--jobs', '2', '--cache', 'cache'], {
       cwd: root,
       env: { ...process.env, SOURCE_DATE_EPOCH: '1204264000' },
     });
@@ -113,12 +112,11 @@ describe('incremental corpus builds (--cache)', () => {
     const corpus = path.join(root, 'with-cache');
     await mkdir(corpus);
     for (const name of names.slice(0, 3)) await writeFile(path.join(corpus, name), await readFile(cable(name)));
-    const cli = path.join(repoRoot, 'packages/cli/bin/cablepress.js');
     const twice = [];
     for (const out of ['first', 'second']) {
       const { stdout } = await run(
         process.execPath,
-        [cli, 'build', '--corpus', corpus, '--out', path.join(root, 'in-corpus', out), '--cache', path.join(corpus, 'cache'), '--json'],
+        [cliBin, 'build', '--corpus', corpus, '--out', path.join(root, 'in-corpus', out), '--cache', path.join(corpus, 'cache'), '--json'],
         {
           cwd: root,
           env: { ...process.env, SOURCE_DATE_EPOCH: '1204264000' },
